@@ -1,0 +1,3 @@
+"""newswire: streaming news-ingestion workers."""
+
+__version__ = "0.1.0"

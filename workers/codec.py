@@ -1,0 +1,98 @@
+"""JSON encoding of topic messages, validated against the checked-in JSON Schemas
+at every stage boundary."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+import fastjsonschema
+import orjson
+from pydantic import BaseModel, ValidationError
+
+from workers.errors import EncodingError, ParseError, SchemaError
+from workers.models import (
+    ARTICLE_SCHEMA,
+    DEADLETTER_SCHEMA,
+    DUPLICATE_SCHEMA,
+    ENRICHED_SCHEMA,
+    Article,
+    DeadLetter,
+    DuplicateNotice,
+    EnrichedArticle,
+)
+
+SCHEMA_DIR = Path(__file__).resolve().parents[1] / "schemas"
+
+MODELS: dict[str, tuple[str, type[BaseModel]]] = {
+    ARTICLE_SCHEMA: ("article.raw.v1.json", Article),
+    ENRICHED_SCHEMA: ("article.enriched.v1.json", EnrichedArticle),
+    DUPLICATE_SCHEMA: ("article.duplicate.v1.json", DuplicateNotice),
+    DEADLETTER_SCHEMA: ("deadletter.v1.json", DeadLetter),
+}
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def json_schema(model: type[BaseModel], schema_id: str) -> dict[str, Any]:
+    schema = model.model_json_schema(by_alias=True, mode="serialization")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = f"https://newswire.invalid/schemas/{schema_id}"
+    return schema
+
+
+def write_schemas(directory: Path = SCHEMA_DIR) -> list[Path]:
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for schema_id, (filename, model) in MODELS.items():
+        path = directory / filename
+        path.write_bytes(
+            orjson.dumps(json_schema(model, schema_id), option=orjson.OPT_INDENT_2) + b"\n"
+        )
+        written.append(path)
+    return written
+
+
+@cache
+def _validator(schema_id: str) -> Any:
+    filename, _ = MODELS[schema_id]
+    return fastjsonschema.compile(orjson.loads((SCHEMA_DIR / filename).read_bytes()))
+
+
+def encode(message: BaseModel) -> bytes:
+    return orjson.dumps(message.model_dump(mode="json", by_alias=True, exclude_none=False))
+
+
+def loads(raw: bytes) -> Any:
+    """Parse JSON bytes, naming what is wrong with them."""
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise EncodingError(f"message is not valid UTF-8: {exc}") from exc
+    try:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise ParseError(f"message is not valid JSON: {exc}") from exc
+
+
+def validate(data: Any, model: type[M]) -> M:
+    """Check `data` against the schema its `schema` field names, then build the model."""
+    if not isinstance(data, dict):
+        raise SchemaError(f"message must be a JSON object, got {type(data).__name__}")
+    schema_id = data.get("schema")
+    expected = next((sid for sid, (_, m) in MODELS.items() if m is model), None)
+    if schema_id != expected:
+        raise SchemaError(f"schema field is {schema_id!r}, expected {expected!r}")
+    try:
+        _validator(schema_id)(data)
+    except fastjsonschema.JsonSchemaException as exc:
+        raise SchemaError(f"{schema_id}: {exc.message}") from exc
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise SchemaError(f"{schema_id}: {exc.errors()[0]['msg']} at {exc.errors()[0]['loc']}") from exc
+
+
+def decode(raw: bytes, model: type[M]) -> M:
+    return validate(loads(raw), model)

@@ -1,0 +1,133 @@
+"""Message shapes of every topic (DESIGN.md). The JSON Schemas under `schemas/`
+are generated from these models (`newswire schemas --write`) and checked in;
+a unit test keeps the two identical."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+ARTICLE_SCHEMA = "newswire.article/1"
+ENRICHED_SCHEMA = "newswire.enriched/1"
+DUPLICATE_SCHEMA = "newswire.duplicate/1"
+DEADLETTER_SCHEMA = "newswire.deadletter/1"
+
+Stage = Literal["produce", "enrich", "store"]
+EntityType = Literal["place", "organisation", "person"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Source(_Model):
+    feed_id: str
+    feed_url: str | None = None
+    format: str
+    parser: str
+
+
+class Subject(_Model):
+    """A subject code: IPTC Media Topic from enrichment, or whatever the source gave."""
+
+    code: str
+    name: str | None = None
+    score: float = 1.0
+    scheme: str = "medtop"
+    origin: Literal["source", "enrichment"] = "enrichment"
+
+
+class Dateline(_Model):
+    place: str | None = None
+    agency: str | None = None
+    date: str | None = None
+    raw: str
+
+
+class EntityTag(_Model):
+    id: str
+    type: EntityType
+    names: dict[str, str] = Field(default_factory=dict)
+    surface_forms: list[str] = Field(default_factory=list)
+    count: int = 1
+    first_offset: int = 0
+    confidence: float = 1.0
+    candidate: bool = False
+
+
+class LineageEntry(_Model):
+    stage: Stage
+    topic: str
+    partition: int
+    offset: int
+    timestamp: datetime
+
+
+class Article(_Model):
+    """A ninjs-shaped wire item as the producer publishes it to `articles.raw`."""
+
+    schema_: Literal["newswire.article/1"] = Field(default=ARTICLE_SCHEMA, alias="schema")
+    uri: str = Field(min_length=1, max_length=2048)
+    version: int = Field(default=1, ge=1)
+    type: str = "text"
+    language: str | None = None
+    headline: str = Field(min_length=1)
+    body_text: str = Field(min_length=1)
+    byline: str | None = None
+    located: str | None = None
+    firstcreated: datetime | None = None
+    versioncreated: datetime | None = None
+    urgency: int | None = Field(default=None, ge=1, le=9)
+    provider: str | None = None
+    source: Source
+    fetched_at: datetime
+    content_hash: str = Field(pattern=r"^[0-9a-f]{64}$")
+    subject: list[Subject] = Field(default_factory=list)
+    keywords: list[str] = Field(default_factory=list)
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class EnrichedArticle(Article):
+    schema_: Literal["newswire.enriched/1"] = Field(  # type: ignore[assignment]
+        default=ENRICHED_SCHEMA, alias="schema"
+    )
+    language_confidence: float | None = None
+    normalized_hash: str | None = None
+    dateline: Dateline | None = None
+    place: list[EntityTag] = Field(default_factory=list)
+    organisation: list[EntityTag] = Field(default_factory=list)
+    person: list[EntityTag] = Field(default_factory=list)
+    story_id: str | None = None
+    duplicate_of: str | None = None
+    similarity: float | None = None
+    lineage: list[LineageEntry] = Field(default_factory=list)
+
+
+class DuplicateNotice(_Model):
+    schema_: Literal["newswire.duplicate/1"] = Field(default=DUPLICATE_SCHEMA, alias="schema")
+    article: EnrichedArticle
+    duplicate_of: str
+    similarity: float = Field(ge=0.0, le=1.0)
+    method: Literal["exact", "near"]
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class DeadLetter(_Model):
+    schema_: Literal["newswire.deadletter/1"] = Field(default=DEADLETTER_SCHEMA, alias="schema")
+    stage: Stage
+    error_type: str
+    reason: str
+    payload: str
+    payload_encoding: Literal["utf-8", "base64"] = "utf-8"
+    key: str | None = None
+    original_topic: str | None = None
+    original_partition: int | None = None
+    original_offset: int | None = None
+    failed_at: datetime
+    attempts: int = 1
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)

@@ -1,0 +1,108 @@
+"""The one settings root. Read from the environment only at an entry point
+(`Settings()` in the CLI), then passed down; nothing else reads `os.environ`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class KafkaSecurity(_Frozen):
+    """Passed through to kafka-python and aiokafka unchanged."""
+
+    protocol: str = "PLAINTEXT"
+    sasl_mechanism: str | None = None
+    sasl_username: str | None = None
+    sasl_password: SecretStr | None = None
+    ssl_cafile: str | None = None
+
+
+class TopicSettings(_Frozen):
+    prefix: str = ""
+    partitions: int = 4
+    replication_factor: int = 1
+
+    def name(self, base: str) -> str:
+        return f"{self.prefix}{base}"
+
+    @property
+    def raw(self) -> str:
+        return self.name("articles.raw")
+
+    @property
+    def enriched(self) -> str:
+        return self.name("articles.enriched")
+
+    @property
+    def duplicates(self) -> str:
+        return self.name("articles.duplicates")
+
+    @property
+    def dlq(self) -> str:
+        return self.name("articles.dlq")
+
+    def all(self) -> list[str]:
+        return [self.raw, self.enriched, self.duplicates, self.dlq]
+
+
+class DedupSettings(_Frozen):
+    window_seconds: int = 7 * 24 * 3600
+    near_threshold: float = 0.8
+    related_threshold: float = 0.5
+    num_perm: int = 128
+    shingle_size: int = 3
+    bands: int = 32
+
+
+class StackSettings(_Frozen):
+    """Where `newswire stack up` keeps its servers when it has to start them."""
+
+    run_dir: Path = Path("run")
+    cache_dir: Path = Path.home() / ".cache" / "newswire"
+    kafka_version: str = "4.1.1"
+    kafka_port: int = 19092
+    kafka_controller_port: int = 19093
+    redis_port: int = 16379
+    postgres_port: int = 15432
+    prometheus_port: int = 19090
+    start_timeout_seconds: float = 120.0
+
+
+class MetricsPorts(_Frozen):
+    produce: int = 9101
+    enrich: int = 9102
+    store: int = 9103
+    enrich_web: int = 6067
+    store_web: int = 6068
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="NEWSWIRE_", env_nested_delimiter="__", frozen=True, extra="ignore"
+    )
+
+    kafka_bootstrap: str = "127.0.0.1:19092"
+    kafka_security: KafkaSecurity = Field(default_factory=KafkaSecurity)
+    redis_url: SecretStr = SecretStr("redis://127.0.0.1:16379/0")
+    database_url: SecretStr | None = None
+    sqlite_path: Path = Path("data/newswire.db")
+    topics: TopicSettings = Field(default_factory=TopicSettings)
+    dedup: DedupSettings = Field(default_factory=DedupSettings)
+    stack: StackSettings = Field(default_factory=StackSettings)
+    metrics: MetricsPorts = Field(default_factory=MetricsPorts)
+    consumer_group_prefix: str = "newswire"
+    cache_ttl_seconds: int = 24 * 3600
+    max_item_bytes: int = 2 * 1024 * 1024
+    store_batch_size: int = 200
+    store_batch_seconds: float = 0.5
+    feeds_file: Path = Path("seeds/feeds.toml")
+    log_level: str = "INFO"
+
+    def group(self, role: str) -> str:
+        return f"{self.consumer_group_prefix}-{role}"
