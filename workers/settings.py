@@ -71,6 +71,9 @@ class StackSettings(_Frozen):
     redis_port: int = 16379
     postgres_port: int = 15432
     prometheus_port: int = 19090
+    prometheus_config: Path = Path("ops/prometheus/prometheus.yml")
+    postgres_bin_dir: Path = Path("/usr/lib/postgresql/15/bin")
+    kafka_heap: str = "512m"
     start_timeout_seconds: float = 120.0
 
 
@@ -90,6 +93,8 @@ class Settings(BaseSettings):
     kafka_bootstrap: str = "127.0.0.1:19092"
     kafka_security: KafkaSecurity = Field(default_factory=KafkaSecurity)
     redis_url: SecretStr = SecretStr("redis://127.0.0.1:16379/0")
+    redis_prefix: str = "newswire:"
+    """Prepended to every Redis key, so that several pipelines can share one Redis."""
     database_url: SecretStr | None = None
     sqlite_path: Path = Path("data/newswire.db")
     topics: TopicSettings = Field(default_factory=TopicSettings)
@@ -99,8 +104,9 @@ class Settings(BaseSettings):
     consumer_group_prefix: str = "newswire"
     cache_ttl_seconds: int = 24 * 3600
     max_item_bytes: int = 2 * 1024 * 1024
+    enrich_batch_size: int = 200
     store_batch_size: int = 200
-    store_batch_seconds: float = 0.5
+    batch_seconds: float = 0.2
     feeds_file: Path = Path("seeds/feeds.toml")
     log_level: str = "INFO"
 

@@ -1,0 +1,52 @@
+# The two commands of README.md: `make run` and `make test`. Both set up
+# everything on a fresh machine: the virtualenv and packages, the Kafka jars,
+# Redis, PostgreSQL and Prometheus (from Debian when missing).
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+NEWSWIRE := $(BIN)/newswire
+STAMP := $(VENV)/.installed
+
+.PHONY: setup stack run test lint typecheck unit integration bench clean stack-down
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is needed"'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+stack: setup
+	$(NEWSWIRE) stack up --all
+
+run: setup
+	$(NEWSWIRE) stack up
+	$(NEWSWIRE) run --until-drained seeds/
+
+lint: setup
+	$(BIN)/ruff check workers tests bench
+	$(BIN)/ruff format --check workers tests bench
+
+typecheck: setup
+	$(BIN)/mypy --strict workers
+
+unit: setup
+	$(BIN)/pytest -m "not integration" -q
+
+integration: stack
+	$(BIN)/pytest -m integration -q
+
+test: stack lint typecheck
+	$(BIN)/pytest -q -ra
+
+bench: stack
+	$(BIN)/python -m bench all
+
+stack-down:
+	$(NEWSWIRE) stack down
+
+clean:
+	rm -rf data run .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,59 @@
+"""Shared fixtures: the real local stack (started once per session) and, per
+test, settings isolated by uuid: own topics, consumer groups, Redis keys and
+database file."""
+
+from __future__ import annotations
+
+import socket
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from workers.settings import MetricsPorts, Settings, TopicSettings
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def stack() -> Settings:
+    """Kafka, Redis, PostgreSQL and Prometheus, started where not already running.
+
+    A server that cannot be started fails the tests that need it; nothing is skipped."""
+    from workers.stack import up
+
+    settings = Settings()
+    up(settings, services=("kafka", "redis", "postgres", "prometheus"))
+    return settings
+
+
+def isolated(base: Settings, tmp_path: Path) -> Settings:
+    tag = uuid.uuid4().hex[:10]
+    return base.model_copy(
+        update={
+            "topics": TopicSettings(prefix=f"t{tag}.", partitions=3),
+            "consumer_group_prefix": f"g{tag}",
+            "redis_prefix": f"test:{tag}:",
+            "sqlite_path": tmp_path / "newswire.db",
+            "metrics": MetricsPorts(
+                produce=free_port(),
+                enrich=free_port(),
+                store=free_port(),
+                enrich_web=free_port(),
+                store_web=free_port(),
+            ),
+            "stack": base.stack.model_copy(update={"run_dir": tmp_path / "run"}),
+        }
+    )
+
+
+@pytest.fixture
+def settings(stack: Settings, tmp_path: Path) -> Iterator[Settings]:
+    yield isolated(stack, tmp_path)

@@ -1,0 +1,70 @@
+"""Building dead letters, the same way in every stage."""
+
+from __future__ import annotations
+
+import base64
+from datetime import UTC, datetime
+
+from workers.models import DeadLetter, Stage
+
+MAX_PAYLOAD_CHARS = 1_000_000
+
+
+def dead_letter(
+    *,
+    stage: Stage,
+    error_type: str,
+    reason: str,
+    payload: bytes,
+    key: str | None = None,
+    topic: str | None = None,
+    partition: int | None = None,
+    offset: int | None = None,
+    attempts: int = 1,
+) -> DeadLetter:
+    """Keep the original bytes: as text when they are UTF-8, else base64.
+
+    An oversized payload is cut (and the reason says so) so that the dead letter
+    itself fits in a Kafka message."""
+    if len(payload) > MAX_PAYLOAD_CHARS:
+        reason = f"{reason} (payload of {len(payload)} bytes cut to {MAX_PAYLOAD_CHARS})"
+        payload = payload[:MAX_PAYLOAD_CHARS]
+    try:
+        text, encoding = payload.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        text, encoding = base64.b64encode(payload).decode("ascii"), "base64"
+    return DeadLetter(
+        stage=stage,
+        error_type=error_type,
+        reason=reason,
+        payload=text,
+        payload_encoding=encoding,  # type: ignore[arg-type]
+        key=key,
+        original_topic=topic,
+        original_partition=partition,
+        original_offset=offset,
+        failed_at=datetime.now(UTC),
+        attempts=attempts,
+    )
+
+
+def original_payload(letter: DeadLetter) -> bytes:
+    if letter.payload_encoding == "base64":
+        return base64.b64decode(letter.payload)
+    return letter.payload.encode("utf-8")
+
+
+ATTEMPTS_HEADER = "newswire-attempts"
+"""Kafka header carried by a re-driven message: how many times it has failed so far."""
+
+
+def attempts_from_headers(headers: object) -> int:
+    """Failures so far according to the message headers (0 for a first delivery)."""
+    items = headers.items() if isinstance(headers, dict) else headers
+    for name, value in items or ():  # type: ignore[attr-defined]
+        if name == ATTEMPTS_HEADER:
+            try:
+                return int(value.decode() if isinstance(value, bytes) else value)
+            except ValueError:
+                return 0
+    return 0

@@ -1,0 +1,205 @@
+"""Assembling the gazetteer: entries from packaged and curated data, every surface
+variant as an Aho-Corasick key padded with spaces (so a key can only match whole
+tokens of the normalized text), and the person-candidate trigger words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import ahocorasick
+
+from workers.gazetteer.inflection import (
+    arabic_variants,
+    english_adjective_forms,
+    french_adjective_forms,
+    is_arabic,
+    nisba_forms,
+)
+from workers.gazetteer.model import Case, Entry, KeyInfo, Kind
+from workers.gazetteer.sources import (
+    BLOCKLIST,
+    CURATED,
+    TRIGGERS,
+    city_entries,
+    country_entries,
+    country_ids,
+    curated_entries,
+    read_data,
+    read_toml,
+)
+from workers.text.normalize import normalize_text
+
+TriggerRole = Literal["after", "before", "title"]
+_ROLES: tuple[TriggerRole, ...] = ("after", "before", "title")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A word that announces a person's name: after it ("said X"), before it
+    ("X, spokesman for") or as a title ("President X")."""
+
+    lang: str
+    role: TriggerRole
+    tokens: int  # length of the trigger in tokens
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    entries: list[Entry]
+    keys: list[KeyInfo]
+    triggers: list[Trigger]
+    automaton: Any
+    stopwords: frozenset[str]  # normalized tokens that never start or continue a name
+    name_joiners: frozenset[str]  # "عبد", "ابو", "bin", "de": the next token belongs to the name
+    known_people: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def key_count(self) -> int:
+        return len(self.keys)
+
+
+def case_rule(form: str) -> Case:
+    if is_arabic(form):
+        return Case.ANY
+    letters = [c for c in form if c.isalpha()]
+    if letters and len(letters) <= 6 and all(c.isupper() for c in letters):
+        return Case.UPPER
+    if form[:1].isupper():
+        return Case.TITLE
+    return Case.ANY
+
+
+class _Keys:
+    """Key -> meaning, the strongest claim winning (priority, names over adjectives, weight)."""
+
+    def __init__(self, blocked: frozenset[str], explicit: frozenset[str]) -> None:
+        self.blocked = blocked
+        self.explicit = explicit
+        self.best: dict[str, tuple[tuple[int, int, float], KeyInfo]] = {}
+
+    def add_entry(self, index: int, entry: Entry) -> None:
+        for lang, forms in entry.names.items():
+            for form in forms:
+                self._add_form(index, entry, form, Kind.NAME, case_rule(form))
+        for lang, forms in entry.adjectives.items():
+            for form in forms:
+                if lang == "ar":
+                    for nisba in nisba_forms(normalize_text(form)):
+                        self._add_form(index, entry, nisba, Kind.ADJECTIVE, Case.ANY)
+                    continue
+                inflect = english_adjective_forms if lang == "en" else french_adjective_forms
+                for variant in inflect(form):
+                    self._add_form(index, entry, variant, Kind.ADJECTIVE, case_rule(variant))
+
+    def _add_form(self, index: int, entry: Entry, form: str, kind: Kind, case: Case) -> None:
+        normalized = normalize_text(form)
+        if len(normalized) < 2 or (normalized in self.blocked and normalized not in self.explicit):
+            return
+        rank = (entry.priority, int(kind == Kind.NAME), entry.weight)
+        if is_arabic(normalized):
+            for variant, prefix in arabic_variants(normalized):
+                self._claim(variant, rank, KeyInfo(index, len(variant) + 2, kind, case, prefix))
+        else:
+            self._claim(normalized, rank, KeyInfo(index, len(normalized) + 2, kind, case))
+
+    def _claim(self, text: str, rank: tuple[int, int, float], info: KeyInfo) -> None:
+        current = self.best.get(text)
+        if current is None or rank > current[0]:
+            self.best[text] = (rank, info)
+
+
+def _blocked(document: dict[str, Any]) -> frozenset[str]:
+    words = (w for lang in ("ar", "en", "fr") for w in document.get(lang, []))
+    return frozenset(normalize_text(w) for w in words)
+
+
+def load_entries(extra: Path | None = None) -> list[Entry]:
+    """Packaged countries and cities, then the curated file(s) over them: a curated
+    entry with `iso` or `geonames` absorbs the packaged entry's names."""
+    documents = [read_data(CURATED)]
+    if extra is not None:
+        documents.append(read_toml(extra))
+    ids: dict[str, str] = {}
+    for document in documents:
+        ids.update(country_ids(document))
+    blocked = _blocked(read_data(BLOCKLIST))
+    entries: dict[str, Entry] = {}
+    by_iso: dict[str, str] = {}
+    for code, country in country_entries(ids):
+        entries[country.id] = country
+        by_iso[code] = country.id
+    by_geonames: dict[int, str] = {}
+    for geonameid, city in city_entries(blocked):
+        entries[city.id] = city
+        by_geonames[geonameid] = city.id
+    for document in documents:
+        for entry, iso, geonameid in curated_entries(document):
+            packaged_id = by_iso.get(iso or "") or by_geonames.get(geonameid or -1)
+            packaged = entries.pop(packaged_id, None) if packaged_id else None
+            if packaged is not None:
+                entry.merge(packaged)
+                entry.weight = packaged.weight
+            existing = entries.get(entry.id)
+            if existing is not None and existing.priority >= entry.priority:
+                existing.merge(entry)
+            else:
+                entries[entry.id] = entry
+    return list(entries.values())
+
+
+def build_gazetteer(extra: Path | None = None) -> Gazetteer:
+    entries = load_entries(extra)
+    blocked = _blocked(read_data(BLOCKLIST))
+    explicit = frozenset(
+        normalize_text(form)
+        for entry in entries
+        if entry.priority >= 3
+        for forms in entry.names.values()
+        for form in forms
+    )
+    keys = _Keys(blocked, explicit)
+    for index, entry in enumerate(entries):
+        keys.add_entry(index, entry)
+
+    automaton = ahocorasick.Automaton()
+    infos: list[KeyInfo] = []
+    for text, (_, info) in keys.best.items():
+        automaton.add_word(f" {text} ", len(infos))
+        infos.append(info)
+
+    triggers, stopwords, joiners = _add_triggers(automaton, infos, keys.best.keys())
+    automaton.make_automaton()
+    people = frozenset(
+        normalize_text(form)
+        for entry in entries
+        if entry.type == "person"
+        for forms in entry.names.values()
+        for form in forms
+    )
+    return Gazetteer(entries, infos, triggers, automaton, stopwords, joiners, people)
+
+
+def _add_triggers(
+    automaton: Any, infos: list[KeyInfo], taken: Any
+) -> tuple[list[Trigger], frozenset[str], frozenset[str]]:
+    document = read_data(TRIGGERS)
+    triggers: list[Trigger] = []
+    stopwords: set[str] = set()
+    joiners: set[str] = set()
+    for lang, section in document.items():
+        stopwords.update(normalize_text(w) for w in section.get("stop", []))
+        joiners.update(normalize_text(w) for w in section.get("joiners", []))
+        for role in _ROLES:
+            for phrase in section.get(role, []):
+                normalized = normalize_text(phrase)
+                variants = arabic_variants(normalized) if is_arabic(normalized) else [(normalized, 0)]
+                for variant, prefix in variants:
+                    if variant in taken or automaton.exists(f" {variant} "):
+                        continue
+                    index = len(triggers)
+                    triggers.append(Trigger(lang, role, len(variant.split())))
+                    automaton.add_word(f" {variant} ", len(infos))
+                    infos.append(KeyInfo(index, len(variant) + 2, Kind.TRIGGER, Case.ANY, prefix))
+    return triggers, frozenset(stopwords), frozenset(joiners)

@@ -1,0 +1,53 @@
+"""Surface variants generated from one normalized name: Arabic proclitics and nisba
+endings, English and French adjective endings. Inputs are already normalized
+(`normalize_text`), so teh marbuta is "ه" and alef variants are "ا"."""
+
+from __future__ import annotations
+
+# Proclitics a word may carry: conjunctions و ف, prepositions ب ك ل, and their combinations.
+_BEFORE_ARTICLE = ("", "و", "ف", "ب", "ك", "وب", "فب", "وك", "فك")
+_BEFORE_LAM = ("", "و", "ف")  # ل + ال is written لل: "للرقة", "وللرقة"
+_BEFORE_BARE = ("", "و", "ف", "ب", "ل", "ك", "وب", "فب", "ول", "فل", "وك", "فك")
+_SHORT_BARE = ("", "و")  # very short names take only و, to keep clear of ordinary words
+_NISBA_ENDINGS = ("", "ه", "ون", "ين", "ات", "ان", "تين", "تان")
+ARTICLE = "ال"
+
+
+def is_arabic(text: str) -> bool:
+    return any("\u0600" <= ch <= "\u06ff" for ch in text)
+
+
+def arabic_variants(name: str) -> list[tuple[str, int]]:
+    """Every proclitic form of a normalized Arabic name, with the proclitic length."""
+    if name.startswith(ARTICLE) and len(name) > 3:
+        out = [(p + name, len(p)) for p in _BEFORE_ARTICLE]
+        lam = "لل" + name[2:]
+        out.extend((p + lam, len(p) + 1) for p in _BEFORE_LAM)
+        return out
+    clitics = _SHORT_BARE if len(name.split(" ", 1)[0]) < 4 else _BEFORE_BARE
+    return [(p + name, len(p)) for p in clitics]
+
+
+def nisba_forms(base: str) -> list[str]:
+    """"سوري" -> سوري, سوريه, سوريون, السوريين, ... (with and without the article)."""
+    stem = base[2:] if base.startswith(ARTICLE) else base
+    forms = [stem + ending for ending in _NISBA_ENDINGS]
+    return forms + [ARTICLE + form for form in forms]
+
+
+def english_adjective_forms(adjective: str) -> list[str]:
+    """"Syrian" -> Syrian, Syrians; "Iraqi" -> Iraqi, Iraqis."""
+    if adjective.endswith(("s", "sh", "ch", "ese")):
+        return [adjective]
+    return [adjective, adjective + "s"]
+
+
+def french_adjective_forms(adjective: str) -> list[str]:
+    """Masculine singular -> the four forms: "syrien" -> syrien(s), syrienne(s)."""
+    if adjective.endswith("e"):
+        return [adjective, adjective + "s"]
+    if adjective.endswith(("ien", "éen", "en")):
+        return [adjective, adjective + "s", adjective + "ne", adjective + "nes"]
+    if adjective.endswith(("s", "x")):
+        return [adjective, adjective + "e", adjective + "es"]
+    return [adjective, adjective + "s", adjective + "e", adjective + "es"]

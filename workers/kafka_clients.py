@@ -1,0 +1,85 @@
+"""Kafka client construction from settings, shared by every kafka-python user."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kafka import KafkaAdminClient, KafkaProducer
+from kafka.admin import NewTopic
+from kafka.errors import KafkaError, TopicAlreadyExistsError
+
+from workers.errors import ServiceUnavailable
+from workers.settings import Settings
+
+
+def client_options(settings: Settings) -> dict[str, Any]:
+    """Bootstrap and security options in kafka-python's spelling."""
+    sec = settings.kafka_security
+    options: dict[str, Any] = {
+        "bootstrap_servers": settings.kafka_bootstrap.split(","),
+        "security_protocol": sec.protocol,
+    }
+    if sec.sasl_mechanism:
+        options["sasl_mechanism"] = sec.sasl_mechanism
+        options["sasl_plain_username"] = sec.sasl_username
+        if sec.sasl_password is not None:
+            options["sasl_plain_password"] = sec.sasl_password.get_secret_value()
+    if sec.ssl_cafile:
+        options["ssl_cafile"] = sec.ssl_cafile
+    return options
+
+
+def unavailable(settings: Settings) -> ServiceUnavailable:
+    return ServiceUnavailable("Kafka", settings.kafka_bootstrap, "NEWSWIRE_KAFKA_BOOTSTRAP")
+
+
+def admin_client(settings: Settings) -> KafkaAdminClient:
+    try:
+        return KafkaAdminClient(
+            client_id="newswire-admin", request_timeout_ms=15000, **client_options(settings)
+        )
+    except KafkaError as exc:
+        raise unavailable(settings) from exc
+
+
+def producer(settings: Settings, **overrides: Any) -> KafkaProducer:
+    """An idempotent producer with acks=all; retries are safe because of idempotence."""
+    options: dict[str, Any] = {
+        "acks": "all",
+        "enable_idempotence": True,
+        "linger_ms": 5,
+        "compression_type": "gzip",
+        "max_request_size": settings.max_item_bytes * 2,
+        "client_id": "newswire-producer",
+        **client_options(settings),
+        **overrides,
+    }
+    try:
+        return KafkaProducer(**options)
+    except KafkaError as exc:
+        raise unavailable(settings) from exc
+
+
+def ensure_topics(settings: Settings, topics: list[str] | None = None) -> list[str]:
+    """Create missing topics; return the ones created."""
+    wanted = topics if topics is not None else settings.topics.all()
+    admin = admin_client(settings)
+    try:
+        existing = set(admin.list_topics())
+        missing = [t for t in wanted if t not in existing]
+        if missing:
+            new = [
+                NewTopic(
+                    name=t,
+                    num_partitions=settings.topics.partitions,
+                    replication_factor=settings.topics.replication_factor,
+                )
+                for t in missing
+            ]
+            try:
+                admin.create_topics(new, timeout_ms=30000)
+            except TopicAlreadyExistsError:
+                pass
+        return missing
+    finally:
+        admin.close()

@@ -1,0 +1,58 @@
+"""Prometheus metrics. Names and labels are part of the contract (DESIGN.md):
+dashboards and alert rules in `ops/` use them."""
+
+from __future__ import annotations
+
+from prometheus_client import REGISTRY, CollectorRegistry, Counter, Gauge, Histogram, start_http_server
+
+STAGE_BUCKETS = (0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0)
+END_TO_END_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 300.0)
+
+OUTCOMES = ("ok", "duplicate", "near_duplicate", "related", "new_version", "invalid", "failed")
+
+ARTICLES = Counter(
+    "newswire_articles",
+    "Articles handled, by stage and outcome.",
+    ["stage", "outcome"],
+)
+STAGE_SECONDS = Histogram(
+    "newswire_stage_seconds",
+    "Processing time per article in a stage.",
+    ["stage"],
+    buckets=STAGE_BUCKETS,
+)
+END_TO_END_SECONDS = Histogram(
+    "newswire_end_to_end_seconds",
+    "Time from fetched_at to stored.",
+    buckets=END_TO_END_BUCKETS,
+)
+CONSUMER_LAG = Gauge(
+    "newswire_consumer_lag",
+    "Messages between the committed offset of a group and the end of a partition.",
+    ["topic", "partition", "group"],
+)
+FEED_FETCH = Counter(
+    "newswire_feed_fetch",
+    "Feed fetches, by feed and status (ok, not_modified, http_<code>, timeout, error).",
+    ["feed", "status"],
+)
+FEED_LAST_SUCCESS = Gauge(
+    "newswire_feed_last_success_timestamp_seconds",
+    "Unix time of the last successful fetch of a feed.",
+    ["feed"],
+)
+DLQ = Counter(
+    "newswire_dlq",
+    "Messages sent to the dead-letter topic, by stage and error type.",
+    ["stage", "error_type"],
+)
+CACHE_REQUESTS = Counter(
+    "newswire_cache_requests",
+    "Cache look-ups, by cache and result (hit, miss).",
+    ["cache", "result"],
+)
+
+
+def serve(port: int, registry: CollectorRegistry = REGISTRY) -> None:
+    """Serve `/metrics` on `port` (all interfaces, so a container's Prometheus can scrape)."""
+    start_http_server(port, registry=registry)

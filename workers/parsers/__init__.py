@@ -1,0 +1,1 @@
+"""Feed parsers, one module per format, found through `registry`."""

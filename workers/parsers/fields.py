@@ -1,0 +1,110 @@
+"""Field conversions shared by the parsers: dates, numbers, urgency, subjects, datelines."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+
+from workers.models import Subject
+from workers.text.dateline import split_dateline
+
+# cv.iptc.org scheme URIs and the QCode aliases IPTC recommends for them.
+_IPTC_CV = re.compile(r"^https?://cv\.iptc\.org/newscodes/(?P<scheme>[^/]+)/(?P<code>[^/?#]+)/?$")
+IPTC_ALIASES = {"mediatopic": "medtop", "subjectcode": "subj", "genre": "genre"}
+_NUMBER = re.compile(r"^\s*(\d+)")
+
+
+def parse_datetime(value: str | None) -> datetime | None:
+    """ISO 8601 (extended or basic), RFC 822; None when absent or unreadable.
+
+    A value without a zone is taken as UTC: wires send UTC unless they say otherwise."""
+    if not value or not value.strip():
+        return None
+    value = value.strip()
+    parsed: datetime | None = None
+    try:
+        parsed = datetime.fromisoformat(value.replace("z", "Z"))
+    except ValueError:
+        try:
+            parsed = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed
+
+
+def parse_version(value: object) -> int:
+    """A positive version number from `"3"`, `3` or `"3.1"`; 1 when absent or unusable."""
+    if isinstance(value, bool):
+        return 1
+    if isinstance(value, int):
+        return value if value >= 1 else 1
+    if isinstance(value, str):
+        match = _NUMBER.match(value)
+        if match and int(match.group(1)) >= 1:
+            return int(match.group(1))
+    return 1
+
+
+def parse_urgency(value: object) -> int | None:
+    """IPTC urgency 1 (highest) to 9; anything else is ignored rather than failing the story."""
+    if isinstance(value, bool):
+        return None
+    number: int | None = None
+    if isinstance(value, int):
+        number = value
+    elif isinstance(value, str) and value.strip().isdigit():
+        number = int(value.strip())
+    return number if number is not None and 1 <= number <= 9 else None
+
+
+def subject_from_qcode(qcode: str, name: str | None = None) -> Subject:
+    """`medtop:04000000` -> scheme medtop, code 04000000."""
+    scheme, sep, code = qcode.strip().partition(":")
+    if not sep or not code:
+        return Subject(code=qcode.strip(), name=name, scheme="qcode", origin="source")
+    return Subject(code=code, name=name, scheme=scheme, origin="source")
+
+
+def subject_from_uri(uri: str, name: str | None = None) -> Subject:
+    """`http://cv.iptc.org/newscodes/mediatopic/04000000` -> scheme medtop, code 04000000."""
+    match = _IPTC_CV.match(uri.strip())
+    if match:
+        scheme = IPTC_ALIASES.get(match.group("scheme"), match.group("scheme"))
+        return Subject(code=match.group("code"), name=name, scheme=scheme, origin="source")
+    return Subject(code=uri.strip(), name=name, scheme="uri", origin="source")
+
+
+def unique_subjects(subjects: list[Subject]) -> list[Subject]:
+    seen: set[tuple[str, str]] = set()
+    unique = []
+    for subject in subjects:
+        if (subject.scheme, subject.code) not in seen:
+            seen.add((subject.scheme, subject.code))
+            unique.append(subject)
+    return unique
+
+
+def place_of_dateline(dateline: str | None) -> str | None:
+    """`BEIRUT, Oct 14` or `PARIS (AFP) -` -> the place; None for an empty dateline."""
+    if not dateline:
+        return None
+    parsed, _ = split_dateline(dateline)
+    if parsed and parsed.place:
+        return parsed.place
+    place = re.split(r"[,،(]|\s[-–—]\s", dateline, maxsplit=1)[0].strip(" -–—:")
+    return place or None
+
+
+def located_from_body(body_text: str) -> str | None:
+    dateline, _ = split_dateline(body_text.split("\n\n", 1)[0])
+    return dateline.place if dateline else None
+
+
+def first(*values: str | None) -> str | None:
+    for value in values:
+        if value and value.strip():
+            return value.strip()
+    return None

@@ -1,0 +1,184 @@
+"""`newswire stats` and `newswire top`: the pipeline's numbers, read from each
+process's `/metrics` endpoint."""
+
+from __future__ import annotations
+
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from prometheus_client.parser import text_string_to_metric_families
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from workers.settings import Settings
+
+STAGES = ("produce", "enrich", "store")
+DUPLICATE_OUTCOMES = frozenset({"duplicate", "near_duplicate"})
+
+
+def default_targets(settings: Settings, host: str = "127.0.0.1") -> dict[str, str]:
+    ports = settings.metrics
+    return {
+        "produce": f"http://{host}:{ports.produce}/metrics",
+        "enrich": f"http://{host}:{ports.enrich}/metrics",
+        "store": f"http://{host}:{ports.store}/metrics",
+    }
+
+
+@dataclass
+class Snapshot:
+    """Counters summed over every reachable process; lag de-duplicated by series."""
+
+    taken_at: float
+    articles: dict[tuple[str, str], float] = field(default_factory=dict)
+    dlq: dict[tuple[str, str], float] = field(default_factory=dict)
+    lag: dict[tuple[str, str, str], float] = field(default_factory=dict)
+    up: dict[str, bool] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)
+
+    def add_text(self, text: str) -> None:
+        for family in text_string_to_metric_families(text):
+            for sample in family.samples:
+                labels = sample.labels
+                if sample.name == "newswire_articles_total":
+                    key = (labels.get("stage", ""), labels.get("outcome", ""))
+                    self.articles[key] = self.articles.get(key, 0.0) + sample.value
+                elif sample.name == "newswire_dlq_total":
+                    key = (labels.get("stage", ""), labels.get("error_type", ""))
+                    self.dlq[key] = self.dlq.get(key, 0.0) + sample.value
+                elif sample.name == "newswire_consumer_lag":
+                    series = (
+                        labels.get("group", ""),
+                        labels.get("topic", ""),
+                        labels.get("partition", ""),
+                    )
+                    # Several processes may export the same series: keep the newest-looking max.
+                    self.lag[series] = max(self.lag.get(series, 0.0), sample.value)
+
+    def stage_total(self, stage: str) -> float:
+        return sum(v for (s, _), v in self.articles.items() if s == stage)
+
+    def lag_by_group(self) -> dict[str, float]:
+        groups: dict[str, float] = {}
+        for (group, _, _), value in self.lag.items():
+            groups[group] = groups.get(group, 0.0) + value
+        return groups
+
+
+def fetch(url: str, timeout: float = 2.0) -> str:
+    with urllib.request.urlopen(url, timeout=timeout) as response:
+        body: bytes = response.read()
+    return body.decode("utf-8")
+
+
+def scrape(targets: Mapping[str, str], timeout: float = 2.0) -> Snapshot:
+    snapshot = Snapshot(taken_at=time.monotonic())
+    for name, url in targets.items():
+        try:
+            snapshot.add_text(fetch(url, timeout))
+            snapshot.up[name] = True
+        except (urllib.error.URLError, OSError, ValueError) as exc:
+            snapshot.up[name] = False
+            snapshot.errors[name] = str(getattr(exc, "reason", exc))
+    return snapshot
+
+
+@dataclass(frozen=True)
+class StageRow:
+    stage: str
+    total: float
+    per_second: float | None
+
+
+@dataclass(frozen=True)
+class Stats:
+    stages: tuple[StageRow, ...]
+    lag: dict[str, float]
+    duplicate_ratio: float | None
+    dlq_total: float
+    dlq_per_second: float | None
+    dlq_by_type: dict[tuple[str, str], float]
+    up: dict[str, bool]
+    errors: dict[str, str]
+
+
+def _rate(now: float, before: float | None, seconds: float | None) -> float | None:
+    if before is None or not seconds or seconds <= 0:
+        return None
+    return max(0.0, now - before) / seconds
+
+
+def compute(current: Snapshot, previous: Snapshot | None = None) -> Stats:
+    """Totals from `current`; rates from the difference with `previous` when given."""
+    seconds = current.taken_at - previous.taken_at if previous is not None else None
+    stages = tuple(
+        StageRow(
+            stage,
+            current.stage_total(stage),
+            _rate(
+                current.stage_total(stage),
+                previous.stage_total(stage) if previous else None,
+                seconds,
+            ),
+        )
+        for stage in STAGES
+    )
+    enrich_total = current.stage_total("enrich")
+    duplicates = sum(
+        v for (s, o), v in current.articles.items() if s == "enrich" and o in DUPLICATE_OUTCOMES
+    )
+    dlq_total = sum(current.dlq.values())
+    return Stats(
+        stages=stages,
+        lag=current.lag_by_group(),
+        duplicate_ratio=duplicates / enrich_total if enrich_total else None,
+        dlq_total=dlq_total,
+        dlq_per_second=_rate(dlq_total, sum(previous.dlq.values()) if previous else None, seconds),
+        dlq_by_type=dict(current.dlq),
+        up=dict(current.up),
+        errors=dict(current.errors),
+    )
+
+
+def _num(value: float | None, fmt: str = "{:,.0f}") -> str:
+    return "-" if value is None else fmt.format(value)
+
+
+def render(stats: Stats) -> Group:
+    throughput = Table(title="Throughput", expand=False)
+    throughput.add_column("stage")
+    throughput.add_column("articles", justify="right")
+    throughput.add_column("per second", justify="right")
+    for row in stats.stages:
+        throughput.add_row(row.stage, _num(row.total), _num(row.per_second, "{:,.1f}"))
+
+    lag = Table(title="Consumer lag", expand=False)
+    lag.add_column("group")
+    lag.add_column("messages behind", justify="right")
+    for group, value in sorted(stats.lag.items()):
+        lag.add_row(group, _num(value))
+    if not stats.lag:
+        lag.add_row("(no lag exported)", "-")
+
+    quality = Table(title="Duplicates and dead letters", expand=False)
+    quality.add_column("measure")
+    quality.add_column("value", justify="right")
+    ratio = stats.duplicate_ratio
+    quality.add_row("duplicate ratio (enrich)", "-" if ratio is None else f"{ratio:.1%}")
+    quality.add_row("dead letters", _num(stats.dlq_total))
+    quality.add_row("dead letters per second", _num(stats.dlq_per_second, "{:,.2f}"))
+    for (stage, error_type), value in sorted(stats.dlq_by_type.items()):
+        quality.add_row(f"  {stage} / {error_type}", _num(value))
+
+    status = Text()
+    for name, ok in stats.up.items():
+        status.append(f"{name}: ", style="bold")
+        if ok:
+            status.append("up  ", style="green")
+        else:
+            status.append(f"down ({stats.errors.get(name, '?')})  ", style="red")
+    return Group(status, throughput, lag, quality)

@@ -1,0 +1,151 @@
+"""`newswire run`: the producer and both workers as separate processes, and
+the wait until everything produced is stored or dead-lettered."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from kafka.structs import TopicPartition
+
+from workers import kafka_clients
+from workers.replay.kafka_ops import admin_client, group_lag, topic_partitions, watermarks
+from workers.replay.lag import pipeline_groups
+from workers.settings import Settings
+from workers.storage.base import StoreCounts
+from workers.storage.factory import open_store
+
+WORKER_ROLES = ("enrich", "store")
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    raw_end: int
+    dlq_end: int
+    counts: StoreCounts
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    produced: int
+    stored: int
+    versions: int
+    duplicates: int
+    dead_letters: int
+    seconds: float
+
+
+def newswire_command(*args: str) -> list[str]:
+    return [sys.executable, "-m", "workers.cli.main", *args]
+
+
+def _end_offset(settings: Settings, topic: str) -> int:
+    with admin_client(settings) as admin:
+        return sum(end for _, end in watermarks(admin, topic, topic_partitions(admin, topic)).values())
+
+
+def snapshot(settings: Settings) -> Snapshot:
+    store = open_store(settings)
+    try:
+        store.migrate()
+        counts = store.counts()
+    finally:
+        store.close()
+    return Snapshot(
+        raw_end=_end_offset(settings, settings.topics.raw),
+        dlq_end=_end_offset(settings, settings.topics.dlq),
+        counts=counts,
+    )
+
+
+def pipeline_lag(settings: Settings) -> int:
+    total = 0
+    with admin_client(settings) as admin:
+        for group, topics in pipeline_groups(settings).items():
+            lag: dict[TopicPartition, int] = group_lag(admin, group, topics)
+            total += sum(lag.values())
+    return total
+
+
+class Pipeline:
+    """The worker processes; stopped with SIGTERM so they commit and exit cleanly."""
+
+    def __init__(self, log_dir: Path, env: dict[str, str] | None = None) -> None:
+        self.log_dir = log_dir
+        self.env = env
+        self.processes: dict[str, subprocess.Popen[bytes]] = {}
+
+    def start(self, role: str, *args: str) -> subprocess.Popen[bytes]:
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        log = (self.log_dir / f"{role}.log").open("ab")
+        proc = subprocess.Popen(
+            newswire_command(*args), stdout=log, stderr=subprocess.STDOUT, env=self.env
+        )
+        self.processes[role] = proc
+        return proc
+
+    def start_workers(self) -> None:
+        for role in WORKER_ROLES:
+            self.start(role, "worker", role)
+
+    def check_alive(self) -> None:
+        for role, proc in self.processes.items():
+            code = proc.poll()
+            if code is not None and role in WORKER_ROLES:
+                raise RuntimeError(
+                    f"the {role} worker exited with code {code}; see {self.log_dir / (role + '.log')}"
+                )
+
+    def stop(self, timeout: float = 30.0) -> None:
+        for proc in self.processes.values():
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGTERM)
+        deadline = time.monotonic() + timeout
+        for proc in self.processes.values():
+            try:
+                proc.wait(max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
+def wait_drained(
+    settings: Settings,
+    pipeline: Pipeline,
+    timeout: float,
+    on_lag: object = None,
+    settle_polls: int = 3,
+) -> None:
+    """Until the pipeline groups have no lag for `settle_polls` polls in a row."""
+    deadline = time.monotonic() + timeout
+    quiet = 0
+    while quiet < settle_polls:
+        if time.monotonic() > deadline:
+            raise TimeoutError(
+                f"the pipeline did not drain within {timeout:.0f}s; see the logs in {pipeline.log_dir}"
+            )
+        pipeline.check_alive()
+        lag = pipeline_lag(settings)
+        if callable(on_lag):
+            on_lag(lag)
+        quiet = quiet + 1 if lag == 0 else 0
+        time.sleep(0.5)
+
+
+def summarize(before: Snapshot, after: Snapshot, seconds: float) -> RunSummary:
+    return RunSummary(
+        produced=after.raw_end - before.raw_end,
+        stored=after.counts.articles - before.counts.articles,
+        versions=after.counts.versions - before.counts.versions,
+        duplicates=after.counts.aliases - before.counts.aliases,
+        dead_letters=after.dlq_end - before.dlq_end,
+        seconds=seconds,
+    )
+
+
+def ensure_ready(settings: Settings) -> None:
+    kafka_clients.ensure_topics(settings)

@@ -1,0 +1,35 @@
+"""The local stack: Kafka, Redis, PostgreSQL and Prometheus on loopback, started only
+where nothing already answers, and stopped only if started here."""
+
+from workers.stack.kafka import KafkaNode, ensure_jars, kafka_ready
+from workers.stack.postgres import postgres_dsn
+from workers.stack.process import Endpoint, StackError
+from workers.stack.prometheus import start_prometheus
+from workers.stack.services import (
+    ALL_SERVICES,
+    SERVICES,
+    ServiceState,
+    ServiceStatus,
+    default_services,
+    down,
+    status,
+    up,
+)
+
+__all__ = [
+    "ALL_SERVICES",
+    "SERVICES",
+    "Endpoint",
+    "KafkaNode",
+    "ServiceState",
+    "ServiceStatus",
+    "StackError",
+    "default_services",
+    "down",
+    "ensure_jars",
+    "kafka_ready",
+    "postgres_dsn",
+    "start_prometheus",
+    "status",
+    "up",
+]

@@ -1,0 +1,59 @@
+"""Debian's redis-server on loopback, without persistence."""
+
+from __future__ import annotations
+
+import subprocess
+
+import redis
+from redis.exceptions import RedisError
+
+from workers.settings import Settings
+from workers.stack import paths
+from workers.stack.packages import ensure_command
+from workers.stack.process import Endpoint, Reporter, quiet, spawn
+
+
+def redis_argv(binary: str, port: int, workdir: str) -> list[str]:
+    return [
+        binary,
+        "--bind",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--save",
+        "",
+        "--appendonly",
+        "no",
+        "--daemonize",
+        "no",
+        "--dir",
+        workdir,
+        "--logfile",
+        "",
+    ]
+
+
+def start_redis(settings: Settings, report: Reporter = quiet) -> subprocess.Popen[bytes]:
+    binary = ensure_command(
+        "redis-server", "redis-server", log_path=paths.install_log(settings), report=report
+    )
+    workdir = paths.service_dir(settings, "redis")
+    workdir.mkdir(parents=True, exist_ok=True)
+    port = settings.stack.redis_port
+    report(f"starting Redis on 127.0.0.1:{port}")
+    return spawn(
+        redis_argv(binary, port, str(workdir)),
+        log_path=paths.log_path(settings, "redis"),
+        pid_path=paths.pid_path(settings, "redis"),
+        cwd=workdir,
+    )
+
+
+def redis_ready(endpoint: Endpoint) -> bool:
+    client = redis.Redis(host=endpoint.host, port=endpoint.port, socket_timeout=2.0)
+    try:
+        return bool(client.ping())
+    except (RedisError, OSError):
+        return False
+    finally:
+        client.close()

@@ -1,0 +1,244 @@
+"""`up`, `down` and `status` over the four servers of the local stack."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from workers.settings import Settings
+from workers.stack import paths
+from workers.stack.kafka import kafka_ready, start_kafka
+from workers.stack.postgres import ensure_database, postgres_ready, start_postgres
+from workers.stack.process import (
+    Endpoint,
+    Reporter,
+    StackError,
+    live_pid,
+    locked,
+    parse_host_port,
+    quiet,
+    reachable,
+    stop,
+    tail_note,
+    wait_until,
+)
+from workers.stack.prometheus import prometheus_ready, start_prometheus
+from workers.stack.redis import redis_ready, start_redis
+
+
+class ServiceState(StrEnum):
+    OWNED = "owned"
+    """Started by the stack and answering."""
+    EXTERNAL = "external"
+    """Answering, but not started by the stack: reused, never stopped."""
+    STARTING = "starting"
+    """Started by the stack, not answering yet."""
+    DOWN = "down"
+
+
+@dataclass(frozen=True)
+class ServiceStatus:
+    name: str
+    endpoint: Endpoint
+    state: ServiceState
+    pid: int | None = None
+
+    @property
+    def running(self) -> bool:
+        return self.state in (ServiceState.OWNED, ServiceState.EXTERNAL)
+
+
+@dataclass(frozen=True)
+class Service:
+    name: str
+    title: str
+    setting: str
+    endpoint: Callable[[Settings], Endpoint]
+    local_port: Callable[[Settings], int]
+    start: Callable[[Settings, Reporter], subprocess.Popen[bytes]]
+    ready: Callable[[Settings, Endpoint], bool]
+    stop_signal: signal.Signals = signal.SIGTERM
+    provision: Callable[[Settings], None] | None = None
+
+
+def _url_endpoint(url: str, default_port: int) -> Endpoint:
+    parts = urlsplit(url)
+    return Endpoint(parts.hostname or "127.0.0.1", parts.port or default_port)
+
+
+def _postgres_endpoint(settings: Settings) -> Endpoint:
+    url = _postgres_url(settings)
+    if url:
+        return _url_endpoint(url, 5432)
+    return Endpoint("127.0.0.1", settings.stack.postgres_port)
+
+
+SERVICES: dict[str, Service] = {
+    s.name: s
+    for s in (
+        Service(
+            name="kafka",
+            title="Kafka",
+            setting="NEWSWIRE_KAFKA_BOOTSTRAP",
+            endpoint=lambda s: parse_host_port(s.kafka_bootstrap, 9092),
+            local_port=lambda s: s.stack.kafka_port,
+            start=start_kafka,
+            ready=lambda _, ep: kafka_ready(str(ep)),
+        ),
+        Service(
+            name="redis",
+            title="Redis",
+            setting="NEWSWIRE_REDIS_URL",
+            endpoint=lambda s: _url_endpoint(s.redis_url.get_secret_value(), 6379),
+            local_port=lambda s: s.stack.redis_port,
+            start=start_redis,
+            ready=lambda _, ep: redis_ready(ep),
+        ),
+        Service(
+            name="postgres",
+            title="PostgreSQL",
+            setting="NEWSWIRE_DATABASE_URL",
+            endpoint=_postgres_endpoint,
+            local_port=lambda s: s.stack.postgres_port,
+            start=start_postgres,
+            ready=lambda _, ep: postgres_ready(ep),
+            stop_signal=signal.SIGINT,
+            provision=ensure_database,
+        ),
+        Service(
+            name="prometheus",
+            title="Prometheus",
+            setting="NEWSWIRE_STACK__PROMETHEUS_PORT",
+            endpoint=lambda s: Endpoint("127.0.0.1", s.stack.prometheus_port),
+            local_port=lambda s: s.stack.prometheus_port,
+            start=lambda s, report: start_prometheus(s, report),
+            ready=lambda _, ep: prometheus_ready(ep),
+        ),
+    )
+}
+
+ALL_SERVICES: tuple[str, ...] = tuple(SERVICES)
+
+
+def _postgres_url(settings: Settings) -> str:
+    url = settings.database_url.get_secret_value() if settings.database_url else ""
+    return url if url.startswith(("postgres://", "postgresql://")) else ""
+
+
+def default_services(settings: Settings) -> tuple[str, ...]:
+    """Kafka and Redis, plus PostgreSQL when the storage backend is PostgreSQL."""
+    if _postgres_url(settings):
+        return ("kafka", "redis", "postgres")
+    return ("kafka", "redis")
+
+
+def _lookup(names: Iterable[str]) -> list[Service]:
+    services = []
+    for name in names:
+        if name not in SERVICES:
+            raise StackError(f"unknown service {name!r}: choose from {', '.join(SERVICES)}")
+        services.append(SERVICES[name])
+    return services
+
+
+def _lock(settings: Settings) -> Path:
+    return paths.stack_dir(settings) / ".lock"
+
+
+def up(
+    settings: Settings,
+    services: Sequence[str] = ("kafka", "redis"),
+    *,
+    report: Reporter = quiet,
+    timeout: float | None = None,
+) -> list[ServiceStatus]:
+    """Start whichever of `services` is not already reachable and wait until all answer."""
+    chosen = _lookup(services)
+    limit = settings.stack.start_timeout_seconds if timeout is None else timeout
+    with locked(_lock(settings)):
+        results: dict[str, ServiceStatus] = {}
+        pending: list[Service] = []
+        for svc in chosen:
+            endpoint = svc.endpoint(settings)
+            pid = live_pid(paths.pid_path(settings, svc.name))
+            if pid is None and reachable(endpoint):
+                results[svc.name] = ServiceStatus(svc.name, endpoint, ServiceState.EXTERNAL)
+                continue
+            if pid is None:
+                local = Endpoint("127.0.0.1", svc.local_port(settings))
+                if not endpoint.same_local_port(local):
+                    raise StackError(
+                        f"cannot reach {svc.title} at {endpoint} ({svc.setting}); the stack "
+                        f"starts {svc.title} only on {local}: start yours or change {svc.setting}"
+                    )
+                svc.start(settings, report)
+            pending.append(svc)
+        for svc in pending:
+            results[svc.name] = _await(settings, svc, limit, report)
+        return [results[svc.name] for svc in chosen]
+
+
+def _await(settings: Settings, svc: Service, timeout: float, report: Reporter) -> ServiceStatus:
+    endpoint = svc.endpoint(settings)
+    pid_file = paths.pid_path(settings, svc.name)
+    report(f"waiting for {svc.title} on {endpoint}")
+    ready = wait_until(
+        lambda: svc.ready(settings, endpoint),
+        timeout=timeout,
+        alive=lambda: live_pid(pid_file) is not None,
+    )
+    pid = live_pid(pid_file)
+    log = paths.log_path(settings, svc.name)
+    if not ready:
+        if pid is None and reachable(endpoint):
+            return ServiceStatus(svc.name, endpoint, ServiceState.EXTERNAL)
+        if pid is None:
+            raise StackError(f"{svc.title} exited during start-up; {tail_note(log)}")
+        raise StackError(
+            f"{svc.title} did not answer on {endpoint} within {timeout:.0f}s; see {log} "
+            "or raise NEWSWIRE_STACK__START_TIMEOUT_SECONDS"
+        )
+    if svc.provision is not None:
+        svc.provision(settings)
+    return ServiceStatus(svc.name, endpoint, ServiceState.OWNED, pid)
+
+
+def status(settings: Settings, services: Sequence[str] = ALL_SERVICES) -> list[ServiceStatus]:
+    result = []
+    for svc in _lookup(services):
+        endpoint = svc.endpoint(settings)
+        pid = live_pid(paths.pid_path(settings, svc.name))
+        answering = reachable(endpoint)
+        if pid is not None:
+            state = ServiceState.OWNED if answering else ServiceState.STARTING
+        else:
+            state = ServiceState.EXTERNAL if answering else ServiceState.DOWN
+        result.append(ServiceStatus(svc.name, endpoint, state, pid))
+    return result
+
+
+def down(
+    settings: Settings,
+    services: Sequence[str] = ALL_SERVICES,
+    *,
+    report: Reporter = quiet,
+    timeout: float = 30.0,
+) -> list[ServiceStatus]:
+    """Stop what `up` started (never an external server); the services stopped."""
+    stopped = []
+    with locked(_lock(settings)):
+        for svc in reversed(_lookup(services)):
+            pid_file = paths.pid_path(settings, svc.name)
+            if live_pid(pid_file) is None:
+                continue
+            report(f"stopping {svc.title}")
+            pid = stop(pid_file, svc.stop_signal, timeout)
+            if pid is not None:
+                endpoint = svc.endpoint(settings)
+                stopped.append(ServiceStatus(svc.name, endpoint, ServiceState.DOWN, pid))
+    return stopped

@@ -1,0 +1,64 @@
+"""What every article store offers, and what its calls return."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Protocol
+
+from pydantic import BaseModel, ConfigDict
+
+from workers.models import DuplicateNotice, EnrichedArticle
+from workers.storage.search import SearchQuery
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    aliases: int = 0
+    changed: tuple[EnrichedArticle, ...] = ()
+    """The articles now current for each uri the batch inserted or updated."""
+    new_aliases: tuple[tuple[str, str], ...] = field(default=())
+    """(alias uri, canonical uri) for each alias the batch added or changed."""
+
+    @property
+    def changed_uris(self) -> list[str]:
+        return [a.uri for a in self.changed]
+
+
+@dataclass(frozen=True)
+class StoreCounts:
+    articles: int
+    versions: int
+    aliases: int
+
+
+class SearchHit(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    uri: str
+    headline: str
+    language: str | None
+    source: str
+    time: datetime
+    score: float
+    snippet: str
+
+
+class ArticleStore(Protocol):
+    def migrate(self) -> None: ...
+
+    def write_batch(
+        self, articles: Sequence[EnrichedArticle], aliases: Sequence[DuplicateNotice]
+    ) -> WriteResult: ...
+
+    def get(self, uri: str) -> EnrichedArticle | None: ...
+
+    def search(self, query: SearchQuery) -> list[SearchHit]: ...
+
+    def counts(self) -> StoreCounts: ...
+
+    def close(self) -> None: ...

@@ -1,0 +1,108 @@
+"""PostgreSQL schema, version by version.
+
+Full-text search uses one tsvector per article, built with the text-search
+configuration of the article's language (`newswire_ts_config`) over the
+normalized, proclitic-expanded words the application writes into
+`search_headline` and `search_body`.
+"""
+
+from __future__ import annotations
+
+from workers.storage.migrations import Migration
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1,
+        "articles, versions, entities, subjects, lineage, aliases, full-text index",
+        """
+CREATE OR REPLACE FUNCTION newswire_ts_config(lang text) RETURNS regconfig
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT CASE lang
+        WHEN 'ar' THEN 'pg_catalog.arabic'::regconfig
+        WHEN 'en' THEN 'pg_catalog.english'::regconfig
+        WHEN 'fr' THEN 'pg_catalog.french'::regconfig
+        ELSE 'pg_catalog.simple'::regconfig
+    END
+$$;
+
+CREATE TABLE articles (
+    uri text PRIMARY KEY,
+    version integer NOT NULL,
+    content_hash text NOT NULL,
+    precedence text NOT NULL,
+    language text,
+    headline text NOT NULL,
+    source_feed_id text NOT NULL,
+    story_id text,
+    firstcreated timestamptz,
+    versioncreated timestamptz,
+    fetched_at timestamptz NOT NULL,
+    sort_time timestamptz NOT NULL,
+    stored_at timestamptz NOT NULL,
+    payload jsonb NOT NULL,
+    search_headline text NOT NULL,
+    search_body text NOT NULL,
+    tsv tsvector GENERATED ALWAYS AS (
+        setweight(to_tsvector(newswire_ts_config(language), search_headline), 'A')
+        || setweight(to_tsvector(newswire_ts_config(language), search_body), 'B')
+    ) STORED
+);
+CREATE INDEX articles_tsv ON articles USING gin (tsv);
+CREATE INDEX articles_sort_time ON articles (sort_time);
+CREATE INDEX articles_language_time ON articles (language, sort_time);
+CREATE INDEX articles_source_time ON articles (source_feed_id, sort_time);
+CREATE INDEX articles_story ON articles (story_id);
+
+CREATE TABLE article_versions (
+    uri text NOT NULL,
+    version integer NOT NULL,
+    content_hash text NOT NULL,
+    versioncreated timestamptz,
+    fetched_at timestamptz NOT NULL,
+    stored_at timestamptz NOT NULL,
+    payload jsonb NOT NULL,
+    PRIMARY KEY (uri, version, content_hash)
+);
+
+CREATE TABLE article_entities (
+    uri text NOT NULL,
+    entity_id text NOT NULL,
+    entity_type text NOT NULL,
+    mentions integer NOT NULL,
+    PRIMARY KEY (uri, entity_id, entity_type)
+);
+CREATE INDEX article_entities_entity ON article_entities (entity_id);
+
+CREATE TABLE article_subjects (
+    uri text NOT NULL,
+    code text NOT NULL,
+    scheme text NOT NULL,
+    name text,
+    score double precision NOT NULL,
+    PRIMARY KEY (uri, code, scheme)
+);
+CREATE INDEX article_subjects_code ON article_subjects (code);
+
+CREATE TABLE article_lineage (
+    uri text NOT NULL,
+    version integer NOT NULL,
+    position integer NOT NULL,
+    stage text NOT NULL,
+    topic text NOT NULL,
+    partition_no integer NOT NULL,
+    offset_no bigint NOT NULL,
+    at timestamptz NOT NULL,
+    PRIMARY KEY (uri, version, position)
+);
+
+CREATE TABLE aliases (
+    alias_uri text PRIMARY KEY,
+    canonical_uri text NOT NULL,
+    similarity double precision NOT NULL,
+    method text NOT NULL,
+    created_at timestamptz NOT NULL
+);
+CREATE INDEX aliases_canonical ON aliases (canonical_uri);
+""",
+    ),
+)

@@ -1,0 +1,427 @@
+"""The article store over any SQL database: batching, version rules, aliases,
+retries and search orchestration. A backend supplies its connection, its
+transaction handling and the few statements its dialect forces."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager
+from datetime import UTC, datetime
+from typing import Any, ClassVar, Protocol, TypeVar
+
+from workers.errors import TransientError
+from workers.models import DuplicateNotice, EnrichedArticle
+from workers.storage.base import SearchHit, StoreCounts, WriteResult
+from workers.storage.migrations import Migration
+from workers.storage.records import (
+    ALIAS_COLUMNS,
+    ARTICLE_COLUMNS,
+    ENTITY_COLUMNS,
+    LINEAGE_COLUMNS,
+    SUBJECT_COLUMNS,
+    VERSION_COLUMNS,
+    Alias,
+    Current,
+    alias_row,
+    aliases_of,
+    article_row,
+    distinct_versions,
+    entity_rows,
+    latest_per_uri,
+    lineage_rows,
+    subject_rows,
+    supersedes,
+    version_row,
+)
+from workers.storage.search import SearchQuery, snippet
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+MAX_ALIAS_HOPS = 5
+CHUNK = 500
+
+
+class Cursor(Protocol):
+    def execute(self, sql: Any, params: Any = ..., /) -> Any: ...
+
+    def executemany(self, sql: Any, params: Any, /) -> Any: ...
+
+    def fetchone(self) -> Any: ...
+
+    def fetchall(self) -> list[Any]: ...
+
+
+def _chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+class SqlArticleStore(ABC):
+    """Shared implementation of `ArticleStore`; one instance is safe to use from
+    several threads (calls are serialised on one connection)."""
+
+    ph: ClassVar[str]
+    """The dialect's parameter placeholder."""
+    payload_expr: ClassVar[str] = "payload"
+    body_expr: ClassVar[str]
+    migrations: ClassVar[tuple[Migration, ...]]
+    lock_rows: ClassVar[str] = ""
+    """Appended to the select of current rows inside a write (row locks)."""
+
+    def __init__(self, attempts: int = 5, first_backoff: float = 0.05) -> None:
+        self._attempts = attempts
+        self._first_backoff = first_backoff
+        self._lock = threading.RLock()
+
+    # --- what a backend provides -------------------------------------------------
+
+    @abstractmethod
+    def _transaction(self) -> AbstractContextManager[Cursor]:
+        """A cursor inside one transaction, committed on exit, rolled back on error."""
+
+    @abstractmethod
+    def _reader(self) -> AbstractContextManager[Cursor]:
+        """A cursor for reads."""
+
+    @abstractmethod
+    def _is_transient(self, exc: BaseException) -> bool: ...
+
+    @abstractmethod
+    def _recover(self) -> None:
+        """Called before a retry (a backend may reconnect)."""
+
+    @abstractmethod
+    def _to_db_time(self, value: datetime | None) -> Any: ...
+
+    @abstractmethod
+    def _from_db_time(self, value: Any) -> datetime: ...
+
+    @abstractmethod
+    def _prepare_schema(self, cur: Cursor) -> None:
+        """Serialise concurrent migrators and make sure the schema can be created."""
+
+    @abstractmethod
+    def _run_script(self, cur: Cursor, sql: str) -> None: ...
+
+    @abstractmethod
+    def _text_search(
+        self, groups: list[tuple[str, ...]], query: SearchQuery
+    ) -> tuple[str, str, str, list[Any]]:
+        """(FROM clause, score expression, match condition, their parameters in
+        the order FROM, score, condition)."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    # --- migrations ---------------------------------------------------------------
+
+    def migrate(self) -> None:
+        def run() -> None:
+            with self._transaction() as cur:
+                self._prepare_schema(cur)
+                cur.execute(
+                    "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                    "version integer PRIMARY KEY, name text NOT NULL, applied_at text NOT NULL)"
+                )
+                cur.execute("SELECT version FROM schema_migrations")
+                applied = {row[0] for row in cur.fetchall()}
+                for migration in self.migrations:
+                    if migration.version in applied:
+                        continue
+                    self._run_script(cur, migration.sql)
+                    cur.execute(
+                        f"INSERT INTO schema_migrations (version, name, applied_at) "
+                        f"VALUES ({self.ph}, {self.ph}, {self.ph})",
+                        (migration.version, migration.name, datetime.now(UTC).isoformat()),
+                    )
+                    log.info("applied migration %d: %s", migration.version, migration.name)
+
+        self._retrying(run)
+
+    def applied_migrations(self) -> list[int]:
+        with self._lock, self._reader() as cur:
+            cur.execute("SELECT version FROM schema_migrations ORDER BY version")
+            return [row[0] for row in cur.fetchall()]
+
+    # --- writes -------------------------------------------------------------------
+
+    def write_batch(
+        self, articles: Sequence[EnrichedArticle], aliases: Sequence[DuplicateNotice]
+    ) -> WriteResult:
+        if not articles and not aliases:
+            return WriteResult()
+        latest = latest_per_uri(articles)
+        versions = distinct_versions(articles)
+        wanted = aliases_of(aliases)
+        result = self._retrying(lambda: self._write(latest, versions, wanted))
+        return WriteResult(
+            inserted=result.inserted,
+            updated=result.updated,
+            unchanged=len(articles) - result.inserted - result.updated,
+            aliases=result.aliases,
+            changed=result.changed,
+            new_aliases=result.new_aliases,
+        )
+
+    def _write(
+        self,
+        latest: dict[str, EnrichedArticle],
+        versions: list[EnrichedArticle],
+        wanted: dict[str, Alias],
+    ) -> WriteResult:
+        now = datetime.now(UTC)
+        ts = self._to_db_time
+        with self._lock, self._transaction() as cur:
+            held = self._current(cur, list(latest))
+            changed = [
+                a for uri, a in latest.items() if uri not in held or supersedes(a, held[uri])
+            ]
+            if changed:
+                cur.executemany(self._upsert_article, [article_row(a, now, ts) for a in changed])
+                uris = [a.uri for a in changed]
+                for table in ("article_entities", "article_subjects", "article_lineage"):
+                    self._delete_where_uri_in(cur, table, uris)
+                self._insert_many(
+                    cur,
+                    "article_entities",
+                    ENTITY_COLUMNS,
+                    [row for a in changed for row in entity_rows(a)],
+                )
+                self._insert_many(
+                    cur,
+                    "article_subjects",
+                    SUBJECT_COLUMNS,
+                    [row for a in changed for row in subject_rows(a)],
+                )
+                self._insert_many(
+                    cur,
+                    "article_lineage",
+                    LINEAGE_COLUMNS,
+                    [row for a in changed for row in lineage_rows(a, ts)],
+                )
+            if versions:
+                cur.executemany(self._insert_version, [version_row(v, now, ts) for v in versions])
+            held_aliases = self._current_aliases(cur, list(wanted))
+            new_aliases = [a for uri, a in wanted.items() if held_aliases.get(uri) != a]
+            if new_aliases:
+                cur.executemany(self._upsert_alias, [alias_row(a, now, ts) for a in new_aliases])
+        inserted = sum(1 for a in changed if a.uri not in held)
+        return WriteResult(
+            inserted=inserted,
+            updated=len(changed) - inserted,
+            aliases=len(new_aliases),
+            changed=tuple(changed),
+            new_aliases=tuple((a.alias_uri, a.canonical_uri) for a in new_aliases),
+        )
+
+    def _current(self, cur: Cursor, uris: list[str]) -> dict[str, Current]:
+        held: dict[str, Current] = {}
+        for chunk in _chunks(uris):
+            cur.execute(
+                f"SELECT uri, version, content_hash, precedence FROM articles "
+                f"WHERE uri IN ({self._marks(len(chunk))}){self.lock_rows}",
+                tuple(chunk),
+            )
+            for uri, version, content_hash, prec in cur.fetchall():
+                held[uri] = Current(version, content_hash, prec)
+        return held
+
+    def _current_aliases(self, cur: Cursor, uris: list[str]) -> dict[str, Alias]:
+        held: dict[str, Alias] = {}
+        for chunk in _chunks(uris):
+            cur.execute(
+                f"SELECT alias_uri, canonical_uri, similarity, method FROM aliases "
+                f"WHERE alias_uri IN ({self._marks(len(chunk))})",
+                tuple(chunk),
+            )
+            for alias_uri, canonical, similarity, method in cur.fetchall():
+                held[alias_uri] = Alias(alias_uri, canonical, similarity, method)
+        return held
+
+    def _delete_where_uri_in(self, cur: Cursor, table: str, uris: list[str]) -> None:
+        for chunk in _chunks(uris):
+            cur.execute(
+                f"DELETE FROM {table} WHERE uri IN ({self._marks(len(chunk))})", tuple(chunk)
+            )
+
+    def _insert_many(
+        self, cur: Cursor, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]
+    ) -> None:
+        if rows:
+            cur.executemany(self._insert_sql(table, columns), rows)
+
+    def _marks(self, n: int) -> str:
+        return ", ".join([self.ph] * n)
+
+    def _insert_sql(self, table: str, columns: Sequence[str]) -> str:
+        return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({self._marks(len(columns))})"
+
+    @property
+    def _upsert_article(self) -> str:
+        updates = ", ".join(f"{c} = excluded.{c}" for c in ARTICLE_COLUMNS if c != "uri")
+        # The guard repeats `supersedes` so that a concurrent writer can never
+        # replace a newer row with an older one.
+        return (
+            f"{self._insert_sql('articles', ARTICLE_COLUMNS)} "
+            f"ON CONFLICT (uri) DO UPDATE SET {updates} "
+            "WHERE excluded.version > articles.version OR ("
+            "excluded.version = articles.version "
+            "AND excluded.content_hash <> articles.content_hash "
+            "AND excluded.precedence > articles.precedence)"
+        )
+
+    @property
+    def _insert_version(self) -> str:
+        return (
+            f"{self._insert_sql('article_versions', VERSION_COLUMNS)} "
+            "ON CONFLICT (uri, version, content_hash) DO NOTHING"
+        )
+
+    @property
+    def _upsert_alias(self) -> str:
+        updates = ", ".join(f"{c} = excluded.{c}" for c in ALIAS_COLUMNS if c != "alias_uri")
+        return (
+            f"{self._insert_sql('aliases', ALIAS_COLUMNS)} "
+            f"ON CONFLICT (alias_uri) DO UPDATE SET {updates}"
+        )
+
+    # --- reads --------------------------------------------------------------------
+
+    def get(self, uri: str) -> EnrichedArticle | None:
+        return self._retrying(lambda: self._get(uri))
+
+    def _get(self, uri: str) -> EnrichedArticle | None:
+        with self._lock, self._reader() as cur:
+            for _ in range(MAX_ALIAS_HOPS):
+                cur.execute(
+                    f"SELECT {self.payload_expr} FROM articles WHERE uri = {self.ph}", (uri,)
+                )
+                row = cur.fetchone()
+                if row is not None:
+                    return EnrichedArticle.model_validate_json(row[0])
+                cur.execute(
+                    f"SELECT canonical_uri FROM aliases WHERE alias_uri = {self.ph}", (uri,)
+                )
+                alias = cur.fetchone()
+                if alias is None:
+                    return None
+                uri = alias[0]
+        return None
+
+    def counts(self) -> StoreCounts:
+        def run() -> StoreCounts:
+            with self._lock, self._reader() as cur:
+                cur.execute(
+                    "SELECT (SELECT count(*) FROM articles), "
+                    "(SELECT count(*) FROM article_versions), (SELECT count(*) FROM aliases)"
+                )
+                articles, versions, aliases = cur.fetchone()
+                return StoreCounts(int(articles), int(versions), int(aliases))
+
+        return self._retrying(run)
+
+    def version_history(self, uri: str) -> list[tuple[int, str]]:
+        """(version, content_hash) of every stored version of `uri`, oldest first."""
+        with self._lock, self._reader() as cur:
+            cur.execute(
+                f"SELECT version, content_hash FROM article_versions WHERE uri = {self.ph} "
+                "ORDER BY version, fetched_at",
+                (uri,),
+            )
+            return [(int(v), str(h)) for v, h in cur.fetchall()]
+
+    def search(self, query: SearchQuery) -> list[SearchHit]:
+        return self._retrying(lambda: self._search(query))
+
+    def _search(self, query: SearchQuery) -> list[SearchHit]:
+        groups = query.groups()
+        where, params = self._filters(query)
+        columns = (
+            f"a.uri, a.headline, a.language, a.source_feed_id, a.sort_time, {{score}}, "
+            f"{self.body_expr}"
+        )
+        if groups:
+            source, score, condition, text_params = self._text_search(groups, query)
+            sql = (
+                f"SELECT {columns.format(score=score)} FROM {source} "
+                f"WHERE {' AND '.join([condition, *where])} "
+                f"ORDER BY 6 DESC, a.sort_time DESC LIMIT {self.ph}"
+            )
+            params = [*text_params, *params, query.limit]
+        else:
+            sql = (
+                f"SELECT {columns.format(score='0.0')} FROM articles a "
+                f"WHERE {' AND '.join(where) or 'TRUE'} "
+                f"ORDER BY a.sort_time DESC LIMIT {self.ph}"
+            )
+            params = [*params, query.limit]
+        with self._lock, self._reader() as cur:
+            cur.execute(sql, tuple(params))
+            rows = cur.fetchall()
+        return [
+            SearchHit(
+                uri=uri,
+                headline=headline,
+                language=language,
+                source=source_id,
+                time=self._from_db_time(when),
+                score=float(score),
+                snippet=snippet(body or "", groups),
+            )
+            for uri, headline, language, source_id, when, score, body in rows
+        ]
+
+    def _filters(self, query: SearchQuery) -> tuple[list[str], list[Any]]:
+        ph = self.ph
+        where: list[str] = []
+        params: list[Any] = []
+        if query.lang:
+            where.append(f"a.language = {ph}")
+            params.append(query.lang)
+        if query.since:
+            where.append(f"a.sort_time >= {ph}")
+            params.append(self._to_db_time(query.since))
+        if query.until:
+            where.append(f"a.sort_time <= {ph}")
+            params.append(self._to_db_time(query.until))
+        if query.source:
+            where.append(f"a.source_feed_id = {ph}")
+            params.append(query.source)
+        if query.entity:
+            where.append(
+                "EXISTS (SELECT 1 FROM article_entities e "
+                f"WHERE e.uri = a.uri AND e.entity_id = {ph})"
+            )
+            params.append(query.entity)
+        if query.topic:
+            where.append(
+                f"EXISTS (SELECT 1 FROM article_subjects s WHERE s.uri = a.uri AND s.code = {ph})"
+            )
+            params.append(query.topic)
+        return where, params
+
+    # --- retries ------------------------------------------------------------------
+
+    def _retrying(self, action: Callable[[], T]) -> T:
+        delay = self._first_backoff
+        for attempt in range(1, self._attempts + 1):
+            try:
+                return action()
+            except Exception as exc:
+                if not self._is_transient(exc):
+                    raise
+                if attempt == self._attempts:
+                    raise TransientError(
+                        f"database still failing after {attempt} attempts: {exc}"
+                    ) from exc
+                log.warning("database error (attempt %d, retrying): %s", attempt, exc)
+                time.sleep(delay)
+                delay = min(delay * 2, 2.0)
+                self._recover()
+        raise AssertionError("unreachable")

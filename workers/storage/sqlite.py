@@ -1,0 +1,105 @@
+"""SQLite backend: one file, WAL journal, one transaction per batch, FTS5 search."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any, ClassVar
+
+from workers.storage.migrations import Migration
+from workers.storage.migrations.sqlite import MIGRATIONS
+from workers.storage.records import iso
+from workers.storage.search import SearchQuery
+from workers.storage.sql import Cursor, SqlArticleStore
+
+MEMORY = ":memory:"
+
+
+class SqliteStore(SqlArticleStore):
+    ph: ClassVar[str] = "?"
+    body_expr: ClassVar[str] = "json_extract(a.payload, '$.body_text')"
+    migrations: ClassVar[tuple[Migration, ...]] = MIGRATIONS
+
+    def __init__(self, path: Path | str, busy_timeout: float = 10.0, **retry: Any) -> None:
+        super().__init__(**retry)
+        if str(path) != MEMORY:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        self.path = str(path)
+        self._conn = sqlite3.connect(
+            self.path, timeout=busy_timeout, isolation_level=None, check_same_thread=False
+        )
+        self._conn.execute("PRAGMA journal_mode = WAL")
+        self._conn.execute("PRAGMA synchronous = NORMAL")
+        self._conn.execute("PRAGMA temp_store = MEMORY")
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Cursor]:
+        cur = self._conn.cursor()
+        cur.execute("BEGIN IMMEDIATE")
+        try:
+            yield cur
+        except BaseException:
+            if self._conn.in_transaction:
+                self._conn.rollback()
+            raise
+        else:
+            cur.execute("COMMIT")
+        finally:
+            cur.close()
+
+    @contextmanager
+    def _reader(self) -> Iterator[Cursor]:
+        cur = self._conn.cursor()
+        try:
+            yield cur
+        finally:
+            cur.close()
+
+    def _is_transient(self, exc: BaseException) -> bool:
+        if not isinstance(exc, sqlite3.OperationalError):
+            return False
+        message = str(exc).lower()
+        return "locked" in message or "busy" in message
+
+    def _recover(self) -> None:
+        """The busy timeout already waited; nothing to reconnect."""
+
+    def _to_db_time(self, value: datetime | None) -> str | None:
+        return iso(value)
+
+    def _from_db_time(self, value: Any) -> datetime:
+        return datetime.fromisoformat(value)
+
+    def _prepare_schema(self, cur: Cursor) -> None:
+        """BEGIN IMMEDIATE already holds the write lock."""
+
+    def _run_script(self, cur: Cursor, sql: str) -> None:
+        # executescript() would commit the open transaction; run statements one by one.
+        statement = ""
+        for line in sql.splitlines(keepends=True):
+            statement += line
+            if sqlite3.complete_statement(statement):
+                cur.execute(statement)
+                statement = ""
+        if statement.strip():
+            cur.execute(statement)
+
+    def _text_search(
+        self, groups: list[tuple[str, ...]], query: SearchQuery
+    ) -> tuple[str, str, str, list[Any]]:
+        match = " AND ".join(
+            "(" + " OR ".join(f'"{alt}"' for alt in group) + ")" for group in groups
+        )
+        return (
+            "articles_fts JOIN articles a ON a.id = articles_fts.rowid",
+            "-bm25(articles_fts, 4.0, 1.0)",
+            "articles_fts MATCH ?",
+            [match],
+        )
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()

@@ -1,0 +1,91 @@
+"""Search tokens: normalized words, with Arabic proclitics handled.
+
+An Arabic word may carry a conjunction (و ف), a preposition (ب ك ل) and the
+article (ال), glued on: بالرقة, والرقة, للرقة. Stripping them blindly is wrong
+for words whose first letter belongs to the stem (وزير keeps its و, while
+الوزير must still find وزير). So every Arabic word yields a small set of
+variants (the word and each plausible stripped form); documents index all the
+variants and a query matches a word when any of its variants is indexed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from itertools import product
+
+from workers.text.normalize import normalize_text
+
+_CONJUNCTIONS = ("", "و", "ف")
+_PREPOSITIONS = ("", "ب", "ك", "ل")
+_ARTICLE = "ال"
+
+
+def _prefixes() -> tuple[tuple[str, int], ...]:
+    """Every proclitic combination with the shortest stem that may remain after it."""
+    found: dict[str, int] = {}
+    for conj, prep, article in product(_CONJUNCTIONS, _PREPOSITIONS, ("", _ARTICLE)):
+        prefix = conj + prep + article
+        if prep == "ل" and article:
+            prefix = conj + "لل"  # ل + ال is written لل
+        if prefix:
+            found[prefix] = 2 if article else 3
+    return tuple(sorted(found.items(), key=lambda item: -len(item[0])))
+
+
+_PROCLITICS = _prefixes()
+
+
+def _is_arabic(token: str) -> bool:
+    return "\u0600" <= token[0] <= "\u06ff"
+
+
+def variants(token: str) -> tuple[str, ...]:
+    """The token and its forms without proclitics (Arabic only), longest first."""
+    if not token or not _is_arabic(token):
+        return (token,)
+    seen = [token]
+    for prefix, min_stem in _PROCLITICS:
+        if token.startswith(prefix) and len(token) - len(prefix) >= min_stem:
+            stem = token[len(prefix) :]
+            if stem not in seen:
+                seen.append(stem)
+    return tuple(seen)
+
+
+def words(text: str) -> list[str]:
+    """Normalized words of `text` (diacritics, letter forms, accents and case folded)."""
+    return normalize_text(text).split()
+
+
+def index_text(text: str) -> str:
+    """What the full-text index stores for `text`: every word with its variants."""
+    return " ".join(v for word in words(text) for v in variants(word))
+
+
+def query_groups(text: str) -> list[tuple[str, ...]]:
+    """One group of alternatives per query word; a document matches when it
+    holds at least one alternative of every group."""
+    groups: list[tuple[str, ...]] = []
+    for word in words(text):
+        group = variants(word)
+        if group not in groups:
+            groups.append(group)
+    return groups
+
+
+def matches(word_variants: Iterable[str], groups: list[tuple[str, ...]]) -> bool:
+    """Whether a document word (given by its variants) answers any query group.
+
+    Latin words also match on a shared stem of at least four letters, roughly
+    what the stemmers of the full-text indexes do (élections ~ election).
+    """
+    wanted = {alt for group in groups for alt in group}
+    for v in word_variants:
+        if v in wanted:
+            return True
+        if not _is_arabic(v) and len(v) >= 4:
+            for alt in wanted:
+                common = min(len(alt), len(v)) - 2
+                if common >= 4 and v[:common] == alt[:common]:
+                    return True
+    return False
