@@ -87,7 +87,7 @@ def validate(data: Any, model: type[M]) -> M:
     try:
         _validator(schema_id)(data)
     except fastjsonschema.JsonSchemaException as exc:
-        raise SchemaError(f"{schema_id}: {exc.message}") from exc
+        raise SchemaError(f"{schema_id}: {exc}") from exc
     try:
         return model.model_validate(data)
     except ValidationError as exc:

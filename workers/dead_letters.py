@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import base64
 from datetime import UTC, datetime
+from typing import Literal
 
 from workers.models import DeadLetter, Stage
 
 MAX_PAYLOAD_CHARS = 1_000_000
+_UTF8: Literal["utf-8"] = "utf-8"
+_BASE64: Literal["base64"] = "base64"
 
 
 def dead_letter(
@@ -29,16 +32,17 @@ def dead_letter(
     if len(payload) > MAX_PAYLOAD_CHARS:
         reason = f"{reason} (payload of {len(payload)} bytes cut to {MAX_PAYLOAD_CHARS})"
         payload = payload[:MAX_PAYLOAD_CHARS]
+    encoding: Literal["utf-8", "base64"]
     try:
-        text, encoding = payload.decode("utf-8"), "utf-8"
+        text, encoding = payload.decode("utf-8"), _UTF8
     except UnicodeDecodeError:
-        text, encoding = base64.b64encode(payload).decode("ascii"), "base64"
+        text, encoding = base64.b64encode(payload).decode("ascii"), _BASE64
     return DeadLetter(
         stage=stage,
         error_type=error_type,
         reason=reason,
         payload=text,
-        payload_encoding=encoding,  # type: ignore[arg-type]
+        payload_encoding=encoding,
         key=key,
         original_topic=topic,
         original_partition=partition,

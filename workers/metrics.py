@@ -56,3 +56,10 @@ CACHE_REQUESTS = Counter(
 def serve(port: int, registry: CollectorRegistry = REGISTRY) -> None:
     """Serve `/metrics` on `port` (all interfaces, so a container's Prometheus can scrape)."""
     start_http_server(port, registry=registry)
+
+
+FEED_POLL_INTERVAL = Gauge(
+    "newswire_feed_poll_interval_seconds",
+    "Configured polling interval of a feed; alerts call a feed stale after twice this.",
+    ["feed"],
+)

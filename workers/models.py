@@ -68,7 +68,7 @@ class LineageEntry(_Model):
 class Article(_Model):
     """A ninjs-shaped wire item as the producer publishes it to `articles.raw`."""
 
-    schema_: Literal["newswire.article/1"] = Field(default=ARTICLE_SCHEMA, alias="schema")
+    schema_: Literal["newswire.article/1"] = Field(default="newswire.article/1", alias="schema")
     uri: str = Field(min_length=1, max_length=2048)
     version: int = Field(default=1, ge=1)
     type: str = "text"
@@ -92,7 +92,7 @@ class Article(_Model):
 
 class EnrichedArticle(Article):
     schema_: Literal["newswire.enriched/1"] = Field(  # type: ignore[assignment]
-        default=ENRICHED_SCHEMA, alias="schema"
+        default="newswire.enriched/1", alias="schema"
     )
     language_confidence: float | None = None
     normalized_hash: str | None = None
@@ -107,7 +107,7 @@ class EnrichedArticle(Article):
 
 
 class DuplicateNotice(_Model):
-    schema_: Literal["newswire.duplicate/1"] = Field(default=DUPLICATE_SCHEMA, alias="schema")
+    schema_: Literal["newswire.duplicate/1"] = Field(default="newswire.duplicate/1", alias="schema")
     article: EnrichedArticle
     duplicate_of: str
     similarity: float = Field(ge=0.0, le=1.0)
@@ -117,7 +117,7 @@ class DuplicateNotice(_Model):
 
 
 class DeadLetter(_Model):
-    schema_: Literal["newswire.deadletter/1"] = Field(default=DEADLETTER_SCHEMA, alias="schema")
+    schema_: Literal["newswire.deadletter/1"] = Field(default="newswire.deadletter/1", alias="schema")
     stage: Stage
     error_type: str
     reason: str

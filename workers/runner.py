@@ -3,6 +3,7 @@ the wait until everything produced is stored or dead-lettered."""
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
@@ -45,7 +46,9 @@ def newswire_command(*args: str) -> list[str]:
 
 def _end_offset(settings: Settings, topic: str) -> int:
     with admin_client(settings) as admin:
-        return sum(end for _, end in watermarks(admin, topic, topic_partitions(admin, topic)).values())
+        return sum(
+            end for _, end in watermarks(admin, topic, topic_partitions(admin, topic)).values()
+        )
 
 
 def snapshot(settings: Settings) -> Snapshot:
@@ -69,6 +72,30 @@ def pipeline_lag(settings: Settings) -> int:
             lag: dict[TopicPartition, int] = group_lag(admin, group, topics)
             total += sum(lag.values())
     return total
+
+
+def child_env(settings: Settings) -> dict[str, str]:
+    """The environment in which a child `newswire` process sees `settings`."""
+    m = settings.metrics
+    env = {
+        **os.environ,
+        "NEWSWIRE_KAFKA_BOOTSTRAP": settings.kafka_bootstrap,
+        "NEWSWIRE_REDIS_URL": settings.redis_url.get_secret_value(),
+        "NEWSWIRE_REDIS_PREFIX": settings.redis_prefix,
+        "NEWSWIRE_TOPICS__PREFIX": settings.topics.prefix,
+        "NEWSWIRE_TOPICS__PARTITIONS": str(settings.topics.partitions),
+        "NEWSWIRE_CONSUMER_GROUP_PREFIX": settings.consumer_group_prefix,
+        "NEWSWIRE_SQLITE_PATH": str(settings.sqlite_path),
+        "NEWSWIRE_METRICS__PRODUCE": str(m.produce),
+        "NEWSWIRE_METRICS__ENRICH": str(m.enrich),
+        "NEWSWIRE_METRICS__STORE": str(m.store),
+        "NEWSWIRE_METRICS__ENRICH_WEB": str(m.enrich_web),
+        "NEWSWIRE_METRICS__STORE_WEB": str(m.store_web),
+        "NEWSWIRE_STACK__RUN_DIR": str(settings.stack.run_dir),
+    }
+    if settings.database_url is not None:
+        env["NEWSWIRE_DATABASE_URL"] = settings.database_url.get_secret_value()
+    return env
 
 
 class Pipeline:

@@ -68,6 +68,7 @@ class StackSettings(_Frozen):
     kafka_version: str = "4.1.1"
     kafka_port: int = 19092
     kafka_controller_port: int = 19093
+    kafka_cluster_base_port: int = 19192
     redis_port: int = 16379
     postgres_port: int = 15432
     prometheus_port: int = 19090
@@ -109,6 +110,19 @@ class Settings(BaseSettings):
     batch_seconds: float = 0.2
     feeds_file: Path = Path("seeds/feeds.toml")
     log_level: str = "INFO"
+    http_timeout_seconds: float = 30.0
+    """Whole-request limit for one feed fetch (connect, headers and body)."""
+    http_connect_timeout_seconds: float = 10.0
+    feed_backoff_max_seconds: float = 900.0
+    """Ceiling of the per-feed exponential backoff after failed polls."""
+    feed_jitter_fraction: float = 0.1
+    feed_seen_ttl_seconds: int = 30 * 24 * 3600
+    """How long an item's guid, version and content hash are remembered."""
+    user_agent: str = "newswire/0.1"
+    listen_host: str = "127.0.0.1"
+    listen_port: int = 8088
+    push_token: SecretStr | None = None
+    """Bearer token the push endpoint requires; without one it refuses every request."""
 
     def group(self, role: str) -> str:
         return f"{self.consumer_group_prefix}-{role}"

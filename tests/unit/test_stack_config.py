@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import base64
+import os
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -157,7 +158,7 @@ def test_unknown_service_is_one_clear_line(tmp_path: Path) -> None:
 def test_missing_package_without_root_says_what_to_install(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(packages.os, "geteuid", lambda: 1000)
+    monkeypatch.setattr(os, "geteuid", lambda: 1000)
     with pytest.raises(StackError, match=r"apt-get install -y no-such-package"):
         packages.ensure_command(
             "no-such-command-xyz", "no-such-package", log_path=tmp_path / "install.log"

@@ -14,7 +14,9 @@ ROLES = ("enrich", "store")
 
 
 def broker_url(settings: Settings) -> str:
-    return ";".join(f"kafka://{hostport.strip()}" for hostport in settings.kafka_bootstrap.split(","))
+    return ";".join(
+        f"kafka://{hostport.strip()}" for hostport in settings.kafka_bootstrap.split(",")
+    )
 
 
 def _credentials(settings: Settings) -> Any:

@@ -14,11 +14,11 @@ from workers.agents.events import DeadLetterSink, Received, decode_events
 from workers.agents.retry import with_backoff
 from workers.enrich.pipeline import EnrichFailure, Enricher, EnrichResult
 from workers.errors import TransientError
-from workers.models import Article
+from workers.models import Article, Stage
 from workers.redis_client import async_client
 from workers.settings import Settings
 
-STAGE = "enrich"
+STAGE: Stage = "enrich"
 FORWARDED_HEADERS = ("source", "trace_id", "fetched_at")
 
 
@@ -61,7 +61,9 @@ class EnrichBatchHandler:
         if isinstance(result, EnrichFailure):
             await self.sink.send(item.event, result.error_type, result.reason)
             return
-        article = result.article.model_copy(update={"lineage": [*result.article.lineage, item.lineage]})
+        article = result.article.model_copy(
+            update={"lineage": [*result.article.lineage, item.lineage]}
+        )
         key = article.uri.encode()
         headers = forwarded_headers(item.event)
         if result.notice is not None:
@@ -76,12 +78,10 @@ def register(app: faust.App, settings: Settings) -> None:
     raw = app.topic(settings.topics.raw)
 
     @app.agent(raw, name="enrich")
-    async def enrich(stream: faust.StreamT[Any]) -> None:
+    async def enrich(stream: Any) -> None:
         redis = await async_client(settings)
         handler = EnrichBatchHandler(app, settings, Enricher(settings, redis))
         async for events in stream.take_events(
             settings.enrich_batch_size, within=settings.batch_seconds
         ):
             await handler(events)
-
-

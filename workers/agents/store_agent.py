@@ -16,11 +16,11 @@ from workers import metrics
 from workers.agents.events import DeadLetterSink, Received, decode_events
 from workers.agents.retry import with_backoff
 from workers.errors import TransientError
-from workers.models import DuplicateNotice, EnrichedArticle
+from workers.models import DuplicateNotice, EnrichedArticle, Stage
 from workers.settings import Settings
 from workers.storage.base import ArticleStore, WriteResult
 
-STAGE = "store"
+STAGE: Stage = "store"
 
 
 class StoreBatchHandler:
@@ -84,7 +84,7 @@ def register(app: faust.App, settings: Settings, store: ArticleStore) -> None:
     source = app.topic(settings.topics.enriched, settings.topics.duplicates)
 
     @app.agent(source, name="store")
-    async def store_agent(stream: faust.StreamT[Any]) -> None:
+    async def store_agent(stream: Any) -> None:
         handler = StoreBatchHandler(app, settings, store)
         async for events in stream.take_events(
             settings.store_batch_size, within=settings.batch_seconds

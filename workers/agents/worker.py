@@ -7,6 +7,7 @@ import logging
 import faust
 
 from workers import kafka_clients, metrics, redis_client
+from workers.replay.lag import start_lag_collector
 from workers.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -37,6 +38,7 @@ def run_worker(settings: Settings, role: str) -> None:
     app = build_app(settings, role)
     port = settings.metrics.enrich if role == "enrich" else settings.metrics.store
     metrics.serve(port)
+    start_lag_collector(settings, [role])
     log.info("%s worker: metrics on :%d/metrics", role, port)
     worker = faust.Worker(app, loglevel=settings.log_level.lower(), quiet=True)
     worker.execute_from_commandline()

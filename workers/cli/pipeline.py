@@ -128,7 +128,9 @@ def schemas(
 
     with tempfile.TemporaryDirectory() as tmp:
         stale = [
-            p.name for p in write_schemas(Path(tmp)) if p.read_bytes() != (SCHEMA_DIR / p.name).read_bytes()
+            p.name
+            for p in write_schemas(Path(tmp))
+            if p.read_bytes() != (SCHEMA_DIR / p.name).read_bytes()
         ]
     if stale:
         raise typer.Exit(_fail(f"out of date: {', '.join(stale)}; run `newswire schemas`"))
@@ -138,5 +140,3 @@ def schemas(
 def _fail(message: str) -> int:
     console.print(f"[red]error:[/] {message}")
     return 2
-
-

@@ -77,6 +77,20 @@ def subject_from_uri(uri: str, name: str | None = None) -> Subject:
     return Subject(code=uri.strip(), name=name, scheme="uri", origin="source")
 
 
+def subject_from_code(code: str, scheme: str | None, name: str | None, default: str) -> Subject:
+    """A code as feeds give it: a full URI, a QCode, or a code within a scheme
+    (itself possibly an IPTC vocabulary URI)."""
+    code = code.strip()
+    if code.startswith(("http://", "https://")):
+        return subject_from_uri(code, name)
+    prefix, sep, rest = code.partition(":")
+    if scheme and _IPTC_CV.match(scheme.rstrip("/") + "/x"):
+        return subject_from_uri(scheme.rstrip("/") + "/" + (rest if sep else code), name)
+    if sep and rest and not scheme and prefix.isalpha():
+        return subject_from_qcode(code, name)
+    return Subject(code=code, name=name, scheme=scheme or default, origin="source")
+
+
 def unique_subjects(subjects: list[Subject]) -> list[Subject]:
     seen: set[tuple[str, str]] = set()
     unique = []
@@ -101,6 +115,25 @@ def place_of_dateline(dateline: str | None) -> str | None:
 def located_from_body(body_text: str) -> str | None:
     dateline, _ = split_dateline(body_text.split("\n\n", 1)[0])
     return dateline.place if dateline else None
+
+
+_BYLINE_PREFIX = re.compile(r"^(by|par|von|por|di|door)\s+", re.IGNORECASE)
+_LANGUAGE = re.compile(r"^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*$")
+
+
+def clean_byline(value: str | None) -> str | None:
+    """`By Jane Doe` / `Par Jean Dupont` -> the name alone."""
+    if not value:
+        return None
+    return _BYLINE_PREFIX.sub("", " ".join(value.split())).strip() or None
+
+
+def language_code(value: str | None) -> str | None:
+    """The primary subtag of a BCP 47 tag (`en-US` -> `en`); unusable tags are dropped."""
+    if not value:
+        return None
+    match = _LANGUAGE.match(value.strip())
+    return match.group(1).lower() if match else None
 
 
 def first(*values: str | None) -> str | None:

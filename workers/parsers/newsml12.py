@@ -19,7 +19,9 @@ from workers.models import Article, Subject
 from workers.parsers.article_builder import build_article
 from workers.parsers.base import FeedContext, ItemFailure, ParseResult
 from workers.parsers.fields import (
+    clean_byline,
     first,
+    language_code,
     located_from_body,
     parse_datetime,
     parse_urgency,
@@ -151,8 +153,8 @@ def _news_item(item: etree._Element, ctx: FeedContext) -> Article:
         body_text=body,
         guid=uri,
         version=parse_version(text(revision)) if revision is not None else nitf_version,
-        language=language,
-        byline=first(text(child(lines, "ByLine")), nitf.byline if nitf else None),
+        language=language_code(language),
+        byline=clean_byline(first(text(child(lines, "ByLine")), nitf.byline if nitf else None)),
         located=first(
             place_of_dateline(text(child(lines, "DateLine"))),
             _located(component),

@@ -16,7 +16,9 @@ from workers.models import Article, Subject
 from workers.parsers.article_builder import build_article
 from workers.parsers.base import FeedContext, ItemFailure, ParseResult
 from workers.parsers.fields import (
+    clean_byline,
     first,
+    language_code,
     located_from_body,
     parse_datetime,
     parse_urgency,
@@ -145,8 +147,8 @@ def _news_item(item: etree._Element, ctx: FeedContext) -> Article:
         guid=guid,
         link=attr(child(item_meta, "link"), "href"),
         version=parse_version(attr(item, "version")),
-        language=first(language, nitf.language if nitf else None),
-        byline=first(by, nitf.byline if nitf else None),
+        language=language_code(first(language, nitf.language if nitf else None)),
+        byline=clean_byline(first(by, nitf.byline if nitf else None)),
         located=first(
             _party(child(meta, "located"), language),
             place_of_dateline(text(child(meta, "dateline"))),

@@ -18,12 +18,14 @@ from workers.models import Article, Subject
 from workers.parsers.article_builder import build_article
 from workers.parsers.base import FeedContext, ItemFailure, ParseResult
 from workers.parsers.fields import (
+    clean_byline,
     first,
+    language_code,
     located_from_body,
     parse_datetime,
     parse_urgency,
     parse_version,
-    subject_from_qcode,
+    subject_from_code,
     subject_from_uri,
     unique_subjects,
 )
@@ -100,20 +102,10 @@ def _subjects(item: Json) -> list[Subject]:
         name = _str(entry.get("name"))
         scheme, code = _str(entry.get("scheme")), _str(entry.get("code"))
         uri, literal = _str(entry.get("uri")), _str(entry.get("literal"))
-        if code and scheme:
-            if scheme.startswith("http"):
-                subjects.append(subject_from_uri(scheme.rstrip("/") + "/" + code, name))
-            else:
-                subjects.append(Subject(code=code, name=name, scheme=scheme, origin="source"))
-        elif uri:
+        if uri:
             subjects.append(subject_from_uri(uri, name))
         elif code or literal:
-            value = code or literal or ""
-            subjects.append(
-                subject_from_qcode(value, name)
-                if ":" in value
-                else Subject(code=value, name=name, scheme="literal", origin="source")
-            )
+            subjects.append(subject_from_code(code or literal or "", scheme, name, "literal"))
     return unique_subjects(subjects)
 
 
@@ -188,8 +180,8 @@ class NinjsParser:
             body_text=body,
             guid=_str(item.get("uri")),
             version=parse_version(item.get("version")),
-            language=_str(item.get("language")),
-            byline=first(_str(item.get("byline")), _str(item.get("by"))),
+            language=language_code(_str(item.get("language"))),
+            byline=clean_byline(first(_str(item.get("byline")), _str(item.get("by")))),
             located=first(_str(item.get("located")), located_from_body(body)),
             firstcreated=parse_datetime(_str(item.get("firstcreated"))) or version_created,
             versioncreated=version_created,

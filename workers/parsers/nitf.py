@@ -7,7 +7,6 @@ byline, dateline and abstract; `body/body.content` the story."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -18,7 +17,9 @@ from workers.models import Article, Subject
 from workers.parsers.article_builder import build_article
 from workers.parsers.base import FeedContext, ItemFailure, ParseResult
 from workers.parsers.fields import (
+    clean_byline,
     first,
+    language_code,
     located_from_body,
     parse_datetime,
     parse_urgency,
@@ -41,7 +42,6 @@ from workers.parsers.xml_nav import (
 )
 from workers.parsers.xml_safety import parse_xml, root_tag
 
-_BYLINE_PREFIX = re.compile(r"^(by|par|von|por)\s+", re.IGNORECASE)
 LANGUAGE_META = ("language", "lang", "dc.language")
 
 
@@ -69,8 +69,7 @@ def _byline(head: etree._Element | None) -> str | None:
     if byline is None:
         return None
     person = text(child(byline, "person"))
-    value = person or text(byline)
-    return _BYLINE_PREFIX.sub("", value).strip() if value else None
+    return clean_byline(person or text(byline))
 
 
 def _dateline_place(head: etree._Element | None) -> str | None:
@@ -131,7 +130,7 @@ def read_nitf(root: etree._Element) -> NitfFields:
         version=parse_version(attr(child(docdata, "du-key"), "version"))
         if attr(child(docdata, "du-key"), "version")
         else None,
-        language=_language(root, head),
+        language=language_code(_language(root, head)),
         urgency=parse_urgency(attr(child(docdata, "urgency"), "ed-urg")),
         issued=attr(child(docdata, "date.issue"), "norm"),
         released=attr(child(docdata, "date.release"), "norm"),

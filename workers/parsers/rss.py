@@ -16,7 +16,15 @@ from workers.errors import ParseError, PermanentError
 from workers.models import Article, Subject
 from workers.parsers.article_builder import build_article
 from workers.parsers.base import FeedContext, ItemFailure, ParseResult
-from workers.parsers.fields import first, located_from_body, parse_datetime, unique_subjects
+from workers.parsers.fields import (
+    clean_byline,
+    first,
+    language_code,
+    located_from_body,
+    parse_datetime,
+    subject_from_code,
+    unique_subjects,
+)
 from workers.parsers.html_text import html_to_text
 from workers.parsers.items import guarded, unique_by_uri
 from workers.parsers.xml_nav import children, serialize
@@ -51,12 +59,7 @@ def _date(entry: Any, key: str) -> datetime | None:
 
 def _subjects(entry: Any) -> list[Subject]:
     subjects = [
-        Subject(
-            code=tag["term"].strip(),
-            name=tag.get("label") or None,
-            scheme=tag.get("scheme") or CATEGORY_SCHEME,
-            origin="source",
-        )
+        subject_from_code(tag["term"], tag.get("scheme"), tag.get("label"), CATEGORY_SCHEME)
         for tag in entry.get("tags") or []
         if (tag.get("term") or "").strip()
     ]
@@ -123,8 +126,8 @@ class RssParser:
             body_text=body,
             guid=entry.get("id"),
             link=entry.get("link"),
-            language=first(detail.get("language"), feed.get("language")),
-            byline=first(author.get("name"), entry.get("author")),
+            language=language_code(first(detail.get("language"), feed.get("language"))),
+            byline=clean_byline(first(author.get("name"), entry.get("author"))),
             located=located_from_body(body),
             firstcreated=published or updated,
             versioncreated=updated or published,

@@ -13,12 +13,12 @@ from pathlib import Path
 from workers import metrics
 from workers.dead_letters import dead_letter
 from workers.errors import PermanentError
-from workers.models import Article
+from workers.models import Article, Stage
 from workers.parsers.base import FeedContext, ItemFailure, ParseResult
 from workers.parsers.registry import parser_for
 from workers.producer.publisher import Publisher
 
-STAGE = "produce"
+STAGE: Stage = "produce"
 
 
 @dataclass(frozen=True)
@@ -97,6 +97,4 @@ def read_paths(
 
 
 def _ctx(feed_id: str, link: str, language: str | None) -> FeedContext:
-    return FeedContext(
-        feed_id=feed_id, fetched_at=datetime.now(UTC), link=link, language=language
-    )
+    return FeedContext(feed_id=feed_id, fetched_at=datetime.now(UTC), link=link, language=language)

@@ -1,6 +1,7 @@
 """The local stack: Kafka, Redis, PostgreSQL and Prometheus on loopback, started only
 where nothing already answers, and stopped only if started here."""
 
+from workers.stack.cluster import KafkaCluster, kafka_cluster
 from workers.stack.kafka import KafkaNode, ensure_jars, kafka_ready
 from workers.stack.postgres import postgres_dsn
 from workers.stack.process import Endpoint, StackError
@@ -20,6 +21,7 @@ __all__ = [
     "ALL_SERVICES",
     "SERVICES",
     "Endpoint",
+    "KafkaCluster",
     "KafkaNode",
     "ServiceState",
     "ServiceStatus",
@@ -27,6 +29,7 @@ __all__ = [
     "default_services",
     "down",
     "ensure_jars",
+    "kafka_cluster",
     "kafka_ready",
     "postgres_dsn",
     "start_prometheus",

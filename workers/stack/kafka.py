@@ -156,7 +156,13 @@ def _jvm_args(libs: Path, log4j: Path) -> list[str]:
 
 
 def prepare_node(
-    node: KafkaNode, quorum: Sequence[KafkaNode], conf_dir: Path, *, java: str, libs: Path
+    node: KafkaNode,
+    quorum: Sequence[KafkaNode],
+    conf_dir: Path,
+    *,
+    java: str,
+    libs: Path,
+    cluster_id: str | None = None,
 ) -> Path:
     """Write the configuration and format the storage if it is not formatted yet."""
     conf_dir.mkdir(parents=True, exist_ok=True)
@@ -174,7 +180,7 @@ def prepare_node(
                 STORAGE_TOOL_MAIN,
                 "format",
                 "-t",
-                new_cluster_id(),
+                cluster_id or new_cluster_id(),
                 "-c",
                 str(props),
             ],
@@ -194,8 +200,9 @@ def start_node(
     java: str,
     libs: Path,
     heap: str,
+    cluster_id: str | None = None,
 ) -> subprocess.Popen[bytes]:
-    props = prepare_node(node, quorum, conf_dir, java=java, libs=libs)
+    props = prepare_node(node, quorum, conf_dir, java=java, libs=libs, cluster_id=cluster_id)
     argv = [
         java,
         f"-Xmx{heap}",

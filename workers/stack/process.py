@@ -230,16 +230,34 @@ def wait_until(
 
 def stop(pid_path: Path, sig: signal.Signals, timeout: float) -> int | None:
     """Stop the process group recorded in `pid_path`; the pid stopped, or None if none ran."""
-    record = read_pid_file(pid_path)
-    if record is None or not is_alive(record):
+    return stop_many([(pid_path, sig)], timeout)[0]
+
+
+def stop_many(targets: Sequence[tuple[Path, signal.Signals]], timeout: float) -> list[int | None]:
+    """Signal every recorded process group at once, then wait for all of them together,
+    so that servers which need each other to shut down cleanly (a quorum) can."""
+    records: list[PidRecord | None] = []
+    for pid_path, sig in targets:
+        record = read_pid_file(pid_path)
+        if record is None or not is_alive(record):
+            pid_path.unlink(missing_ok=True)
+            records.append(None)
+            continue
+        _signal_group(record.pid, sig)
+        records.append(record)
+    live = [r for r in records if r is not None]
+
+    def all_gone() -> bool:
+        return not any(is_alive(r) for r in live)
+
+    if not wait_until(all_gone, timeout=timeout, interval=0.1):
+        for record in live:
+            if is_alive(record):
+                _signal_group(record.pid, signal.SIGKILL)
+        wait_until(all_gone, timeout=5.0, interval=0.1)
+    for pid_path, _ in targets:
         pid_path.unlink(missing_ok=True)
-        return None
-    _signal_group(record.pid, sig)
-    if not wait_until(lambda: not is_alive(record), timeout=timeout, interval=0.1):
-        _signal_group(record.pid, signal.SIGKILL)
-        wait_until(lambda: not is_alive(record), timeout=5.0, interval=0.1)
-    pid_path.unlink(missing_ok=True)
-    return record.pid
+    return [r.pid if r is not None else None for r in records]
 
 
 def _signal_group(pid: int, sig: signal.Signals) -> None:

@@ -23,7 +23,7 @@ from workers.stack.process import (
     parse_host_port,
     quiet,
     reachable,
-    stop,
+    stop_many,
     tail_note,
     wait_until,
 )
@@ -230,15 +230,19 @@ def down(
     timeout: float = 30.0,
 ) -> list[ServiceStatus]:
     """Stop what `up` started (never an external server); the services stopped."""
-    stopped = []
     with locked(_lock(settings)):
-        for svc in reversed(_lookup(services)):
-            pid_file = paths.pid_path(settings, svc.name)
-            if live_pid(pid_file) is None:
-                continue
-            report(f"stopping {svc.title}")
-            pid = stop(pid_file, svc.stop_signal, timeout)
-            if pid is not None:
-                endpoint = svc.endpoint(settings)
-                stopped.append(ServiceStatus(svc.name, endpoint, ServiceState.DOWN, pid))
-    return stopped
+        owned = [
+            svc
+            for svc in _lookup(services)
+            if live_pid(paths.pid_path(settings, svc.name)) is not None
+        ]
+        if owned:
+            report(f"stopping {', '.join(svc.title for svc in owned)}")
+        pids = stop_many(
+            [(paths.pid_path(settings, svc.name), svc.stop_signal) for svc in owned], timeout
+        )
+    return [
+        ServiceStatus(svc.name, svc.endpoint(settings), ServiceState.DOWN, pid)
+        for svc, pid in zip(owned, pids, strict=True)
+        if pid is not None
+    ]

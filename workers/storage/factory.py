@@ -32,6 +32,8 @@ def open_store(settings: Settings, *, cached: bool = True, migrate: bool = True)
     if not cached:
         return store
     cache = RedisCache(
-        redis_client(settings.redis_url.get_secret_value()), settings.cache_ttl_seconds
+        redis_client(settings.redis_url.get_secret_value()),
+        settings.cache_ttl_seconds,
+        prefix=settings.redis_prefix,
     )
     return CachedStore(store, cache)

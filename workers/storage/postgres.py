@@ -35,8 +35,8 @@ def endpoint(dsn: str) -> str:
 
 class PostgresStore(SqlArticleStore):
     ph: ClassVar[str] = "%s"
-    payload_expr: ClassVar[str] = "payload::text"
-    body_expr: ClassVar[str] = "a.payload->>'body_text'"
+    payload_expr: ClassVar[str] = "v.payload::text"
+    body_expr: ClassVar[str] = "v.payload->>'body_text'"
     migrations: ClassVar[tuple[Migration, ...]] = MIGRATIONS
     lock_rows: ClassVar[str] = " FOR UPDATE"
 

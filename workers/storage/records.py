@@ -26,7 +26,7 @@ def utc(value: datetime) -> datetime:
 
 def iso(value: datetime | None) -> str | None:
     """Fixed-width UTC text that sorts like the times it stands for."""
-    return None if value is None else utc(value).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return None if value is None else utc(value).isoformat(timespec="microseconds")
 
 
 def sort_time(article: EnrichedArticle) -> datetime:
@@ -95,7 +95,6 @@ ARTICLE_COLUMNS = (
     "fetched_at",
     "sort_time",
     "stored_at",
-    "payload",
     "search_headline",
     "search_body",
 )
@@ -116,7 +115,6 @@ def article_row(article: EnrichedArticle, stored_at: datetime, ts: TimeAdapter) 
         ts(article.fetched_at),
         ts(sort_time(article)),
         ts(stored_at),
-        payload(article),
         index_text(article.headline),
         index_text(article.body_text),
     )

@@ -10,6 +10,7 @@ import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any, ClassVar, Protocol, TypeVar
 
@@ -44,6 +45,11 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 MAX_ALIAS_HOPS = 5
+CURRENT_VERSION = (
+    "JOIN article_versions v "
+    "ON v.uri = a.uri AND v.version = a.version AND v.content_hash = a.content_hash"
+)
+"""The payload of an article lives once, in its version-history row."""
 CHUNK = 500
 
 
@@ -62,13 +68,22 @@ def _chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
         yield items[start : start + size]
 
 
+@dataclass(frozen=True)
+class BatchRows:
+    latest: dict[str, EnrichedArticle]
+    articles: dict[str, tuple[Any, ...]]
+    versions: list[tuple[Any, ...]]
+    aliases: dict[str, Alias]
+    alias_rows: dict[str, tuple[Any, ...]]
+
+
 class SqlArticleStore(ABC):
     """Shared implementation of `ArticleStore`; one instance is safe to use from
     several threads (calls are serialised on one connection)."""
 
     ph: ClassVar[str]
     """The dialect's parameter placeholder."""
-    payload_expr: ClassVar[str] = "payload"
+    payload_expr: ClassVar[str] = "v.payload"
     body_expr: ClassVar[str]
     migrations: ClassVar[tuple[Migration, ...]]
     lock_rows: ClassVar[str] = ""
@@ -156,65 +171,68 @@ class SqlArticleStore(ABC):
     ) -> WriteResult:
         if not articles and not aliases:
             return WriteResult()
-        latest = latest_per_uri(articles)
-        versions = distinct_versions(articles)
-        wanted = aliases_of(aliases)
-        result = self._retrying(lambda: self._write(latest, versions, wanted))
-        return WriteResult(
-            inserted=result.inserted,
-            updated=result.updated,
-            unchanged=len(articles) - result.inserted - result.updated,
-            aliases=result.aliases,
-            changed=result.changed,
-            new_aliases=result.new_aliases,
-        )
+        rows = self._batch_rows(articles, aliases)
+        result = self._retrying(lambda: self._write(rows))
+        return replace(result, unchanged=len(articles) - result.inserted - result.updated)
 
-    def _write(
-        self,
-        latest: dict[str, EnrichedArticle],
-        versions: list[EnrichedArticle],
-        wanted: dict[str, Alias],
-    ) -> WriteResult:
+    def _batch_rows(
+        self, articles: Sequence[EnrichedArticle], aliases: Sequence[DuplicateNotice]
+    ) -> BatchRows:
+        """Everything the batch may write, built before the transaction opens."""
         now = datetime.now(UTC)
         ts = self._to_db_time
+        latest = latest_per_uri(articles)
+        return BatchRows(
+            latest=latest,
+            articles={uri: article_row(a, now, ts) for uri, a in latest.items()},
+            versions=[version_row(v, now, ts) for v in distinct_versions(articles)],
+            aliases=aliases_of(aliases),
+            alias_rows={a.alias_uri: alias_row(a, now, ts) for a in aliases_of(aliases).values()},
+        )
+
+    def _write(self, rows: BatchRows) -> WriteResult:
+        ts = self._to_db_time
         with self._lock, self._transaction() as cur:
-            held = self._current(cur, list(latest))
+            held = self._current(cur, list(rows.latest))
             changed = [
-                a for uri, a in latest.items() if uri not in held or supersedes(a, held[uri])
+                a for uri, a in rows.latest.items() if uri not in held or supersedes(a, held[uri])
             ]
+            replaced = [a.uri for a in changed if a.uri in held]
+            if rows.versions:
+                cur.executemany(self._insert_version, rows.versions)
             if changed:
-                cur.executemany(self._upsert_article, [article_row(a, now, ts) for a in changed])
-                uris = [a.uri for a in changed]
+                cur.executemany(self._upsert_article, [rows.articles[a.uri] for a in changed])
                 for table in ("article_entities", "article_subjects", "article_lineage"):
-                    self._delete_where_uri_in(cur, table, uris)
-                self._insert_many(
-                    cur,
-                    "article_entities",
-                    ENTITY_COLUMNS,
-                    [row for a in changed for row in entity_rows(a)],
+                    self._delete_where_uri_in(cur, table, replaced)
+                children = (
+                    (
+                        "article_entities",
+                        ENTITY_COLUMNS,
+                        [r for a in changed for r in entity_rows(a)],
+                    ),
+                    (
+                        "article_subjects",
+                        SUBJECT_COLUMNS,
+                        [r for a in changed for r in subject_rows(a)],
+                    ),
+                    (
+                        "article_lineage",
+                        LINEAGE_COLUMNS,
+                        [r for a in changed for r in lineage_rows(a, ts)],
+                    ),
                 )
-                self._insert_many(
-                    cur,
-                    "article_subjects",
-                    SUBJECT_COLUMNS,
-                    [row for a in changed for row in subject_rows(a)],
-                )
-                self._insert_many(
-                    cur,
-                    "article_lineage",
-                    LINEAGE_COLUMNS,
-                    [row for a in changed for row in lineage_rows(a, ts)],
-                )
-            if versions:
-                cur.executemany(self._insert_version, [version_row(v, now, ts) for v in versions])
-            held_aliases = self._current_aliases(cur, list(wanted))
-            new_aliases = [a for uri, a in wanted.items() if held_aliases.get(uri) != a]
+                for table, columns, child_rows in children:
+                    if child_rows:
+                        cur.executemany(self._insert_sql(table, columns), child_rows)
+            held_aliases = self._current_aliases(cur, list(rows.aliases))
+            new_aliases = [a for uri, a in rows.aliases.items() if held_aliases.get(uri) != a]
             if new_aliases:
-                cur.executemany(self._upsert_alias, [alias_row(a, now, ts) for a in new_aliases])
-        inserted = sum(1 for a in changed if a.uri not in held)
+                cur.executemany(
+                    self._upsert_alias, [rows.alias_rows[a.alias_uri] for a in new_aliases]
+                )
         return WriteResult(
-            inserted=inserted,
-            updated=len(changed) - inserted,
+            inserted=len(changed) - len(replaced),
+            updated=len(replaced),
             aliases=len(new_aliases),
             changed=tuple(changed),
             new_aliases=tuple((a.alias_uri, a.canonical_uri) for a in new_aliases),
@@ -249,12 +267,6 @@ class SqlArticleStore(ABC):
             cur.execute(
                 f"DELETE FROM {table} WHERE uri IN ({self._marks(len(chunk))})", tuple(chunk)
             )
-
-    def _insert_many(
-        self, cur: Cursor, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]
-    ) -> None:
-        if rows:
-            cur.executemany(self._insert_sql(table, columns), rows)
 
     def _marks(self, n: int) -> str:
         return ", ".join([self.ph] * n)
@@ -300,7 +312,9 @@ class SqlArticleStore(ABC):
         with self._lock, self._reader() as cur:
             for _ in range(MAX_ALIAS_HOPS):
                 cur.execute(
-                    f"SELECT {self.payload_expr} FROM articles WHERE uri = {self.ph}", (uri,)
+                    f"SELECT {self.payload_expr} FROM articles a {CURRENT_VERSION} "
+                    f"WHERE a.uri = {self.ph}",
+                    (uri,),
                 )
                 row = cur.fetchone()
                 if row is not None:
@@ -342,28 +356,26 @@ class SqlArticleStore(ABC):
     def _search(self, query: SearchQuery) -> list[SearchHit]:
         groups = query.groups()
         where, params = self._filters(query)
-        columns = (
-            f"a.uri, a.headline, a.language, a.source_feed_id, a.sort_time, {{score}}, "
-            f"{self.body_expr}"
-        )
+        columns = "a.uri, a.headline, a.language, a.source_feed_id, a.sort_time"
         if groups:
             source, score, condition, text_params = self._text_search(groups, query)
             sql = (
-                f"SELECT {columns.format(score=score)} FROM {source} "
+                f"SELECT {columns}, {score} FROM {source} "
                 f"WHERE {' AND '.join([condition, *where])} "
                 f"ORDER BY 6 DESC, a.sort_time DESC LIMIT {self.ph}"
             )
             params = [*text_params, *params, query.limit]
         else:
             sql = (
-                f"SELECT {columns.format(score='0.0')} FROM articles a "
-                f"WHERE {' AND '.join(where) or 'TRUE'} "
+                f"SELECT {columns}, 0.0 FROM articles a "
+                f"WHERE {' AND '.join(where) or '1 = 1'} "
                 f"ORDER BY a.sort_time DESC LIMIT {self.ph}"
             )
             params = [*params, query.limit]
         with self._lock, self._reader() as cur:
             cur.execute(sql, tuple(params))
             rows = cur.fetchall()
+            bodies = self._bodies(cur, [row[0] for row in rows])
         return [
             SearchHit(
                 uri=uri,
@@ -372,10 +384,21 @@ class SqlArticleStore(ABC):
                 source=source_id,
                 time=self._from_db_time(when),
                 score=float(score),
-                snippet=snippet(body or "", groups),
+                snippet=snippet(bodies.get(uri, ""), groups),
             )
-            for uri, headline, language, source_id, when, score, body in rows
+            for uri, headline, language, source_id, when, score in rows
         ]
+
+    def _bodies(self, cur: Cursor, uris: list[str]) -> dict[str, str]:
+        """Body texts of the hits only: never read for every candidate row."""
+        if not uris:
+            return {}
+        cur.execute(
+            f"SELECT a.uri, {self.body_expr} FROM articles a {CURRENT_VERSION} "
+            f"WHERE a.uri IN ({self._marks(len(uris))})",
+            tuple(uris),
+        )
+        return {uri: body or "" for uri, body in cur.fetchall()}
 
     def _filters(self, query: SearchQuery) -> tuple[list[str], list[Any]]:
         ph = self.ph

@@ -20,7 +20,7 @@ MEMORY = ":memory:"
 
 class SqliteStore(SqlArticleStore):
     ph: ClassVar[str] = "?"
-    body_expr: ClassVar[str] = "json_extract(a.payload, '$.body_text')"
+    body_expr: ClassVar[str] = "json_extract(v.payload, '$.body_text')"
     migrations: ClassVar[tuple[Migration, ...]] = MIGRATIONS
 
     def __init__(self, path: Path | str, busy_timeout: float = 10.0, **retry: Any) -> None:
@@ -34,6 +34,7 @@ class SqliteStore(SqlArticleStore):
         self._conn.execute("PRAGMA journal_mode = WAL")
         self._conn.execute("PRAGMA synchronous = NORMAL")
         self._conn.execute("PRAGMA temp_store = MEMORY")
+        self._conn.execute("PRAGMA cache_size = -65536")
 
     @contextmanager
     def _transaction(self) -> Iterator[Cursor]:

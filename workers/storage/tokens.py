@@ -10,7 +10,9 @@ variants and a query matches a word when any of its variants is indexed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from functools import lru_cache
 from itertools import product
 
 from workers.text.normalize import normalize_text
@@ -18,6 +20,7 @@ from workers.text.normalize import normalize_text
 _CONJUNCTIONS = ("", "و", "ف")
 _PREPOSITIONS = ("", "ب", "ك", "ل")
 _ARTICLE = "ال"
+_ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
 
 
 def _prefixes() -> tuple[tuple[str, int], ...]:
@@ -39,6 +42,7 @@ def _is_arabic(token: str) -> bool:
     return "\u0600" <= token[0] <= "\u06ff"
 
 
+@lru_cache(maxsize=65536)
 def variants(token: str) -> tuple[str, ...]:
     """The token and its forms without proclitics (Arabic only), longest first."""
     if not token or not _is_arabic(token):
@@ -59,7 +63,10 @@ def words(text: str) -> list[str]:
 
 def index_text(text: str) -> str:
     """What the full-text index stores for `text`: every word with its variants."""
-    return " ".join(v for word in words(text) for v in variants(word))
+    normalized = normalize_text(text)
+    if not _ARABIC_LETTER.search(normalized):
+        return normalized
+    return " ".join(v for word in normalized.split() for v in variants(word))
 
 
 def query_groups(text: str) -> list[tuple[str, ...]]:

@@ -49,7 +49,7 @@ WORD_CACHE_SIZE = 1 << 17
 
 
 def fold_arabic(text: str) -> str:
-    """Unify Arabic letter variants and digits, drop diacritics and tatweel; keep everything else."""
+    """Unify Arabic letter variants and digits, drop diacritics and tatweel; keep the rest."""
     text = _ARABIC_DIACRITICS.sub("", text).replace(_TATWEEL, "")
     return text.translate(_LETTER_MAP)
 

@@ -39,7 +39,6 @@ CREATE TABLE articles (
     fetched_at timestamptz NOT NULL,
     sort_time timestamptz NOT NULL,
     stored_at timestamptz NOT NULL,
-    payload jsonb NOT NULL,
     search_headline text NOT NULL,
     search_body text NOT NULL,
     tsv tsvector GENERATED ALWAYS AS (
@@ -51,7 +50,6 @@ CREATE INDEX articles_tsv ON articles USING gin (tsv);
 CREATE INDEX articles_sort_time ON articles (sort_time);
 CREATE INDEX articles_language_time ON articles (language, sort_time);
 CREATE INDEX articles_source_time ON articles (source_feed_id, sort_time);
-CREATE INDEX articles_story ON articles (story_id);
 
 CREATE TABLE article_versions (
     uri text NOT NULL,

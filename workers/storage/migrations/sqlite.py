@@ -24,14 +24,12 @@ CREATE TABLE articles (
     fetched_at TEXT NOT NULL,
     sort_time TEXT NOT NULL,
     stored_at TEXT NOT NULL,
-    payload TEXT NOT NULL,
     search_headline TEXT NOT NULL,
     search_body TEXT NOT NULL
 );
 CREATE INDEX articles_sort_time ON articles (sort_time);
 CREATE INDEX articles_language_time ON articles (language, sort_time);
 CREATE INDEX articles_source_time ON articles (source_feed_id, sort_time);
-CREATE INDEX articles_story ON articles (story_id);
 
 CREATE TABLE article_versions (
     uri TEXT NOT NULL,
@@ -89,7 +87,7 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
     search_body,
     content = 'articles',
     content_rowid = 'id',
-    tokenize = 'porter unicode61 remove_diacritics 2'
+    tokenize = 'porter ascii'
 );
 CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
     INSERT INTO articles_fts (rowid, search_headline, search_body)

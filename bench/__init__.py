@@ -1,0 +1,1 @@
+"""Benchmarks: run against the real local stack, never as timed test assertions."""

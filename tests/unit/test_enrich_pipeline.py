@@ -1,0 +1,142 @@
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime
+from typing import Any
+
+import orjson
+import pytest
+from redis.exceptions import ConnectionError as RedisConnectionError
+
+from workers.dedup.decision import Decision
+from workers.dedup.minhash import fingerprint
+from workers.enrich.basic_steps import tag_dateline, tag_language
+from workers.enrich.pipeline import (
+    EnrichFailure,
+    Enricher,
+    EnrichResult,
+    apply_decision,
+    default_steps,
+    to_enriched,
+)
+from workers.errors import ParseError, TransientError
+from workers.models import Article, EnrichedArticle, Source
+from workers.settings import Settings
+
+
+def article(uri: str, headline: str, body: str, language: str | None = None) -> Article:
+    digest = hashlib.sha256(f"{headline}\n{body}".encode()).hexdigest()
+    return Article(
+        uri=uri,
+        headline=headline,
+        body_text=body,
+        language=language,
+        source=Source(feed_id="test", format="agency_text", parser="test"),
+        fetched_at=datetime(2017, 10, 14, tzinfo=UTC),
+        content_hash=digest,
+    )
+
+
+AR = article("ar1", "التحالف يعلن اتفاق إجلاء من الرقة", "عواصم - (وكالات): اعلن التحالف الدولي عن اتفاق.")
+EN = article("en1", "Convoy to leave Raqqa", "BEIRUT, Oct 14 (Reuters) - A convoy will leave Raqqa.")
+FR = article("fr1", "Un convoi va quitter Raqqa", "BEYROUTH, 14 oct (AFP) - Un convoi quittera Raqqa.")
+
+
+def test_to_enriched_keeps_every_field() -> None:
+    enriched = to_enriched(EN)
+    assert isinstance(enriched, EnrichedArticle)
+    assert enriched.schema_ == "newswire.enriched/1"
+    dumped = enriched.model_dump(by_alias=True)
+    for key, value in EN.model_dump(by_alias=True).items():
+        if key != "schema":
+            assert dumped[key] == value
+    EnrichedArticle.model_validate(dumped)
+
+
+@pytest.mark.parametrize(
+    ("raw", "language", "place", "agency"),
+    [(AR, "ar", "عواصم", "وكالات"), (EN, "en", "BEIRUT", "Reuters"), (FR, "fr", "BEYROUTH", "AFP")],
+)
+def test_language_and_dateline_steps(raw: Article, language: str, place: str, agency: str) -> None:
+    enriched = tag_dateline(tag_language(to_enriched(raw)))
+    assert enriched.language == language
+    assert enriched.language_confidence is not None and enriched.language_confidence > 0.5
+    assert enriched.dateline is not None
+    assert (enriched.dateline.place, enriched.dateline.agency) == (place, agency)
+    assert enriched.located == place
+    assert enriched.body_text == raw.body_text
+
+
+def test_source_language_kept_when_detection_is_unsure() -> None:
+    raw = article("x", "PSG-OM", "2-1", language="fr")
+    assert tag_language(to_enriched(raw)).language == "fr"
+
+
+def test_located_from_source_is_kept() -> None:
+    raw = EN.model_copy(update={"located": "Beirut, Lebanon"})
+    assert tag_dateline(to_enriched(raw)).located == "Beirut, Lebanon"
+
+
+def test_default_steps_order() -> None:
+    steps = default_steps()
+    assert steps[:2] == [tag_language, tag_dateline]
+    names = [getattr(s, "__name__", "") for s in steps]
+    assert names[2:] == ["tag_entities", "tag_topics"][: len(names) - 2]
+
+
+def test_apply_decision() -> None:
+    enriched = to_enriched(EN)
+    fp = fingerprint(EN.headline, EN.body_text, Settings().dedup)
+    dup = Decision("near_duplicate", 1, "en0", "en0", 0.9, "near")
+    result = apply_decision(enriched, fp, dup)
+    assert result.outcome == "near_duplicate"
+    assert result.notice is not None and result.notice.method == "near"
+    assert result.notice.duplicate_of == "en0" and result.notice.similarity == 0.9
+    assert result.article.duplicate_of == "en0" and result.article.normalized_hash == fp.normalized_hash
+    fresh = apply_decision(enriched, fp, Decision("new_version", 3, "en1"))
+    assert fresh.notice is None and fresh.article.version == 3 and fresh.article.story_id == "en1"
+
+
+class ScriptedRedis:
+    """Answers the dedup script with "ok" for every article, or fails like a lost connection."""
+
+    def __init__(self, fail: bool = False) -> None:
+        self.fail = fail
+        self.calls = 0
+
+    async def evalsha(self, sha: str, numkeys: int, *args: Any) -> list[bytes]:
+        self.calls += 1
+        if self.fail:
+            raise RedisConnectionError("connection refused")
+        uris = args[8::6]
+        return [orjson.dumps({"outcome": "ok", "version": 1, "story": u}) for u in uris]
+
+
+def boom(article: EnrichedArticle) -> EnrichedArticle:
+    if article.uri == "en1":
+        raise ParseError("cannot read this one")
+    return article
+
+
+async def test_a_failing_article_does_not_lose_the_batch() -> None:
+    redis = ScriptedRedis()
+    enricher = Enricher(Settings(), redis, steps=[tag_language, boom])  # type: ignore[arg-type]
+    results = await enricher.process_batch([AR, EN, FR])
+    assert redis.calls == 1
+    assert [type(r) for r in results] == [EnrichResult, EnrichFailure, EnrichResult]
+    failure = results[1]
+    assert isinstance(failure, EnrichFailure)
+    assert (failure.article_uri, failure.error_type, failure.index) == ("en1", "parse", 1)
+    assert "cannot read this one" in failure.reason
+    assert [r.article.uri for r in results if isinstance(r, EnrichResult)] == ["ar1", "fr1"]
+
+
+async def test_redis_failure_is_transient_for_the_batch() -> None:
+    enricher = Enricher(Settings(), ScriptedRedis(fail=True), steps=[])  # type: ignore[arg-type]
+    with pytest.raises(TransientError):
+        await enricher.process_batch([AR, EN])
+
+
+async def test_empty_batch_needs_no_redis() -> None:
+    redis = ScriptedRedis(fail=True)
+    assert await Enricher(Settings(), redis, steps=[]).process_batch([]) == []  # type: ignore[arg-type]

@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+import pytest
+
+from workers.dedup.decision import Decision
+from workers.dedup.minhash import (
+    band_keys,
+    band_layout,
+    dedup_text,
+    estimated_jaccard,
+    fingerprint,
+    shingles,
+)
+from workers.settings import DedupSettings
+
+SETTINGS = DedupSettings()
+
+BODY = (
+    "BEIRUT, Oct 14 (Reuters) - The U.S.-led coalition fighting Islamic State said on Saturday "
+    "that a convoy of buses would leave Raqqa under a deal brokered by the Raqqa Civil Council "
+    "and tribal elders, but that foreign fighters would not be allowed to leave the city.\n\n"
+    "The coalition did not say whether Syrian fighters would be among those leaving with "
+    "civilians. Local officials said dozens of militants had surrendered in recent days.\n\n"
+    "The Syrian Democratic Forces, backed by coalition air strikes, have driven the militants "
+    "from around 90 percent of the city since June."
+)
+
+
+def exact_jaccard(a: str, b: str, size: int) -> float:
+    sa, sb = set(shingles(a.split(), size)), set(shingles(b.split(), size))
+    return len(sa & sb) / len(sa | sb)
+
+
+def test_shingles() -> None:
+    assert shingles("a b c d".split(), 3) == ["a b c", "b c d"]
+    assert shingles("a b".split(), 3) == ["a b"]
+    assert shingles([], 3) == []
+
+
+def test_dedup_text_drops_dateline() -> None:
+    other = BODY.replace("BEIRUT, Oct 14 (Reuters) -", "BEIRUT (AFP) -")
+    assert dedup_text("Headline", BODY) == dedup_text("Headline", other)
+    assert "reuters" not in dedup_text("Headline", BODY).split()[:3]
+
+
+def test_same_normalized_text_same_fingerprint() -> None:
+    a = fingerprint("Convoy to leave Raqqa", BODY, SETTINGS)
+    b = fingerprint("CONVOY to leave Raqqa!", BODY.replace("civilians.", "civilians .."), SETTINGS)
+    assert a == b
+    assert len(a.signature) == 4 * SETTINGS.num_perm
+
+
+def test_estimate_tracks_exact_jaccard() -> None:
+    edited = BODY.replace("dozens of militants", "about a hundred militants").replace(
+        "since June", "since early June"
+    )
+    a, b = fingerprint("h", BODY, SETTINGS), fingerprint("h", edited, SETTINGS)
+    truth = exact_jaccard(dedup_text("h", BODY), dedup_text("h", edited), SETTINGS.shingle_size)
+    assert abs(estimated_jaccard(a.signature, b.signature) - truth) < 0.15
+    assert estimated_jaccard(a.signature, a.signature) == 1.0
+
+
+def test_unrelated_texts_are_far_apart() -> None:
+    other = "PARIS (AFP) - Le gouvernement a présenté mercredi son projet de budget pour 2018."
+    a, b = fingerprint("h", BODY, SETTINGS), fingerprint("t", other, SETTINGS)
+    assert estimated_jaccard(a.signature, b.signature) < 0.1
+
+
+def test_empty_texts_do_not_collide() -> None:
+    a = fingerprint("—", "…", SETTINGS)
+    b = fingerprint("!!", "??", SETTINGS)
+    assert estimated_jaccard(a.signature, b.signature) < 0.5
+
+
+def test_band_keys_layout() -> None:
+    layout = band_layout(SETTINGS.num_perm, SETTINGS.bands)
+    assert layout.bands * layout.rows <= SETTINGS.num_perm
+    fp = fingerprint("h", BODY, SETTINGS)
+    keys = fp.band_keys
+    assert len(keys) == layout.bands * layout.band_key_size
+    firsts = [keys[i] for i in range(0, len(keys), layout.band_key_size)]
+    assert firsts == list(range(layout.bands))
+    assert band_keys(fp.signature, SETTINGS) == keys
+
+
+def test_band_layout_rejects_bad_settings() -> None:
+    with pytest.raises(ValueError):
+        band_layout(128, 0)
+    with pytest.raises(ValueError):
+        band_layout(128, 129)
+
+
+def test_decision_parsing() -> None:
+    d = Decision.from_json(
+        b'{"outcome":"near_duplicate","version":1,"story":"s","duplicate_of":"u1",'
+        b'"similarity":0.875,"method":"near"}'
+    )
+    assert d.is_duplicate and d.duplicate_of == "u1" and d.similarity == 0.875
+    ok = Decision.from_json('{"outcome":"ok","version":3,"story":"u2"}')
+    assert not ok.is_duplicate and ok.version == 3 and ok.method is None
+    with pytest.raises(ValueError):
+        Decision.from_json('{"outcome":"weird","version":1,"story":"s"}')

@@ -1,0 +1,102 @@
+"""MinHash fingerprints of an article's normalized text, and their LSH band keys.
+
+The text compared is the headline and the body with its dateline removed, so
+the same copy filed under another agency's dateline still matches. Shingles
+are runs of `shingle_size` normalized words; the signature is `num_perm`
+32-bit minimums, packed little-endian so that Redis compares them byte-wise.
+A band key is the band's index byte followed by its rows' bytes: equal keys
+mean the two signatures agree on that whole band."""
+
+from __future__ import annotations
+
+import hashlib
+import struct
+from dataclasses import dataclass
+from functools import cache
+
+from rensa import RMinHash
+
+from workers.settings import DedupSettings
+from workers.text.dateline import split_dateline
+from workers.text.normalize import normalize_text
+
+# Part of the stored state: changing it makes every stored signature incomparable.
+MINHASH_SEED = 20171014
+MAX_BANDS = 255
+_HASH_BYTES = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    normalized_hash: str
+    signature: bytes
+    band_keys: bytes
+    """Concatenated band keys, `band_key_size` bytes each."""
+
+
+@dataclass(frozen=True, slots=True)
+class BandLayout:
+    bands: int
+    rows: int
+
+    @property
+    def band_key_size(self) -> int:
+        return 1 + self.rows * _HASH_BYTES
+
+
+@cache
+def band_layout(num_perm: int, bands: int) -> BandLayout:
+    if not 1 <= bands <= min(num_perm, MAX_BANDS):
+        raise ValueError(f"bands must be between 1 and {min(num_perm, MAX_BANDS)}, not {bands}")
+    return BandLayout(bands, num_perm // bands)
+
+
+@cache
+def _packer(num_perm: int) -> struct.Struct:
+    return struct.Struct(f"<{num_perm}I")
+
+
+def dedup_text(headline: str, body_text: str) -> str:
+    """The normalized text that dedup compares: headline and body, dateline left out."""
+    _, body = split_dateline(body_text)
+    return f"{normalize_text(headline)} {normalize_text(body)}".strip()
+
+
+def shingles(words: list[str], size: int) -> list[str]:
+    """Overlapping runs of `size` words; a text shorter than that is one shingle."""
+    if len(words) <= size:
+        return [" ".join(words)] if words else []
+    return list(map(" ".join, zip(*(words[i:] for i in range(size)), strict=False)))
+
+
+def signature(words: list[str], settings: DedupSettings) -> bytes:
+    minhash = RMinHash(settings.num_perm, MINHASH_SEED)
+    minhash.update(shingles(words, settings.shingle_size))
+    return _packer(settings.num_perm).pack(*minhash.digest())
+
+
+def band_keys(sig: bytes, settings: DedupSettings) -> bytes:
+    layout = band_layout(settings.num_perm, settings.bands)
+    width = layout.rows * _HASH_BYTES
+    return b"".join(
+        bytes((band,)) + sig[band * width : (band + 1) * width] for band in range(layout.bands)
+    )
+
+
+def fingerprint(headline: str, body_text: str, settings: DedupSettings) -> Fingerprint:
+    text = dedup_text(headline, body_text)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    # An article with no words at all gets a signature no other text shares.
+    words = text.split() or [f"\x00{headline}\x00{body_text}"]
+    sig = signature(words, settings)
+    return Fingerprint(digest, sig, band_keys(sig, settings))
+
+
+def estimated_jaccard(a: bytes, b: bytes) -> float:
+    """The share of equal MinHash values: the estimate the Redis script computes too."""
+    if len(a) != len(b) or not a:
+        return 0.0
+    same = sum(
+        1 for i in range(0, len(a), _HASH_BYTES) if a[i : i + _HASH_BYTES] == b[i : i + _HASH_BYTES]
+    )
+    return same / (len(a) // _HASH_BYTES)

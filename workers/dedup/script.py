@@ -1,0 +1,156 @@
+"""The Redis Lua script that decides and records dedup outcomes for a batch.
+
+Redis runs a script to completion before any other command, so checking the
+state and registering the article happen as one step for every worker: of
+two near-identical articles decided at the same instant, one is registered
+first and the other sees it.
+
+Keys (all under the prefix):
+
+* `u:{uri}` hash, TTL = window, refreshed on every sighting:
+  `h:{content_hash}` the decision given to that content (JSON), `max` the
+  highest version given, `canon` = 1 once the uri had a canonical version,
+  `story` its story id, `sig` the signature of its latest canonical version.
+* `x:{normalized_hash}` string: the canonical uri of that exact text, TTL = window.
+* `b:{bucket}` hash: band key -> canonical uri, one hash per time bucket
+  (window / buckets long), expiring one window after its bucket ends. A
+  candidate whose `u:` hash has expired is ignored, so nothing older than the
+  window matches even while its bucket lives on.
+
+The decision JSON for each article: outcome, version, story, and for
+duplicates duplicate_of, similarity, method; for related articles similarity.
+"""
+
+from __future__ import annotations
+
+DECIDE = r"""
+local prefix = ARGV[1]
+local window = tonumber(ARGV[2])
+local near = tonumber(ARGV[3])
+local related = tonumber(ARGV[4])
+local bucket_seconds = tonumber(ARGV[5])
+local lookback = tonumber(ARGV[6])
+local band_width = tonumber(ARGV[7])
+local max_candidates = tonumber(ARGV[8])
+local FIELDS = 6
+local FIRST = 9
+
+local now = tonumber(redis.call('TIME')[1])
+local bucket = math.floor(now / bucket_seconds)
+local bucket_key = prefix .. 'b:' .. bucket
+local bucket_expires_at = (bucket + 1) * bucket_seconds + window
+
+local function similarity(a, b)
+  if not a or not b or #a ~= #b or #a == 0 then return 0 end
+  local same = 0
+  for i = 1, #a, 4 do
+    if string.sub(a, i, i + 3) == string.sub(b, i, i + 3) then same = same + 1 end
+  end
+  return same / (#a / 4)
+end
+
+local function band_fields(bands)
+  local fields = {}
+  for i = 1, #bands, band_width do
+    fields[#fields + 1] = string.sub(bands, i, i + band_width - 1)
+  end
+  return fields
+end
+
+-- The most similar live canonical article sharing a band, ties to the smaller uri.
+local function best_match(uri, sig, fields)
+  local seen, checked = {}, 0
+  local best_uri, best_sim, best_story = nil, -1, nil
+  for b = bucket - lookback, bucket do
+    local owners = redis.call('HMGET', prefix .. 'b:' .. b, unpack(fields))
+    for i = 1, #owners do
+      local owner = owners[i]
+      if owner and owner ~= uri and not seen[owner] and checked < max_candidates then
+        seen[owner] = true
+        checked = checked + 1
+        local cand = redis.call('HMGET', prefix .. 'u:' .. owner, 'sig', 'story')
+        if cand[1] then
+          local s = similarity(sig, cand[1])
+          if s > best_sim or (s == best_sim and owner < best_uri) then
+            best_uri, best_sim, best_story = owner, s, cand[2]
+          end
+        end
+      end
+    end
+  end
+  return best_uri, best_sim, best_story
+end
+
+local function register(uri, ukey, chash, nhash, sig, fields, decision)
+  local xkey = prefix .. 'x:' .. nhash
+  local owner = redis.call('GET', xkey)
+  if not owner or owner == uri then
+    redis.call('SET', xkey, uri, 'EX', window)
+  end
+  local pairs_ = {}
+  for i = 1, #fields do
+    pairs_[#pairs_ + 1] = fields[i]
+    pairs_[#pairs_ + 1] = uri
+  end
+  redis.call('HSET', bucket_key, unpack(pairs_))
+  redis.call('EXPIREAT', bucket_key, bucket_expires_at)
+  redis.call('HSET', ukey, 'h:' .. chash, cjson.encode(decision), 'max', decision.version,
+             'canon', '1', 'story', decision.story, 'sig', sig)
+  redis.call('EXPIRE', ukey, window)
+end
+
+local replies = {}
+for base = FIRST, #ARGV, FIELDS do
+  local uri, chash, nhash = ARGV[base], ARGV[base + 1], ARGV[base + 2]
+  local given_version = tonumber(ARGV[base + 3])
+  local sig, bands = ARGV[base + 4], ARGV[base + 5]
+  local ukey = prefix .. 'u:' .. uri
+  local state = redis.call('HMGET', ukey, 'h:' .. chash, 'max', 'canon', 'story')
+
+  if state[1] then
+    -- Redelivery or replay: the same decision again; canonical content is not a duplicate.
+    local decision = cjson.decode(state[1])
+    if decision.outcome ~= 'duplicate' and decision.outcome ~= 'near_duplicate' then
+      decision.outcome = 'ok'
+    end
+    redis.call('EXPIRE', ukey, window)
+    replies[#replies + 1] = cjson.encode(decision)
+  else
+    local previous = tonumber(state[2]) or 0
+    local decision = {version = math.max(previous + 1, given_version)}
+    local fields = band_fields(bands)
+    if state[3] == '1' then
+      decision.outcome, decision.story = 'new_version', state[4]
+    else
+      local owner = redis.call('GET', prefix .. 'x:' .. nhash)
+      if owner and owner ~= uri then
+        decision.outcome, decision.duplicate_of = 'duplicate', owner
+        decision.similarity, decision.method = 1, 'exact'
+        decision.story = redis.call('HGET', prefix .. 'u:' .. owner, 'story') or owner
+      else
+        local match, s, match_story = best_match(uri, sig, fields)
+        if match and s >= near then
+          decision.outcome, decision.duplicate_of = 'near_duplicate', match
+          decision.similarity, decision.method = s, 'near'
+          decision.story = match_story or match
+        elseif match and s >= related then
+          decision.outcome, decision.story, decision.similarity = 'related', match_story or match, s
+        else
+          decision.outcome, decision.story = 'ok', state[4] or uri
+        end
+        if previous > 0 and not decision.duplicate_of then
+          decision.outcome = 'new_version'
+        end
+      end
+    end
+    if decision.duplicate_of then
+      redis.call('HSET', ukey, 'h:' .. chash, cjson.encode(decision), 'max', decision.version)
+      redis.call('EXPIRE', ukey, window)
+    else
+      register(uri, ukey, chash, nhash, sig, fields, decision)
+    end
+    replies[#replies + 1] = cjson.encode(decision)
+  end
+end
+return replies
+"""

@@ -1,0 +1,2 @@
+"""Enrichment: pure per-article steps (language, dateline, entities, topics)
+composed with the Redis dedup decision."""

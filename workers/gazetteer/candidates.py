@@ -1,0 +1,131 @@
+"""Person names the gazetteer does not know, found next to trigger words: speech
+verbs ("قال", "said", "a déclaré"), roles ("المتحدث باسم", "spokesman for") and
+titles ("الرئيس", "President", "M."). Latin-script names must be capitalised as
+written; Arabic names are two to four tokens that are not common words."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from workers.gazetteer.build import Gazetteer, Trigger
+from workers.gazetteer.inflection import ARTICLE
+from workers.gazetteer.matcher import Scan
+
+_MAX_TOKENS = 4
+_ARTICLES = frozenset({"a", "an", "the", "un", "une", "le", "la", "l", "its", "his", "her"})
+_ARABIC_SURNAME_ENDING = "ي"  # nisba family names: "البغدادي", "الحلبي"
+
+
+@dataclass(frozen=True, slots=True)
+class PersonCandidate:
+    name: str  # normalized
+    start: int  # span of whole tokens in the normalized text
+    end: int
+
+
+class _Tokens:
+    def __init__(self, gazetteer: Gazetteer, result: Scan) -> None:
+        self.gazetteer = gazetteer
+        self.alignment = result.alignment
+        self.normalized = result.alignment.normalized.split(" ")
+        self.covered: set[int] = set()
+        for match in result.matches:
+            first = self.alignment.token_index(match.start)
+            last = self.alignment.token_index(match.end + 1)
+            self.covered.update(range(first, last))
+
+    def usable(self, index: int) -> bool:
+        return (
+            0 <= index < len(self.normalized)
+            and index not in self.covered
+            and self.normalized[index] not in self.gazetteer.stopwords
+            and not self.normalized[index].isdigit()
+        )
+
+    def capitalised(self, index: int) -> bool:
+        return self.alignment.token(index)[:1].isupper()
+
+
+def _arabic_forward(tokens: _Tokens, index: int, skip_modifiers: bool) -> list[int]:
+    words = tokens.normalized
+    joiners = tokens.gazetteer.name_joiners
+    if skip_modifiers:  # "وزير الخارجية الاميركي انتوني بلينكن": skip the title's complements
+        for _ in range(3):
+            if index < len(words) and (
+                index in tokens.covered
+                or (words[index].startswith(ARTICLE) and words[index] not in tokens.gazetteer.stopwords)
+            ):
+                index += 1
+    picked: list[int] = []
+    while len(picked) < _MAX_TOKENS and tokens.usable(index):
+        word = words[index]
+        if word.startswith(ARTICLE) and not (
+            picked
+            and (words[picked[-1]] in joiners or word.endswith(_ARABIC_SURNAME_ENDING))
+        ):
+            break
+        picked.append(index)
+        index += 1
+    while picked and words[picked[-1]] in joiners:
+        picked.pop()
+    return picked
+
+
+def _arabic_backward(tokens: _Tokens, index: int) -> list[int]:
+    words = tokens.normalized
+    picked: list[int] = []
+    while len(picked) < 3 and tokens.usable(index) and not words[index].startswith(ARTICLE):
+        picked.insert(0, index)
+        index -= 1
+    return picked
+
+
+def _latin_run(tokens: _Tokens, index: int, step: int) -> list[int]:
+    joiners = tokens.gazetteer.name_joiners
+    picked: list[int] = []
+    while len(picked) < _MAX_TOKENS and tokens.usable(index):
+        word = tokens.normalized[index]
+        if not tokens.capitalised(index) and word not in joiners:
+            break
+        picked.append(index)
+        index += step
+    if step < 0:
+        picked.reverse()
+    while picked and tokens.normalized[picked[-1]] in joiners:
+        picked.pop()
+    while picked and tokens.normalized[picked[0]] in joiners:
+        picked.pop(0)
+    return picked
+
+
+def _name_tokens(tokens: _Tokens, trigger: Trigger, first: int, last: int) -> list[int]:
+    if trigger.lang == "ar":
+        if trigger.role == "before":
+            return _arabic_backward(tokens, first - 1)
+        return _arabic_forward(tokens, last + 1, skip_modifiers=trigger.role == "title")
+    if trigger.role == "before":
+        before = first - 1
+        if 0 <= before < len(tokens.normalized) and tokens.normalized[before] in _ARTICLES:
+            before -= 1
+        found = _latin_run(tokens, before, -1)
+        return found if len(found) >= 2 else _latin_run(tokens, last + 1, 1)
+    return _latin_run(tokens, last + 1, 1)
+
+
+def find_candidates(gazetteer: Gazetteer, result: Scan) -> Iterator[PersonCandidate]:
+    if not result.triggers:
+        return
+    tokens = _Tokens(gazetteer, result)
+    alignment = result.alignment
+    for hit in result.triggers:
+        trigger = gazetteer.triggers[hit.entry]
+        first = alignment.token_index(hit.start)
+        picked = _name_tokens(tokens, trigger, first, first + trigger.tokens - 1)
+        if len(picked) < 2:
+            continue
+        name = " ".join(tokens.normalized[i] for i in picked)
+        if name in gazetteer.known_people:
+            continue
+        start = alignment.token_start(picked[0])
+        yield PersonCandidate(name, start, start + len(name))
