@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import socket
+import time
 from typing import Any
 
 from kafka import KafkaAdminClient, KafkaProducer
@@ -33,7 +36,22 @@ def unavailable(settings: Settings) -> ServiceUnavailable:
     return ServiceUnavailable("Kafka", settings.kafka_bootstrap, "NEWSWIRE_KAFKA_BOOTSTRAP")
 
 
+def require_reachable(settings: Settings, timeout: float = 5.0) -> None:
+    """Fail at once, in one line, when no bootstrap server accepts a connection.
+
+    kafka-python would otherwise retry for half a minute and log every attempt."""
+    for hostport in settings.kafka_bootstrap.split(","):
+        host, _, port = hostport.strip().rpartition(":")
+        try:
+            with socket.create_connection((host.strip("[]") or "127.0.0.1", int(port)), timeout):
+                return
+        except (OSError, ValueError):
+            continue
+    raise unavailable(settings)
+
+
 def admin_client(settings: Settings) -> KafkaAdminClient:
+    require_reachable(settings)
     try:
         return KafkaAdminClient(
             client_id="newswire-admin", request_timeout_ms=15000, **client_options(settings)
@@ -54,6 +72,7 @@ def producer(settings: Settings, **overrides: Any) -> KafkaProducer:
         **client_options(settings),
         **overrides,
     }
+    require_reachable(settings)
     try:
         return KafkaProducer(**options)
     except KafkaError as exc:
@@ -76,10 +95,20 @@ def ensure_topics(settings: Settings, topics: list[str] | None = None) -> list[s
                 )
                 for t in missing
             ]
-            try:
+            with contextlib.suppress(TopicAlreadyExistsError):
                 admin.create_topics(new, timeout_ms=30000)
-            except TopicAlreadyExistsError:
-                pass
+            _await_leaders(admin, missing)
         return missing
     finally:
         admin.close()
+
+
+def _await_leaders(admin: KafkaAdminClient, topics: list[str], timeout: float = 15.0) -> None:
+    """New partitions answer NotLeaderForPartition until a leader is elected."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        described = admin.describe_topics(topics)
+        partitions = [p for t in described for p in t.get("partitions", [])]
+        if partitions and all(p.get("leader_id", -1) >= 0 for p in partitions):
+            return
+        time.sleep(0.2)

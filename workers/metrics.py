@@ -3,7 +3,16 @@ dashboards and alert rules in `ops/` use them."""
 
 from __future__ import annotations
 
-from prometheus_client import REGISTRY, CollectorRegistry, Counter, Gauge, Histogram, start_http_server
+from prometheus_client import (
+    REGISTRY,
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    Histogram,
+    start_http_server,
+)
+
+from workers.errors import NewswireError
 
 STAGE_BUCKETS = (0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0)
 END_TO_END_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 300.0)
@@ -53,9 +62,15 @@ CACHE_REQUESTS = Counter(
 )
 
 
-def serve(port: int, registry: CollectorRegistry = REGISTRY) -> None:
+def serve(port: int, setting: str, registry: CollectorRegistry = REGISTRY) -> None:
     """Serve `/metrics` on `port` (all interfaces, so a container's Prometheus can scrape)."""
-    start_http_server(port, registry=registry)
+    try:
+        start_http_server(port, registry=registry)
+    except OSError as exc:
+        raise NewswireError(
+            f"cannot serve /metrics on port {port} ({exc.strerror}): "
+            f"set {setting} to a free port"
+        ) from exc
 
 
 FEED_POLL_INTERVAL = Gauge(

@@ -52,12 +52,20 @@ class TopicSettings(_Frozen):
 
 
 class DedupSettings(_Frozen):
+    """MinHash over word shingles of the normalized text (DESIGN.md, Deduplication).
+
+    Two-word shingles: on wire copy edited by updates, added or dropped paragraphs
+    and headline changes they keep the Jaccard of true near duplicates above 0.8
+    more often than three-word shingles, while different stories (even from the
+    same place and day) stay below 0.1. 42 bands of 3 rows make a pair at
+    Jaccard 0.5 a candidate with probability 0.996 (0.87 with 32 bands of 4)."""
+
     window_seconds: int = 7 * 24 * 3600
     near_threshold: float = 0.8
     related_threshold: float = 0.5
     num_perm: int = 128
-    shingle_size: int = 3
-    bands: int = 32
+    shingle_size: int = 2
+    bands: int = 42
 
 
 class StackSettings(_Frozen):

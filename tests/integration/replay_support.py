@@ -3,6 +3,7 @@ from the local stack, fresh topics and groups per test, a consumer that commits.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 import uuid
@@ -13,6 +14,7 @@ import pytest
 import typer
 from kafka import KafkaConsumer, KafkaProducer
 from kafka.admin import KafkaAdminClient, NewTopic
+from kafka.errors import KafkaError
 from kafka.structs import TopicPartition
 
 from workers.cli.replay import register
@@ -51,13 +53,18 @@ def fresh(stack_kafka: Settings) -> Iterator[Settings]:
             "consumer_group_prefix": f"g{tag}",
         }
     )
+    topics = settings.topics.all()
     admin = KafkaAdminClient(client_id="newswire-test", **client_options(settings))
-    admin.create_topics(
-        [NewTopic(name=t, num_partitions=3, replication_factor=1) for t in settings.topics.all()],
-        timeout_ms=30000,
-    )
-    admin.close()
-    yield settings
+    try:
+        admin.create_topics(
+            [NewTopic(name=t, num_partitions=3, replication_factor=1) for t in topics],
+            timeout_ms=30000,
+        )
+        yield settings
+    finally:
+        with contextlib.suppress(KafkaError):  # best effort: the names are unique anyway
+            admin.delete_topics(topics, timeout_ms=30000)
+        admin.close()
 
 
 def cli_app() -> typer.Typer:
@@ -122,19 +129,23 @@ def consume_records(
 ) -> list[Any]:
     c = consumer(settings, group, topic)
     seen: list[Any] = []
-    last = time.monotonic()
+    deadline = time.monotonic() + 90
+    last: float | None = None  # last progress, counted from the first assignment
     try:
         while True:
             batch = c.poll(timeout_ms=300)
             for records in batch.values():
                 seen.extend(records)
-            if batch:
+            if batch or (last is None and c.assignment()):
                 last = time.monotonic()
+            if batch:
                 c.commit()
             if expected is not None and len(seen) >= expected:
                 break
-            if c.assignment() and time.monotonic() - last > idle:
+            if last is not None and time.monotonic() - last > idle:
                 break
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{group} read {len(seen)} of {expected} messages in 90 s")
         c.commit()
     finally:
         c.close()

@@ -6,7 +6,10 @@ import threading
 import time
 
 import pytest
-from replay_support import (
+from prometheus_client import REGISTRY, CollectorRegistry, Gauge
+from typer.testing import CliRunner
+
+from tests.integration.replay_support import (
     cli_app,
     committed,
     consume_all,
@@ -16,10 +19,9 @@ from replay_support import (
     stack_kafka,
     wait_assigned,
 )
-from typer.testing import CliRunner
-
 from workers.cli.replay import parse_when
 from workers.replay import kafka_ops
+from workers.replay.lag import LagCollector, pipeline_groups, start_lag_collector
 from workers.replay.plan import ShiftBy, ToDatetime, ToEarliest, ToOffset
 from workers.settings import Settings
 
@@ -186,3 +188,56 @@ def test_plan_for_a_group_without_commits(fresh: Settings) -> None:
         (1, None, 0, 2),
         (2, None, 0, 0),
     ]
+
+
+def test_lag_collector_exports_committed_versus_end(fresh: Settings) -> None:
+    topic, group = seeded(fresh, per_partition=4)
+    produce(fresh, topic, [b"late-1", b"late-2"], partition=2)
+    registry = CollectorRegistry()
+    gauge = Gauge(
+        "newswire_consumer_lag", "lag", ["topic", "partition", "group"], registry=registry
+    )
+    collector = LagCollector(fresh, {group: [topic], "nobody-reads": [topic]}, gauge=gauge)
+    samples = collector.collect_once()
+    assert sorted(s for s in samples if s[0] == group) == [
+        (group, topic, 0, 0),
+        (group, topic, 1, 0),
+        (group, topic, 2, 2),
+    ]
+    # a group that never committed lags by the whole partition
+    assert sorted(n for g, _, _, n in samples if g == "nobody-reads") == [4, 4, 6]
+    value = registry.get_sample_value(
+        "newswire_consumer_lag", {"topic": topic, "partition": "2", "group": group}
+    )
+    assert value == 2
+
+    collector = LagCollector(fresh, {group: None}, interval=0.2, gauge=gauge).start()
+    try:
+        consume_all(fresh, group, topic, expected=2)
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            labels = {"topic": topic, "partition": "2", "group": group}
+            if registry.get_sample_value("newswire_consumer_lag", labels) == 0:
+                break
+            time.sleep(0.2)
+        else:
+            raise AssertionError("the background collector did not refresh the lag")
+    finally:
+        collector.stop()
+
+
+def test_lag_collector_for_pipeline_roles(fresh: Settings) -> None:
+    groups = pipeline_groups(fresh)
+    assert groups == {
+        fresh.group("enrich"): [fresh.topics.raw],
+        fresh.group("store"): [fresh.topics.enriched, fresh.topics.duplicates],
+    }
+    collector = start_lag_collector(fresh, ["store"], interval=0.2)
+    try:
+        deadline = time.monotonic() + 20
+        labels = {"topic": fresh.topics.enriched, "partition": "0", "group": fresh.group("store")}
+        while REGISTRY.get_sample_value("newswire_consumer_lag", labels) is None:
+            assert time.monotonic() < deadline, "no lag exported for the store group"
+            time.sleep(0.2)
+    finally:
+        collector.stop()

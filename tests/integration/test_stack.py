@@ -85,10 +85,10 @@ def _round_trip(bootstrap: str, topic: str) -> None:
         consumer_timeout_ms=30_000,
     )
     try:
-        received = [(m.key, m.value) for m in consumer if m.value == payload][:1]
+        received = next(((m.key, m.value) for m in consumer if m.value == payload), None)
     finally:
         consumer.close()
-    assert received == [(b"k", payload)]
+    assert received == (b"k", payload)
 
 
 def test_kafka_round_trip(stack_settings: Settings, topic: str) -> None:

@@ -9,7 +9,15 @@ from typing import Any
 import pytest
 from prometheus_client import REGISTRY
 
-from tests.integration.storage_fixtures import T0, article, open_backend, pg_schema, redis_cache, storage_services, store
+from tests.integration.storage_fixtures import (
+    T0,
+    article,
+    open_backend,
+    pg_schema,
+    redis_cache,
+    storage_services,
+    store,
+)
 from workers.models import DuplicateNotice
 from workers.storage.cache import CachedStore, RedisCache, redis_client
 from workers.storage.postgres import PostgresStore
@@ -191,7 +199,7 @@ def test_a_failed_batch_is_never_half_applied(store: Store, monkeypatch: Any) ->
     def broken(*args: Any) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(store, "_insert_many", broken)
+    monkeypatch.setattr(store, "_current_aliases", broken)
     with pytest.raises(RuntimeError):
         store.write_batch([ELECTION, article(RAQQA.uri, "new", version=2)], [notice("c", "x")])
     monkeypatch.undo()

@@ -1,41 +1,28 @@
 from __future__ import annotations
 
-import hashlib
-from datetime import UTC, datetime
 from typing import Any
 
 import orjson
 import pytest
 from redis.exceptions import ConnectionError as RedisConnectionError
 
+from tests.dedup_support import make_article
 from workers.dedup.decision import Decision
 from workers.dedup.minhash import fingerprint
 from workers.enrich.basic_steps import tag_dateline, tag_language
 from workers.enrich.pipeline import (
-    EnrichFailure,
     Enricher,
+    EnrichFailure,
     EnrichResult,
     apply_decision,
     default_steps,
     to_enriched,
 )
 from workers.errors import ParseError, TransientError
-from workers.models import Article, EnrichedArticle, Source
+from workers.models import Article, EnrichedArticle
 from workers.settings import Settings
 
-
-def article(uri: str, headline: str, body: str, language: str | None = None) -> Article:
-    digest = hashlib.sha256(f"{headline}\n{body}".encode()).hexdigest()
-    return Article(
-        uri=uri,
-        headline=headline,
-        body_text=body,
-        language=language,
-        source=Source(feed_id="test", format="agency_text", parser="test"),
-        fetched_at=datetime(2017, 10, 14, tzinfo=UTC),
-        content_hash=digest,
-    )
-
+article = make_article
 
 AR = article("ar1", "التحالف يعلن اتفاق إجلاء من الرقة", "عواصم - (وكالات): اعلن التحالف الدولي عن اتفاق.")
 EN = article("en1", "Convoy to leave Raqqa", "BEIRUT, Oct 14 (Reuters) - A convoy will leave Raqqa.")

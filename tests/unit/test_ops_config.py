@@ -13,7 +13,8 @@ from typing import Any
 import jsonschema
 import pytest
 import yaml
-from prometheus_client import REGISTRY
+from faust.sensors.prometheus import FaustMetrics
+from prometheus_client import REGISTRY, CollectorRegistry
 
 import workers.metrics  # noqa: F401  (registers the newswire metrics)
 from workers.settings import Settings
@@ -59,7 +60,7 @@ def run_promtool(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def exported_names() -> set[str]:
-    """Every series name the processes can export, from the metric registry."""
+    """Every series name the processes can export: newswire's registry and Faust's sensors."""
     suffixes = {
         "counter": ("_total", "_created"),
         "gauge": ("",),
@@ -69,8 +70,12 @@ def exported_names() -> set[str]:
         "stateset": ("",),
         "unknown": ("",),
     }
+    faust = CollectorRegistry()
+    for role in ("enrich", "store"):
+        # the workers' Faust sensors (setup_prometheus_sensors, prefix faust_<role>)
+        FaustMetrics.create(faust, f"faust_{role}")
     names: set[str] = set()
-    for family in REGISTRY.collect():
+    for family in [*REGISTRY.collect(), *faust.collect()]:
         names.update(family.name + s for s in suffixes.get(family.type, ("",)))
         names.update(sample.name for sample in family.samples)
     return names

@@ -22,6 +22,7 @@ from workers.stack.process import (
     run_logged,
     spawn,
     stop,
+    stop_many,
     wait_until,
     write_pid_file,
 )
@@ -162,3 +163,24 @@ def test_locked_is_reentrant_across_calls(tmp_path: Path) -> None:
         assert lock.exists()
     with locked(lock):
         pass
+
+
+def test_stop_many_signals_all_before_waiting(tmp_path: Path) -> None:
+    procs = []
+    targets = []
+    for i in range(3):
+        pid_file = tmp_path / f"p{i}.pid"
+        procs.append(
+            spawn(
+                [sys.executable, "-c", "import time; time.sleep(60)"],
+                log_path=tmp_path / f"p{i}.log",
+                pid_path=pid_file,
+            )
+        )
+        targets.append((pid_file, signal.SIGTERM))
+    targets.append((tmp_path / "never.pid", signal.SIGTERM))
+    started = time.monotonic()
+    stopped = stop_many(targets, 10.0)
+    assert stopped == [p.pid for p in procs] + [None]
+    assert time.monotonic() - started < 5
+    assert not any(path.exists() for path, _ in targets)

@@ -8,7 +8,7 @@ import sys
 import typer
 from rich.console import Console
 
-from workers.cli import pipeline, stack
+from workers.cli import pipeline, replay, stack, storage
 from workers.errors import NewswireError
 from workers.settings import Settings
 
@@ -37,6 +37,8 @@ app.command()(pipeline.worker)
 app.command()(pipeline.run)
 app.command()(pipeline.topics)
 app.command()(pipeline.schemas)
+storage.register(app)
+replay.register(app)
 
 
 def main() -> None:

@@ -81,10 +81,13 @@ def produce(
     language: Annotated[str | None, typer.Option(help="language hint (ISO 639-1)")] = None,
 ) -> None:
     """Publish wire items from files, directories or stdin to articles.raw."""
+    from workers import metrics
     from workers.producer.oneshot import produce_paths
 
+    settings = settings_of(ctx)
+    metrics.serve(settings.metrics.produce, "NEWSWIRE_METRICS__PRODUCE")
     counts = produce_paths(
-        settings_of(ctx), paths, fmt=fmt, feed_id=feed_id, language=language, console=console
+        settings, paths, fmt=fmt, feed_id=feed_id, language=language, console=console
     )
     console.print(
         f"published {counts.published}, dead-lettered {counts.dead_lettered}, failed {counts.failed}"

@@ -30,7 +30,6 @@ from workers.replay.plan import (
     ToOffset,
     describe_target,
     parse_partitions,
-    remaining,
 )
 from workers.settings import Settings
 
@@ -125,8 +124,7 @@ def wait_for_drain(
     ):
         task = progress.add_task(f"{group} re-reading {plan.topic}", total=total)
         while True:
-            lag = kafka_ops.group_lag(admin, group, [plan.topic])
-            left = remaining(plan, {tp.partition: n for tp, n in lag.items()})
+            left = kafka_ops.remaining_for(admin, plan, group)
             progress.update(task, completed=total - left)
             if left == 0:
                 return True
@@ -146,14 +144,18 @@ def replay(
     to_offset: Annotated[
         int | None, typer.Option(help="Move every partition to this offset.")
     ] = None,
-    to_earliest: Annotated[bool, typer.Option(help="Re-read from the earliest offset.")] = False,
+    to_earliest: Annotated[
+        bool, typer.Option("--to-earliest", help="Re-read from the earliest offset.")
+    ] = False,
     shift_by: Annotated[
         int | None, typer.Option(help="Move by N from the committed offset (negative rewinds).")
     ] = None,
     partitions: Annotated[
         str | None, typer.Option(help="Comma-separated partitions (default: all).")
     ] = None,
-    dry_run: Annotated[bool, typer.Option(help="Print the plan and change nothing.")] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print the plan and change nothing.")
+    ] = False,
     as_group: Annotated[
         str | None,
         typer.Option(
@@ -301,7 +303,7 @@ def dlq_redrive(
     max_attempts: Annotated[
         int | None, typer.Option(help="Leave letters that already failed this many times.")
     ] = None,
-    dry_run: Annotated[bool, typer.Option(help="List what would be resent.")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="List what would be resent.")] = False,
 ) -> None:
     """Resend dead letters to their original topics (each one only once)."""
     settings = _settings(ctx)

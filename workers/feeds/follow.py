@@ -14,7 +14,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
-import signal
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -23,14 +22,14 @@ from pathlib import Path
 
 import aiohttp
 
-from workers import metrics, redis_client
+from workers import metrics
 from workers.errors import NewswireError
 from workers.feeds.config import FeedConfig
+from workers.feeds.delivery import Deliverer
 from workers.feeds.http_fetch import Fetched, FetchError, FetchTooLarge, Validators, fetch
 from workers.feeds.state import FeedState
-from workers.models import Article
-from workers.parsers.base import FeedContext, ItemFailure, ParseResult
-from workers.producer.ingest import STAGE, Document, parse_document, publish_results
+from workers.parsers.base import FeedContext, ItemFailure
+from workers.producer.ingest import Document, parse_document
 from workers.producer.publisher import Publisher
 from workers.settings import Settings
 
@@ -76,7 +75,7 @@ class Follower:
         self.state = state
         self.session = session
         self.environ = environ
-        self._publish_lock = asyncio.Lock()
+        self.deliverer = Deliverer(publisher, state)
 
     async def _read_file(self, feed: FeedConfig, validators: Validators) -> Fetched:
         assert feed.path is not None
@@ -119,7 +118,7 @@ class Follower:
             raise
         except FetchTooLarge as exc:
             metrics.FEED_FETCH.labels(feed.id, exc.status).inc()
-            await self._publish(feed, [ItemFailure(exc.error_type, str(exc), b"")])
+            await self.deliverer.deliver([ItemFailure(exc.error_type, str(exc), b"")], feed.id)
             raise FetchError(exc.status, str(exc)) from exc
         metrics.FEED_FETCH.labels(feed.id, fetched.status).inc()
         metrics.FEED_LAST_SUCCESS.labels(feed.id).set(time.time())
@@ -136,41 +135,15 @@ class Follower:
         document = Document(fetched.body, ctx, feed.format)
         limit = feed.max_bytes or self.settings.max_item_bytes
         results = await asyncio.to_thread(lambda: list(parse_document(document, limit)))
-        to_send: list[ParseResult] = []
-        for result in results:
-            if isinstance(result, ItemFailure):
-                to_send.append(result)
-                outcome.dead_lettered += 1
-                continue
-            decision = await self.state.decide(result)
-            if decision.action == "unchanged":
-                outcome.unchanged += 1
-                continue
-            if decision.action == "new_version":
-                outcome.new_versions += 1
-                metrics.ARTICLES.labels(STAGE, "new_version").inc()
-            to_send.append(decision.article)
-        failed = await self._publish(feed, to_send)
-        outcome.failed_uris = sorted(failed)
-        for result in to_send:
-            if isinstance(result, Article) and result.uri not in failed:
-                await self.state.remember(result)
-                outcome.published += 1
-        if not failed:
+        delivery = await self.deliverer.deliver(results, feed.id)
+        outcome.published = len(delivery.published)
+        outcome.unchanged = len(delivery.unchanged)
+        outcome.new_versions = delivery.new_versions
+        outcome.dead_lettered = delivery.dead_lettered
+        outcome.failed_uris = sorted(delivery.failed_uris)
+        if delivery.complete:
             await self.state.save_validators(feed.id, fetched.validators)
         return outcome
-
-    async def _publish(self, feed: FeedConfig, results: list[ParseResult]) -> set[str]:
-        """Send and wait for Kafka's acknowledgement; return the uris Kafka refused."""
-        if not results:
-            return set()
-        async with self._publish_lock:
-            errors_before = len(self.publisher.counts.errors)
-            await asyncio.to_thread(publish_results, results, self.publisher, feed.id)
-            await asyncio.to_thread(self.publisher.flush)
-            new_errors = self.publisher.counts.errors[errors_before:]
-        uris = {r.uri for r in results if isinstance(r, Article)}
-        return {e.split(": ", 1)[0] for e in new_errors} & uris
 
     async def follow_feed(self, feed: FeedConfig, stop: asyncio.Event, once: bool) -> None:
         failures = 0
@@ -244,32 +217,3 @@ async def _sleep_unless_stopped(stop: asyncio.Event, seconds: float) -> bool:
     except TimeoutError:
         return False
     return True
-
-
-def install_signal_handlers(stop: asyncio.Event) -> None:
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGTERM, signal.SIGINT):
-        loop.add_signal_handler(sig, stop.set)
-
-
-async def follow(
-    settings: Settings,
-    feeds: list[FeedConfig],
-    publisher: Publisher,
-    environ: Mapping[str, str],
-    *,
-    stop: asyncio.Event | None = None,
-    once: bool = False,
-) -> None:
-    """Follow `feeds` until `stop` is set (SIGTERM/SIGINT set it when not given)."""
-    if stop is None:
-        stop = asyncio.Event()
-        install_signal_handlers(stop)
-    client = await redis_client.async_client(settings)
-    state = FeedState(client, settings.redis_prefix, settings.feed_seen_ttl_seconds)
-    try:
-        async with aiohttp.ClientSession() as session:
-            follower = Follower(settings, publisher, state, session, environ)
-            await follower.run(feeds, stop, once)
-    finally:
-        await client.close()

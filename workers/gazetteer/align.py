@@ -14,7 +14,7 @@ from bisect import bisect_left
 from itertools import accumulate
 
 _MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u08d3-\u08ff\u0640"
-_SEPARATORS = re.compile(f"((?:[^\\w{_MARKS}]|_)+)")
+_SEPARATORS = re.compile(f"([^\\w{_MARKS}]+)")
 _ONE = (1).__add__
 
 
@@ -26,7 +26,8 @@ class Alignment:
         self.normalized = normalized
         norm_tokens = normalized.split(" ") if normalized else []
         self._norm_starts = list(accumulate(map(_ONE, map(len, norm_tokens)), initial=0))
-        parts = _SEPARATORS.split(original)
+        # "_" is a word character to `re` but a separator to `normalize_text`
+        parts = _SEPARATORS.split(original.replace("_", " ") if "_" in original else original)
         self._base = 2 if parts and parts[0] == "" else 0
         self._offsets = list(accumulate(map(len, parts), initial=0))
         count = (len(parts) + 1) // 2 - (self._base // 2) - (1 if parts and parts[-1] == "" else 0)
@@ -45,10 +46,8 @@ class Alignment:
         return self._offsets[self._base + 2 * first], self._offsets[self._base + 2 * last + 1]
 
     def surface(self, start: int, end: int) -> str:
-        if not self.aligned:
-            return self.normalized[start:end]
         first, last = self.span(start, end)
-        return self.original[first:last]
+        return self.original[first:last] if self.aligned else self.normalized[first:last]
 
     def token(self, index: int) -> str:
         """Token `index` as written (normalized when unaligned)."""

@@ -175,26 +175,30 @@ def _consumer(settings: Settings) -> KafkaConsumer:
 
 
 def scan(
-    settings: Settings, start: Mapping[int, int] | None = None, poll_ms: int = 500
+    settings: Settings,
+    start: Mapping[int, int] | None = None,
+    partitions: Sequence[int] | None = None,
+    poll_ms: int = 500,
 ) -> Iterator[DeadLetterRecord]:
-    """Every dead letter from `start` (per partition; default the beginning) to the current end."""
+    """Every dead letter from `start` (per partition; default the beginning) to the
+    end the topic had when the scan began; `partitions` limits the scan."""
     topic = settings.topics.dlq
     consumer = _consumer(settings)
     try:
-        partitions = consumer.partitions_for_topic(topic)
-        if not partitions:
+        known = consumer.partitions_for_topic(topic) or set()
+        chosen = sorted(known if partitions is None else known & set(partitions))
+        tps = [TopicPartition(topic, p) for p in chosen]
+        if not tps:
             return
-        tps = [TopicPartition(topic, p) for p in sorted(partitions)]
-        consumer.assign(tps)
         begin = consumer.beginning_offsets(tps)
         end = consumer.end_offsets(tps)
-        remaining = {}
-        for tp in tps:
-            first = max(begin[tp], (start or {}).get(tp.partition, begin[tp]))
-            if first < end[tp]:
-                consumer.seek(tp, first)
-                remaining[tp] = end[tp]
+        first = {tp: max(begin[tp], (start or {}).get(tp.partition, begin[tp])) for tp in tps}
+        remaining = {tp: end[tp] for tp in tps if first[tp] < end[tp]}
+        if not remaining:
+            return
         consumer.assign(list(remaining))
+        for tp in remaining:
+            consumer.seek(tp, first[tp])
         while remaining:
             batch = consumer.poll(timeout_ms=poll_ms)
             for tp, records in batch.items():
@@ -232,14 +236,15 @@ def list_letters(
         if record.letter is not None and filters is not None and not filters.matches(record.letter):
             continue
         state = progress.get(record.id.partition)
-        if state is not None and state.is_settled(record.id.offset) and record.letter is not None:
+        resendable = record.letter is not None and record.letter.original_topic
+        if state is not None and resendable and state.is_settled(record.id.offset):
             record = DeadLetterRecord(record.id, record.timestamp, record.letter, None, True)
         found.append(record)
     return found
 
 
 def show_letter(settings: Settings, ident: LetterId) -> DeadLetterRecord:
-    for record in scan(settings, {ident.partition: ident.offset}):
+    for record in scan(settings, {ident.partition: ident.offset}, [ident.partition]):
         if record.id == ident:
             return record
         if record.id.partition == ident.partition and record.id.offset > ident.offset:

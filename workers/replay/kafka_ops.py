@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from workers.replay.plan import (
     Target,
     ToDatetime,
     compute_plan,
+    remaining,
     select_partitions,
 )
 from workers.settings import Settings
@@ -239,3 +241,43 @@ def group_lag(
             position = committed.get(tp, begin)
             lag[tp] = max(0, end - max(position, begin))
     return lag
+
+
+def remaining_for(admin: KafkaAdminClient, plan: ReplayPlan, group: str) -> int:
+    """Messages of `plan` that `group` has not consumed yet."""
+    lag = group_lag(admin, group, [plan.topic])
+    return remaining(plan, {tp.partition: n for tp, n in lag.items()})
+
+
+def replay(
+    settings: Settings,
+    topic: str,
+    group: str,
+    target: Target,
+    partitions: Sequence[int] | None = None,
+    as_group: str | None = None,
+    dry_run: bool = False,
+) -> ReplayPlan:
+    """Plan and (unless `dry_run`) apply a replay; the programmatic `newswire replay`."""
+    with admin_client(settings, "newswire-replay") as admin:
+        plan = build_plan(admin, topic, group, target, partitions)
+        if not dry_run:
+            apply_plan(admin, plan, as_group)
+    return plan
+
+
+def wait_drained(
+    settings: Settings,
+    plan: ReplayPlan,
+    group: str | None = None,
+    timeout: float = 300.0,
+    poll_seconds: float = 1.0,
+) -> bool:
+    """Block until `group` (default the plan's) has consumed the replayed messages."""
+    deadline = time.monotonic() + timeout
+    with admin_client(settings, "newswire-replay") as admin:
+        while remaining_for(admin, plan, group or plan.group) > 0:
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(poll_seconds)
+    return True

@@ -29,6 +29,9 @@ from workers.stack.process import (
     wait_until,
 )
 
+LEAN_JVM = ("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:CICompilerCount=1")
+"""Several brokers share two cores here: start-up time matters more than peak throughput."""
+
 
 @dataclass(frozen=True)
 class KafkaCluster:
@@ -83,6 +86,7 @@ class KafkaCluster:
             libs=ensure_jars(self.settings, report),
             heap=self.settings.stack.kafka_heap,
             cluster_id=self._cluster_id(),
+            jvm_options=LEAN_JVM,
         )
         return proc.pid
 

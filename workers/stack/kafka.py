@@ -20,6 +20,7 @@ from workers.stack.packages import ensure_command
 from workers.stack.process import (
     Reporter,
     StackError,
+    first_line_with,
     parse_host_port,
     quiet,
     reachable,
@@ -120,24 +121,39 @@ def ensure_jars(settings: Settings, report: Reporter = quiet) -> Path:
     shutil.rmtree(partial, ignore_errors=True)
     partial.parent.mkdir(parents=True, exist_ok=True)
     report(f"resolving Apache Kafka {version} jars from Maven Central (first run only)")
+    log.unlink(missing_ok=True)
+    try:
+        _resolve(mvn, partial, version, log)
+    except StackError as exc:
+        error = first_line_with(log, "[ERROR]")
+        if error is None:
+            raise
+        raise StackError(
+            f"mvn could not resolve the Kafka {version} jars (check access to Maven Central): "
+            f"{error.removeprefix('[ERROR] ')} (full log: {log})"
+        ) from exc
+    shutil.rmtree(libs, ignore_errors=True)
+    partial.rename(libs)
+    marker.touch()
+    return libs
+
+
+def _resolve(mvn: str, output: Path, version: str, log: Path) -> None:
     run_logged(
         [
             mvn,
             "-q",
             "-B",
+            "-Dstyle.color=never",
             "-f",
             str(POM),
             "dependency:copy-dependencies",
-            f"-DoutputDirectory={partial}",
+            f"-DoutputDirectory={output}",
             f"-Dkafka.version={version}",
         ],
         log_path=log,
-        what=f"mvn (resolving Kafka {version} jars; check access to Maven Central)",
+        what=f"mvn (resolving the Kafka {version} jars; check access to Maven Central)",
     )
-    shutil.rmtree(libs, ignore_errors=True)
-    partial.rename(libs)
-    marker.touch()
-    return libs
 
 
 def ensure_java(settings: Settings, report: Reporter = quiet) -> str:
@@ -201,13 +217,13 @@ def start_node(
     libs: Path,
     heap: str,
     cluster_id: str | None = None,
+    jvm_options: Sequence[str] = ("-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20"),
 ) -> subprocess.Popen[bytes]:
     props = prepare_node(node, quorum, conf_dir, java=java, libs=libs, cluster_id=cluster_id)
     argv = [
         java,
         f"-Xmx{heap}",
-        "-XX:+UseG1GC",
-        "-XX:MaxGCPauseMillis=20",
+        *jvm_options,
         f"-Dkafka.logs.dir={conf_dir / 'logs'}",
         *_jvm_args(libs, conf_dir / "log4j2.properties"),
         KAFKA_MAIN,

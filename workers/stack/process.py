@@ -6,6 +6,7 @@ import contextlib
 import fcntl
 import ipaddress
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -198,12 +199,23 @@ def run_logged(
         raise StackError(f"{what} failed (exit {code}); {tail_note(log_path)}")
 
 
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
 def log_tail(path: Path, lines: int = 8) -> str:
     try:
-        text = path.read_text(errors="replace")
+        text = _ANSI.sub("", path.read_text(errors="replace"))
     except OSError:
         return ""
     return " | ".join(line.strip() for line in text.splitlines()[-lines:] if line.strip())
+
+
+def first_line_with(path: Path, marker: str) -> str | None:
+    try:
+        text = _ANSI.sub("", path.read_text(errors="replace"))
+    except OSError:
+        return None
+    return next((line.strip() for line in text.splitlines() if marker in line), None)
 
 
 def tail_note(path: Path) -> str:

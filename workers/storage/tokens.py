@@ -4,8 +4,11 @@ An Arabic word may carry a conjunction (و ف), a preposition (ب ك ل) and the
 article (ال), glued on: بالرقة, والرقة, للرقة. Stripping them blindly is wrong
 for words whose first letter belongs to the stem (وزير keeps its و, while
 الوزير must still find وزير). So every Arabic word yields a small set of
-variants (the word and each plausible stripped form); documents index all the
-variants and a query matches a word when any of its variants is indexed.
+variants (the word and each plausible stripped form). A query matches a word
+when any of its variants is indexed; a document indexes each word as written
+and with its longest proclitic prefix removed, which is enough for any two
+proclitic forms of the same word to share an indexed form while keeping the
+index small.
 """
 
 from __future__ import annotations
@@ -62,11 +65,12 @@ def words(text: str) -> list[str]:
 
 
 def index_text(text: str) -> str:
-    """What the full-text index stores for `text`: every word with its variants."""
+    """What the full-text index stores for `text`: every word, Arabic words also
+    without their longest proclitic prefix."""
     normalized = normalize_text(text)
     if not _ARABIC_LETTER.search(normalized):
         return normalized
-    return " ".join(v for word in normalized.split() for v in variants(word))
+    return " ".join(v for word in normalized.split() for v in variants(word)[:2])
 
 
 def query_groups(text: str) -> list[tuple[str, ...]]:

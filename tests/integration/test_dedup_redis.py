@@ -1,0 +1,388 @@
+"""The five dedup cases, atomicity across processes, the window and restarts,
+against a real Redis (started by the local stack when not already running)."""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import random
+from collections.abc import AsyncIterator, Iterator
+from multiprocessing.synchronize import Barrier
+from typing import Any
+
+import pytest
+import redis.asyncio as aioredis
+
+from tests.dedup_support import drop_keys, isolated, make_article, stack_redis_settings
+from workers.dedup.minhash import estimated_jaccard, fingerprint
+from workers.enrich.pipeline import EnrichFailure, Enricher, EnrichResult
+from workers.errors import TransientError
+from workers.models import Article
+from workers.settings import DedupSettings, Settings
+
+pytestmark = pytest.mark.integration
+
+PARAGRAPHS = [
+    "The U.S.-led coalition fighting Islamic State said on Saturday that a convoy of buses "
+    "would leave Raqqa under a deal brokered by the Raqqa Civil Council and tribal elders, "
+    "but that foreign fighters would not be allowed to leave the besieged city.",
+    "The coalition did not say whether Syrian fighters would be among those leaving with the "
+    "civilians, and a spokesman declined to give the number of buses or their destination.",
+    "A military source in Raqqa said the buses were waiting in a nearby village and would "
+    "later carry militants and their families towards the province of Deir al-Zor.",
+    "Local officials said about a hundred militants had surrendered over the previous day and "
+    "had handed over their weapons to the Syrian Democratic Forces.",
+    "The Syrian Observatory for Human Rights said all the Syrian fighters had already left "
+    "the city with their families, leaving at most 150 foreign fighters behind.",
+    "The Syrian Democratic Forces, backed by coalition air strikes, have driven the militants "
+    "from around 90 percent of the city since the offensive began in June.",
+    "Tens of thousands of civilians have fled the fighting, and the coalition said some 1,500 "
+    "had reached areas held by the Syrian Democratic Forces in the past week alone.",
+]
+OTHER = [
+    "Lebanon's parliament approved the first state budget in twelve years on Thursday, "
+    "a step donors had demanded before releasing aid pledged to shore up the economy.",
+    "The finance minister told lawmakers the deficit would narrow next year as new taxes on "
+    "banks and imported goods came into force, though economists doubted the forecasts.",
+    "Protesters gathered outside the parliament building in central Beirut, saying the new "
+    "taxes would fall hardest on the poor while leaving political parties untouched.",
+    "The central bank governor said reserves were sufficient to defend the currency peg, "
+    "which has held at the same rate against the dollar for two decades.",
+]
+HEADLINE = "Coalition says convoy to leave Raqqa, foreign fighters barred"
+BODY = "BEIRUT, Oct 14 (Reuters) - " + "\n\n".join(PARAGRAPHS)
+
+
+@pytest.fixture(scope="session")
+def redis_base() -> Settings:
+    return stack_redis_settings()
+
+
+@pytest.fixture
+def settings(redis_base: Settings) -> Settings:
+    return isolated(redis_base)
+
+
+@pytest.fixture
+async def redis(settings: Settings) -> AsyncIterator[aioredis.Redis[Any]]:
+    client: aioredis.Redis[Any] = aioredis.Redis.from_url(settings.redis_url.get_secret_value())
+    yield client
+    await drop_keys(client, settings.redis_prefix)
+    await client.aclose()
+
+
+def results(items: list[EnrichResult | EnrichFailure]) -> list[EnrichResult]:
+    assert all(isinstance(r, EnrichResult) for r in items), items
+    return [r for r in items if isinstance(r, EnrichResult)]
+
+
+async def one(enricher: Enricher, article: Article) -> EnrichResult:
+    return results(await enricher.process_batch([article]))[0]
+
+
+async def test_redelivery_keeps_its_version(settings: Settings, redis: Any) -> None:
+    enricher = Enricher(settings, redis)
+    a = make_article("u1", HEADLINE, BODY)
+    first = await one(enricher, a)
+    again = await one(enricher, a)
+    assert (first.outcome, first.article.version) == ("ok", 1)
+    assert (again.outcome, again.article.version, again.notice) == ("ok", 1, None)
+    assert again.article.story_id == first.article.story_id == "u1"
+
+
+async def test_changed_content_is_a_new_version(settings: Settings, redis: Any) -> None:
+    enricher = Enricher(settings, redis)
+    v1 = make_article("u1", HEADLINE, BODY)
+    v2 = make_article("u1", HEADLINE, BODY + "\n\nThe first buses left on Sunday morning.")
+    v3 = make_article("u1", HEADLINE + " (updated)", BODY.replace("Saturday", "Sunday"))
+    outcomes = [
+        (r.outcome, r.article.version) for r in results(await enricher.process_batch([v1, v2]))
+    ]
+    assert outcomes == [("ok", 1), ("new_version", 2)]
+    third = await one(enricher, v3)
+    assert (third.outcome, third.article.version, third.article.story_id) == (
+        "new_version",
+        3,
+        "u1",
+    )
+    # A replay of every message gives every content its first version again.
+    replay = results(await enricher.process_batch([v1, v2, v3]))
+    assert [(r.outcome, r.article.version) for r in replay] == [("ok", 1), ("ok", 2), ("ok", 3)]
+
+
+async def test_source_version_is_a_floor(settings: Settings, redis: Any) -> None:
+    enricher = Enricher(settings, redis)
+    first = await one(enricher, make_article("u1", HEADLINE, BODY, version=4))
+    second = await one(enricher, make_article("u1", HEADLINE, BODY + " More.", version=1))
+    assert (first.article.version, second.article.version) == (4, 5)
+
+
+async def test_exact_duplicate(settings: Settings, redis: Any) -> None:
+    enricher = Enricher(settings, redis)
+    canonical = make_article("u1", HEADLINE, BODY)
+    # Same text under another agency's dateline, with different punctuation and case.
+    copy = make_article(
+        "u2", HEADLINE.upper(), BODY.replace("BEIRUT, Oct 14 (Reuters) -", "BEIRUT (AFP) —")
+    )
+    first, dup = results(await enricher.process_batch([canonical, copy]))
+    assert first.outcome == "ok" and first.notice is None
+    assert dup.outcome == "duplicate"
+    assert dup.notice is not None
+    assert (dup.notice.duplicate_of, dup.notice.method, dup.notice.similarity) == (
+        "u1",
+        "exact",
+        1.0,
+    )
+    assert dup.article.duplicate_of == "u1" and dup.article.story_id == "u1"
+    assert dup.article.normalized_hash == first.article.normalized_hash
+    # Replays: the canonical is never a duplicate of itself, the duplicate stays one.
+    replay = results(await enricher.process_batch([canonical, copy]))
+    assert [(r.outcome, r.article.duplicate_of) for r in replay] == [
+        ("ok", None),
+        ("duplicate", "u1"),
+    ]
+
+
+async def test_exact_duplicate_in_arabic_spelling_variants(settings: Settings, redis: Any) -> None:
+    enricher = Enricher(settings, redis)
+    body = "عواصم - (وكالات): أعلن التحالف الدولي بقيادة واشنطن عن اتفاق على عملية إجلاء من مدينة الرقة."
+    variant = (
+        "دمشق (رويترز) - اعلَنَ التحالُف الدولى بقيادة واشنطن عن اتفاق على عملية اجلاء من مدينه الرقه."
+    )
+    a, b = results(
+        await enricher.process_batch(
+            [make_article("ar1", "اتفاق إجلاء", body), make_article("ar2", "اتفاق اجلاء", variant)]
+        )
+    )
+    assert (a.outcome, b.outcome, b.article.duplicate_of) == ("ok", "duplicate", "ar1")
+
+
+async def test_near_duplicate(settings: Settings, redis: Any) -> None:
+    enricher = Enricher(settings, redis)
+    shorter = "BEIRUT (AFP) - " + "\n\n".join(PARAGRAPHS[:3] + PARAGRAPHS[4:])
+    first, near = results(
+        await enricher.process_batch(
+            [
+                make_article("u1", HEADLINE, BODY),
+                make_article("u3", "Convoy to leave Raqqa", shorter),
+            ]
+        )
+    )
+    assert first.outcome == "ok"
+    assert near.outcome == "near_duplicate"
+    assert near.notice is not None and near.notice.method == "near"
+    assert near.notice.duplicate_of == "u1" and near.article.story_id == "u1"
+    assert settings.dedup.near_threshold <= near.notice.similarity < 1.0
+    again = await one(enricher, make_article("u3", "Convoy to leave Raqqa", shorter))
+    assert (again.outcome, again.article.duplicate_of) == ("near_duplicate", "u1")
+
+
+async def test_related_joins_the_story_and_unrelated_starts_one(
+    settings: Settings, redis: Any
+) -> None:
+    enricher = Enricher(settings, redis)
+    related_body = "BEIRUT (Reuters) - " + "\n\n".join(PARAGRAPHS[:4] + OTHER[:2])
+    fp_a = fingerprint(HEADLINE, BODY, settings.dedup)
+    fp_b = fingerprint(HEADLINE, related_body, settings.dedup)
+    similarity = estimated_jaccard(fp_a.signature, fp_b.signature)
+    assert settings.dedup.related_threshold <= similarity < settings.dedup.near_threshold
+    first, related, unrelated = results(
+        await enricher.process_batch(
+            [
+                make_article("u1", HEADLINE, BODY),
+                make_article("u4", HEADLINE, related_body),
+                make_article("u5", "Lebanon passes budget", "\n\n".join(OTHER)),
+            ]
+        )
+    )
+    assert first.outcome == "ok"
+    assert (related.outcome, related.article.story_id, related.notice) == ("related", "u1", None)
+    assert related.article.duplicate_of is None and related.article.similarity == similarity
+    assert (unrelated.outcome, unrelated.article.story_id) == ("ok", "u5")
+    # Clustering is transitive through the story id, not through the first article.
+    replay = await one(enricher, make_article("u4", HEADLINE, related_body))
+    assert (replay.outcome, replay.article.story_id) == ("ok", "u1")
+
+
+async def test_new_version_of_a_duplicate_that_is_now_its_own_story(
+    settings: Settings, redis: Any
+) -> None:
+    enricher = Enricher(settings, redis)
+    await one(enricher, make_article("u1", HEADLINE, BODY))
+    dup = await one(enricher, make_article("u2", HEADLINE, BODY))
+    rewritten = await one(enricher, make_article("u2", "Lebanon passes budget", "\n\n".join(OTHER)))
+    assert dup.outcome == "duplicate"
+    assert (rewritten.outcome, rewritten.article.version, rewritten.article.story_id) == (
+        "new_version",
+        2,
+        "u2",
+    )
+
+
+async def test_window_expiry(redis_base: Settings) -> None:
+    settings = isolated(redis_base, window_seconds=2)
+    client: aioredis.Redis[Any] = aioredis.Redis.from_url(settings.redis_url.get_secret_value())
+    try:
+        enricher = Enricher(settings, client)
+        await one(enricher, make_article("u1", HEADLINE, BODY))
+        ttls = [
+            await client.ttl(k) async for k in client.scan_iter(match=f"{settings.redis_prefix}*")
+        ]
+        assert ttls and all(0 < t <= 2 + 2 for t in ttls)  # bucket hashes: window + one bucket
+        assert (await one(enricher, make_article("u2", HEADLINE, BODY))).outcome == "duplicate"
+        await asyncio.sleep(2.5)
+        later = await one(enricher, make_article("u3", HEADLINE, BODY))
+        assert (later.outcome, later.article.duplicate_of) == ("ok", None)
+        await asyncio.sleep(4.5)
+        assert [k async for k in client.scan_iter(match=f"{settings.redis_prefix}*")] == []
+    finally:
+        await client.aclose()
+
+
+def _in_fresh_process(url: str, prefix: str, articles: list[dict[str, Any]], out: Any) -> None:
+    async def run() -> list[tuple[str, str, str | None, int]]:
+        client: aioredis.Redis[Any] = aioredis.Redis.from_url(url)
+        try:
+            enricher = Enricher(Settings(redis_prefix=prefix), client)
+            items = await enricher.process_batch([Article.model_validate(a) for a in articles])
+            return [
+                (r.article.uri, r.outcome, r.article.duplicate_of, r.article.version)
+                for r in results(items)
+            ]
+        finally:
+            await client.aclose()
+
+    out.put(asyncio.run(run()))
+
+
+def run_in_process(
+    settings: Settings, articles: list[Article]
+) -> list[tuple[str, str, str | None, int]]:
+    ctx = multiprocessing.get_context("spawn")
+    out = ctx.Queue()
+    payload = [a.model_dump(mode="json", by_alias=True) for a in articles]
+    proc = ctx.Process(
+        target=_in_fresh_process,
+        args=(settings.redis_url.get_secret_value(), settings.redis_prefix, payload, out),
+    )
+    proc.start()
+    got: list[tuple[str, str, str | None, int]] = out.get(timeout=60)
+    proc.join(timeout=30)
+    assert proc.exitcode == 0
+    return got
+
+
+async def test_state_survives_worker_restarts(settings: Settings, redis: Any) -> None:
+    v2 = make_article("u1", HEADLINE, BODY + "\n\nUpdate.")
+    first = run_in_process(settings, [make_article("u1", HEADLINE, BODY), v2])
+    second = run_in_process(settings, [make_article("u2", HEADLINE, BODY), v2])
+    assert [(o, v) for _, o, _, v in first] == [("ok", 1), ("new_version", 2)]
+    assert second == [("u2", "duplicate", "u1", 1), ("u1", "ok", None, 2)]
+
+
+def random_text(seed: int, words: int = 300) -> str:
+    """Words of the sample paragraphs in a random order: shares few shingles with any other."""
+    vocabulary = sorted({w for p in PARAGRAPHS + OTHER for w in p.split()})
+    rng = random.Random(seed)
+    return " ".join(rng.choice(vocabulary) for _ in range(words))
+
+
+def variants(base: str, count: int, seed: int) -> list[str]:
+    """`count` copies of `base`, each with two words replaced: all near-identical."""
+    rng = random.Random(seed)
+    out = []
+    for _ in range(count):
+        words = base.split(" ")
+        for _ in range(2):
+            words[rng.randrange(len(words))] = rng.choice(["several", "many", "some", "new"])
+        out.append(" ".join(words))
+    return out
+
+
+def _race_worker(
+    url: str, prefix: str, batches: list[list[dict[str, Any]]], barrier: Barrier, out: Any
+) -> None:
+    async def run() -> list[tuple[str, str, str | None]]:
+        client: aioredis.Redis[Any] = aioredis.Redis.from_url(url)
+        seen: list[tuple[str, str, str | None]] = []
+        try:
+            enricher = Enricher(Settings(redis_prefix=prefix), client)
+            for batch in batches:
+                barrier.wait(timeout=60)
+                items = await enricher.process_batch([Article.model_validate(a) for a in batch])
+                seen += [(r.article.uri, r.outcome, r.article.duplicate_of) for r in results(items)]
+        finally:
+            await client.aclose()
+        return seen
+
+    out.put(asyncio.run(run()))
+
+
+def test_two_workers_racing_make_exactly_one_canonical(redis_base: Settings) -> None:
+    settings = isolated(redis_base)
+    rounds = 25
+    workers = 2
+    ctx = multiprocessing.get_context("spawn")
+    barrier = ctx.Barrier(workers)
+    out = ctx.Queue()
+    stories = []
+    plans: list[list[list[dict[str, Any]]]] = [[] for _ in range(workers)]
+    for r in range(rounds):
+        base = random_text(seed=1000 + r)
+        texts = variants(base, workers * 3, seed=r)
+        stories.append({f"r{r}-{i}" for i in range(len(texts))})
+        for w in range(workers):
+            batch = [
+                make_article(f"r{r}-{i}", f"Round {r}", texts[i]).model_dump(
+                    mode="json", by_alias=True
+                )
+                for i in range(w, len(texts), workers)
+            ]
+            plans[w].append(batch)
+    procs = [
+        ctx.Process(
+            target=_race_worker,
+            args=(
+                settings.redis_url.get_secret_value(),
+                settings.redis_prefix,
+                plans[w],
+                barrier,
+                out,
+            ),
+        )
+        for w in range(workers)
+    ]
+    for p in procs:
+        p.start()
+    seen = [item for _ in procs for item in out.get(timeout=120)]
+    for p in procs:
+        p.join(timeout=30)
+        assert p.exitcode == 0
+    assert len(seen) == sum(len(s) for s in stories)
+    for uris in stories:
+        decided = [s for s in seen if s[0] in uris]
+        canonical = [
+            uri for uri, outcome, _ in decided if outcome in ("ok", "related", "new_version")
+        ]
+        assert len(canonical) == 1, decided
+        assert all(
+            dup_of == canonical[0]
+            for uri, outcome, dup_of in decided
+            if outcome in ("duplicate", "near_duplicate")
+        )
+
+
+async def test_redis_down_is_transient(settings: Settings) -> None:
+    client: aioredis.Redis[Any] = aioredis.Redis(host="127.0.0.1", port=1, socket_connect_timeout=1)
+    try:
+        with pytest.raises(TransientError):
+            await Enricher(settings, client).process_batch([make_article("u1", HEADLINE, BODY)])
+    finally:
+        await client.aclose()
+
+
+@pytest.fixture(autouse=True)
+def _no_stray_processes() -> Iterator[None]:
+    yield
+    for child in multiprocessing.active_children():
+        child.join(timeout=5)

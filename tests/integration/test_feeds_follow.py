@@ -1,0 +1,205 @@
+"""Following feeds from a misbehaving local wire server into real Kafka and Redis:
+each case ends as it should and the healthy feeds keep flowing meanwhile."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+import orjson
+import pytest
+from prometheus_client import REGISTRY
+
+from tests.integration.replay_support import consume_records
+from tests.integration.wire_server import HUGE_BYTES, WireServer
+from workers import kafka_clients
+from workers.feeds.config import FeedConfig
+from workers.feeds.service import run
+from workers.producer.publisher import Publisher
+from workers.settings import Settings
+
+pytestmark = pytest.mark.integration
+
+FEEDS = (
+    "stable", "changing", "flaky", "slow", "hang", "malformed", "truncated", "cut-transfer",
+    "bomb", "xxe", "huge", "charset", "duplicates", "noguid", "auth",
+)  # fmt: skip
+
+
+def fetches(feed: str, status: str) -> float:
+    return (
+        REGISTRY.get_sample_value("newswire_feed_fetch_total", {"feed": feed, "status": status})
+        or 0.0
+    )
+
+
+def last_success(feed: str) -> float | None:
+    return REGISTRY.get_sample_value("newswire_feed_last_success_timestamp_seconds", {"feed": feed})
+
+
+def dlq_count(error_type: str) -> float:
+    return (
+        REGISTRY.get_sample_value(
+            "newswire_dlq_total", {"stage": "produce", "error_type": error_type}
+        )
+        or 0.0
+    )
+
+
+async def wait_until(condition: Callable[[], bool], timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+        await asyncio.sleep(0.1)
+
+
+def read(settings: Settings, topic: str) -> list[dict[str, Any]]:
+    group = f"check-{uuid.uuid4().hex[:8]}"
+    return [orjson.loads(r.value) for r in consume_records(settings, group, topic, idle=3.0)]
+
+
+@pytest.fixture
+def follow_settings(settings: Settings) -> Settings:
+    tuned = settings.model_copy(
+        update={
+            "http_timeout_seconds": 1.5,
+            "http_connect_timeout_seconds": 1.0,
+            "feed_backoff_max_seconds": 1.0,
+            "max_item_bytes": 1_000_000,
+        }
+    )
+    kafka_clients.ensure_topics(tuned)
+    return tuned
+
+
+async def test_every_misbehaviour_ends_as_it_should(follow_settings: Settings) -> None:
+    settings = follow_settings
+    server = WireServer()
+    await server.start()
+    tag = uuid.uuid4().hex[:6]
+    ids = {name: f"{tag}-{name}" for name in FEEDS}
+    feeds = [
+        FeedConfig(
+            id=ids[name],
+            url=server.url(f"{name}.xml"),
+            interval_seconds=0.3,
+            provider="Test Wire",
+            **(
+                {"auth_header": "Authorization", "auth_env": "WIRE_TOKEN", "auth_prefix": "Bearer "}
+                if name == "auth"
+                else {}
+            ),
+        )
+        for name in FEEDS
+    ]
+    environ = {"WIRE_TOKEN": server.token}
+    dlq_before = {t: dlq_count(t) for t in ("xml_bomb", "xxe", "parse", "oversized")}
+    publisher = Publisher(settings)
+    stop = asyncio.Event()
+    task = asyncio.create_task(run(settings, publisher, environ, feeds=feeds, stop=stop))
+    try:
+        await wait_until(
+            lambda: (
+                server.not_modified["stable.xml"] >= 2
+                and fetches(ids["flaky"], "ok") >= 1
+                and fetches(ids["hang"], "timeout") >= 1
+                and fetches(ids["huge"], "too_large") >= 1
+                and fetches(ids["changing"], "ok") >= 1
+            ),
+            30,
+            "the first round of every feed",
+        )
+        # While the hanging feed hangs, the healthy ones keep being polled.
+        hangs_before, stable_before = fetches(ids["hang"], "timeout"), server.hits["stable.xml"]
+        await wait_until(
+            lambda: fetches(ids["hang"], "timeout") > hangs_before, 10, "another hang timeout"
+        )
+        assert server.hits["stable.xml"] >= stable_before + 3
+        changing_oks = fetches(ids["changing"], "ok")
+        server.stage = 2
+        await wait_until(
+            lambda: fetches(ids["changing"], "ok") > changing_oks, 10, "the changed feed"
+        )
+        await asyncio.sleep(1.0)
+    finally:
+        stop.set()
+        await asyncio.wait_for(task, 15)
+        await server.stop()
+    publisher.close()
+
+    raw = read(settings, settings.topics.raw)
+    dlq = read(settings, settings.topics.dlq)
+    by_feed: dict[str, list[dict[str, Any]]] = {}
+    for article in raw:
+        by_feed.setdefault(article["source"]["feed_id"], []).append(article)
+    letters = {}
+    for letter in dlq:
+        letters.setdefault(letter["key"], []).append(letter)
+
+    # 304s: two stable items, each published exactly once over many polls.
+    assert sorted(a["uri"] for a in by_feed[ids["stable"]]) == ["stable-1", "stable-2"]
+    assert fetches(ids["stable"], "not_modified") >= 2
+    # A changed item is published again as a new version; the new item once.
+    versions = sorted((a["uri"], a["version"]) for a in by_feed[ids["changing"]])
+    assert versions == [("chg-1", 1), ("chg-1", 2), ("chg-2", 1)]
+    # 500s are retried with backoff and the item arrives in the end.
+    assert fetches(ids["flaky"], "http_500") == server.flaky_failures
+    assert [a["uri"] for a in by_feed[ids["flaky"]]] == ["flaky-1"]
+    assert [a["uri"] for a in by_feed[ids["slow"]]] == ["slow-1"]
+    assert [a["uri"] for a in by_feed[ids["auth"]]] == ["auth-1"]
+    # A hanging feed times out, never succeeds, and is retried.
+    assert fetches(ids["hang"], "timeout") >= 2 and last_success(ids["hang"]) is None
+    # A body cut mid-transfer is a failed fetch, retried later.
+    assert fetches(ids["cut-transfer"], "truncated") >= 1
+    assert ids["cut-transfer"] not in by_feed
+    # Malformed, truncated, bomb, XXE: dead-lettered with a reason, nothing published.
+    for name, error_type, words in (
+        ("malformed", "parse", "malformed XML"),
+        ("truncated", "parse", "malformed XML"),
+        ("bomb", "xml_bomb", "entit"),
+        ("xxe", "xxe", "external entities"),
+        ("huge", "oversized", "stopped reading"),
+    ):
+        assert ids[name] not in by_feed, name
+        mine = letters[ids[name]]
+        assert {m["error_type"] for m in mine} == {error_type}, name
+        assert words in mine[0]["reason"], mine[0]["reason"]
+        assert dlq_count(error_type) > dlq_before[error_type]
+    # Dead-lettered once: the same bytes answer 304 afterwards.
+    assert len(letters[ids["bomb"]]) == 1 and fetches(ids["bomb"], "not_modified") >= 1
+    assert not any("root:" in m["payload"] + m["reason"] for m in dlq)
+    assert server.huge_bytes_sent and max(server.huge_bytes_sent) < HUGE_BYTES // 2
+    # A charset declaration that lies is corrected.
+    [charset] = by_feed[ids["charset"]]
+    assert charset["headline"] == "Évacuation de Raqa" and charset["located"] == "BEYROUTH"
+    # Duplicate guids: one article; the conflicting repeat is dead-lettered once.
+    assert [a["uri"] for a in by_feed[ids["duplicates"]]] == ["dup-1"]
+    assert [m["error_type"] for m in letters[ids["duplicates"]]] == ["duplicate_guid"]
+    # Items without guid get stable uris and are published once each.
+    noguid = by_feed[ids["noguid"]]
+    assert len(noguid) == 2 and all(a["uri"].startswith("urn:newswire:") for a in noguid)
+    assert len({a["uri"] for a in noguid}) == 2
+    for name in ("stable", "changing", "flaky", "slow", "charset", "noguid"):
+        assert (last_success(ids[name]) or 0) > time.time() - 60, name
+
+    # A restart remembers everything: nothing is published again.
+    publisher = Publisher(settings)
+    restart_feeds = [f for f in feeds if f.id in (ids["stable"], ids["changing"], ids["noguid"])]
+    server = WireServer(stage=2)
+    await server.start()
+    restart_feeds = [
+        f.model_copy(update={"url": server.url(f.url.rsplit("/", 1)[1])})  # type: ignore[union-attr]
+        for f in restart_feeds
+    ]
+    try:
+        await run(
+            settings, publisher, environ, feeds=restart_feeds, once=True, stop=asyncio.Event()
+        )
+    finally:
+        await server.stop()
+    publisher.close()
+    assert len(read(settings, settings.topics.raw)) == len(raw)

@@ -1,0 +1,106 @@
+"""Entity tagging step: places, organisations and people from the gazetteer, plus
+person candidates found by trigger words.
+
+Offsets and surface forms refer to `tagging_text(article)`, the headline and the
+body joined by one newline: `first_offset` is the character offset of the first
+mention in that string, and surface forms are the mentions as written there
+(proclitics included: "والرقة")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from workers.gazetteer import Gazetteer, find_candidates, get_gazetteer, scan
+from workers.gazetteer.inflection import is_arabic
+from workers.gazetteer.model import Kind
+from workers.models import EnrichedArticle, EntityTag, EntityType
+from workers.text.normalize import normalize_text
+
+CANDIDATE_PREFIX = "candidate:"
+CANDIDATE_CONFIDENCE = 0.5
+ADJECTIVE_ONLY_FACTOR = 0.85  # "Syrian troops" names Syria less surely than "Syria"
+
+
+def tagging_text(article: EnrichedArticle) -> str:
+    return f"{article.headline}\n{article.body_text}"
+
+
+@dataclass(slots=True)
+class _Found:
+    id: str
+    type: EntityType
+    names: dict[str, str]
+    confidence: float
+    first_offset: int
+    candidate: bool = False
+    count: int = 0
+    surface_forms: list[str] = field(default_factory=list)
+    named: bool = False  # matched by a name, not only by an adjective
+
+    def add(self, surface: str, named: bool) -> None:
+        self.count += 1
+        self.named = self.named or named
+        if surface not in self.surface_forms:
+            self.surface_forms.append(surface)
+
+    def tag(self) -> EntityTag:
+        confidence = self.confidence if self.named else self.confidence * ADJECTIVE_ONLY_FACTOR
+        return EntityTag.model_construct(
+            id=self.id,
+            type=self.type,
+            names=self.names,
+            surface_forms=self.surface_forms,
+            count=self.count,
+            first_offset=self.first_offset,
+            confidence=round(confidence, 3),
+            candidate=self.candidate,
+        )
+
+
+def find_entities(
+    gazetteer: Gazetteer, text: str, normalized: str, language: str | None = None
+) -> list[EntityTag]:
+    """Entity tags for `text` (whose `normalize_text` is `normalized`), in order of first
+    mention. Mentions that normalize alike ("الرقة", "الرقه") share one surface form,
+    the first as written."""
+    result = scan(gazetteer, text, normalized)
+    alignment = result.alignment
+    found: dict[str, _Found] = {}
+    seen: set[tuple[int, str]] = set()
+    for match in result.matches:
+        entry = gazetteer.entries[match.entry]
+        item = found.get(entry.id)
+        form = normalized[match.start : match.end]
+        if item is not None and (match.entry, form) in seen:
+            item.count += 1
+            continue
+        seen.add((match.entry, form))
+        first, last = alignment.span(match.start, match.end)
+        if item is None:
+            item = _Found(entry.id, entry.type, entry.display_names(), entry.confidence, first)
+            found[entry.id] = item
+        item.add(alignment.surface(match.start, match.end), match.kind == Kind.NAME)
+    for person in find_candidates(gazetteer, result):
+        key = CANDIDATE_PREFIX + person.name
+        item = found.get(key)
+        surface = alignment.surface(person.start, person.end)
+        if item is None:
+            first, _ = alignment.span(person.start, person.end)
+            lang = "ar" if is_arabic(person.name) else (language or "en")
+            item = _Found(key, "person", {lang: surface}, CANDIDATE_CONFIDENCE, first, True)
+            found[key] = item
+        item.add(surface, True)
+    return [item.tag() for item in sorted(found.values(), key=lambda f: f.first_offset)]
+
+
+def tag_entities(article: EnrichedArticle, normalized: str | None = None) -> EnrichedArticle:
+    """Fill `place`, `organisation` and `person`. Pass `normalized` when the caller
+    already has `normalize_text(tagging_text(article))`."""
+    text = tagging_text(article)
+    if normalized is None:
+        normalized = normalize_text(text)
+    tags = find_entities(get_gazetteer(), text, normalized, article.language)
+    by_type: dict[str, list[EntityTag]] = {"place": [], "organisation": [], "person": []}
+    for tag in tags:
+        by_type[tag.type].append(tag)
+    return article.model_copy(update=by_type)
