@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,11 +66,14 @@ def snapshot(settings: Settings) -> Snapshot:
     )
 
 
-def pipeline_lag(settings: Settings) -> int:
+def pipeline_lag(settings: Settings, roles: Sequence[str] = WORKER_ROLES) -> int:
+    """Messages the consumer groups of `roles` have not committed yet."""
+    groups = pipeline_groups(settings)
     total = 0
     with admin_client(settings) as admin:
-        for group, topics in pipeline_groups(settings).items():
-            lag: dict[TopicPartition, int] = group_lag(admin, group, topics)
+        for role in roles:
+            group = settings.group(role)
+            lag: dict[TopicPartition, int] = group_lag(admin, group, groups[group])
             total += sum(lag.values())
     return total
 
@@ -95,6 +99,8 @@ def child_env(settings: Settings) -> dict[str, str]:
     }
     if settings.database_url is not None:
         env["NEWSWIRE_DATABASE_URL"] = settings.database_url.get_secret_value()
+    if settings.gazetteer_path is not None:
+        env["NEWSWIRE_GAZETTEER_PATH"] = str(settings.gazetteer_path)
     return env
 
 
@@ -144,7 +150,7 @@ def wait_drained(
     settings: Settings,
     pipeline: Pipeline,
     timeout: float,
-    on_lag: object = None,
+    on_lag: Callable[[int], None] | None = None,
     settle_polls: int = 3,
 ) -> None:
     """Until the pipeline groups have no lag for `settle_polls` polls in a row."""
@@ -156,8 +162,8 @@ def wait_drained(
                 f"the pipeline did not drain within {timeout:.0f}s; see the logs in {pipeline.log_dir}"
             )
         pipeline.check_alive()
-        lag = pipeline_lag(settings)
-        if callable(on_lag):
+        lag = pipeline_lag(settings, [r for r in WORKER_ROLES if r in pipeline.processes])
+        if on_lag is not None:
             on_lag(lag)
         quiet = quiet + 1 if lag == 0 else 0
         time.sleep(0.5)

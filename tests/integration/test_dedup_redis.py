@@ -280,6 +280,12 @@ async def test_state_survives_worker_restarts(settings: Settings, redis: Any) ->
     assert second == [("u2", "duplicate", "u1", 1), ("u1", "ok", None, 2)]
 
 
+async def _drop(settings: Settings) -> None:
+    client: aioredis.Redis[Any] = aioredis.Redis.from_url(settings.redis_url.get_secret_value())
+    await drop_keys(client, settings.redis_prefix)
+    await client.aclose()
+
+
 def random_text(seed: int, words: int = 300) -> str:
     """Words of the sample paragraphs in a random order: shares few shingles with any other."""
     vocabulary = sorted({w for p in PARAGRAPHS + OTHER for w in p.split()})
@@ -354,10 +360,13 @@ def test_two_workers_racing_make_exactly_one_canonical(redis_base: Settings) -> 
     ]
     for p in procs:
         p.start()
-    seen = [item for _ in procs for item in out.get(timeout=120)]
-    for p in procs:
-        p.join(timeout=30)
-        assert p.exitcode == 0
+    try:
+        seen = [item for _ in procs for item in out.get(timeout=120)]
+        for p in procs:
+            p.join(timeout=30)
+            assert p.exitcode == 0
+    finally:
+        asyncio.run(_drop(settings))
     assert len(seen) == sum(len(s) for s in stories)
     for uris in stories:
         decided = [s for s in seen if s[0] in uris]

@@ -125,6 +125,7 @@ def ensure_jars(settings: Settings, report: Reporter = quiet) -> Path:
     try:
         _resolve(mvn, partial, version, log)
     except StackError as exc:
+        shutil.rmtree(partial, ignore_errors=True)
         error = first_line_with(log, "[ERROR]")
         if error is None:
             raise

@@ -65,7 +65,6 @@ def redis_base() -> Settings:
 async def client(redis_base: Settings) -> AsyncIterator[aioredis.Redis[Any]]:
     redis: aioredis.Redis[Any] = aioredis.Redis.from_url(redis_base.redis_url.get_secret_value())
     yield redis
-    await drop_keys(redis, "test:")
     await redis.aclose()
 
 
@@ -89,9 +88,11 @@ def test_the_set_is_large_and_realistic() -> None:
 async def test_labeled_pairs(redis_base: Settings, client: aioredis.Redis[Any]) -> None:
     score = Score()
     for pair in LABELS["pair"]:
-        enricher = Enricher(isolated(redis_base), client)
+        settings = isolated(redis_base)
+        enricher = Enricher(settings, client)
         await enricher.process_batch([ARTICLES[pair["a"]]])
         (b,) = decided(await enricher.process_batch([ARTICLES[pair["b"]]]))
+        await drop_keys(client, settings.redis_prefix)
         said_duplicate = b.outcome in DUPLICATE and b.article.duplicate_of == pair["a"]
         if said_duplicate and pair["duplicate"]:
             score.tp += 1
@@ -113,10 +114,12 @@ async def test_streamed_corpus(redis_base: Settings, client: aioredis.Redis[Any]
     firsts = [members[0] for members in LABELS["groups"].values()]
     rest = [m for members in LABELS["groups"].values() for m in members[1:]]
     order = firsts + rest
-    enricher = Enricher(isolated(redis_base), client)
+    settings = isolated(redis_base)
+    enricher = Enricher(settings, client)
     results: list[EnrichResult] = []
     for i in range(0, len(order), 8):
         results += decided(await enricher.process_batch([ARTICLES[n] for n in order[i : i + 8]]))
+    await drop_keys(client, settings.redis_prefix)
     score = Score()
     for name, result in zip(order, results, strict=True):
         is_copy = name not in firsts

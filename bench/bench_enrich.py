@@ -1,0 +1,149 @@
+"""Enrichment alone: the full `Enricher` (default steps, Redis dedup in batched
+round trips) over generated ~5 KB articles in Arabic, English and French.
+
+    .venv/bin/python bench/bench_enrich.py --articles 20000 --batch 200 --profile
+
+Articles are generated before the clock starts: words of each language's
+sample articles in random order (so articles share almost no shingles), with
+a share of exact copies and near copies under new uris so that every dedup
+path runs. Redis comes from settings (`NEWSWIRE_REDIS_URL`), started by the
+local stack when nothing answers; keys go under a fresh prefix, deleted after.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import statistics
+import time
+import uuid
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import redis.asyncio as aioredis
+
+from workers.enrich.pipeline import EnrichFailure, Enricher, default_steps
+from workers.models import Article, Source
+from workers.parsers.article_builder import content_hash
+from workers.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "tests" / "eval" / "dedup" / "articles"
+DATELINES = {
+    "ar": ["عواصم - (وكالات):", "دمشق (رويترز) -", "بيروت - (أ ف ب):"],
+    "en": ["BEIRUT, Oct 14 (Reuters) -", "LONDON, Oct 16 (Reuters) -", "CAIRO (AP) —"],
+    "fr": ["BEYROUTH, 14 oct (AFP) -", "PARIS, 16 oct (AFP) -", "GENÈVE (AFP) -"],
+}
+
+
+def vocabularies() -> dict[str, list[str]]:
+    words: dict[str, set[str]] = {lang: set() for lang in DATELINES}
+    for path in SAMPLES.glob("*.txt"):
+        words[path.name[:2]].update(path.read_text("utf-8").split())
+    return {lang: sorted(w) for lang, w in words.items()}
+
+
+def make(uri: str, headline: str, body: str) -> Article:
+    return Article(
+        uri=uri,
+        headline=headline,
+        body_text=body,
+        source=Source(feed_id="bench", format="agency_text", parser="bench"),
+        fetched_at=time.time(),  # type: ignore[arg-type]
+        content_hash=content_hash(headline, body),
+    )
+
+
+def generate(count: int, target_bytes: int, seed: int) -> list[Article]:
+    rng = random.Random(seed)
+    vocab = vocabularies()
+    langs = sorted(vocab)
+    out: list[Article] = []
+    for i in range(count):
+        if i % 10 == 9 and out:
+            original = rng.choice(out)
+            out.append(make(f"bench:{i}", original.headline, original.body_text))
+            continue
+        if i % 10 == 4 and out:
+            original = rng.choice(out)
+            words = original.body_text.split(" ")
+            for _ in range(3):
+                words[rng.randrange(len(words))] = rng.choice(words)
+            out.append(make(f"bench:{i}", original.headline, " ".join(words)))
+            continue
+        lang = langs[i % len(langs)]
+        words_ = vocab[lang]
+        paragraphs: list[str] = []
+        size = 0
+        while size < target_bytes:
+            sentence = " ".join(rng.choice(words_) for _ in range(rng.randint(18, 30))) + "."
+            paragraphs.append(sentence)
+            size += len(sentence.encode()) + 2
+        paragraphs[0] = f"{rng.choice(DATELINES[lang])} {paragraphs[0]}"
+        headline = " ".join(rng.choice(words_) for _ in range(8))
+        out.append(make(f"bench:{i}", headline, "\n\n".join(paragraphs)))
+    return out
+
+
+async def run(articles: list[Article], batch: int, settings: Settings) -> tuple[float, Counter[str]]:
+    client: aioredis.Redis[Any] = aioredis.Redis.from_url(settings.redis_url.get_secret_value())
+    enricher = Enricher(settings, client)
+    outcomes: Counter[str] = Counter()
+    try:
+        started = time.perf_counter()
+        for i in range(0, len(articles), batch):
+            for result in await enricher.process_batch(articles[i : i + batch]):
+                outcomes["failed" if isinstance(result, EnrichFailure) else result.outcome] += 1
+        elapsed = time.perf_counter() - started
+    finally:
+        keys = [k async for k in client.scan_iter(match=f"{settings.redis_prefix}*", count=5000)]
+        for j in range(0, len(keys), 5000):
+            await client.delete(*keys[j : j + 5000])
+        await client.aclose()
+    return elapsed, outcomes
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=20000)
+    parser.add_argument("--batch", type=int, default=200)
+    parser.add_argument("--bytes", type=int, default=5000, help="target body size")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--profile", action="store_true", help="one more run under pyinstrument")
+    args = parser.parse_args()
+
+    from workers.stack import up
+
+    base = Settings()
+    up(base, services=("redis",))
+    articles = generate(args.articles, args.bytes, seed=7)
+    mean_bytes = statistics.mean(len(a.body_text.encode()) for a in articles)
+    steps = [getattr(s, "__name__", repr(s)) for s in default_steps()]
+    print(f"{len(articles)} articles, mean body {mean_bytes:.0f} bytes, batch {args.batch}")
+    print(f"steps: {', '.join(steps)} + dedup")
+    # Warm-up: loads the language model, the word cache and the Redis script.
+    asyncio.run(run(articles[:500], args.batch, fresh(base)))
+    rates = []
+    for _ in range(args.runs):
+        elapsed, outcomes = asyncio.run(run(articles, args.batch, fresh(base)))
+        rates.append(len(articles) / elapsed)
+        print(f"  {elapsed:.2f} s  {rates[-1]:,.0f} articles/s  {dict(outcomes)}")
+    print(f"best {max(rates):,.0f} articles/s, median {statistics.median(rates):,.0f} articles/s")
+    if args.profile:
+        from pyinstrument import Profiler
+
+        profiler = Profiler(interval=0.0005)
+        profiler.start()
+        asyncio.run(run(articles, args.batch, fresh(base)))
+        profiler.stop()
+        print(profiler.output_text(unicode=False, color=False, show_all=False))
+
+
+def fresh(base: Settings) -> Settings:
+    return base.model_copy(update={"redis_prefix": f"bench:{uuid.uuid4().hex[:8]}:"})
+
+
+if __name__ == "__main__":
+    main()
