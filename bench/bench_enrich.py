@@ -19,6 +19,7 @@ import statistics
 import time
 import uuid
 from collections import Counter
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +52,7 @@ def make(uri: str, headline: str, body: str) -> Article:
         headline=headline,
         body_text=body,
         source=Source(feed_id="bench", format="agency_text", parser="bench"),
-        fetched_at=time.time(),  # type: ignore[arg-type]
+        fetched_at=datetime.now(UTC),
         content_hash=content_hash(headline, body),
     )
 

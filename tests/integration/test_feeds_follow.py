@@ -4,15 +4,20 @@ each case ends as it should and the healthy feeds keep flowing meanwhile."""
 from __future__ import annotations
 
 import asyncio
+import os
+import signal
+import sys
 import time
 import uuid
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import orjson
 import pytest
 from prometheus_client import REGISTRY
 
+from tests.conftest import free_port
 from tests.integration.replay_support import consume_records
 from tests.integration.wire_server import HUGE_BYTES, WireServer
 from workers import kafka_clients
@@ -22,6 +27,8 @@ from workers.producer.publisher import Publisher
 from workers.settings import Settings
 
 pytestmark = pytest.mark.integration
+
+ROOT = Path(__file__).resolve().parents[2]
 
 FEEDS = (
     "stable", "changing", "flaky", "slow", "hang", "malformed", "truncated", "cut-transfer",
@@ -203,3 +210,54 @@ async def test_every_misbehaviour_ends_as_it_should(follow_settings: Settings) -
         await server.stop()
     publisher.close()
     assert len(read(settings, settings.topics.raw)) == len(raw)
+
+
+CLI = (
+    "import sys, typer\n"
+    "from workers.cli.produce import produce\n"
+    "app = typer.Typer()\n"
+    "app.command()(produce)\n"
+    "app(sys.argv[1:])\n"
+)
+
+
+async def test_sigterm_finishes_the_poll_in_flight_and_exits_cleanly(
+    follow_settings: Settings, tmp_path: Path
+) -> None:
+    settings = follow_settings
+    server = WireServer()
+    await server.start()
+    feed_id = f"{uuid.uuid4().hex[:6]}-slow"
+    feeds_file = tmp_path / "feeds.toml"
+    feeds_file.write_text(
+        f'[feeds.{feed_id}]\nurl = "{server.url("slow.xml")}"\ninterval_seconds = 30\n'
+    )
+    env = {
+        **os.environ,
+        "NEWSWIRE_KAFKA_BOOTSTRAP": settings.kafka_bootstrap,
+        "NEWSWIRE_REDIS_URL": settings.redis_url.get_secret_value(),
+        "NEWSWIRE_REDIS_PREFIX": settings.redis_prefix,
+        "NEWSWIRE_TOPICS__PREFIX": settings.topics.prefix,
+        "NEWSWIRE_METRICS__PRODUCE": str(free_port()),
+        "NEWSWIRE_FEEDS_FILE": str(feeds_file),
+    }
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-c",
+        CLI,
+        "--follow",
+        env=env,
+        cwd=ROOT,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    try:
+        await wait_until(lambda: server.hits["slow.xml"] >= 1, 60, "the first (slow) poll")
+        process.send_signal(signal.SIGTERM)
+        _, stderr = await asyncio.wait_for(process.communicate(), 30)
+    finally:
+        if process.returncode is None:
+            process.kill()
+        await server.stop()
+    assert process.returncode == 0, stderr.decode()[-2000:]
+    assert [a["uri"] for a in read(settings, settings.topics.raw)] == ["slow-1"]

@@ -4,6 +4,7 @@ acknowledgement, a JSON reason for every refusal."""
 from __future__ import annotations
 
 import asyncio
+import time
 import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -47,13 +48,19 @@ async def push(settings: Settings) -> AsyncIterator[tuple[Settings, str]]:
     stop = asyncio.Event()
     task = asyncio.create_task(run(tuned, publisher, {}, listen=True, stop=stop))
     base = f"http://127.0.0.1:{tuned.listen_port}"
+    deadline = time.monotonic() + 30
     async with aiohttp.ClientSession() as session:
-        for _ in range(100):
+        while True:
+            if task.done():
+                task.result()
+                raise AssertionError("the push server stopped before answering")
             try:
                 async with session.get(f"{base}/healthz") as response:
                     if response.status == 200:
                         break
             except aiohttp.ClientConnectionError:
+                if time.monotonic() > deadline:
+                    raise
                 await asyncio.sleep(0.05)
     try:
         yield tuned, base

@@ -49,6 +49,7 @@ def test_three_node_properties(tmp_path: Path) -> None:
     )
     assert props["default.replication.factor"] == "3"
     assert props["min.insync.replicas"] == "2"
+    assert int(props["broker.session.timeout.ms"]) < 9000
 
 
 def test_cluster_id_is_kafka_uuid_format() -> None:

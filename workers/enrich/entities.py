@@ -79,13 +79,14 @@ def find_entities(
         if item is None:
             item = _Found(entry.id, entry.type, entry.display_names(), entry.confidence, first)
             found[entry.id] = item
-        item.add(alignment.surface(match.start, match.end), match.kind == Kind.NAME)
+        surface = text[first:last] if alignment.aligned else form
+        item.add(surface, match.kind == Kind.NAME)
     for person in find_candidates(gazetteer, result):
         key = CANDIDATE_PREFIX + person.name
         item = found.get(key)
-        surface = alignment.surface(person.start, person.end)
+        first, last = alignment.span(person.start, person.end)
+        surface = text[first:last] if alignment.aligned else person.name
         if item is None:
-            first, _ = alignment.span(person.start, person.end)
             lang = "ar" if is_arabic(person.name) else (language or "en")
             item = _Found(key, "person", {lang: surface}, CANDIDATE_CONFIDENCE, first, True)
             found[key] = item

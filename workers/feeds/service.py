@@ -54,4 +54,4 @@ async def run(
                 jobs.append(push_server.serve(settings, Deliverer(publisher, state), stop))
             await asyncio.gather(*jobs)
     finally:
-        await client.close()
+        await client.aclose()  # type: ignore[attr-defined]  # redis>=5; stubs lag behind

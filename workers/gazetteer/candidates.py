@@ -5,6 +5,7 @@ written; Arabic names are two to four tokens that are not common words."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -25,26 +26,50 @@ class PersonCandidate:
 
 
 class _Tokens:
+    """The normalized tokens around trigger hits, located by position: no per-token
+    table is built for the whole text."""
+
     def __init__(self, gazetteer: Gazetteer, result: Scan) -> None:
         self.gazetteer = gazetteer
         self.alignment = result.alignment
-        self.normalized = result.alignment.normalized.split(" ")
-        self.covered: set[int] = set()
-        for match in result.matches:
-            first = self.alignment.token_index(match.start)
-            last = self.alignment.token_index(match.end + 1)
-            self.covered.update(range(first, last))
+        self.text = result.alignment.normalized
+        self.normalized = self.text.split(" ")
+        self.match_starts = [m.start for m in result.matches]
+        self.match_ends = [m.end for m in result.matches]
+        self.anchor_index = 0
+        self.anchor_position = 0
+
+    def anchor(self, index: int, position: int) -> None:
+        self.anchor_index, self.anchor_position = index, position
+
+    def position(self, index: int) -> int:
+        """Start of token `index`, walking from the current anchor (a few tokens away)."""
+        words, position, k = self.normalized, self.anchor_position, self.anchor_index
+        while k < index:
+            position += len(words[k]) + 1
+            k += 1
+        while k > index:
+            k -= 1
+            position -= len(words[k]) + 1
+        return position
+
+    def covered(self, index: int) -> bool:
+        position = self.position(index)
+        i = bisect_right(self.match_starts, position) - 1
+        return i >= 0 and position < self.match_ends[i]
 
     def usable(self, index: int) -> bool:
         return (
             0 <= index < len(self.normalized)
-            and index not in self.covered
             and self.normalized[index] not in self.gazetteer.stopwords
             and not self.normalized[index].isdigit()
+            and not self.covered(index)
         )
 
     def capitalised(self, index: int) -> bool:
-        return self.alignment.token(index)[:1].isupper()
+        position = self.position(index)
+        surface = self.alignment.surface(position, position + len(self.normalized[index]))
+        return surface[:1].isupper()
 
 
 def _arabic_forward(tokens: _Tokens, index: int, skip_modifiers: bool) -> list[int]:
@@ -53,7 +78,7 @@ def _arabic_forward(tokens: _Tokens, index: int, skip_modifiers: bool) -> list[i
     if skip_modifiers:  # "وزير الخارجية الاميركي انتوني بلينكن": skip the title's complements
         for _ in range(3):
             if index < len(words) and (
-                index in tokens.covered
+                tokens.covered(index)
                 or (words[index].startswith(ARTICLE) and words[index] not in tokens.gazetteer.stopwords)
             ):
                 index += 1
@@ -121,11 +146,12 @@ def find_candidates(gazetteer: Gazetteer, result: Scan) -> Iterator[PersonCandid
     for hit in result.triggers:
         trigger = gazetteer.triggers[hit.entry]
         first = alignment.token_index(hit.start)
+        tokens.anchor(first, hit.start)
         picked = _name_tokens(tokens, trigger, first, first + trigger.tokens - 1)
         if len(picked) < 2:
             continue
         name = " ".join(tokens.normalized[i] for i in picked)
         if name in gazetteer.known_people:
             continue
-        start = alignment.token_start(picked[0])
+        start = tokens.position(picked[0])
         yield PersonCandidate(name, start, start + len(name))

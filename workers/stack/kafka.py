@@ -79,6 +79,9 @@ def render_server_properties(node: KafkaNode, quorum: Sequence[KafkaNode]) -> st
         "group.initial.rebalance.delay.ms": 0,
         "auto.create.topics.enable": "true",
     }
+    if len(quorum) > 1:
+        props["broker.heartbeat.interval.ms"] = 1000
+        props["broker.session.timeout.ms"] = 4000
     return "".join(f"{key}={value}\n" for key, value in props.items())
 
 

@@ -26,8 +26,8 @@ _ARTICLE = "ال"
 _ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
 
 
-def _prefixes() -> tuple[tuple[str, int], ...]:
-    """Every proclitic combination with the shortest stem that may remain after it."""
+def _prefixes() -> dict[str, int]:
+    """Every proclitic combination, with the shortest stem that may remain after it."""
     found: dict[str, int] = {}
     for conj, prep, article in product(_CONJUNCTIONS, _PREPOSITIONS, ("", _ARTICLE)):
         prefix = conj + prep + article
@@ -35,28 +35,29 @@ def _prefixes() -> tuple[tuple[str, int], ...]:
             prefix = conj + "لل"  # ل + ال is written لل
         if prefix:
             found[prefix] = 2 if article else 3
-    return tuple(sorted(found.items(), key=lambda item: -len(item[0])))
+    return found
 
 
 _PROCLITICS = _prefixes()
+_LONGEST = max(map(len, _PROCLITICS))
 
 
 def _is_arabic(token: str) -> bool:
     return "\u0600" <= token[0] <= "\u06ff"
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 18)
 def variants(token: str) -> tuple[str, ...]:
-    """The token and its forms without proclitics (Arabic only), longest first."""
+    """The token, then its forms without proclitics from the shortest stem up
+    (Arabic only)."""
     if not token or not _is_arabic(token):
         return (token,)
-    seen = [token]
-    for prefix, min_stem in _PROCLITICS:
-        if token.startswith(prefix) and len(token) - len(prefix) >= min_stem:
-            stem = token[len(prefix) :]
-            if stem not in seen:
-                seen.append(stem)
-    return tuple(seen)
+    found = [token]
+    for size in range(min(_LONGEST, len(token) - 2), 0, -1):
+        min_stem = _PROCLITICS.get(token[:size])
+        if min_stem is not None and len(token) - size >= min_stem:
+            found.append(token[size:])
+    return tuple(found)
 
 
 def words(text: str) -> list[str]:
@@ -70,7 +71,12 @@ def index_text(text: str) -> str:
     normalized = normalize_text(text)
     if not _ARABIC_LETTER.search(normalized):
         return normalized
-    return " ".join(v for word in normalized.split() for v in variants(word)[:2])
+    return " ".join(map(_indexed_forms, normalized.split()))
+
+
+@lru_cache(maxsize=1 << 18)
+def _indexed_forms(word: str) -> str:
+    return " ".join(variants(word)[:2])
 
 
 def query_groups(text: str) -> list[tuple[str, ...]]:
