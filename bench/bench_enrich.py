@@ -25,7 +25,8 @@ from typing import Any
 
 import redis.asyncio as aioredis
 
-from workers.enrich.pipeline import EnrichFailure, Enricher, default_steps
+from workers.enrich.basic_steps import tag_dateline, tag_language
+from workers.enrich.pipeline import Enricher, EnrichFailure, Step, default_steps
 from workers.models import Article, Source
 from workers.parsers.article_builder import content_hash
 from workers.settings import Settings
@@ -88,9 +89,11 @@ def generate(count: int, target_bytes: int, seed: int) -> list[Article]:
     return out
 
 
-async def run(articles: list[Article], batch: int, settings: Settings) -> tuple[float, Counter[str]]:
+async def run(
+    articles: list[Article], batch: int, settings: Settings, steps: list[Step]
+) -> tuple[float, Counter[str]]:
     client: aioredis.Redis[Any] = aioredis.Redis.from_url(settings.redis_url.get_secret_value())
-    enricher = Enricher(settings, client)
+    enricher = Enricher(settings, client, steps)
     outcomes: Counter[str] = Counter()
     try:
         started = time.perf_counter()
@@ -113,7 +116,14 @@ def main() -> None:
     parser.add_argument("--bytes", type=int, default=5000, help="target body size")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--profile", action="store_true", help="one more run under pyinstrument")
+    parser.add_argument(
+        "--steps",
+        choices=("default", "basic"),
+        default="default",
+        help="default: language, dateline, entities, topics; basic: language and dateline",
+    )
     args = parser.parse_args()
+    steps = default_steps() if args.steps == "default" else [tag_language, tag_dateline]
 
     from workers.stack import up
 
@@ -121,14 +131,14 @@ def main() -> None:
     up(base, services=("redis",))
     articles = generate(args.articles, args.bytes, seed=7)
     mean_bytes = statistics.mean(len(a.body_text.encode()) for a in articles)
-    steps = [getattr(s, "__name__", repr(s)) for s in default_steps()]
+    names = [getattr(s, "__name__", repr(s)) for s in steps]
     print(f"{len(articles)} articles, mean body {mean_bytes:.0f} bytes, batch {args.batch}")
-    print(f"steps: {', '.join(steps)} + dedup")
+    print(f"steps: {', '.join(names)} + dedup; {calibration_ns():.0f} ns per empty loop turn")
     # Warm-up: loads the language model, the word cache and the Redis script.
-    asyncio.run(run(articles[:500], args.batch, fresh(base)))
+    asyncio.run(run(articles[:500], args.batch, fresh(base), steps))
     rates = []
     for _ in range(args.runs):
-        elapsed, outcomes = asyncio.run(run(articles, args.batch, fresh(base)))
+        elapsed, outcomes = asyncio.run(run(articles, args.batch, fresh(base), steps))
         rates.append(len(articles) / elapsed)
         print(f"  {elapsed:.2f} s  {rates[-1]:,.0f} articles/s  {dict(outcomes)}")
     print(f"best {max(rates):,.0f} articles/s, median {statistics.median(rates):,.0f} articles/s")
@@ -137,9 +147,17 @@ def main() -> None:
 
         profiler = Profiler(interval=0.0005)
         profiler.start()
-        asyncio.run(run(articles, args.batch, fresh(base)))
+        asyncio.run(run(articles, args.batch, fresh(base), steps))
         profiler.stop()
         print(profiler.output_text(unicode=False, color=False, show_all=False))
+
+
+def calibration_ns() -> float:
+    """How fast this machine runs plain Python right now, to compare runs across machines."""
+    started = time.perf_counter()
+    for _ in range(1_000_000):
+        pass
+    return (time.perf_counter() - started) * 1000
 
 
 def fresh(base: Settings) -> Settings:

@@ -131,6 +131,7 @@ class Settings(BaseSettings):
     listen_port: int = 8088
     push_token: SecretStr | None = None
     """Bearer token the push endpoint requires; without one it refuses every request."""
+    gazetteer_path: Path | None = None
 
     def group(self, role: str) -> str:
         return f"{self.consumer_group_prefix}-{role}"

@@ -15,10 +15,10 @@ import redis.asyncio as aioredis
 
 from tests.dedup_support import drop_keys, isolated, make_article, stack_redis_settings
 from workers.dedup.minhash import estimated_jaccard, fingerprint
-from workers.enrich.pipeline import EnrichFailure, Enricher, EnrichResult
+from workers.enrich.pipeline import Enricher, EnrichFailure, EnrichResult
 from workers.errors import TransientError
 from workers.models import Article
-from workers.settings import DedupSettings, Settings
+from workers.settings import Settings
 
 pytestmark = pytest.mark.integration
 
@@ -145,7 +145,10 @@ async def test_exact_duplicate(settings: Settings, redis: Any) -> None:
 
 async def test_exact_duplicate_in_arabic_spelling_variants(settings: Settings, redis: Any) -> None:
     enricher = Enricher(settings, redis)
-    body = "عواصم - (وكالات): أعلن التحالف الدولي بقيادة واشنطن عن اتفاق على عملية إجلاء من مدينة الرقة."
+    body = (
+        "عواصم - (وكالات): أعلن التحالف الدولي بقيادة واشنطن "
+        "عن اتفاق على عملية إجلاء من مدينة الرقة."
+    )
     variant = (
         "دمشق (رويترز) - اعلَنَ التحالُف الدولى بقيادة واشنطن عن اتفاق على عملية اجلاء من مدينه الرقه."
     )

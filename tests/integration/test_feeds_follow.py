@@ -143,7 +143,7 @@ async def test_every_misbehaviour_ends_as_it_should(follow_settings: Settings) -
     by_feed: dict[str, list[dict[str, Any]]] = {}
     for article in raw:
         by_feed.setdefault(article["source"]["feed_id"], []).append(article)
-    letters = {}
+    letters: dict[str, list[dict[str, Any]]] = {}
     for letter in dlq:
         letters.setdefault(letter["key"], []).append(letter)
 
@@ -252,7 +252,12 @@ async def test_sigterm_finishes_the_poll_in_flight_and_exits_cleanly(
         stderr=asyncio.subprocess.PIPE,
     )
     try:
-        await wait_until(lambda: server.hits["slow.xml"] >= 1, 60, "the first (slow) poll")
+        await wait_until(
+            lambda: server.hits["slow.xml"] >= 1 or process.returncode is not None,
+            60,
+            "the first (slow) poll",
+        )
+        assert process.returncode is None, (await process.communicate())[1].decode()[-2000:]
         process.send_signal(signal.SIGTERM)
         _, stderr = await asyncio.wait_for(process.communicate(), 30)
     finally:

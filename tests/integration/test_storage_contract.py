@@ -400,3 +400,20 @@ def test_second_store_on_same_database(
         assert other.get("copy") == RAQQA
     finally:
         other.close()
+
+
+def test_postgres_store_reconnects_after_losing_its_connection(
+    pg_schema: tuple[str, str],
+) -> None:
+    import psycopg
+
+    dsn, schema = pg_schema
+    pg = PostgresStore(dsn, schema=schema, first_backoff=0.01)
+    try:
+        pg.migrate()
+        with psycopg.connect(dsn, autocommit=True) as admin:
+            admin.execute("SELECT pg_terminate_backend(%s)", (pg._conn.info.backend_pid,))
+        assert pg.write_batch([ELECTION], []).inserted == 1
+        assert pg.get(ELECTION.uri) == ELECTION
+    finally:
+        pg.close()

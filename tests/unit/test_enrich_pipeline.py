@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import orjson
@@ -10,6 +11,7 @@ from tests.dedup_support import make_article
 from workers.dedup.decision import Decision
 from workers.dedup.minhash import fingerprint
 from workers.enrich.basic_steps import tag_dateline, tag_language
+from workers.enrich.entities import tag_entities
 from workers.enrich.pipeline import (
     Enricher,
     EnrichFailure,
@@ -18,15 +20,23 @@ from workers.enrich.pipeline import (
     default_steps,
     to_enriched,
 )
+from workers.enrich.topics import tag_topics
 from workers.errors import ParseError, TransientError
 from workers.models import Article, EnrichedArticle
 from workers.settings import Settings
 
 article = make_article
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
-AR = article("ar1", "التحالف يعلن اتفاق إجلاء من الرقة", "عواصم - (وكالات): اعلن التحالف الدولي عن اتفاق.")
-EN = article("en1", "Convoy to leave Raqqa", "BEIRUT, Oct 14 (Reuters) - A convoy will leave Raqqa.")
-FR = article("fr1", "Un convoi va quitter Raqqa", "BEYROUTH, 14 oct (AFP) - Un convoi quittera Raqqa.")
+AR = article(
+    "ar1", "التحالف يعلن اتفاق إجلاء من الرقة", "عواصم - (وكالات): اعلن التحالف الدولي عن اتفاق."
+)
+EN = article(
+    "en1", "Convoy to leave Raqqa", "BEIRUT, Oct 14 (Reuters) - A convoy will leave Raqqa."
+)
+FR = article(
+    "fr1", "Un convoi va quitter Raqqa", "BEYROUTH, 14 oct (AFP) - Un convoi quittera Raqqa."
+)
 
 
 def test_to_enriched_keeps_every_field() -> None:
@@ -65,10 +75,18 @@ def test_located_from_source_is_kept() -> None:
 
 
 def test_default_steps_order() -> None:
-    steps = default_steps()
-    assert steps[:2] == [tag_language, tag_dateline]
-    names = [getattr(s, "__name__", "") for s in steps]
-    assert names[2:] == ["tag_entities", "tag_topics"][: len(names) - 2]
+    assert default_steps() == [tag_language, tag_dateline, tag_entities, tag_topics]
+
+
+def test_default_steps_on_the_seed_story() -> None:
+    story = next(SEEDS.glob("000_*.txt")).read_text("utf-8")
+    enriched = to_enriched(article("seed", "اتفاق على اجلاء من الرقة", story))
+    for step in default_steps():
+        enriched = step(enriched)
+    assert (enriched.language, enriched.located) == ("ar", "عواصم")
+    assert enriched.dateline is not None and enriched.dateline.agency == "وكالات"
+    assert enriched.place and enriched.organisation
+    assert any(s.origin == "enrichment" for s in enriched.subject)
 
 
 def test_apply_decision() -> None:
@@ -79,7 +97,10 @@ def test_apply_decision() -> None:
     assert result.outcome == "near_duplicate"
     assert result.notice is not None and result.notice.method == "near"
     assert result.notice.duplicate_of == "en0" and result.notice.similarity == 0.9
-    assert result.article.duplicate_of == "en0" and result.article.normalized_hash == fp.normalized_hash
+    assert (
+        result.article.duplicate_of == "en0"
+        and result.article.normalized_hash == fp.normalized_hash
+    )
     fresh = apply_decision(enriched, fp, Decision("new_version", 3, "en1"))
     assert fresh.notice is None and fresh.article.version == 3 and fresh.article.story_id == "en1"
 

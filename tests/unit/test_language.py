@@ -63,7 +63,9 @@ def test_headline_with_body() -> None:
 
 
 def test_long_texts_are_confident() -> None:
-    english = "The U.S.-led coalition said on Saturday that a convoy of buses would leave Raqqa. " * 5
+    english = (
+        "The U.S.-led coalition said on Saturday that a convoy of buses would leave Raqqa. " * 5
+    )
     found = detect_language(english)
     assert found is not None and found.code == "en" and found.confidence > 0.9
 

@@ -32,8 +32,8 @@ def exact_jaccard(a: str, b: str, size: int) -> float:
 
 
 def test_shingles() -> None:
-    assert shingles("a b c d".split(), 3) == ["a b c", "b c d"]
-    assert shingles("a b".split(), 3) == ["a b"]
+    assert shingles(["a", "b", "c", "d"], 3) == ["a b c", "b c d"]
+    assert shingles(["a", "b"], 3) == ["a b"]
     assert shingles([], 3) == []
 
 

@@ -2,7 +2,13 @@ from __future__ import annotations
 
 import pytest
 
-from workers.text.normalize import fold_arabic, normalize_text, normalize_word, strip_accents, tokens
+from workers.text.normalize import (
+    fold_arabic,
+    normalize_text,
+    normalize_word,
+    strip_accents,
+    tokens,
+)
 
 
 @pytest.mark.parametrize(
@@ -27,7 +33,8 @@ from workers.text.normalize import fold_arabic, normalize_text, normalize_word, 
         ("ﬁn", "fin"),
         ("１２３", "123"),
         ("word\u00a0word", "word word"),
-        ("Da\u200besh", "daesh"), ("الر\u200cقة", "الرقة"),
+        ("Da\u200besh", "daesh"),
+        ("الر\u200cقة", "الرقة"),
     ],
 )
 def test_variants_normalize_alike(a: str, b: str) -> None:
@@ -64,7 +71,14 @@ def test_strip_accents() -> None:
 
 
 def test_tokens() -> None:
-    assert tokens("BEYROUTH, 14 oct (AFP) - L'armée") == ["beyrouth", "14", "oct", "afp", "l", "armee"]
+    assert tokens("BEYROUTH, 14 oct (AFP) - L'armée") == [
+        "beyrouth",
+        "14",
+        "oct",
+        "afp",
+        "l",
+        "armee",
+    ]
 
 
 def test_normalize_word_may_split_or_vanish() -> None:

@@ -8,7 +8,7 @@ import sys
 import typer
 from rich.console import Console
 
-from workers.cli import pipeline, replay, stack, storage
+from workers.cli import export, pipeline, produce, replay, stack, storage
 from workers.errors import NewswireError
 from workers.settings import Settings
 
@@ -32,11 +32,12 @@ def _root(ctx: typer.Context) -> None:
 
 
 app.add_typer(stack.app, name="stack")
-app.command()(pipeline.produce)
+app.command()(produce.produce)
 app.command()(pipeline.worker)
 app.command()(pipeline.run)
 app.command()(pipeline.topics)
 app.command()(pipeline.schemas)
+app.command()(export.export)
 storage.register(app)
 replay.register(app)
 

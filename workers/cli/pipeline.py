@@ -73,29 +73,6 @@ def run(
     print_summary(summarize(before, snapshot(settings), time.monotonic() - started))
 
 
-def produce(
-    ctx: typer.Context,
-    paths: Annotated[list[Path], typer.Argument(help="files, directories, or - for stdin")],
-    fmt: Annotated[str, typer.Option("--format", help="feed format, or auto")] = "auto",
-    feed_id: Annotated[str, typer.Option(help="source feed id recorded on each article")] = "files",
-    language: Annotated[str | None, typer.Option(help="language hint (ISO 639-1)")] = None,
-) -> None:
-    """Publish wire items from files, directories or stdin to articles.raw."""
-    from workers import metrics
-    from workers.producer.oneshot import produce_paths
-
-    settings = settings_of(ctx)
-    metrics.serve(settings.metrics.produce, "NEWSWIRE_METRICS__PRODUCE")
-    counts = produce_paths(
-        settings, paths, fmt=fmt, feed_id=feed_id, language=language, console=console
-    )
-    console.print(
-        f"published {counts.published}, dead-lettered {counts.dead_lettered}, failed {counts.failed}"
-    )
-    if counts.failed:
-        raise typer.Exit(_fail("; ".join(counts.errors[:5])))
-
-
 def print_summary(summary: RunSummary) -> None:
     table = Table(title="newswire run")
     for column in ("produced", "stored", "versions", "duplicates", "dead letters", "seconds"):

@@ -77,9 +77,12 @@ def produce(
                     raise typer.BadParameter(f"no such feed in the list: {', '.join(unknown)}")
                 feeds = [f for f in feeds if f.id in only]
         kafka_clients.ensure_topics(settings)
-        metrics.serve(settings.metrics.produce)
+        metrics.serve(settings.metrics.produce, "NEWSWIRE_METRICS__PRODUCE")
         where = f" and listening on {settings.listen_host}:{settings.listen_port}" if listen else ""
-        console.print(f"following {len(feeds or [])} feeds{where}; Ctrl-C or SIGTERM stops")
+        if once:
+            console.print(f"polling {len(feeds or [])} feeds once")
+        else:
+            console.print(f"following {len(feeds or [])} feeds{where}; Ctrl-C or SIGTERM stops")
         with Publisher(settings) as publisher:
             asyncio.run(
                 service.run(settings, publisher, os.environ, feeds=feeds, listen=listen, once=once)

@@ -57,9 +57,21 @@ def _packer(num_perm: int) -> struct.Struct:
 
 
 def dedup_text(headline: str, body_text: str) -> str:
-    """The normalized text that dedup compares: headline and body, dateline left out."""
-    _, body = split_dateline(body_text)
-    return f"{normalize_text(headline)} {normalize_text(body)}".strip()
+    """The normalized text that dedup compares: headline and body, dateline left out.
+
+    Cut out of the normalized headline-and-body text, which the tagging steps
+    normalize too (and `normalize_text` remembers), rather than normalized anew."""
+    dateline, rest = split_dateline(body_text)
+    full = normalize_text(f"{headline}\n{body_text}")
+    if dateline is None:
+        return full
+    head = normalize_text(headline)
+    lead = " ".join(filter(None, (head, normalize_text(dateline.raw))))
+    if full == lead:
+        return head
+    if full.startswith(lead + " "):
+        return " ".join(filter(None, (head, full[len(lead) + 1 :])))
+    return " ".join(filter(None, (head, normalize_text(rest))))
 
 
 def shingles(words: list[str], size: int) -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from workers.gazetteer import Gazetteer, find_candidates, get_gazetteer, scan
+from workers.gazetteer.build import IGNORED
 from workers.gazetteer.inflection import is_arabic
 from workers.gazetteer.model import Kind
 from workers.models import EnrichedArticle, EntityTag, EntityType
@@ -68,6 +69,8 @@ def find_entities(
     found: dict[str, _Found] = {}
     seen: set[tuple[int, str]] = set()
     for match in result.matches:
+        if match.entry == IGNORED:
+            continue
         entry = gazetteer.entries[match.entry]
         item = found.get(entry.id)
         form = normalized[match.start : match.end]

@@ -3,9 +3,10 @@ that decides versions, duplicates and stories for the whole batch."""
 
 from __future__ import annotations
 
-import importlib
+import copy
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import redis.asyncio as aioredis
@@ -14,6 +15,8 @@ from workers.dedup.decision import Decision, Outcome
 from workers.dedup.minhash import Fingerprint, fingerprint
 from workers.dedup.redis_state import DedupRequest, DedupState
 from workers.enrich.basic_steps import tag_dateline, tag_language
+from workers.enrich.entities import tag_entities
+from workers.enrich.topics import tag_topics
 from workers.errors import TransientError
 from workers.models import ENRICHED_SCHEMA, Article, DuplicateNotice, EnrichedArticle
 from workers.settings import Settings
@@ -42,32 +45,27 @@ class EnrichFailure:
     index: int
 
 
-def _optional_step(module: str, name: str) -> Step | None:
-    try:
-        step: Step = getattr(importlib.import_module(module), name)
-    except ModuleNotFoundError as exc:
-        if exc.name != module:
-            raise
-        return None
-    return step
-
-
 def default_steps() -> list[Step]:
     """Language, dateline, then entities and topics."""
-    steps: list[Step] = [tag_language, tag_dateline]
-    for module, name in (
-        ("workers.enrich.entities", "tag_entities"),
-        ("workers.enrich.topics", "tag_topics"),
-    ):
-        step = _optional_step(module, name)
-        if step is not None:
-            steps.append(step)
-    return steps
+    return [tag_language, tag_dateline, tag_entities, tag_topics]
+
+
+@cache
+def _added_field_defaults() -> dict[str, Any]:
+    return {
+        name: field.get_default(call_default_factory=True)
+        for name, field in EnrichedArticle.model_fields.items()
+        if name not in Article.model_fields
+    }
 
 
 def to_enriched(article: Article) -> EnrichedArticle:
-    """The article as an `EnrichedArticle` with nothing added yet (no re-validation)."""
-    fields = dict(article.__dict__)
+    """The article as an `EnrichedArticle` with nothing added yet, without re-validation.
+
+    Every field is passed, defaults included: left to pydantic, each default
+    factory costs a signature inspection per article."""
+    fields = {k: copy.copy(v) for k, v in _added_field_defaults().items()}
+    fields.update(article.__dict__)
     fields["schema_"] = ENRICHED_SCHEMA
     return EnrichedArticle.model_construct(**fields)
 

@@ -142,7 +142,11 @@ def score_topics(lexicon: TopicLexicon, normalized: str) -> list[Subject]:
     best = max(totals, default=0.0)
     floor = max(MIN_WEIGHT, best * MIN_SHARE_OF_BEST)
     ranked = sorted(
-        ((weight, code) for code, weight in zip(lexicon.codes, totals, strict=True) if weight >= floor),
+        (
+            (weight, code)
+            for code, weight in zip(lexicon.codes, totals, strict=True)
+            if weight >= floor
+        ),
         reverse=True,
     )[:MAX_TOPICS]
     return [

@@ -1,8 +1,8 @@
 """Mapping token spans of the normalized text back to the text as written.
 
 `normalize_text` turns every run of non-word characters into one space and drops
-Arabic diacritics, tatweel and combining accents without splitting words, so token
-i of the normalized text is word-run i of the original. Positions are found on
+Arabic diacritics, tatweel, combining accents and invisible characters without
+splitting words, so token i of the normalized text is word-run i of the original. Positions are found on
 demand: from the nearest known anchor, compiled patterns skip whole words in C
 (in power-of-two strides), so aligning every match costs about one regex pass over
 the text and no per-token objects. Characters whose compatibility form adds or
@@ -15,7 +15,12 @@ import re
 from bisect import bisect_right
 from unicodedata import is_normalized
 
-_MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u08d3-\u08ff\u0640"
+# Removed inside words by normalization: combining and Arabic marks, tatweel, and
+# invisible characters (soft hyphen, zero-width and directional marks, BOM).
+_MARKS = (
+    "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u08d3-\u08ff\u0640"
+    "\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff"
+)
 _WORD = f"[\\w{_MARKS}]"
 _SEP = f"[^\\w{_MARKS}]"
 _STRIDES = tuple(1 << i for i in range(11, -1, -1))  # 2048 ... 1

@@ -25,6 +25,7 @@ from workers.gazetteer.sources import (
     city_entries,
     country_entries,
     country_ids,
+    common_words,
     curated_entries,
     read_data,
     read_toml,
@@ -58,6 +59,21 @@ class Gazetteer:
     @property
     def key_count(self) -> int:
         return len(self.keys)
+
+
+CURATED_PRIORITY = 3
+_ADJECTIVE_TOWN_MAX_POPULATION = 500_000
+
+
+def _adjective_shaped(name: str, population: float) -> bool:
+    """One Arabic word ending like a nisba ("بحري", "الزراعية") is more often an
+    adjective than the small town GeoNames spells that way."""
+    return (
+        " " not in name
+        and is_arabic(name)
+        and name.endswith(("ي", "يه"))
+        and population < _ADJECTIVE_TOWN_MAX_POPULATION
+    )
 
 
 def case_rule(form: str) -> Case:
@@ -97,9 +113,15 @@ class _Keys:
         normalized = normalize_text(form)
         if len(normalized) < 2 or (normalized in self.blocked and normalized not in self.explicit):
             return
+        if entry.priority < CURATED_PRIORITY and _adjective_shaped(normalized, entry.weight):
+            return
         rank = (entry.priority, int(kind == Kind.NAME), entry.weight)
         if is_arabic(normalized):
-            for variant, prefix in arabic_variants(normalized):
+            packaged = entry.priority < CURATED_PRIORITY
+            for variant, prefix in arabic_variants(normalized, common_clitics_only=packaged):
+                # "ك" + "بيرا" (Beira) is "كبيرا": a variant may be an ordinary word too
+                if packaged and variant in self.blocked:
+                    continue
                 self._claim(variant, rank, KeyInfo(index, len(variant) + 2, kind, case, prefix))
         else:
             self._claim(normalized, rank, KeyInfo(index, len(normalized) + 2, kind, case))
@@ -108,11 +130,16 @@ class _Keys:
         current = self.best.get(text)
         if current is None or rank > current[0]:
             self.best[text] = (rank, info)
+        elif current[1].entry == info.entry and info.case < current[1].case:
+            # "al-Qaeda" and "Al Qaeda" are one key: the looser case rule applies
+            self.best[text] = (current[0], info)
 
 
-def _blocked(document: dict[str, Any]) -> frozenset[str]:
-    words = (w for lang in ("ar", "en", "fr") for w in document.get(lang, []))
-    return frozenset(normalize_text(w) for w in words)
+IGNORED = -1  # entry index of phrases that swallow the names inside them and tag nothing
+
+
+def _blocked() -> frozenset[str]:
+    return frozenset(normalize_text(word) for word in common_words())
 
 
 def load_entries(extra: Path | None = None) -> list[Entry]:
@@ -124,14 +151,13 @@ def load_entries(extra: Path | None = None) -> list[Entry]:
     ids: dict[str, str] = {}
     for document in documents:
         ids.update(country_ids(document))
-    blocked = _blocked(read_data(BLOCKLIST))
     entries: dict[str, Entry] = {}
     by_iso: dict[str, str] = {}
     for code, country in country_entries(ids):
         entries[country.id] = country
         by_iso[code] = country.id
     by_geonames: dict[int, str] = {}
-    for geonameid, city in city_entries(blocked):
+    for geonameid, city in city_entries():
         entries[city.id] = city
         by_geonames[geonameid] = city.id
     for document in documents:
@@ -151,17 +177,24 @@ def load_entries(extra: Path | None = None) -> list[Entry]:
 
 def build_gazetteer(extra: Path | None = None) -> Gazetteer:
     entries = load_entries(extra)
-    blocked = _blocked(read_data(BLOCKLIST))
+    blocked = _blocked()
     explicit = frozenset(
         normalize_text(form)
         for entry in entries
-        if entry.priority >= 3
+        if entry.priority >= CURATED_PRIORITY
         for forms in entry.names.values()
         for form in forms
     )
     keys = _Keys(blocked, explicit)
     for index, entry in enumerate(entries):
         keys.add_entry(index, entry)
+
+    for phrase in read_data(BLOCKLIST).get("phrases", []):
+        normalized = normalize_text(phrase)
+        keys.best[normalized] = (
+            (9, 1, 0.0),
+            KeyInfo(IGNORED, len(normalized) + 2, Kind.NAME, Case.ANY),
+        )
 
     automaton = ahocorasick.Automaton()
     infos: list[KeyInfo] = []
@@ -190,12 +223,19 @@ def _add_triggers(
     joiners: set[str] = set()
     for lang, section in document.items():
         stopwords.update(normalize_text(w) for w in section.get("stop", []))
+        stopwords.update(
+            normalize_text(w) for w in section.get("title", []) if " " not in normalize_text(w)
+        )
         joiners.update(normalize_text(w) for w in section.get("joiners", []))
         for role in _ROLES:
             for phrase in section.get(role, []):
                 normalized = normalize_text(phrase)
-                variants = arabic_variants(normalized) if is_arabic(normalized) else [(normalized, 0)]
+                variants = (
+                    arabic_variants(normalized) if is_arabic(normalized) else [(normalized, 0)]
+                )
                 for variant, prefix in variants:
+                    if role == "after" and " " not in variant:
+                        stopwords.add(variant)  # "وقال" never starts or ends a name
                     if variant in taken or automaton.exists(f" {variant} "):
                         continue
                     index = len(triggers)

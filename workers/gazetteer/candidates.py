@@ -14,8 +14,34 @@ from workers.gazetteer.inflection import ARTICLE
 from workers.gazetteer.matcher import Scan
 
 _MAX_TOKENS = 4
+_LOWERCASE_SKIP = 5  # "a indiqué le porte-parole du gouvernement, Zabihullah Mujahid"
 _ARTICLES = frozenset({"a", "an", "the", "un", "une", "le", "la", "l", "its", "his", "her"})
 _ARABIC_SURNAME_ENDING = "ي"  # nisba family names: "البغدادي", "الحلبي"
+_ARABIC_NAME_ENDINGS = frozenset({"الدين", "الله", "الرحمن", "الحق", "الاسلام"})  # "حسام الدين"
+_ARABIC_ROLES = frozenset(
+    {
+        "المتحدث",
+        "الناطق",
+        "المتحدثه",
+        "الناطقه",
+        "المسؤول",
+        "مدير",
+        "رئيس",
+        "وزير",
+        "قائد",
+        "المدير",
+        "الرئيس",
+        "الوزير",
+        "القائد",
+        "السفير",
+        "المبعوث",
+        "الامين",
+        "نائب",
+        "مستشار",
+    }
+)
+_CONJUNCTION = "و"
+_ARABIC_ROLE_LINKS = frozenset({"باسم", "العام", "عام"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,20 +100,35 @@ class _Tokens:
 
 def _arabic_forward(tokens: _Tokens, index: int, skip_modifiers: bool) -> list[int]:
     words = tokens.normalized
-    joiners = tokens.gazetteer.name_joiners
-    if skip_modifiers:  # "وزير الخارجية الاميركي انتوني بلينكن": skip the title's complements
-        for _ in range(3):
+    if skip_modifiers or (index < len(words) and words[index] in _ARABIC_ROLES):
+        # "وزير الخارجية الاميركي انتوني بلينكن", "المتحدث باسم الوزارة محمد العبد العالي":
+        # step over the role and its complements to the name
+        index += 0 if skip_modifiers else 1
+        for _ in range(4):
             if index < len(words) and (
                 tokens.covered(index)
-                or (words[index].startswith(ARTICLE) and words[index] not in tokens.gazetteer.stopwords)
+                or words[index] in _ARABIC_ROLE_LINKS
+                or words[index].startswith(ARTICLE)
             ):
                 index += 1
+    return _arabic_name(tokens, index)
+
+
+def _arabic_name(tokens: _Tokens, index: int) -> list[int]:
+    words = tokens.normalized
+    joiners = tokens.gazetteer.name_joiners
     picked: list[int] = []
     while len(picked) < _MAX_TOKENS and tokens.usable(index):
         word = words[index]
+        if picked and word.startswith(_CONJUNCTION):
+            break  # "وعرضت": a new clause, not a second name
         if word.startswith(ARTICLE) and not (
             picked
-            and (words[picked[-1]] in joiners or word.endswith(_ARABIC_SURNAME_ENDING))
+            and (
+                words[picked[-1]] in joiners
+                or word in _ARABIC_NAME_ENDINGS
+                or word.endswith(_ARABIC_SURNAME_ENDING)
+            )
         ):
             break
         picked.append(index)
@@ -106,20 +147,32 @@ def _arabic_backward(tokens: _Tokens, index: int) -> list[int]:
     return picked
 
 
-def _latin_run(tokens: _Tokens, index: int, step: int) -> list[int]:
+def _latin_run(tokens: _Tokens, index: int, step: int, skip: int = 0) -> list[int]:
+    """Capitalised tokens from `index` in direction `step`; going forward, up to `skip`
+    lower-case words may come first ("a déclaré le prévisionniste François Gourand")."""
     joiners = tokens.gazetteer.name_joiners
+    words = tokens.normalized
+    while (
+        skip > 0
+        and 0 <= index < len(words)
+        and (tokens.covered(index) or not tokens.capitalised(index))
+    ):
+        index += step
+        skip -= 1
     picked: list[int] = []
-    while len(picked) < _MAX_TOKENS and tokens.usable(index):
-        word = tokens.normalized[index]
-        if not tokens.capitalised(index) and word not in joiners:
+    while len(picked) < _MAX_TOKENS and 0 <= index < len(words):
+        if words[index] in joiners and picked:
+            if tokens.covered(index):
+                break
+        elif not tokens.usable(index) or not tokens.capitalised(index):
             break
         picked.append(index)
         index += step
     if step < 0:
         picked.reverse()
-    while picked and tokens.normalized[picked[-1]] in joiners:
+    while picked and words[picked[-1]] in joiners:
         picked.pop()
-    while picked and tokens.normalized[picked[0]] in joiners:
+    while picked and words[picked[0]] in joiners:
         picked.pop(0)
     return picked
 
@@ -129,13 +182,16 @@ def _name_tokens(tokens: _Tokens, trigger: Trigger, first: int, last: int) -> li
         if trigger.role == "before":
             return _arabic_backward(tokens, first - 1)
         return _arabic_forward(tokens, last + 1, skip_modifiers=trigger.role == "title")
+    if trigger.role == "title":
+        return _latin_run(tokens, last + 1, 1)
     if trigger.role == "before":
         before = first - 1
         if 0 <= before < len(tokens.normalized) and tokens.normalized[before] in _ARTICLES:
             before -= 1
         found = _latin_run(tokens, before, -1)
-        return found if len(found) >= 2 else _latin_run(tokens, last + 1, 1)
-    return _latin_run(tokens, last + 1, 1)
+        if len(found) >= 2:
+            return found
+    return _latin_run(tokens, last + 1, 1, skip=_LOWERCASE_SKIP)
 
 
 def find_candidates(gazetteer: Gazetteer, result: Scan) -> Iterator[PersonCandidate]:

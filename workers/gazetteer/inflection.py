@@ -9,6 +9,7 @@ _BEFORE_ARTICLE = ("", "و", "ف", "ب", "ك", "وب", "فب", "وك", "فك")
 _BEFORE_LAM = ("", "و", "ف")  # ل + ال is written لل: "للرقة", "وللرقة"
 _BEFORE_BARE = ("", "و", "ف", "ب", "ل", "ك", "وب", "فب", "ول", "فل", "وك", "فك")
 _SHORT_BARE = ("", "و")  # very short names take only و, to keep clear of ordinary words
+_RARE_CLITICS = "كف"
 _NISBA_ENDINGS = ("", "ه", "ون", "ين", "ات", "ان", "تين", "تان")
 ARTICLE = "ال"
 
@@ -17,26 +18,31 @@ def is_arabic(text: str) -> bool:
     return any("\u0600" <= ch <= "\u06ff" for ch in text)
 
 
-def arabic_variants(name: str) -> list[tuple[str, int]]:
-    """Every proclitic form of a normalized Arabic name, with the proclitic length."""
+def arabic_variants(name: str, common_clitics_only: bool = False) -> list[tuple[str, int]]:
+    """Every proclitic form of a normalized Arabic name, with the proclitic length.
+    `common_clitics_only` leaves out the rarer ك and ف (for names from bulk data,
+    where each extra form is one more chance to spell an ordinary word)."""
     if name.startswith(ARTICLE) and len(name) > 3:
         out = [(p + name, len(p)) for p in _BEFORE_ARTICLE]
         lam = "لل" + name[2:]
         out.extend((p + lam, len(p) + 1) for p in _BEFORE_LAM)
-        return out
-    clitics = _SHORT_BARE if len(name.split(" ", 1)[0]) < 4 else _BEFORE_BARE
-    return [(p + name, len(p)) for p in clitics]
+    else:
+        clitics = _SHORT_BARE if len(name.split(" ", 1)[0]) < 4 else _BEFORE_BARE
+        out = [(p + name, len(p)) for p in clitics]
+    if common_clitics_only:
+        return [(v, n) for v, n in out if not any(c in _RARE_CLITICS for c in v[:n])]
+    return out
 
 
 def nisba_forms(base: str) -> list[str]:
-    """"سوري" -> سوري, سوريه, سوريون, السوريين, ... (with and without the article)."""
+    """ "سوري" -> سوري, سوريه, سوريون, السوريين, ... (with and without the article)."""
     stem = base[2:] if base.startswith(ARTICLE) else base
     forms = [stem + ending for ending in _NISBA_ENDINGS]
     return forms + [ARTICLE + form for form in forms]
 
 
 def english_adjective_forms(adjective: str) -> list[str]:
-    """"Syrian" -> Syrian, Syrians; "Iraqi" -> Iraqi, Iraqis."""
+    """ "Syrian" -> Syrian, Syrians; "Iraqi" -> Iraqi, Iraqis."""
     if adjective.endswith(("s", "sh", "ch", "ese")):
         return [adjective]
     return [adjective, adjective + "s"]

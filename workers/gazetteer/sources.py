@@ -28,7 +28,7 @@ _ARAB_WORLD = frozenset(
 )
 _ARABIC_MIN_POPULATION_NEAR = 40_000
 _ARABIC_MIN_POPULATION_FAR = 500_000
-_LATIN_MIN_POPULATION = 250_000
+_LATIN_MIN_POPULATION = 150_000
 
 
 def read_data(name: str) -> dict[str, Any]:
@@ -86,7 +86,7 @@ def country_entries(ids: dict[str, str]) -> Iterator[tuple[str, Entry]]:
         yield code, Entry(ids.get(code, f"iso3166:{code}"), "place", names, priority=2)
 
 
-def city_entries(blocked: frozenset[str]) -> Iterator[tuple[int, Entry]]:
+def city_entries() -> Iterator[tuple[int, Entry]]:
     """GeoNames cities (population >= 15,000) with the names worth matching, keyed by id.
 
     English names for large cities; Arabic-script alternate names (filtered to the
@@ -117,7 +117,7 @@ def city_entries(blocked: frozenset[str]) -> Iterator[tuple[int, Entry]]:
             with_article = {a for a in alternates if a.startswith("ال")}
             for alt in alternates:
                 # "رقه" beside "الرقة" is the bare word, not the town
-                if alt not in arabic and alt not in blocked and "ال" + alt not in with_article:
+                if alt not in arabic and "ال" + alt not in with_article:
                     arabic.append(alt)
         names = {lang: forms for lang, forms in names.items() if forms}
         if names:
@@ -126,6 +126,27 @@ def city_entries(blocked: frozenset[str]) -> Iterator[tuple[int, Entry]]:
             entry.weight = float(population)
             entry.confidence = 0.9
             yield geonameid, entry
+
+
+def common_words() -> Iterator[str]:
+    """Ordinary vocabulary that must never become a key from packaged data: the
+    blocklist, CLDR day and month names, topic keywords and the words that never
+    start a person's name."""
+    from babel import Locale
+
+    document = read_data(BLOCKLIST)
+    for lang in LANGUAGES:
+        yield from document.get(lang, [])
+        locale = Locale(lang)
+        for calendar in (locale.days, locale.months):
+            for width in ("wide", "abbreviated"):
+                yield from (str(name) for name in calendar["format"][width].values())
+        topics = read_data(f"topics/{lang}.toml")
+        for table in topics.values():
+            yield from table.get("strong", [])
+            yield from table.get("keywords", [])
+    for section in read_data(TRIGGERS).values():
+        yield from section.get("stop", [])
 
 
 def _exemplar_cities() -> dict[tuple[str, str], dict[str, str]]:

@@ -4,7 +4,8 @@ An optional header block of `Key: value` lines (Headline, URI, Version,
 Language, Provider, Byline, Date, Urgency), then a blank line, then paragraphs
 separated by blank lines. The first paragraph usually opens with a dateline
 (`عواصم - (وكالات):`, `BEIRUT, Oct 14 (Reuters) -`). Without a Headline header
-the headline is the lead's first sentence."""
+the headline is the lead's first sentence. ANPA-era files with several
+stories (see `anpa`) yield one article per story."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from collections.abc import Iterator
 from datetime import datetime
 
 from workers.errors import PermanentError
+from workers.parsers.anpa import decode_wire_text, is_multi_story, split_stories
 from workers.parsers.article_builder import build_article
 from workers.parsers.base import FeedContext, ItemFailure, ParseResult
 from workers.text.dateline import split_dateline
@@ -75,6 +77,12 @@ class AgencyTextParser:
         return bool(head) and not head.startswith((b"<", b"{", b"[")) and b"\x00" not in head
 
     def parse(self, data: bytes, ctx: FeedContext) -> Iterator[ParseResult]:
+        if b"\x02" in data or b"ZCZC" in data[:4096]:
+            text = decode_wire_text(data)
+            if is_multi_story(text):
+                for story in split_stories(text, ctx.feed_id):
+                    yield from self.parse(story.encode("utf-8"), ctx)
+                return
         try:
             yield self._parse_one(data, ctx)
         except PermanentError as exc:

@@ -10,6 +10,7 @@ Urgency, Status) and a tree of `NewsComponent`s with `NewsLines`,
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from lxml import etree
@@ -46,6 +47,7 @@ from workers.parsers.xml_nav import (
 )
 from workers.parsers.xml_safety import parse_xml, root_tag
 
+IPTC_SUBJECT_CODE = re.compile(r"^\d{8}$")
 SUBJECT_ELEMENTS = ("Subject", "SubjectMatter", "SubjectDetail")
 TEXT_MEDIA = ("Text", "text", "ComplexData")
 PLAIN_MIME = ("text/plain", "text/vnd.IPTC.NITF", "")
@@ -103,8 +105,8 @@ def _subjects(component: etree._Element) -> list[Subject]:
         for subject in children(code_el, *SUBJECT_ELEMENTS):
             code = _formal(subject)
             if code:
-                scheme = attr(subject, "Scheme") or "subj"
-                subjects.append(Subject(code=code, scheme=scheme, origin="source"))
+                scheme = "subj" if IPTC_SUBJECT_CODE.match(code) else attr(subject, "Scheme")
+                subjects.append(Subject(code=code, scheme=scheme or "subj", origin="source"))
     return unique_subjects(subjects)
 
 

@@ -120,7 +120,9 @@ def _news_item(item: etree._Element, ctx: FeedContext) -> Article:
     language = first(attr(child(meta, "language"), "tag"), lang(item))
     body, nitf_root = _content(child(item, "contentSet"))
     nitf = read_nitf(nitf_root) if nitf_root is not None else None
-    headline = first(_headline(meta), nitf.headline if nitf else None)
+    headline = first(
+        _headline(meta), text(child(item_meta, "title")), nitf.headline if nitf else None
+    )
     if not headline:
         raise ParseError(f"newsItem {guid!r} has no contentMeta/headline")
     if not body:

@@ -81,7 +81,7 @@ def _body(item: Json) -> str:
     for key in ("body_text",):
         if _str(item.get(key)):
             return plain_paragraphs(item[key])
-    for key in ("body_html", "body_xhtml"):
+    for key in ("body_html", "body_xhtml", "body_nitf"):
         if _str(item.get(key)):
             return html_to_text(item[key])
     body = _entry_text(_pick(item.get("bodies")))
@@ -107,6 +107,14 @@ def _subjects(item: Json) -> list[Subject]:
         elif code or literal:
             subjects.append(subject_from_code(code or literal or "", scheme, name, "literal"))
     return unique_subjects(subjects)
+
+
+def _bylines(item: Json) -> str | None:
+    """`bylines: [{"by": ...}]`, as some agencies extend ninjs 1.x."""
+    names = [
+        _str(entry.get("by")) for entry in item.get("bylines") or [] if isinstance(entry, dict)
+    ]
+    return " and ".join(n for n in names if n) or None
 
 
 def _provider(item: Json) -> str | None:
@@ -181,7 +189,9 @@ class NinjsParser:
             guid=_str(item.get("uri")),
             version=parse_version(item.get("version")),
             language=language_code(_str(item.get("language"))),
-            byline=clean_byline(first(_str(item.get("byline")), _str(item.get("by")))),
+            byline=clean_byline(
+                first(_str(item.get("byline")), _str(item.get("by")), _bylines(item))
+            ),
             located=first(_str(item.get("located")), located_from_body(body)),
             firstcreated=parse_datetime(_str(item.get("firstcreated"))) or version_created,
             versioncreated=version_created,

@@ -50,6 +50,21 @@ CURRENT_VERSION = (
     "ON v.uri = a.uri AND v.version = a.version AND v.content_hash = a.content_hash"
 )
 """The payload of an article lives once, in its version-history row."""
+KEEP_FIRST = "ON CONFLICT DO NOTHING"
+NEWER_WINS = (
+    "ON CONFLICT (uri) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in ARTICLE_COLUMNS if c != "uri")
+    # Repeats `supersedes`, so that a concurrent writer never replaces a newer
+    # row with an older one.
+    + " WHERE excluded.version > articles.version OR ("
+    "excluded.version = articles.version "
+    "AND excluded.content_hash <> articles.content_hash "
+    "AND excluded.precedence > articles.precedence)"
+)
+ALIAS_REPLACES = "ON CONFLICT (alias_uri) DO UPDATE SET " + ", ".join(
+    f"{c} = excluded.{c}" for c in ALIAS_COLUMNS if c != "alias_uri"
+)
+SEARCH_COLUMNS = "a.uri, a.headline, a.language, a.source_feed_id, a.sort_time"
 CHUNK = 500
 
 
@@ -126,10 +141,15 @@ class SqlArticleStore(ABC):
 
     @abstractmethod
     def _text_search(
-        self, groups: list[tuple[str, ...]], query: SearchQuery
-    ) -> tuple[str, str, str, list[Any]]:
-        """(FROM clause, score expression, match condition, their parameters in
-        the order FROM, score, condition)."""
+        self,
+        groups: list[tuple[str, ...]],
+        query: SearchQuery,
+        where: list[str],
+        params: list[Any],
+    ) -> tuple[str, list[Any]]:
+        """The ranked full-text query: it selects `SEARCH_COLUMNS` then the score,
+        from `articles a` matched against `groups` and the filter conditions
+        `where` (with `params`), best first, `query.limit` rows."""
 
     @abstractmethod
     def close(self) -> None: ...
@@ -198,10 +218,15 @@ class SqlArticleStore(ABC):
                 a for uri, a in rows.latest.items() if uri not in held or supersedes(a, held[uri])
             ]
             replaced = [a.uri for a in changed if a.uri in held]
-            if rows.versions:
-                cur.executemany(self._insert_version, rows.versions)
+            self._write_rows(cur, "article_versions", VERSION_COLUMNS, rows.versions, KEEP_FIRST)
             if changed:
-                cur.executemany(self._upsert_article, [rows.articles[a.uri] for a in changed])
+                self._write_rows(
+                    cur,
+                    "articles",
+                    ARTICLE_COLUMNS,
+                    [rows.articles[a.uri] for a in changed],
+                    NEWER_WINS,
+                )
                 for table in ("article_entities", "article_subjects", "article_lineage"):
                     self._delete_where_uri_in(cur, table, replaced)
                 children = (
@@ -222,14 +247,11 @@ class SqlArticleStore(ABC):
                     ),
                 )
                 for table, columns, child_rows in children:
-                    if child_rows:
-                        cur.executemany(self._insert_sql(table, columns), child_rows)
+                    self._write_rows(cur, table, columns, child_rows)
             held_aliases = self._current_aliases(cur, list(rows.aliases))
             new_aliases = [a for uri, a in rows.aliases.items() if held_aliases.get(uri) != a]
-            if new_aliases:
-                cur.executemany(
-                    self._upsert_alias, [rows.alias_rows[a.alias_uri] for a in new_aliases]
-                )
+            alias_rows = [rows.alias_rows[a.alias_uri] for a in new_aliases]
+            self._write_rows(cur, "aliases", ALIAS_COLUMNS, alias_rows, ALIAS_REPLACES)
         return WriteResult(
             inserted=len(changed) - len(replaced),
             updated=len(replaced),
@@ -271,37 +293,20 @@ class SqlArticleStore(ABC):
     def _marks(self, n: int) -> str:
         return ", ".join([self.ph] * n)
 
-    def _insert_sql(self, table: str, columns: Sequence[str]) -> str:
-        return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({self._marks(len(columns))})"
-
-    @property
-    def _upsert_article(self) -> str:
-        updates = ", ".join(f"{c} = excluded.{c}" for c in ARTICLE_COLUMNS if c != "uri")
-        # The guard repeats `supersedes` so that a concurrent writer can never
-        # replace a newer row with an older one.
-        return (
-            f"{self._insert_sql('articles', ARTICLE_COLUMNS)} "
-            f"ON CONFLICT (uri) DO UPDATE SET {updates} "
-            "WHERE excluded.version > articles.version OR ("
-            "excluded.version = articles.version "
-            "AND excluded.content_hash <> articles.content_hash "
-            "AND excluded.precedence > articles.precedence)"
-        )
-
-    @property
-    def _insert_version(self) -> str:
-        return (
-            f"{self._insert_sql('article_versions', VERSION_COLUMNS)} "
-            "ON CONFLICT (uri, version, content_hash) DO NOTHING"
-        )
-
-    @property
-    def _upsert_alias(self) -> str:
-        updates = ", ".join(f"{c} = excluded.{c}" for c in ALIAS_COLUMNS if c != "alias_uri")
-        return (
-            f"{self._insert_sql('aliases', ALIAS_COLUMNS)} "
-            f"ON CONFLICT (alias_uri) DO UPDATE SET {updates}"
-        )
+    def _write_rows(
+        self,
+        cur: Cursor,
+        table: str,
+        columns: Sequence[str],
+        rows: list[tuple[Any, ...]],
+        on_conflict: str = "",
+    ) -> None:
+        """Insert `rows` into `table`, resolving conflicts with `on_conflict`."""
+        if rows:
+            values = ", ".join([self.ph] * len(columns))
+            cur.executemany(
+                f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({values}) {on_conflict}", rows
+            )
 
     # --- reads --------------------------------------------------------------------
 
@@ -356,18 +361,11 @@ class SqlArticleStore(ABC):
     def _search(self, query: SearchQuery) -> list[SearchHit]:
         groups = query.groups()
         where, params = self._filters(query)
-        columns = "a.uri, a.headline, a.language, a.source_feed_id, a.sort_time"
         if groups:
-            source, score, condition, text_params = self._text_search(groups, query)
-            sql = (
-                f"SELECT {columns}, {score} FROM {source} "
-                f"WHERE {' AND '.join([condition, *where])} "
-                f"ORDER BY 6 DESC, a.sort_time DESC LIMIT {self.ph}"
-            )
-            params = [*text_params, *params, query.limit]
+            sql, params = self._text_search(groups, query, where, params)
         else:
             sql = (
-                f"SELECT {columns}, 0.0 FROM articles a "
+                f"SELECT {SEARCH_COLUMNS}, 0.0 FROM articles a "
                 f"WHERE {' AND '.join(where) or '1 = 1'} "
                 f"ORDER BY a.sort_time DESC LIMIT {self.ph}"
             )

@@ -13,9 +13,10 @@ from workers.storage.migrations import Migration
 from workers.storage.migrations.sqlite import MIGRATIONS
 from workers.storage.records import iso
 from workers.storage.search import SearchQuery
-from workers.storage.sql import Cursor, SqlArticleStore
+from workers.storage.sql import SEARCH_COLUMNS, Cursor, SqlArticleStore
 
 MEMORY = ":memory:"
+HEADLINE_WEIGHT = 4.0
 
 
 class SqliteStore(SqlArticleStore):
@@ -89,17 +90,22 @@ class SqliteStore(SqlArticleStore):
             cur.execute(statement)
 
     def _text_search(
-        self, groups: list[tuple[str, ...]], query: SearchQuery
-    ) -> tuple[str, str, str, list[Any]]:
+        self,
+        groups: list[tuple[str, ...]],
+        query: SearchQuery,
+        where: list[str],
+        params: list[Any],
+    ) -> tuple[str, list[Any]]:
         match = " AND ".join(
             "(" + " OR ".join(f'"{alt}"' for alt in group) + ")" for group in groups
         )
-        return (
-            "articles_fts JOIN articles a ON a.id = articles_fts.rowid",
-            "-bm25(articles_fts, 4.0, 1.0)",
-            "articles_fts MATCH ?",
-            [match],
+        conditions = " AND ".join(["articles_fts MATCH ?", *where])
+        sql = (
+            f"SELECT {SEARCH_COLUMNS}, -bm25(articles_fts, {HEADLINE_WEIGHT}, 1.0) AS score "
+            "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+            f"WHERE {conditions} ORDER BY score DESC, a.sort_time DESC LIMIT ?"
         )
+        return sql, [match, *params, query.limit]
 
     def close(self) -> None:
         with self._lock:

@@ -13,7 +13,6 @@ index small.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from functools import lru_cache
 from itertools import product
@@ -23,7 +22,6 @@ from workers.text.normalize import normalize_text
 _CONJUNCTIONS = ("", "و", "ف")
 _PREPOSITIONS = ("", "ب", "ك", "ل")
 _ARTICLE = "ال"
-_ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
 
 
 def _prefixes() -> dict[str, int]:
@@ -68,15 +66,22 @@ def words(text: str) -> list[str]:
 def index_text(text: str) -> str:
     """What the full-text index stores for `text`: every word, Arabic words also
     without their longest proclitic prefix."""
-    normalized = normalize_text(text)
-    if not _ARABIC_LETTER.search(normalized):
-        return normalized
-    return " ".join(map(_indexed_forms, normalized.split()))
+    return " ".join(filter(None, map(_indexed_chunks.__getitem__, text.split())))
 
 
-@lru_cache(maxsize=1 << 18)
-def _indexed_forms(word: str) -> str:
-    return " ".join(variants(word)[:2])
+class _ChunkCache(dict[str, str]):
+    """Indexed forms of one whitespace-free chunk of raw text, memoized (bounded)."""
+
+    limit = 1 << 18
+
+    def __missing__(self, chunk: str) -> str:
+        if len(self) >= self.limit:
+            self.clear()
+        value = self[chunk] = " ".join(form for word in words(chunk) for form in variants(word)[:2])
+        return value
+
+
+_indexed_chunks = _ChunkCache()
 
 
 def query_groups(text: str) -> list[tuple[str, ...]]:

@@ -47,7 +47,9 @@ _LATIN_LEAD = re.compile(
     re.VERBOSE,
 )
 # PLACE — ...    (no agency: upper-case place and a long dash only)
-_LATIN_BARE_LEAD = re.compile(rf"^\s*(?P<place>{_UPPER_WORD}(?:\s+{_UPPER_WORD}){{0,3}})\s*{_LONG_DASH}\s*")
+_LATIN_BARE_LEAD = re.compile(
+    rf"^\s*(?P<place>{_UPPER_WORD}(?:\s+{_UPPER_WORD}){{0,3}})\s*{_LONG_DASH}\s*"
+)
 _NOT_PLACES = frozenset(
     {"UPDATE", "BREAKING", "URGENT", "FLASH", "ALERT", "EXCLUSIVE", "CORRECTED", "ANALYSIS",
      "FACTBOX", "EDITORIAL", "OPINION", "INTERVIEW", "REFILE", "WRAPUP", "TIMELINE", "NEWS"}
@@ -70,10 +72,12 @@ _AR_LEAD = re.compile(
     re.VERBOSE,
 )
 _AR_AGENCIES = frozenset(
-    "وكالات رويترز سانا واس وام قنا كونا بترا الاناضول الأناضول شينخوا وفا ومع "
-    "المركزية ايرنا إرنا".split()
-    + ["أ ف ب", "ا ف ب", "أ.ف.ب", "ا.ف.ب", "أ ب", "د ب أ", "د.ب.أ", "يو بي آي", "ي ب ا"]
-)
+    {
+        "وكالات", "رويترز", "سانا", "واس", "وام", "قنا", "كونا", "بترا", "الاناضول", "الأناضول",
+        "شينخوا", "وفا", "ومع", "المركزية", "ايرنا", "إرنا",
+        "أ ف ب", "ا ف ب", "أ.ف.ب", "ا.ف.ب", "أ ب", "د ب أ", "د.ب.أ", "يو بي آي", "ي ب ا",
+    }
+)  # fmt: skip
 _AR_MAX_AGENCY_WORDS = 4
 
 

@@ -28,8 +28,8 @@ from workers.text.dateline import split_dateline
 
 PREFERRED_LANGUAGES = ("ar", "en", "fr")
 PREFERRED_WEIGHT = 10.0
-SAMPLE_CHARS = 200
-CANDIDATES = 5
+SAMPLE_CHARS = 160
+CANDIDATES = 3
 FUNCTION_WORD_FACTOR = 3.0
 MAX_FUNCTION_WORD_EVIDENCE = 8
 
@@ -45,15 +45,17 @@ _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
 _FRENCH_ELISIONS = ("l'", "d'", "qu'", "l’", "d’", "qu’")
 
 FUNCTION_WORDS = {
-    "en": frozenset(
-        "the of and to in is was were for with said says that this from by will has have "
-        "after its are be who which would not but they their".split()
-    ),
-    "fr": frozenset(
-        "le la les des du un une et est sont dans pour avec sur par qui que au aux cette ses "
-        "été pas ont selon après leur contre va vont sous chez".split()
-    ),
-}
+    "en": frozenset({
+        "the", "of", "and", "to", "in", "is", "was", "were", "for", "with", "said", "says",
+        "that", "this", "from", "by", "will", "has", "have", "after", "its", "are", "be", "who",
+        "which", "would", "not", "but", "they", "their",
+    }),
+    "fr": frozenset({
+        "le", "la", "les", "des", "du", "un", "une", "et", "est", "sont", "dans", "pour", "avec",
+        "sur", "par", "qui", "que", "au", "aux", "cette", "ses", "été", "pas", "ont", "selon",
+        "après", "leur", "contre", "va", "vont", "sous", "chez",
+    }),
+}  # fmt: skip
 
 # fastText labels that are dialects or macrolanguage members of an ISO 639-1 language.
 _TO_ISO_639_1 = {"arz": "ar", "azb": "az", "nds": "de", "als": "de", "bar": "de", "pnb": "pa"}

@@ -5,7 +5,9 @@ normalize to the same string.
 `normalize_text` works word by word through a bounded cache: news vocabulary
 repeats, so most words of a 5 KB article are cache hits and the Unicode work
 (NFKC, folding, accent stripping) runs once per distinct word instead of
-several regex passes over the whole text."""
+several regex passes over the whole text. Normalizing a text is the same as
+normalizing its whitespace-separated pieces and joining them with spaces, which
+callers may rely on."""
 
 from __future__ import annotations
 
@@ -88,9 +90,25 @@ class _WordCache(dict[str, str]):
 _normalized_words = _WordCache()
 
 
+RECENT_TEXTS = 16
+RECENT_MIN_CHARS = 256
+_recent_texts: dict[str, str] = {}
+
+
 def normalize_text(text: str) -> str:
-    """NFKC, Arabic folding, accents, case and punctuation folded; words joined by single spaces."""
-    return " ".join(filter(None, map(_normalized_words.__getitem__, text.split())))
+    """NFKC, Arabic folding, accents, case and punctuation folded; words joined by single spaces.
+
+    The last few long texts are remembered: the enrichment steps of one article
+    (dedup, entities, topics) each normalize the same headline and body."""
+    remembered = _recent_texts.get(text)
+    if remembered is not None:
+        return remembered
+    normalized = " ".join(filter(None, map(_normalized_words.__getitem__, text.split())))
+    if len(text) >= RECENT_MIN_CHARS:
+        if len(_recent_texts) >= RECENT_TEXTS:
+            _recent_texts.pop(next(iter(_recent_texts), ""), None)
+        _recent_texts[text] = normalized
+    return normalized
 
 
 def tokens(text: str) -> list[str]:

@@ -17,7 +17,7 @@ import pytest
 import redis.asyncio as aioredis
 
 from tests.dedup_support import drop_keys, isolated, make_article, stack_redis_settings
-from workers.enrich.pipeline import EnrichFailure, Enricher, EnrichResult
+from workers.enrich.pipeline import Enricher, EnrichFailure, EnrichResult
 from workers.models import Article
 from workers.settings import Settings
 

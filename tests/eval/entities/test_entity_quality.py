@@ -1,0 +1,76 @@
+"""Entity tagging quality on the labeled articles, and on the reference seed story."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.eval.entities.scoring import LANGUAGES, load_articles, score
+from workers.enrich.entities import find_entities
+from workers.enrich.topics import get_lexicon, score_topics
+from workers.gazetteer import get_gazetteer
+from workers.text.normalize import normalize_text
+
+MIN_PRECISION = 0.90
+MIN_RECALL = 0.85
+SEED = Path(__file__).resolve().parents[3] / "seeds" / "000_cc6b534295ab8a14.txt"
+
+
+def test_evaluation_set_is_large_and_varied() -> None:
+    articles = load_articles()
+    assert len(articles) >= 40
+    for language in LANGUAGES:
+        chosen = [a for a in articles if a.language == language]
+        assert len(chosen) >= 12, language
+        for a in chosen:
+            assert 100 <= len(a.body.split()) <= 500, a.id
+
+
+def test_micro_precision_and_recall() -> None:
+    result = score(load_articles())
+    assert result.precision >= MIN_PRECISION, result.false_positives
+    assert result.recall >= MIN_RECALL, result.false_negatives
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_language_holds_the_thresholds(language: str) -> None:
+    result = score([a for a in load_articles() if a.language == language])
+    assert result.precision >= MIN_PRECISION, result.false_positives
+    assert result.recall >= MIN_RECALL, result.false_negatives
+
+
+SEED_ENTITIES = {
+    "place:raqqa": "place",
+    "place:deir-ez-zor": "place",
+    "place:mayadin": "place",
+    "place:abu-kamal": "place",
+    "place:tabqa": "place",
+    "Q858": "place",  # Syria
+    "Q822": "place",  # Lebanon
+    "Q796": "place",  # Iraq
+    "Q61": "place",  # Washington
+    "Q2429253": "organisation",  # Islamic State
+    "org:sdf": "organisation",
+    "Q41053": "organisation",  # Hezbollah
+    "org:ypg": "organisation",
+    "org:sohr": "organisation",
+    "org:international-coalition": "organisation",
+    "org:sana": "organisation",
+    "person:nouri-mahmoud": "person",
+}
+
+
+def test_seed_story_tags() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    found = {tag.id: tag for tag in find_entities(get_gazetteer(), text, normalize_text(text))}
+    for entity, kind in SEED_ENTITIES.items():
+        assert entity in found, entity
+        assert found[entity].type == kind
+    islamic_state = found["Q2429253"]
+    assert {"داعش", "تنظيم الدولة"} <= set(islamic_state.surface_forms)
+    rahman = found.get("person:rami-abdel-rahman") or found["candidate:عبد الرحمن"]
+    assert rahman.type == "person"
+    subjects = score_topics(get_lexicon(), normalize_text(text))
+    assert subjects[0].code == "medtop:16000000"
+    assert subjects[0].name == "conflict, war and peace"

@@ -1,0 +1,27 @@
+"""Helpers for the tagging tests: articles built in memory, tags looked up by id."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from workers.enrich.entities import find_entities
+from workers.gazetteer import get_gazetteer
+from workers.models import EnrichedArticle, EntityTag, Source
+from workers.text.normalize import normalize_text
+
+
+def article(body: str, headline: str = "Headline", language: str | None = None) -> EnrichedArticle:
+    return EnrichedArticle(
+        uri="test:1",
+        headline=headline,
+        body_text=body,
+        language=language,
+        source=Source(feed_id="test", format="text", parser="test"),
+        fetched_at=datetime(2024, 1, 1, tzinfo=UTC),
+        content_hash="0" * 64,
+    )
+
+
+def tags(text: str, language: str | None = None) -> dict[str, EntityTag]:
+    found = find_entities(get_gazetteer(), text, normalize_text(text), language)
+    return {tag.id: tag for tag in found}

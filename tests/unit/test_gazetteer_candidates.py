@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.gazetteer_support import tags
+from workers.enrich.entities import CANDIDATE_CONFIDENCE
+from workers.text.normalize import normalize_text
+
+
+def candidates(text: str) -> set[str]:
+    return {tag.id.removeprefix("candidate:") for tag in tags(text).values() if tag.candidate}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وقال عبد الرحمن ان المقاتلين غادروا", "عبد الرحمن"),
+        ("وقال المتحدث باسم الوزارة محمد العبد العالي ان الوضع مستقر", "محمد العبد العالي"),
+        ("واكد حسام الدين الجبابلي ان القارب غرق", "حسام الدين الجبابلي"),
+        ("واعلن وزير الخارجية الهولندي كاسبار فيلدكامب ان", "كاسبار فيلدكامب"),
+        ("John Smith, a spokesman for the group, said", "John Smith"),
+        ("said Hichem Abu Chkiouat, a minister", "Hichem Abu Chkiouat"),
+        ("Mayor Vitali Klitschko said on Telegram", "Vitali Klitschko"),
+        ("a déclaré le prévisionniste François Gourand", "François Gourand"),
+        ("Roberto De Zerbi a reconnu que", "Roberto De Zerbi"),
+        ("selon le colonel Abdoulaye Maïga, porte-parole", "Abdoulaye Maïga"),
+    ],
+)
+def test_trigger_patterns_find_unknown_people(text: str, name: str) -> None:
+    assert normalize_text(name) in candidates(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال مصدر عسكري ان القافلة خرجت",
+        "وقال التحالف في بيان ان",
+        "وقال المسؤول ان المقاتلين سلموا اسلحتهم",
+        "Police said on Monday that",
+        "The ministry said in a statement",
+        "Le gouvernement a déclaré mardi",
+        "واعلن الملك محمد السادس الحداد الوطني ثلاثة ايام وعرضت دول المساعدة",
+    ],
+)
+def test_no_candidate_without_a_name(text: str) -> None:
+    assert candidates(text) == set()
+
+
+def test_known_people_are_not_candidates() -> None:
+    found = tags("وقال نوري محمود، المتحدث باسم وحدات حماية الشعب الكردية")
+    assert "person:nouri-mahmoud" in found
+    assert candidates("وقال نوري محمود، المتحدث باسم") == set()
+
+
+def test_candidates_are_people_with_low_confidence() -> None:
+    tag = tags("وقال عبد الرحمن ان")["candidate:عبد الرحمن"]
+    assert tag.type == "person"
+    assert tag.candidate
+    assert tag.confidence == CANDIDATE_CONFIDENCE < 1.0
+    assert tag.names == {"ar": "عبد الرحمن"}

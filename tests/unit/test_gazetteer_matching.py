@@ -1,0 +1,138 @@
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.gazetteer_support import tags
+
+RAQQA = "place:raqqa"
+SYRIA = "Q858"
+LEBANON = "Q822"
+ISLAMIC_STATE = "Q2429253"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["سيطرت القوات على الرقة", "والرقة مدينة", "بالرقة امس", "للرقة", "وللرقة", "فالرقة", "كالرقة"],
+)
+def test_arabic_proclitics_all_tag_raqqa(text: str) -> None:
+    assert RAQQA in tags(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("مقاتلين سوريين", SYRIA),
+        ("الحكومة السورية", SYRIA),
+        ("الجيش السوري الحر يقاتل", "org:free-syrian-army"),
+        ("حزب الله اللبناني", LEBANON),
+        ("وزير لبناني", LEBANON),
+        ("والسوريون", SYRIA),
+    ],
+)
+def test_nisba_adjectives_tag_the_country(text: str, expected: str) -> None:
+    assert expected in tags(text)
+
+
+def test_nisba_tags_carry_lower_confidence_than_names() -> None:
+    assert tags("مقاتلين سوريين")[SYRIA].confidence < tags("في سوريا")[SYRIA].confidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تنظيم الدولة يتراجع",
+        "مقاتلو داعش",
+        "الدولة الإسلامية",
+        "Islamic State fighters",
+        "ISIS fighters",
+        "le groupe Etat islamique (EI)",
+        "les jihadistes de Daech",
+    ],
+)
+def test_islamic_state_names_are_one_organisation(text: str) -> None:
+    found = tags(text)
+    assert ISLAMIC_STATE in found
+    assert found[ISLAMIC_STATE].type == "organisation"
+
+
+def test_all_islamic_state_mentions_count_as_one_entity() -> None:
+    found = tags('تنظيم الدولة "داعش" وعناصر داعش والدولة الاسلامية')
+    assert found[ISLAMIC_STATE].count == 4
+    assert [t for t in found if t != ISLAMIC_STATE] == []
+
+
+def test_english_possessive_and_french_elision() -> None:
+    assert SYRIA in tags("Syria's army advanced")
+    assert "Q796" in tags("les forces d'Irak")
+    assert "Q794" in tags("l'Iran a répondu")
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "tagged"),
+    [
+        ("US forces withdrew", "Q30", True),
+        ("he told us that", "Q30", False),
+        ("the UN said", "Q1065", True),
+        ("un accord a été signé", "Q1065", False),
+        ("Turkey said", "Q43", True),
+        ("a roast turkey", "Q43", False),
+    ],
+)
+def test_latin_case_rules(text: str, entity: str, tagged: bool) -> None:
+    assert (entity in tags(text)) is tagged
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("الرقةالجديدة", RAQQA),
+        ("Parisian cafes", "Q90"),
+        ("Syrians' hopes and Syriac liturgy", "org:sohr"),
+        ("سورياتي", SYRIA),
+    ],
+)
+def test_no_match_inside_a_longer_word(text: str, entity: str) -> None:
+    assert entity not in tags(text)
+
+
+@pytest.mark.parametrize("word", ["مدينة", "بيان", "حصار", "الخميس", "بحري"])
+def test_common_words_are_not_places(word: str) -> None:
+    found = tags(f"قال في {word} صدر اليوم")
+    assert [t.id for t in found.values() if t.type == "place"] == []
+
+
+def test_ignored_phrase_hides_the_name_inside() -> None:
+    assert "Q90" not in tags("The Paris Agreement was signed")
+    assert "Q90" in tags("The summit in Paris")
+
+
+def test_longest_match_wins() -> None:
+    found = tags("وذكر المرصد السوري لحقوق الانسان")
+    assert "org:sohr" in found
+    assert SYRIA not in found
+
+
+def test_surface_forms_are_as_written_and_offsets_point_at_them() -> None:
+    text = "أعلن التحالف الدولي، وقالت مصادر في الرقّة والرقة."
+    found = tags(text)
+    raqqa = found[RAQQA]
+    assert raqqa.surface_forms == ["الرقّة", "والرقة"]
+    assert raqqa.count == 2
+    assert text[raqqa.first_offset :].startswith("الرقّة")
+    coalition = found["org:international-coalition"]
+    assert coalition.surface_forms == ["التحالف الدولي"]
+    assert text[coalition.first_offset :].startswith("التحالف الدولي")
+
+
+def test_tags_come_with_names_in_three_languages() -> None:
+    found = tags("Fighting in Raqqa and Damascus")
+    for entity in (RAQQA, "Q3766"):
+        assert set(found[entity].names) == {"ar", "en", "fr"}
+    assert found["Q3766"].names["fr"] == "Damas"
+
+
+def test_packaged_cities_have_arabic_and_french_names() -> None:
+    found = tags("زار الوفد نواكشوط ثم Dakar")
+    dakar = next(t for t in found.values() if t.names.get("en") == "Dakar")
+    assert dakar.names.get("ar") and dakar.names.get("fr")
+    assert any(t.names.get("en") == "Nouakchott" for t in found.values())

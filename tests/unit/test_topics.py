@@ -1,0 +1,110 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.unit.gazetteer_support import article
+from workers.enrich.topics import MEDIA_TOPICS, get_lexicon, score_topics, tag_topics
+from workers.models import Subject
+from workers.text.normalize import normalize_text
+
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_cc6b534295ab8a14.txt"
+CONFLICT = "medtop:16000000"
+
+
+def codes(text: str) -> list[str]:
+    return [s.code for s in score_topics(get_lexicon(), normalize_text(text))]
+
+
+def test_the_seventeen_top_level_media_topics() -> None:
+    assert len(MEDIA_TOPICS) == 17
+    assert MEDIA_TOPICS["medtop:01000000"] == "arts, culture, entertainment and media"
+    assert MEDIA_TOPICS["medtop:03000000"] == "disaster, accident and emergency incident"
+    assert MEDIA_TOPICS["medtop:04000000"] == "economy, business and finance"
+    assert MEDIA_TOPICS[CONFLICT] == "conflict, war and peace"
+    assert MEDIA_TOPICS["medtop:17000000"] == "weather"
+    assert sorted(MEDIA_TOPICS) == [f"medtop:{n:02d}000000" for n in range(1, 18)]
+
+
+def test_every_topic_has_keywords_in_every_language() -> None:
+    lexicon = get_lexicon()
+    for lang in ("ar", "en", "fr"):
+        from workers.enrich.topics import _packaged_documents
+
+        document = _packaged_documents()[lang]
+        assert sorted(f"medtop:{n}" for n in document) == sorted(MEDIA_TOPICS), lang
+    assert len(lexicon.keys) > 1000
+
+
+def test_seed_story_is_about_conflict() -> None:
+    tagged = tag_topics(article(SEED.read_text(encoding="utf-8"), headline="الرقة"))
+    assert tagged.subject[0].code == CONFLICT
+    assert tagged.subject[0].name == "conflict, war and peace"
+    assert tagged.subject[0].scheme == "medtop"
+    assert 0.5 < tagged.subject[0].score < 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Real Madrid won the Champions League final, the coach praised the players "
+            "after the match and the fans celebrated the title at the stadium.",
+            "medtop:15000000",
+        ),
+        (
+            "Le séisme de magnitude 6,8 a fait plus de 2.000 morts; les secouristes cherchent "
+            "des survivants dans les décombres après l'effondrement de villages.",
+            "medtop:03000000",
+        ),
+        (
+            "ارتفعت اسعار النفط وتراجع التضخم وقال البنك المركزي ان الاقتصاد سيسجل نموا "
+            "وان الاستثمارات الاجنبية والصادرات ارتفعت",
+            "medtop:04000000",
+        ),
+        (
+            "Météo-France a placé 16 départements en vigilance rouge canicule, les "
+            "températures pouvant atteindre 41 degrés, avec des orages en soirée.",
+            "medtop:17000000",
+        ),
+    ],
+)
+def test_main_topic_per_language(text: str, expected: str) -> None:
+    assert codes(text)[0] == expected
+
+
+def test_multi_label_with_scores_in_order() -> None:
+    text = (
+        "The election campaign was overshadowed by the war: the president and the "
+        "opposition parties argued in parliament over the ceasefire, the offensive, "
+        "the troops and airstrikes, while voters went to the polls and the minister "
+        "of defence resigned over the military campaign."
+    )
+    subjects = score_topics(get_lexicon(), normalize_text(text))
+    assert {s.code for s in subjects} >= {CONFLICT, "medtop:11000000"}
+    scores = [s.score for s in subjects]
+    assert scores == sorted(scores, reverse=True)
+    assert all(0.0 < s <= 1.0 for s in scores)
+
+
+def test_longest_keyword_wins() -> None:
+    assert codes("air strikes air strikes air strikes") == [CONFLICT]
+
+
+def test_no_topic_without_evidence() -> None:
+    assert codes("Bonjour à tous") == []
+
+
+def test_source_subjects_are_kept_and_enrichment_ones_replaced() -> None:
+    source = article("war fighting troops clashes airstrikes offensive").model_copy(
+        update={
+            "subject": [
+                Subject(code="GOV", scheme="agency", origin="source"),
+                Subject(code="medtop:08000000", origin="enrichment"),
+            ]
+        }
+    )
+    subjects = tag_topics(source).subject
+    assert subjects[0].code == "GOV"
+    assert [s.code for s in subjects[1:]] == [CONFLICT]

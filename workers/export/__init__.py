@@ -1,0 +1,1 @@
+"""Stored articles written out in standard news formats."""
