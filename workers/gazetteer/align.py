@@ -2,8 +2,9 @@
 
 `normalize_text` turns every run of non-word characters into one space and drops
 Arabic diacritics, tatweel, combining accents and invisible characters without
-splitting words, so token i of the normalized text is word-run i of the original. Positions are found on
-demand: from the nearest known anchor, compiled patterns skip whole words in C
+splitting words, so token i of the normalized text is word-run i of the original.
+Positions are found on demand: from the nearest known anchor, compiled patterns
+skip whole words in C
 (in power-of-two strides), so aligning every match costs about one regex pass over
 the text and no per-token objects. Characters whose compatibility form adds or
 removes a word break ("½", "ﷺ") make the counts differ; such texts are checked
@@ -98,7 +99,8 @@ class Alignment:
         self._remember(start, first, before)
         if end + 1 < len(self.normalized):
             self._remember(end + 1, last + 1, after)
-        return _LEADING_SEP.match(self.original, before).end(), after
+        leading = _LEADING_SEP.match(self.original, before)
+        return (leading.end() if leading else before), after
 
     def surface(self, start: int, end: int) -> str:
         first, last = self.span(start, end)

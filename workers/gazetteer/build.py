@@ -23,9 +23,9 @@ from workers.gazetteer.sources import (
     CURATED,
     TRIGGERS,
     city_entries,
+    common_words,
     country_entries,
     country_ids,
-    common_words,
     curated_entries,
     read_data,
     read_toml,
@@ -96,7 +96,7 @@ class _Keys:
         self.best: dict[str, tuple[tuple[int, int, float], KeyInfo]] = {}
 
     def add_entry(self, index: int, entry: Entry) -> None:
-        for lang, forms in entry.names.items():
+        for forms in entry.names.values():
             for form in forms:
                 self._add_form(index, entry, form, Kind.NAME, case_rule(form))
         for lang, forms in entry.adjectives.items():
@@ -157,9 +157,9 @@ def load_entries(extra: Path | None = None) -> list[Entry]:
         entries[country.id] = country
         by_iso[code] = country.id
     by_geonames: dict[int, str] = {}
-    for geonameid, city in city_entries():
+    for city_id, city in city_entries():
         entries[city.id] = city
-        by_geonames[geonameid] = city.id
+        by_geonames[city_id] = city.id
     for document in documents:
         for entry, iso, geonameid in curated_entries(document):
             packaged_id = by_iso.get(iso or "") or by_geonames.get(geonameid or -1)

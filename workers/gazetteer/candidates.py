@@ -126,6 +126,7 @@ def _arabic_name(tokens: _Tokens, index: int) -> list[int]:
             picked
             and (
                 words[picked[-1]] in joiners
+                or word in joiners
                 or word in _ARABIC_NAME_ENDINGS
                 or word.endswith(_ARABIC_SURNAME_ENDING)
             )

@@ -24,7 +24,8 @@ _ARABIC_ONLY = re.compile("^[\u0621-\u063a\u0641-\u064a\u064b-\u065f\u0670 ]+$")
 # GeoNames Arabic alternate names are unlabelled transliterations of every size of town;
 # only towns this large (by region) keep them, the rest are too often ordinary words.
 _ARAB_WORLD = frozenset(
-    "DZ BH DJ EG IQ IR IL JO KW LB LY MA MR OM PS QA SA SD SO SY TN TR AE YE".split()
+    {"DZ", "BH", "DJ", "EG", "IQ", "IR", "IL", "JO", "KW", "LB", "LY", "MA"}
+    | {"MR", "OM", "PS", "QA", "SA", "SD", "SO", "SY", "TN", "TR", "AE", "YE"}
 )
 _ARABIC_MIN_POPULATION_NEAR = 40_000
 _ARABIC_MIN_POPULATION_FAR = 500_000
