@@ -91,7 +91,9 @@ def validate(data: Any, model: type[M]) -> M:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise SchemaError(f"{schema_id}: {exc.errors()[0]['msg']} at {exc.errors()[0]['loc']}") from exc
+        raise SchemaError(
+            f"{schema_id}: {exc.errors()[0]['msg']} at {exc.errors()[0]['loc']}"
+        ) from exc
 
 
 def decode(raw: bytes, model: type[M]) -> M:

@@ -68,8 +68,7 @@ def serve(port: int, setting: str, registry: CollectorRegistry = REGISTRY) -> No
         start_http_server(port, registry=registry)
     except OSError as exc:
         raise NewswireError(
-            f"cannot serve /metrics on port {port} ({exc.strerror}): "
-            f"set {setting} to a free port"
+            f"cannot serve /metrics on port {port} ({exc.strerror}): set {setting} to a free port"
         ) from exc
 
 

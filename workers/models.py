@@ -117,7 +117,9 @@ class DuplicateNotice(_Model):
 
 
 class DeadLetter(_Model):
-    schema_: Literal["newswire.deadletter/1"] = Field(default="newswire.deadletter/1", alias="schema")
+    schema_: Literal["newswire.deadletter/1"] = Field(
+        default="newswire.deadletter/1", alias="schema"
+    )
     stage: Stage
     error_type: str
     reason: str

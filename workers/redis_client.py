@@ -24,7 +24,7 @@ def unavailable(settings: Settings) -> ServiceUnavailable:
     return ServiceUnavailable("Redis", url, "NEWSWIRE_REDIS_URL")
 
 
-def sync_client(settings: Settings, check: bool = True) -> "redis.Redis[bytes]":
+def sync_client(settings: Settings, check: bool = True) -> redis.Redis[bytes]:
     client = redis.Redis.from_url(
         settings.redis_url.get_secret_value(), socket_connect_timeout=5, socket_timeout=10
     )
@@ -36,7 +36,7 @@ def sync_client(settings: Settings, check: bool = True) -> "redis.Redis[bytes]":
     return client
 
 
-async def async_client(settings: Settings, check: bool = True) -> "aioredis.Redis[bytes]":
+async def async_client(settings: Settings, check: bool = True) -> aioredis.Redis[bytes]:
     client = aioredis.Redis.from_url(
         settings.redis_url.get_secret_value(), socket_connect_timeout=5, socket_timeout=10
     )

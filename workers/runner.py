@@ -129,9 +129,8 @@ class Pipeline:
         for role, proc in self.processes.items():
             code = proc.poll()
             if code is not None and role in WORKER_ROLES:
-                raise RuntimeError(
-                    f"the {role} worker exited with code {code}; see {self.log_dir / (role + '.log')}"
-                )
+                log = self.log_dir / f"{role}.log"
+                raise RuntimeError(f"the {role} worker exited with code {code}; see {log}")
 
     def stop(self, timeout: float = 30.0) -> None:
         for proc in self.processes.values():
@@ -159,7 +158,8 @@ def wait_drained(
     while quiet < settle_polls:
         if time.monotonic() > deadline:
             raise TimeoutError(
-                f"the pipeline did not drain within {timeout:.0f}s; see the logs in {pipeline.log_dir}"
+                f"the pipeline did not drain within {timeout:.0f}s; "
+                f"see the logs in {pipeline.log_dir}"
             )
         pipeline.check_alive()
         lag = pipeline_lag(settings, [r for r in WORKER_ROLES if r in pipeline.processes])

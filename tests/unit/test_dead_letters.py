@@ -24,7 +24,10 @@ def test_invalid_utf8_payload_survives_as_base64() -> None:
 
 def test_oversized_payload_is_cut_and_says_so() -> None:
     letter = dead_letter(
-        stage="produce", error_type="oversized", reason="too big", payload=b"x" * (MAX_PAYLOAD_CHARS + 5)
+        stage="produce",
+        error_type="oversized",
+        reason="too big",
+        payload=b"x" * (MAX_PAYLOAD_CHARS + 5),
     )
     assert len(original_payload(letter)) == MAX_PAYLOAD_CHARS
     assert "cut to" in letter.reason

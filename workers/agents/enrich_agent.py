@@ -12,7 +12,7 @@ import faust
 from workers import codec, metrics
 from workers.agents.events import DeadLetterSink, Received, decode_events
 from workers.agents.retry import with_backoff
-from workers.enrich.pipeline import EnrichFailure, Enricher, EnrichResult
+from workers.enrich.pipeline import Enricher, EnrichFailure, EnrichResult
 from workers.errors import TransientError
 from workers.models import Article, Stage
 from workers.redis_client import async_client

@@ -67,7 +67,10 @@ def build_article(
             urgency=urgency,
             provider=provider or ctx.provider,
             source=Source(
-                feed_id=ctx.feed_id, feed_url=ctx.feed_url or link, format=format_name, parser=parser
+                feed_id=ctx.feed_id,
+                feed_url=ctx.feed_url or link,
+                format=format_name,
+                parser=parser,
             ),
             fetched_at=ctx.fetched_at,
             content_hash=chash,
