@@ -39,7 +39,7 @@ from workers.storage.search import SearchQuery
 from workers.storage.sql import SqlArticleStore
 from workers.storage.sqlite import SqliteStore
 
-console = Console()
+console = Console(width=120)
 
 FUNCTION_WORDS = {
     "ar": [

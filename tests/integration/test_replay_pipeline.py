@@ -15,6 +15,7 @@ from prometheus_client.parser import text_string_to_metric_families
 from tests.conftest import SEEDS
 from tests.integration.pipeline_support import running_workers
 from workers.models import EnrichedArticle
+from workers.parsers.article_builder import stable_uri
 from workers.parsers.base import FeedContext
 from workers.producer.ingest import Document, ingest
 from workers.producer.oneshot import produce_paths
@@ -26,18 +27,19 @@ from workers.synthetic import items
 
 pytestmark = pytest.mark.integration
 
-COUNCIL = "organisation:raqqa-civil-council"
+ELDERS = "organisation:arab-tribal-elders"
 EXTRA_GAZETTEER = """
 [[entity]]
-id = "organisation:raqqa-civil-council"
+id = "organisation:arab-tribal-elders"
 type = "organisation"
-ar = ["مجلس الرقة المدني"]
-en = ["Raqqa Civil Council"]
-fr = ["Conseil civil de Raqqa"]
+ar = ["شيوخ العشائر العربية"]
+en = ["Arab tribal elders"]
+fr = ["chefs de tribus arabes"]
 """
 MENTIONING = (
     "urn:newswire:seeds:en-raqqa-evacuation-20171014",
-    "urn:newswire:seeds:1757028d2b5d0691e74979ca",
+    stable_uri("seeds", None, "000_cc6b534295ab8a14.txt", ""),
+    stable_uri("seeds", None, "002_fr_raqqa_evacuation.txt", ""),
 )
 
 
@@ -76,7 +78,7 @@ def test_replay_from_earliest_retags_without_changing_counts(
         wait_drained(settings, pipeline, timeout=180)
     store = open_store(settings, cached=False)
     before = store.counts()
-    assert all(COUNCIL not in organisations(store.get(uri)) for uri in MENTIONING)
+    assert all(ELDERS not in organisations(store.get(uri)) for uri in MENTIONING)
 
     extra = tmp_path / "extra-gazetteer.toml"
     extra.write_text(EXTRA_GAZETTEER, encoding="utf-8")
@@ -87,7 +89,7 @@ def test_replay_from_earliest_retags_without_changing_counts(
 
     assert store.counts() == before
     for uri in MENTIONING:
-        assert COUNCIL in organisations(store.get(uri)), uri
+        assert ELDERS in organisations(store.get(uri)), uri
     store.close()
 
 

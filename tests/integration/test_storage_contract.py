@@ -417,3 +417,35 @@ def test_postgres_store_reconnects_after_losing_its_connection(
         assert pg.get(ELECTION.uri) == ELECTION
     finally:
         pg.close()
+
+
+def test_open_store_picks_postgres_from_the_database_url(
+    pg_schema: tuple[str, str], redis_cache: RedisCache
+) -> None:
+    import psycopg
+    from psycopg.conninfo import make_conninfo
+
+    from workers.settings import Settings
+    from workers.storage.factory import open_store
+
+    dsn, schema = pg_schema
+    with psycopg.connect(dsn, autocommit=True) as admin:
+        admin.execute(f'CREATE SCHEMA "{schema}"')
+    url = make_conninfo(dsn, options=f"-c search_path={schema}")
+    settings = Settings(
+        database_url=url,  # type: ignore[arg-type]
+        redis_url=redis_url_of(redis_cache),  # type: ignore[arg-type]
+        redis_prefix=redis_cache._prefix,  # the fixture removes these keys
+    )
+    store = open_store(settings)
+    try:
+        assert isinstance(store, CachedStore) and isinstance(store.store, PostgresStore)
+        store.write_batch([FRENCH], [])
+        assert store.get(FRENCH.uri) == FRENCH
+    finally:
+        store.close()
+
+
+def redis_url_of(cache: RedisCache) -> str:
+    kwargs = cache._client.connection_pool.connection_kwargs
+    return f"redis://{kwargs['host']}:{kwargs['port']}/{kwargs.get('db', 0)}"

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from workers.storage.tokens import index_text, matches, query_groups, variants, words
+from workers.storage.tokens import QueryWords, index_text, query_groups, variants, words
 
 
 @pytest.mark.parametrize(
@@ -60,8 +60,9 @@ def test_query_groups_one_per_distinct_word() -> None:
 
 
 def test_matches_uses_variants_and_latin_stems() -> None:
-    groups = query_groups("بالرقة election")
-    assert matches(variants("الرقه"), groups)
-    assert matches(("elections",), groups)
-    assert not matches(("electricity",), groups)
-    assert not matches(("دمشق",), groups)
+    query = QueryWords(query_groups("بالرقة election"))
+    assert query.matches("الرقة،")
+    assert query.matches("Elections")
+    assert not query.matches("electricity")
+    assert not query.matches("دمشق")
+    assert not QueryWords([])

@@ -5,7 +5,14 @@ from pathlib import Path
 import pytest
 
 from tests.unit.gazetteer_support import article
-from workers.enrich.topics import MEDIA_TOPICS, get_lexicon, score_topics, tag_topics
+from workers.enrich.topics import (
+    MEDIA_TOPICS,
+    NEUTRAL,
+    get_lexicon,
+    packaged_lexicons,
+    score_topics,
+    tag_topics,
+)
 from workers.models import Subject
 from workers.text.normalize import normalize_text
 
@@ -28,13 +35,18 @@ def test_the_seventeen_top_level_media_topics() -> None:
 
 
 def test_every_topic_has_keywords_in_every_language() -> None:
-    lexicon = get_lexicon()
-    for lang in ("ar", "en", "fr"):
-        from workers.enrich.topics import _packaged_documents
+    for lang, document in packaged_lexicons().items():
+        codes = sorted(f"medtop:{n}" for n in document if n != NEUTRAL)
+        assert codes == sorted(MEDIA_TOPICS), lang
+        for number, table in document.items():
+            if number != NEUTRAL:
+                assert table["strong"] and table["keywords"], (lang, number)
+    assert len(get_lexicon().keys) > 1000
 
-        document = _packaged_documents()[lang]
-        assert sorted(f"medtop:{n}" for n in document) == sorted(MEDIA_TOPICS), lang
-    assert len(lexicon.keys) > 1000
+
+def test_words_inside_neutral_names_are_no_evidence() -> None:
+    assert codes("حزب العمال الكردستاني حزب العمال الكردستاني حزب العمال") == []
+    assert codes("workers workers strike unions wages") == ["medtop:09000000"]
 
 
 def test_seed_story_is_about_conflict() -> None:

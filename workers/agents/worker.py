@@ -22,7 +22,10 @@ def build_app(settings: Settings, role: str) -> faust.App:
     app = create_app(settings, role)
     if role == "enrich":
         from workers.agents import enrich_agent
+        from workers.gazetteer import configure_gazetteer, get_gazetteer
 
+        configure_gazetteer(settings.gazetteer_path)
+        get_gazetteer()
         enrich_agent.register(app, settings)
     elif role == "store":
         from workers.agents import store_agent

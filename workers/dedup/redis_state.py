@@ -20,9 +20,12 @@ from workers.settings import DedupSettings
 
 CHUNK_SIZE = 100
 """Articles per script call: bounds how long one call holds Redis."""
-BUCKETS_PER_WINDOW = 7
-MAX_CANDIDATES = 64
-"""Signatures compared per article at most; band collisions of unrelated texts are rare."""
+BUCKETS_PER_WINDOW = 4
+"""Band hashes per window: each lookup reads this many plus one; a band entry lives
+at most a window and a bucket (the candidate's own key enforces the exact window)."""
+MAX_CANDIDATES = 32
+"""Signatures compared per article at most, those sharing most bands first: a near
+duplicate shares about half the bands, an unrelated text rarely more than one."""
 
 
 @dataclass(frozen=True, slots=True)

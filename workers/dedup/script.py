@@ -40,13 +40,18 @@ local bucket = math.floor(now / bucket_seconds)
 local bucket_key = prefix .. 'b:' .. bucket
 local bucket_expires_at = (bucket + 1) * bucket_seconds + window
 
+-- Share of equal 32-bit MinHash values, compared as bytes (string.sub would
+-- intern a new string per value).
 local function similarity(a, b)
   if not a or not b or #a ~= #b or #a == 0 then return 0 end
+  local x, y = {string.byte(a, 1, -1)}, {string.byte(b, 1, -1)}
   local same = 0
-  for i = 1, #a, 4 do
-    if string.sub(a, i, i + 3) == string.sub(b, i, i + 3) then same = same + 1 end
+  for i = 1, #x, 4 do
+    if x[i] == y[i] and x[i + 1] == y[i + 1] and x[i + 2] == y[i + 2] and x[i + 3] == y[i + 3] then
+      same = same + 1
+    end
   end
-  return same / (#a / 4)
+  return same / (#x / 4)
 end
 
 local function band_fields(bands)
@@ -58,23 +63,35 @@ local function band_fields(bands)
 end
 
 -- The most similar live canonical article sharing a band, ties to the smaller uri.
+-- Candidates sharing more bands are compared first: with common phrases
+-- colliding in a band or two, the cap then drops only the least likely ones.
 local function best_match(uri, sig, fields)
-  local seen, checked = {}, 0
-  local best_uri, best_sim, best_story = nil, -1, nil
+  local hits, candidates = {}, {}
   for b = bucket - lookback, bucket do
     local owners = redis.call('HMGET', prefix .. 'b:' .. b, unpack(fields))
     for i = 1, #owners do
       local owner = owners[i]
-      if owner and owner ~= uri and not seen[owner] and checked < max_candidates then
-        seen[owner] = true
-        checked = checked + 1
-        local cand = redis.call('HMGET', prefix .. 'u:' .. owner, 'sig', 'story')
-        if cand[1] then
-          local s = similarity(sig, cand[1])
-          if s > best_sim or (s == best_sim and owner < best_uri) then
-            best_uri, best_sim, best_story = owner, s, cand[2]
-          end
+      if owner and owner ~= uri then
+        if not hits[owner] then
+          hits[owner] = 0
+          candidates[#candidates + 1] = owner
         end
+        hits[owner] = hits[owner] + 1
+      end
+    end
+  end
+  table.sort(candidates, function(a, b)
+    if hits[a] ~= hits[b] then return hits[a] > hits[b] end
+    return a < b
+  end)
+  local best_uri, best_sim, best_story = nil, -1, nil
+  for i = 1, math.min(#candidates, max_candidates) do
+    local owner = candidates[i]
+    local cand = redis.call('HMGET', prefix .. 'u:' .. owner, 'sig', 'story')
+    if cand[1] then
+      local s = similarity(sig, cand[1])
+      if s > best_sim or (s == best_sim and owner < best_uri) then
+        best_uri, best_sim, best_story = owner, s, cand[2]
       end
     end
   end

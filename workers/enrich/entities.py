@@ -46,16 +46,32 @@ class _Found:
 
     def tag(self) -> EntityTag:
         confidence = self.confidence if self.named else self.confidence * ADJECTIVE_ONLY_FACTOR
-        return EntityTag.model_construct(
-            id=self.id,
-            type=self.type,
-            names=self.names,
-            surface_forms=self.surface_forms,
-            count=self.count,
-            first_offset=self.first_offset,
-            confidence=round(confidence, 3),
-            candidate=self.candidate,
+        return _construct(
+            {
+                "id": self.id,
+                "type": self.type,
+                "names": dict(self.names),
+                "surface_forms": self.surface_forms,
+                "count": self.count,
+                "first_offset": self.first_offset,
+                "confidence": round(confidence, 3),
+                "candidate": self.candidate,
+            }
         )
+
+
+_TAG_FIELDS = frozenset(EntityTag.model_fields)
+
+
+def _construct(values: dict[str, object]) -> EntityTag:
+    """`EntityTag.model_construct` without its per-call field walk (all fields are
+    given, already valid): a 5 KB article yields dozens of tags."""
+    tag = EntityTag.__new__(EntityTag)
+    object.__setattr__(tag, "__dict__", values)
+    object.__setattr__(tag, "__pydantic_fields_set__", set(_TAG_FIELDS))
+    object.__setattr__(tag, "__pydantic_extra__", None)
+    object.__setattr__(tag, "__pydantic_private__", None)
+    return tag
 
 
 def find_entities(
@@ -80,11 +96,12 @@ def find_entities(
         seen.add((match.entry, form))
         first, last = alignment.span(match.start, match.end)
         if item is None:
-            item = _Found(entry.id, entry.type, entry.display_names(), entry.confidence, first)
+            names = gazetteer.displays[match.entry]
+            item = _Found(entry.id, entry.type, names, entry.confidence, first)
             found[entry.id] = item
         surface = text[first:last] if alignment.aligned else form
         item.add(surface, match.kind == Kind.NAME)
-    for person in find_candidates(gazetteer, result):
+    for person in find_candidates(gazetteer, result, language):
         key = CANDIDATE_PREFIX + person.name
         item = found.get(key)
         first, last = alignment.span(person.start, person.end)

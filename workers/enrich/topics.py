@@ -49,6 +49,7 @@ HALF_SCORE_WEIGHT = 4.0
 MIN_WEIGHT = 3.0  # a topic needs at least this much evidence...
 MIN_SHARE_OF_BEST = 0.25  # ...and a quarter of the best topic's weight
 MAX_TOPICS = 5
+NEUTRAL = "neutral"  # lexicon table of names whose words are no evidence ("Workers' Party")
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +99,12 @@ def build_lexicon(documents: dict[str, dict[str, Any]]) -> TopicLexicon:
     index_of = {code.split(":", 1)[1]: i for i, code in enumerate(codes)}
     collected: dict[str, dict[int, float]] = {}
     for document in documents.values():
+        for phrase in document.get(NEUTRAL, {}).get("phrases", []):
+            for key in _surface_keys(phrase):
+                collected.setdefault(key, {})
         for number, table in document.items():
+            if number == NEUTRAL:
+                continue
             topic = index_of[number]
             for field, weight in (("strong", STRONG_WEIGHT), ("keywords", WEAK_WEIGHT)):
                 for word in table.get(field, []):
@@ -114,7 +120,7 @@ def build_lexicon(documents: dict[str, dict[str, Any]]) -> TopicLexicon:
     return TopicLexicon(codes, keys, automaton)
 
 
-def _packaged_documents() -> dict[str, dict[str, Any]]:
+def packaged_lexicons() -> dict[str, dict[str, Any]]:
     folder = resources.files("workers").joinpath("data", "topics")
     return {
         lang: tomllib.loads(folder.joinpath(f"{lang}.toml").read_text(encoding="utf-8"))
@@ -133,7 +139,7 @@ def get_lexicon() -> TopicLexicon:
         return lexicon
     with _lock:
         if _lexicon is None:
-            _lexicon = build_lexicon(_packaged_documents())
+            _lexicon = build_lexicon(packaged_lexicons())
         return _lexicon
 
 

@@ -52,9 +52,12 @@ class Gazetteer:
     keys: list[KeyInfo]
     triggers: list[Trigger]
     automaton: Any
+    displays: list[dict[str, str]]  # display name per language, per entry
     stopwords: frozenset[str]  # normalized tokens that never start or continue a name
     name_joiners: frozenset[str]  # "عبد", "ابو", "bin", "de": the next token belongs to the name
     known_people: frozenset[str] = field(default_factory=frozenset)
+    roles: frozenset[str] = field(default_factory=frozenset)  # "المتحدث": a role before a name
+    role_links: frozenset[str] = field(default_factory=frozenset)  # "باسم": inside a role
 
     @property
     def key_count(self) -> int:
@@ -76,24 +79,31 @@ def _adjective_shaped(name: str, population: float) -> bool:
     )
 
 
+_TITLE_CHECK_MAX_CHARS = 7
+
+
 def case_rule(form: str) -> Case:
+    """Acronyms must be written in capitals ("US", not "us"); short one-word names
+    must be capitalised ("Chad", "Nice", "Turkey"); longer names are rarely
+    ordinary words and match in any case, sparing the check."""
     if is_arabic(form):
         return Case.ANY
     letters = [c for c in form if c.isalpha()]
     if letters and len(letters) <= 6 and all(c.isupper() for c in letters):
         return Case.UPPER
-    if form[:1].isupper():
+    normalized = normalize_text(form)
+    if form[:1].isupper() and " " not in normalized and len(normalized) <= _TITLE_CHECK_MAX_CHARS:
         return Case.TITLE
     return Case.ANY
 
 
 class _Keys:
-    """Key -> meaning, the strongest claim winning (priority, names over adjectives, weight)."""
+    """Key -> meaning, the strongest claim winning: priority, then names written in the
+    curated file, then names over adjectives, then weight (population)."""
 
-    def __init__(self, blocked: frozenset[str], explicit: frozenset[str]) -> None:
+    def __init__(self, blocked: frozenset[str]) -> None:
         self.blocked = blocked
-        self.explicit = explicit
-        self.best: dict[str, tuple[tuple[int, int, float], KeyInfo]] = {}
+        self.best: dict[str, tuple[tuple[int, int, int, float], KeyInfo]] = {}
 
     def add_entry(self, index: int, entry: Entry) -> None:
         for forms in entry.names.values():
@@ -111,11 +121,16 @@ class _Keys:
 
     def _add_form(self, index: int, entry: Entry, form: str, kind: Kind, case: Case) -> None:
         normalized = normalize_text(form)
-        if len(normalized) < 2 or (normalized in self.blocked and normalized not in self.explicit):
+        if len(normalized) < 2 or (normalized in self.blocked and normalized not in entry.explicit):
             return
         if entry.priority < CURATED_PRIORITY and _adjective_shaped(normalized, entry.weight):
             return
-        rank = (entry.priority, int(kind == Kind.NAME), entry.weight)
+        rank = (
+            entry.priority,
+            int(normalized in entry.explicit),
+            int(kind == Kind.NAME),
+            entry.weight,
+        )
         if is_arabic(normalized):
             packaged = entry.priority < CURATED_PRIORITY
             for variant, prefix in arabic_variants(normalized, common_clitics_only=packaged):
@@ -126,7 +141,7 @@ class _Keys:
         else:
             self._claim(normalized, rank, KeyInfo(index, len(normalized) + 2, kind, case))
 
-    def _claim(self, text: str, rank: tuple[int, int, float], info: KeyInfo) -> None:
+    def _claim(self, text: str, rank: tuple[int, int, int, float], info: KeyInfo) -> None:
         current = self.best.get(text)
         if current is None or rank > current[0]:
             self.best[text] = (rank, info)
@@ -157,12 +172,21 @@ def load_entries(extra: Path | None = None) -> list[Entry]:
         entries[country.id] = country
         by_iso[code] = country.id
     by_geonames: dict[int, str] = {}
+    by_name: dict[str, Entry] = {}  # the most populous packaged city of each name
     for city_id, city in city_entries():
         entries[city.id] = city
         by_geonames[city_id] = city.id
+        for forms in city.names.values():
+            for form in forms:
+                known = by_name.setdefault(normalize_text(form), city)
+                if known.weight < city.weight:
+                    by_name[normalize_text(form)] = city
     for document in documents:
         for entry, iso, geonameid in curated_entries(document):
+            entry.explicit = {normalize_text(f) for forms in entry.names.values() for f in forms}
             packaged_id = by_iso.get(iso or "") or by_geonames.get(geonameid or -1)
+            if packaged_id is None and entry.type == "place":
+                packaged_id = _same_named_city(entry, by_name, entries)
             packaged = entries.pop(packaged_id, None) if packaged_id else None
             if packaged is not None:
                 entry.merge(packaged)
@@ -175,24 +199,29 @@ def load_entries(extra: Path | None = None) -> list[Entry]:
     return list(entries.values())
 
 
+def _same_named_city(
+    entry: Entry, by_name: dict[str, Entry], entries: dict[str, Entry]
+) -> str | None:
+    """A curated place with no GeoNames id absorbs the packaged city it names
+    ("حمص" -> Homs with its alternate names), so the two never compete."""
+    for lang in ("en", "ar", "fr"):
+        for form in entry.names.get(lang, []):
+            city = by_name.get(normalize_text(form))
+            if city is not None and city.id in entries:
+                return city.id
+    return None
+
+
 def build_gazetteer(extra: Path | None = None) -> Gazetteer:
     entries = load_entries(extra)
-    blocked = _blocked()
-    explicit = frozenset(
-        normalize_text(form)
-        for entry in entries
-        if entry.priority >= CURATED_PRIORITY
-        for forms in entry.names.values()
-        for form in forms
-    )
-    keys = _Keys(blocked, explicit)
+    keys = _Keys(_blocked())
     for index, entry in enumerate(entries):
         keys.add_entry(index, entry)
 
     for phrase in read_data(BLOCKLIST).get("phrases", []):
         normalized = normalize_text(phrase)
         keys.best[normalized] = (
-            (9, 1, 0.0),
+            (9, 1, 1, 0.0),
             KeyInfo(IGNORED, len(normalized) + 2, Kind.NAME, Case.ANY),
         )
 
@@ -203,6 +232,9 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
         infos.append(info)
 
     triggers, stopwords, joiners = _add_triggers(automaton, infos, keys.best.keys())
+    document = read_data(TRIGGERS)
+    roles = frozenset(normalize_text(w) for s in document.values() for w in s.get("roles", []))
+    links = frozenset(normalize_text(w) for s in document.values() for w in s.get("role_links", []))
     automaton.make_automaton()
     people = frozenset(
         normalize_text(form)
@@ -211,7 +243,10 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
         for forms in entry.names.values()
         for form in forms
     )
-    return Gazetteer(entries, infos, triggers, automaton, stopwords, joiners, people)
+    displays = [entry.display_names() for entry in entries]
+    return Gazetteer(
+        entries, infos, triggers, automaton, displays, stopwords, joiners, people, roles, links
+    )
 
 
 def _add_triggers(

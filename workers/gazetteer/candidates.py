@@ -18,30 +18,7 @@ _LOWERCASE_SKIP = 5  # "a indiqué le porte-parole du gouvernement, Zabihullah M
 _ARTICLES = frozenset({"a", "an", "the", "un", "une", "le", "la", "l", "its", "his", "her"})
 _ARABIC_SURNAME_ENDING = "ي"  # nisba family names: "البغدادي", "الحلبي"
 _ARABIC_NAME_ENDINGS = frozenset({"الدين", "الله", "الرحمن", "الحق", "الاسلام"})  # "حسام الدين"
-_ARABIC_ROLES = frozenset(
-    {
-        "المتحدث",
-        "الناطق",
-        "المتحدثه",
-        "الناطقه",
-        "المسؤول",
-        "مدير",
-        "رئيس",
-        "وزير",
-        "قائد",
-        "المدير",
-        "الرئيس",
-        "الوزير",
-        "القائد",
-        "السفير",
-        "المبعوث",
-        "الامين",
-        "نائب",
-        "مستشار",
-    }
-)
 _CONJUNCTION = "و"
-_ARABIC_ROLE_LINKS = frozenset({"باسم", "العام", "عام"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,35 +29,15 @@ class PersonCandidate:
 
 
 class _Tokens:
-    """The normalized tokens around trigger hits, located by position: no per-token
-    table is built for the whole text."""
-
     def __init__(self, gazetteer: Gazetteer, result: Scan) -> None:
         self.gazetteer = gazetteer
         self.alignment = result.alignment
-        self.text = result.alignment.normalized
-        self.normalized = self.text.split(" ")
+        self.normalized = result.alignment.normalized.split(" ")
         self.match_starts = [m.start for m in result.matches]
         self.match_ends = [m.end for m in result.matches]
-        self.anchor_index = 0
-        self.anchor_position = 0
-
-    def anchor(self, index: int, position: int) -> None:
-        self.anchor_index, self.anchor_position = index, position
-
-    def position(self, index: int) -> int:
-        """Start of token `index`, walking from the current anchor (a few tokens away)."""
-        words, position, k = self.normalized, self.anchor_position, self.anchor_index
-        while k < index:
-            position += len(words[k]) + 1
-            k += 1
-        while k > index:
-            k -= 1
-            position -= len(words[k]) + 1
-        return position
 
     def covered(self, index: int) -> bool:
-        position = self.position(index)
+        position = self.alignment.token_start(index)
         i = bisect_right(self.match_starts, position) - 1
         return i >= 0 and position < self.match_ends[i]
 
@@ -93,21 +50,20 @@ class _Tokens:
         )
 
     def capitalised(self, index: int) -> bool:
-        position = self.position(index)
-        surface = self.alignment.surface(position, position + len(self.normalized[index]))
-        return surface[:1].isupper()
+        return self.alignment.token(index)[:1].isupper()
 
 
 def _arabic_forward(tokens: _Tokens, index: int, skip_modifiers: bool) -> list[int]:
     words = tokens.normalized
-    if skip_modifiers or (index < len(words) and words[index] in _ARABIC_ROLES):
+    roles = tokens.gazetteer.roles
+    if skip_modifiers or (index < len(words) and words[index] in roles):
         # "وزير الخارجية الاميركي انتوني بلينكن", "المتحدث باسم الوزارة محمد العبد العالي":
         # step over the role and its complements to the name
         index += 0 if skip_modifiers else 1
         for _ in range(4):
             if index < len(words) and (
                 tokens.covered(index)
-                or words[index] in _ARABIC_ROLE_LINKS
+                or words[index] in tokens.gazetteer.role_links
                 or words[index].startswith(ARTICLE)
             ):
                 index += 1
@@ -156,7 +112,11 @@ def _latin_run(tokens: _Tokens, index: int, step: int, skip: int = 0) -> list[in
     while (
         skip > 0
         and 0 <= index < len(words)
-        and (tokens.covered(index) or not tokens.capitalised(index))
+        and (
+            tokens.covered(index)
+            or words[index] in tokens.gazetteer.stopwords
+            or not tokens.capitalised(index)
+        )
     ):
         index += step
         skip -= 1
@@ -183,8 +143,8 @@ def _name_tokens(tokens: _Tokens, trigger: Trigger, first: int, last: int) -> li
         if trigger.role == "before":
             return _arabic_backward(tokens, first - 1)
         return _arabic_forward(tokens, last + 1, skip_modifiers=trigger.role == "title")
-    if trigger.role == "title":
-        return _latin_run(tokens, last + 1, 1)
+    if trigger.role == "title":  # "le ministre italien des Affaires étrangères Antonio Tajani"
+        return _latin_run(tokens, last + 1, 1, skip=_LOWERCASE_SKIP)
     if trigger.role == "before":
         before = first - 1
         if 0 <= before < len(tokens.normalized) and tokens.normalized[before] in _ARTICLES:
@@ -195,20 +155,26 @@ def _name_tokens(tokens: _Tokens, trigger: Trigger, first: int, last: int) -> li
     return _latin_run(tokens, last + 1, 1, skip=_LOWERCASE_SKIP)
 
 
-def find_candidates(gazetteer: Gazetteer, result: Scan) -> Iterator[PersonCandidate]:
+def find_candidates(
+    gazetteer: Gazetteer, result: Scan, language: str | None = None
+) -> Iterator[PersonCandidate]:
+    """People named next to trigger words; with `language` known, only that
+    language's Latin-script triggers apply (an English "Prince" in French text
+    names a stadium)."""
     if not result.triggers:
         return
     tokens = _Tokens(gazetteer, result)
     alignment = result.alignment
     for hit in result.triggers:
         trigger = gazetteer.triggers[hit.entry]
+        if language is not None and trigger.lang not in (language, "ar"):
+            continue
         first = alignment.token_index(hit.start)
-        tokens.anchor(first, hit.start)
         picked = _name_tokens(tokens, trigger, first, first + trigger.tokens - 1)
         if len(picked) < 2:
             continue
         name = " ".join(tokens.normalized[i] for i in picked)
         if name in gazetteer.known_people:
             continue
-        start = tokens.position(picked[0])
+        start = alignment.token_start(picked[0])
         yield PersonCandidate(name, start, start + len(name))

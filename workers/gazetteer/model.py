@@ -36,12 +36,15 @@ class Entry:
     priority: int = 3
     weight: float = 0.0  # tie-break among equal priorities (city population)
     confidence: float = 1.0
+    # normalized names written in a curated file: matched even if the blocklist has them
+    explicit: set[str] = field(default_factory=set)
 
     def display_names(self) -> dict[str, str]:
         return {lang: forms[0] for lang, forms in self.names.items() if forms}
 
     def merge(self, other: Entry) -> None:
         """Add the other entry's names and adjectives after this one's, keeping order."""
+        self.explicit |= other.explicit
         for target, source in ((self.names, other.names), (self.adjectives, other.adjectives)):
             for lang, forms in source.items():
                 mine = target.setdefault(lang, [])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
@@ -25,6 +26,7 @@ log = logging.getLogger(__name__)
 DATABASE_SETTING = "NEWSWIRE_DATABASE_URL"
 TEXT_SEARCH_CONFIGS = ("arabic", "english", "french", "simple")
 _MIGRATION_LOCK = 7_413_020_501
+_ARABIC = re.compile("[\u0600-\u06ff]")
 RANK_WINDOW = 1000
 RANK_NORMALIZATION = 1
 """ts_rank normalization 1: divide by 1 + log(document length)."""
@@ -146,33 +148,48 @@ class PostgresStore(SqlArticleStore):
         where: list[str],
         params: list[Any],
     ) -> tuple[str, list[Any]]:
-        # Lexemes depend on the text-search configuration, so each language is
-        # matched with its own tsquery (each branch can use the GIN index).
-        # Ranking reads every candidate's tsvector, so only the most recent
-        # RANK_WINDOW matches are ranked: a bound on the cost of very common words.
+        # Lexemes depend on the text-search configuration: without a language
+        # filter the query is the union of its forms under every configuration,
+        # one constant tsquery that the GIN index answers. Ranking reads every
+        # candidate's tsvector, so only the most recent RANK_WINDOW matches are
+        # ranked: a bound on the cost of very common words.
         expression = " & ".join("(" + " | ".join(group) + ")" for group in groups)
-        configs = [self._config_of(query.lang)] if query.lang else list(TEXT_SEARCH_CONFIGS)
-        match = " OR ".join(
-            f"(a.tsv @@ to_tsquery('{c}', %s) "
-            f"AND newswire_ts_config(a.language) = '{c}'::regconfig)"
-            for c in configs
-        )
-        rank_query = " ".join(
-            f"WHEN '{c}'::regconfig THEN to_tsquery('{c}', %s)" for c in TEXT_SEARCH_CONFIGS
-        )
+        configs = [self._config_of(query.lang)] if query.lang else self._configs_for(groups)
+        tsquery = " || ".join(f"to_tsquery('{c}', %s)" for c in configs)
+        conditions = " AND ".join([f"a.tsv @@ ({tsquery})", *where])
+        # MATERIALIZED keeps the planner on the GIN index: given the LIMIT it
+        # would otherwise walk the sort_time index and test every row.
         sql = (
-            f"SELECT {SEARCH_COLUMNS}, ts_rank(a.tsv, "
-            f"CASE newswire_ts_config(a.language) {rank_query} END, {RANK_NORMALIZATION}) AS score "
-            f"FROM (SELECT * FROM articles a WHERE {' AND '.join([f'({match})', *where])} "
-            f"ORDER BY a.sort_time DESC LIMIT {RANK_WINDOW}) a "
+            f"WITH matches AS MATERIALIZED (SELECT {SEARCH_COLUMNS}, a.tsv FROM articles a "
+            f"WHERE {conditions}) "
+            f"SELECT {SEARCH_COLUMNS}, ts_rank(a.tsv, {tsquery}, {RANK_NORMALIZATION}) AS score "
+            f"FROM (SELECT * FROM matches ORDER BY sort_time DESC LIMIT {RANK_WINDOW}) a "
             "ORDER BY score DESC, a.sort_time DESC LIMIT %s"
         )
-        return sql, [
-            *([expression] * len(TEXT_SEARCH_CONFIGS)),
-            *([expression] * len(configs)),
-            *params,
-            query.limit,
-        ]
+        terms = [expression] * len(configs)
+        return sql, [*terms, *params, *terms, query.limit]
+
+    @staticmethod
+    def _configs_for(groups: list[tuple[str, ...]]) -> list[str]:
+        """The configurations whose lexemes a query can meet: the Arabic stemmer
+        for Arabic words, the English and French ones for Latin words; other
+        words index as written, which `simple` covers."""
+        words = [alt for group in groups for alt in group]
+        configs = []
+        if any(_ARABIC.search(w) for w in words):
+            configs.append("arabic")
+        if any(not _ARABIC.search(w) for w in words):
+            configs += ["english", "french"]
+        return [*configs, "simple"]
+
+    @contextmanager
+    def _search_reader(self) -> Iterator[Cursor]:
+        # Text search always wants the GIN index; lexeme statistics misjudge
+        # unions of tsqueries and would make the planner scan and test every row.
+        with self._conn.transaction(), self._conn.cursor() as cur:
+            cur.execute("SET LOCAL enable_seqscan = off")
+            cur.execute("SET LOCAL enable_indexscan = off")
+            yield cur
 
     @staticmethod
     def _config_of(lang: str) -> str:

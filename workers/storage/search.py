@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from workers.storage.tokens import matches, query_groups, variants, words
+from workers.storage.tokens import QueryWords, query_groups
 
 HIGHLIGHT_OPEN = "«"
 HIGHLIGHT_CLOSE = "»"
@@ -29,27 +28,20 @@ class SearchQuery(BaseModel):
         return query_groups(self.text)
 
 
-_WORD = re.compile(r"\S+")
-
-
 def snippet(text: str, groups: list[tuple[str, ...]], width: int = 30) -> str:
-    """About `width` words of `text` around the first word matching the query,
-    matching words wrapped in « »."""
-    spans = [m for m in _WORD.finditer(text)]
+    """About `width` words of `text` around the first word answering the query,
+    those words wrapped in « »."""
+    spans = text.split()
     if not spans:
         return ""
-    hits = [i for i, m in enumerate(spans) if groups and _word_matches(m.group(0), groups)]
-    start = max(0, (hits[0] if hits else 0) - width // 3)
+    query = QueryWords(groups)
+    first = next((i for i, word in enumerate(spans) if query.matches(word)), 0) if query else 0
+    start = max(0, first - width // 3)
     end = min(len(spans), start + width)
-    hit_set = set(hits)
-    parts = []
-    for i in range(start, end):
-        word = spans[i].group(0)
-        parts.append(f"{HIGHLIGHT_OPEN}{word}{HIGHLIGHT_CLOSE}" if i in hit_set else word)
+    parts = [
+        f"{HIGHLIGHT_OPEN}{word}{HIGHLIGHT_CLOSE}" if query and query.matches(word) else word
+        for word in spans[start:end]
+    ]
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(spans) else ""
     return prefix + " ".join(parts) + suffix
-
-
-def _word_matches(raw: str, groups: list[tuple[str, ...]]) -> bool:
-    return any(matches(variants(w), groups) for w in words(raw))

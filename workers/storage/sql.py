@@ -151,6 +151,10 @@ class SqlArticleStore(ABC):
         from `articles a` matched against `groups` and the filter conditions
         `where` (with `params`), best first, `query.limit` rows."""
 
+    def _search_reader(self) -> AbstractContextManager[Cursor]:
+        """A cursor for the ranked text search (a backend may tune its planner)."""
+        return self._reader()
+
     @abstractmethod
     def close(self) -> None: ...
 
@@ -370,7 +374,7 @@ class SqlArticleStore(ABC):
                 f"ORDER BY a.sort_time DESC LIMIT {self.ph}"
             )
             params = [*params, query.limit]
-        with self._lock, self._reader() as cur:
+        with self._lock, self._search_reader() as cur:
             cur.execute(sql, tuple(params))
             rows = cur.fetchall()
             bodies = self._bodies(cur, [row[0] for row in rows])

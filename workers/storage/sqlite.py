@@ -17,6 +17,7 @@ from workers.storage.sql import SEARCH_COLUMNS, Cursor, SqlArticleStore
 
 MEMORY = ":memory:"
 HEADLINE_WEIGHT = 4.0
+RANK_WINDOW = 1000
 
 
 class SqliteStore(SqlArticleStore):
@@ -100,10 +101,16 @@ class SqliteStore(SqlArticleStore):
             "(" + " OR ".join(f'"{alt}"' for alt in group) + ")" for group in groups
         )
         conditions = " AND ".join(["articles_fts MATCH ?", *where])
+        joined = "JOIN articles a ON a.id = articles_fts.rowid" if where else ""
+        # bm25 costs a read of each match's postings: only the RANK_WINDOW most
+        # recently stored matches (rowid order, which FTS5 walks for free) are ranked.
         sql = (
-            f"SELECT {SEARCH_COLUMNS}, -bm25(articles_fts, {HEADLINE_WEIGHT}, 1.0) AS score "
-            "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
-            f"WHERE {conditions} ORDER BY score DESC, a.sort_time DESC LIMIT ?"
+            f"SELECT {SEARCH_COLUMNS}, m.score FROM ("
+            f"SELECT articles_fts.rowid AS id, "
+            f"-bm25(articles_fts, {HEADLINE_WEIGHT}, 1.0) AS score "
+            f"FROM articles_fts {joined} WHERE {conditions} "
+            f"ORDER BY articles_fts.rowid DESC LIMIT {RANK_WINDOW}) m "
+            "JOIN articles a ON a.id = m.id ORDER BY m.score DESC, a.sort_time DESC LIMIT ?"
         )
         return sql, [match, *params, query.limit]
 

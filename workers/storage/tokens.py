@@ -13,7 +13,6 @@ index small.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from functools import lru_cache
 from itertools import product
 
@@ -95,19 +94,31 @@ def query_groups(text: str) -> list[tuple[str, ...]]:
     return groups
 
 
-def matches(word_variants: Iterable[str], groups: list[tuple[str, ...]]) -> bool:
-    """Whether a document word (given by its variants) answers any query group.
+class QueryWords:
+    """Recognises the words of a text that answer a query (for highlighting).
 
     Latin words also match on a shared stem of at least four letters, roughly
     what the stemmers of the full-text indexes do (élections ~ election).
     """
-    wanted = {alt for group in groups for alt in group}
-    for v in word_variants:
-        if v in wanted:
+
+    def __init__(self, groups: list[tuple[str, ...]]) -> None:
+        self._wanted = {alt for group in groups for alt in group}
+        self._stems = [alt for alt in self._wanted if not _is_arabic(alt) and len(alt) >= 4]
+
+    def __bool__(self) -> bool:
+        return bool(self._wanted)
+
+    def matches(self, raw: str) -> bool:
+        """Whether a raw word of text (punctuation and all) answers the query."""
+        return any(self._matches_word(word) for word in words(raw))
+
+    def _matches_word(self, word: str) -> bool:
+        if any(v in self._wanted for v in variants(word)):
             return True
-        if not _is_arabic(v) and len(v) >= 4:
-            for alt in wanted:
-                common = min(len(alt), len(v)) - 2
-                if common >= 4 and v[:common] == alt[:common]:
-                    return True
-    return False
+        if _is_arabic(word) or len(word) < 4:
+            return False
+        for alt in self._stems:
+            common = min(len(alt), len(word)) - 2
+            if common >= 4 and word[:common] == alt[:common]:
+                return True
+        return False
