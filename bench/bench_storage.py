@@ -367,6 +367,14 @@ def run_backend(name: str, store: SqlArticleStore, args: argparse.Namespace) -> 
     return figures
 
 
+def loop_turn_ns() -> float:
+    """Nanoseconds per empty Python loop turn: how loaded the machine is."""
+    started = time.perf_counter()
+    for _ in range(10**6):
+        pass
+    return (time.perf_counter() - started) * 1000
+
+
 def postgres_url(args: argparse.Namespace) -> str:
     if args.database_url:
         return str(args.database_url)
@@ -389,6 +397,7 @@ def main() -> None:
     args = parser.parse_args()
 
     results = []
+    load_before = loop_turn_ns()
     for backend in args.backends.split(","):
         if backend == "sqlite":
             with tempfile.TemporaryDirectory() as tmp:
@@ -437,7 +446,10 @@ def main() -> None:
             f"{f.mean_hits:.1f}",
         )
     console.print(table)
-    console.print(f"load average at end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    console.print(
+        f"{load_before:.0f} ns per empty loop turn before, {loop_turn_ns():.0f} after; "
+        f"load average at end {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
+    )
 
 
 if __name__ == "__main__":

@@ -168,6 +168,14 @@ def test_entities_topics_and_lineage_follow_the_current_version(store: Store) ->
     assert stored is not None and [e.offset for e in stored.lineage] == [2]
 
 
+def test_iter_articles_lists_current_versions(store: Store) -> None:
+    many = [article(f"u{n:03d}", f"text {n}") for n in range(7)]
+    store.write_batch([*many, article("u003", "new text", version=2)], [notice("c", "u001")])
+    listed = list(store.iter_articles(page=3))
+    assert [a.uri for a in listed] == [a.uri for a in many]
+    assert listed[3].version == 2
+
+
 # --- aliases --------------------------------------------------------------------
 
 

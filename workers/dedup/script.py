@@ -30,9 +30,9 @@ local near = tonumber(ARGV[3])
 local related = tonumber(ARGV[4])
 local bucket_seconds = tonumber(ARGV[5])
 local lookback = tonumber(ARGV[6])
-local band_width = tonumber(ARGV[7])
+local bands = tonumber(ARGV[7])
 local max_candidates = tonumber(ARGV[8])
-local FIELDS = 6
+local FIELDS = 5 + bands
 local FIRST = 9
 
 local now = tonumber(redis.call('TIME')[1])
@@ -54,21 +54,22 @@ local function similarity(a, b)
   return same / (#x / 4)
 end
 
-local function band_fields(bands)
-  local fields = {}
-  for i = 1, #bands, band_width do
-    fields[#fields + 1] = string.sub(bands, i, i + band_width - 1)
-  end
-  return fields
+-- Earlier buckets that exist: the script writes only the current one, and keys do
+-- not expire while a script runs, so this holds for the whole call.
+local lookup_keys = {}
+for b = bucket - lookback, bucket - 1 do
+  local key = prefix .. 'b:' .. b
+  if redis.call('EXISTS', key) == 1 then lookup_keys[#lookup_keys + 1] = key end
 end
+lookup_keys[#lookup_keys + 1] = bucket_key
 
 -- The most similar live canonical article sharing a band, ties to the smaller uri.
 -- Candidates sharing more bands are compared first: with common phrases
 -- colliding in a band or two, the cap then drops only the least likely ones.
-local function best_match(uri, sig, fields)
+local function best_match(uri, sig, first_field)
   local hits, candidates = {}, {}
-  for b = bucket - lookback, bucket do
-    local owners = redis.call('HMGET', prefix .. 'b:' .. b, unpack(fields))
+  for k = 1, #lookup_keys do
+    local owners = redis.call('HMGET', lookup_keys[k], unpack(ARGV, first_field, first_field + bands - 1))
     for i = 1, #owners do
       local owner = owners[i]
       if owner and owner ~= uri then
@@ -98,15 +99,15 @@ local function best_match(uri, sig, fields)
   return best_uri, best_sim, best_story
 end
 
-local function register(uri, ukey, chash, nhash, sig, fields, decision)
+local function register(uri, ukey, chash, nhash, sig, first_field, decision)
   local xkey = prefix .. 'x:' .. nhash
   local owner = redis.call('GET', xkey)
   if not owner or owner == uri then
     redis.call('SET', xkey, uri, 'EX', window)
   end
   local pairs_ = {}
-  for i = 1, #fields do
-    pairs_[#pairs_ + 1] = fields[i]
+  for i = first_field, first_field + bands - 1 do
+    pairs_[#pairs_ + 1] = ARGV[i]
     pairs_[#pairs_ + 1] = uri
   end
   redis.call('HSET', bucket_key, unpack(pairs_))
@@ -120,7 +121,7 @@ local replies = {}
 for base = FIRST, #ARGV, FIELDS do
   local uri, chash, nhash = ARGV[base], ARGV[base + 1], ARGV[base + 2]
   local given_version = tonumber(ARGV[base + 3])
-  local sig, bands = ARGV[base + 4], ARGV[base + 5]
+  local sig, first_field = ARGV[base + 4], base + 5
   local ukey = prefix .. 'u:' .. uri
   local state = redis.call('HMGET', ukey, 'h:' .. chash, 'max', 'canon', 'story')
 
@@ -135,7 +136,6 @@ for base = FIRST, #ARGV, FIELDS do
   else
     local previous = tonumber(state[2]) or 0
     local decision = {version = math.max(previous + 1, given_version)}
-    local fields = band_fields(bands)
     if state[3] == '1' then
       decision.outcome, decision.story = 'new_version', state[4]
     else
@@ -145,7 +145,7 @@ for base = FIRST, #ARGV, FIELDS do
         decision.similarity, decision.method = 1, 'exact'
         decision.story = redis.call('HGET', prefix .. 'u:' .. owner, 'story') or owner
       else
-        local match, s, match_story = best_match(uri, sig, fields)
+        local match, s, match_story = best_match(uri, sig, first_field)
         if match and s >= near then
           decision.outcome, decision.duplicate_of = 'near_duplicate', match
           decision.similarity, decision.method = s, 'near'
@@ -164,7 +164,7 @@ for base = FIRST, #ARGV, FIELDS do
       redis.call('HSET', ukey, 'h:' .. chash, cjson.encode(decision), 'max', decision.version)
       redis.call('EXPIRE', ukey, window)
     else
-      register(uri, ukey, chash, nhash, sig, fields, decision)
+      register(uri, ukey, chash, nhash, sig, first_field, decision)
     end
     replies[#replies + 1] = cjson.encode(decision)
   end

@@ -25,7 +25,16 @@ _ONE = (1).__add__
 
 
 class Alignment:
-    __slots__ = ("_base", "_norm_starts", "_offsets", "_ready", "aligned", "normalized", "original")
+    __slots__ = (
+        "_base",
+        "_norm_starts",
+        "_offsets",
+        "_ready",
+        "_words",
+        "aligned",
+        "normalized",
+        "original",
+    )
 
     def __init__(self, original: str, normalized: str) -> None:
         # "_" is a word character to `re` but a separator to `normalize_text`
@@ -35,11 +44,12 @@ class Alignment:
         self._ready = False
         self._norm_starts: list[int] = []
         self._offsets: list[int] = []
+        self._words: list[str] = []
         self._base = 0
 
     def _build(self) -> None:
         self._ready = True
-        words = self.normalized.split(" ") if self.normalized else []
+        words = self._words = self.normalized.split(" ") if self.normalized else []
         self._norm_starts = list(accumulate(map(_ONE, map(len, words)), initial=0))
         parts = _SEPARATORS.split(self.original)
         self._offsets = list(accumulate(map(len, parts), initial=0))
@@ -52,6 +62,12 @@ class Alignment:
         if not self._ready:
             self._build()
         return bisect_left(self._norm_starts, position)
+
+    def words(self) -> list[str]:
+        """The normalized tokens."""
+        if not self._ready:
+            self._build()
+        return self._words
 
     def token_start(self, index: int) -> int:
         """Start of normalized token `index` in the normalized text."""
@@ -74,6 +90,14 @@ class Alignment:
         first = bisect_left(self._norm_starts, start)
         last = bisect_left(self._norm_starts, end + 1) - 1
         return self._offsets[self._base + 2 * first], self._offsets[self._base + 2 * last + 1]
+
+    def first_char(self, start: int) -> str:
+        """First character as written of the token starting at normalized `start`."""
+        if not self._ready:
+            self._build()
+        if not self.aligned:
+            return self.normalized[start]
+        return self.original[self._offsets[self._base + 2 * bisect_left(self._norm_starts, start)]]
 
     def surface(self, start: int, end: int) -> str:
         first, last = self.span(start, end)

@@ -32,7 +32,7 @@ class _Tokens:
     def __init__(self, gazetteer: Gazetteer, result: Scan) -> None:
         self.gazetteer = gazetteer
         self.alignment = result.alignment
-        self.normalized = result.alignment.normalized.split(" ")
+        self.normalized = result.alignment.words()
         self.match_starts = [m.start for m in result.matches]
         self.match_ends = [m.end for m in result.matches]
 
@@ -50,7 +50,7 @@ class _Tokens:
         )
 
     def capitalised(self, index: int) -> bool:
-        return self.alignment.token(index)[:1].isupper()
+        return self.alignment.first_char(self.alignment.token_start(index)).isupper()
 
 
 def _arabic_forward(tokens: _Tokens, index: int, skip_modifiers: bool) -> list[int]:

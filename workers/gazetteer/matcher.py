@@ -17,10 +17,10 @@ class Scan:
     alignment: Alignment
 
 
-def _case_ok(surface: str, case: Case) -> bool:
+def _case_ok(alignment: Alignment, start: int, end: int, case: Case) -> bool:
     if case == Case.TITLE:
-        return surface[:1].isupper()
-    return all(c.isupper() for c in surface if c.isalpha())
+        return alignment.first_char(start).isupper()
+    return all(c.isupper() for c in alignment.surface(start, end) if c.isalpha())
 
 
 def scan(gazetteer: Gazetteer, original: str, normalized: str) -> Scan:
@@ -33,7 +33,7 @@ def scan(gazetteer: Gazetteer, original: str, normalized: str) -> Scan:
         start = end - info.length + 1
         if info.kind == Kind.TRIGGER:
             triggers.append(Match(info.entry, start, end - 1, info.kind))
-        elif info.case == Case.ANY or _case_ok(alignment.surface(start, end - 1), info.case):
+        elif info.case == Case.ANY or _case_ok(alignment, start, end - 1, info.case):
             candidates.append((start, start - end, info.entry, info.kind))
     candidates.sort()
     matches: list[Match] = []

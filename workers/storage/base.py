@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
@@ -58,6 +58,8 @@ class ArticleStore(Protocol):
     def get(self, uri: str) -> EnrichedArticle | None: ...
 
     def search(self, query: SearchQuery) -> list[SearchHit]: ...
+
+    def iter_articles(self) -> Iterator[EnrichedArticle]: ...
 
     def counts(self) -> StoreCounts: ...
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Literal, TypeVar
 
 import redis
@@ -190,6 +190,9 @@ class CachedStore:
         hits = self.store.search(query)
         self.cache.remember_search(query, hits)
         return hits
+
+    def iter_articles(self) -> Iterator[EnrichedArticle]:
+        return self.store.iter_articles()
 
     def counts(self) -> StoreCounts:
         return self.store.counts()

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any, ClassVar, Protocol, TypeVar
 
 from workers.errors import TransientError
@@ -336,6 +337,26 @@ class SqlArticleStore(ABC):
                     return None
                 uri = alias[0]
         return None
+
+    def iter_articles(self, page: int = 500) -> Iterator[EnrichedArticle]:
+        """Every stored article, current version, in uri order (read page by page)."""
+        after = ""
+        while True:
+            rows = self._retrying(partial(self._page, after, page))
+            for _, payload in rows:
+                yield EnrichedArticle.model_validate_json(payload)
+            if len(rows) < page:
+                return
+            after = rows[-1][0]
+
+    def _page(self, after: str, size: int) -> list[tuple[str, str]]:
+        with self._lock, self._reader() as cur:
+            cur.execute(
+                f"SELECT a.uri, {self.payload_expr} FROM articles a {CURRENT_VERSION} "
+                f"WHERE a.uri > {self.ph} ORDER BY a.uri LIMIT {self.ph}",
+                (after, size),
+            )
+            return [(str(uri), payload) for uri, payload in cur.fetchall()]
 
     def counts(self) -> StoreCounts:
         def run() -> StoreCounts:
