@@ -43,7 +43,9 @@ test: stack lint typecheck
 	$(BIN)/pytest -q -ra
 
 bench: stack
-	$(BIN)/python -m bench all
+	$(BIN)/python -m bench.bench_pipeline
+	$(BIN)/python bench/bench_enrich.py
+	$(BIN)/python bench/bench_storage.py
 
 stack-down:
 	$(NEWSWIRE) stack down
