@@ -45,7 +45,7 @@ test: stack lint typecheck
 bench: stack
 	$(BIN)/python -m bench.bench_pipeline
 	$(BIN)/python bench/bench_enrich.py
-	$(BIN)/python bench/bench_storage.py
+	$(BIN)/python -m bench.bench_storage
 
 stack-down:
 	$(NEWSWIRE) stack down

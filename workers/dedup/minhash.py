@@ -87,12 +87,17 @@ def signature(words: list[str], settings: DedupSettings) -> bytes:
     return _packer(settings.num_perm).pack(*minhash.digest())
 
 
+@cache
+def _band_splitter(num_perm: int, bands: int) -> tuple[tuple[bytes, ...], struct.Struct]:
+    """Each band's index byte, and the struct cutting a signature into its bands."""
+    layout = band_layout(num_perm, bands)
+    indexes = tuple(bytes((band,)) for band in range(layout.bands))
+    return indexes, struct.Struct(f"{layout.rows * _HASH_BYTES}s" * layout.bands)
+
+
 def band_keys(sig: bytes, settings: DedupSettings) -> bytes:
-    layout = band_layout(settings.num_perm, settings.bands)
-    width = layout.rows * _HASH_BYTES
-    return b"".join(
-        bytes((band,)) + sig[band * width : (band + 1) * width] for band in range(layout.bands)
-    )
+    indexes, splitter = _band_splitter(settings.num_perm, settings.bands)
+    return b"".join(map(bytes.__add__, indexes, splitter.unpack_from(sig)))
 
 
 def fingerprint(headline: str, body_text: str, settings: DedupSettings) -> Fingerprint:

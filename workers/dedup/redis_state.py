@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import math
-import struct
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -44,7 +43,6 @@ class DedupState:
             raise ValueError("dedup window_seconds must be at least 1")
         self._redis = redis
         self._sha = hashlib.sha1(DECIDE.encode()).hexdigest()
-        layout = band_layout(settings.num_perm, settings.bands)
         bucket_seconds = max(1, math.ceil(settings.window_seconds / BUCKETS_PER_WINDOW))
         self._header: list[Any] = [
             prefix,
@@ -53,10 +51,9 @@ class DedupState:
             repr(settings.related_threshold),
             bucket_seconds,
             math.ceil(settings.window_seconds / bucket_seconds),
-            layout.bands,
+            band_layout(settings.num_perm, settings.bands).band_key_size,
             MAX_CANDIDATES,
         ]
-        self._split_bands = struct.Struct(f"{layout.band_key_size}s" * layout.bands).unpack
 
     async def decide(self, requests: Sequence[DedupRequest]) -> list[Decision]:
         """Decide every request in order; raise `TransientError` when Redis fails."""
@@ -80,8 +77,14 @@ class DedupState:
         args = list(self._header)
         for r in requests:
             fp = r.fingerprint
-            args += (r.uri, r.content_hash, fp.normalized_hash, r.version, fp.signature)
-            args += self._split_bands(fp.band_keys)
+            args += (
+                r.uri,
+                r.content_hash,
+                fp.normalized_hash,
+                r.version,
+                fp.signature,
+                fp.band_keys,
+            )
         return args
 
     async def _run(self, calls: list[list[Any]]) -> list[list[bytes | str]]:

@@ -30,9 +30,9 @@ local near = tonumber(ARGV[3])
 local related = tonumber(ARGV[4])
 local bucket_seconds = tonumber(ARGV[5])
 local lookback = tonumber(ARGV[6])
-local bands = tonumber(ARGV[7])
+local band_width = tonumber(ARGV[7])
 local max_candidates = tonumber(ARGV[8])
-local FIELDS = 5 + bands
+local FIELDS = 6
 local FIRST = 9
 
 local now = tonumber(redis.call('TIME')[1])
@@ -40,18 +40,26 @@ local bucket = math.floor(now / bucket_seconds)
 local bucket_key = prefix .. 'b:' .. bucket
 local bucket_expires_at = (bucket + 1) * bucket_seconds + window
 
--- Share of equal 32-bit MinHash values, compared as bytes (string.sub would
--- intern a new string per value).
+-- Share of equal 32-bit MinHash values. Interning the 4-byte slices costs less
+-- than unpacking both signatures into byte tables.
+local sub = string.sub
 local function similarity(a, b)
   if not a or not b or #a ~= #b or #a == 0 then return 0 end
-  local x, y = {string.byte(a, 1, -1)}, {string.byte(b, 1, -1)}
   local same = 0
-  for i = 1, #x, 4 do
-    if x[i] == y[i] and x[i + 1] == y[i + 1] and x[i + 2] == y[i + 2] and x[i + 3] == y[i + 3] then
+  for i = 1, #a, 4 do
+    if sub(a, i, i + 3) == sub(b, i, i + 3) then
       same = same + 1
     end
   end
-  return same / (#x / 4)
+  return same / (#a / 4)
+end
+
+local function band_fields(bands)
+  local fields = {}
+  for i = 1, #bands, band_width do
+    fields[#fields + 1] = sub(bands, i, i + band_width - 1)
+  end
+  return fields
 end
 
 -- Earlier buckets that exist: the script writes only the current one, and keys do
@@ -66,10 +74,10 @@ lookup_keys[#lookup_keys + 1] = bucket_key
 -- The most similar live canonical article sharing a band, ties to the smaller uri.
 -- Candidates sharing more bands are compared first: with common phrases
 -- colliding in a band or two, the cap then drops only the least likely ones.
-local function best_match(uri, sig, first_field)
+local function best_match(uri, sig, fields)
   local hits, candidates = {}, {}
   for k = 1, #lookup_keys do
-    local owners = redis.call('HMGET', lookup_keys[k], unpack(ARGV, first_field, first_field + bands - 1))
+    local owners = redis.call('HMGET', lookup_keys[k], unpack(fields))
     for i = 1, #owners do
       local owner = owners[i]
       if owner and owner ~= uri then
@@ -99,16 +107,16 @@ local function best_match(uri, sig, first_field)
   return best_uri, best_sim, best_story
 end
 
-local function register(uri, ukey, chash, nhash, sig, first_field, decision)
+local function register(uri, ukey, chash, nhash, sig, fields, decision)
   local xkey = prefix .. 'x:' .. nhash
   local owner = redis.call('GET', xkey)
   if not owner or owner == uri then
     redis.call('SET', xkey, uri, 'EX', window)
   end
   local pairs_ = {}
-  for i = first_field, first_field + bands - 1 do
-    pairs_[#pairs_ + 1] = ARGV[i]
-    pairs_[#pairs_ + 1] = uri
+  for i = 1, #fields do
+    pairs_[2 * i - 1] = fields[i]
+    pairs_[2 * i] = uri
   end
   redis.call('HSET', bucket_key, unpack(pairs_))
   redis.call('EXPIREAT', bucket_key, bucket_expires_at)
@@ -121,7 +129,7 @@ local replies = {}
 for base = FIRST, #ARGV, FIELDS do
   local uri, chash, nhash = ARGV[base], ARGV[base + 1], ARGV[base + 2]
   local given_version = tonumber(ARGV[base + 3])
-  local sig, first_field = ARGV[base + 4], base + 5
+  local sig, bands = ARGV[base + 4], ARGV[base + 5]
   local ukey = prefix .. 'u:' .. uri
   local state = redis.call('HMGET', ukey, 'h:' .. chash, 'max', 'canon', 'story')
 
@@ -136,6 +144,7 @@ for base = FIRST, #ARGV, FIELDS do
   else
     local previous = tonumber(state[2]) or 0
     local decision = {version = math.max(previous + 1, given_version)}
+    local fields = band_fields(bands)
     if state[3] == '1' then
       decision.outcome, decision.story = 'new_version', state[4]
     else
@@ -145,7 +154,7 @@ for base = FIRST, #ARGV, FIELDS do
         decision.similarity, decision.method = 1, 'exact'
         decision.story = redis.call('HGET', prefix .. 'u:' .. owner, 'story') or owner
       else
-        local match, s, match_story = best_match(uri, sig, first_field)
+        local match, s, match_story = best_match(uri, sig, fields)
         if match and s >= near then
           decision.outcome, decision.duplicate_of = 'near_duplicate', match
           decision.similarity, decision.method = s, 'near'
@@ -164,7 +173,7 @@ for base = FIRST, #ARGV, FIELDS do
       redis.call('HSET', ukey, 'h:' .. chash, cjson.encode(decision), 'max', decision.version)
       redis.call('EXPIRE', ukey, window)
     else
-      register(uri, ukey, chash, nhash, sig, first_field, decision)
+      register(uri, ukey, chash, nhash, sig, fields, decision)
     end
     replies[#replies + 1] = cjson.encode(decision)
   end

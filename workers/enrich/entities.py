@@ -82,23 +82,28 @@ def find_entities(
     the first as written."""
     result = scan(gazetteer, text, normalized)
     alignment = result.alignment
+    entries = gazetteer.entries
     found: dict[str, _Found] = {}
-    seen: set[tuple[int, str]] = set()
+    # (entry, normalized form) -> the tag counting it: mentions that normalize alike
+    # need no new surface form, hence no look-up in the original text
+    seen: dict[tuple[int, str], _Found] = {}
     for match in result.matches:
-        if match.entry == IGNORED:
+        index = match.entry
+        if index == IGNORED:
             continue
-        entry = gazetteer.entries[match.entry]
-        item = found.get(entry.id)
         form = normalized[match.start : match.end]
-        if item is not None and (match.entry, form) in seen:
+        item = seen.get((index, form))
+        if item is not None:
             item.count += 1
             continue
-        seen.add((match.entry, form))
+        entry = entries[index]
         first, last = alignment.span(match.start, match.end)
+        item = found.get(entry.id)
         if item is None:
-            names = gazetteer.displays[match.entry]
+            names = gazetteer.displays[index]
             item = _Found(entry.id, entry.type, names, entry.confidence, first)
             found[entry.id] = item
+        seen[index, form] = item
         surface = text[first:last] if alignment.aligned else form
         item.add(surface, match.kind == Kind.NAME)
     for person in find_candidates(gazetteer, result, language):

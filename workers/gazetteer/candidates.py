@@ -5,7 +5,7 @@ written; Arabic names are two to four tokens that are not common words."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -31,26 +31,30 @@ class PersonCandidate:
 class _Tokens:
     def __init__(self, gazetteer: Gazetteer, result: Scan) -> None:
         self.gazetteer = gazetteer
-        self.alignment = result.alignment
-        self.normalized = result.alignment.words()
-        self.match_starts = [m.start for m in result.matches]
-        self.match_ends = [m.end for m in result.matches]
+        self.alignment = alignment = result.alignment
+        self.normalized = alignment.words()
+        self.stopwords = gazetteer.stopwords
+        starts = alignment.token_starts()
+        self.covered_tokens: set[int] = set()
+        for match in result.matches:
+            first = bisect_left(starts, match.start)
+            self.covered_tokens.update(range(first, bisect_left(starts, match.end, first)))
 
     def covered(self, index: int) -> bool:
-        position = self.alignment.token_start(index)
-        i = bisect_right(self.match_starts, position) - 1
-        return i >= 0 and position < self.match_ends[i]
+        return index in self.covered_tokens
 
     def usable(self, index: int) -> bool:
+        if not 0 <= index < len(self.normalized):
+            return False
+        word = self.normalized[index]
         return (
-            0 <= index < len(self.normalized)
-            and self.normalized[index] not in self.gazetteer.stopwords
-            and not self.normalized[index].isdigit()
-            and not self.covered(index)
+            word not in self.stopwords
+            and not word.isdigit()
+            and index not in self.covered_tokens
         )
 
     def capitalised(self, index: int) -> bool:
-        return self.alignment.first_char(self.alignment.token_start(index)).isupper()
+        return self.alignment.token_first_char(index).isupper()
 
 
 def _arabic_forward(tokens: _Tokens, index: int, skip_modifiers: bool) -> list[int]:
@@ -108,24 +112,31 @@ def _latin_run(tokens: _Tokens, index: int, step: int, skip: int = 0) -> list[in
     """Capitalised tokens from `index` in direction `step`; going forward, up to `skip`
     lower-case words may come first ("a déclaré le prévisionniste François Gourand")."""
     joiners = tokens.gazetteer.name_joiners
+    stopwords = tokens.stopwords
+    covered = tokens.covered_tokens
     words = tokens.normalized
+    count = len(words)
     while (
         skip > 0
-        and 0 <= index < len(words)
+        and 0 <= index < count
         and (
-            tokens.covered(index)
-            or words[index] in tokens.gazetteer.stopwords
-            or not tokens.capitalised(index)
+            index in covered or words[index] in stopwords or not tokens.capitalised(index)
         )
     ):
         index += step
         skip -= 1
     picked: list[int] = []
-    while len(picked) < _MAX_TOKENS and 0 <= index < len(words):
-        if words[index] in joiners and picked:
-            if tokens.covered(index):
+    while len(picked) < _MAX_TOKENS and 0 <= index < count:
+        word = words[index]
+        if word in joiners and picked:
+            if index in covered:
                 break
-        elif not tokens.usable(index) or not tokens.capitalised(index):
+        elif (
+            word in stopwords
+            or word.isdigit()
+            or index in covered
+            or not tokens.capitalised(index)
+        ):
             break
         picked.append(index)
         index += step

@@ -157,13 +157,16 @@ class PostgresStore(SqlArticleStore):
         configs = [self._config_of(query.lang)] if query.lang else self._configs_for(groups)
         tsquery = " || ".join(f"to_tsquery('{c}', %s)" for c in configs)
         conditions = " AND ".join([f"a.tsv @@ ({tsquery})", *where])
-        # MATERIALIZED keeps the planner on the GIN index: given the LIMIT it
-        # would otherwise walk the sort_time index and test every row.
+        # The matches are only located (row id and time) before the window is
+        # cut; MATERIALIZED keeps the planner on the GIN index, which given the
+        # LIMIT would otherwise walk the sort_time index and test every row.
         sql = (
-            f"WITH matches AS MATERIALIZED (SELECT {SEARCH_COLUMNS}, a.tsv FROM articles a "
-            f"WHERE {conditions}) "
+            "WITH matches AS MATERIALIZED ("
+            f"SELECT a.ctid AS row_id, a.sort_time FROM articles a WHERE {conditions}), "
+            "recent AS ("
+            f"SELECT row_id FROM matches ORDER BY sort_time DESC LIMIT {RANK_WINDOW}) "
             f"SELECT {SEARCH_COLUMNS}, ts_rank(a.tsv, {tsquery}, {RANK_NORMALIZATION}) AS score "
-            f"FROM (SELECT * FROM matches ORDER BY sort_time DESC LIMIT {RANK_WINDOW}) a "
+            "FROM articles a WHERE a.ctid = ANY(ARRAY(SELECT row_id FROM recent)) "
             "ORDER BY score DESC, a.sort_time DESC LIMIT %s"
         )
         terms = [expression] * len(configs)
@@ -188,7 +191,6 @@ class PostgresStore(SqlArticleStore):
         # unions of tsqueries and would make the planner scan and test every row.
         with self._conn.transaction(), self._conn.cursor() as cur:
             cur.execute("SET LOCAL enable_seqscan = off")
-            cur.execute("SET LOCAL enable_indexscan = off")
             yield cur
 
     @staticmethod
