@@ -25,6 +25,11 @@ def tokens_as_written(text: str) -> tuple[bool, list[str]]:
         ("snake_case Élysée", ["snake", "case", "Élysée"]),
         ('بـ"150 عنصرا', ["بـ", "150", "عنصرا"]),
         ("a\u200cb c", ["a\u200cb", "c"]),
+        (
+            "Alpha\tbeta\u00a0gamma\n\nDelta  (epsilon) Alpha",
+            ["Alpha", "beta", "gamma", "Delta", "epsilon", "Alpha"],
+        ),
+        (" -- lead, trail --  ", ["lead", "trail"]),
     ],
 )
 def test_tokens_map_to_the_text_as_written(text: str, expected: list[str]) -> None:

@@ -107,7 +107,7 @@ local function best_match(uri, sig, fields)
   return best_uri, best_sim, best_story
 end
 
-local function register(uri, ukey, chash, nhash, sig, fields, decision)
+local function register(uri, ukey, chash, nhash, sig, fields, decision, encoded)
   local xkey = prefix .. 'x:' .. nhash
   local owner = redis.call('GET', xkey)
   if not owner or owner == uri then
@@ -120,7 +120,7 @@ local function register(uri, ukey, chash, nhash, sig, fields, decision)
   end
   redis.call('HSET', bucket_key, unpack(pairs_))
   redis.call('EXPIREAT', bucket_key, bucket_expires_at)
-  redis.call('HSET', ukey, 'h:' .. chash, cjson.encode(decision), 'max', decision.version,
+  redis.call('HSET', ukey, 'h:' .. chash, encoded, 'max', decision.version,
              'canon', '1', 'story', decision.story, 'sig', sig)
   redis.call('EXPIRE', ukey, window)
 end
@@ -144,7 +144,7 @@ for base = FIRST, #ARGV, FIELDS do
   else
     local previous = tonumber(state[2]) or 0
     local decision = {version = math.max(previous + 1, given_version)}
-    local fields = band_fields(bands)
+    local fields = nil  -- cut from `bands` only when looked up or registered
     if state[3] == '1' then
       decision.outcome, decision.story = 'new_version', state[4]
     else
@@ -154,6 +154,7 @@ for base = FIRST, #ARGV, FIELDS do
         decision.similarity, decision.method = 1, 'exact'
         decision.story = redis.call('HGET', prefix .. 'u:' .. owner, 'story') or owner
       else
+        fields = band_fields(bands)
         local match, s, match_story = best_match(uri, sig, fields)
         if match and s >= near then
           decision.outcome, decision.duplicate_of = 'near_duplicate', match
@@ -169,13 +170,14 @@ for base = FIRST, #ARGV, FIELDS do
         end
       end
     end
+    local encoded = cjson.encode(decision)
     if decision.duplicate_of then
-      redis.call('HSET', ukey, 'h:' .. chash, cjson.encode(decision), 'max', decision.version)
+      redis.call('HSET', ukey, 'h:' .. chash, encoded, 'max', decision.version)
       redis.call('EXPIRE', ukey, window)
     else
-      register(uri, ukey, chash, nhash, sig, fields, decision)
+      register(uri, ukey, chash, nhash, sig, fields or band_fields(bands), decision, encoded)
     end
-    replies[#replies + 1] = cjson.encode(decision)
+    replies[#replies + 1] = encoded
   end
 end
 return replies

@@ -48,9 +48,7 @@ class _Tokens:
             return False
         word = self.normalized[index]
         return (
-            word not in self.stopwords
-            and not word.isdigit()
-            and index not in self.covered_tokens
+            word not in self.stopwords and not word.isdigit() and index not in self.covered_tokens
         )
 
     def capitalised(self, index: int) -> bool:
@@ -119,9 +117,7 @@ def _latin_run(tokens: _Tokens, index: int, step: int, skip: int = 0) -> list[in
     while (
         skip > 0
         and 0 <= index < count
-        and (
-            index in covered or words[index] in stopwords or not tokens.capitalised(index)
-        )
+        and (index in covered or words[index] in stopwords or not tokens.capitalised(index))
     ):
         index += step
         skip -= 1
@@ -132,10 +128,7 @@ def _latin_run(tokens: _Tokens, index: int, step: int, skip: int = 0) -> list[in
             if index in covered:
                 break
         elif (
-            word in stopwords
-            or word.isdigit()
-            or index in covered
-            or not tokens.capitalised(index)
+            word in stopwords or word.isdigit() or index in covered or not tokens.capitalised(index)
         ):
             break
         picked.append(index)
