@@ -143,6 +143,20 @@ def test_same_version_same_content_is_a_no_op(store: Store) -> None:
     assert stored is not None and stored.fetched_at == T0 + timedelta(minutes=1)
 
 
+def test_re_enriched_same_version_refreshes_tags_in_place(store: Store) -> None:
+    store.write_batch([article("story", "text", places=("Q1",))], [])
+    before = store.counts()
+    replayed = article("story", "text", places=("Q1",), organisations=("Q2",))
+    result = store.write_batch([replayed], [])
+    assert (result.inserted, result.updated) == (0, 1)
+    assert store.counts() == before
+    stored = store.get("story")
+    assert stored is not None and [t.id for t in stored.organisation] == ["Q2"]
+    assert uris(store, entity="Q2") == ["story"]
+    again = store.write_batch([replayed], [])
+    assert (again.updated, again.unchanged) == (0, 1)
+
+
 @pytest.mark.parametrize("order", ["earlier first", "later first"])
 def test_same_version_different_content_keeps_the_later(store: Store, order: str) -> None:
     earlier = article("story", "earlier text", versioncreated=T0)

@@ -5,6 +5,7 @@ Shared by every backend: the SQL differs by dialect, the rules do not.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -41,6 +42,29 @@ def precedence(article: EnrichedArticle) -> str:
     return f"{iso(article.versioncreated) or ''}|{iso(article.fetched_at)}|{article.content_hash}"
 
 
+ENRICHMENT_FIELDS = frozenset(
+    {
+        "language",
+        "language_confidence",
+        "located",
+        "dateline",
+        "place",
+        "organisation",
+        "person",
+        "subject",
+        "keywords",
+        "story_id",
+    }
+)
+
+
+def enrichment_hash(article: EnrichedArticle) -> str:
+    """What enrichment made of the content. It changes when a replay through a
+    changed enrichment (a new gazetteer, say) tags the same version differently."""
+    data = article.model_dump(mode="json", include=set(ENRICHMENT_FIELDS))
+    return hashlib.sha256(repr(sorted(data.items())).encode()).hexdigest()
+
+
 @dataclass(frozen=True)
 class Current:
     """What the store holds for a uri, as far as picking a winner needs."""
@@ -48,6 +72,7 @@ class Current:
     version: int
     content_hash: str
     precedence: str
+    enrichment_hash: str = ""
 
 
 def supersedes(new: EnrichedArticle, old: Current) -> bool:
@@ -56,8 +81,23 @@ def supersedes(new: EnrichedArticle, old: Current) -> bool:
     return new.content_hash != old.content_hash and precedence(new) > old.precedence
 
 
+def re_enriches(new: EnrichedArticle, old: Current) -> bool:
+    """The same version and content, enriched differently: refresh the tags in place."""
+    return (
+        new.version == old.version
+        and new.content_hash == old.content_hash
+        and enrichment_hash(new) != old.enrichment_hash
+    )
+
+
+def replaces(new: EnrichedArticle, old: Current) -> bool:
+    return supersedes(new, old) or re_enriches(new, old)
+
+
 def current_of(article: EnrichedArticle) -> Current:
-    return Current(article.version, article.content_hash, precedence(article))
+    return Current(
+        article.version, article.content_hash, precedence(article), enrichment_hash(article)
+    )
 
 
 def latest_per_uri(articles: Iterable[EnrichedArticle]) -> dict[str, EnrichedArticle]:
@@ -65,7 +105,7 @@ def latest_per_uri(articles: Iterable[EnrichedArticle]) -> dict[str, EnrichedArt
     latest: dict[str, EnrichedArticle] = {}
     for article in articles:
         held = latest.get(article.uri)
-        if held is None or supersedes(article, current_of(held)):
+        if held is None or replaces(article, current_of(held)):
             latest[article.uri] = article
     return latest
 
@@ -97,6 +137,7 @@ ARTICLE_COLUMNS = (
     "stored_at",
     "search_headline",
     "search_body",
+    "enrichment_hash",
 )
 
 
@@ -117,6 +158,7 @@ def article_row(article: EnrichedArticle, stored_at: datetime, ts: TimeAdapter) 
         ts(stored_at),
         index_text(article.headline),
         index_text(article.body_text),
+        enrichment_hash(article),
     )
 
 

@@ -35,8 +35,10 @@ from workers.storage.records import (
     entity_rows,
     latest_per_uri,
     lineage_rows,
+    payload,
+    re_enriches,
+    replaces,
     subject_rows,
-    supersedes,
     version_row,
 )
 from workers.storage.search import SearchQuery, snippet
@@ -55,12 +57,15 @@ KEEP_FIRST = "ON CONFLICT DO NOTHING"
 NEWER_WINS = (
     "ON CONFLICT (uri) DO UPDATE SET "
     + ", ".join(f"{c} = excluded.{c}" for c in ARTICLE_COLUMNS if c != "uri")
-    # Repeats `supersedes`, so that a concurrent writer never replaces a newer
+    # Repeats `replaces`, so that a concurrent writer never replaces a newer
     # row with an older one.
     + " WHERE excluded.version > articles.version OR ("
     "excluded.version = articles.version "
     "AND excluded.content_hash <> articles.content_hash "
-    "AND excluded.precedence > articles.precedence)"
+    "AND excluded.precedence > articles.precedence) OR ("
+    "excluded.version = articles.version "
+    "AND excluded.content_hash = articles.content_hash "
+    "AND excluded.enrichment_hash <> articles.enrichment_hash)"
 )
 ALIAS_REPLACES = "ON CONFLICT (alias_uri) DO UPDATE SET " + ", ".join(
     f"{c} = excluded.{c}" for c in ALIAS_COLUMNS if c != "alias_uri"
@@ -220,10 +225,13 @@ class SqlArticleStore(ABC):
         with self._lock, self._transaction() as cur:
             held = self._current(cur, list(rows.latest))
             changed = [
-                a for uri, a in rows.latest.items() if uri not in held or supersedes(a, held[uri])
+                a for uri, a in rows.latest.items() if uri not in held or replaces(a, held[uri])
             ]
             replaced = [a.uri for a in changed if a.uri in held]
             self._write_rows(cur, "article_versions", VERSION_COLUMNS, rows.versions, KEEP_FIRST)
+            self._refresh_payloads(
+                cur, [a for a in changed if a.uri in held and re_enriches(a, held[a.uri])]
+            )
             if changed:
                 self._write_rows(
                     cur,
@@ -269,12 +277,12 @@ class SqlArticleStore(ABC):
         held: dict[str, Current] = {}
         for chunk in _chunks(uris):
             cur.execute(
-                f"SELECT uri, version, content_hash, precedence FROM articles "
+                f"SELECT uri, version, content_hash, precedence, enrichment_hash FROM articles "
                 f"WHERE uri IN ({self._marks(len(chunk))}){self.lock_rows}",
                 tuple(chunk),
             )
-            for uri, version, content_hash, prec in cur.fetchall():
-                held[uri] = Current(version, content_hash, prec)
+            for uri, version, content_hash, prec, enrichment in cur.fetchall():
+                held[uri] = Current(version, content_hash, prec, enrichment)
         return held
 
     def _current_aliases(self, cur: Cursor, uris: list[str]) -> dict[str, Alias]:
@@ -297,6 +305,15 @@ class SqlArticleStore(ABC):
 
     def _marks(self, n: int) -> str:
         return ", ".join([self.ph] * n)
+
+    def _refresh_payloads(self, cur: Cursor, articles: list[EnrichedArticle]) -> None:
+        """The version row of a re-enriched article takes its new payload."""
+        if articles:
+            cur.executemany(
+                f"UPDATE article_versions SET payload = {self.ph} "
+                f"WHERE uri = {self.ph} AND version = {self.ph} AND content_hash = {self.ph}",
+                [(payload(a), a.uri, a.version, a.content_hash) for a in articles],
+            )
 
     def _write_rows(
         self,
@@ -343,8 +360,8 @@ class SqlArticleStore(ABC):
         after = ""
         while True:
             rows = self._retrying(partial(self._page, after, page))
-            for _, payload in rows:
-                yield EnrichedArticle.model_validate_json(payload)
+            for _, body in rows:
+                yield EnrichedArticle.model_validate_json(body)
             if len(rows) < page:
                 return
             after = rows[-1][0]

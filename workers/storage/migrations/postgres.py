@@ -110,4 +110,9 @@ CREATE INDEX aliases_canonical ON aliases (canonical_uri);
         # toasted, far more rows fit a page. Applies to rows written from now on.
         "ALTER TABLE articles SET (toast_tuple_target = 128);",
     ),
+    Migration(
+        3,
+        "enrichment hash: a replay through changed enrichment refreshes the tags",
+        "ALTER TABLE articles ADD COLUMN enrichment_hash TEXT NOT NULL DEFAULT '';",
+    ),
 )

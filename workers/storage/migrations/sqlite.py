@@ -105,4 +105,9 @@ CREATE TRIGGER articles_fts_update AFTER UPDATE ON articles BEGIN
 END;
 """,
     ),
+    Migration(
+        2,
+        "enrichment hash: a replay through changed enrichment refreshes the tags",
+        "ALTER TABLE articles ADD COLUMN enrichment_hash TEXT NOT NULL DEFAULT '';",
+    ),
 )
