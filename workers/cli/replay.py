@@ -16,6 +16,7 @@ from rich.live import Live
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from workers.cli.context import settings_of
 from workers.errors import NewswireError
 from workers.replay import dlq as dead
 from workers.replay import kafka_ops
@@ -40,8 +41,7 @@ dlq_app = typer.Typer(help="Dead letters: list, show and re-drive them after a f
 
 
 def _settings(ctx: typer.Context) -> Settings:
-    obj = ctx.find_root().obj
-    return obj if isinstance(obj, Settings) else Settings()
+    return settings_of(ctx)
 
 
 @contextmanager

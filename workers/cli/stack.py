@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from workers import stack
-from workers.settings import Settings
+from workers.cli.context import settings_of
 from workers.stack import ServiceState, ServiceStatus, StackError
 
 app = typer.Typer(
@@ -58,6 +58,7 @@ def _fail(exc: StackError) -> typer.Exit:
 
 @app.command()
 def up(
+    ctx: typer.Context,
     services: ServicesArg = None,
     all_services: Annotated[
         bool, typer.Option("--all", help="Kafka, Redis, PostgreSQL and Prometheus.")
@@ -67,7 +68,7 @@ def up(
     ] = None,
 ) -> None:
     """Start whatever is not already reachable (Kafka and Redis by default)."""
-    settings = Settings()
+    settings = settings_of(ctx)
     chosen = stack.ALL_SERVICES if all_services else (services or stack.default_services(settings))
     started = time.monotonic()
     try:
@@ -81,9 +82,9 @@ def up(
 
 
 @app.command()
-def down(services: ServicesArg = None) -> None:
+def down(ctx: typer.Context, services: ServicesArg = None) -> None:
     """Stop the servers that `up` started; servers it found running are left alone."""
-    settings = Settings()
+    settings = settings_of(ctx)
     try:
         with console.status("stopping the local stack") as spinner:
             stopped = stack.down(
@@ -99,9 +100,9 @@ def down(services: ServicesArg = None) -> None:
 
 
 @app.command()
-def status(services: ServicesArg = None) -> None:
+def status(ctx: typer.Context, services: ServicesArg = None) -> None:
     """Show each server's endpoint and whether the stack started it."""
-    settings = Settings()
+    settings = settings_of(ctx)
     try:
         statuses = stack.status(settings, services or stack.ALL_SERVICES)
     except StackError as exc:
