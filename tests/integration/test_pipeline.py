@@ -112,3 +112,33 @@ def test_storage_worker_killed_mid_stream_loses_and_duplicates_nothing(settings:
         assert (counts.articles, counts.versions, counts.aliases) == (total, total, 0)
         assert pipeline_lag(settings) == 0
         store.close()
+
+
+def test_bad_messages_on_the_raw_topic_are_dead_lettered_and_the_stream_flows(
+    settings: Settings,
+) -> None:
+    kafka_clients.ensure_topics(settings)
+    producer = kafka_clients.producer(settings)
+    bad = {
+        b"not-utf8": b'{"schema": "newswire.article/1", "uri": "\xff"}',
+        b"not-json": b"{this is not json",
+        b"schema": b'{"schema": "newswire.article/1", "uri": "u"}',
+    }
+    for key, value in bad.items():
+        producer.send(settings.topics.raw, key=key, value=value)
+    producer.flush()
+    producer.close()
+    with running_workers(settings) as pipeline:
+        produce_paths(settings, [SEEDS / "003_en_markets.txt"], feed_id="seeds")
+        wait_drained(settings, pipeline, timeout=180)
+    store = open_store(settings, cached=False)
+    assert store.counts().articles == 1
+    store.close()
+    letters = {letter.key: letter for letter in dead_letters(settings)}
+    assert {k: (v.stage, v.error_type) for k, v in letters.items()} == {
+        "not-utf8": ("enrich", "encoding"),
+        "not-json": ("enrich", "parse"),
+        "schema": ("enrich", "schema"),
+    }
+    assert letters["schema"].original_topic == settings.topics.raw
+    assert "headline" in letters["schema"].reason or "required" in letters["schema"].reason
