@@ -67,6 +67,9 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=5000)
     parser.add_argument("--size", type=int, default=5000, help="bytes per article")
     parser.add_argument("--partitions", type=int, default=4)
+    parser.add_argument(
+        "--rate", type=float, default=0.0, help="articles/s to produce at (0: as fast as possible)"
+    )
     args = parser.parse_args()
 
     up(Settings(), services=("kafka", "redis"))
@@ -86,7 +89,9 @@ def main() -> None:
                 ) as progress,
             ):
                 task = progress.add_task("produce", total=args.count)
-                for data in documents:
+                for index, data in enumerate(documents):
+                    if args.rate:
+                        time.sleep(max(0.0, started + index / args.rate - time.monotonic()))
                     ctx = FeedContext(feed_id="bench", fetched_at=datetime.now(UTC))
                     ingest(Document(data, ctx, "agency-text"), publisher)
                     progress.advance(task)
@@ -106,7 +111,8 @@ def main() -> None:
             pipeline.stop()
         lat = latencies(settings.sqlite_path)
 
-    table = Table(title=f"pipeline end to end: {args.count} articles of ~{args.size} bytes")
+    pace = f" at {args.rate:g}/s" if args.rate else ""
+    table = Table(title=f"pipeline end to end: {args.count} articles of ~{args.size} bytes{pace}")
     for column in ("articles/s", "produce s", "total s", "p50 latency s", "p99 latency s"):
         table.add_column(column, justify="right")
     table.add_row(

@@ -90,7 +90,8 @@ class _WordCache(dict[str, str]):
 _normalized_words = _WordCache()
 
 
-RECENT_TEXTS = 16
+RECENT_TEXTS = 512
+"""Long texts remembered: twice the articles the enrichment runs through its steps together."""
 RECENT_MIN_CHARS = 256
 _recent_texts: dict[str, str] = {}
 
@@ -98,7 +99,7 @@ _recent_texts: dict[str, str] = {}
 def normalize_text(text: str) -> str:
     """NFKC, Arabic folding, accents, case and punctuation folded; words joined by single spaces.
 
-    The last few long texts are remembered: the enrichment steps of one article
+    Recent long texts are remembered: the enrichment steps of one article
     (dedup, entities, topics) each normalize the same headline and body."""
     remembered = _recent_texts.get(text)
     if remembered is not None:
