@@ -37,3 +37,15 @@ def test_directories_are_read_in_name_order_skipping_feed_lists(tmp_path: Path) 
     (tmp_path / ".hidden").write_text("x")
     links = [doc.ctx.link for doc in read_paths([tmp_path], "t")]
     assert links == ["a.txt", "b.txt"]
+
+
+def test_a_vocalised_copy_gets_the_same_headline_as_the_plain_story() -> None:
+    from workers.parsers.agency_text import headline_from_lead
+    from workers.text.normalize import normalize_text
+
+    plain = "دمشق (رويترز) - قالت وزارة الكهرباء السورية يوم الاثنين إن ساعات التقنين " * 3
+    vocalised = "دِمَشْق (رويترز) - قالَتْ وزارةُ الكَهْرَباءِ السّوريّة يوم الإثنين إنّ ساعاتِ التّقنين " * 3
+    assert normalize_text(headline_from_lead(plain)) == normalize_text(
+        headline_from_lead(vocalised)
+    )
+    assert headline_from_lead(plain).endswith("…")

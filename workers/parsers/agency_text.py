@@ -18,6 +18,7 @@ from workers.parsers.anpa import decode_wire_text, is_multi_story, split_stories
 from workers.parsers.article_builder import build_article
 from workers.parsers.base import FeedContext, ItemFailure, ParseResult
 from workers.text.dateline import split_dateline
+from workers.text.normalize import fold_arabic
 
 HEADER_KEYS = ("headline", "uri", "version", "language", "provider", "byline", "date", "urgency")
 _HEADER_LINE = re.compile(r"^(?P<key>[A-Za-z]+):[ \t]*(?P<value>.*)$")
@@ -45,10 +46,17 @@ def headline_from_lead(lead: str) -> str:
     rest = " ".join(rest.split())
     end = _SENTENCE_END.search(rest)
     sentence = rest[: end.start() + 1] if end else rest
-    if len(sentence) <= HEADLINE_MAX_CHARS:
-        return sentence.rstrip("،,;:")
-    cut = sentence[:HEADLINE_MAX_CHARS].rsplit(" ", 1)[0]
-    return cut.rstrip("،,;:") + "…"
+    words = sentence.split(" ")
+    kept: list[str] = []
+    length = 0
+    for word in words:
+        # Measured without diacritics and tatweel, so that a vocalised copy of a
+        # story gets the same headline as the plain one.
+        length += len(fold_arabic(word)) + (1 if kept else 0)
+        if length > HEADLINE_MAX_CHARS and kept:
+            return " ".join(kept).rstrip("،,;:") + "…"
+        kept.append(word)
+    return sentence.rstrip("،,;:")
 
 
 def _parse_date(value: str | None) -> datetime | None:
