@@ -73,7 +73,9 @@ class Alignment:
         self._ready = True
         words = self._words = self.normalized.split(" ") if self.normalized else []
         self._norm_starts = list(accumulate(map(_ONE, map(len, words)), initial=0))
-        pieces = self.original.split(" ")
+        # a line break separates pieces as a space does ("end.\n\nNext" would be a piece
+        # seen once, missing the cache); the same length keeps every offset
+        pieces = self.original.replace("\n", " ").split(" ")
         self._piece_offsets = offsets = list(map(_piece_runs.__getitem__, pieces))
         # piece j starts at _piece_starts[j] + j (one space before each piece but the first)
         self._piece_starts = list(accumulate(map(len, pieces), initial=0))
