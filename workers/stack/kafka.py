@@ -263,7 +263,10 @@ def start_kafka(settings: Settings, report: Reporter = quiet) -> subprocess.Pope
 
 
 def kafka_ready(bootstrap: str, brokers: int = 1) -> bool:
-    """The cluster answers metadata requests with `brokers` unfenced brokers."""
+    """The cluster has `brokers` unfenced brokers and a group coordinator.
+
+    A new broker answers metadata requests before its offsets topic exists; the
+    first consumer group would then fail with CoordinatorNotAvailable."""
     if not reachable(parse_host_port(bootstrap, 9092)):
         return False
     try:
@@ -277,7 +280,10 @@ def kafka_ready(bootstrap: str, brokers: int = 1) -> bool:
         return False
     try:
         found = admin.describe_cluster().get("brokers", [])
-        return sum(1 for b in found if not b.get("is_fenced")) >= brokers
+        if sum(1 for b in found if not b.get("is_fenced")) < brokers:
+            return False
+        admin.list_group_offsets({"newswire-stack-probe": None})
+        return True
     except (KafkaError, OSError):
         return False
     finally:
