@@ -32,7 +32,6 @@ class Deliverer:
     def __init__(self, publisher: Publisher, state: FeedState) -> None:
         self.publisher = publisher
         self.state = state
-        self._lock = asyncio.Lock()
 
     async def deliver(self, results: list[ParseResult], key: str) -> Delivery:
         delivery = Delivery()
@@ -61,10 +60,6 @@ class Deliverer:
         """Send and wait for Kafka's acknowledgement; return the uris Kafka refused."""
         if not results:
             return set()
-        async with self._lock:
-            errors_before = len(self.publisher.counts.errors)
-            await asyncio.to_thread(publish_results, results, self.publisher, key)
-            await asyncio.to_thread(self.publisher.flush)
-            new_errors = self.publisher.counts.errors[errors_before:]
-        uris = {r.uri for r in results if isinstance(r, Article)}
-        return {e.split(": ", 1)[0] for e in new_errors} & uris
+        sent = await asyncio.to_thread(publish_results, results, self.publisher, key)
+        await asyncio.to_thread(self.publisher.flush)
+        return {uri for uri, future in sent.items() if not future.succeeded()}

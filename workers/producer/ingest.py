@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from kafka.producer.future import FutureRecordMetadata
+
 from workers import metrics
 from workers.dead_letters import dead_letter
 from workers.errors import PermanentError
@@ -49,14 +51,13 @@ def parse_document(doc: Document, max_item_bytes: int) -> Iterator[ParseResult]:
 
 def publish_results(
     results: Iterable[ParseResult], publisher: Publisher, key_hint: str | None
-) -> tuple[int, int]:
-    """Publish Articles, dead-letter failures; return (articles, failures)."""
-    articles = failures = 0
+) -> dict[str, FutureRecordMetadata]:
+    """Publish Articles and dead-letter failures; return each published uri's send future."""
+    sent: dict[str, FutureRecordMetadata] = {}
     for result in results:
         started = time.perf_counter()
         if isinstance(result, Article):
-            publisher.publish(result)
-            articles += 1
+            sent[result.uri] = publisher.publish(result)
         else:
             publisher.dead_letter(
                 dead_letter(
@@ -67,12 +68,11 @@ def publish_results(
                     key=key_hint,
                 )
             )
-            failures += 1
         metrics.STAGE_SECONDS.labels(STAGE).observe(time.perf_counter() - started)
-    return articles, failures
+    return sent
 
 
-def ingest(doc: Document, publisher: Publisher) -> tuple[int, int]:
+def ingest(doc: Document, publisher: Publisher) -> dict[str, FutureRecordMetadata]:
     results = parse_document(doc, publisher.settings.max_item_bytes)
     return publish_results(results, publisher, doc.ctx.link or doc.ctx.feed_id)
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import orjson
 from kafka.errors import KafkaError
+from kafka.producer.future import FutureRecordMetadata
 
 from workers import codec, kafka_clients, metrics
 from workers.errors import ServiceUnavailable
@@ -40,7 +41,8 @@ class Publisher:
         self._producer = kafka_clients.producer(settings, **producer_overrides)
         self.counts = PublishCounts()
 
-    def publish(self, article: Article, trace_id: str | None = None) -> None:
+    def publish(self, article: Article, trace_id: str | None = None) -> FutureRecordMetadata:
+        """Send without waiting; the returned future tells whether Kafka acknowledged."""
         payload = codec.encode(article)
         codec.validate(orjson.loads(payload), Article)
         future = self._producer.send(
@@ -51,6 +53,7 @@ class Publisher:
         )
         future.add_callback(self._on_published)
         future.add_errback(self._on_failed, article.uri)
+        return future
 
     def dead_letter(self, letter: DeadLetter) -> None:
         future = self._producer.send(
