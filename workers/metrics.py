@@ -17,8 +17,6 @@ from workers.errors import NewswireError
 STAGE_BUCKETS = (0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0)
 END_TO_END_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 300.0)
 
-OUTCOMES = ("ok", "duplicate", "near_duplicate", "related", "new_version", "invalid", "failed")
-
 ARTICLES = Counter(
     "newswire_articles",
     "Articles handled, by stage and outcome.",

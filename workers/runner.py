@@ -14,7 +14,6 @@ from pathlib import Path
 
 from kafka.structs import TopicPartition
 
-from workers import kafka_clients
 from workers.replay.kafka_ops import admin_client, group_lag, topic_partitions, watermarks
 from workers.replay.lag import pipeline_groups
 from workers.settings import Settings
@@ -178,7 +177,3 @@ def summarize(before: Snapshot, after: Snapshot, seconds: float) -> RunSummary:
         dead_letters=after.dlq_end - before.dlq_end,
         seconds=seconds,
     )
-
-
-def ensure_ready(settings: Settings) -> None:
-    kafka_clients.ensure_topics(settings)
