@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from aiohttp import web
 
+from tests.xml_attacks import BILLION_LAUGHS as BILLION_LAUGHS_TEMPLATE
+
 HUGE_BYTES = 20 * 1024 * 1024
 
 
@@ -32,21 +34,10 @@ def item(title: str, text: str, guid: str | None = None, link: str | None = None
     return "<item>" + "".join(parts) + "</item>"
 
 
-BILLION_LAUGHS = b"""<?xml version="1.0"?>
-<!DOCTYPE lolz [
- <!ENTITY lol "lol">
- <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
- <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
- <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
- <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
- <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
- <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
- <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
- <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
- <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
-]>
-<rss version="2.0"><channel><title>t</title><item><title>&lol9;</title><guid>bomb</guid>
-<description>x</description></item></channel></rss>"""
+BILLION_LAUGHS = BILLION_LAUGHS_TEMPLATE.format(
+    open='<rss version="2.0"><channel><title>t</title><item><title>',
+    close="</title><guid>bomb</guid>\n<description>x</description></item></channel></rss>",
+).encode()
 
 
 def xxe(path: str) -> bytes:
