@@ -7,13 +7,22 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 NEWSWIRE := $(BIN)/newswire
 STAMP := $(VENV)/.installed
+# The compiled text core (native/, Rust) builds with cargo; its build cache lives
+# outside the checkout so that a fresh clone reuses it.
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+export CARGO_TARGET_DIR ?= $(HOME)/.cache/newswire/cargo-target
+NATIVE := native/Cargo.toml native/Cargo.lock native/pyproject.toml native/newswire_text.pyi \
+	$(wildcard native/src/*.rs)
 
 .PHONY: setup stack run test lint typecheck unit integration bench clean stack-down
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(NATIVE)
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is needed"'
+	@command -v cargo >/dev/null || { echo "error: cargo is needed to build native/:" \
+		"install Rust with rustup, or Debian's cargo package"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet ./native
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 

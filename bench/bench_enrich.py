@@ -27,7 +27,7 @@ from typing import Any
 import redis.asyncio as aioredis
 
 from workers.enrich.basic_steps import tag_dateline, tag_language
-from workers.enrich.pipeline import Enricher, EnrichFailure, Step, default_steps
+from workers.enrich.pipeline import Enricher, EnrichFailure, Step, default_steps, prepare_process
 from workers.models import Article, Source
 from workers.parsers.article_builder import content_hash
 from workers.settings import Settings
@@ -137,7 +137,8 @@ def main() -> None:
     names = [getattr(s, "__name__", repr(s)) for s in steps]
     print(f"{len(articles)} articles, mean body {mean_bytes:.0f} bytes, batch {args.batch}")
     print(f"steps: {', '.join(names)} + dedup; {calibration_ns():.0f} ns per empty loop turn")
-    # Warm-up: loads the language model, the word cache and the Redis script.
+    # Warm-up, as a worker starts: gazetteer, lexicons, language model, Redis script.
+    prepare_process()
     asyncio.run(run(articles[:500], args.batch, fresh(base), steps))
     rates = []
     for _ in range(args.runs):

@@ -5,7 +5,7 @@ a unit test keeps the two identical."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -133,3 +133,30 @@ class DeadLetter(_Model):
     attempts: int = 1
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+M = TypeVar("M", bound=BaseModel)
+_set = object.__setattr__
+_every_field: dict[type[BaseModel], set[str]] = {}
+
+
+def assemble(cls: type[M], values: dict[str, Any]) -> M:
+    """An instance holding `values`, which must give every field, already valid, by
+    field name: `model_construct` without validation and without its walk over the
+    fields and their defaults. For the enrichment's hot path, which builds thousands
+    of models a second from data it made itself. All instances of a class share one
+    fields-set, holding every field (assigning a field can only add what it has)."""
+    fields = _every_field.get(cls)
+    if fields is None:
+        fields = _every_field[cls] = set(cls.model_fields)
+    model = cls.__new__(cls)
+    _set(model, "__dict__", values)
+    _set(model, "__pydantic_fields_set__", fields)
+    _set(model, "__pydantic_extra__", None)
+    _set(model, "__pydantic_private__", None)
+    return model
+
+
+def evolve(model: M, update: dict[str, Any]) -> M:
+    """`model.model_copy(update=update)` (shallow, not validated) for a fraction of its cost."""
+    return assemble(type(model), {**model.__dict__, **update})

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from newswire_text import analyze
+
 from workers.enrich.entities import find_entities
 from workers.gazetteer import get_gazetteer
 from workers.models import EnrichedArticle, EntityTag, Source
-from workers.text.normalize import normalize_text
 
 
 def article(body: str, headline: str = "Headline", language: str | None = None) -> EnrichedArticle:
@@ -23,5 +24,5 @@ def article(body: str, headline: str = "Headline", language: str | None = None) 
 
 
 def tags(text: str, language: str | None = None) -> dict[str, EntityTag]:
-    found = find_entities(get_gazetteer(), text, normalize_text(text), language)
+    found = find_entities(get_gazetteer(), analyze(text), language)
     return {tag.id: tag for tag in found}

@@ -9,7 +9,7 @@ from workers.dedup.minhash import (
     dedup_text,
     estimated_jaccard,
     fingerprint,
-    shingles,
+    signature,
 )
 from workers.settings import DedupSettings
 
@@ -26,15 +26,22 @@ BODY = (
 )
 
 
+def shingle_set(text: str, size: int) -> set[tuple[str, ...]]:
+    words = text.split()
+    return {tuple(words[i : i + size]) for i in range(max(1, len(words) - size + 1))}
+
+
 def exact_jaccard(a: str, b: str, size: int) -> float:
-    sa, sb = set(shingles(a.split(), size)), set(shingles(b.split(), size))
+    sa, sb = shingle_set(a, size), shingle_set(b, size)
     return len(sa & sb) / len(sa | sb)
 
 
-def test_shingles() -> None:
-    assert shingles(["a", "b", "c", "d"], 3) == ["a b c", "b c d"]
-    assert shingles(["a", "b"], 3) == ["a b"]
-    assert shingles([], 3) == []
+def test_signature_depends_on_the_shingle_set_only() -> None:
+    two = DedupSettings(shingle_size=2)
+    assert signature("a b c a b", two) == signature("a b c a b c a b", two)
+    assert signature("a b c a b", two) != signature("a b c d", two)
+    assert signature("", two) == b"\xff" * 4 * two.num_perm
+    assert signature("x y", two) != signature("x yy", two)
 
 
 def test_dedup_text_drops_dateline() -> None:

@@ -5,7 +5,6 @@ import pytest
 from workers.text.normalize import (
     fold_arabic,
     normalize_text,
-    normalize_word,
     strip_accents,
     tokens,
 )
@@ -81,10 +80,18 @@ def test_tokens() -> None:
     ]
 
 
-def test_normalize_word_may_split_or_vanish() -> None:
-    assert normalize_word("l'armée") == "l armee"
-    assert normalize_word("—") == ""
-    assert normalize_word("Word") == "word"
+def test_one_word_may_split_or_vanish() -> None:
+    assert normalize_text("l'armée") == "l armee"
+    assert normalize_text("—") == ""
+    assert normalize_text("Word") == "word"
+    assert normalize_text("Straße ẞ") == "strasse ss"
+    assert normalize_text("½") == "1 2"
+
+
+def test_marks_inside_words_never_split_them() -> None:
+    assert normalize_text("co\u00adoperate") == "cooperate"
+    assert normalize_text("e\u0301te\u0301") == "ete"
+    assert normalize_text("الـ\u064fرقة") == "الرقه"
 
 
 def test_repeated_calls_are_stable() -> None:

@@ -14,14 +14,14 @@ from workers.enrich.topics import (
     tag_topics,
 )
 from workers.models import Subject
-from workers.text.normalize import normalize_text
+from workers.text.analysis import text_analysis
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_cc6b534295ab8a14.txt"
 CONFLICT = "medtop:16000000"
 
 
 def codes(text: str) -> list[str]:
-    return [s.code for s in score_topics(get_lexicon(), normalize_text(text))]
+    return [s.code for s in score_topics(get_lexicon(), text_analysis(text))]
 
 
 def test_the_seventeen_top_level_media_topics() -> None:
@@ -41,7 +41,7 @@ def test_every_topic_has_keywords_in_every_language() -> None:
         for number, table in document.items():
             if number != NEUTRAL:
                 assert table["strong"] and table["keywords"], (lang, number)
-    assert len(get_lexicon().keys) > 1000
+    assert len(get_lexicon().matcher) > 1000
 
 
 def test_words_inside_neutral_names_are_no_evidence() -> None:
@@ -93,7 +93,7 @@ def test_multi_label_with_scores_in_order() -> None:
         "the troops and airstrikes, while voters went to the polls and the minister "
         "of defence resigned over the military campaign."
     )
-    subjects = score_topics(get_lexicon(), normalize_text(text))
+    subjects = score_topics(get_lexicon(), text_analysis(text))
     assert {s.code for s in subjects} >= {CONFLICT, "medtop:11000000"}
     scores = [s.score for s in subjects]
     assert scores == sorted(scores, reverse=True)

@@ -12,7 +12,7 @@ import faust
 from workers import codec, metrics
 from workers.agents.events import DeadLetterSink, Received, decode_events
 from workers.agents.retry import with_backoff
-from workers.enrich.pipeline import Enricher, EnrichFailure, EnrichResult
+from workers.enrich.pipeline import Enricher, EnrichFailure, EnrichResult, prepare_process
 from workers.errors import TransientError
 from workers.models import Article, Stage
 from workers.redis_client import async_client
@@ -80,6 +80,7 @@ def register(app: faust.App, settings: Settings) -> None:
     @app.agent(raw, name="enrich")
     async def enrich(stream: Any) -> None:
         redis = await async_client(settings)
+        prepare_process()
         handler = EnrichBatchHandler(app, settings, Enricher(settings, redis))
         async for events in stream.take_events(
             settings.enrich_batch_size, within=settings.batch_seconds

@@ -2,8 +2,9 @@
 
 The text compared is the headline and the body with its dateline removed, so
 the same copy filed under another agency's dateline still matches. Shingles
-are runs of `shingle_size` normalized words; the signature is `num_perm`
-32-bit minimums, packed little-endian so that Redis compares them byte-wise.
+are runs of `shingle_size` normalized words; the signature (computed by the
+compiled `newswire_text.MinHasher`) is `num_perm` 32-bit minimums, packed
+little-endian so that Redis compares them byte-wise.
 A band key is the band's index byte followed by its rows' bytes: equal keys
 mean the two signatures agree on that whole band."""
 
@@ -14,9 +15,10 @@ import struct
 from dataclasses import dataclass
 from functools import cache
 
-from rensa import RMinHash
+from newswire_text import MinHasher
 
 from workers.settings import DedupSettings
+from workers.text.analysis import text_analysis
 from workers.text.dateline import split_dateline
 from workers.text.normalize import normalize_text
 
@@ -51,18 +53,13 @@ def band_layout(num_perm: int, bands: int) -> BandLayout:
     return BandLayout(bands, num_perm // bands)
 
 
-@cache
-def _packer(num_perm: int) -> struct.Struct:
-    return struct.Struct(f"<{num_perm}I")
-
-
 def dedup_text(headline: str, body_text: str) -> str:
     """The normalized text that dedup compares: headline and body, dateline left out.
 
     Cut out of the normalized headline-and-body text, which the tagging steps
-    normalize too (and `normalize_text` remembers), rather than normalized anew."""
+    analyse too (and `text_analysis` remembers), rather than normalized anew."""
     dateline, rest = split_dateline(body_text)
-    full = normalize_text(f"{headline}\n{body_text}")
+    full = text_analysis(f"{headline}\n{body_text}").normalized
     if dateline is None:
         return full
     head = normalize_text(headline)
@@ -74,17 +71,14 @@ def dedup_text(headline: str, body_text: str) -> str:
     return " ".join(filter(None, (head, normalize_text(rest))))
 
 
-def shingles(words: list[str], size: int) -> list[str]:
-    """Overlapping runs of `size` words; a text shorter than that is one shingle."""
-    if len(words) <= size:
-        return [" ".join(words)] if words else []
-    return list(map(" ".join, zip(*(words[i:] for i in range(size)), strict=False)))
+@cache
+def _hasher(num_perm: int) -> MinHasher:
+    return MinHasher(num_perm, MINHASH_SEED)
 
 
-def signature(words: list[str], settings: DedupSettings) -> bytes:
-    minhash = RMinHash(settings.num_perm, MINHASH_SEED)
-    minhash.update(shingles(words, settings.shingle_size))
-    return _packer(settings.num_perm).pack(*minhash.digest())
+def signature(text: str, settings: DedupSettings) -> bytes:
+    """MinHash of the shingles of a normalized text (tokens separated by single spaces)."""
+    return _hasher(settings.num_perm).signature(text, settings.shingle_size)
 
 
 @cache
@@ -104,8 +98,7 @@ def fingerprint(headline: str, body_text: str, settings: DedupSettings) -> Finge
     text = dedup_text(headline, body_text)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     # An article with no words at all gets a signature no other text shares.
-    words = text.split() or [f"\x00{headline}\x00{body_text}"]
-    sig = signature(words, settings)
+    sig = signature(text or f"\x00{headline}\x00{body_text}".replace(" ", "\x00"), settings)
     return Fingerprint(digest, sig, band_keys(sig, settings))
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workers.models import EnrichedArticle
+from workers.models import EnrichedArticle, evolve
 from workers.text.dateline import extract_dateline
 from workers.text.language import detect_article_language
 
@@ -20,9 +20,7 @@ def tag_language(article: EnrichedArticle) -> EnrichedArticle:
         and found.confidence < SOURCE_LANGUAGE_TRUST
     ):
         return article
-    return article.model_copy(
-        update={"language": found.code, "language_confidence": found.confidence}
-    )
+    return evolve(article, {"language": found.code, "language_confidence": found.confidence})
 
 
 def tag_dateline(article: EnrichedArticle) -> EnrichedArticle:
@@ -33,4 +31,4 @@ def tag_dateline(article: EnrichedArticle) -> EnrichedArticle:
     update: dict[str, object] = {"dateline": dateline}
     if not article.located and dateline.place:
         update["located"] = dateline.place
-    return article.model_copy(update=update)
+    return evolve(article, update)

@@ -3,7 +3,8 @@ that decides versions, duplicates and stories for the whole batch."""
 
 from __future__ import annotations
 
-import copy
+import asyncio
+import gc
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -16,19 +17,30 @@ from workers.dedup.minhash import Fingerprint, fingerprint
 from workers.dedup.redis_state import DedupRequest, DedupState
 from workers.enrich.basic_steps import tag_dateline, tag_language
 from workers.enrich.entities import tag_entities, tagging_text
-from workers.enrich.topics import tag_topics
+from workers.enrich.topics import get_lexicon, tag_topics
 from workers.errors import TransientError
-from workers.models import ENRICHED_SCHEMA, Article, DuplicateNotice, EnrichedArticle
+from workers.gazetteer import get_gazetteer
+from workers.models import (
+    ENRICHED_SCHEMA,
+    Article,
+    DuplicateNotice,
+    EnrichedArticle,
+    assemble,
+    evolve,
+)
 from workers.settings import Settings
-from workers.text.normalize import RECENT_TEXTS, normalize_text
+from workers.text.analysis import RECENT_TEXTS, text_analysis
+from workers.text.language import detect_language
 
 Step = Callable[[EnrichedArticle], EnrichedArticle]
 
 DEDUP_KEY_SPACE = "dedup:"
 
-GROUP_SIZE = RECENT_TEXTS // 2
-"""Articles taken through the steps together: few enough that `normalize_text` still
-remembers each one's text from the first step that normalizes it to the fingerprint."""
+GROUP_SIZE = 50
+"""Articles taken through the steps together. Each group's dedup decisions run in
+Redis while the next group goes through the steps; `text_analysis` remembers far
+more texts than a group, so every step of an article finds its text analysed."""
+assert GROUP_SIZE * 2 <= RECENT_TEXTS
 
 T = TypeVar("T")
 U = TypeVar("U")
@@ -58,30 +70,42 @@ def default_steps() -> list[Step]:
     return [tag_language, tag_dateline, tag_entities, tag_topics]
 
 
+def prepare_process() -> None:
+    """Build the gazetteer, the topic lexicons and the language model now rather than
+    on the first article, then leave these long-lived objects out of the cyclic
+    garbage collector's full passes (`gc.freeze`), which would otherwise walk them
+    all again and again. Call once, when a worker process starts."""
+    get_gazetteer()
+    get_lexicon()
+    detect_language("warm up the language model")
+    gc.collect()
+    gc.freeze()
+
+
 @cache
-def _added_field_defaults() -> dict[str, Any]:
-    return {
+def _added_field_defaults() -> tuple[dict[str, Any], tuple[str, ...]]:
+    """Defaults of the fields enrichment adds, and which of them are lists."""
+    defaults = {
         name: field.get_default(call_default_factory=True)
         for name, field in EnrichedArticle.model_fields.items()
         if name not in Article.model_fields
     }
+    return defaults, tuple(name for name, value in defaults.items() if isinstance(value, list))
 
 
 def to_enriched(article: Article) -> EnrichedArticle:
-    """The article as an `EnrichedArticle` with nothing added yet, without re-validation.
-
-    Every field is passed, defaults included: left to pydantic, each default
-    factory costs a signature inspection per article."""
-    fields = {k: copy.copy(v) for k, v in _added_field_defaults().items()}
-    fields.update(article.__dict__)
+    """The article as an `EnrichedArticle` with nothing added yet, without re-validation."""
+    defaults, lists = _added_field_defaults()
+    fields = {**defaults, **{name: [] for name in lists}, **article.__dict__}
     fields["schema_"] = ENRICHED_SCHEMA
-    return EnrichedArticle.model_construct(**fields)
+    return assemble(EnrichedArticle, fields)
 
 
-def _normalize_ahead(article: EnrichedArticle) -> EnrichedArticle:
-    """Normalizes the text that the tagging steps and the fingerprint read, for
-    `normalize_text` to remember: over a whole group at once, its word cache stays hot."""
-    normalize_text(tagging_text(article))
+def _analyse_ahead(article: EnrichedArticle) -> EnrichedArticle:
+    """Analyses the text that the tagging steps and the fingerprint read, for
+    `text_analysis` to remember: over a whole group at once, the normalization's
+    tables stay in the CPU caches."""
+    text_analysis(tagging_text(article))
     return article
 
 
@@ -91,14 +115,15 @@ def _failure(article: Article, index: int, exc: Exception) -> EnrichFailure:
 
 
 def apply_decision(article: EnrichedArticle, fp: Fingerprint, decision: Decision) -> EnrichResult:
-    enriched = article.model_copy(
-        update={
+    enriched = evolve(
+        article,
+        {
             "version": decision.version,
             "normalized_hash": fp.normalized_hash,
             "story_id": decision.story_id,
             "duplicate_of": decision.duplicate_of,
             "similarity": decision.similarity,
-        }
+        },
     )
     notice = None
     if decision.is_duplicate and decision.duplicate_of is not None and decision.method is not None:
@@ -147,7 +172,7 @@ class Enricher:
             return done
 
         group = each([(i, articles[i]) for i in indexes], to_enriched)
-        group = each(group, _normalize_ahead)
+        group = each(group, _analyse_ahead)
         for step in self._steps:
             group = each(group, step)
         return [(i, e, fp) for i, (e, fp) in each(group, self._fingerprint)]
@@ -156,15 +181,42 @@ class Enricher:
         self, articles: Sequence[Article]
     ) -> list[EnrichResult | EnrichFailure]:
         """One result per article, in order. A step failing on an article gives an
-        `EnrichFailure` for it alone; Redis failing raises `TransientError` for the batch."""
+        `EnrichFailure` for it alone; Redis failing raises `TransientError` for the batch.
+
+        Groups are decided in Redis in order, one at a time, each while the next
+        group goes through the steps."""
         results: list[EnrichResult | EnrichFailure | None] = [None] * len(articles)
-        pending: list[tuple[int, EnrichedArticle, Fingerprint]] = []
-        for first in range(0, len(articles), GROUP_SIZE):
-            indexes = range(first, min(first + GROUP_SIZE, len(articles)))
-            pending += self._enrich_group(articles, indexes, results)
-        decisions = await self._state.decide(
+        in_flight: tuple[list[Pending], asyncio.Task[list[Decision]]] | None = None
+        try:
+            for first in range(0, len(articles), GROUP_SIZE):
+                indexes = range(first, min(first + GROUP_SIZE, len(articles)))
+                pending = self._enrich_group(articles, indexes, results)
+                if in_flight is not None:
+                    _apply(results, in_flight[0], await in_flight[1])
+                    in_flight = None
+                in_flight = (pending, asyncio.ensure_future(self._decide(pending)))
+                await asyncio.sleep(0)  # lets the decision's request reach Redis
+            if in_flight is not None:
+                _apply(results, in_flight[0], await in_flight[1])
+                in_flight = None
+        finally:
+            if in_flight is not None:
+                in_flight[1].cancel()
+        return [r for r in results if r is not None]
+
+    async def _decide(self, pending: list[Pending]) -> list[Decision]:
+        return await self._state.decide(
             [DedupRequest(e.uri, e.content_hash, e.version, fp) for _, e, fp in pending]
         )
-        for (index, enriched, fp), decision in zip(pending, decisions, strict=True):
-            results[index] = apply_decision(enriched, fp, decision)
-        return [r for r in results if r is not None]
+
+
+Pending = tuple[int, EnrichedArticle, Fingerprint]
+
+
+def _apply(
+    results: list[EnrichResult | EnrichFailure | None],
+    pending: list[Pending],
+    decisions: list[Decision],
+) -> None:
+    for (index, enriched, fp), decision in zip(pending, decisions, strict=True):
+        results[index] = apply_decision(enriched, fp, decision)

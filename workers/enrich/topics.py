@@ -1,9 +1,9 @@
 """Topic tagging step: IPTC Media Topics (top level) from multilingual keyword
 lexicons (`workers/data/topics/<lang>.toml`), multi-label and scored.
 
-Every lexicon is matched in one Aho-Corasick pass over the normalized text (whole
-words; Arabic proclitics handled as for entities; longest match wins, so "air
-strike" counts once, for conflict, and not also as "strike" for labour). A topic's
+Every lexicon is matched in one phrase-matcher pass over the normalized text
+(whole words; Arabic proclitics handled as for entities; longest match wins, so
+"air strike" counts once, for conflict, and not also as "strike" for labour). A topic's
 weight is the sum of its keyword weights over all mentions; its score is
 weight / (weight + HALF_SCORE_WEIGHT), so 0.5 at that weight, approaching 1."""
 
@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-import ahocorasick
+from newswire_text import Analysis, PhraseMatcher
 
 from workers.enrich.entities import tagging_text
 from workers.gazetteer.inflection import arabic_variants, is_arabic
-from workers.models import EnrichedArticle, Subject
+from workers.models import EnrichedArticle, Subject, assemble, evolve
+from workers.text.analysis import text_analysis
 from workers.text.normalize import normalize_text
 
 SCHEME = "medtop"
@@ -52,34 +53,16 @@ MAX_TOPICS = 5
 NEUTRAL = "neutral"  # lexicon table of names whose words are no evidence ("Workers' Party")
 
 
-@dataclass(frozen=True, slots=True)
-class _Key:
-    length: int  # padded key length
-    hits: tuple[tuple[int, float], ...]  # (topic index, weight)
-
-
 @dataclass(slots=True)
 class TopicLexicon:
     codes: list[str]
-    keys: list[_Key]
-    automaton: Any
+    matcher: PhraseMatcher
+    """Keywords weighted towards topics (indexed like `codes`)."""
 
-    def weights(self, normalized: str) -> list[float]:
-        """Evidence per topic (indexed like `codes`) in normalized text."""
-        spans: list[tuple[int, int, int]] = []
-        for end, index in self.automaton.iter(f" {normalized} "):
-            key = self.keys[index]
-            start = end - key.length + 1
-            spans.append((start, start - end, index))
-        spans.sort()
-        totals = [0.0] * len(self.codes)
-        last_end = -1
-        for start, negative_length, index in spans:
-            if start >= last_end:
-                last_end = start - negative_length - 1
-                for topic, weight in self.keys[index].hits:
-                    totals[topic] += weight
-        return totals
+    def weights(self, analysis: Analysis) -> list[float]:
+        """Evidence per topic (indexed like `codes`) in the analysed text."""
+        totals = self.matcher.weigh(analysis)
+        return totals + [0.0] * (len(self.codes) - len(totals))
 
 
 def _surface_keys(word: str) -> list[str]:
@@ -111,13 +94,8 @@ def build_lexicon(documents: dict[str, dict[str, Any]]) -> TopicLexicon:
                     for key in _surface_keys(word):
                         hits = collected.setdefault(key, {})
                         hits[topic] = max(hits.get(topic, 0.0), weight)
-    automaton = ahocorasick.Automaton()
-    keys: list[_Key] = []
-    for text, hits in collected.items():
-        automaton.add_word(f" {text} ", len(keys))
-        keys.append(_Key(len(text) + 2, tuple(hits.items())))
-    automaton.make_automaton()
-    return TopicLexicon(codes, keys, automaton)
+    weights = [list(found.items()) for found in collected.values()]
+    return TopicLexicon(codes, PhraseMatcher(list(collected), weights=weights))
 
 
 def packaged_lexicons() -> dict[str, dict[str, Any]]:
@@ -143,8 +121,8 @@ def get_lexicon() -> TopicLexicon:
         return _lexicon
 
 
-def score_topics(lexicon: TopicLexicon, normalized: str) -> list[Subject]:
-    totals = lexicon.weights(normalized)
+def score_topics(lexicon: TopicLexicon, analysis: Analysis) -> list[Subject]:
+    totals = lexicon.weights(analysis)
     best = max(totals, default=0.0)
     floor = max(MIN_WEIGHT, best * MIN_SHARE_OF_BEST)
     ranked = sorted(
@@ -156,21 +134,22 @@ def score_topics(lexicon: TopicLexicon, normalized: str) -> list[Subject]:
         reverse=True,
     )[:MAX_TOPICS]
     return [
-        Subject.model_construct(
-            code=code,
-            name=MEDIA_TOPICS[code],
-            score=round(weight / (weight + HALF_SCORE_WEIGHT), 3),
-            scheme=SCHEME,
-            origin="enrichment",
+        assemble(
+            Subject,
+            {
+                "code": code,
+                "name": MEDIA_TOPICS[code],
+                "score": round(weight / (weight + HALF_SCORE_WEIGHT), 3),
+                "scheme": SCHEME,
+                "origin": "enrichment",
+            },
         )
         for weight, code in ranked
     ]
 
 
-def tag_topics(article: EnrichedArticle, normalized: str | None = None) -> EnrichedArticle:
-    """Add scored Media Topics to `subject`, keeping the subjects the source gave.
-    Pass `normalized` when the caller already has `normalize_text(tagging_text(article))`."""
-    if normalized is None:
-        normalized = normalize_text(tagging_text(article))
+def tag_topics(article: EnrichedArticle) -> EnrichedArticle:
+    """Add scored Media Topics to `subject`, keeping the subjects the source gave."""
+    analysis = text_analysis(tagging_text(article))
     kept = [s for s in article.subject if s.origin != "enrichment"]
-    return article.model_copy(update={"subject": kept + score_topics(get_lexicon(), normalized)})
+    return evolve(article, {"subject": kept + score_topics(get_lexicon(), analysis)})

@@ -9,21 +9,14 @@ import threading
 from pathlib import Path
 
 from workers.gazetteer.build import Gazetteer, build_gazetteer
-from workers.gazetteer.candidates import PersonCandidate, find_candidates
-from workers.gazetteer.matcher import Scan, scan
-from workers.gazetteer.model import Entry, Match
+from workers.gazetteer.model import Entry
 
 __all__ = [
     "Entry",
     "Gazetteer",
-    "Match",
-    "PersonCandidate",
-    "Scan",
     "build_gazetteer",
     "configure_gazetteer",
-    "find_candidates",
     "get_gazetteer",
-    "scan",
 ]
 
 _lock = threading.Lock()

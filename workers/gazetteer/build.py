@@ -1,14 +1,14 @@
 """Assembling the gazetteer: entries from packaged and curated data, every surface
-variant as an Aho-Corasick key padded with spaces (so a key can only match whole
-tokens of the normalized text), and the person-candidate trigger words."""
+variant as a key (matched on whole normalized tokens only), and the words around
+which unknown people are looked for, all handed to one compiled `EntityFinder`."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-import ahocorasick
+from newswire_text import EntityFinder
 
 from workers.gazetteer.inflection import (
     arabic_variants,
@@ -36,32 +36,15 @@ TriggerRole = Literal["after", "before", "title"]
 _ROLES: tuple[TriggerRole, ...] = ("after", "before", "title")
 
 
-@dataclass(frozen=True, slots=True)
-class Trigger:
-    """A word that announces a person's name: after it ("said X"), before it
-    ("X, spokesman for") or as a title ("President X")."""
-
-    lang: str
-    role: TriggerRole
-    tokens: int  # length of the trigger in tokens
-
-
 @dataclass(slots=True)
 class Gazetteer:
     entries: list[Entry]
-    keys: list[KeyInfo]
-    triggers: list[Trigger]
-    automaton: Any
+    finder: EntityFinder
     displays: list[dict[str, str]]  # display name per language, per entry
-    stopwords: frozenset[str]  # normalized tokens that never start or continue a name
-    name_joiners: frozenset[str]  # "عبد", "ابو", "bin", "de": the next token belongs to the name
-    known_people: frozenset[str] = field(default_factory=frozenset)
-    roles: frozenset[str] = field(default_factory=frozenset)  # "المتحدث": a role before a name
-    role_links: frozenset[str] = field(default_factory=frozenset)  # "باسم": inside a role
 
     @property
     def key_count(self) -> int:
-        return len(self.keys)
+        return len(self.finder)
 
 
 CURATED_PRIORITY = 3
@@ -133,13 +116,13 @@ class _Keys:
         )
         if is_arabic(normalized):
             packaged = entry.priority < CURATED_PRIORITY
-            for variant, prefix in arabic_variants(normalized, common_clitics_only=packaged):
+            for variant, _ in arabic_variants(normalized, common_clitics_only=packaged):
                 # "ك" + "بيرا" (Beira) is "كبيرا": a variant may be an ordinary word too
                 if packaged and variant in self.blocked:
                     continue
-                self._claim(variant, rank, KeyInfo(index, len(variant) + 2, kind, case, prefix))
+                self._claim(variant, rank, KeyInfo(index, kind, case))
         else:
-            self._claim(normalized, rank, KeyInfo(index, len(normalized) + 2, kind, case))
+            self._claim(normalized, rank, KeyInfo(index, kind, case))
 
     def _claim(self, text: str, rank: tuple[int, int, int, float], info: KeyInfo) -> None:
         current = self.best.get(text)
@@ -222,20 +205,15 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
         normalized = normalize_text(phrase)
         keys.best[normalized] = (
             (9, 1, 1, 0.0),
-            KeyInfo(IGNORED, len(normalized) + 2, Kind.NAME, Case.ANY),
+            KeyInfo(IGNORED, Kind.NAME, Case.ANY),
         )
 
-    automaton = ahocorasick.Automaton()
-    infos: list[KeyInfo] = []
-    for text, (_, info) in keys.best.items():
-        automaton.add_word(f" {text} ", len(infos))
-        infos.append(info)
-
-    triggers, stopwords, joiners = _add_triggers(automaton, infos, keys.best.keys())
+    key_rows = [
+        (text, info.entry, info.kind == Kind.NAME, int(info.case))
+        for text, (_, info) in keys.best.items()
+    ]
+    triggers, stopwords, joiners = _triggers(keys.best.keys())
     document = read_data(TRIGGERS)
-    roles = frozenset(normalize_text(w) for s in document.values() for w in s.get("roles", []))
-    links = frozenset(normalize_text(w) for s in document.values() for w in s.get("role_links", []))
-    automaton.make_automaton()
     people = frozenset(
         normalize_text(form)
         for entry in entries
@@ -243,17 +221,31 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
         for forms in entry.names.values()
         for form in forms
     )
-    displays = [entry.display_names() for entry in entries]
-    return Gazetteer(
-        entries, infos, triggers, automaton, displays, stopwords, joiners, people, roles, links
+    finder = EntityFinder(
+        key_rows,
+        triggers,
+        stopwords,
+        joiners,
+        people,
+        _normalized_words(document, "roles"),
+        _normalized_words(document, "role_links"),
     )
+    return Gazetteer(entries, finder, [entry.display_names() for entry in entries])
 
 
-def _add_triggers(
-    automaton: Any, infos: list[KeyInfo], taken: Any
-) -> tuple[list[Trigger], frozenset[str], frozenset[str]]:
+def _normalized_words(document: dict[str, Any], name: str) -> frozenset[str]:
+    return frozenset(normalize_text(w) for s in document.values() for w in s.get(name, []))
+
+
+def _triggers(
+    taken: Any,
+) -> tuple[list[tuple[str, str, TriggerRole]], frozenset[str], frozenset[str]]:
+    """Words that announce a person's name: after them ("said X"), before them ("X,
+    spokesman for") or as a title ("President X"), each normalized spelling once and
+    none that is also an entity key, as (phrase, language, role); then the stop
+    words and the name joiners ("عبد", "ابو", "bin", "de")."""
     document = read_data(TRIGGERS)
-    triggers: list[Trigger] = []
+    triggers: dict[str, tuple[str, str, TriggerRole]] = {}
     stopwords: set[str] = set()
     joiners: set[str] = set()
     for lang, section in document.items():
@@ -268,13 +260,9 @@ def _add_triggers(
                 variants = (
                     arabic_variants(normalized) if is_arabic(normalized) else [(normalized, 0)]
                 )
-                for variant, prefix in variants:
+                for variant, _ in variants:
                     if role == "after" and " " not in variant:
                         stopwords.add(variant)  # "وقال" never starts or ends a name
-                    if variant in taken or automaton.exists(f" {variant} "):
-                        continue
-                    index = len(triggers)
-                    triggers.append(Trigger(lang, role, len(variant.split())))
-                    automaton.add_word(f" {variant} ", len(infos))
-                    infos.append(KeyInfo(index, len(variant) + 2, Kind.TRIGGER, Case.ANY, prefix))
-    return triggers, frozenset(stopwords), frozenset(joiners)
+                    if variant not in taken and variant not in triggers:
+                        triggers[variant] = (variant, lang, role)
+    return list(triggers.values()), frozenset(stopwords), frozenset(joiners)

@@ -4,6 +4,8 @@ endings, English and French adjective endings. Inputs are already normalized
 
 from __future__ import annotations
 
+import re
+
 # Proclitics a word may carry: conjunctions و ف, prepositions ب ك ل, and their combinations.
 _BEFORE_ARTICLE = ("", "و", "ف", "ب", "ك", "وب", "فب", "وك", "فك")
 _BEFORE_LAM = ("", "و", "ف")  # ل + ال is written لل: "للرقة", "وللرقة"
@@ -14,8 +16,11 @@ _NISBA_ENDINGS = ("", "ه", "ون", "ين", "ات", "ان", "تين", "تان")
 ARTICLE = "ال"
 
 
+_ARABIC = re.compile("[\u0600-\u06ff]")
+
+
 def is_arabic(text: str) -> bool:
-    return any("\u0600" <= ch <= "\u06ff" for ch in text)
+    return _ARABIC.search(text) is not None
 
 
 def arabic_variants(name: str, common_clitics_only: bool = False) -> list[tuple[str, int]]:

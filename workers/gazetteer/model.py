@@ -21,7 +21,6 @@ class Case(IntEnum):
 class Kind(IntEnum):
     NAME = 0
     ADJECTIVE = 1  # nisba / demonym: "السوري", "Syrian", "syrienne"
-    TRIGGER = 2  # person-candidate trigger word or title
 
 
 @dataclass(slots=True)
@@ -53,21 +52,8 @@ class Entry:
 
 @dataclass(frozen=True, slots=True)
 class KeyInfo:
-    """What one automaton key means. `entry` indexes the gazetteer's entry list
-    (or the trigger list for Kind.TRIGGER)."""
+    """What one gazetteer key means. `entry` indexes the gazetteer's entry list."""
 
     entry: int
-    length: int  # characters of the padded key, spaces included
     kind: Kind
     case: Case
-    prefix: int = 0  # characters of Arabic proclitics at the start of the key
-
-
-@dataclass(slots=True)
-class Match:
-    """A resolved match: token span [start, end) in the normalized text."""
-
-    entry: int
-    start: int
-    end: int
-    kind: Kind

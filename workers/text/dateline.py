@@ -12,6 +12,7 @@ out.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from workers.models import Dateline
 
@@ -123,8 +124,12 @@ def _arabic_match(head: str) -> tuple[Dateline, int] | None:
     return dateline, match.end()
 
 
+@lru_cache(maxsize=1024)
 def split_dateline(text: str) -> tuple[Dateline | None, str]:
-    """Return the dateline of the first paragraph (if any) and the text without it."""
+    """Return the dateline of the first paragraph (if any) and the text without it.
+
+    Remembered for recent texts: the language, dateline and fingerprint steps each
+    split the same body."""
     head = text.lstrip()
     window = head[:200]
     found = _arabic_match(window) or _latin_match(window)

@@ -6,7 +6,11 @@ sample of the text. Two corrections make short headlines come out right:
 
 * Arabic script with none of the letters Persian, Urdu or Kurdish add is
   Arabic; no model is needed for that.
-* The model's top candidates are reweighted by a prior favouring the
+* A Latin-script sample with at least `DECISIVE_FUNCTION_WORDS` distinct
+  English function words ("the", "said") and none of the French ones, or the
+  other way round, is that language: Spanish, Italian, German or Portuguese
+  samples share two or three of these words at most, never that many.
+* Otherwise the model's top candidates are reweighted by a prior favouring the
   languages the desk publishes in (Arabic, English, French), so that a
   three-word English headline the model half-guesses as Czech is English,
   while a clearly Spanish or German text stays what it is; each English or
@@ -19,10 +23,11 @@ upper case, which the model would take for another script.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
+
+from newswire_text import script_letters
 
 from workers.text.dateline import split_dateline
 
@@ -32,16 +37,9 @@ SAMPLE_CHARS = 160
 CANDIDATES = 3
 FUNCTION_WORD_FACTOR = 3.0
 MAX_FUNCTION_WORD_EVIDENCE = 8
+DECISIVE_FUNCTION_WORDS = 5
+DECISIVE_CONFIDENCE = 0.99
 
-_ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff\ufb50-\ufdff\ufe70-\ufefc]")
-# Letters of Persian, Urdu, Kurdish, Pashto... that Arabic does not use.
-_NON_ARABIC_LETTER = re.compile(
-    "[\u067e\u0686\u0698\u06af\u06cc"  # Persian پ چ ژ گ ی
-    "\u0679\u0688\u0691\u06ba\u06be\u06c1\u06d2"  # Urdu ٹ ڈ ڑ ں ھ ہ ے
-    "\u0695\u06b5\u06ce"  # Kurdish ڕ ڵ ێ
-    "\u067c\u0681\u0685\u0689\u0693\u0696\u069a\u06ab\u06bc]"  # Pashto
-)
-_LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
 _FRENCH_ELISIONS = ("l'", "d'", "qu'", "l’", "d’", "qu’")
 
 FUNCTION_WORDS = {
@@ -84,11 +82,8 @@ def _sample(text: str) -> str:
 
 
 def _by_script(sample: str) -> Language | None:
-    arabic = len(_ARABIC_LETTER.findall(sample))
-    if not arabic:
-        return None
-    latin = len(_LATIN_LETTER.findall(sample))
-    if arabic <= latin or _NON_ARABIC_LETTER.search(sample):
+    arabic, latin, other_alphabet = script_letters(sample)
+    if not arabic or arabic <= latin or other_alphabet:
         return None
     return Language("ar", round(arabic / (arabic + latin), 4))
 
@@ -102,7 +97,14 @@ def _function_word_hits(sample: str) -> dict[str, int]:
     return hits
 
 
-def _by_model(sample: str) -> Language | None:
+def _by_function_words(hits: dict[str, int]) -> Language | None:
+    (first, most), (_, other) = sorted(hits.items(), key=lambda item: item[1], reverse=True)
+    if most >= DECISIVE_FUNCTION_WORDS and other == 0:
+        return Language(first, DECISIVE_CONFIDENCE)
+    return None
+
+
+def _by_model(sample: str, hits: dict[str, int]) -> Language | None:
     results: list[dict[str, Any]] = _detector().detect(
         sample.lower() if sample.isupper() else sample, model="lite", k=CANDIDATES
     )
@@ -117,9 +119,9 @@ def _by_model(sample: str) -> Language | None:
         listed += score
         weight = PREFERRED_WEIGHT if code in PREFERRED_LANGUAGES else 1.0
         weighted[code] = weighted.get(code, 0.0) + score * weight
-    for code, hits in _function_word_hits(sample).items():
+    for code, count in hits.items():
         if code in weighted:
-            weighted[code] *= FUNCTION_WORD_FACTOR ** min(hits, MAX_FUNCTION_WORD_EVIDENCE)
+            weighted[code] *= FUNCTION_WORD_FACTOR ** min(count, MAX_FUNCTION_WORD_EVIDENCE)
     total = sum(weighted.values()) + max(0.0, 1.0 - listed)
     code, mass = max(weighted.items(), key=lambda item: item[1])
     return Language(code, round(min(1.0, mass / total), 4))
@@ -132,11 +134,15 @@ def detect_language(text: str) -> Language | None:
         return None
     if not any(ch.isalpha() for ch in sample):
         return None
-    return _by_script(sample) or _by_model(sample)
+    by_script = _by_script(sample)
+    if by_script is not None:
+        return by_script
+    hits = _function_word_hits(sample)
+    return _by_function_words(hits) or _by_model(sample, hits)
 
 
 def detect_article_language(headline: str, body_text: str) -> Language | None:
     """Headline and the start of the body after its dateline: headlines alone are often
     too short, and a dateline is mostly names and abbreviations."""
-    _, body = split_dateline(body_text[: SAMPLE_CHARS * 2])
-    return detect_language(f"{headline}. {body}")
+    _, body = split_dateline(body_text)
+    return detect_language(f"{headline}. {body[: SAMPLE_CHARS * 2]}")

@@ -20,7 +20,7 @@ from tests.unit.gazetteer_support import article
 from workers.enrich.entities import tag_entities, tagging_text
 from workers.enrich.topics import tag_topics
 from workers.models import EnrichedArticle
-from workers.text.normalize import normalize_text
+from workers.text.analysis import text_analysis
 
 SEED = Path(__file__).resolve().parents[3] / "seeds" / "000_cc6b534295ab8a14.txt"
 SIZE = 5000
@@ -60,7 +60,7 @@ def main() -> None:
     print(f"reference: a 1,000-step list comprehension takes {empty_loop:.0f} us here")
     for lang, body in inputs.items():
         item = article(body, headline="Headline", language=lang)
-        normalize_text(tagging_text(item))
+        text_analysis(tagging_text(item))
         tagged = tag_topics(tag_entities(item))
         entities, topics = _step_costs(item)
         count = len(tagged.place) + len(tagged.organisation) + len(tagged.person)

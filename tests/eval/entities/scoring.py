@@ -6,6 +6,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newswire_text import analyze
+
 from workers.enrich.entities import CANDIDATE_PREFIX, find_entities
 from workers.gazetteer import get_gazetteer
 from workers.text.normalize import normalize_text
@@ -70,7 +72,7 @@ def _label(label: str) -> str:
 
 def predicted_ids(article: LabeledArticle) -> set[str]:
     text = article.text
-    tags = find_entities(get_gazetteer(), text, normalize_text(text), article.language)
+    tags = find_entities(get_gazetteer(), analyze(text), article.language)
     return {tag.id for tag in tags}
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from newswire_text import analyze
 
 from tests.eval.entities.scoring import LANGUAGES, load_articles, score
 from workers.enrich.entities import find_entities
 from workers.enrich.topics import get_lexicon, score_topics
 from workers.gazetteer import get_gazetteer
-from workers.text.normalize import normalize_text
 
 MIN_PRECISION = 0.90
 MIN_RECALL = 0.85
@@ -63,7 +63,7 @@ SEED_ENTITIES = {
 
 def test_seed_story_tags() -> None:
     text = SEED.read_text(encoding="utf-8")
-    found = {tag.id: tag for tag in find_entities(get_gazetteer(), text, normalize_text(text))}
+    found = {tag.id: tag for tag in find_entities(get_gazetteer(), analyze(text))}
     for entity, kind in SEED_ENTITIES.items():
         assert entity in found, entity
         assert found[entity].type == kind
@@ -71,6 +71,6 @@ def test_seed_story_tags() -> None:
     assert {"داعش", "تنظيم الدولة"} <= set(islamic_state.surface_forms)
     rahman = found.get("person:rami-abdel-rahman") or found["candidate:عبد الرحمن"]
     assert rahman.type == "person"
-    subjects = score_topics(get_lexicon(), normalize_text(text))
+    subjects = score_topics(get_lexicon(), analyze(text))
     assert subjects[0].code == "medtop:16000000"
     assert subjects[0].name == "conflict, war and peace"

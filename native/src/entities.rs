@@ -1,0 +1,365 @@
+//! Entity mentions of an analysed text: gazetteer keys resolved leftmost-longest and
+//! grouped per entry, and person names the gazetteer does not know, found next to
+//! trigger words: speech verbs ("قال", "said", "a déclaré"), roles ("المتحدث باسم",
+//! "spokesman for") and titles ("الرئيس", "President", "M."). Latin-script names
+//! must be capitalised as written; Arabic names are two to four tokens that are
+//! not common words.
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+
+use crate::analysis::Analysis;
+use crate::fxhash::{FxHashMap, FxHashSet};
+use crate::matcher::Phrases;
+
+const MAX_NAME_TOKENS: usize = 4;
+/// "a indiqué le porte-parole du gouvernement, Zabihullah Mujahid"
+const LOWERCASE_SKIP: usize = 5;
+const ARTICLES: [&str; 11] = ["a", "an", "the", "un", "une", "le", "la", "l", "its", "his", "her"];
+/// Nisba family names: "البغدادي", "الحلبي".
+const ARABIC_SURNAME_ENDING: char = 'ي';
+/// "حسام الدين".
+const ARABIC_NAME_ENDINGS: [&str; 5] = ["الدين", "الله", "الرحمن", "الحق", "الاسلام"];
+const ARABIC_ARTICLE: &str = "ال";
+const CONJUNCTION: char = 'و';
+const IGNORED: i32 = -1;
+
+#[derive(Clone, Copy, PartialEq)]
+enum Role {
+    /// The name follows: "said X", "قال X".
+    After,
+    /// The name comes first: "X, spokesman for".
+    Before,
+    /// A title before the name: "President X".
+    Title,
+}
+
+struct Trigger {
+    lang: String,
+    role: Role,
+}
+
+/// One entity's mentions: `(entry, first offset, count, named, surface forms)`.
+type EntityMentions = (i32, u32, u32, bool, Vec<String>);
+/// One unknown person's mentions: `(normalized name, first offset, count, surface forms)`.
+type PersonMentions = (String, u32, u32, Vec<String>);
+
+#[pyclass(frozen, module = "newswire_text")]
+pub struct EntityFinder {
+    keys: Phrases,
+    key_entry: Vec<i32>,
+    key_named: Vec<bool>,
+    triggers: Phrases,
+    trigger_info: Vec<Trigger>,
+    stopwords: FxHashSet<String>,
+    joiners: FxHashSet<String>,
+    known_people: FxHashSet<String>,
+    roles: FxHashSet<String>,
+    role_links: FxHashSet<String>,
+}
+
+struct Tokens<'a> {
+    finder: &'a EntityFinder,
+    analysis: &'a Analysis,
+    covered: Vec<bool>,
+}
+
+fn is_digits(word: &str) -> bool {
+    !word.is_empty() && word.chars().all(char::is_numeric)
+}
+
+impl<'a> Tokens<'a> {
+    fn word(&self, index: isize) -> Option<&'a str> {
+        let index = usize::try_from(index).ok().filter(|&i| i < self.analysis.len())?;
+        Some(self.analysis.token_text(index))
+    }
+
+    fn covered(&self, index: isize) -> bool {
+        usize::try_from(index).ok().and_then(|i| self.covered.get(i).copied()).unwrap_or(false)
+    }
+
+    fn usable(&self, index: isize) -> bool {
+        match self.word(index) {
+            Some(word) => {
+                !self.finder.stopwords.contains(word) && !is_digits(word) && !self.covered(index)
+            }
+            None => false,
+        }
+    }
+
+    fn capitalised(&self, index: isize) -> bool {
+        self.analysis.is_capitalised(index as usize)
+    }
+
+    fn joiner(&self, index: isize) -> bool {
+        self.word(index).is_some_and(|w| self.finder.joiners.contains(w))
+    }
+
+    /// "وزير الخارجية الاميركي انتوني بلينكن", "المتحدث باسم الوزارة محمد العبد العالي":
+    /// after a role (or a title), its complements are stepped over to the name.
+    fn arabic_forward(&self, mut index: isize, skip_modifiers: bool) -> Vec<isize> {
+        let at_role = self.word(index).is_some_and(|w| self.finder.roles.contains(w));
+        if skip_modifiers || at_role {
+            if !skip_modifiers {
+                index += 1;
+            }
+            for _ in 0..4 {
+                match self.word(index) {
+                    Some(word)
+                        if self.covered(index)
+                            || self.finder.role_links.contains(word)
+                            || word.starts_with(ARABIC_ARTICLE) =>
+                    {
+                        index += 1
+                    }
+                    _ => break,
+                }
+            }
+        }
+        self.arabic_name(index)
+    }
+
+    fn arabic_name(&self, mut index: isize) -> Vec<isize> {
+        let mut picked: Vec<isize> = Vec::new();
+        while picked.len() < MAX_NAME_TOKENS && self.usable(index) {
+            let word = self.analysis.token_text(index as usize);
+            if !picked.is_empty() && word.starts_with(CONJUNCTION) {
+                break; // "وعرضت": a new clause, not a second name
+            }
+            if word.starts_with(ARABIC_ARTICLE) {
+                let continues = picked.last().is_some_and(|&last| {
+                    self.joiner(last)
+                        || self.finder.joiners.contains(word)
+                        || ARABIC_NAME_ENDINGS.contains(&word)
+                        || word.ends_with(ARABIC_SURNAME_ENDING)
+                });
+                if !continues {
+                    break;
+                }
+            }
+            picked.push(index);
+            index += 1;
+        }
+        while picked.last().is_some_and(|&last| self.joiner(last)) {
+            picked.pop();
+        }
+        picked
+    }
+
+    fn arabic_backward(&self, mut index: isize) -> Vec<isize> {
+        let mut picked: Vec<isize> = Vec::new();
+        while picked.len() < 3
+            && self.usable(index)
+            && !self.analysis.token_text(index as usize).starts_with(ARABIC_ARTICLE)
+        {
+            picked.insert(0, index);
+            index -= 1;
+        }
+        picked
+    }
+
+    /// Capitalised tokens from `index` in direction `step`; going forward, up to `skip`
+    /// lower-case words may come first ("a déclaré le prévisionniste François Gourand").
+    fn latin_run(&self, mut index: isize, step: isize, mut skip: usize) -> Vec<isize> {
+        let stopwords = &self.finder.stopwords;
+        while skip > 0
+            && self.word(index).is_some_and(|w| {
+                self.covered(index) || stopwords.contains(w) || !self.capitalised(index)
+            })
+        {
+            index += step;
+            skip -= 1;
+        }
+        let mut picked: Vec<isize> = Vec::new();
+        while picked.len() < MAX_NAME_TOKENS {
+            let Some(word) = self.word(index) else { break };
+            if self.finder.joiners.contains(word) && !picked.is_empty() {
+                if self.covered(index) {
+                    break;
+                }
+            } else if stopwords.contains(word)
+                || is_digits(word)
+                || self.covered(index)
+                || !self.capitalised(index)
+            {
+                break;
+            }
+            picked.push(index);
+            index += step;
+        }
+        if step < 0 {
+            picked.reverse();
+        }
+        while picked.last().is_some_and(|&last| self.joiner(last)) {
+            picked.pop();
+        }
+        while picked.first().is_some_and(|&first| self.joiner(first)) {
+            picked.remove(0);
+        }
+        picked
+    }
+
+    /// The name announced by a trigger on tokens `[first, last]`.
+    fn name(&self, trigger: &Trigger, first: isize, last: isize) -> Vec<isize> {
+        if trigger.lang == "ar" {
+            return match trigger.role {
+                Role::Before => self.arabic_backward(first - 1),
+                role => self.arabic_forward(last + 1, role == Role::Title),
+            };
+        }
+        if trigger.role == Role::Before {
+            let mut before = first - 1;
+            if self.word(before).is_some_and(|w| ARTICLES.contains(&w)) {
+                before -= 1;
+            }
+            let found = self.latin_run(before, -1, 0);
+            if found.len() >= 2 {
+                return found;
+            }
+        }
+        // "le ministre italien des Affaires étrangères Antonio Tajani"
+        self.latin_run(last + 1, 1, LOWERCASE_SKIP)
+    }
+}
+
+fn add_surface(surfaces: &mut Vec<String>, surface: &str) {
+    if !surfaces.iter().any(|s| s == surface) {
+        surfaces.push(surface.to_owned());
+    }
+}
+
+impl EntityFinder {
+    fn find_in(
+        &self,
+        analysis: &Analysis,
+        language: Option<&str>,
+    ) -> (Vec<EntityMentions>, Vec<PersonMentions>) {
+        let matches = self.keys.resolve(analysis);
+        let mut entities: Vec<EntityMentions> = Vec::new();
+        let mut position: FxHashMap<i32, usize> = FxHashMap::default();
+        // mentions of one key normalize alike and need no new surface form
+        let mut seen_keys: FxHashSet<u32> = FxHashSet::default();
+        let mut covered = vec![false; analysis.len()];
+        for &(key, first, last) in &matches {
+            covered[first as usize..last as usize].iter_mut().for_each(|c| *c = true);
+            let entry = self.key_entry[key as usize];
+            if entry == IGNORED {
+                continue;
+            }
+            let named = self.key_named[key as usize];
+            let slot = *position.entry(entry).or_insert_with(|| {
+                let offset = analysis.run_of(first as usize).char_start;
+                entities.push((entry, offset, 0, false, Vec::new()));
+                entities.len() - 1
+            });
+            let mentions = &mut entities[slot];
+            mentions.2 += 1;
+            mentions.3 |= named;
+            if seen_keys.insert(key) {
+                add_surface(&mut mentions.4, analysis.surface_of(first as usize, last as usize));
+            }
+        }
+        let hits = self.triggers.find_all(analysis);
+        let mut people: Vec<PersonMentions> = Vec::new();
+        if hits.is_empty() {
+            return (entities, people);
+        }
+        let tokens = Tokens { finder: self, analysis, covered };
+        for (trigger, first, last) in hits {
+            let trigger = &self.trigger_info[trigger as usize];
+            if let Some(language) = language {
+                if trigger.lang != language && trigger.lang != "ar" {
+                    continue; // an English "Prince" in French text names a stadium
+                }
+            }
+            let picked = tokens.name(trigger, first as isize, last as isize - 1);
+            if picked.len() < 2 {
+                continue;
+            }
+            let (first, last) = (picked[0] as usize, *picked.last().unwrap_or(&picked[0]) as usize);
+            let name = analysis.form_of(first, last + 1).to_owned();
+            if self.known_people.contains(&name) {
+                continue;
+            }
+            let surface = analysis.surface_of(first, last + 1);
+            let offset = analysis.run_of(first).char_start;
+            match people.iter_mut().find(|p| p.0 == name) {
+                Some(person) => {
+                    person.1 = person.1.min(offset);
+                    person.2 += 1;
+                    add_surface(&mut person.3, surface);
+                }
+                None => people.push((name, offset, 1, vec![surface.to_owned()])),
+            }
+        }
+        (entities, people)
+    }
+}
+
+fn role_of(name: &str) -> PyResult<Role> {
+    match name {
+        "after" => Ok(Role::After),
+        "before" => Ok(Role::Before),
+        "title" => Ok(Role::Title),
+        other => Err(PyValueError::new_err(format!(
+            "trigger role {other:?}: expected after, before or title"
+        ))),
+    }
+}
+
+#[pymethods]
+impl EntityFinder {
+    /// `keys`: normalized key, entry index (-1: a phrase that tags nothing), whether
+    /// it is a name (not an adjective) and its case rule (0 any, 1 title, 2 upper).
+    /// `triggers`: normalized phrase, language, role ("after", "before", "title").
+    #[new]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        keys: Vec<(String, i32, bool, u8)>,
+        triggers: Vec<(String, String, String)>,
+        stopwords: FxHashSet<String>,
+        joiners: FxHashSet<String>,
+        known_people: FxHashSet<String>,
+        roles: FxHashSet<String>,
+        role_links: FxHashSet<String>,
+    ) -> PyResult<Self> {
+        let phrases: Vec<String> = keys.iter().map(|k| k.0.clone()).collect();
+        let cases: Vec<u8> = keys.iter().map(|k| k.3).collect();
+        let trigger_phrases: Vec<String> = triggers.iter().map(|t| t.0.clone()).collect();
+        let trigger_info = triggers
+            .iter()
+            .map(|(_, lang, role)| Ok(Trigger { lang: lang.clone(), role: role_of(role)? }))
+            .collect::<PyResult<Vec<_>>>()?;
+        Ok(EntityFinder {
+            keys: Phrases::new(phrases, cases)?,
+            key_entry: keys.iter().map(|k| k.1).collect(),
+            key_named: keys.iter().map(|k| k.2).collect(),
+            triggers: Phrases::new(trigger_phrases, Vec::new())?,
+            trigger_info,
+            stopwords,
+            joiners,
+            known_people,
+            roles,
+            role_links,
+        })
+    }
+
+    /// Gazetteer keys of the finder.
+    fn __len__(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// Entities mentioned, `(entry, first offset, count, named, surface forms)` by
+    /// first mention, and unknown people named next to triggers, `(normalized name,
+    /// first offset, count, surface forms)`. Offsets are characters of the original;
+    /// with `language` known, only that language's Latin-script triggers apply.
+    #[pyo3(signature = (analysis, language=None))]
+    fn find(
+        &self,
+        py: Python<'_>,
+        analysis: &Analysis,
+        language: Option<&str>,
+    ) -> (Vec<EntityMentions>, Vec<PersonMentions>) {
+        py.allow_threads(|| self.find_in(analysis, language))
+    }
+}
