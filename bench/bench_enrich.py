@@ -99,11 +99,14 @@ async def run(
     enricher = Enricher(settings, client, steps)
     outcomes: Counter[str] = Counter()
     try:
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         for i in range(0, len(articles), batch):
             for result in await enricher.process_batch(articles[i : i + batch]):
                 outcomes["failed" if isinstance(result, EnrichFailure) else result.outcome] += 1
         elapsed = time.perf_counter() - started
+        outcomes["cpu_us_per_article"] = round(
+            (time.process_time() - cpu_started) / len(articles) * 1e6
+        )
     finally:
         keys = [k async for k in client.scan_iter(match=f"{settings.redis_prefix}*", count=5000)]
         for j in range(0, len(keys), 5000):

@@ -15,6 +15,27 @@ pub struct Run {
     pub char_end: u32,
 }
 
+#[derive(Clone, Copy)]
+struct Token {
+    /// Byte offset in `padded` where the token starts.
+    start: u32,
+    /// `token_hash` of the token.
+    hash: u64,
+    /// The word run of the original it comes from.
+    run: Run,
+}
+
+/// Which ASCII bytes belong to word runs.
+const ASCII_WORD: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// A text and its normalization. Tokens are numbered from 0; a span of tokens is
 /// `[first, last)`.
 #[pyclass(frozen, module = "newswire_text")]
@@ -22,65 +43,78 @@ pub struct Analysis {
     original: String,
     /// The normalized text between one leading and one trailing space.
     padded: String,
-    /// Byte offset in `padded` where each token starts.
-    starts: Vec<u32>,
-    /// Index into `runs` of each token's word run.
-    token_run: Vec<u32>,
-    /// `token_hash` of each token.
-    hashes: Vec<u64>,
-    runs: Vec<Run>,
+    tokens: Vec<Token>,
 }
 
 impl Analysis {
     pub fn new(original: &str) -> Self {
-        let mut normalized = String::with_capacity(original.len() + 2);
-        normalized.push(' ');
+        let bytes = original.as_bytes();
+        let mut padded = String::with_capacity(original.len() + 2);
+        padded.push(' ');
+        let mut tokens: Vec<Token> = Vec::with_capacity(original.len() / 5);
         let mut starts: Vec<u32> = Vec::new();
-        let mut token_run: Vec<u32> = Vec::new();
-        let mut runs: Vec<Run> = Vec::new();
-        let mut run_start: Option<(usize, u32)> = None;
+        // the run being read: (byte start, char start, only ASCII so far)
+        let mut run: Option<(usize, u32, bool)> = None;
         let mut chars = 0u32;
-        let mut close = |start: usize, end: usize, char_start: u32, char_end: u32| {
-            let tokens_before = starts.len();
-            push_run(&original[start..end], &mut normalized, &mut starts);
-            if starts.len() > tokens_before {
-                let index = runs.len() as u32;
-                token_run.extend(std::iter::repeat(index).take(starts.len() - tokens_before));
-                runs.push(Run {
-                    byte_start: start as u32,
-                    byte_end: end as u32,
-                    char_start,
-                    char_end,
-                });
+        let mut at = 0usize;
+        let mut close = |start: usize, end: usize, char_start: u32, char_end: u32, ascii: bool| {
+            let run = Run {
+                byte_start: start as u32,
+                byte_end: end as u32,
+                char_start,
+                char_end,
+            };
+            let text = &original[start..end];
+            if ascii {
+                if padded.len() > 1 {
+                    padded.push(' ');
+                }
+                let token_start = padded.len();
+                padded.push_str(text);
+                padded[token_start..].make_ascii_lowercase();
+                let hash = Self::token_hash(&padded[token_start..]);
+                tokens.push(Token { start: token_start as u32, hash, run });
+                return;
+            }
+            starts.clear();
+            push_run(text, &mut padded, &mut starts);
+            for (k, &token_start) in starts.iter().enumerate() {
+                let token_end = match starts.get(k + 1) {
+                    Some(&next) => next as usize - 1,
+                    None => padded.len(),
+                };
+                let hash = Self::token_hash(&padded[token_start as usize..token_end]);
+                tokens.push(Token { start: token_start, hash, run });
             }
         };
-        for (offset, c) in original.char_indices() {
-            match (is_run_char(c), run_start) {
-                (true, None) => run_start = Some((offset, chars)),
-                (false, Some((start, char_start))) => {
-                    close(start, offset, char_start, chars);
-                    run_start = None;
+        while at < bytes.len() {
+            let byte = bytes[at];
+            let (word, width, ascii) = if byte < 0x80 {
+                (ASCII_WORD[byte as usize], 1, true)
+            } else {
+                let c = original[at..].chars().next().unwrap_or(' ');
+                (is_run_char(c), c.len_utf8(), false)
+            };
+            match run {
+                None if word => run = Some((at, chars, ascii)),
+                Some((start, char_start, run_ascii)) => {
+                    if !word {
+                        close(start, at, char_start, chars, run_ascii);
+                        run = None;
+                    } else if !ascii && run_ascii {
+                        run = Some((start, char_start, false));
+                    }
                 }
-                _ => {}
+                None => {}
             }
+            at += width;
             chars += 1;
         }
-        if let Some((start, char_start)) = run_start {
-            close(start, original.len(), char_start, chars);
+        if let Some((start, char_start, run_ascii)) = run {
+            close(start, bytes.len(), char_start, chars, run_ascii);
         }
-        normalized.push(' ');
-        let padded = normalized;
-        let mut analysis = Analysis {
-            original: original.to_owned(),
-            padded,
-            starts,
-            token_run,
-            hashes: Vec::new(),
-            runs,
-        };
-        analysis.hashes =
-            (0..analysis.len()).map(|t| Self::token_hash(analysis.token_text(t))).collect();
-        analysis
+        padded.push(' ');
+        Analysis { original: original.to_owned(), padded, tokens }
     }
 
     fn run_text(&self, token: usize) -> &str {
@@ -103,17 +137,19 @@ impl Analysis {
         xxh3_64(token.as_bytes())
     }
 
-    pub fn hashes(&self) -> &[u64] {
-        &self.hashes
+    /// `token_hash` of token `index`.
+    #[inline]
+    pub fn hash(&self, index: usize) -> u64 {
+        self.tokens[index].hash
     }
 
     pub fn token_text(&self, token: usize) -> &str {
-        &self.padded[self.starts[token] as usize..self.token_end(token)]
+        &self.padded[self.tokens[token].start as usize..self.token_end(token)]
     }
 
     /// The normalized tokens `[first, last)` joined by spaces.
     pub fn form_of(&self, first: usize, last: usize) -> &str {
-        &self.padded[self.starts[first] as usize..self.token_end(last - 1)]
+        &self.padded[self.tokens[first].start as usize..self.token_end(last - 1)]
     }
 
     pub fn padded(&self) -> &str {
@@ -121,7 +157,11 @@ impl Analysis {
     }
 
     pub fn len(&self) -> usize {
-        self.starts.len()
+        self.tokens.len()
+    }
+
+    pub fn original_text(&self) -> &str {
+        &self.original
     }
 
     pub fn normalized_text(&self) -> &str {
@@ -135,7 +175,7 @@ impl Analysis {
     }
 
     pub fn run_of(&self, token: usize) -> &Run {
-        &self.runs[self.token_run[token] as usize]
+        &self.tokens[token].run
     }
 
     fn check(&self, first: usize, last: usize) -> PyResult<()> {
@@ -150,8 +190,8 @@ impl Analysis {
     }
 
     fn token_end(&self, token: usize) -> usize {
-        match self.starts.get(token + 1) {
-            Some(&next) => next as usize - 1,
+        match self.tokens.get(token + 1) {
+            Some(next) => next.start as usize - 1,
             None => self.padded.len() - 1,
         }
     }

@@ -356,10 +356,9 @@ impl EntityFinder {
     #[pyo3(signature = (analysis, language=None))]
     fn find(
         &self,
-        py: Python<'_>,
         analysis: &Analysis,
         language: Option<&str>,
     ) -> (Vec<EntityMentions>, Vec<PersonMentions>) {
-        py.allow_threads(|| self.find_in(analysis, language))
+        self.find_in(analysis, language)
     }
 }

@@ -14,12 +14,12 @@ use pyo3::types::PyBytes;
 use crate::analysis::Analysis;
 use crate::entities::EntityFinder;
 use crate::matcher::PhraseMatcher;
-use crate::minhash::{signature, Permutations};
+use crate::minhash::{pack, sha256_joined, signature, text_tokens};
 
 /// NFKC, Arabic folding, accents, case and punctuation folded; tokens joined by single spaces.
 #[pyfunction]
-fn normalize_text(py: Python<'_>, text: &str) -> String {
-    py.allow_threads(|| normalize::normalize_text(text))
+fn normalize_text(text: &str) -> String {
+    normalize::normalize_text(text)
 }
 
 /// Arabic letter variants and digits unified, diacritics and tatweel dropped; the rest kept.
@@ -60,28 +60,60 @@ fn script_letters(text: &str) -> (usize, usize, bool) {
 
 /// The normalization of `text` with each token tied to the original.
 #[pyfunction]
-fn analyze(py: Python<'_>, text: &str) -> Analysis {
-    py.allow_threads(|| Analysis::new(text))
+fn analyze(text: &str) -> Analysis {
+    Analysis::new(text)
 }
 
 /// MinHash signatures of `num_perm` 32-bit values, packed little-endian.
 #[pyclass(frozen, module = "newswire_text")]
 struct MinHasher {
-    permutations: Permutations,
+    num_perm: usize,
+    seed: u64,
 }
 
 #[pymethods]
 impl MinHasher {
     #[new]
     fn new(num_perm: usize, seed: u64) -> Self {
-        MinHasher { permutations: Permutations::new(num_perm, seed) }
+        MinHasher { num_perm, seed }
     }
 
     /// Signature of the shingles of `shingle_size` tokens of a normalized text.
     fn signature<'py>(&self, py: Python<'py>, text: &str, shingle_size: usize) -> Bound<'py, PyBytes> {
-        let values = py.allow_threads(|| signature(text, shingle_size, &self.permutations));
-        let packed: Vec<u8> = values.iter().flat_map(|v| v.to_le_bytes()).collect();
-        PyBytes::new(py, &packed)
+        let values = signature(&text_tokens(text), shingle_size, self.num_perm, self.seed);
+        PyBytes::new(py, &pack(&values))
+    }
+
+    /// The dedup fingerprint of an analysed text with tokens `[skip_from, skip_to)`
+    /// left out: hex SHA-256 of the remaining tokens joined by spaces and the
+    /// signature of their shingles. Without any token left, the whole original text
+    /// is one shingle.
+    fn fingerprint<'py>(
+        &self,
+        py: Python<'py>,
+        analysis: &Analysis,
+        skip_from: usize,
+        skip_to: usize,
+        shingle_size: usize,
+    ) -> PyResult<(String, Bound<'py, PyBytes>)> {
+        let count = analysis.len();
+        if skip_from > skip_to || skip_to > count {
+            return Err(pyo3::exceptions::PyIndexError::new_err(format!(
+                "token span [{skip_from}, {skip_to}) outside 0..{count}"
+            )));
+        }
+        let kept = (0..skip_from).chain(skip_to..count);
+        let mut tokens: Vec<u64> = kept.clone().map(|t| analysis.hash(t)).collect();
+        let pieces = [
+            if skip_from > 0 { analysis.form_of(0, skip_from) } else { "" },
+            if skip_to < count { analysis.form_of(skip_to, count) } else { "" },
+        ];
+        let digest = sha256_joined(pieces.into_iter());
+        if tokens.is_empty() {
+            tokens.push(xxhash_rust::xxh3::xxh3_64(analysis.original_text().as_bytes()));
+        }
+        let packed = pack(&signature(&tokens, shingle_size, self.num_perm, self.seed));
+        Ok((digest, PyBytes::new(py, &packed)))
     }
 }
 

@@ -89,16 +89,16 @@ impl Phrases {
     /// Every occurrence, overlaps included, case rules not applied; by first token,
     /// then shortest first.
     pub fn find_all(&self, analysis: &Analysis) -> Vec<Hit> {
-        let hashes = analysis.hashes();
+        let count = analysis.len();
         let mut hits = Vec::new();
-        for first in 0..hashes.len() {
-            let bit = hashes[first] & self.starter_mask;
+        for first in 0..count {
+            let bit = analysis.hash(first) & self.starter_mask;
             if self.starters[(bit / 64) as usize] & (1 << (bit % 64)) == 0 {
                 continue;
             }
             let mut node = ROOT;
-            for (last, hash) in hashes.iter().enumerate().skip(first).take(self.longest) {
-                match self.edges.get(&(node, *hash)) {
+            for last in first..count.min(first + self.longest) {
+                match self.edges.get(&(node, analysis.hash(last))) {
                     Some(&next) => node = next,
                     None => break,
                 }
@@ -172,18 +172,16 @@ impl PhraseMatcher {
     }
 
     /// The weights of `resolve`'s occurrences summed per dimension (one per mention).
-    fn weigh(&self, py: Python<'_>, analysis: &Analysis) -> Vec<f64> {
-        py.allow_threads(|| {
-            let mut totals = vec![0.0; self.dimensions];
-            for (phrase, _, _) in self.phrases.resolve(analysis) {
-                if let Some(pairs) = self.weights.get(phrase as usize) {
-                    for &(dimension, weight) in pairs {
-                        totals[dimension as usize] += weight;
-                    }
+    fn weigh(&self, analysis: &Analysis) -> Vec<f64> {
+        let mut totals = vec![0.0; self.dimensions];
+        for (phrase, _, _) in self.phrases.resolve(analysis) {
+            if let Some(pairs) = self.weights.get(phrase as usize) {
+                for &(dimension, weight) in pairs {
+                    totals[dimension as usize] += weight;
                 }
             }
-            totals
-        })
+        }
+        totals
     }
 
     fn __len__(&self) -> usize {
@@ -192,28 +190,26 @@ impl PhraseMatcher {
 
     /// Every occurrence of every phrase, overlaps included, case rules not applied:
     /// `(phrase, first token, last token)` by first token.
-    fn find_all(&self, py: Python<'_>, analysis: &Analysis) -> Vec<Hit> {
-        py.allow_threads(|| self.phrases.find_all(analysis))
+    fn find_all(&self, analysis: &Analysis) -> Vec<Hit> {
+        self.phrases.find_all(analysis)
     }
 
     /// Non-overlapping occurrences, the leftmost and then the longest winning; an
     /// occurrence failing its case rule is none and leaves room for a shorter one.
     /// `(phrase, first token, last token)` in text order.
-    fn resolve(&self, py: Python<'_>, analysis: &Analysis) -> Vec<Hit> {
-        py.allow_threads(|| self.phrases.resolve(analysis))
+    fn resolve(&self, analysis: &Analysis) -> Vec<Hit> {
+        self.phrases.resolve(analysis)
     }
 
     /// `resolve`'s occurrences counted per phrase: `(phrase, count)` by first occurrence.
-    fn count(&self, py: Python<'_>, analysis: &Analysis) -> Vec<(u32, u32)> {
-        py.allow_threads(|| {
-            let mut counts: Vec<(u32, u32)> = Vec::new();
-            for (phrase, _, _) in self.phrases.resolve(analysis) {
-                match counts.iter_mut().find(|(p, _)| *p == phrase) {
-                    Some((_, n)) => *n += 1,
-                    None => counts.push((phrase, 1)),
-                }
+    fn count(&self, analysis: &Analysis) -> Vec<(u32, u32)> {
+        let mut counts: Vec<(u32, u32)> = Vec::new();
+        for (phrase, _, _) in self.phrases.resolve(analysis) {
+            match counts.iter_mut().find(|(p, _)| *p == phrase) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((phrase, 1)),
             }
-            counts
-        })
+        }
+        counts
     }
 }

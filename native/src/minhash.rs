@@ -1,100 +1,102 @@
-//! MinHash signatures over word shingles of a normalized text.
+//! MinHash signatures over word shingles, by one-permutation hashing with optimal
+//! densification (Shrivastava, ICML 2017): every shingle is hashed once, the hash
+//! picks one of `k` bins and the bin keeps its smallest value; a bin no shingle
+//! reached borrows the value of a filled bin chosen by a hash of the bin and an
+//! attempt counter. Two texts agree on a bin with probability equal to the Jaccard
+//! similarity of their shingle sets, as with `k` independent permutations, for one
+//! hash per shingle instead of `k`.
 //!
-//! A shingle is `size` consecutive tokens as they stand in the text (joined by
-//! their single spaces), hashed with XXH3-64 and folded to 32 bits; permutation
-//! `i` maps that hash `h` to `fmix32(h ^ s_i)`, the MurmurHash3 finalizer (a
-//! bijection of 32-bit values) of `h` mixed with a per-permutation seed `s_i`
-//! drawn by SplitMix64 from the signature seed. Seed, hash and permutations are
-//! part of the stored state: signatures made with other ones are not comparable.
-//!
-//! Every permutation of one shingle is the same few 32-bit operations, which the
-//! compiler turns into vector instructions (eight lanes with AVX2, chosen at run
-//! time when the processor has it).
+//! A shingle's hash combines the hashes of its tokens (`Analysis::token_hash`), so a
+//! signature is the same whether the tokens come from an analysed article or from
+//! normalized text. Seed, hashes and bins are part of the stored state: signatures
+//! made any other way are not comparable.
 
+use sha2::{Digest, Sha256};
 use xxhash_rust::xxh3::xxh3_64;
 
-fn splitmix64(state: &mut u64) -> u64 {
-    *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    let mut z = *state;
+const MIX: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// SplitMix64's finalizer: every input bit moves every output bit.
+#[inline(always)]
+fn finalize(mut z: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
     z ^ (z >> 31)
 }
 
-pub struct Permutations {
-    seeds: Vec<u32>,
-}
-
-impl Permutations {
-    pub fn new(count: usize, seed: u64) -> Self {
-        let mut state = seed;
-        Permutations { seeds: (0..count).map(|_| splitmix64(&mut state) as u32).collect() }
-    }
-}
-
-/// Hashes of the shingles of `text`, whose tokens are separated by single spaces.
-/// A text of fewer tokens than `size` is one shingle; an empty text has none.
-fn shingle_hashes(text: &str, size: usize) -> Vec<u32> {
-    if text.is_empty() {
-        return Vec::new();
-    }
-    let bytes = text.as_bytes();
-    let mut starts = vec![0usize];
-    starts.extend(bytes.iter().enumerate().filter(|(_, &b)| b == b' ').map(|(i, _)| i + 1));
-    let count = starts.len();
-    if count <= size {
-        return vec![fold(xxh3_64(bytes))];
-    }
-    (0..=count - size)
-        .map(|first| {
-            let end = if first + size < count { starts[first + size] - 1 } else { bytes.len() };
-            fold(xxh3_64(&bytes[starts[first]..end]))
-        })
-        .collect()
-}
-
+/// Hash of the shingle made of tokens with these hashes, in order.
 #[inline(always)]
-fn fold(hash: u64) -> u32 {
-    (hash ^ (hash >> 32)) as u32
+fn shingle_hash(tokens: &[u64], seed: u64) -> u64 {
+    let mut h = seed;
+    for &token in tokens {
+        h = finalize(h ^ token.wrapping_add(MIX));
+    }
+    h
 }
 
-#[inline(always)]
-fn fmix32(mut x: u32) -> u32 {
-    x ^= x >> 16;
-    x = x.wrapping_mul(0x85EB_CA6B);
-    x ^= x >> 13;
-    x = x.wrapping_mul(0xC2B2_AE35);
-    x ^ (x >> 16)
-}
-
-#[inline(always)]
-fn minimums_portable(hashes: &[u32], seeds: &[u32], minimums: &mut [u32]) {
-    for &hash in hashes {
-        for (minimum, seed) in minimums.iter_mut().zip(seeds) {
-            *minimum = (*minimum).min(fmix32(hash ^ seed));
+/// The `k` 32-bit values of the signature of these token hashes (in text order),
+/// shingles of `size` tokens; fewer tokens than `size` make one shingle, no token none.
+pub fn signature(tokens: &[u64], size: usize, k: usize, seed: u64) -> Vec<u32> {
+    let mut bins = vec![u32::MAX; k];
+    if k == 0 || tokens.is_empty() {
+        return bins;
+    }
+    let mut filled = vec![false; k];
+    let mut put = |hash: u64| {
+        let bin = (((hash >> 32) * k as u64) >> 32) as usize;
+        let value = hash as u32;
+        if !filled[bin] || value < bins[bin] {
+            bins[bin] = value;
+            filled[bin] = true;
+        }
+    };
+    let size = size.max(1);
+    if tokens.len() <= size {
+        put(shingle_hash(tokens, seed));
+    } else {
+        for window in tokens.windows(size) {
+            put(shingle_hash(window, seed));
         }
     }
-}
-
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2")]
-unsafe fn minimums_avx2(hashes: &[u32], seeds: &[u32], minimums: &mut [u32]) {
-    minimums_portable(hashes, seeds, minimums);
-}
-
-fn minimums(hashes: &[u32], seeds: &[u32], minimums: &mut [u32]) {
-    #[cfg(target_arch = "x86_64")]
-    if std::arch::is_x86_feature_detected!("avx2") {
-        // SAFETY: the processor has just been found to support AVX2.
-        unsafe { minimums_avx2(hashes, seeds, minimums) };
-        return;
+    let originals: Vec<u32> = bins.clone();
+    for bin in 0..k {
+        if filled[bin] {
+            continue;
+        }
+        let mut attempt = 0u64;
+        loop {
+            let pick = finalize(seed ^ ((bin as u64) << 32 | attempt).wrapping_mul(MIX));
+            let source = ((pick >> 32) * k as u64 >> 32) as usize;
+            if filled[source] {
+                bins[bin] = originals[source];
+                break;
+            }
+            attempt += 1;
+        }
     }
-    minimums_portable(hashes, seeds, minimums);
+    bins
 }
 
-/// One minimum per permutation over all shingles, `u32::MAX` each for a text without any.
-pub fn signature(text: &str, size: usize, permutations: &Permutations) -> Vec<u32> {
-    let mut result = vec![u32::MAX; permutations.seeds.len()];
-    minimums(&shingle_hashes(text, size.max(1)), &permutations.seeds, &mut result);
-    result
+/// Signature values packed little-endian, 4 bytes each.
+pub fn pack(values: &[u32]) -> Vec<u8> {
+    values.iter().flat_map(|v| v.to_le_bytes()).collect()
+}
+
+/// Token hashes of normalized text (tokens separated by single spaces).
+pub fn text_tokens(text: &str) -> Vec<u64> {
+    text.split(' ').filter(|t| !t.is_empty()).map(|t| xxh3_64(t.as_bytes())).collect()
+}
+
+/// Hex SHA-256 of some pieces of text joined by single spaces (empty pieces left out).
+pub fn sha256_joined<'a>(pieces: impl Iterator<Item = &'a str>) -> String {
+    let mut hasher = Sha256::new();
+    let mut first = true;
+    for piece in pieces.filter(|p| !p.is_empty()) {
+        if !first {
+            hasher.update(b" ");
+        }
+        hasher.update(piece.as_bytes());
+        first = false;
+    }
+    hasher.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }

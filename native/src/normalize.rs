@@ -137,8 +137,10 @@ pub fn push_run(run: &str, out: &mut String, starts: &mut Vec<u32>) {
     };
     if run.is_ascii() {
         separate(out);
-        starts.push(out.len() as u32);
-        out.extend(run.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        let start = out.len();
+        starts.push(start as u32);
+        out.push_str(run);
+        out[start..].make_ascii_lowercase();
         return;
     }
     if run.chars().all(|c| is_plain_arabic(c) || c.is_ascii_alphanumeric() || is_removed(c)) {

@@ -13,11 +13,14 @@ from workers.dedup.minhash import fingerprint
 from workers.enrich.basic_steps import tag_dateline, tag_language
 from workers.enrich.entities import tag_entities
 from workers.enrich.pipeline import (
+    GROUP_SIZE,
+    LAST_GROUP,
     Enricher,
     EnrichFailure,
     EnrichResult,
     apply_decision,
     default_steps,
+    groups,
     to_enriched,
 )
 from workers.enrich.topics import tag_topics
@@ -37,6 +40,17 @@ EN = article(
 FR = article(
     "fr1", "Un convoi va quitter Raqqa", "BEYROUTH, 14 oct (AFP) - Un convoi quittera Raqqa."
 )
+
+
+@pytest.mark.parametrize(
+    "count", [0, 1, LAST_GROUP, LAST_GROUP + 1, GROUP_SIZE, 2 * GROUP_SIZE + 7]
+)
+def test_groups_cover_a_batch_in_order_with_a_short_last_group(count: int) -> None:
+    found = groups(count)
+    assert [i for g in found for i in g] == list(range(count))
+    assert all(0 < len(g) <= GROUP_SIZE for g in found)
+    if found:
+        assert len(found[-1]) <= LAST_GROUP
 
 
 def test_to_enriched_keeps_every_field() -> None:

@@ -1,21 +1,21 @@
-"""MinHash fingerprints of an article's normalized text, and their LSH band keys.
+"""MinHash fingerprints of an article's normalized text, and the LSH band layout.
 
 The text compared is the headline and the body with its dateline removed, so
 the same copy filed under another agency's dateline still matches. Shingles
 are runs of `shingle_size` normalized words; the signature (computed by the
-compiled `newswire_text.MinHasher`) is `num_perm` 32-bit minimums, packed
-little-endian so that Redis compares them byte-wise.
-A band key is the band's index byte followed by its rows' bytes: equal keys
-mean the two signatures agree on that whole band."""
+compiled `newswire_text.MinHasher`, one-permutation hashing with optimal
+densification) is `num_perm` 32-bit values, packed little-endian so that Redis
+compares them byte-wise.
+A band key (cut from the signature by the Redis script) is the band's index
+byte followed by its rows' bytes: equal keys mean the two signatures agree on
+that whole band."""
 
 from __future__ import annotations
 
-import hashlib
-import struct
 from dataclasses import dataclass
 from functools import cache
 
-from newswire_text import MinHasher
+from newswire_text import Analysis, MinHasher
 
 from workers.settings import DedupSettings
 from workers.text.analysis import text_analysis
@@ -25,25 +25,19 @@ from workers.text.normalize import normalize_text
 # Part of the stored state: changing it makes every stored signature incomparable.
 MINHASH_SEED = 20171014
 MAX_BANDS = 255
-_HASH_BYTES = 4
+HASH_BYTES = 4
 
 
 @dataclass(frozen=True, slots=True)
 class Fingerprint:
     normalized_hash: str
     signature: bytes
-    band_keys: bytes
-    """Concatenated band keys, `band_key_size` bytes each."""
 
 
 @dataclass(frozen=True, slots=True)
 class BandLayout:
     bands: int
     rows: int
-
-    @property
-    def band_key_size(self) -> int:
-        return 1 + self.rows * _HASH_BYTES
 
 
 @cache
@@ -53,22 +47,28 @@ def band_layout(num_perm: int, bands: int) -> BandLayout:
     return BandLayout(bands, num_perm // bands)
 
 
-def dedup_text(headline: str, body_text: str) -> str:
-    """The normalized text that dedup compares: headline and body, dateline left out.
-
-    Cut out of the normalized headline-and-body text, which the tagging steps
-    analyse too (and `text_analysis` remembers), rather than normalized anew."""
+def dedup_span(headline: str, body_text: str) -> tuple[Analysis, int, int]:
+    """What dedup compares: the analysed headline-and-body text (which the tagging
+    steps analyse too, and `text_analysis` remembers) and the token span
+    `[skip_from, skip_to)` of its dateline, left out of the comparison."""
     dateline, rest = split_dateline(body_text)
-    full = text_analysis(f"{headline}\n{body_text}").normalized
+    analysis = text_analysis(f"{headline}\n{body_text}")
     if dateline is None:
-        return full
-    head = normalize_text(headline)
-    lead = " ".join(filter(None, (head, normalize_text(dateline.raw))))
-    if full == lead:
-        return head
-    if full.startswith(lead + " "):
-        return " ".join(filter(None, (head, full[len(lead) + 1 :])))
-    return " ".join(filter(None, (head, normalize_text(rest))))
+        return analysis, 0, 0
+    head = len(normalize_text(headline).split())
+    lead = normalize_text(dateline.raw)
+    end = head + len(lead.split())
+    if end == head or (end <= len(analysis) and analysis.form(head, end) == lead):
+        return analysis, head, end
+    # a dateline cut inside a word: the text after it, analysed on its own
+    return text_analysis(f"{headline}\n{rest}"), 0, 0
+
+
+def dedup_text(headline: str, body_text: str) -> str:
+    """The normalized text that dedup compares: headline and body, dateline left out."""
+    analysis, skip_from, skip_to = dedup_span(headline, body_text)
+    words = analysis.normalized.split()
+    return " ".join(words[:skip_from] + words[skip_to:])
 
 
 @cache
@@ -81,25 +81,14 @@ def signature(text: str, settings: DedupSettings) -> bytes:
     return _hasher(settings.num_perm).signature(text, settings.shingle_size)
 
 
-@cache
-def _band_splitter(num_perm: int, bands: int) -> tuple[tuple[bytes, ...], struct.Struct]:
-    """Each band's index byte, and the struct cutting a signature into its bands."""
-    layout = band_layout(num_perm, bands)
-    indexes = tuple(bytes((band,)) for band in range(layout.bands))
-    return indexes, struct.Struct(f"{layout.rows * _HASH_BYTES}s" * layout.bands)
-
-
-def band_keys(sig: bytes, settings: DedupSettings) -> bytes:
-    indexes, splitter = _band_splitter(settings.num_perm, settings.bands)
-    return b"".join(map(bytes.__add__, indexes, splitter.unpack_from(sig)))
-
-
 def fingerprint(headline: str, body_text: str, settings: DedupSettings) -> Fingerprint:
-    text = dedup_text(headline, body_text)
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    # An article with no words at all gets a signature no other text shares.
-    sig = signature(text or f"\x00{headline}\x00{body_text}".replace(" ", "\x00"), settings)
-    return Fingerprint(digest, sig, band_keys(sig, settings))
+    """SHA-256 of `dedup_text` and its MinHash signature. An article with no words
+    at all is one shingle of its whole text, which no other text shares."""
+    analysis, skip_from, skip_to = dedup_span(headline, body_text)
+    digest, sig = _hasher(settings.num_perm).fingerprint(
+        analysis, skip_from, skip_to, settings.shingle_size
+    )
+    return Fingerprint(digest, sig)
 
 
 def estimated_jaccard(a: bytes, b: bytes) -> float:
@@ -107,6 +96,6 @@ def estimated_jaccard(a: bytes, b: bytes) -> float:
     if len(a) != len(b) or not a:
         return 0.0
     same = sum(
-        1 for i in range(0, len(a), _HASH_BYTES) if a[i : i + _HASH_BYTES] == b[i : i + _HASH_BYTES]
+        1 for i in range(0, len(a), HASH_BYTES) if a[i : i + HASH_BYTES] == b[i : i + HASH_BYTES]
     )
-    return same / (len(a) // _HASH_BYTES)
+    return same / (len(a) // HASH_BYTES)

@@ -13,7 +13,7 @@ import redis.asyncio as aioredis
 from redis.exceptions import NoScriptError, RedisError
 
 from workers.dedup.decision import Decision
-from workers.dedup.minhash import Fingerprint, band_layout
+from workers.dedup.minhash import HASH_BYTES, Fingerprint, band_layout
 from workers.dedup.script import DECIDE
 from workers.errors import TransientError
 from workers.settings import DedupSettings
@@ -44,6 +44,7 @@ class DedupState:
         self._redis = redis
         self._sha = hashlib.sha1(DECIDE.encode()).hexdigest()
         bucket_seconds = max(1, math.ceil(settings.window_seconds / BUCKETS_PER_WINDOW))
+        layout = band_layout(settings.num_perm, settings.bands)
         self._header: list[Any] = [
             prefix,
             settings.window_seconds,
@@ -51,7 +52,8 @@ class DedupState:
             repr(settings.related_threshold),
             bucket_seconds,
             math.ceil(settings.window_seconds / bucket_seconds),
-            band_layout(settings.num_perm, settings.bands).band_key_size,
+            layout.bands,
+            layout.rows * HASH_BYTES,
             MAX_CANDIDATES,
         ]
 
@@ -83,7 +85,6 @@ class DedupState:
                 fp.normalized_hash,
                 r.version,
                 fp.signature,
-                fp.band_keys,
             )
         return args
 

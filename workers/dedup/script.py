@@ -30,10 +30,11 @@ local near = tonumber(ARGV[3])
 local related = tonumber(ARGV[4])
 local bucket_seconds = tonumber(ARGV[5])
 local lookback = tonumber(ARGV[6])
-local band_width = tonumber(ARGV[7])
-local max_candidates = tonumber(ARGV[8])
-local FIELDS = 6
-local FIRST = 9
+local band_count = tonumber(ARGV[7])
+local band_bytes = tonumber(ARGV[8])
+local max_candidates = tonumber(ARGV[9])
+local FIELDS = 5
+local FIRST = 10
 
 local now = tonumber(redis.call('TIME')[1])
 local bucket = math.floor(now / bucket_seconds)
@@ -54,10 +55,13 @@ local function similarity(a, b)
   return same / (#a / 4)
 end
 
-local function band_fields(bands)
+-- Band keys of a signature: each band's index byte, then the band's bytes.
+local char = string.char
+local function band_fields(sig)
   local fields = {}
-  for i = 1, #bands, band_width do
-    fields[#fields + 1] = sub(bands, i, i + band_width - 1)
+  for b = 0, band_count - 1 do
+    local first = b * band_bytes + 1
+    fields[b + 1] = char(b) .. sub(sig, first, first + band_bytes - 1)
   end
   return fields
 end
@@ -129,7 +133,7 @@ local replies = {}
 for base = FIRST, #ARGV, FIELDS do
   local uri, chash, nhash = ARGV[base], ARGV[base + 1], ARGV[base + 2]
   local given_version = tonumber(ARGV[base + 3])
-  local sig, bands = ARGV[base + 4], ARGV[base + 5]
+  local sig = ARGV[base + 4]
   local ukey = prefix .. 'u:' .. uri
   local state = redis.call('HMGET', ukey, 'h:' .. chash, 'max', 'canon', 'story')
 
@@ -144,7 +148,7 @@ for base = FIRST, #ARGV, FIELDS do
   else
     local previous = tonumber(state[2]) or 0
     local decision = {version = math.max(previous + 1, given_version)}
-    local fields = nil  -- cut from `bands` only when looked up or registered
+    local fields = nil  -- cut from `sig` only when looked up or registered
     if state[3] == '1' then
       decision.outcome, decision.story = 'new_version', state[4]
     else
@@ -154,7 +158,7 @@ for base = FIRST, #ARGV, FIELDS do
         decision.similarity, decision.method = 1, 'exact'
         decision.story = redis.call('HGET', prefix .. 'u:' .. owner, 'story') or owner
       else
-        fields = band_fields(bands)
+        fields = band_fields(sig)
         local match, s, match_story = best_match(uri, sig, fields)
         if match and s >= near then
           decision.outcome, decision.duplicate_of = 'near_duplicate', match
@@ -175,7 +179,7 @@ for base = FIRST, #ARGV, FIELDS do
       redis.call('HSET', ukey, 'h:' .. chash, encoded, 'max', decision.version)
       redis.call('EXPIRE', ukey, window)
     else
-      register(uri, ukey, chash, nhash, sig, fields or band_fields(bands), decision, encoded)
+      register(uri, ukey, chash, nhash, sig, fields or band_fields(sig), decision, encoded)
     end
     replies[#replies + 1] = encoded
   end
