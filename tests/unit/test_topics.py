@@ -3,6 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from newswire_text import analyze
 
 from tests.unit.gazetteer_support import article
 from workers.enrich.topics import (
@@ -14,14 +15,13 @@ from workers.enrich.topics import (
     tag_topics,
 )
 from workers.models import Subject
-from workers.text.analysis import text_analysis
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_cc6b534295ab8a14.txt"
 CONFLICT = "medtop:16000000"
 
 
 def codes(text: str) -> list[str]:
-    return [s.code for s in score_topics(get_lexicon(), text_analysis(text))]
+    return [s.code for s in score_topics(get_lexicon(), analyze(text))]
 
 
 def test_the_seventeen_top_level_media_topics() -> None:
@@ -93,7 +93,7 @@ def test_multi_label_with_scores_in_order() -> None:
         "the troops and airstrikes, while voters went to the polls and the minister "
         "of defence resigned over the military campaign."
     )
-    subjects = score_topics(get_lexicon(), text_analysis(text))
+    subjects = score_topics(get_lexicon(), analyze(text))
     assert {s.code for s in subjects} >= {CONFLICT, "medtop:11000000"}
     scores = [s.score for s in subjects]
     assert scores == sorted(scores, reverse=True)

@@ -15,10 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from newswire_text import Analysis, MinHasher
+from newswire_text import Analysis, MinHasher, analyze
 
 from workers.settings import DedupSettings
-from workers.text.analysis import text_analysis
+from workers.text.analysis import article_analysis
 from workers.text.dateline import split_dateline
 from workers.text.normalize import normalize_text
 
@@ -49,10 +49,10 @@ def band_layout(num_perm: int, bands: int) -> BandLayout:
 
 def dedup_span(headline: str, body_text: str) -> tuple[Analysis, int, int]:
     """What dedup compares: the analysed headline-and-body text (which the tagging
-    steps analyse too, and `text_analysis` remembers) and the token span
+    steps analyse too, and `article_analysis` remembers) and the token span
     `[skip_from, skip_to)` of its dateline, left out of the comparison."""
     dateline, rest = split_dateline(body_text)
-    analysis = text_analysis(f"{headline}\n{body_text}")
+    analysis = article_analysis(headline, body_text)
     if dateline is None:
         return analysis, 0, 0
     head = len(normalize_text(headline).split())
@@ -61,7 +61,7 @@ def dedup_span(headline: str, body_text: str) -> tuple[Analysis, int, int]:
     if end == head or (end <= len(analysis) and analysis.form(head, end) == lead):
         return analysis, head, end
     # a dateline cut inside a word: the text after it, analysed on its own
-    return text_analysis(f"{headline}\n{rest}"), 0, 0
+    return analyze(f"{headline}\n{rest}"), 0, 0
 
 
 def dedup_text(headline: str, body_text: str) -> str:

@@ -1,7 +1,7 @@
 """Entity tagging step: places, organisations and people from the gazetteer, plus
 person candidates found by trigger words.
 
-Offsets and surface forms refer to `tagging_text(article)`, the headline and the
+Offsets and surface forms refer to `article_text`, the headline and the
 body joined by one newline: `first_offset` is the character offset of the first
 mention in that string, and surface forms are the mentions as written there
 (proclitics included: "والرقة")."""
@@ -15,15 +15,11 @@ from newswire_text import Analysis
 from workers.gazetteer import Gazetteer, get_gazetteer
 from workers.gazetteer.inflection import is_arabic
 from workers.models import EnrichedArticle, EntityTag, assemble, evolve
-from workers.text.analysis import text_analysis
+from workers.text.analysis import article_analysis
 
 CANDIDATE_PREFIX = "candidate:"
 CANDIDATE_CONFIDENCE = 0.5
 ADJECTIVE_ONLY_FACTOR = 0.85  # "Syrian troops" names Syria less surely than "Syria"
-
-
-def tagging_text(article: EnrichedArticle) -> str:
-    return f"{article.headline}\n{article.body_text}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +102,7 @@ def _first_offset(tag: EntityTag) -> int:
 
 def tag_entities(article: EnrichedArticle) -> EnrichedArticle:
     """Fill `place`, `organisation` and `person`."""
-    analysis = text_analysis(tagging_text(article))
+    analysis = article_analysis(article.headline, article.body_text)
     tags = find_entities(get_gazetteer(), analysis, article.language)
     by_type: dict[str, list[EntityTag]] = {"place": [], "organisation": [], "person": []}
     for tag in tags:

@@ -17,7 +17,7 @@ from workers.dedup.decision import Decision, Outcome
 from workers.dedup.minhash import Fingerprint, fingerprint
 from workers.dedup.redis_state import DedupRequest, DedupState
 from workers.enrich.basic_steps import tag_dateline, tag_language
-from workers.enrich.entities import tag_entities, tagging_text
+from workers.enrich.entities import tag_entities
 from workers.enrich.topics import get_lexicon, tag_topics
 from workers.errors import TransientError
 from workers.gazetteer import get_gazetteer
@@ -30,7 +30,7 @@ from workers.models import (
     evolve,
 )
 from workers.settings import Settings
-from workers.text.analysis import RECENT_TEXTS, text_analysis
+from workers.text.analysis import RECENT_ARTICLES, article_analysis
 from workers.text.language import detect_language
 
 Step = Callable[[EnrichedArticle], EnrichedArticle]
@@ -39,12 +39,12 @@ DEDUP_KEY_SPACE = "dedup:"
 
 GROUP_SIZE = 100
 """Articles taken through the steps together. Each group's dedup decisions run in
-Redis while the next group goes through the steps; `text_analysis` remembers far
+Redis while the next group goes through the steps; `article_analysis` remembers far
 more texts than a group, so every step of an article finds its text analysed."""
 LAST_GROUP = 16
 """The batch's last group is cut to this size: its decision is the one waited for
 with nothing left to compute meanwhile."""
-assert GROUP_SIZE * 2 <= RECENT_TEXTS
+assert GROUP_SIZE * 2 <= RECENT_ARTICLES
 
 
 def groups(count: int) -> list[range]:
@@ -124,9 +124,9 @@ def to_enriched(article: Article) -> EnrichedArticle:
 
 def _analyse_ahead(article: EnrichedArticle) -> EnrichedArticle:
     """Analyses the text that the tagging steps and the fingerprint read, for
-    `text_analysis` to remember: over a whole group at once, the normalization's
+    `article_analysis` to remember: over a whole group at once, the normalization's
     tables stay in the CPU caches."""
-    text_analysis(tagging_text(article))
+    article_analysis(article.headline, article.body_text)
     return article
 
 

@@ -17,10 +17,9 @@ from typing import Any
 
 from newswire_text import Analysis, PhraseMatcher
 
-from workers.enrich.entities import tagging_text
 from workers.gazetteer.inflection import arabic_variants, is_arabic
 from workers.models import EnrichedArticle, Subject, assemble, evolve
-from workers.text.analysis import text_analysis
+from workers.text.analysis import article_analysis
 from workers.text.normalize import normalize_text
 
 SCHEME = "medtop"
@@ -150,6 +149,6 @@ def score_topics(lexicon: TopicLexicon, analysis: Analysis) -> list[Subject]:
 
 def tag_topics(article: EnrichedArticle) -> EnrichedArticle:
     """Add scored Media Topics to `subject`, keeping the subjects the source gave."""
-    analysis = text_analysis(tagging_text(article))
+    analysis = article_analysis(article.headline, article.body_text)
     kept = [s for s in article.subject if s.origin != "enrichment"]
     return evolve(article, {"subject": kept + score_topics(get_lexicon(), analysis)})

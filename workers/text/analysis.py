@@ -1,25 +1,36 @@
 """The analysis of an article's text (normalized tokens tied to the original),
-made once per text and shared by the steps that read it: entities, topics and the
-dedup fingerprint each ask for the same headline-and-body text."""
+made once per article and shared by the steps that read it: entities, topics and
+the dedup fingerprint all read the headline and body joined by a newline."""
 
 from __future__ import annotations
 
 from newswire_text import Analysis, analyze
 
-__all__ = ["RECENT_TEXTS", "Analysis", "text_analysis"]
+__all__ = ["RECENT_ARTICLES", "Analysis", "article_analysis", "article_text"]
 
-RECENT_TEXTS = 512
-"""Texts remembered: twice the articles the enrichment takes through its steps together."""
+RECENT_ARTICLES = 512
+"""Analyses remembered: twice the articles the enrichment takes through its steps together."""
 
-_recent: dict[str, Analysis] = {}
+_recent: dict[tuple[int, int], tuple[str, str, Analysis]] = {}
 
 
-def text_analysis(text: str) -> Analysis:
-    """`analyze(text)`, remembered for the most recent texts."""
-    found = _recent.get(text)
-    if found is not None:
-        return found
-    if len(_recent) >= RECENT_TEXTS:
+def article_text(headline: str, body_text: str) -> str:
+    """The text the tagging steps read: offsets of entity mentions count in it."""
+    return f"{headline}\n{body_text}"
+
+
+def article_analysis(headline: str, body_text: str) -> Analysis:
+    """`analyze(article_text(headline, body_text))`, remembered for recent articles.
+
+    Looked up by the identity of the two strings (the steps pass an article's own
+    headline and body along), which costs nothing next to hashing 5 KB of text;
+    the entry holds both strings, so their identities cannot be reused meanwhile."""
+    key = (id(headline), id(body_text))
+    found = _recent.get(key)
+    if found is not None and found[0] is headline and found[1] is body_text:
+        return found[2]
+    if len(_recent) >= RECENT_ARTICLES:
         del _recent[next(iter(_recent))]
-    made = _recent[text] = analyze(text)
+    made = analyze(article_text(headline, body_text))
+    _recent[key] = (headline, body_text, made)
     return made

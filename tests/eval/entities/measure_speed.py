@@ -17,10 +17,10 @@ from pathlib import Path
 
 from tests.eval.entities.scoring import load_articles
 from tests.unit.gazetteer_support import article
-from workers.enrich.entities import tag_entities, tagging_text
+from workers.enrich.entities import tag_entities
 from workers.enrich.topics import tag_topics
 from workers.models import EnrichedArticle
-from workers.text.analysis import text_analysis
+from workers.text.analysis import article_analysis, article_text
 
 SEED = Path(__file__).resolve().parents[3] / "seeds" / "000_cc6b534295ab8a14.txt"
 SIZE = 5000
@@ -60,12 +60,13 @@ def main() -> None:
     print(f"reference: a 1,000-step list comprehension takes {empty_loop:.0f} us here")
     for lang, body in inputs.items():
         item = article(body, headline="Headline", language=lang)
-        text_analysis(tagging_text(item))
+        article_analysis(item.headline, item.body_text)
         tagged = tag_topics(tag_entities(item))
         entities, topics = _step_costs(item)
         count = len(tagged.place) + len(tagged.organisation) + len(tagged.person)
+        size = len(article_text(item.headline, item.body_text).encode())
         print(
-            f"{lang}: {len(tagging_text(item).encode())} B, {count} entity tags, "
+            f"{lang}: {size} B, {count} entity tags, "
             f"{len(tagged.subject)} topics: entities {entities:.0f} us + topics {topics:.0f} us "
             f"= {entities + topics:.0f} us per article"
         )
