@@ -59,6 +59,11 @@ def test_cluster_id_is_kafka_uuid_format() -> None:
     assert new_cluster_id() != cluster_id
 
 
+def test_cluster_id_never_reads_as_an_option() -> None:
+    """One random id in 64 would start with "-" and make the storage tool fail."""
+    assert not any(new_cluster_id().startswith("-") for _ in range(2000))
+
+
 def test_log4j2_logs_to_stdout() -> None:
     text = render_log4j2()
     assert "appender.out.type = Console" in text

@@ -100,8 +100,13 @@ def render_log4j2() -> str:
 
 
 def new_cluster_id() -> str:
-    """Kafka's own format: a random UUID, URL-safe base64 without padding."""
-    return base64.urlsafe_b64encode(uuid.uuid4().bytes).rstrip(b"=").decode()
+    """Kafka's own format: a random UUID, URL-safe base64 without padding. Like
+    Kafka's `Uuid.randomUuid`, never one that starts with "-": the storage tool
+    would read it as an option."""
+    while True:
+        cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).rstrip(b"=").decode()
+        if not cluster_id.startswith("-"):
+            return cluster_id
 
 
 def libs_dir(settings: Settings) -> Path:
