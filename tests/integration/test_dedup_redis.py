@@ -15,9 +15,10 @@ import redis.asyncio as aioredis
 
 from tests.dedup_support import drop_keys, isolated, make_article, stack_redis_settings
 from workers.dedup.minhash import estimated_jaccard, fingerprint
+from workers.enrich.basic_steps import tag_language
 from workers.enrich.pipeline import Enricher, EnrichFailure, EnrichResult
-from workers.errors import TransientError
-from workers.models import Article
+from workers.errors import ParseError, TransientError
+from workers.models import Article, EnrichedArticle
 from workers.settings import Settings
 
 pytestmark = pytest.mark.integration
@@ -382,6 +383,62 @@ def test_two_workers_racing_make_exactly_one_canonical(redis_base: Settings) -> 
             for uri, outcome, dup_of in decided
             if outcome in ("duplicate", "near_duplicate")
         )
+
+
+def boom(article: EnrichedArticle) -> EnrichedArticle:
+    if article.uri == "u2":
+        raise ParseError("cannot read this one")
+    return article
+
+
+async def test_a_failing_article_does_not_lose_the_batch(settings: Settings, redis: Any) -> None:
+    enricher = Enricher(settings, redis, steps=[tag_language, boom])
+    batch = [make_article(f"u{i}", f"{HEADLINE} {i}", OTHER[i]) for i in range(1, 4)]
+    items = await enricher.process_batch(batch)
+    assert [type(r) for r in items] == [EnrichResult, EnrichFailure, EnrichResult]
+    failure = items[1]
+    assert isinstance(failure, EnrichFailure)
+    assert (failure.article_uri, failure.error_type, failure.index) == ("u2", "parse", 1)
+    assert "cannot read this one" in failure.reason
+    assert [(r.article.uri, r.outcome) for r in results([items[0], items[2]])] == [
+        ("u1", "ok"),
+        ("u3", "ok"),
+    ]
+
+
+async def test_lost_script_is_loaded_again(settings: Settings, redis: Any) -> None:
+    """A Redis restart or SCRIPT FLUSH drops the dedup script: the batch goes on."""
+    enricher = Enricher(settings, redis)
+    first = await one(enricher, make_article("u1", HEADLINE, BODY))
+    await redis.script_flush()
+    again = await one(enricher, make_article("u2", HEADLINE, BODY))
+    assert (first.outcome, again.outcome, again.article.duplicate_of) == ("ok", "duplicate", "u1")
+
+
+async def test_groups_of_a_long_batch_are_decided_in_order(settings: Settings, redis: Any) -> None:
+    """Each group is decided while the next one is computed: the later copy of an
+    article in the same batch is still its duplicate, whatever group it falls in."""
+    enricher = Enricher(settings, redis, steps=[])
+    rng = random.Random(5)
+    vocabulary = " ".join(PARAGRAPHS + OTHER).split()
+    originals = [
+        make_article(f"o{i}", f"{HEADLINE} {i}", " ".join(rng.choices(vocabulary, k=120)))
+        for i in range(150)
+    ]
+    copies = [make_article(f"c{i}", a.headline, a.body_text) for i, a in enumerate(originals)]
+    decided = results(await enricher.process_batch(originals + copies))
+    assert [r.outcome for r in decided[:150]] == ["ok"] * 150
+    assert [(r.outcome, r.article.duplicate_of) for r in decided[150:]] == [
+        ("duplicate", f"o{i}") for i in range(150)
+    ]
+
+
+async def test_empty_batch_needs_no_redis(settings: Settings) -> None:
+    client: aioredis.Redis[Any] = aioredis.Redis(host="127.0.0.1", port=1, socket_connect_timeout=1)
+    try:
+        assert await Enricher(settings, client).process_batch([]) == []
+    finally:
+        await client.aclose()
 
 
 async def test_redis_down_is_transient(settings: Settings) -> None:

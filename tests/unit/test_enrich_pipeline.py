@@ -1,11 +1,8 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-import orjson
 import pytest
-from redis.exceptions import ConnectionError as RedisConnectionError
 
 from tests.dedup_support import make_article
 from workers.dedup.decision import Decision
@@ -15,16 +12,12 @@ from workers.enrich.entities import tag_entities
 from workers.enrich.pipeline import (
     GROUP_SIZE,
     LAST_GROUP,
-    Enricher,
-    EnrichFailure,
-    EnrichResult,
     apply_decision,
     default_steps,
     groups,
     to_enriched,
 )
 from workers.enrich.topics import tag_topics
-from workers.errors import ParseError, TransientError
 from workers.models import Article, EnrichedArticle
 from workers.settings import Settings
 
@@ -117,48 +110,3 @@ def test_apply_decision() -> None:
     )
     fresh = apply_decision(enriched, fp, Decision("new_version", 3, "en1"))
     assert fresh.notice is None and fresh.article.version == 3 and fresh.article.story_id == "en1"
-
-
-class ScriptedRedis:
-    """Answers the dedup script with "ok" for every article, or fails like a lost connection."""
-
-    def __init__(self, fail: bool = False) -> None:
-        self.fail = fail
-        self.calls = 0
-
-    async def evalsha(self, sha: str, numkeys: int, *args: Any) -> list[bytes]:
-        self.calls += 1
-        if self.fail:
-            raise RedisConnectionError("connection refused")
-        uris = args[8::6]
-        return [orjson.dumps({"outcome": "ok", "version": 1, "story": u}) for u in uris]
-
-
-def boom(article: EnrichedArticle) -> EnrichedArticle:
-    if article.uri == "en1":
-        raise ParseError("cannot read this one")
-    return article
-
-
-async def test_a_failing_article_does_not_lose_the_batch() -> None:
-    redis = ScriptedRedis()
-    enricher = Enricher(Settings(), redis, steps=[tag_language, boom])  # type: ignore[arg-type]
-    results = await enricher.process_batch([AR, EN, FR])
-    assert redis.calls == 1
-    assert [type(r) for r in results] == [EnrichResult, EnrichFailure, EnrichResult]
-    failure = results[1]
-    assert isinstance(failure, EnrichFailure)
-    assert (failure.article_uri, failure.error_type, failure.index) == ("en1", "parse", 1)
-    assert "cannot read this one" in failure.reason
-    assert [r.article.uri for r in results if isinstance(r, EnrichResult)] == ["ar1", "fr1"]
-
-
-async def test_redis_failure_is_transient_for_the_batch() -> None:
-    enricher = Enricher(Settings(), ScriptedRedis(fail=True), steps=[])  # type: ignore[arg-type]
-    with pytest.raises(TransientError):
-        await enricher.process_batch([AR, EN])
-
-
-async def test_empty_batch_needs_no_redis() -> None:
-    redis = ScriptedRedis(fail=True)
-    assert await Enricher(Settings(), redis, steps=[]).process_batch([]) == []  # type: ignore[arg-type]

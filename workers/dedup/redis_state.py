@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import redis.asyncio as aioredis
-from redis.exceptions import NoScriptError, RedisError
+from redis.exceptions import NoScriptError, RedisError, ResponseError
 
 from workers.dedup.decision import Decision
 from workers.dedup.minhash import HASH_BYTES, Fingerprint, band_layout
@@ -59,21 +59,22 @@ class DedupState:
 
     async def decide(self, requests: Sequence[DedupRequest]) -> list[Decision]:
         """Decide every request in order; raise `TransientError` when Redis fails."""
-        if not requests:
-            return []
+        return await (await self.submit(requests)).decisions()
+
+    async def submit(self, requests: Sequence[DedupRequest]) -> Submitted:
+        """Send the script calls deciding `requests` and return once Redis has them
+        all, so that it decides while the caller goes on computing; the answers are
+        read by `Submitted.decisions`. (A pipelined call in a task of its own would
+        not do: its write is only finished at the caller's next await, and Redis
+        would start on it only then.)"""
         calls = [
             self._args(requests[i : i + CHUNK_SIZE]) for i in range(0, len(requests), CHUNK_SIZE)
         ]
-        try:
-            replies = await self._run(calls)
-        except RedisError as exc:
-            raise TransientError(f"dedup state in Redis: {type(exc).__name__}: {exc}") from exc
-        decisions = [Decision.from_json(raw) for reply in replies for raw in reply]
-        if len(decisions) != len(requests):
-            raise TransientError(
-                f"dedup script answered {len(decisions)} of {len(requests)} articles"
-            )
-        return decisions
+        commands = [("EVALSHA", self._sha, 0, *args) for args in calls]
+        submitted = Submitted(self._redis, commands, len(requests))
+        if commands:
+            await submitted.send()
+        return submitted
 
     def _args(self, requests: Sequence[DedupRequest]) -> list[Any]:
         args = list(self._header)
@@ -88,17 +89,81 @@ class DedupState:
             )
         return args
 
-    async def _run(self, calls: list[list[Any]]) -> list[list[bytes | str]]:
-        for attempt in range(2):
+
+class Submitted:
+    """Script calls written to one connection of the pool, their answers not yet read."""
+
+    def __init__(
+        self, redis: aioredis.Redis[Any], commands: list[tuple[Any, ...]], count: int
+    ) -> None:
+        self._redis = redis
+        self._commands = commands
+        self._count = count
+        self._conn: Any = None
+        self._reloaded = False
+
+    async def send(self) -> None:
+        try:
+            self._conn = await self._redis.connection_pool.get_connection()
+            await self._conn.send_packed_command(self._conn.pack_commands(self._commands))
+        except RedisError as exc:
+            await self._release(broken=True)
+            raise TransientError(f"dedup state in Redis: {type(exc).__name__}: {exc}") from exc
+
+    async def decisions(self) -> list[Decision]:
+        """The decisions, in request order; raise `TransientError` when Redis fails."""
+        if not self._commands:
+            return []
+        try:
+            replies = await self._receive()
+        except NoScriptError:
+            # Redis lost its scripts (a restart, SCRIPT FLUSH): load it and decide again.
+            await self._release(broken=True)
+            if self._reloaded:
+                raise TransientError("dedup script: Redis does not keep it loaded") from None
+            self._reloaded = True
             try:
-                if len(calls) == 1:
-                    return [await self._redis.evalsha(self._sha, 0, *calls[0])]  # type: ignore[no-untyped-call]
-                async with self._redis.pipeline(transaction=False) as pipe:
-                    for args in calls:
-                        pipe.evalsha(self._sha, 0, *args)
-                    return list(await pipe.execute())
-            except NoScriptError:
-                if attempt:
-                    raise
                 await self._redis.script_load(DECIDE)  # type: ignore[no-untyped-call]
-        raise AssertionError("unreachable")
+            except RedisError as exc:
+                raise TransientError(f"dedup state in Redis: {exc}") from exc
+            await self.send()
+            return await self.decisions()
+        except RedisError as exc:
+            await self._release(broken=True)
+            raise TransientError(f"dedup state in Redis: {type(exc).__name__}: {exc}") from exc
+        except BaseException:
+            await self._release(broken=True)
+            raise
+        await self._release(broken=False)
+        decisions = [Decision.from_json(raw) for reply in replies for raw in reply]
+        if len(decisions) != self._count:
+            raise TransientError(
+                f"dedup script answered {len(decisions)} of {self._count} articles"
+            )
+        return decisions
+
+    async def abandon(self) -> None:
+        """Give the connection back unread (its answers are dropped with it)."""
+        await self._release(broken=True)
+
+    async def _receive(self) -> list[list[bytes | str]]:
+        """Every answer is read before an error is raised, so that the connection
+        stays in step for its next user."""
+        replies: list[Any] = []
+        first_error: RedisError | None = None
+        for _ in self._commands:
+            try:
+                replies.append(await self._conn.read_response())
+            except ResponseError as exc:
+                first_error = first_error or exc
+        if first_error is not None:
+            raise first_error
+        return replies
+
+    async def _release(self, broken: bool) -> None:
+        conn, self._conn = self._conn, None
+        if conn is None:
+            return
+        if broken:
+            await conn.disconnect()
+        await self._redis.connection_pool.release(conn)

@@ -3,7 +3,6 @@ that decides versions, duplicates and stories for the whole batch."""
 
 from __future__ import annotations
 
-import asyncio
 import gc
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -15,7 +14,7 @@ import redis.asyncio as aioredis
 
 from workers.dedup.decision import Decision, Outcome
 from workers.dedup.minhash import Fingerprint, fingerprint
-from workers.dedup.redis_state import DedupRequest, DedupState
+from workers.dedup.redis_state import DedupRequest, DedupState, Submitted
 from workers.enrich.basic_steps import tag_dateline, tag_language
 from workers.enrich.entities import tag_entities
 from workers.enrich.topics import get_lexicon, tag_topics
@@ -207,25 +206,24 @@ class Enricher:
         Groups are decided in Redis in order, one at a time, each while the next
         group goes through the steps."""
         results: list[EnrichResult | EnrichFailure | None] = [None] * len(articles)
-        in_flight: tuple[list[Pending], asyncio.Task[list[Decision]]] | None = None
+        in_flight: tuple[list[Pending], Submitted] | None = None
         try:
             for indexes in groups(len(articles)):
                 pending = self._enrich_group(articles, indexes, results)
                 if in_flight is not None:
-                    _apply(results, in_flight[0], await in_flight[1])
-                    in_flight = None
-                in_flight = (pending, asyncio.ensure_future(self._decide(pending)))
-                await asyncio.sleep(0)  # lets the decision's request reach Redis
+                    _apply(results, in_flight[0], await in_flight[1].decisions())
+                in_flight = None
+                in_flight = (pending, await self._submit(pending))
             if in_flight is not None:
-                _apply(results, in_flight[0], await in_flight[1])
+                _apply(results, in_flight[0], await in_flight[1].decisions())
                 in_flight = None
         finally:
             if in_flight is not None:
-                in_flight[1].cancel()
+                await in_flight[1].abandon()
         return [r for r in results if r is not None]
 
-    async def _decide(self, pending: list[Pending]) -> list[Decision]:
-        return await self._state.decide(
+    async def _submit(self, pending: list[Pending]) -> Submitted:
+        return await self._state.submit(
             [DedupRequest(e.uri, e.content_hash, e.version, fp) for _, e, fp in pending]
         )
 
