@@ -61,12 +61,18 @@ def admin_client(settings: Settings) -> KafkaAdminClient:
 
 
 def producer(settings: Settings, **overrides: Any) -> KafkaProducer:
-    """An idempotent producer with acks=all; retries are safe because of idempotence."""
+    """An idempotent producer with acks=all; retries are safe because of idempotence.
+
+    Batches are large and lz4-compressed: kafka-python's sender thread shares the
+    GIL with the publishing thread, and every new batch wakes it up, so few large
+    batches and a cheap codec (gzip cost about half the producer's CPU) keep the
+    publisher's rate up; 20 ms of linger is nothing next to a wire item's age."""
     options: dict[str, Any] = {
         "acks": "all",
         "enable_idempotence": True,
-        "linger_ms": 5,
-        "compression_type": "gzip",
+        "linger_ms": 20,
+        "batch_size": 1 << 20,
+        "compression_type": "lz4",
         "max_request_size": settings.max_item_bytes * 2,
         "client_id": "newswire-producer",
         **client_options(settings),
