@@ -2,6 +2,7 @@
 //! normalization, token alignment with the original, phrase matching and MinHash.
 
 mod analysis;
+mod background;
 mod entities;
 mod fxhash;
 mod matcher;
@@ -12,6 +13,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
 use crate::analysis::Analysis;
+use crate::background::{analyze_later, PendingAnalyses};
 use crate::entities::EntityFinder;
 use crate::matcher::PhraseMatcher;
 use crate::minhash::{pack, sha256_joined, signature, text_tokens};
@@ -123,8 +125,10 @@ fn newswire_text(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(fold_arabic, module)?)?;
     module.add_function(wrap_pyfunction!(strip_accents, module)?)?;
     module.add_function(wrap_pyfunction!(analyze, module)?)?;
+    module.add_function(wrap_pyfunction!(analyze_later, module)?)?;
     module.add_function(wrap_pyfunction!(script_letters, module)?)?;
     module.add_class::<Analysis>()?;
+    module.add_class::<PendingAnalyses>()?;
     module.add_class::<PhraseMatcher>()?;
     module.add_class::<EntityFinder>()?;
     module.add_class::<MinHasher>()?;

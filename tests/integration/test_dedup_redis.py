@@ -230,7 +230,8 @@ async def test_window_expiry(redis_base: Settings) -> None:
         enricher = Enricher(settings, client)
         await one(enricher, make_article("u1", HEADLINE, BODY))
         ttls = [
-            await client.ttl(k) async for k in client.scan_iter(match=f"{settings.redis_prefix}*")
+            await client.ttl(k)
+            async for k in client.scan_iter(match=f"{settings.redis_prefix}*", count=10_000)
         ]
         assert ttls and all(0 < t <= 2 + 2 for t in ttls)  # bucket hashes: window + one bucket
         assert (await one(enricher, make_article("u2", HEADLINE, BODY))).outcome == "duplicate"
@@ -238,7 +239,9 @@ async def test_window_expiry(redis_base: Settings) -> None:
         later = await one(enricher, make_article("u3", HEADLINE, BODY))
         assert (later.outcome, later.article.duplicate_of) == ("ok", None)
         await asyncio.sleep(4.5)
-        assert [k async for k in client.scan_iter(match=f"{settings.redis_prefix}*")] == []
+        assert [
+            k async for k in client.scan_iter(match=f"{settings.redis_prefix}*", count=10_000)
+        ] == []
     finally:
         await client.aclose()
 

@@ -10,8 +10,8 @@ from workers.dedup.minhash import fingerprint
 from workers.enrich.basic_steps import tag_dateline, tag_language
 from workers.enrich.entities import tag_entities
 from workers.enrich.pipeline import (
+    EDGE_GROUP,
     GROUP_SIZE,
-    LAST_GROUP,
     apply_decision,
     default_steps,
     groups,
@@ -36,14 +36,14 @@ FR = article(
 
 
 @pytest.mark.parametrize(
-    "count", [0, 1, LAST_GROUP, LAST_GROUP + 1, GROUP_SIZE, 2 * GROUP_SIZE + 7]
+    "count", [0, 1, EDGE_GROUP, EDGE_GROUP + 1, 2 * EDGE_GROUP + 1, GROUP_SIZE, 2 * GROUP_SIZE + 7]
 )
-def test_groups_cover_a_batch_in_order_with_a_short_last_group(count: int) -> None:
+def test_groups_cover_a_batch_in_order_with_short_first_and_last_groups(count: int) -> None:
     found = groups(count)
     assert [i for g in found for i in g] == list(range(count))
     assert all(0 < len(g) <= GROUP_SIZE for g in found)
     if found:
-        assert len(found[-1]) <= LAST_GROUP
+        assert len(found[0]) <= EDGE_GROUP and len(found[-1]) <= EDGE_GROUP
 
 
 def test_to_enriched_keeps_every_field() -> None:

@@ -7,9 +7,17 @@ import hashlib
 from itertools import pairwise
 
 import pytest
-from newswire_text import Analysis, MinHasher, PhraseMatcher, analyze, script_letters
+from newswire_text import (
+    Analysis,
+    MinHasher,
+    PhraseMatcher,
+    analyze,
+    analyze_later,
+    script_letters,
+)
 
 from workers.dedup.minhash import estimated_jaccard
+from workers.text.analysis import AnalysesAhead, article_analysis, article_text
 
 
 def test_tokens_map_back_to_the_text_as_written() -> None:
@@ -92,3 +100,28 @@ def test_signatures_estimate_jaccard_without_bias() -> None:
         hasher.signature(" ".join(words), 2), hasher.signature(" ".join(changed), 2)
     )
     assert abs(estimate - truth) < 0.1
+
+
+def test_analyses_made_on_another_thread_equal_those_made_here() -> None:
+    texts = ["BEIRUT, Oct 14 (Reuters) - A convoy left Raqqa.", "عواصم - (وكالات): والرقّة", ""]
+    pending = analyze_later(texts)
+    made = pending.wait()
+    assert [a.normalized for a in made] == [analyze(t).normalized for t in texts]
+    assert [a.original for a in made] == texts
+    assert [a.span(0, len(a)) for a in made[:2]] == [
+        analyze(t).span(0, len(analyze(t))) for t in texts[:2]
+    ]
+    with pytest.raises(RuntimeError, match="already taken"):
+        pending.wait()
+
+
+def test_ahead_analyses_are_the_ones_article_analysis_gives() -> None:
+    headline, body = (
+        "Convoy to leave Raqqa",
+        "BEIRUT, Oct 14 (Reuters) - A convoy will leave Raqqa.",
+    )
+    ahead = AnalysesAhead([(headline, body)])
+    ahead.wait()
+    first = article_analysis(headline, body)
+    assert article_analysis(headline, body) is first
+    assert first.normalized == analyze(article_text(headline, body)).normalized

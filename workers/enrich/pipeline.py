@@ -29,7 +29,7 @@ from workers.models import (
     evolve,
 )
 from workers.settings import Settings
-from workers.text.analysis import RECENT_ARTICLES, article_analysis
+from workers.text.analysis import RECENT_ARTICLES, AnalysesAhead
 from workers.text.language import detect_language
 
 Step = Callable[[EnrichedArticle], EnrichedArticle]
@@ -37,20 +37,23 @@ Step = Callable[[EnrichedArticle], EnrichedArticle]
 DEDUP_KEY_SPACE = "dedup:"
 
 GROUP_SIZE = 100
-"""Articles taken through the steps together. Each group's dedup decisions run in
-Redis while the next group goes through the steps; `article_analysis` remembers far
-more texts than a group, so every step of an article finds its text analysed."""
-LAST_GROUP = 16
-"""The batch's last group is cut to this size: its decision is the one waited for
-with nothing left to compute meanwhile."""
+"""Articles taken through the steps together. While a group goes through the steps,
+the next group's texts are analysed on a thread of the compiled core and the previous
+group's dedup decisions run in Redis; `article_analysis` remembers more than two
+groups, so every step of an article finds its text analysed."""
+EDGE_GROUP = 16
+"""The batch's first and last groups are cut to this size: the first one's analysis
+and the last one's decision are waited for with nothing to compute meanwhile."""
 assert GROUP_SIZE * 2 <= RECENT_ARTICLES
 
 
 def groups(count: int) -> list[range]:
     """Index ranges of the groups of a batch of `count` articles."""
-    bounds = [*range(0, count, GROUP_SIZE), count]
-    if len(bounds) > 1 and count - bounds[-2] > LAST_GROUP:
-        bounds.insert(-1, count - LAST_GROUP)
+    if count <= EDGE_GROUP:
+        return [range(count)] if count else []
+    bounds = [0, *range(EDGE_GROUP, count, GROUP_SIZE), count]
+    if count - bounds[-2] > EDGE_GROUP:
+        bounds.insert(-1, count - EDGE_GROUP)
     return [range(a, b) for a, b in pairwise(bounds)]
 
 
@@ -121,12 +124,10 @@ def to_enriched(article: Article) -> EnrichedArticle:
     return assemble(EnrichedArticle, fields)
 
 
-def _analyse_ahead(article: EnrichedArticle) -> EnrichedArticle:
-    """Analyses the text that the tagging steps and the fingerprint read, for
-    `article_analysis` to remember: over a whole group at once, the normalization's
-    tables stay in the CPU caches."""
-    article_analysis(article.headline, article.body_text)
-    return article
+def _analyse_ahead(articles: Sequence[Article], indexes: range) -> AnalysesAhead:
+    """Start analysing the texts that the tagging steps and the fingerprint of these
+    articles read, for `article_analysis` to remember."""
+    return AnalysesAhead([(articles[i].headline, articles[i].body_text) for i in indexes])
 
 
 def _failure(article: Article, index: int, exc: Exception) -> EnrichFailure:
@@ -192,7 +193,6 @@ class Enricher:
             return done
 
         group = each([(i, articles[i]) for i in indexes], to_enriched)
-        group = each(group, _analyse_ahead)
         for step in self._steps:
             group = each(group, step)
         return [(i, e, fp) for i, (e, fp) in each(group, self._fingerprint)]
@@ -206,9 +206,15 @@ class Enricher:
         Groups are decided in Redis in order, one at a time, each while the next
         group goes through the steps."""
         results: list[EnrichResult | EnrichFailure | None] = [None] * len(articles)
+        spans = groups(len(articles))
+        ahead = _analyse_ahead(articles, spans[0]) if spans else None
         in_flight: tuple[list[Pending], Submitted] | None = None
         try:
-            for indexes in groups(len(articles)):
+            for n, indexes in enumerate(spans):
+                current = ahead
+                ahead = _analyse_ahead(articles, spans[n + 1]) if n + 1 < len(spans) else None
+                if current is not None:
+                    current.wait()
                 pending = self._enrich_group(articles, indexes, results)
                 if in_flight is not None:
                     _apply(results, in_flight[0], await in_flight[1].decisions())

@@ -4,9 +4,11 @@ the dedup fingerprint all read the headline and body joined by a newline."""
 
 from __future__ import annotations
 
-from newswire_text import Analysis, analyze
+from collections.abc import Sequence
 
-__all__ = ["RECENT_ARTICLES", "Analysis", "article_analysis", "article_text"]
+from newswire_text import Analysis, analyze, analyze_later
+
+__all__ = ["RECENT_ARTICLES", "AnalysesAhead", "Analysis", "article_analysis", "article_text"]
 
 RECENT_ARTICLES = 512
 """Analyses remembered: twice the articles the enrichment takes through its steps together."""
@@ -25,12 +27,29 @@ def article_analysis(headline: str, body_text: str) -> Analysis:
     Looked up by the identity of the two strings (the steps pass an article's own
     headline and body along), which costs nothing next to hashing 5 KB of text;
     the entry holds both strings, so their identities cannot be reused meanwhile."""
-    key = (id(headline), id(body_text))
-    found = _recent.get(key)
+    found = _recent.get((id(headline), id(body_text)))
     if found is not None and found[0] is headline and found[1] is body_text:
         return found[2]
+    made = analyze(article_text(headline, body_text))
+    _remember(headline, body_text, made)
+    return made
+
+
+def _remember(headline: str, body_text: str, made: Analysis) -> None:
     if len(_recent) >= RECENT_ARTICLES:
         del _recent[next(iter(_recent))]
-    made = analyze(article_text(headline, body_text))
-    _recent[key] = (headline, body_text, made)
-    return made
+    _recent[(id(headline), id(body_text))] = (headline, body_text, made)
+
+
+class AnalysesAhead:
+    """The analyses of some articles' texts, made on a thread of the compiled core
+    (without the GIL) while the caller does other work; `wait` hands them to
+    `article_analysis`."""
+
+    def __init__(self, texts: Sequence[tuple[str, str]]) -> None:
+        self._texts = list(texts)
+        self._pending = analyze_later([article_text(h, b) for h, b in self._texts])
+
+    def wait(self) -> None:
+        for (headline, body_text), made in zip(self._texts, self._pending.wait(), strict=True):
+            _remember(headline, body_text, made)
