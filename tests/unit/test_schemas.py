@@ -42,6 +42,8 @@ def test_a_valid_article_round_trips() -> None:
         ({"content_hash": "xyz"}, "content_hash"),
         ({"urgency": 12}, "urgency"),
         ({"unexpected": 1}, "unexpected"),
+        ({"fetched_at": "yesterday"}, "fetched_at"),
+        ({"source": {"feed_id": "f", "format": "rss"}}, "parser"),
     ],
 )
 def test_schema_violations_name_the_field(change: dict[str, object], needle: str) -> None:
