@@ -205,24 +205,26 @@ class Enricher:
 
         Groups are decided in Redis in order, one at a time, each while the next
         group goes through the steps."""
+        if not articles:
+            return []
         results: list[EnrichResult | EnrichFailure | None] = [None] * len(articles)
         spans = groups(len(articles))
-        ahead = _analyse_ahead(articles, spans[0]) if spans else None
+        ahead = _analyse_ahead(articles, spans[0])
         in_flight: tuple[list[Pending], Submitted] | None = None
         try:
             for n, indexes in enumerate(spans):
                 current = ahead
-                ahead = _analyse_ahead(articles, spans[n + 1]) if n + 1 < len(spans) else None
-                if current is not None:
-                    current.wait()
+                if n + 1 < len(spans):
+                    ahead = _analyse_ahead(articles, spans[n + 1])
+                current.wait()
                 pending = self._enrich_group(articles, indexes, results)
                 if in_flight is not None:
-                    _apply(results, in_flight[0], await in_flight[1].decisions())
-                in_flight = None
+                    (decided, submitted), in_flight = in_flight, None
+                    _apply(results, decided, await submitted.decisions())
                 in_flight = (pending, await self._submit(pending))
             if in_flight is not None:
-                _apply(results, in_flight[0], await in_flight[1].decisions())
-                in_flight = None
+                (decided, submitted), in_flight = in_flight, None
+                _apply(results, decided, await submitted.decisions())
         finally:
             if in_flight is not None:
                 await in_flight[1].abandon()
