@@ -1,5 +1,6 @@
-"""Dedup state in Redis: one script call per chunk of articles, all chunks of a
-batch in one pipelined round trip."""
+"""Dedup state in Redis: one script call per chunk of articles, the calls for a
+group of articles written at once and their answers read when the caller needs
+them."""
 
 from __future__ import annotations
 
@@ -56,10 +57,6 @@ class DedupState:
             layout.rows * HASH_BYTES,
             MAX_CANDIDATES,
         ]
-
-    async def decide(self, requests: Sequence[DedupRequest]) -> list[Decision]:
-        """Decide every request in order; raise `TransientError` when Redis fails."""
-        return await (await self.submit(requests)).decisions()
 
     async def submit(self, requests: Sequence[DedupRequest]) -> Submitted:
         """Send the script calls deciding `requests` and return once Redis has them
