@@ -68,6 +68,11 @@ def index_text(text: str) -> str:
     return " ".join(filter(None, map(_indexed_chunks.__getitem__, text.split())))
 
 
+def indexed_words(chunk: str) -> list[str]:
+    """The words `index_text` stores for one whitespace-free chunk of raw text."""
+    return _indexed_chunks[chunk].split()
+
+
 class _ChunkCache(dict[str, str]):
     """Indexed forms of one whitespace-free chunk of raw text, memoized (bounded)."""
 
