@@ -7,7 +7,14 @@ import hashlib
 from itertools import pairwise
 
 import pytest
-from newswire_text import Analysis, MinHasher, PhraseMatcher, analyze, script_letters
+from newswire_text import (
+    Analysis,
+    ChunkForms,
+    MinHasher,
+    PhraseMatcher,
+    analyze,
+    script_letters,
+)
 
 from workers.dedup.minhash import estimated_jaccard
 
@@ -92,3 +99,28 @@ def test_signatures_estimate_jaccard_without_bias() -> None:
         hasher.signature(" ".join(words), 2), hasher.signature(" ".join(changed), 2)
     )
     assert abs(estimate - truth) < 0.1
+
+
+def test_chunk_forms_join_the_forms_of_each_chunk_in_text_order() -> None:
+    forms = ChunkForms()
+    assert forms.unknown(["a b\x1cc  a", "d a"]) == ["a", "b", "c", "d"]
+    forms.add("a", ["x", "y"])
+    forms.add("b", [])
+    assert forms.join("a b\ta") == "x y x y"
+    assert forms.unknown(["a b e"]) == ["e"]
+    with pytest.raises(KeyError, match="e"):
+        forms.join("a e")
+    forms.clear()
+    assert len(forms) == 0
+
+
+def test_chunk_forms_number_tsvector_positions_across_headline_and_body() -> None:
+    forms = ChunkForms()
+    forms.add("the", [""])
+    forms.add("cats", ["'cat':"])
+    forms.add("sat", ["'sat':"])
+    # The body starts after the headline's last lexeme, not after its stop words.
+    assert forms.tsvector("cats the", "the cats sat") == "'cat':1A 'cat':3B 'sat':4B"
+    forms.add("x", ["\x00"])
+    assert forms.tsvector("x", "cats") is None
+    assert forms.tsvector(" ".join(["cats"] * 256), "") is None

@@ -18,12 +18,12 @@ highest position the headline holds).
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from itertools import accumulate, chain, compress, islice
-from operator import add
+from itertools import accumulate, chain
 
-from workers.storage.tokens import indexed_words
+from newswire_text import ChunkForms
+
+from workers.storage.tokens import CHUNK_LIMIT, indexed_words
 
 Slot = tuple[str, ...]
 """The lexemes at one position, each written as a tsvector literal prefix (`'lexeme':`)."""
@@ -38,10 +38,6 @@ MAX_POSITIONS = 256
 """Positions of one lexeme kept by `||` (MAXNUMPOS)."""
 MAX_TOKEN_BYTES = 2047
 """Tokens this long or longer are skipped by the parser (MAXSTRLEN)."""
-CACHE_LIMIT = 1 << 18
-
-_HEAD = tuple(f"{p}A" for p in range(1, MAX_PART_POSITIONS + 1))
-_BODY = tuple(f"{p}B" for p in range(1, MAX_POSITION))
 
 ANALYSIS_SQL = """
 WITH tokens AS MATERIALIZED (
@@ -94,55 +90,38 @@ class TsvectorBuilder:
     """Builds tsvector literals; remembers the analysis of every word it has seen,
     per text-search configuration.
 
-    A literal lists one `'lexeme':position` entry per token, in text order: the
-    server's tsvector input merges the entries of a lexeme itself, and so the
-    literal is assembled without a loop over tokens in Python."""
+    Each chunk of raw text is remembered as its tsvector entry prefixes, one per
+    position (empty for a stop word), and the compiled text core assembles an
+    article's literal from them: one `'lexeme':position` entry per token, in
+    text order, the server's tsvector input merging the entries of a lexeme."""
 
     def __init__(self) -> None:
         self._words: dict[str, dict[str, tuple[Slot, ...]]] = {}
-        self._chunks: dict[str, dict[str, tuple[str, ...]]] = {}
+        self._chunks: dict[str, ChunkForms] = {}
 
-    def prepare(self, config: str, texts: Iterable[str], analyse: Analyse) -> None:
-        """Make sure every word of `texts` is known under `config` (one call to
+    def prepare(self, config: str, texts: list[str], analyse: Analyse) -> None:
+        """Make sure every chunk of `texts` is known under `config` (one call to
         `analyse` for all the words not seen before). The memory is bounded by
         emptying it here, never between `prepare` and `build`."""
         words = self._words.setdefault(config, {})
-        chunks = self._chunks.setdefault(config, {})
-        if len(chunks) >= CACHE_LIMIT or len(words) >= CACHE_LIMIT:
+        chunks = self._chunks.setdefault(config, ChunkForms())
+        if len(chunks) >= CHUNK_LIMIT or len(words) >= CHUNK_LIMIT:
             chunks.clear()
             words.clear()
-        pending: dict[str, list[str]] = {}
-        for text in texts:
-            parts = set(text.split())
-            if not chunks.keys() >= parts:
-                pending.update((c, indexed_words(c)) for c in parts if c not in chunks)
+        pending = {chunk: indexed_words(chunk) for chunk in chunks.unknown(texts)}
         unknown = list(dict.fromkeys(w for ws in pending.values() for w in ws if w not in words))
         if unknown:
             words.update(analyse(config, unknown))
         for chunk, chunk_words in pending.items():
             slots = chain.from_iterable(map(words.__getitem__, chunk_words))
-            chunks[chunk] = tuple(_SEVERAL if len(s) > 1 else "".join(s) for s in slots)
+            chunks.add(chunk, [_SEVERAL if len(s) > 1 else "".join(s) for s in slots])
 
     def build(self, config: str, headline: str, body: str) -> str:
-        """The weighted tsvector literal of an article; every word must have been prepared."""
-        entries_of = self._chunks[config].__getitem__
-        head = list(chain.from_iterable(map(entries_of, headline.split())))
-        tail = list(chain.from_iterable(map(entries_of, body.split())))
-        shift = next((p for p in range(len(head), 0, -1) if head[p - 1]), 0)
-        if (
-            len(head) > MAX_PART_POSITIONS
-            or shift + len(tail) >= MAX_POSITION
-            or _SEVERAL in head
-            or _SEVERAL in tail
-            or (len(head) + len(tail) > MAX_PART_POSITIONS and _repeats(head, tail))
-        ):
+        """The weighted tsvector literal of an article; every chunk must have been prepared."""
+        found = self._chunks[config].tsvector(headline, body)
+        if found is None:
             return _exact(self._slots(config, headline), self._slots(config, body))
-        return " ".join(
-            chain(
-                compress(map(add, head, _HEAD), head),
-                compress(map(add, tail, islice(_BODY, shift, None)), tail),
-            )
-        )
+        return found
 
     def _slots(self, config: str, text: str) -> list[Slot]:
         words = self._words[config]
@@ -150,14 +129,8 @@ class TsvectorBuilder:
 
 
 _SEVERAL = "\x00"
-"""Stands for a position with several lexemes (no built-in configuration has one)."""
-
-
-def _repeats(head: list[str], tail: list[str]) -> bool:
-    """Whether a lexeme occurs more often than a tsvector keeps its positions."""
-    counts = Counter(chain(head, tail))
-    counts.pop("", None)
-    return max(counts.values(), default=0) > MAX_PART_POSITIONS
+"""Stands for a position with several lexemes (no built-in configuration has one);
+the same marker as the compiled text core's."""
 
 
 def _part(slots: list[Slot]) -> dict[str, list[int]]:
