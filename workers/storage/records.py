@@ -13,6 +13,7 @@ from typing import Any
 
 import orjson
 
+from workers.codec import encode
 from workers.models import DuplicateNotice, EnrichedArticle
 
 TimeAdapter = Callable[[datetime | None], Any]
@@ -125,15 +126,13 @@ def distinct_versions(articles: Iterable[EnrichedArticle]) -> list[EnrichedArtic
 
 
 def payload(article: EnrichedArticle) -> str:
-    """The stored JSON document: the message `workers.codec.encode` writes, serialized
-    by pydantic itself (no intermediate dict)."""
-    return article.model_dump_json(by_alias=True)
+    return encode(article).decode()
 
 
 class Encoded:
-    """The payload and the enrichment hash of each article of a batch, the hash
-    read back from the payload (the same hash as `enrichment_hash`), each computed
-    once however often the batch asks."""
+    """The payload and the enrichment hash of each article of a batch, both taken
+    from one dump of the article (the same text and hash as `payload` and
+    `enrichment_hash`), each computed once however often the batch asks."""
 
     def __init__(self) -> None:
         self._done: dict[int, tuple[EnrichedArticle, str, str]] = {}
@@ -141,8 +140,8 @@ class Encoded:
     def _encode(self, article: EnrichedArticle) -> tuple[EnrichedArticle, str, str]:
         found = self._done.get(id(article))
         if found is None:
-            text = payload(article)
-            found = (article, text, _enrichment_digest(orjson.loads(text)))
+            dumped = article.model_dump(mode="json", by_alias=True)
+            found = (article, orjson.dumps(dumped).decode(), _enrichment_digest(dumped))
             self._done[id(article)] = found
         return found
 
