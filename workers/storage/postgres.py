@@ -59,8 +59,7 @@ def endpoint(dsn: str) -> str:
 
 class PostgresStore(SqlArticleStore):
     ph: ClassVar[str] = "%s"
-    payload_expr: ClassVar[str] = "v.payload::text"
-    body_expr: ClassVar[str] = "v.payload->>'body_text'"
+    body_expr: ClassVar[str] = "v.payload::jsonb->>'body_text'"
     migrations: ClassVar[tuple[Migration, ...]] = MIGRATIONS
     lock_rows: ClassVar[str] = " FOR UPDATE"
     search_columns: ClassVar[tuple[str, ...]] = ("tsv",)

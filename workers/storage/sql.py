@@ -113,7 +113,6 @@ class SqlArticleStore(ABC):
 
     ph: ClassVar[str]
     """The dialect's parameter placeholder."""
-    payload_expr: ClassVar[str] = "v.payload"
     body_expr: ClassVar[str]
     migrations: ClassVar[tuple[Migration, ...]]
     lock_rows: ClassVar[str] = ""
@@ -380,8 +379,7 @@ class SqlArticleStore(ABC):
         with self._lock, self._reader() as cur:
             for _ in range(MAX_ALIAS_HOPS):
                 cur.execute(
-                    f"SELECT {self.payload_expr} FROM articles a {CURRENT_VERSION} "
-                    f"WHERE a.uri = {self.ph}",
+                    f"SELECT v.payload FROM articles a {CURRENT_VERSION} WHERE a.uri = {self.ph}",
                     (uri,),
                 )
                 row = cur.fetchone()
@@ -410,7 +408,7 @@ class SqlArticleStore(ABC):
     def _page(self, after: str, size: int) -> list[tuple[str, str]]:
         with self._lock, self._reader() as cur:
             cur.execute(
-                f"SELECT a.uri, {self.payload_expr} FROM articles a {CURRENT_VERSION} "
+                f"SELECT a.uri, v.payload FROM articles a {CURRENT_VERSION} "
                 f"WHERE a.uri > {self.ph} ORDER BY a.uri LIMIT {self.ph}",
                 (after, size),
             )

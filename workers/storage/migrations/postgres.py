@@ -129,10 +129,24 @@ ALTER TABLE articles DROP COLUMN search_headline, DROP COLUMN search_body;
     ),
     Migration(
         5,
+        "payloads stored as text; no language or source index on articles",
+        # Parsing a payload into jsonb cost about as much as the rest of its
+        # version row, and only the body of the hits is ever read out of it.
+        # Text searches filter language and source on the rows they visit anyway,
+        # and listings walk the time index: the two indexes cost every write
+        # 25-45 us for no read that needs them.
+        """
+ALTER TABLE article_versions ALTER COLUMN payload TYPE text;
+DROP INDEX articles_language_time;
+DROP INDEX articles_source_time;
+""",
+    ),
+    Migration(
+        6,
         "payloads and tsvectors compressed with lz4",
         # pglz costs about a third of a version row's insert and a sixth of an
-        # article row's (its tsvector is stored out of line); lz4 a fraction of
-        # that, and it decompresses faster for ranking. Applies to rows written
+        # article row's when its tsvector is compressed; lz4 a fraction of that,
+        # and it decompresses faster for ranking. Applies to rows written
         # from now on; a server built without lz4 keeps pglz.
         """
 DO $$
