@@ -1,8 +1,10 @@
 //! The text work of newswire's enrichment that runs per character or per token:
-//! normalization, token alignment with the original, phrase matching and MinHash.
+//! normalization, token alignment with the original, phrase matching and MinHash;
+//! and for storage, the index text and tsvectors assembled from per-chunk forms.
 
 mod analysis;
 mod background;
+mod chunks;
 mod entities;
 mod fxhash;
 mod matcher;
@@ -14,6 +16,7 @@ use pyo3::types::PyBytes;
 
 use crate::analysis::Analysis;
 use crate::background::{analyze_later, PendingAnalyses};
+use crate::chunks::ChunkForms;
 use crate::entities::EntityFinder;
 use crate::matcher::PhraseMatcher;
 use crate::minhash::{pack, sha256_joined, signature, text_tokens};
@@ -132,5 +135,6 @@ fn newswire_text(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<PhraseMatcher>()?;
     module.add_class::<EntityFinder>()?;
     module.add_class::<MinHasher>()?;
+    module.add_class::<ChunkForms>()?;
     Ok(())
 }

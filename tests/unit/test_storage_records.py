@@ -3,12 +3,17 @@ from __future__ import annotations
 import hashlib
 from datetime import UTC, datetime, timedelta, timezone
 
+import orjson
+
+from workers.codec import encode
 from workers.models import DuplicateNotice, EnrichedArticle, EntityTag, Source, Subject
 from workers.storage.records import (
     Current,
+    Encoded,
     aliases_of,
     current_of,
     distinct_versions,
+    enrichment_hash,
     entity_rows,
     iso,
     latest_per_uri,
@@ -103,3 +108,17 @@ def test_aliases_of_drops_self_references() -> None:
 def test_current_of() -> None:
     assert current_of(make(version=3)).version == 3
     assert isinstance(current_of(make()), Current)
+
+
+def test_encoded_payload_is_the_message_and_its_hash_the_enrichment_hash() -> None:
+    article = make(body="Raqqa, الرقة — 3.5 km").model_copy(
+        update={
+            "language": "ar",
+            "language_confidence": 0.9375,
+            "place": [EntityTag(id="geo:raqqa", type="place", count=2, confidence=0.1)],
+            "subject": [Subject(code="medtop:16000000", score=0.1)],
+        }
+    )
+    encoded = Encoded()
+    assert orjson.loads(encoded.payload(article)) == orjson.loads(encode(article))
+    assert encoded.enrichment_hash(article) == enrichment_hash(article)

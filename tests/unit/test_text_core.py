@@ -9,6 +9,7 @@ from itertools import pairwise
 import pytest
 from newswire_text import (
     Analysis,
+    ChunkForms,
     MinHasher,
     PhraseMatcher,
     analyze,
@@ -125,3 +126,28 @@ def test_ahead_analyses_are_the_ones_article_analysis_gives() -> None:
     first = article_analysis(headline, body)
     assert article_analysis(headline, body) is first
     assert first.normalized == analyze(article_text(headline, body)).normalized
+
+
+def test_chunk_forms_join_the_forms_of_each_chunk_in_text_order() -> None:
+    forms = ChunkForms()
+    assert forms.unknown(["a b\x1cc  a", "d a"]) == ["a", "b", "c", "d"]
+    forms.add("a", ["x", "y"])
+    forms.add("b", [])
+    assert forms.join("a b\ta") == "x y x y"
+    assert forms.unknown(["a b e"]) == ["e"]
+    with pytest.raises(KeyError, match="e"):
+        forms.join("a e")
+    forms.clear()
+    assert len(forms) == 0
+
+
+def test_chunk_forms_number_tsvector_positions_across_headline_and_body() -> None:
+    forms = ChunkForms()
+    forms.add("the", [""])
+    forms.add("cats", ["'cat':"])
+    forms.add("sat", ["'sat':"])
+    # The body starts after the headline's last lexeme, not after its stop words.
+    assert forms.tsvector("cats the", "the cats sat") == "'cat':1A 'cat':3B 'sat':4B"
+    forms.add("x", ["\x00"])
+    assert forms.tsvector("x", "cats") is None
+    assert forms.tsvector(" ".join(["cats"] * 256), "") is None

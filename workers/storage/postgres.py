@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
+from itertools import chain
 from typing import Any, ClassVar, cast
 
 import psycopg
@@ -15,11 +16,20 @@ from psycopg import sql as pg_sql
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from workers.errors import ServiceUnavailable
+from workers.models import EnrichedArticle
 from workers.storage.migrations import Migration
 from workers.storage.migrations.postgres import MIGRATIONS
 from workers.storage.records import utc
 from workers.storage.search import SearchQuery
 from workers.storage.sql import SEARCH_COLUMNS, Cursor, SqlArticleStore
+from workers.storage.tsvector import (
+    ANALYSIS_SQL,
+    MAX_TOKEN_BYTES,
+    Slot,
+    TsvectorBuilder,
+    analysis_text,
+    slots_of,
+)
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +40,12 @@ _ARABIC = re.compile("[\u0600-\u06ff]")
 RANK_WINDOW = 1000
 RANK_NORMALIZATION = 1
 """ts_rank normalization 1: divide by 1 + log(document length)."""
+LANGUAGE_CONFIGS = {"ar": "arabic", "en": "english", "fr": "french"}
+"""As `newswire_ts_config` (migration 1): any other language indexes with `simple`."""
+
+
+def text_search_config(language: str | None) -> str:
+    return LANGUAGE_CONFIGS.get(language or "", "simple")
 
 
 def endpoint(dsn: str) -> str:
@@ -43,10 +59,10 @@ def endpoint(dsn: str) -> str:
 
 class PostgresStore(SqlArticleStore):
     ph: ClassVar[str] = "%s"
-    payload_expr: ClassVar[str] = "v.payload::text"
-    body_expr: ClassVar[str] = "v.payload->>'body_text'"
+    body_expr: ClassVar[str] = "v.payload::jsonb->>'body_text'"
     migrations: ClassVar[tuple[Migration, ...]] = MIGRATIONS
     lock_rows: ClassVar[str] = " FOR UPDATE"
+    search_columns: ClassVar[tuple[str, ...]] = ("tsv",)
 
     def __init__(
         self, dsn: str, schema: str | None = None, connect_timeout: int = 5, **retry: Any
@@ -55,6 +71,7 @@ class PostgresStore(SqlArticleStore):
         self._dsn = dsn
         self.schema = schema
         self._connect_timeout = connect_timeout
+        self._tsvectors = TsvectorBuilder()
         self._conn = self._connect()
 
     def _connect(self) -> psycopg.Connection[Any]:
@@ -85,12 +102,15 @@ class PostgresStore(SqlArticleStore):
         cur: Cursor,
         table: str,
         columns: Sequence[str],
-        rows: list[tuple[Any, ...]],
+        rows: Iterable[tuple[Any, ...]],
         on_conflict: str = "",
     ) -> None:
-        """COPY, which costs far less per row than INSERT; rows that may conflict
-        go through a temporary staging table first."""
-        if not rows:
+        """COPY, which costs far less per row than INSERT and lets the server store
+        rows while the next ones are built; rows that may conflict go through a
+        temporary staging table first."""
+        pending = iter(rows)
+        first = next(pending, None)
+        if first is None:
             return
         pg_cursor = cast("psycopg.Cursor[Any]", cur)
         names = ", ".join(columns)
@@ -101,10 +121,45 @@ class PostgresStore(SqlArticleStore):
                 f"CREATE TEMP TABLE IF NOT EXISTS {target} (LIKE {table}) ON COMMIT DELETE ROWS"
             )
         with pg_cursor.copy(f"COPY {target} ({names}) FROM STDIN") as copy:
-            for row in rows:
+            for row in chain((first,), pending):
                 copy.write_row(row)
         if on_conflict:
             cur.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {target} {on_conflict}")
+
+    def _store_articles(
+        self, cur: Cursor, rows: Iterable[tuple[Any, ...]], replaced: list[str]
+    ) -> None:
+        """The rows of `replaced` uris are locked (`_current`): deleting them and
+        copying the new ones is an update that streams like an insert."""
+        self._delete_where_uri_in(cur, "articles", replaced)
+        self._write_rows(cur, "articles", self.article_columns, rows)
+
+    def _matching(self, column: str, values: list[str]) -> Iterator[tuple[str, tuple[Any, ...]]]:
+        if values:
+            yield f"{column} = ANY(%s)", (values,)
+
+    def _prepare_search(self, cur: Cursor, articles: Sequence[EnrichedArticle]) -> None:
+        texts: dict[str, list[str]] = {}
+        for a in articles:
+            texts.setdefault(text_search_config(a.language), []).extend((a.headline, a.body_text))
+
+        def analyse(config: str, words: list[str]) -> dict[str, tuple[Slot, ...]]:
+            cur.execute(
+                ANALYSIS_SQL,
+                {
+                    "config": f"pg_catalog.{config}",
+                    "text": analysis_text(words),
+                    "max_bytes": MAX_TOKEN_BYTES,
+                },
+            )
+            return slots_of(cur.fetchall(), words)
+
+        for config, config_texts in texts.items():
+            self._tsvectors.prepare(config, config_texts, analyse)
+
+    def _search_values(self, article: EnrichedArticle) -> tuple[str]:
+        config = text_search_config(article.language)
+        return (self._tsvectors.build(config, article.headline, article.body_text),)
 
     def _is_transient(self, exc: BaseException) -> bool:
         return isinstance(
@@ -112,7 +167,10 @@ class PostgresStore(SqlArticleStore):
             psycopg.OperationalError
             | pg_errors.SerializationFailure
             | pg_errors.DeadlockDetected
-            | pg_errors.LockNotAvailable,
+            | pg_errors.LockNotAvailable
+            # A concurrent writer stored an article this batch took for new:
+            # the retry sees its row.
+            | pg_errors.UniqueViolation,
         )
 
     def _recover(self) -> None:
@@ -154,7 +212,7 @@ class PostgresStore(SqlArticleStore):
         # candidate's tsvector, so only the most recent RANK_WINDOW matches are
         # ranked: a bound on the cost of very common words.
         expression = " & ".join("(" + " | ".join(group) + ")" for group in groups)
-        configs = [self._config_of(query.lang)] if query.lang else self._configs_for(groups)
+        configs = [text_search_config(query.lang)] if query.lang else self._configs_for(groups)
         tsquery = " || ".join(f"to_tsquery('{c}', %s)" for c in configs)
         conditions = " AND ".join([f"a.tsv @@ ({tsquery})", *where])
         # The matches are only located (row id and time) before the window is
@@ -192,10 +250,6 @@ class PostgresStore(SqlArticleStore):
         with self._conn.transaction(), self._conn.cursor() as cur:
             cur.execute("SET LOCAL enable_seqscan = off")
             yield cur
-
-    @staticmethod
-    def _config_of(lang: str) -> str:
-        return {"ar": "arabic", "en": "english", "fr": "french"}.get(lang, "simple")
 
     def close(self) -> None:
         with self._lock:

@@ -6,14 +6,15 @@ Shared by every backend: the SQL differs by dialect, the rules do not.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+import orjson
+
 from workers.codec import encode
 from workers.models import DuplicateNotice, EnrichedArticle
-from workers.storage.tokens import index_text
 
 TimeAdapter = Callable[[datetime | None], Any]
 
@@ -61,8 +62,12 @@ ENRICHMENT_FIELDS = frozenset(
 def enrichment_hash(article: EnrichedArticle) -> str:
     """What enrichment made of the content. It changes when a replay through a
     changed enrichment (a new gazetteer, say) tags the same version differently."""
-    data = article.model_dump(mode="json", include=set(ENRICHMENT_FIELDS))
-    return hashlib.sha256(repr(sorted(data.items())).encode()).hexdigest()
+    return _enrichment_digest(article.model_dump(mode="json", include=set(ENRICHMENT_FIELDS)))
+
+
+def _enrichment_digest(dumped: Mapping[str, Any]) -> str:
+    fields = sorted((name, dumped[name]) for name in ENRICHMENT_FIELDS)
+    return hashlib.sha256(repr(fields).encode()).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -81,17 +86,20 @@ def supersedes(new: EnrichedArticle, old: Current) -> bool:
     return new.content_hash != old.content_hash and precedence(new) > old.precedence
 
 
-def re_enriches(new: EnrichedArticle, old: Current) -> bool:
+HashOf = Callable[[EnrichedArticle], str]
+
+
+def re_enriches(new: EnrichedArticle, old: Current, hash_of: HashOf = enrichment_hash) -> bool:
     """The same version and content, enriched differently: refresh the tags in place."""
     return (
         new.version == old.version
         and new.content_hash == old.content_hash
-        and enrichment_hash(new) != old.enrichment_hash
+        and hash_of(new) != old.enrichment_hash
     )
 
 
-def replaces(new: EnrichedArticle, old: Current) -> bool:
-    return supersedes(new, old) or re_enriches(new, old)
+def replaces(new: EnrichedArticle, old: Current, hash_of: HashOf = enrichment_hash) -> bool:
+    return supersedes(new, old) or re_enriches(new, old, hash_of)
 
 
 def current_of(article: EnrichedArticle) -> Current:
@@ -121,6 +129,29 @@ def payload(article: EnrichedArticle) -> str:
     return encode(article).decode()
 
 
+class Encoded:
+    """The payload and the enrichment hash of each article of a batch, both taken
+    from one dump of the article (the same text and hash as `payload` and
+    `enrichment_hash`), each computed once however often the batch asks."""
+
+    def __init__(self) -> None:
+        self._done: dict[int, tuple[EnrichedArticle, str, str]] = {}
+
+    def _encode(self, article: EnrichedArticle) -> tuple[EnrichedArticle, str, str]:
+        found = self._done.get(id(article))
+        if found is None:
+            dumped = article.model_dump(mode="json", by_alias=True)
+            found = (article, orjson.dumps(dumped).decode(), _enrichment_digest(dumped))
+            self._done[id(article)] = found
+        return found
+
+    def payload(self, article: EnrichedArticle) -> str:
+        return self._encode(article)[1]
+
+    def enrichment_hash(self, article: EnrichedArticle) -> str:
+        return self._encode(article)[2]
+
+
 ARTICLE_COLUMNS = (
     "uri",
     "version",
@@ -135,13 +166,15 @@ ARTICLE_COLUMNS = (
     "fetched_at",
     "sort_time",
     "stored_at",
-    "search_headline",
-    "search_body",
     "enrichment_hash",
 )
+"""Every backend's article columns; each adds those of its full-text index."""
 
 
-def article_row(article: EnrichedArticle, stored_at: datetime, ts: TimeAdapter) -> tuple[Any, ...]:
+def article_row(
+    article: EnrichedArticle, stored_at: Any, ts: TimeAdapter, encoded: Encoded
+) -> tuple[Any, ...]:
+    """The values of `ARTICLE_COLUMNS`; `stored_at` is already a database time."""
     return (
         article.uri,
         article.version,
@@ -155,10 +188,8 @@ def article_row(article: EnrichedArticle, stored_at: datetime, ts: TimeAdapter) 
         ts(article.versioncreated),
         ts(article.fetched_at),
         ts(sort_time(article)),
-        ts(stored_at),
-        index_text(article.headline),
-        index_text(article.body_text),
-        enrichment_hash(article),
+        stored_at,
+        encoded.enrichment_hash(article),
     )
 
 
@@ -173,15 +204,17 @@ VERSION_COLUMNS = (
 )
 
 
-def version_row(article: EnrichedArticle, stored_at: datetime, ts: TimeAdapter) -> tuple[Any, ...]:
+def version_row(
+    article: EnrichedArticle, stored_at: Any, ts: TimeAdapter, encoded: Encoded
+) -> tuple[Any, ...]:
     return (
         article.uri,
         article.version,
         article.content_hash,
         ts(article.versioncreated),
         ts(article.fetched_at),
-        ts(stored_at),
-        payload(article),
+        stored_at,
+        encoded.payload(article),
     )
 
 

@@ -8,7 +8,7 @@ import logging
 import threading
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -28,6 +28,7 @@ from workers.storage.records import (
     VERSION_COLUMNS,
     Alias,
     Current,
+    Encoded,
     alias_row,
     aliases_of,
     article_row,
@@ -35,7 +36,6 @@ from workers.storage.records import (
     entity_rows,
     latest_per_uri,
     lineage_rows,
-    payload,
     re_enriches,
     replaces,
     subject_rows,
@@ -46,6 +46,7 @@ from workers.storage.search import SearchQuery, snippet
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+ChildRows = Callable[[EnrichedArticle], list[tuple[Any, ...]]]
 
 MAX_ALIAS_HOPS = 5
 CURRENT_VERSION = (
@@ -54,19 +55,25 @@ CURRENT_VERSION = (
 )
 """The payload of an article lives once, in its version-history row."""
 KEEP_FIRST = "ON CONFLICT DO NOTHING"
-NEWER_WINS = (
-    "ON CONFLICT (uri) DO UPDATE SET "
-    + ", ".join(f"{c} = excluded.{c}" for c in ARTICLE_COLUMNS if c != "uri")
-    # Repeats `replaces`, so that a concurrent writer never replaces a newer
-    # row with an older one.
-    + " WHERE excluded.version > articles.version OR ("
-    "excluded.version = articles.version "
-    "AND excluded.content_hash <> articles.content_hash "
-    "AND excluded.precedence > articles.precedence) OR ("
-    "excluded.version = articles.version "
-    "AND excluded.content_hash = articles.content_hash "
-    "AND excluded.enrichment_hash <> articles.enrichment_hash)"
-)
+
+
+def newer_wins(columns: Sequence[str]) -> str:
+    """Upsert of article rows: the stored row is replaced only by a newer one."""
+    return (
+        "ON CONFLICT (uri) DO UPDATE SET "
+        + ", ".join(f"{c} = excluded.{c}" for c in columns if c != "uri")
+        # Repeats `replaces`, so that a concurrent writer never replaces a newer
+        # row with an older one.
+        + " WHERE excluded.version > articles.version OR ("
+        "excluded.version = articles.version "
+        "AND excluded.content_hash <> articles.content_hash "
+        "AND excluded.precedence > articles.precedence) OR ("
+        "excluded.version = articles.version "
+        "AND excluded.content_hash = articles.content_hash "
+        "AND excluded.enrichment_hash <> articles.enrichment_hash)"
+    )
+
+
 ALIAS_REPLACES = "ON CONFLICT (alias_uri) DO UPDATE SET " + ", ".join(
     f"{c} = excluded.{c}" for c in ALIAS_COLUMNS if c != "alias_uri"
 )
@@ -90,12 +97,14 @@ def _chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
 
 
 @dataclass(frozen=True)
-class BatchRows:
+class Batch:
+    """What a batch may write, worked out before its transaction opens."""
+
     latest: dict[str, EnrichedArticle]
-    articles: dict[str, tuple[Any, ...]]
-    versions: list[tuple[Any, ...]]
+    versions: list[EnrichedArticle]
     aliases: dict[str, Alias]
-    alias_rows: dict[str, tuple[Any, ...]]
+    stored_at: datetime
+    encoded: Encoded
 
 
 class SqlArticleStore(ABC):
@@ -104,11 +113,12 @@ class SqlArticleStore(ABC):
 
     ph: ClassVar[str]
     """The dialect's parameter placeholder."""
-    payload_expr: ClassVar[str] = "v.payload"
     body_expr: ClassVar[str]
     migrations: ClassVar[tuple[Migration, ...]]
     lock_rows: ClassVar[str] = ""
     """Appended to the select of current rows inside a write (row locks)."""
+    search_columns: ClassVar[tuple[str, ...]]
+    """Article columns the full-text index is built from, after `ARTICLE_COLUMNS`."""
 
     def __init__(self, attempts: int = 5, first_backoff: float = 0.05) -> None:
         self._attempts = attempts
@@ -157,6 +167,21 @@ class SqlArticleStore(ABC):
         from `articles a` matched against `groups` and the filter conditions
         `where` (with `params`), best first, `query.limit` rows."""
 
+    @abstractmethod
+    def _prepare_search(self, cur: Cursor, articles: Sequence[EnrichedArticle]) -> None:
+        """Called with the articles about to be written, before `_search_values`."""
+
+    @abstractmethod
+    def _search_values(self, article: EnrichedArticle) -> tuple[Any, ...]:
+        """The values of `search_columns` for an article."""
+
+    @abstractmethod
+    def _store_articles(
+        self, cur: Cursor, rows: Iterable[tuple[Any, ...]], replaced: list[str]
+    ) -> None:
+        """Write the rows of the articles a batch makes current; those of `replaced`
+        uris already have a row, locked by `_current`."""
+
     def _search_reader(self) -> AbstractContextManager[Cursor]:
         """A cursor for the ranked text search (a backend may tune its planner)."""
         return self._reader()
@@ -196,74 +221,83 @@ class SqlArticleStore(ABC):
 
     # --- writes -------------------------------------------------------------------
 
+    @property
+    def article_columns(self) -> tuple[str, ...]:
+        return (*ARTICLE_COLUMNS, *self.search_columns)
+
     def write_batch(
         self, articles: Sequence[EnrichedArticle], aliases: Sequence[DuplicateNotice]
     ) -> WriteResult:
         if not articles and not aliases:
             return WriteResult()
-        rows = self._batch_rows(articles, aliases)
-        result = self._retrying(lambda: self._write(rows))
+        batch = Batch(
+            latest=latest_per_uri(articles),
+            versions=distinct_versions(articles),
+            aliases=aliases_of(aliases),
+            stored_at=datetime.now(UTC),
+            encoded=Encoded(),
+        )
+        result = self._retrying(lambda: self._write(batch))
         return replace(result, unchanged=len(articles) - result.inserted - result.updated)
 
-    def _batch_rows(
-        self, articles: Sequence[EnrichedArticle], aliases: Sequence[DuplicateNotice]
-    ) -> BatchRows:
-        """Everything the batch may write, built before the transaction opens."""
-        now = datetime.now(UTC)
+    def _write(self, batch: Batch) -> WriteResult:
+        """Rows are built while they are written: a backend that streams them
+        (PostgreSQL's COPY) overlaps building and storing."""
         ts = self._to_db_time
-        latest = latest_per_uri(articles)
-        return BatchRows(
-            latest=latest,
-            articles={uri: article_row(a, now, ts) for uri, a in latest.items()},
-            versions=[version_row(v, now, ts) for v in distinct_versions(articles)],
-            aliases=aliases_of(aliases),
-            alias_rows={a.alias_uri: alias_row(a, now, ts) for a in aliases_of(aliases).values()},
-        )
-
-    def _write(self, rows: BatchRows) -> WriteResult:
-        ts = self._to_db_time
+        stored_at = ts(batch.stored_at)
+        encoded = batch.encoded
         with self._lock, self._transaction() as cur:
-            held = self._current(cur, list(rows.latest))
+            held = self._current(cur, list(batch.latest))
             changed = [
-                a for uri, a in rows.latest.items() if uri not in held or replaces(a, held[uri])
+                a
+                for uri, a in batch.latest.items()
+                if uri not in held or replaces(a, held[uri], encoded.enrichment_hash)
             ]
             replaced = [a.uri for a in changed if a.uri in held]
-            self._write_rows(cur, "article_versions", VERSION_COLUMNS, rows.versions, KEEP_FIRST)
-            self._refresh_payloads(
-                cur, [a for a in changed if a.uri in held and re_enriches(a, held[a.uri])]
+            # A uri without an article row has no version rows either.
+            versions = (
+                ([v for v in batch.versions if v.uri not in held], ""),
+                ([v for v in batch.versions if v.uri in held], KEEP_FIRST),
             )
-            if changed:
+            for group, on_conflict in versions:
                 self._write_rows(
                     cur,
-                    "articles",
-                    ARTICLE_COLUMNS,
-                    [rows.articles[a.uri] for a in changed],
-                    NEWER_WINS,
+                    "article_versions",
+                    VERSION_COLUMNS,
+                    (version_row(v, stored_at, ts, encoded) for v in group),
+                    on_conflict,
+                )
+            self._refresh_payloads(
+                cur,
+                [
+                    a
+                    for a in changed
+                    if a.uri in held and re_enriches(a, held[a.uri], encoded.enrichment_hash)
+                ],
+                encoded,
+            )
+            if changed:
+                self._prepare_search(cur, changed)
+                self._store_articles(
+                    cur,
+                    (
+                        (*article_row(a, stored_at, ts, encoded), *self._search_values(a))
+                        for a in changed
+                    ),
+                    replaced,
                 )
                 for table in ("article_entities", "article_subjects", "article_lineage"):
                     self._delete_where_uri_in(cur, table, replaced)
-                children = (
-                    (
-                        "article_entities",
-                        ENTITY_COLUMNS,
-                        [r for a in changed for r in entity_rows(a)],
-                    ),
-                    (
-                        "article_subjects",
-                        SUBJECT_COLUMNS,
-                        [r for a in changed for r in subject_rows(a)],
-                    ),
-                    (
-                        "article_lineage",
-                        LINEAGE_COLUMNS,
-                        [r for a in changed for r in lineage_rows(a, ts)],
-                    ),
+                children: tuple[tuple[str, Sequence[str], ChildRows], ...] = (
+                    ("article_entities", ENTITY_COLUMNS, entity_rows),
+                    ("article_subjects", SUBJECT_COLUMNS, subject_rows),
+                    ("article_lineage", LINEAGE_COLUMNS, partial(lineage_rows, ts=ts)),
                 )
-                for table, columns, child_rows in children:
-                    self._write_rows(cur, table, columns, child_rows)
-            held_aliases = self._current_aliases(cur, list(rows.aliases))
-            new_aliases = [a for uri, a in rows.aliases.items() if held_aliases.get(uri) != a]
-            alias_rows = [rows.alias_rows[a.alias_uri] for a in new_aliases]
+                for table, columns, rows_of in children:
+                    self._write_rows(cur, table, columns, (r for a in changed for r in rows_of(a)))
+            held_aliases = self._current_aliases(cur, list(batch.aliases))
+            new_aliases = [a for uri, a in batch.aliases.items() if held_aliases.get(uri) != a]
+            alias_rows = [alias_row(a, batch.stored_at, ts) for a in new_aliases]
             self._write_rows(cur, "aliases", ALIAS_COLUMNS, alias_rows, ALIAS_REPLACES)
         return WriteResult(
             inserted=len(changed) - len(replaced),
@@ -275,11 +309,11 @@ class SqlArticleStore(ABC):
 
     def _current(self, cur: Cursor, uris: list[str]) -> dict[str, Current]:
         held: dict[str, Current] = {}
-        for chunk in _chunks(uris):
+        for condition, params in self._matching("uri", uris):
             cur.execute(
-                f"SELECT uri, version, content_hash, precedence, enrichment_hash FROM articles "
-                f"WHERE uri IN ({self._marks(len(chunk))}){self.lock_rows}",
-                tuple(chunk),
+                "SELECT uri, version, content_hash, precedence, enrichment_hash FROM articles "
+                f"WHERE {condition}{self.lock_rows}",
+                params,
             )
             for uri, version, content_hash, prec, enrichment in cur.fetchall():
                 held[uri] = Current(version, content_hash, prec, enrichment)
@@ -287,32 +321,38 @@ class SqlArticleStore(ABC):
 
     def _current_aliases(self, cur: Cursor, uris: list[str]) -> dict[str, Alias]:
         held: dict[str, Alias] = {}
-        for chunk in _chunks(uris):
+        for condition, params in self._matching("alias_uri", uris):
             cur.execute(
-                f"SELECT alias_uri, canonical_uri, similarity, method FROM aliases "
-                f"WHERE alias_uri IN ({self._marks(len(chunk))})",
-                tuple(chunk),
+                "SELECT alias_uri, canonical_uri, similarity, method FROM aliases "
+                f"WHERE {condition}",
+                params,
             )
             for alias_uri, canonical, similarity, method in cur.fetchall():
                 held[alias_uri] = Alias(alias_uri, canonical, similarity, method)
         return held
 
     def _delete_where_uri_in(self, cur: Cursor, table: str, uris: list[str]) -> None:
-        for chunk in _chunks(uris):
-            cur.execute(
-                f"DELETE FROM {table} WHERE uri IN ({self._marks(len(chunk))})", tuple(chunk)
-            )
+        for condition, params in self._matching("uri", uris):
+            cur.execute(f"DELETE FROM {table} WHERE {condition}", params)
+
+    def _matching(self, column: str, values: list[str]) -> Iterator[tuple[str, tuple[Any, ...]]]:
+        """Conditions, with their parameters, that together select the rows whose
+        `column` is one of `values`."""
+        for chunk in _chunks(values):
+            yield f"{column} IN ({self._marks(len(chunk))})", tuple(chunk)
 
     def _marks(self, n: int) -> str:
         return ", ".join([self.ph] * n)
 
-    def _refresh_payloads(self, cur: Cursor, articles: list[EnrichedArticle]) -> None:
+    def _refresh_payloads(
+        self, cur: Cursor, articles: list[EnrichedArticle], encoded: Encoded
+    ) -> None:
         """The version row of a re-enriched article takes its new payload."""
         if articles:
             cur.executemany(
                 f"UPDATE article_versions SET payload = {self.ph} "
                 f"WHERE uri = {self.ph} AND version = {self.ph} AND content_hash = {self.ph}",
-                [(payload(a), a.uri, a.version, a.content_hash) for a in articles],
+                [(encoded.payload(a), a.uri, a.version, a.content_hash) for a in articles],
             )
 
     def _write_rows(
@@ -320,15 +360,15 @@ class SqlArticleStore(ABC):
         cur: Cursor,
         table: str,
         columns: Sequence[str],
-        rows: list[tuple[Any, ...]],
+        rows: Iterable[tuple[Any, ...]],
         on_conflict: str = "",
     ) -> None:
-        """Insert `rows` into `table`, resolving conflicts with `on_conflict`."""
-        if rows:
-            values = ", ".join([self.ph] * len(columns))
-            cur.executemany(
-                f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({values}) {on_conflict}", rows
-            )
+        """Insert `rows` into `table`, resolving conflicts with `on_conflict` (none
+        expected without it)."""
+        values = ", ".join([self.ph] * len(columns))
+        cur.executemany(
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({values}) {on_conflict}", rows
+        )
 
     # --- reads --------------------------------------------------------------------
 
@@ -339,8 +379,7 @@ class SqlArticleStore(ABC):
         with self._lock, self._reader() as cur:
             for _ in range(MAX_ALIAS_HOPS):
                 cur.execute(
-                    f"SELECT {self.payload_expr} FROM articles a {CURRENT_VERSION} "
-                    f"WHERE a.uri = {self.ph}",
+                    f"SELECT v.payload FROM articles a {CURRENT_VERSION} WHERE a.uri = {self.ph}",
                     (uri,),
                 )
                 row = cur.fetchone()
@@ -369,7 +408,7 @@ class SqlArticleStore(ABC):
     def _page(self, after: str, size: int) -> list[tuple[str, str]]:
         with self._lock, self._reader() as cur:
             cur.execute(
-                f"SELECT a.uri, {self.payload_expr} FROM articles a {CURRENT_VERSION} "
+                f"SELECT a.uri, v.payload FROM articles a {CURRENT_VERSION} "
                 f"WHERE a.uri > {self.ph} ORDER BY a.uri LIMIT {self.ph}",
                 (after, size),
             )

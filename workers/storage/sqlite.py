@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
+from workers.models import EnrichedArticle
 from workers.storage.migrations import Migration
 from workers.storage.migrations.sqlite import MIGRATIONS
-from workers.storage.records import iso
+from workers.storage.records import ARTICLE_COLUMNS, iso
 from workers.storage.search import SearchQuery
-from workers.storage.sql import SEARCH_COLUMNS, Cursor, SqlArticleStore
+from workers.storage.sql import SEARCH_COLUMNS, Cursor, SqlArticleStore, newer_wins
+from workers.storage.tokens import index_text
 
 MEMORY = ":memory:"
 HEADLINE_WEIGHT = 4.0
@@ -24,6 +26,9 @@ class SqliteStore(SqlArticleStore):
     ph: ClassVar[str] = "?"
     body_expr: ClassVar[str] = "json_extract(v.payload, '$.body_text')"
     migrations: ClassVar[tuple[Migration, ...]] = MIGRATIONS
+    search_columns: ClassVar[tuple[str, ...]] = ("search_headline", "search_body")
+    """Read by the FTS5 index (external content) through its triggers."""
+    _upsert: ClassVar[str] = newer_wins((*ARTICLE_COLUMNS, *search_columns))
 
     def __init__(self, path: Path | str, busy_timeout: float = 10.0, **retry: Any) -> None:
         super().__init__(**retry)
@@ -89,6 +94,17 @@ class SqliteStore(SqlArticleStore):
                 statement = ""
         if statement.strip():
             cur.execute(statement)
+
+    def _prepare_search(self, cur: Cursor, articles: Sequence[EnrichedArticle]) -> None:
+        """FTS5 tokenizes the indexed text itself."""
+
+    def _search_values(self, article: EnrichedArticle) -> tuple[str, str]:
+        return index_text(article.headline), index_text(article.body_text)
+
+    def _store_articles(
+        self, cur: Cursor, rows: Iterable[tuple[Any, ...]], replaced: list[str]
+    ) -> None:
+        self._write_rows(cur, "articles", self.article_columns, rows, self._upsert)
 
     def _text_search(
         self,

@@ -16,6 +16,8 @@ from __future__ import annotations
 from functools import lru_cache
 from itertools import product
 
+from newswire_text import ChunkForms
+
 from workers.text.normalize import normalize_text
 
 _CONJUNCTIONS = ("", "و", "ف")
@@ -65,22 +67,27 @@ def words(text: str) -> list[str]:
 def index_text(text: str) -> str:
     """What the full-text index stores for `text`: every word, Arabic words also
     without their longest proclitic prefix."""
-    return " ".join(filter(None, map(_indexed_chunks.__getitem__, text.split())))
+    try:
+        return _indexed.join(text)
+    except KeyError:
+        if len(_indexed) >= CHUNK_LIMIT:
+            _indexed.clear()
+        for chunk in _indexed.unknown([text]):
+            _indexed.add(chunk, indexed_words(chunk))
+        return _indexed.join(text)
 
 
-class _ChunkCache(dict[str, str]):
-    """Indexed forms of one whitespace-free chunk of raw text, memoized (bounded)."""
-
-    limit = 1 << 18
-
-    def __missing__(self, chunk: str) -> str:
-        if len(self) >= self.limit:
-            self.clear()
-        value = self[chunk] = " ".join(form for word in words(chunk) for form in variants(word)[:2])
-        return value
+def indexed_words(chunk: str) -> list[str]:
+    """The words `index_text` stores for one whitespace-free chunk of raw text."""
+    return [form for word in words(chunk) for form in variants(word)[:2]]
 
 
-_indexed_chunks = _ChunkCache()
+CHUNK_LIMIT = 1 << 18
+"""Chunks whose forms a `ChunkForms` remembers before it starts afresh (bounded memory)."""
+
+
+_indexed = ChunkForms()
+"""The forms of `indexed_words`, per chunk."""
 
 
 def query_groups(text: str) -> list[tuple[str, ...]]:
