@@ -65,8 +65,13 @@ def _validator(schema_id: str) -> Any:
     return jsonschema_rs.validator_for(schema, validate_formats=True)
 
 
+def dump(message: BaseModel) -> dict[str, Any]:
+    """The JSON-ready fields of a message, as `encode` writes them."""
+    return message.model_dump(mode="json", by_alias=True, exclude_none=False)
+
+
 def encode(message: BaseModel) -> bytes:
-    return orjson.dumps(message.model_dump(mode="json", by_alias=True, exclude_none=False))
+    return orjson.dumps(dump(message))
 
 
 def loads(raw: bytes) -> Any:

@@ -13,7 +13,7 @@ from typing import Any
 
 import orjson
 
-from workers.codec import encode
+from workers.codec import dump
 from workers.models import DuplicateNotice, EnrichedArticle
 
 TimeAdapter = Callable[[datetime | None], Any]
@@ -125,14 +125,10 @@ def distinct_versions(articles: Iterable[EnrichedArticle]) -> list[EnrichedArtic
     return list(seen.values())
 
 
-def payload(article: EnrichedArticle) -> str:
-    return encode(article).decode()
-
-
 class Encoded:
     """The payload and the enrichment hash of each article of a batch, both taken
-    from one dump of the article (the same text and hash as `payload` and
-    `enrichment_hash`), each computed once however often the batch asks."""
+    from one dump of the article (the same text as `codec.encode` and the same hash
+    as `enrichment_hash`), each computed once however often the batch asks."""
 
     def __init__(self) -> None:
         self._done: dict[int, tuple[EnrichedArticle, str, str]] = {}
@@ -140,7 +136,7 @@ class Encoded:
     def _encode(self, article: EnrichedArticle) -> tuple[EnrichedArticle, str, str]:
         found = self._done.get(id(article))
         if found is None:
-            dumped = article.model_dump(mode="json", by_alias=True)
+            dumped = dump(article)
             found = (article, orjson.dumps(dumped).decode(), _enrichment_digest(dumped))
             self._done[id(article)] = found
         return found
