@@ -56,6 +56,10 @@ def create_app(settings: Settings, role: str) -> faust.App:
         web_bind="127.0.0.1",
         producer_acks=-1,
         producer_max_request_size=settings.max_item_bytes * 2,
+        # A produce request per message cost a fifth of the enrichment worker's
+        # time in socket writes; batches that linger 20 ms a quarter of that.
+        producer_linger=0.02,
+        producer_max_batch_size=1 << 20,
         topic_allow_declare=True,
         store="memory://",
     )
