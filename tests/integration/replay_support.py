@@ -94,6 +94,10 @@ def produce(
 
 
 def consumer(settings: Settings, group: str, topic: str, **extra: Any) -> KafkaConsumer:
+    """A consumer of `topic` in `group`. Its metadata is refreshed every second: a
+    group that joined before the broker had the topic's partitions (seen under
+    load) would otherwise get them only after kafka-python's five-minute refresh."""
+    options: dict[str, Any] = {"metadata_max_age_ms": 1000, **extra}
     c = KafkaConsumer(
         group_id=group,
         client_id=f"test-consumer-{group}",
@@ -101,7 +105,7 @@ def consumer(settings: Settings, group: str, topic: str, **extra: Any) -> KafkaC
         auto_offset_reset="earliest",
         session_timeout_ms=10000,
         **client_options(settings),
-        **extra,
+        **options,
     )
     c.subscribe([topic])
     return c
