@@ -105,7 +105,7 @@ class Submitted:
             await self._conn.send_packed_command(self._conn.pack_commands(self._commands))
         except RedisError as exc:
             await self._release(broken=True)
-            raise TransientError(f"dedup state in Redis: {type(exc).__name__}: {exc}") from exc
+            raise _unavailable(exc) from exc
 
     async def decisions(self) -> list[Decision]:
         """The decisions, in request order; raise `TransientError` when Redis fails."""
@@ -122,12 +122,12 @@ class Submitted:
             try:
                 await self._redis.script_load(DECIDE)  # type: ignore[no-untyped-call]
             except RedisError as exc:
-                raise TransientError(f"dedup state in Redis: {exc}") from exc
+                raise _unavailable(exc) from exc
             await self.send()
             return await self.decisions()
         except RedisError as exc:
             await self._release(broken=True)
-            raise TransientError(f"dedup state in Redis: {type(exc).__name__}: {exc}") from exc
+            raise _unavailable(exc) from exc
         except BaseException:
             await self._release(broken=True)
             raise
@@ -164,3 +164,7 @@ class Submitted:
         if broken:
             await conn.disconnect()
         await self._redis.connection_pool.release(conn)
+
+
+def _unavailable(exc: RedisError) -> TransientError:
+    return TransientError(f"dedup state in Redis: {type(exc).__name__}: {exc}")
