@@ -13,6 +13,7 @@ from prometheus_client import (
 )
 
 from workers.errors import NewswireError
+from workers.models import Stage
 
 STAGE_BUCKETS = (0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0)
 END_TO_END_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 300.0)
@@ -33,6 +34,29 @@ END_TO_END_SECONDS = Histogram(
     "Time from fetched_at to stored.",
     buckets=END_TO_END_BUCKETS,
 )
+ARTICLE_OUTCOMES = (
+    "ok",
+    "duplicate",
+    "near_duplicate",
+    "related",
+    "new_version",
+    "invalid",
+    "failed",
+)
+
+
+def expose_stage(stage: Stage) -> None:
+    """Publish every outcome of `stage` at 0 before the first article.
+
+    A series that first appears already holding its final count has no
+    increase for `rate()` to see: a worker that handles a whole burst between
+    two scrapes would read as zero throughput.
+    """
+    for outcome in ARTICLE_OUTCOMES:
+        ARTICLES.labels(stage, outcome)
+    STAGE_SECONDS.labels(stage)
+
+
 CONSUMER_LAG = Gauge(
     "newswire_consumer_lag",
     "Messages between the committed offset of a group and the end of a partition.",

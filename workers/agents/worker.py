@@ -40,6 +40,7 @@ def build_app(settings: Settings, role: str) -> faust.App:
 def run_worker(settings: Settings, role: str) -> None:
     app = build_app(settings, role)
     port = settings.metrics.enrich if role == "enrich" else settings.metrics.store
+    metrics.expose_stage("enrich" if role == "enrich" else "store")
     metrics.serve(port, f"NEWSWIRE_METRICS__{role.upper()}")
     start_lag_collector(settings, [role])
     log.info("%s worker: metrics on :%d/metrics", role, port)

@@ -77,6 +77,7 @@ def produce(
                     raise typer.BadParameter(f"no such feed in the list: {', '.join(unknown)}")
                 feeds = [f for f in feeds if f.id in only]
         kafka_clients.ensure_topics(settings)
+        metrics.expose_stage("produce")
         metrics.serve(settings.metrics.produce, "NEWSWIRE_METRICS__PRODUCE")
         where = f" and listening on {settings.listen_host}:{settings.listen_port}" if listen else ""
         if once:
