@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import random
 import statistics
 import time
@@ -177,6 +178,7 @@ def main() -> None:
 def _timed(step: Step, spent: Counter[str]) -> Step:
     name = getattr(step, "__name__", repr(step))
 
+    @functools.wraps(step)
     def timed(article: Any) -> Any:
         started = time.thread_time()
         try:
@@ -184,7 +186,6 @@ def _timed(step: Step, spent: Counter[str]) -> Step:
         finally:
             spent[name] += time.thread_time() - started
 
-    timed.__name__ = name
     return timed
 
 

@@ -2,8 +2,12 @@
 //! the original it comes from: matches found in normalized text are reported as
 //! token spans, and those give back offsets and surface forms as written.
 
+use std::sync::OnceLock;
+
 use pyo3::prelude::*;
 use xxhash_rust::xxh3::xxh3_64;
+
+use crate::entities::Found;
 
 use crate::normalize::{is_run_char, push_run};
 
@@ -44,6 +48,11 @@ pub struct Analysis {
     /// The normalized text between one leading and one trailing space.
     padded: String,
     tokens: Vec<Token>,
+    /// Results made for this text on the analysis thread, with the id of the
+    /// finder or matcher that made them: the tagging steps take them from here
+    /// instead of matching again.
+    pub entities_ahead: OnceLock<(u64, Found)>,
+    pub weights_ahead: OnceLock<(u64, Vec<f64>)>,
 }
 
 impl Analysis {
@@ -114,7 +123,13 @@ impl Analysis {
             close(start, bytes.len(), char_start, chars, run_ascii);
         }
         padded.push(' ');
-        Analysis { original: original.to_owned(), padded, tokens }
+        Analysis {
+            original: original.to_owned(),
+            padded,
+            tokens,
+            entities_ahead: OnceLock::new(),
+            weights_ahead: OnceLock::new(),
+        }
     }
 
     fn run_text(&self, token: usize) -> &str {

@@ -9,6 +9,8 @@ use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
 
 use crate::analysis::Analysis;
+use crate::entities::EntityFinder;
+use crate::matcher::PhraseMatcher;
 
 /// Analyses under way; `wait` gives them, in the order of the texts.
 #[pyclass(module = "newswire_text")]
@@ -31,12 +33,36 @@ impl PendingAnalyses {
     }
 }
 
-/// Start analysing `texts` on a new thread; the texts are copied first.
+/// Start analysing `texts` on a new thread; the texts are copied first. With a
+/// `finder` or a `matcher`, each analysis also holds what they find in it, which
+/// their `find` and `weigh` then give without matching again.
 #[pyfunction]
-pub fn analyze_later(texts: Vec<String>) -> PyResult<PendingAnalyses> {
+#[pyo3(signature = (texts, finder=None, matcher=None))]
+pub fn analyze_later(
+    texts: Vec<String>,
+    finder: Option<Py<EntityFinder>>,
+    matcher: Option<Py<PhraseMatcher>>,
+) -> PyResult<PendingAnalyses> {
+    let work = move || {
+        let finder = finder.as_ref().map(Py::get);
+        let matcher = matcher.as_ref().map(Py::get);
+        texts
+            .iter()
+            .map(|text| {
+                let analysis = Analysis::new(text);
+                if let Some(finder) = finder {
+                    finder.find_ahead(&analysis);
+                }
+                if let Some(matcher) = matcher {
+                    matcher.weigh_ahead(&analysis);
+                }
+                analysis
+            })
+            .collect()
+    };
     let handle = std::thread::Builder::new()
         .name("newswire-analysis".into())
-        .spawn(move || texts.iter().map(|text| Analysis::new(text)).collect())
+        .spawn(work)
         .map_err(|exc| PyRuntimeError::new_err(format!("cannot start an analysis thread: {exc}")))?;
     Ok(PendingAnalyses { handle: Mutex::new(Some(handle)) })
 }

@@ -10,7 +10,7 @@ use pyo3::prelude::*;
 
 use crate::analysis::Analysis;
 use crate::fxhash::{FxHashMap, FxHashSet};
-use crate::matcher::Phrases;
+use crate::matcher::{next_id, Phrases};
 
 const MAX_NAME_TOKENS: usize = 4;
 /// "a indiqué le porte-parole du gouvernement, Zabihullah Mujahid"
@@ -44,8 +44,25 @@ type EntityMentions = (i32, u32, u32, bool, Vec<String>);
 /// One unknown person's mentions: `(normalized name, first offset, count, surface forms)`.
 type PersonMentions = (String, u32, u32, Vec<String>);
 
+/// A name read next to a trigger: the trigger, the normalized name, its offset and
+/// surface form.
+struct NameHit {
+    trigger: u32,
+    name: String,
+    offset: u32,
+    surface: String,
+}
+
+/// What an analysed text holds for a finder, whatever its language: the gazetteer
+/// entities and every trigger's name.
+pub struct Found {
+    entities: Vec<EntityMentions>,
+    names: Vec<NameHit>,
+}
+
 #[pyclass(frozen, module = "newswire_text")]
 pub struct EntityFinder {
+    id: u64,
     keys: Phrases,
     key_entry: Vec<i32>,
     key_named: Vec<bool>,
@@ -229,11 +246,7 @@ fn add_surface(surfaces: &mut Vec<String>, surface: &str) {
 }
 
 impl EntityFinder {
-    fn find_in(
-        &self,
-        analysis: &Analysis,
-        language: Option<&str>,
-    ) -> (Vec<EntityMentions>, Vec<PersonMentions>) {
+    fn found(&self, analysis: &Analysis) -> Found {
         let matches = self.keys.resolve(analysis);
         let mut entities: Vec<EntityMentions> = Vec::new();
         let mut position: FxHashMap<i32, usize> = FxHashMap::default();
@@ -260,19 +273,14 @@ impl EntityFinder {
             }
         }
         let hits = self.triggers.find_all(analysis);
-        let mut people: Vec<PersonMentions> = Vec::new();
+        let mut names: Vec<NameHit> = Vec::new();
         if hits.is_empty() {
-            return (entities, people);
+            return Found { entities, names };
         }
         let tokens = Tokens { finder: self, analysis, covered };
         for (trigger, first, last) in hits {
-            let trigger = &self.trigger_info[trigger as usize];
-            if let Some(language) = language {
-                if trigger.lang != language && trigger.lang != "ar" {
-                    continue; // an English "Prince" in French text names a stadium
-                }
-            }
-            let picked = tokens.name(trigger, first as isize, last as isize - 1);
+            let info = &self.trigger_info[trigger as usize];
+            let picked = tokens.name(info, first as isize, last as isize - 1);
             if picked.len() < 2 {
                 continue;
             }
@@ -281,18 +289,46 @@ impl EntityFinder {
             if self.known_people.contains(&name) {
                 continue;
             }
-            let surface = analysis.surface_of(first, last + 1);
-            let offset = analysis.run_of(first).char_start;
-            match people.iter_mut().find(|p| p.0 == name) {
-                Some(person) => {
-                    person.1 = person.1.min(offset);
-                    person.2 += 1;
-                    add_surface(&mut person.3, surface);
+            names.push(NameHit {
+                trigger,
+                name,
+                offset: analysis.run_of(first).char_start,
+                surface: analysis.surface_of(first, last + 1).to_owned(),
+            });
+        }
+        Found { entities, names }
+    }
+
+    /// `found` for a text in `language`: only that language's Latin-script triggers
+    /// (and the Arabic ones) name people.
+    fn mentions(
+        &self,
+        found: &Found,
+        language: Option<&str>,
+    ) -> (Vec<EntityMentions>, Vec<PersonMentions>) {
+        let mut people: Vec<PersonMentions> = Vec::new();
+        for hit in &found.names {
+            let trigger = &self.trigger_info[hit.trigger as usize];
+            if let Some(language) = language {
+                if trigger.lang != language && trigger.lang != "ar" {
+                    continue; // an English "Prince" in French text names a stadium
                 }
-                None => people.push((name, offset, 1, vec![surface.to_owned()])),
+            }
+            match people.iter_mut().find(|p| p.0 == hit.name) {
+                Some(person) => {
+                    person.1 = person.1.min(hit.offset);
+                    person.2 += 1;
+                    add_surface(&mut person.3, &hit.surface);
+                }
+                None => people.push((hit.name.clone(), hit.offset, 1, vec![hit.surface.clone()])),
             }
         }
-        (entities, people)
+        (found.entities.clone(), people)
+    }
+
+    /// Find in `analysis` now, for `find` to give later.
+    pub fn find_ahead(&self, analysis: &Analysis) {
+        let _ = analysis.entities_ahead.set((self.id, self.found(analysis)));
     }
 }
 
@@ -331,6 +367,7 @@ impl EntityFinder {
             .map(|(_, lang, role)| Ok(Trigger { lang: lang.clone(), role: role_of(role)? }))
             .collect::<PyResult<Vec<_>>>()?;
         Ok(EntityFinder {
+            id: next_id(),
             keys: Phrases::new(phrases, cases)?,
             key_entry: keys.iter().map(|k| k.1).collect(),
             key_named: keys.iter().map(|k| k.2).collect(),
@@ -359,6 +396,9 @@ impl EntityFinder {
         analysis: &Analysis,
         language: Option<&str>,
     ) -> (Vec<EntityMentions>, Vec<PersonMentions>) {
-        self.find_in(analysis, language)
+        match analysis.entities_ahead.get() {
+            Some((id, found)) if *id == self.id => self.mentions(found, language),
+            _ => self.mentions(&self.found(analysis), language),
+        }
     }
 }

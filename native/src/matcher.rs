@@ -2,10 +2,20 @@
 //! walked from every token, so a phrase only ever matches whole tokens ("الرقه"
 //! never inside "والرقهي") and each token costs one table look-up.
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use pyo3::prelude::*;
 
 use crate::analysis::Analysis;
 use crate::fxhash::FxHashMap;
+
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+
+/// A number no other matcher or finder of the process has: it tells whose results
+/// an `Analysis` holds.
+pub fn next_id() -> u64 {
+    NEXT_ID.fetch_add(1, Ordering::Relaxed)
+}
 
 /// What the original (unfolded) text must look like for a phrase to count.
 const CASE_ANY: u8 = 0;
@@ -137,9 +147,29 @@ impl Phrases {
 /// optional weights towards some dimensions (topics, say).
 #[pyclass(frozen, module = "newswire_text")]
 pub struct PhraseMatcher {
+    id: u64,
     phrases: Phrases,
     weights: Vec<Vec<(u32, f64)>>,
     dimensions: usize,
+}
+
+impl PhraseMatcher {
+    fn weights_of(&self, analysis: &Analysis) -> Vec<f64> {
+        let mut totals = vec![0.0; self.dimensions];
+        for (phrase, _, _) in self.phrases.resolve(analysis) {
+            if let Some(pairs) = self.weights.get(phrase as usize) {
+                for &(dimension, weight) in pairs {
+                    totals[dimension as usize] += weight;
+                }
+            }
+        }
+        totals
+    }
+
+    /// Weigh `analysis` now, for `weigh` to give later.
+    pub fn weigh_ahead(&self, analysis: &Analysis) {
+        let _ = analysis.weights_ahead.set((self.id, self.weights_of(analysis)));
+    }
 }
 
 #[pymethods]
@@ -165,6 +195,7 @@ impl PhraseMatcher {
         let dimensions =
             weights.iter().flatten().map(|&(d, _)| d as usize + 1).max().unwrap_or(0);
         Ok(PhraseMatcher {
+            id: next_id(),
             phrases: Phrases::new(phrases, cases.unwrap_or_default())?,
             weights,
             dimensions,
@@ -173,15 +204,10 @@ impl PhraseMatcher {
 
     /// The weights of `resolve`'s occurrences summed per dimension (one per mention).
     fn weigh(&self, analysis: &Analysis) -> Vec<f64> {
-        let mut totals = vec![0.0; self.dimensions];
-        for (phrase, _, _) in self.phrases.resolve(analysis) {
-            if let Some(pairs) = self.weights.get(phrase as usize) {
-                for &(dimension, weight) in pairs {
-                    totals[dimension as usize] += weight;
-                }
-            }
+        match analysis.weights_ahead.get() {
+            Some((id, totals)) if *id == self.id => totals.clone(),
+            _ => self.weights_of(analysis),
         }
-        totals
     }
 
     fn __len__(&self) -> usize {

@@ -4,6 +4,7 @@ that decides versions, duplicates and stories for the whole batch."""
 from __future__ import annotations
 
 import gc
+import inspect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -124,12 +125,6 @@ def to_enriched(article: Article) -> EnrichedArticle:
     return assemble(EnrichedArticle, fields)
 
 
-def _analyse_ahead(articles: Sequence[Article], indexes: range) -> AnalysesAhead:
-    """Start analysing the texts that the tagging steps and the fingerprint of these
-    articles read, for `article_analysis` to remember."""
-    return AnalysesAhead([(articles[i].headline, articles[i].body_text) for i in indexes])
-
-
 def _failure(article: Article, index: int, exc: Exception) -> EnrichFailure:
     error_type = str(getattr(exc, "error_type", "") or type(exc).__name__)
     return EnrichFailure(article.uri, error_type, f"{type(exc).__name__}: {exc}", index)
@@ -166,6 +161,16 @@ class Enricher:
         self._settings = settings
         self._steps: tuple[Step, ...] = tuple(default_steps() if steps is None else steps)
         self._state = DedupState(redis, settings.dedup, settings.redis_prefix + DEDUP_KEY_SPACE)
+        reads = {inspect.unwrap(step) for step in self._steps}
+        self._finder = get_gazetteer().finder if tag_entities in reads else None
+        self._matcher = get_lexicon().matcher if tag_topics in reads else None
+
+    def _analyse_ahead(self, articles: Sequence[Article], indexes: range) -> AnalysesAhead:
+        """Start analysing the texts that the tagging steps and the fingerprint of these
+        articles read, for `article_analysis` to remember; the gazetteer and topic
+        matches of the default steps are made on the same thread."""
+        texts = [(articles[i].headline, articles[i].body_text) for i in indexes]
+        return AnalysesAhead(texts, self._finder, self._matcher)
 
     def _fingerprint(self, article: EnrichedArticle) -> tuple[EnrichedArticle, Fingerprint]:
         return article, fingerprint(article.headline, article.body_text, self._settings.dedup)
@@ -209,13 +214,13 @@ class Enricher:
             return []
         results: list[EnrichResult | EnrichFailure | None] = [None] * len(articles)
         spans = groups(len(articles))
-        ahead = _analyse_ahead(articles, spans[0])
+        ahead = self._analyse_ahead(articles, spans[0])
         in_flight: tuple[list[Pending], Submitted] | None = None
         try:
             for n, indexes in enumerate(spans):
                 current = ahead
                 if n + 1 < len(spans):
-                    ahead = _analyse_ahead(articles, spans[n + 1])
+                    ahead = self._analyse_ahead(articles, spans[n + 1])
                 current.wait()
                 pending = self._enrich_group(articles, indexes, results)
                 if in_flight is not None:

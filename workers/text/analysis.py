@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newswire_text import Analysis, analyze, analyze_later
+from newswire_text import Analysis, EntityFinder, PhraseMatcher, analyze, analyze_later
 
 __all__ = ["RECENT_ARTICLES", "AnalysesAhead", "Analysis", "article_analysis", "article_text"]
 
@@ -46,9 +46,16 @@ class AnalysesAhead:
     (without the GIL) while the caller does other work; `wait` hands them to
     `article_analysis`."""
 
-    def __init__(self, texts: Sequence[tuple[str, str]]) -> None:
+    def __init__(
+        self,
+        texts: Sequence[tuple[str, str]],
+        finder: EntityFinder | None = None,
+        matcher: PhraseMatcher | None = None,
+    ) -> None:
+        """With a `finder` or `matcher`, the thread also matches each text, and their
+        `find` and `weigh` give its results without matching on the caller's thread."""
         self._texts = list(texts)
-        self._pending = analyze_later([article_text(h, b) for h, b in self._texts])
+        self._pending = analyze_later([article_text(h, b) for h, b in self._texts], finder, matcher)
 
     def wait(self) -> None:
         for (headline, body_text), made in zip(self._texts, self._pending.wait(), strict=True):
