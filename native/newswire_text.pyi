@@ -31,9 +31,12 @@ class Analysis:
     def capitalised(self, index: int) -> bool: ...
 
 class PendingAnalyses:
-    """Analyses made on a thread of their own."""
+    """Analyses made on a thread of their own, handed over in the order of the texts."""
 
-    def wait(self) -> list[Analysis]: ...
+    def take(self, count: int) -> list[Analysis]:
+        """The next `count` analyses, once made."""
+    def wait(self) -> list[Analysis]:
+        """Every analysis not taken yet."""
 
 class PhraseMatcher:
     def __init__(

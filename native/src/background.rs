@@ -2,8 +2,8 @@
 //! on with other work: the enrichment analyses the next group of articles while
 //! it tags the current one.
 
+use std::sync::mpsc::{channel, Receiver};
 use std::sync::Mutex;
-use std::thread::JoinHandle;
 
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
@@ -12,24 +12,54 @@ use crate::analysis::Analysis;
 use crate::entities::EntityFinder;
 use crate::matcher::PhraseMatcher;
 
-/// Analyses under way; `wait` gives them, in the order of the texts.
+/// Analyses under way, made in the order of the texts; `take` hands them over as
+/// they are made, so the caller can start on the first ones while the thread goes
+/// on with the rest.
 #[pyclass(module = "newswire_text")]
 pub struct PendingAnalyses {
-    handle: Mutex<Option<JoinHandle<Vec<Analysis>>>>,
+    state: Mutex<Pending>,
+}
+
+struct Pending {
+    made: Receiver<Analysis>,
+    left: usize,
+}
+
+impl PendingAnalyses {
+    fn receive(&self, py: Python<'_>, count: Option<usize>) -> PyResult<Vec<Analysis>> {
+        py.allow_threads(|| {
+            let mut pending = self
+                .state
+                .lock()
+                .map_err(|_| PyRuntimeError::new_err("pending analyses: lock poisoned"))?;
+            let count = count.unwrap_or(pending.left);
+            if count > pending.left {
+                return Err(PyRuntimeError::new_err(format!(
+                    "{count} analyses asked for, {} left to take",
+                    pending.left
+                )));
+            }
+            let taken = (0..count)
+                .map(|_| pending.made.recv())
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|_| PyRuntimeError::new_err("the analysis thread stopped"))?;
+            pending.left -= count;
+            Ok(taken)
+        })
+    }
 }
 
 #[pymethods]
 impl PendingAnalyses {
-    /// The analyses, once made (the GIL is released meanwhile). Only once.
+    /// The next `count` analyses, in the order of the texts, once made (the GIL is
+    /// released meanwhile).
+    fn take(&self, py: Python<'_>, count: usize) -> PyResult<Vec<Analysis>> {
+        self.receive(py, Some(count))
+    }
+
+    /// Every analysis not taken yet.
     fn wait(&self, py: Python<'_>) -> PyResult<Vec<Analysis>> {
-        let handle = self
-            .handle
-            .lock()
-            .map_err(|_| PyRuntimeError::new_err("pending analyses: lock poisoned"))?
-            .take()
-            .ok_or_else(|| PyRuntimeError::new_err("pending analyses were already taken"))?;
-        py.allow_threads(move || handle.join())
-            .map_err(|_| PyRuntimeError::new_err("the analysis thread panicked"))
+        self.receive(py, None)
     }
 }
 
@@ -43,26 +73,27 @@ pub fn analyze_later(
     finder: Option<Py<EntityFinder>>,
     matcher: Option<Py<PhraseMatcher>>,
 ) -> PyResult<PendingAnalyses> {
+    let (send, made) = channel();
+    let count = texts.len();
     let work = move || {
         let finder = finder.as_ref().map(Py::get);
         let matcher = matcher.as_ref().map(Py::get);
-        texts
-            .iter()
-            .map(|text| {
-                let analysis = Analysis::new(text);
-                if let Some(finder) = finder {
-                    finder.find_ahead(&analysis);
-                }
-                if let Some(matcher) = matcher {
-                    matcher.weigh_ahead(&analysis);
-                }
-                analysis
-            })
-            .collect()
+        for text in &texts {
+            let analysis = Analysis::new(text);
+            if let Some(finder) = finder {
+                finder.find_ahead(&analysis);
+            }
+            if let Some(matcher) = matcher {
+                matcher.weigh_ahead(&analysis);
+            }
+            if send.send(analysis).is_err() {
+                break; // nobody will take the rest
+            }
+        }
     };
-    let handle = std::thread::Builder::new()
+    std::thread::Builder::new()
         .name("newswire-analysis".into())
         .spawn(work)
         .map_err(|exc| PyRuntimeError::new_err(format!("cannot start an analysis thread: {exc}")))?;
-    Ok(PendingAnalyses { handle: Mutex::new(Some(handle)) })
+    Ok(PendingAnalyses { state: Mutex::new(Pending { made, left: count }) })
 }

@@ -112,8 +112,17 @@ def test_analyses_made_on_another_thread_equal_those_made_here() -> None:
     assert [a.span(0, len(a)) for a in made[:2]] == [
         analyze(t).span(0, len(analyze(t))) for t in texts[:2]
     ]
-    with pytest.raises(RuntimeError, match="already taken"):
-        pending.wait()
+    assert pending.wait() == []
+    with pytest.raises(RuntimeError, match="1 analyses asked for, 0 left"):
+        pending.take(1)
+
+
+def test_analyses_are_handed_over_in_order_as_they_are_taken() -> None:
+    texts = [f"text {n} about Raqqa" for n in range(5)]
+    pending = analyze_later(texts)
+    first = pending.take(2)
+    rest = pending.wait()
+    assert [a.original for a in first + rest] == texts
 
 
 def test_ahead_analyses_are_the_ones_article_analysis_gives() -> None:

@@ -39,9 +39,9 @@ DEDUP_KEY_SPACE = "dedup:"
 
 GROUP_SIZE = 100
 """Articles taken through the steps together. While a group goes through the steps,
-the next group's texts are analysed on a thread of the compiled core and the previous
-group's dedup decisions run in Redis; `article_analysis` remembers more than two
-groups, so every step of an article finds its text analysed."""
+the texts of the groups after it are analysed in order on a thread of the compiled
+core and the previous group's dedup decisions run in Redis; `article_analysis`
+remembers more than two groups, so every step of an article finds its text analysed."""
 EDGE_GROUP = 16
 """The batch's first and last groups are cut to this size: the first one's analysis
 and the last one's decision are waited for with nothing to compute meanwhile."""
@@ -165,11 +165,11 @@ class Enricher:
         self._finder = get_gazetteer().finder if tag_entities in reads else None
         self._matcher = get_lexicon().matcher if tag_topics in reads else None
 
-    def _analyse_ahead(self, articles: Sequence[Article], indexes: range) -> AnalysesAhead:
-        """Start analysing the texts that the tagging steps and the fingerprint of these
-        articles read, for `article_analysis` to remember; the gazetteer and topic
-        matches of the default steps are made on the same thread."""
-        texts = [(articles[i].headline, articles[i].body_text) for i in indexes]
+    def _analyse_ahead(self, articles: Sequence[Article]) -> AnalysesAhead:
+        """Start analysing the texts that the tagging steps and the fingerprint of the
+        articles read, in order, for `article_analysis` to remember; the gazetteer and
+        topic matches of the default steps are made on the same thread."""
+        texts = [(article.headline, article.body_text) for article in articles]
         return AnalysesAhead(texts, self._finder, self._matcher)
 
     def _fingerprint(self, article: EnrichedArticle) -> tuple[EnrichedArticle, Fingerprint]:
@@ -213,15 +213,11 @@ class Enricher:
         if not articles:
             return []
         results: list[EnrichResult | EnrichFailure | None] = [None] * len(articles)
-        spans = groups(len(articles))
-        ahead = self._analyse_ahead(articles, spans[0])
+        ahead = self._analyse_ahead(articles)
         in_flight: tuple[list[Pending], Submitted] | None = None
         try:
-            for n, indexes in enumerate(spans):
-                current = ahead
-                if n + 1 < len(spans):
-                    ahead = self._analyse_ahead(articles, spans[n + 1])
-                current.wait()
+            for indexes in groups(len(articles)):
+                ahead.take(len(indexes))
                 pending = self._enrich_group(articles, indexes, results)
                 if in_flight is not None:
                     (decided, submitted), in_flight = in_flight, None

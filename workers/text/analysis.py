@@ -42,9 +42,9 @@ def _remember(headline: str, body_text: str, made: Analysis) -> None:
 
 
 class AnalysesAhead:
-    """The analyses of some articles' texts, made on a thread of the compiled core
-    (without the GIL) while the caller does other work; `wait` hands them to
-    `article_analysis`."""
+    """The analyses of some articles' texts, made in order on a thread of the compiled
+    core (without the GIL) while the caller does other work; `take` hands the next
+    ones to `article_analysis` as soon as they are made."""
 
     def __init__(
         self,
@@ -55,8 +55,19 @@ class AnalysesAhead:
         """With a `finder` or `matcher`, the thread also matches each text, and their
         `find` and `weigh` give its results without matching on the caller's thread."""
         self._texts = list(texts)
+        self._taken = 0
         self._pending = analyze_later([article_text(h, b) for h, b in self._texts], finder, matcher)
 
+    def take(self, count: int) -> None:
+        """Wait for the next `count` analyses."""
+        self._hand_over(self._pending.take(count))
+
     def wait(self) -> None:
-        for (headline, body_text), made in zip(self._texts, self._pending.wait(), strict=True):
-            _remember(headline, body_text, made)
+        """Wait for every analysis not taken yet."""
+        self._hand_over(self._pending.wait())
+
+    def _hand_over(self, made: list[Analysis]) -> None:
+        texts = self._texts[self._taken : self._taken + len(made)]
+        for (headline, body_text), analysis in zip(texts, made, strict=True):
+            _remember(headline, body_text, analysis)
+        self._taken += len(made)
