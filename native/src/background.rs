@@ -1,6 +1,6 @@
 //! Analyses made on a thread of their own, without the GIL, while the caller goes
-//! on with other work: the enrichment analyses the next group of articles while
-//! it tags the current one.
+//! on with other work: the enrichment analyses (and matches) the articles of a batch
+//! ahead of the group it tags.
 
 use std::sync::mpsc::{channel, Receiver};
 use std::sync::Mutex;

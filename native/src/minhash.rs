@@ -66,7 +66,7 @@ pub fn signature(tokens: &[u64], size: usize, k: usize, seed: u64) -> Vec<u32> {
         let mut attempt = 0u64;
         loop {
             let pick = finalize(seed ^ ((bin as u64) << 32 | attempt).wrapping_mul(MIX));
-            let source = ((pick >> 32) * k as u64 >> 32) as usize;
+            let source = (((pick >> 32) * k as u64) >> 32) as usize;
             if filled[source] {
                 bins[bin] = originals[source];
                 break;
