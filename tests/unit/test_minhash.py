@@ -6,6 +6,7 @@ import pytest
 
 from workers.dedup.decision import Decision
 from workers.dedup.minhash import (
+    BandLayout,
     band_layout,
     dedup_text,
     estimated_jaccard,
@@ -81,9 +82,9 @@ def test_empty_texts_do_not_collide() -> None:
 
 
 def test_band_layout_fits_the_signature() -> None:
-    layout = band_layout(SETTINGS.num_perm, SETTINGS.bands)
+    layout = band_layout(SETTINGS.num_perm, SETTINGS.bands, SETTINGS.band_rows)
     assert layout.bands * layout.rows <= SETTINGS.num_perm
-    assert band_layout(128, 42).rows == 3
+    assert band_layout(256, 42, 3) == BandLayout(42, 3)
 
 
 def test_fingerprint_hashes_the_dedup_text() -> None:
@@ -95,9 +96,11 @@ def test_fingerprint_hashes_the_dedup_text() -> None:
 
 def test_band_layout_rejects_bad_settings() -> None:
     with pytest.raises(ValueError):
-        band_layout(128, 0)
+        band_layout(128, 0, 3)
+    with pytest.raises(ValueError, match="need 129 of the signature's 128 values"):
+        band_layout(128, 43, 3)
     with pytest.raises(ValueError):
-        band_layout(128, 129)
+        band_layout(128, 42, 0)
 
 
 def test_decision_parsing() -> None:

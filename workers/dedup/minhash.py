@@ -41,10 +41,16 @@ class BandLayout:
 
 
 @cache
-def band_layout(num_perm: int, bands: int) -> BandLayout:
-    if not 1 <= bands <= min(num_perm, MAX_BANDS):
-        raise ValueError(f"bands must be between 1 and {min(num_perm, MAX_BANDS)}, not {bands}")
-    return BandLayout(bands, num_perm // bands)
+def band_layout(num_perm: int, bands: int, rows: int) -> BandLayout:
+    """`bands` bands of `rows` values each, cut from the start of the signature."""
+    if not 1 <= bands <= MAX_BANDS:
+        raise ValueError(f"bands must be between 1 and {MAX_BANDS}, not {bands}")
+    if rows < 1 or bands * rows > num_perm:
+        raise ValueError(
+            f"{bands} bands of {rows} rows need {bands * rows} of the signature's"
+            f" {num_perm} values: lower bands or band_rows, or raise num_perm"
+        )
+    return BandLayout(bands, rows)
 
 
 def dedup_span(headline: str, body_text: str) -> tuple[Analysis, int, int]:

@@ -45,7 +45,7 @@ class DedupState:
         self._redis = redis
         self._sha = hashlib.sha1(DECIDE.encode()).hexdigest()
         bucket_seconds = max(1, math.ceil(settings.window_seconds / BUCKETS_PER_WINDOW))
-        layout = band_layout(settings.num_perm, settings.bands)
+        layout = band_layout(settings.num_perm, settings.bands, settings.band_rows)
         self._header: list[Any] = [
             prefix,
             settings.window_seconds,
