@@ -19,6 +19,25 @@ def test_arabic_proclitics_all_tag_raqqa(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("وصلت المساعدات بغزة", "place:gaza-strip"),
+        ("قدم قرضا لمصر", "Q79"),
+        ("وبمصر ارتفع التضخم", "Q79"),
+        ("اشتباكات بحمص", "place:homs"),
+        ("دعم ايراني لحزب الله", "Q41053"),
+    ],
+)
+def test_three_letter_names_take_the_prepositions(text: str, entity: str) -> None:
+    assert entity in tags(text)
+
+
+@pytest.mark.parametrize("text", ["قال بها", "لنا ولكم", "بين الطرفين", "لدى الوزارة", "بكل وضوح"])
+def test_prepositions_on_short_words_name_no_place(text: str) -> None:
+    assert [t.id for t in tags(text).values() if t.type == "place"] == []
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("مقاتلين سوريين", SYRIA),

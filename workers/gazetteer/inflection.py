@@ -10,7 +10,8 @@ import re
 _BEFORE_ARTICLE = ("", "و", "ف", "ب", "ك", "وب", "فب", "وك", "فك")
 _BEFORE_LAM = ("", "و", "ف")  # ل + ال is written لل: "للرقة", "وللرقة"
 _BEFORE_BARE = ("", "و", "ف", "ب", "ل", "ك", "وب", "فب", "ول", "فل", "وك", "فك")
-_SHORT_BARE = ("", "و")  # very short names take only و, to keep clear of ordinary words
+_THREE_LETTER_BARE = ("", "و", "ب", "ل", "وب", "ول")  # "بغزة", "لمصر"; no ك or ف
+_SHORT_BARE = ("", "و")  # two-letter names take only و, to keep clear of ordinary words
 _RARE_CLITICS = "كف"
 _NISBA_ENDINGS = ("", "ه", "ون", "ين", "ات", "ان", "تين", "تان")
 ARTICLE = "ال"
@@ -32,7 +33,8 @@ def arabic_variants(name: str, common_clitics_only: bool = False) -> list[tuple[
         lam = "لل" + name[2:]
         out.extend((p + lam, len(p) + 1) for p in _BEFORE_LAM)
     else:
-        clitics = _SHORT_BARE if len(name.split(" ", 1)[0]) < 4 else _BEFORE_BARE
+        first = len(name.split(" ", 1)[0])
+        clitics = _SHORT_BARE if first < 3 else _THREE_LETTER_BARE if first == 3 else _BEFORE_BARE
         out = [(p + name, len(p)) for p in clitics]
     if common_clitics_only:
         return [(v, n) for v, n in out if not any(c in _RARE_CLITICS for c in v[:n])]
