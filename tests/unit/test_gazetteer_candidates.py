@@ -24,6 +24,9 @@ def candidates(text: str) -> set[str]:
         ("a déclaré le prévisionniste François Gourand", "François Gourand"),
         ("Roberto De Zerbi a reconnu que", "Roberto De Zerbi"),
         ("selon le colonel Abdoulaye Maïga, porte-parole", "Abdoulaye Maïga"),
+        ("dont Abir Moussi, présidente du Parti destourien libre", "Abir Moussi"),
+        ("le président du Conseil européen Antonio Costa a reçu", "Antonio Costa"),
+        ("et l'émissaire américain Amos Hochstein s'est rendu", "Amos Hochstein"),
     ],
 )
 def test_trigger_patterns_find_unknown_people(text: str, name: str) -> None:
@@ -39,6 +42,7 @@ def test_trigger_patterns_find_unknown_people(text: str, name: str) -> None:
         "Police said on Monday that",
         "The ministry said in a statement",
         "Le gouvernement a déclaré mardi",
+        "Le président de la République a reçu le chef du gouvernement",
         "واعلن الملك محمد السادس الحداد الوطني ثلاثة ايام وعرضت دول المساعدة",
     ],
 )
