@@ -184,6 +184,11 @@ impl<'a> Tokens<'a> {
                 self.covered(index) || stopwords.contains(w) || !self.capitalised(index)
             })
         {
+            if self.covered(index) && self.joiner(index + step) {
+                // "cheikh Tamim ben Hamad Al Thani": the rest of a name the gazetteer
+                // knows by its start, not a second person
+                return Vec::new();
+            }
             index += step;
             skip -= 1;
         }

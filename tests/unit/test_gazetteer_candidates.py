@@ -27,6 +27,7 @@ def candidates(text: str) -> set[str]:
         ("dont Abir Moussi, présidente du Parti destourien libre", "Abir Moussi"),
         ("le président du Conseil européen Antonio Costa a reçu", "Antonio Costa"),
         ("et l'émissaire américain Amos Hochstein s'est rendu", "Amos Hochstein"),
+        ("Goldman Sachs analyst Toshiya Hari raised", "Toshiya Hari"),
     ],
 )
 def test_trigger_patterns_find_unknown_people(text: str, name: str) -> None:
@@ -43,6 +44,7 @@ def test_trigger_patterns_find_unknown_people(text: str, name: str) -> None:
         "The ministry said in a statement",
         "Le gouvernement a déclaré mardi",
         "Le président de la République a reçu le chef du gouvernement",
+        "l'émir du Qatar, cheikh Tamim ben Hamad Al Thani, a reçu",
         "واعلن الملك محمد السادس الحداد الوطني ثلاثة ايام وعرضت دول المساعدة",
     ],
 )

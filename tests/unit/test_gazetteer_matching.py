@@ -32,6 +32,11 @@ def test_three_letter_names_take_the_prepositions(text: str, entity: str) -> Non
     assert entity in tags(text)
 
 
+@pytest.mark.parametrize("text", ["Le Caire a démenti", "réunion au Caire mardi", "parti du Caire"])
+def test_french_names_with_le_contract_after_a_and_de(text: str) -> None:
+    assert "Q85" in tags(text)
+
+
 @pytest.mark.parametrize("text", ["قال بها", "لنا ولكم", "بين الطرفين", "لدى الوزارة", "بكل وضوح"])
 def test_prepositions_on_short_words_name_no_place(text: str) -> None:
     assert [t.id for t in tags(text).values() if t.type == "place"] == []

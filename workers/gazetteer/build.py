@@ -14,6 +14,7 @@ from workers.gazetteer.inflection import (
     arabic_variants,
     english_adjective_forms,
     french_adjective_forms,
+    french_contractions,
     is_arabic,
     nisba_forms,
 )
@@ -89,9 +90,12 @@ class _Keys:
         self.best: dict[str, tuple[tuple[int, int, int, float], KeyInfo]] = {}
 
     def add_entry(self, index: int, entry: Entry) -> None:
-        for forms in entry.names.values():
+        for lang, forms in entry.names.items():
             for form in forms:
                 self._add_form(index, entry, form, Kind.NAME, case_rule(form))
+                if lang == "fr":
+                    for contracted in french_contractions(form):
+                        self._add_form(index, entry, contracted, Kind.NAME, Case.ANY)
         for lang, forms in entry.adjectives.items():
             for form in forms:
                 if lang == "ar":

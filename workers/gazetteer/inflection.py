@@ -64,3 +64,12 @@ def french_adjective_forms(adjective: str) -> list[str]:
     if adjective.endswith(("s", "x")):
         return [adjective, adjective + "e", adjective + "es"]
     return [adjective, adjective + "s", adjective + "e", adjective + "es"]
+
+
+def french_contractions(name: str) -> list[str]:
+    """A French name that starts with the article "Le" also reads "au"/"du" after
+    à and de: "Le Caire" -> "au Caire", "du Caire"."""
+    if name.startswith("Le ") and name[3:4].isupper():
+        rest = name[3:]
+        return [f"au {rest}", f"du {rest}"]
+    return []
