@@ -144,12 +144,14 @@ def test_another_run_dir_reuses_and_never_stops(
 
 
 def test_three_node_cluster_survives_a_killed_broker(tmp_path: Path) -> None:
-    """On its own ports and files, so it never touches the shared single-node broker."""
+    """On its own ports and files, so it never touches the shared single-node broker.
+    The ports lie below Linux's ephemeral range (32768-60999): a client socket of
+    another test could otherwise hold one of them when a broker binds."""
     base = Settings()
     settings = base.model_copy(
         update={
             "stack": base.stack.model_copy(
-                update={"run_dir": tmp_path, "kafka_cluster_base_port": 39192}
+                update={"run_dir": tmp_path, "kafka_cluster_base_port": 29192}
             )
         }
     )
