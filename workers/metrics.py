@@ -12,6 +12,7 @@ from prometheus_client import (
     start_http_server,
 )
 
+from workers.dedup.decision import OUTCOMES
 from workers.errors import NewswireError
 from workers.models import Stage
 
@@ -34,15 +35,8 @@ END_TO_END_SECONDS = Histogram(
     "Time from fetched_at to stored.",
     buckets=END_TO_END_BUCKETS,
 )
-ARTICLE_OUTCOMES = (
-    "ok",
-    "duplicate",
-    "near_duplicate",
-    "related",
-    "new_version",
-    "invalid",
-    "failed",
-)
+ARTICLE_OUTCOMES = (*OUTCOMES, "invalid", "failed")
+"""The dedup decisions, and what a stage gives up on (DESIGN.md's outcome label)."""
 
 
 def expose_stage(stage: Stage) -> None:
