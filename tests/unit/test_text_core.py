@@ -131,7 +131,7 @@ def test_ahead_analyses_are_the_ones_article_analysis_gives() -> None:
         "BEIRUT, Oct 14 (Reuters) - A convoy will leave Raqqa.",
     )
     ahead = AnalysesAhead([(headline, body)])
-    ahead.wait()
+    ahead.take(1)
     first = article_analysis(headline, body)
     assert article_analysis(headline, body) is first
     assert first.normalized == analyze(article_text(headline, body)).normalized

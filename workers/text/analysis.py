@@ -60,14 +60,8 @@ class AnalysesAhead:
 
     def take(self, count: int) -> None:
         """Wait for the next `count` analyses."""
-        self._hand_over(self._pending.take(count))
-
-    def wait(self) -> None:
-        """Wait for every analysis not taken yet."""
-        self._hand_over(self._pending.wait())
-
-    def _hand_over(self, made: list[Analysis]) -> None:
-        texts = self._texts[self._taken : self._taken + len(made)]
+        made = self._pending.take(count)
+        texts = self._texts[self._taken : self._taken + count]
         for (headline, body_text), analysis in zip(texts, made, strict=True):
             _remember(headline, body_text, analysis)
-        self._taken += len(made)
+        self._taken += count
