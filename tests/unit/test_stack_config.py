@@ -75,12 +75,14 @@ def test_jar_cache_lives_outside_the_repository(tmp_path: Path) -> None:
     assert libs_dir(settings) == tmp_path.resolve() / "kafka" / "4.1.1" / "libs"
 
 
-def test_redis_argv_has_no_persistence() -> None:
+def test_redis_keeps_an_append_only_file_in_its_own_directory() -> None:
     argv = redis_argv("redis-server", 16379, "/tmp/r")
     joined = " ".join(argv)
     assert "--bind 127.0.0.1 --port 16379" in joined
     assert argv[argv.index("--save") + 1] == ""
-    assert argv[argv.index("--appendonly") + 1] == "no"
+    assert argv[argv.index("--appendonly") + 1] == "yes"
+    assert argv[argv.index("--appendfsync") + 1] == "everysec"
+    assert argv[argv.index("--dir") + 1] == "/tmp/r"
 
 
 def test_postgres_argv_listens_on_loopback_only(tmp_path: Path) -> None:
@@ -89,6 +91,11 @@ def test_postgres_argv_listens_on_loopback_only(tmp_path: Path) -> None:
     assert "listen_addresses=127.0.0.1" in argv
     assert "unix_socket_directories=" in argv
     assert "--auth=trust" in initdb_argv("initdb", tmp_path)
+
+
+def test_postgres_never_acknowledges_a_commit_it_could_lose_to_a_kill(tmp_path: Path) -> None:
+    argv = postgres_argv("postgres", tmp_path, 15432)
+    assert "synchronous_commit=on" in argv
 
 
 def test_postgres_dsn_uses_stack_port() -> None:

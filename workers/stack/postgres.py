@@ -41,8 +41,10 @@ def postgres_argv(binary: str, data_dir: Path, port: int) -> list[str]:
     settings = {
         "listen_addresses": "127.0.0.1",
         "unix_socket_directories": "",
+        # A killed server must not forget a commit the storage worker was told of
+        # (its offsets are committed after that); an OS crash may, as fsync is off.
         "fsync": "off",
-        "synchronous_commit": "off",
+        "synchronous_commit": "on",
         "full_page_writes": "off",
     }
     argv = [binary, "-D", str(data_dir), "-p", str(port)]

@@ -1,4 +1,9 @@
-"""Debian's redis-server on loopback, without persistence."""
+"""Debian's redis-server on loopback, with an append-only file.
+
+The dedup window lives in Redis: with `appendfsync everysec` a restart of the
+server (or a kill of its process) keeps it; only a lost machine loses the last
+second, which the workers notice and rebuild from storage (docs/ARCHITECTURE.md,
+Deduplication)."""
 
 from __future__ import annotations
 
@@ -23,7 +28,9 @@ def redis_argv(binary: str, port: int, workdir: str) -> list[str]:
         "--save",
         "",
         "--appendonly",
-        "no",
+        "yes",
+        "--appendfsync",
+        "everysec",
         "--daemonize",
         "no",
         "--dir",
