@@ -3,29 +3,89 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import redis.asyncio as aioredis
 
+from workers.enrich.pipeline import DEDUP_KEY_SPACE, Enricher, EnrichResult, Step
 from workers.models import Article, Source
 from workers.parsers.article_builder import content_hash
 from workers.settings import Settings
 
+T0 = datetime(2017, 10, 14, 12, 0, tzinfo=UTC)
+
 
 def make_article(
-    uri: str, headline: str, body: str, *, version: int = 1, language: str | None = None
+    uri: str,
+    headline: str,
+    body: str,
+    *,
+    version: int = 1,
+    language: str | None = None,
+    minutes: int | None = None,
 ) -> Article:
+    """An article fetched at one fixed time; `minutes` gives it a firstcreated that
+    many minutes after it (copies without one are ordered by uri)."""
+    created = None if minutes is None else T0 + timedelta(minutes=minutes)
     return Article(
         uri=uri,
         version=version,
         headline=headline,
         body_text=body,
         language=language,
+        firstcreated=created,
+        versioncreated=created,
         source=Source(feed_id="test", format="agency_text", parser="test"),
-        fetched_at=datetime(2017, 10, 14, 12, 0, tzinfo=UTC),
+        fetched_at=T0,
         content_hash=content_hash(headline, body),
     )
+
+
+class StartEmpty:
+    """The dedup state's restore when no storage stands behind it: an empty (or
+    lost) state starts afresh. Counts its calls."""
+
+    def __init__(self, client: aioredis.Redis[Any], settings: Settings) -> None:
+        self._client = client
+        self._epoch = f"{settings.redis_prefix}{DEDUP_KEY_SPACE}epoch"
+        self.calls = 0
+
+    async def __call__(self) -> None:
+        self.calls += 1
+        await self._client.set(self._epoch, "test", nx=True)
+
+
+def enricher(
+    settings: Settings, client: aioredis.Redis[Any], steps: Sequence[Step] | None = None
+) -> Enricher:
+    return Enricher(settings, client, StartEmpty(client, settings), steps)
+
+
+def final_roles(results: Iterable[EnrichResult]) -> dict[str, str]:
+    """Each uri's canonical once every decision is applied in decision order, as
+    storage applies them (a canonical maps to itself)."""
+    latest: dict[str, tuple[int, str]] = {}
+
+    def claim(uri: str, seq: int, canonical: str) -> None:
+        if uri not in latest or seq >= latest[uri][0]:
+            latest[uri] = (seq, canonical)
+
+    for result in results:
+        article = result.article
+        seq = article.role_seq or 0
+        claim(article.uri, seq, article.duplicate_of or article.uri)
+        for taken in article.takes_over:
+            claim(taken.uri, seq, article.uri)
+    roles = {uri: canonical for uri, (_, canonical) in latest.items()}
+    for uri in roles:
+        for _ in range(5):
+            target = roles.get(roles[uri], roles[uri])
+            if target == roles[uri]:
+                break
+            roles[uri] = target
+    return roles
 
 
 def stack_redis_settings() -> Settings:

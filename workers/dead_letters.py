@@ -6,7 +6,9 @@ import base64
 from datetime import UTC, datetime
 from typing import Literal
 
+from workers import codec
 from workers.models import DeadLetter, Stage
+from workers.runtime.batch import Output
 
 MAX_PAYLOAD_CHARS = 1_000_000
 _UTF8: Literal["utf-8"] = "utf-8"
@@ -49,6 +51,17 @@ def dead_letter(
         original_offset=offset,
         failed_at=datetime.now(UTC),
         attempts=attempts,
+    )
+
+
+def letter_output(letter: DeadLetter) -> Output:
+    """The dead-letter topic's message for `letter`: keyed like the original, with the
+    stage and error type in its headers. Every stage, the producer too, sends this."""
+    return Output(
+        topic="dlq",
+        key=letter.key.encode() if letter.key else None,
+        value=codec.encode(letter),
+        headers={"stage": letter.stage.encode(), "error_type": letter.error_type.encode()},
     )
 
 

@@ -1,5 +1,5 @@
 """Error taxonomy. Permanent errors go straight to the dead-letter topic;
-transient ones are retried with backoff first."""
+transient ones pause the stage, which retries until the dependency is back."""
 
 from __future__ import annotations
 
@@ -35,9 +35,14 @@ class UnknownFormatError(PermanentError):
 
 
 class TransientError(NewswireError):
-    """A dependency (Redis, Kafka, the network) failed; the same input may succeed later."""
+    """A dependency (Redis, Kafka, the database, the network) failed; the same input
+    may succeed later. A stage pauses on it and retries; it never dead-letters."""
 
     error_type = "transient"
+
+    def __init__(self, message: str, dependency: str = "unknown") -> None:
+        super().__init__(message)
+        self.dependency = dependency
 
 
 class ServiceUnavailable(NewswireError):

@@ -1,5 +1,5 @@
-"""Prometheus metrics. Names and labels are part of the contract (DESIGN.md):
-dashboards and alert rules in `ops/` use them."""
+"""Prometheus metrics. Names and labels are part of the contract
+(docs/ARCHITECTURE.md, Metrics): dashboards and alert rules in `ops/` use them."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ END_TO_END_SECONDS = Histogram(
     buckets=END_TO_END_BUCKETS,
 )
 ARTICLE_OUTCOMES = (*OUTCOMES, "invalid", "failed")
-"""The dedup decisions, and what a stage gives up on (DESIGN.md's outcome label)."""
+"""The dedup decisions, and what a stage gives up on (the contract's outcome label)."""
 
 
 def expose_stage(stage: Stage) -> None:
@@ -51,6 +51,31 @@ def expose_stage(stage: Stage) -> None:
     STAGE_SECONDS.labels(stage)
 
 
+DEPENDENCY_UP = Gauge(
+    "newswire_dependency_up",
+    "1 while a stage's last call to a dependency (kafka, redis, database) worked, 0 while "
+    "it is failing and the stage retries.",
+    ["stage", "dependency"],
+)
+STAGE_PAUSED = Gauge(
+    "newswire_stage_paused",
+    "1 while a stage has paused its input partitions because a dependency is down.",
+    ["stage"],
+)
+PAUSED_SECONDS = Counter(
+    "newswire_stage_paused_seconds",
+    "Seconds a stage spent paused, counted when it resumes.",
+    ["stage"],
+)
+RETRIES = Counter(
+    "newswire_stage_retries",
+    "Failed attempts a stage retried, by the dependency that failed.",
+    ["stage", "dependency"],
+)
+DEDUP_REBUILDS = Counter(
+    "newswire_dedup_rebuilds",
+    "Times the dedup window was rebuilt from storage after Redis came back empty.",
+)
 CONSUMER_LAG = Gauge(
     "newswire_consumer_lag",
     "Messages between the committed offset of a group and the end of a partition.",
@@ -76,6 +101,12 @@ CACHE_REQUESTS = Counter(
     "Cache look-ups, by cache and result (hit, miss).",
     ["cache", "result"],
 )
+
+
+def count_dead_letter(stage: Stage, error_type: str) -> None:
+    """A message `stage` sent to the dead-letter topic: it counts as invalid input."""
+    DLQ.labels(stage, error_type).inc()
+    ARTICLES.labels(stage, "invalid").inc()
 
 
 def serve(port: int, setting: str, registry: CollectorRegistry = REGISTRY) -> None:

@@ -1,4 +1,4 @@
-"""Message shapes of every topic (DESIGN.md). The JSON Schemas under `schemas/`
+"""Message shapes of every topic (docs/ARCHITECTURE.md, Topics). The JSON Schemas under `schemas/`
 are generated from these models (`newswire schemas --write`) and checked in;
 a unit test keeps the two identical."""
 
@@ -90,7 +90,19 @@ class Article(_Model):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
 
+class Takeover(_Model):
+    """A uri that became an alias of the article carrying this, in the same decision."""
+
+    uri: str
+    similarity: float = Field(ge=0.0, le=1.0)
+    method: Literal["exact", "near"]
+
+
 class EnrichedArticle(Article):
+    """The article with what enrichment found. `version` stays the number the
+    source gave; storage numbers the versions it keeps (docs/ARCHITECTURE.md,
+    Versions)."""
+
     schema_: Literal["newswire.enriched/1"] = Field(  # type: ignore[assignment]
         default="newswire.enriched/1", alias="schema"
     )
@@ -103,6 +115,13 @@ class EnrichedArticle(Article):
     story_id: str | None = None
     duplicate_of: str | None = None
     similarity: float | None = None
+    signature: str | None = None
+    """MinHash signature of the dedup text, base64: kept to rebuild the dedup state."""
+    role_seq: int | None = None
+    """Order of the dedup decision that gave the article its role: storage applies
+    roles in this order, whatever order messages reach it in."""
+    takes_over: list[Takeover] = Field(default_factory=list)
+    """Articles that became aliases of this one when it was decided canonical."""
     lineage: list[LineageEntry] = Field(default_factory=list)
 
 

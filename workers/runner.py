@@ -13,14 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kafka.structs import TopicPartition
+from pydantic import BaseModel, SecretStr
 
 from workers.replay.kafka_ops import admin_client, group_lag, topic_partitions, watermarks
-from workers.replay.lag import pipeline_groups
-from workers.settings import Settings
+from workers.settings import ENV_PREFIX, Settings
 from workers.storage.base import StoreCounts
 from workers.storage.factory import open_store
-
-WORKER_ROLES = ("enrich", "store")
+from workers.topology import topology
 
 
 @dataclass(frozen=True)
@@ -65,42 +64,44 @@ def snapshot(settings: Settings) -> Snapshot:
     )
 
 
-def pipeline_lag(settings: Settings, roles: Sequence[str] = WORKER_ROLES) -> int:
-    """Messages the consumer groups of `roles` have not committed yet."""
-    groups = pipeline_groups(settings)
+def pipeline_lag(settings: Settings, stages: Sequence[str] | None = None) -> int:
+    """Messages the consumer groups of `stages` (every worker stage by default)
+    have not committed yet."""
+    flow = topology(settings)
+    chosen = [flow.stage(name) for name in stages] if stages is not None else flow.workers
     total = 0
     with admin_client(settings) as admin:
-        for role in roles:
-            group = settings.group(role)
-            lag: dict[TopicPartition, int] = group_lag(admin, group, groups[group])
+        for stage in chosen:
+            lag: dict[TopicPartition, int] = group_lag(admin, stage.group, list(stage.inputs))
             total += sum(lag.values())
     return total
 
 
+def settings_env(model: BaseModel, prefix: str = ENV_PREFIX) -> dict[str, str]:
+    """`model` as the environment variables that `Settings()` reads back: nested
+    models with `__`, secrets in the clear (an environment is not a command line:
+    other users cannot read it), unset values left out."""
+    env: dict[str, str] = {}
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        key = f"{prefix}{name.upper()}"
+        if value is None:
+            continue
+        if isinstance(value, BaseModel):
+            env.update(settings_env(value, f"{key}__"))
+        elif isinstance(value, SecretStr):
+            env[key] = value.get_secret_value()
+        elif isinstance(value, bool):
+            env[key] = "true" if value else "false"
+        else:
+            env[key] = str(value)
+    return env
+
+
 def child_env(settings: Settings) -> dict[str, str]:
     """The environment in which a child `newswire` process sees `settings`."""
-    m = settings.metrics
-    env = {
-        **os.environ,
-        "NEWSWIRE_KAFKA_BOOTSTRAP": settings.kafka_bootstrap,
-        "NEWSWIRE_REDIS_URL": settings.redis_url.get_secret_value(),
-        "NEWSWIRE_REDIS_PREFIX": settings.redis_prefix,
-        "NEWSWIRE_TOPICS__PREFIX": settings.topics.prefix,
-        "NEWSWIRE_TOPICS__PARTITIONS": str(settings.topics.partitions),
-        "NEWSWIRE_CONSUMER_GROUP_PREFIX": settings.consumer_group_prefix,
-        "NEWSWIRE_SQLITE_PATH": str(settings.sqlite_path),
-        "NEWSWIRE_METRICS__PRODUCE": str(m.produce),
-        "NEWSWIRE_METRICS__ENRICH": str(m.enrich),
-        "NEWSWIRE_METRICS__STORE": str(m.store),
-        "NEWSWIRE_METRICS__ENRICH_WEB": str(m.enrich_web),
-        "NEWSWIRE_METRICS__STORE_WEB": str(m.store_web),
-        "NEWSWIRE_STACK__RUN_DIR": str(settings.stack.run_dir),
-    }
-    if settings.database_url is not None:
-        env["NEWSWIRE_DATABASE_URL"] = settings.database_url.get_secret_value()
-    if settings.gazetteer_path is not None:
-        env["NEWSWIRE_GAZETTEER_PATH"] = str(settings.gazetteer_path)
-    return env
+    inherited = {k: v for k, v in os.environ.items() if not k.startswith(ENV_PREFIX)}
+    return {**inherited, **settings_env(settings)}
 
 
 class Pipeline:
@@ -111,25 +112,34 @@ class Pipeline:
         self.env = env
         self.processes: dict[str, subprocess.Popen[bytes]] = {}
 
-    def start(self, role: str, *args: str) -> subprocess.Popen[bytes]:
+    def start(self, name: str, *args: str) -> subprocess.Popen[bytes]:
+        """A `newswire` command as process `name` (its log is `name.log`)."""
+        return self.start_process(name, newswire_command(*args))
+
+    def start_process(self, name: str, argv: list[str]) -> subprocess.Popen[bytes]:
         self.log_dir.mkdir(parents=True, exist_ok=True)
-        log = (self.log_dir / f"{role}.log").open("ab")
-        proc = subprocess.Popen(
-            newswire_command(*args), stdout=log, stderr=subprocess.STDOUT, env=self.env
-        )
-        self.processes[role] = proc
+        log = (self.log_dir / f"{name}.log").open("ab")
+        proc = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT, env=self.env)
+        self.processes[name] = proc
         return proc
 
-    def start_workers(self) -> None:
-        for role in WORKER_ROLES:
-            self.start(role, "worker", role)
+    def start_workers(self, settings: Settings) -> None:
+        for name in topology(settings).worker_names:
+            self.start(name, "worker", name)
+
+    def stages_running(self, settings: Settings) -> list[str]:
+        """The worker stages this pipeline started processes for (named after the
+        stage, or `stage-N` for several)."""
+        started = {name.split("-")[0] for name in self.processes}
+        return [name for name in topology(settings).worker_names if name in started]
 
     def check_alive(self) -> None:
-        for role, proc in self.processes.items():
+        """Raise if a worker process (anything but the producer) has exited."""
+        for name, proc in self.processes.items():
             code = proc.poll()
-            if code is not None and role in WORKER_ROLES:
-                log = self.log_dir / f"{role}.log"
-                raise RuntimeError(f"the {role} worker exited with code {code}; see {log}")
+            if code is not None and name != "produce":
+                log = self.log_dir / f"{name}.log"
+                raise RuntimeError(f"the {name} worker exited with code {code}; see {log}")
 
     def stop(self, timeout: float = 30.0) -> None:
         for proc in self.processes.values():
@@ -161,7 +171,7 @@ def wait_drained(
                 f"see the logs in {pipeline.log_dir}"
             )
         pipeline.check_alive()
-        lag = pipeline_lag(settings, [r for r in WORKER_ROLES if r in pipeline.processes])
+        lag = pipeline_lag(settings, pipeline.stages_running(settings))
         if on_lag is not None:
             on_lag(lag)
         quiet = quiet + 1 if lag == 0 else 0

@@ -52,7 +52,7 @@ class TopicSettings(_Frozen):
 
 
 class DedupSettings(_Frozen):
-    """MinHash over word shingles of the normalized text (DESIGN.md, Deduplication).
+    """MinHash over word shingles of the normalized text (docs/ARCHITECTURE.md, Deduplication).
 
     Two-word shingles: on wire copy edited by updates, added or dropped paragraphs
     and headline changes they keep the Jaccard of true near duplicates above 0.8
@@ -93,6 +93,26 @@ class StackSettings(_Frozen):
     start_timeout_seconds: float = 120.0
 
 
+class WorkerSettings(_Frozen):
+    """How a consumer worker holds its partitions and waits out an outage.
+
+    A member that stops heartbeating (killed, frozen) is dropped from its group
+    after `session_timeout_seconds`, and a survivor rejoins within a heartbeat:
+    its partitions are served again within about 10 s (the broker accepts 6 s
+    and up by default, `group.min.session.timeout.ms`). Heartbeats come from a
+    task of the worker's event loop, so a batch must never hold the loop for
+    that long: blocking work runs on threads."""
+
+    session_timeout_seconds: float = 6.0
+    heartbeat_interval_seconds: float = 1.5
+    retry_first_seconds: float = 0.2
+    """The first pause of a stage after a dependency fails; it doubles each attempt."""
+    retry_max_seconds: float = 10.0
+    """The longest pause between two attempts, for as long as the outage lasts."""
+    send_timeout_seconds: float = 30.0
+    """How long Kafka may take to acknowledge a message before the stage retries it."""
+
+
 class MetricsPorts(_Frozen):
     produce: int = 9101
     enrich: int = 9102
@@ -101,9 +121,12 @@ class MetricsPorts(_Frozen):
     store_web: int = 6068
 
 
+ENV_PREFIX = "NEWSWIRE_"
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
-        env_prefix="NEWSWIRE_", env_nested_delimiter="__", frozen=True, extra="ignore"
+        env_prefix=ENV_PREFIX, env_nested_delimiter="__", frozen=True, extra="ignore"
     )
 
     kafka_bootstrap: str = "127.0.0.1:19092"
@@ -117,6 +140,7 @@ class Settings(BaseSettings):
     dedup: DedupSettings = Field(default_factory=DedupSettings)
     stack: StackSettings = Field(default_factory=StackSettings)
     metrics: MetricsPorts = Field(default_factory=MetricsPorts)
+    worker: WorkerSettings = Field(default_factory=WorkerSettings)
     consumer_group_prefix: str = "newswire"
     cache_ttl_seconds: int = 24 * 3600
     max_item_bytes: int = 2 * 1024 * 1024

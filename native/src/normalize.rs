@@ -1,4 +1,4 @@
-//! Text normalization (DESIGN.md, deduplication semantics): the same story with
+//! Text normalization (docs/ARCHITECTURE.md, Deduplication): the same story with
 //! different diacritics, hamza spellings, digits, punctuation or case normalizes
 //! to the same string.
 //!

@@ -22,7 +22,7 @@ import redis
 from psycopg import sql
 
 from workers.errors import NewswireError
-from workers.models import EnrichedArticle, EntityTag, LineageEntry, Source, Subject
+from workers.models import EnrichedArticle, EntityTag, LineageEntry, Source, Subject, Takeover
 from workers.settings import Settings
 from workers.stack import ServiceState, StackError, down, postgres_dsn, status, up
 from workers.storage.cache import RedisCache, redis_client
@@ -91,20 +91,20 @@ def pg_schema(storage_services: Services) -> Iterator[tuple[str, str]]:
 
 
 def open_backend(
-    name: str, request: pytest.FixtureRequest, tmp_path: Any, **retry: Any
+    name: str, request: pytest.FixtureRequest, tmp_path: Any
 ) -> SqliteStore | PostgresStore:
     if name == "sqlite":
-        return SqliteStore(tmp_path / "articles.db", **retry)
+        return SqliteStore(tmp_path / "articles.db")
     dsn, schema = request.getfixturevalue("pg_schema")
     try:
-        return PostgresStore(dsn, schema=schema, **retry)
+        return PostgresStore(dsn, schema=schema)
     except NewswireError as exc:
         unavailable(str(exc))
 
 
 @pytest.fixture(params=BACKENDS)
 def store(request: pytest.FixtureRequest, tmp_path: Any) -> Iterator[SqliteStore | PostgresStore]:
-    backend = open_backend(request.param, request, tmp_path, first_backoff=0.01)
+    backend = open_backend(request.param, request, tmp_path)
     backend.migrate()
     yield backend
     backend.close()
@@ -141,6 +141,8 @@ def article(
     organisations: tuple[str, ...] = (),
     people: tuple[str, ...] = (),
     topics: tuple[str, ...] = (),
+    role_seq: int | None = None,
+    takes_over: tuple[str, ...] = (),
 ) -> EnrichedArticle:
     fetched = fetched_at or T0 + timedelta(minutes=version)
     return EnrichedArticle(
@@ -157,6 +159,8 @@ def article(
         organisation=[EntityTag(id=o, type="organisation") for o in organisations],
         person=[EntityTag(id=p, type="person") for p in people],
         subject=[Subject(code=t) for t in topics],
+        role_seq=role_seq,
+        takes_over=[Takeover(uri=u, similarity=1.0, method="exact") for u in takes_over],
         lineage=[
             LineageEntry(
                 stage="enrich",

@@ -56,7 +56,7 @@ def test_seeds_flow_through_once(settings: Settings) -> None:
 
         store = open_store(settings, cached=False)
         counts = store.counts()
-        assert (counts.articles, counts.versions, counts.aliases) == (8, 9, 2)
+        assert (counts.articles, counts.versions, counts.aliases) == (8, 11, 2)
 
         seed = store.get(SEED_URI)
         assert seed is not None and seed.uri == SEED_URI
@@ -67,6 +67,8 @@ def test_seeds_flow_through_once(settings: Settings) -> None:
 
         copy = store.get(COPY_URI)
         assert copy is not None and copy.uri == SEED_URI, "the exact copy must resolve to the seed"
+        own = store.get(COPY_URI, own=True)
+        assert own is not None and own.uri == COPY_URI, "the copy keeps its own text"
         diacritics = store.get(DIACRITICS_URI)
         assert diacritics is not None and diacritics.uri == DAMASCUS_URI
 

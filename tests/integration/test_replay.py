@@ -21,9 +21,10 @@ from tests.integration.replay_support import (
 )
 from workers.cli.replay import parse_when
 from workers.replay import kafka_ops
-from workers.replay.lag import LagCollector, pipeline_groups, start_lag_collector
+from workers.replay.lag import LagCollector, start_lag_collector
 from workers.replay.plan import ShiftBy, ToDatetime, ToEarliest, ToOffset
 from workers.settings import Settings
+from workers.topology import topology
 
 __all__ = ["fresh", "stack_kafka"]
 
@@ -226,13 +227,13 @@ def test_lag_collector_exports_committed_versus_end(fresh: Settings) -> None:
         collector.stop()
 
 
-def test_lag_collector_for_pipeline_roles(fresh: Settings) -> None:
-    groups = pipeline_groups(fresh)
-    assert groups == {
+def test_lag_collector_for_pipeline_stages(fresh: Settings) -> None:
+    flow = topology(fresh)
+    assert flow.groups() == {
         fresh.group("enrich"): [fresh.topics.raw],
         fresh.group("store"): [fresh.topics.enriched, fresh.topics.duplicates],
     }
-    collector = start_lag_collector(fresh, ["store"], interval=0.2)
+    collector = start_lag_collector(fresh, [flow.stage("store")], interval=0.2)
     try:
         deadline = time.monotonic() + 20
         labels = {"topic": fresh.topics.enriched, "partition": "0", "group": fresh.group("store")}

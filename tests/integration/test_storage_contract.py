@@ -18,6 +18,7 @@ from tests.integration.storage_fixtures import (
     storage_services,
     store,
 )
+from workers.errors import TransientError
 from workers.models import DuplicateNotice
 from workers.storage.cache import CachedStore, RedisCache, redis_client
 from workers.storage.postgres import PostgresStore
@@ -103,9 +104,9 @@ def test_insert_then_replay_changes_nothing(store: Store) -> None:
     counts = store.counts()
 
     replay = store.write_batch(CORPUS, [notice("dup-1", RAQQA.uri)])
-    assert (replay.inserted, replay.updated, replay.unchanged, replay.aliases) == (0, 0, 3, 0)
+    assert (replay.inserted, replay.updated, replay.unchanged, replay.aliases) == (0, 0, 4, 0)
     assert replay.changed == ()
-    assert store.counts() == counts == type(counts)(articles=3, versions=3, aliases=1)
+    assert store.counts() == counts == type(counts)(articles=3, versions=4, aliases=1)
 
 
 def test_higher_version_wins_and_every_version_is_kept(store: Store) -> None:
@@ -115,7 +116,7 @@ def test_higher_version_wins_and_every_version_is_kept(store: Store) -> None:
     store.write_batch([v1], [])
     assert store.write_batch([v3], []).updated == 1
     late = store.write_batch([v2], [])  # an older version arriving late
-    assert (late.updated, late.unchanged, late.changed) == (0, 1, ())
+    assert (late.updated, late.changed) == (0, ())
 
     current = store.get("story")
     assert current is not None and current.version == 3 and current.body_text == "third text"
@@ -127,7 +128,7 @@ def test_versions_within_one_batch(store: Store) -> None:
     v1 = article("story", "first text", version=1)
     v2 = article("story", "second text", version=2)
     result = store.write_batch([v2, v1], [])
-    assert (result.inserted, result.unchanged) == (1, 1)
+    assert (result.inserted, result.unchanged) == (1, 0)
     current = store.get("story")
     assert current is not None and current.version == 2
     assert store.counts().versions == 2
@@ -221,7 +222,7 @@ def test_a_failed_batch_is_never_half_applied(store: Store, monkeypatch: Any) ->
     def broken(*args: Any) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(store, "_current_aliases", broken)
+    monkeypatch.setattr(store, "_write_canonicals", broken)
     with pytest.raises(RuntimeError):
         store.write_batch([ELECTION, article(RAQQA.uri, "new", version=2)], [notice("c", "x")])
     monkeypatch.undo()
@@ -230,7 +231,10 @@ def test_a_failed_batch_is_never_half_applied(store: Store, monkeypatch: Any) ->
     assert current is not None and current.version == 1
 
 
-def test_a_transient_failure_is_retried(store: Store, monkeypatch: Any) -> None:
+def test_a_transient_failure_is_reported_once_and_never_retried_here(
+    store: Store, monkeypatch: Any
+) -> None:
+    """The stage's retry policy decides when to try again: the store tries once."""
     transient = store_transient_error(store)
     original = store._write
     calls = {"n": 0}
@@ -242,9 +246,11 @@ def test_a_transient_failure_is_retried(store: Store, monkeypatch: Any) -> None:
         return original(*args)
 
     monkeypatch.setattr(store, "_write", flaky)
-    result = store.write_batch([ELECTION], [])
-    assert calls["n"] == 2 and result.inserted == 1
-    assert store.counts().articles == 1
+    with pytest.raises(TransientError) as failed:
+        store.write_batch([ELECTION], [])
+    assert calls["n"] == 1 and failed.value.dependency == "database"
+    assert store.counts().articles == 0
+    assert store.write_batch([ELECTION], []).inserted == 1
 
 
 def store_transient_error(store: Store) -> Exception:
@@ -430,12 +436,14 @@ def test_postgres_store_reconnects_after_losing_its_connection(
     import psycopg
 
     dsn, schema = pg_schema
-    pg = PostgresStore(dsn, schema=schema, first_backoff=0.01)
+    pg = PostgresStore(dsn, schema=schema)
     try:
         pg.migrate()
         with psycopg.connect(dsn, autocommit=True) as admin:
             admin.execute("SELECT pg_terminate_backend(%s)", (pg._conn.info.backend_pid,))
-        assert pg.write_batch([ELECTION], []).inserted == 1
+        with pytest.raises(TransientError):
+            pg.write_batch([ELECTION], [])
+        assert pg.write_batch([ELECTION], []).inserted == 1, "the next call reconnects"
         assert pg.get(ELECTION.uri) == ELECTION
     finally:
         pg.close()

@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 from tests.dedup_support import make_article
-from workers.dedup.decision import Decision
-from workers.dedup.minhash import fingerprint
+from workers.dedup.decision import Decision, Takeover
+from workers.dedup.minhash import encode_signature, fingerprint
 from workers.enrich.basic_steps import tag_dateline, tag_language
 from workers.enrich.entities import tag_entities
 from workers.enrich.pipeline import (
@@ -99,7 +99,7 @@ def test_default_steps_on_the_seed_story() -> None:
 def test_apply_decision() -> None:
     enriched = to_enriched(EN)
     fp = fingerprint(EN.headline, EN.body_text, Settings().dedup)
-    dup = Decision("near_duplicate", 1, "en0", "en0", 0.9, "near")
+    dup = Decision("near_duplicate", "en0", 7, "en0", 0.9, "near")
     result = apply_decision(enriched, fp, dup)
     assert result.outcome == "near_duplicate"
     assert result.notice is not None and result.notice.method == "near"
@@ -108,5 +108,10 @@ def test_apply_decision() -> None:
         result.article.duplicate_of == "en0"
         and result.article.normalized_hash == fp.normalized_hash
     )
-    fresh = apply_decision(enriched, fp, Decision("new_version", 3, "en1"))
-    assert fresh.notice is None and fresh.article.version == 3 and fresh.article.story_id == "en1"
+    assert result.article.role_seq == 7 and result.notice.article.role_seq == 7
+    assert result.article.signature == encode_signature(fp.signature)
+    taking = Decision("ok", "en1", 8, takes_over=(Takeover("en0", 0.95, "near"),))
+    fresh = apply_decision(enriched, fp, taking)
+    assert fresh.notice is None and fresh.article.story_id == "en1"
+    assert fresh.article.version == EN.version, "the source's version number is kept"
+    assert [(t.uri, t.method) for t in fresh.article.takes_over] == [("en0", "near")]

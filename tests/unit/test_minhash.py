@@ -4,7 +4,7 @@ import hashlib
 
 import pytest
 
-from workers.dedup.decision import Decision
+from workers.dedup.decision import Decision, Takeover
 from workers.dedup.minhash import (
     BandLayout,
     band_layout,
@@ -105,11 +105,18 @@ def test_band_layout_rejects_bad_settings() -> None:
 
 def test_decision_parsing() -> None:
     d = Decision.from_json(
-        b'{"outcome":"near_duplicate","version":1,"story":"s","duplicate_of":"u1",'
+        b'{"outcome":"near_duplicate","rseq":4,"story":"s","duplicate_of":"u1",'
         b'"similarity":0.875,"method":"near"}'
     )
     assert d.is_duplicate and d.duplicate_of == "u1" and d.similarity == 0.875
-    ok = Decision.from_json('{"outcome":"ok","version":3,"story":"u2"}')
-    assert not ok.is_duplicate and ok.version == 3 and ok.method is None
+    assert d.role_seq == 4 and d.takes_over == ()
+    ok = Decision.from_json(
+        '{"outcome":"ok","rseq":9,"story":"u2",'
+        '"takes_over":[{"uri":"u3","similarity":1,"method":"exact"}]}'
+    )
+    assert not ok.is_duplicate and ok.role_seq == 9 and ok.method is None
+    assert ok.takes_over == (Takeover("u3", 1.0, "exact"),)
     with pytest.raises(ValueError):
-        Decision.from_json('{"outcome":"weird","version":1,"story":"s"}')
+        Decision.from_json('{"outcome":"weird","rseq":1,"story":"s"}')
+    with pytest.raises(ValueError):
+        Decision.from_json('{"outcome":"ok","rseq":1,"story":"s","method":"fuzzy"}')

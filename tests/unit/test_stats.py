@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import pytest
 import typer
 from prometheus_client import CollectorRegistry, Counter, Gauge, start_http_server
+from rich.console import Console
 from typer.testing import CliRunner
 
 from workers.cli.replay import register
@@ -59,6 +60,31 @@ def test_rates_come_from_two_snapshots() -> None:
     rows = {row.stage: row for row in stats.stages}
     assert rows["enrich"].per_second == pytest.approx(10.0)
     assert stats.dlq_per_second == pytest.approx(2.0)
+
+
+PAUSED_TEXT = """
+# TYPE newswire_stage_paused gauge
+newswire_stage_paused{stage="enrich"} 1
+# TYPE newswire_dependency_up gauge
+newswire_dependency_up{stage="enrich",dependency="redis"} 0
+newswire_dependency_up{stage="enrich",dependency="kafka"} 1
+"""
+RUNNING_TEXT = """
+# TYPE newswire_stage_paused gauge
+newswire_stage_paused{stage="store"} 0
+# TYPE newswire_dependency_up gauge
+newswire_dependency_up{stage="store",dependency="database"} 1
+"""
+
+
+def test_paused_stages_and_their_missing_dependencies_are_shown() -> None:
+    stats = compute(snapshot(0.0, PAUSED_TEXT, RUNNING_TEXT))
+    assert stats.paused == {"enrich": True, "store": False}
+    assert stats.down == {"enrich": ("redis",), "store": ()}
+    console = Console(record=True, width=120)
+    console.print(render(stats))
+    text = console.export_text()
+    assert "paused" in text and "redis" in text and "running" in text
 
 
 def test_no_enrichment_means_no_ratio() -> None:

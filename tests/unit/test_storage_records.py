@@ -6,21 +6,17 @@ from datetime import UTC, datetime, timedelta, timezone
 import orjson
 
 from workers.codec import encode
-from workers.models import DuplicateNotice, EnrichedArticle, EntityTag, Source, Subject
+from workers.dedup.minhash import encode_signature
+from workers.models import EnrichedArticle, EntityTag, Source, Subject
 from workers.storage.records import (
-    Current,
     Encoded,
-    aliases_of,
-    current_of,
-    distinct_versions,
     enrichment_hash,
     entity_rows,
-    iso,
-    latest_per_uri,
     sort_time,
     subject_rows,
-    supersedes,
+    version_row,
 )
+from workers.times import iso
 
 T0 = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
 
@@ -42,34 +38,6 @@ def make(
         source=Source(feed_id="f", format="agency-text", parser="p"),
         content_hash=hashlib.sha256(body.encode()).hexdigest(),
     )
-
-
-def test_higher_version_supersedes_lower_never() -> None:
-    assert supersedes(make(version=2), current_of(make(version=1)))
-    assert not supersedes(make(version=1, body="other"), current_of(make(version=2)))
-
-
-def test_same_version_same_content_never_supersedes() -> None:
-    old = current_of(make(fetched_at=T0))
-    assert not supersedes(make(fetched_at=T0 + timedelta(hours=1)), old)
-
-
-def test_same_version_new_content_needs_a_later_time() -> None:
-    old = current_of(make(body="a", versioncreated=T0))
-    assert supersedes(make(body="b", versioncreated=T0 + timedelta(seconds=1)), old)
-    assert not supersedes(make(body="b", versioncreated=T0 - timedelta(seconds=1)), old)
-
-
-def test_outcome_does_not_depend_on_arrival_order() -> None:
-    a = make(body="a")
-    b = make(body="b")  # same version and times: the content hash decides
-    assert latest_per_uri([a, b])["u"] == latest_per_uri([b, a])["u"]
-
-
-def test_latest_per_uri_and_distinct_versions() -> None:
-    v1, v2, v1_again = make(version=1), make(version=2, body="x"), make(version=1)
-    assert latest_per_uri([v2, v1, v1_again])["u"] is v2
-    assert len(distinct_versions([v1, v2, v1_again])) == 2
 
 
 def test_iso_is_fixed_width_utc_and_sorts_like_time() -> None:
@@ -97,19 +65,6 @@ def test_child_rows_are_deduplicated() -> None:
     assert len(subject_rows(article)) == 1
 
 
-def test_aliases_of_drops_self_references() -> None:
-    notices = [
-        DuplicateNotice(article=make("a"), duplicate_of="b", similarity=1.0, method="exact"),
-        DuplicateNotice(article=make("c"), duplicate_of="c", similarity=1.0, method="exact"),
-    ]
-    assert list(aliases_of(notices)) == ["a"]
-
-
-def test_current_of() -> None:
-    assert current_of(make(version=3)).version == 3
-    assert isinstance(current_of(make()), Current)
-
-
 def test_encoded_payload_is_the_message_and_its_hash_the_enrichment_hash() -> None:
     article = make(body="Raqqa, الرقة — 3.5 km").model_copy(
         update={
@@ -120,5 +75,37 @@ def test_encoded_payload_is_the_message_and_its_hash_the_enrichment_hash() -> No
         }
     )
     encoded = Encoded()
-    assert orjson.loads(encoded.payload(article)) == orjson.loads(encode(article))
+    message = orjson.loads(encode(article))
+    del message["signature"]
+    assert orjson.loads(encoded.payload(article)) == message
     assert encoded.enrichment_hash(article) == enrichment_hash(article)
+
+
+def test_the_signature_is_stored_beside_the_payload_not_in_it() -> None:
+    signature = bytes(range(16))
+    article = make().model_copy(
+        update={"signature": encode_signature(signature), "normalized_hash": "n" * 64}
+    )
+    row = dict(
+        zip(
+            (
+                "uri",
+                "content_hash",
+                "version",
+                "precedence",
+                "versioncreated",
+                "fetched_at",
+                "stored_at",
+                "enrichment_hash",
+                "normalized_hash",
+                "signature",
+                "payload",
+            ),
+            version_row(article, 3, "order", "now", iso, Encoded()),
+            strict=True,
+        )
+    )
+    assert row["signature"] == signature and row["normalized_hash"] == "n" * 64
+    assert row["version"] == 3
+    payload = orjson.loads(row["payload"])
+    assert "signature" not in payload and payload["version"] == 1

@@ -8,7 +8,7 @@ import sys
 import typer
 from rich.console import Console
 
-from workers.cli import export, pipeline, produce, replay, stack, storage
+from workers.cli import dedup, export, pipeline, produce, replay, stack, storage
 from workers.errors import NewswireError
 from workers.settings import Settings
 
@@ -32,6 +32,7 @@ def _root(ctx: typer.Context) -> None:
 
 
 app.add_typer(stack.app, name="stack")
+app.add_typer(dedup.app, name="dedup")
 app.command()(produce.produce)
 app.command()(pipeline.worker)
 app.command()(pipeline.run)

@@ -24,7 +24,7 @@ def worker(
     role: Annotated[str, typer.Argument(help="enrich or store")],
 ) -> None:
     """Run one Faust worker (enrichment or storage) until stopped."""
-    from workers.agents.worker import run_worker
+    from workers.runtime.worker import run_worker
 
     run_worker(settings_of(ctx), role)
 
@@ -45,7 +45,7 @@ def run(
     before = snapshot(settings)
     started = time.monotonic()
     pipeline = Pipeline(settings.stack.run_dir / "logs")
-    pipeline.start_workers()
+    pipeline.start_workers(settings)
     try:
         producer = pipeline.start(
             "produce", "produce", "--format", fmt, "--feed-id", feed_id, *map(str, paths)

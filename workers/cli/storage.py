@@ -14,9 +14,10 @@ from rich.table import Table
 
 from workers.cli.context import settings_of
 from workers.codec import encode
+from workers.models import EnrichedArticle
 from workers.storage import SearchHit, SearchQuery, open_database, open_store
-from workers.storage.records import utc
 from workers.storage.search import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN
+from workers.times import utc
 
 out = Console()
 err = Console(stderr=True)
@@ -36,16 +37,23 @@ def get(
     uri: Annotated[
         str, typer.Argument(help="article uri (an alias uri gives its canonical article)")
     ],
+    own: Annotated[
+        bool, typer.Option("--own", help="an alias's own text rather than its canonical article")
+    ] = False,
 ) -> None:
     """Print a stored article as JSON, read through the Redis cache."""
     store = open_store(settings_of(ctx))
     try:
-        article = store.get(uri)
+        article = store.get(uri, own=own)
     finally:
         store.close()
     if article is None:
         err.print(f"no article {escape(uri)}")
         raise typer.Exit(1)
+    print_article(article)
+
+
+def print_article(article: EnrichedArticle) -> None:
     sys.stdout.buffer.write(orjson.dumps(orjson.loads(encode(article)), option=orjson.OPT_INDENT_2))
     sys.stdout.buffer.write(b"\n")
 

@@ -1,2 +1,2 @@
 """Deduplication: exact and MinHash near-duplicate detection, versions and story
-clustering, decided atomically in Redis (DESIGN.md, Deduplication semantics)."""
+clustering, decided atomically in Redis (docs/ARCHITECTURE.md, Deduplication)."""

@@ -12,6 +12,7 @@ that whole band."""
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass
 from functools import cache
 
@@ -95,6 +96,15 @@ def fingerprint(headline: str, body_text: str, settings: DedupSettings) -> Finge
         analysis, skip_from, skip_to, settings.shingle_size
     )
     return Fingerprint(digest, sig)
+
+
+def encode_signature(signature: bytes) -> str:
+    """A signature as message text (storage keeps it for rebuilding the dedup state)."""
+    return base64.b64encode(signature).decode("ascii")
+
+
+def decode_signature(text: str) -> bytes:
+    return base64.b64decode(text)
 
 
 def estimated_jaccard(a: bytes, b: bytes) -> float:

@@ -1,6 +1,7 @@
 """Dedup state in Redis: one script call per chunk of articles, the calls for a
 group of articles written at once and their answers read when the caller needs
-them."""
+them. Every Redis failure is a `TransientError` (the stage pauses and retries);
+a state that came back empty is `StateLost` (it is rebuilt from storage first)."""
 
 from __future__ import annotations
 
@@ -10,12 +11,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import redis
 import redis.asyncio as aioredis
 from redis.exceptions import NoScriptError, RedisError, ResponseError
 
 from workers.dedup.decision import Decision
 from workers.dedup.minhash import HASH_BYTES, Fingerprint, band_layout
-from workers.dedup.script import DECIDE
+from workers.dedup.script import DECIDE, SPLIT
 from workers.errors import TransientError
 from workers.settings import DedupSettings
 
@@ -29,13 +31,27 @@ MAX_CANDIDATES = 32
 duplicate shares about half the bands, an unrelated text rarely more than one."""
 
 
+DEPENDENCY = "redis"
+
+
+class StateLost(TransientError):
+    """Redis answers but the dedup state is gone (no epoch): it must be rebuilt."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, DEPENDENCY)
+
+
 @dataclass(frozen=True, slots=True)
 class DedupRequest:
     uri: str
     content_hash: str
-    version: int
-    """The version the source gave; the decision never goes below it."""
+    key: str
+    """The article's dedup key (`workers.dedup.order.dedup_key`): the smallest wins."""
     fingerprint: Fingerprint
+
+
+def bucket_seconds(settings: DedupSettings) -> int:
+    return max(1, math.ceil(settings.window_seconds / BUCKETS_PER_WINDOW))
 
 
 class DedupState:
@@ -43,20 +59,27 @@ class DedupState:
         if settings.window_seconds < 1:
             raise ValueError("dedup window_seconds must be at least 1")
         self._redis = redis
+        self._prefix = prefix
         self._sha = hashlib.sha1(DECIDE.encode()).hexdigest()
-        bucket_seconds = max(1, math.ceil(settings.window_seconds / BUCKETS_PER_WINDOW))
+        seconds = bucket_seconds(settings)
         layout = band_layout(settings.num_perm, settings.bands, settings.band_rows)
         self._header: list[Any] = [
             prefix,
             settings.window_seconds,
             repr(settings.near_threshold),
             repr(settings.related_threshold),
-            bucket_seconds,
-            math.ceil(settings.window_seconds / bucket_seconds),
+            seconds,
+            math.ceil(settings.window_seconds / seconds),
             layout.bands,
             layout.rows * HASH_BYTES,
             MAX_CANDIDATES,
         ]
+
+    async def has_epoch(self) -> bool:
+        try:
+            return bool(await self._redis.exists(self._prefix + "epoch"))
+        except RedisError as exc:
+            raise _unavailable(exc) from exc
 
     async def submit(self, requests: Sequence[DedupRequest]) -> Submitted:
         """Send the script calls deciding `requests` and return once Redis has them
@@ -77,13 +100,7 @@ class DedupState:
         args = list(self._header)
         for r in requests:
             fp = r.fingerprint
-            args += (
-                r.uri,
-                r.content_hash,
-                fp.normalized_hash,
-                r.version,
-                fp.signature,
-            )
+            args += (r.uri, r.content_hash, fp.normalized_hash, r.key, fp.signature)
         return args
 
 
@@ -117,7 +134,9 @@ class Submitted:
             # Redis lost its scripts (a restart, SCRIPT FLUSH): load it and decide again.
             await self._release(broken=True)
             if self._reloaded:
-                raise TransientError("dedup script: Redis does not keep it loaded") from None
+                raise TransientError(
+                    "dedup script: Redis does not keep it loaded", DEPENDENCY
+                ) from None
             self._reloaded = True
             try:
                 await self._redis.script_load(DECIDE)  # type: ignore[no-untyped-call]
@@ -125,6 +144,11 @@ class Submitted:
                 raise _unavailable(exc) from exc
             await self.send()
             return await self.decisions()
+        except ResponseError as exc:
+            await self._release(broken=False)
+            if str(exc).startswith("NOEPOCH"):
+                raise StateLost(f"dedup state in Redis: {exc}") from exc
+            raise _unavailable(exc) from exc
         except RedisError as exc:
             await self._release(broken=True)
             raise _unavailable(exc) from exc
@@ -135,7 +159,7 @@ class Submitted:
         decisions = [Decision.from_json(raw) for reply in replies for raw in reply]
         if len(decisions) != self._count:
             raise TransientError(
-                f"dedup script answered {len(decisions)} of {self._count} articles"
+                f"dedup script answered {len(decisions)} of {self._count} articles", DEPENDENCY
             )
         return decisions
 
@@ -166,5 +190,21 @@ class Submitted:
         await self._redis.connection_pool.release(conn)
 
 
+def split_role(
+    client: redis.Redis[bytes], settings: DedupSettings, prefix: str, uri: str, seq: int | None
+) -> int:
+    """With `seq` None, the role order a split of `uri` will take; with it, make
+    `uri` canonical for good in the dedup state in that order."""
+    args = (prefix, settings.window_seconds, uri, "" if seq is None else seq)
+    try:
+        return int(client.eval(SPLIT, 0, *args))  # type: ignore[no-untyped-call]
+    except ResponseError as exc:
+        if str(exc).startswith("NOEPOCH"):
+            raise StateLost(f"dedup state in Redis: {exc}") from exc
+        raise _unavailable(exc) from exc
+    except RedisError as exc:
+        raise _unavailable(exc) from exc
+
+
 def _unavailable(exc: RedisError) -> TransientError:
-    return TransientError(f"dedup state in Redis: {type(exc).__name__}: {exc}")
+    return TransientError(f"dedup state in Redis: {type(exc).__name__}: {exc}", DEPENDENCY)

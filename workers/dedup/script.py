@@ -1,24 +1,44 @@
 """The Redis Lua script that decides and records dedup outcomes for a batch.
 
-Redis runs a script to completion before any other command, so checking the
-state and registering the article happen as one step for every worker: of
-two near-identical articles decided at the same instant, one is registered
-first and the other sees it.
+Redis runs a script to completion before any other command, so looking at the
+state and changing it are one step for every worker: of two copies decided at
+the same instant, one is recorded first and the other sees it.
 
-Keys (all under the prefix):
+The rules (docs/ARCHITECTURE.md, Deduplication), for each article X:
 
-* `u:{uri}` hash, TTL = window, refreshed on every sighting:
-  `h:{content_hash}` the decision given to that content (JSON), `max` the
-  highest version given, `canon` = 1 once the uri had a canonical version,
-  `story` its story id, `sig` the signature of its latest canonical version.
-* `x:{normalized_hash}` string: the canonical uri of that exact text, TTL = window.
-* `b:{bucket}` hash: band key -> canonical uri, one hash per time bucket
-  (window / buckets long), expiring one window after its bucket ends. A
-  candidate whose `u:` hash has expired is ignored, so nothing older than the
-  window matches even while its bucket lives on.
+* X's content is already known (same uri, same content hash): a redelivery or
+  a replay. Nothing changes; the answer is X's current role.
+* X is a known canonical article with new content: a new version. Its new
+  text is indexed beside the old one.
+* Otherwise (a new uri, or new content of an alias) X is compared with the
+  canonical articles of the window: the owner of its exact normalized text,
+  else those sharing LSH bands with it, resolved to their canonical and kept
+  when the MinHash similarity reaches the near threshold. With no match, X is
+  canonical (in the story of its best related match). With matches, the
+  earliest of them and X wins (the smallest dedup key: firstcreated, then
+  versioncreated, then uri): if it is a match, X becomes its alias; if it is X,
+  X takes over every match, whose aliases follow it.
 
-The decision JSON for each article: outcome, version, story, and for
-duplicates duplicate_of, similarity, method; for related articles similarity.
+Every change of a uri's role takes the next value of one counter (`rseq`), and
+the answer carries it: storage applies roles in that order, whatever order the
+messages reach it in. The answer for a canonical lists the uris that became its
+aliases in the decision that made its role (the same `rseq`), so a redelivered
+takeover is never lost with the message that first announced it.
+
+Keys, under the prefix (all live one window after their last use):
+
+* `epoch`: written when the state is complete. Without it the script decides
+  nothing and answers `NOEPOCH`: Redis came back empty, and the state must be
+  rebuilt from storage first.
+* `seq`: the role counter.
+* `u:{uri}` hash: `c:{content_hash}` for each known content, `rseq`, `of` (the
+  canonical, for an alias) with `sim` and `how` (exact or near), `story`,
+  `key` (the dedup key), `sig` (signature of the latest content), `split` (1
+  once an operator split it off: it is never made an alias again).
+* `a:{uri}` set: the aliases of a canonical uri.
+* `x:{normalized_hash}`: a uri with that exact text.
+* `b:{bucket}` hash: band key -> uri, one hash per time bucket (window /
+  buckets long). A band owner whose `u:` hash expired is ignored.
 """
 
 from __future__ import annotations
@@ -36,10 +56,17 @@ local max_candidates = tonumber(ARGV[9])
 local FIELDS = 5
 local FIRST = 10
 
+if redis.call('EXISTS', prefix .. 'epoch') == 0 then
+  return redis.error_reply('NOEPOCH the dedup state is empty and must be rebuilt from storage')
+end
+
 local now = tonumber(redis.call('TIME')[1])
 local bucket = math.floor(now / bucket_seconds)
 local bucket_key = prefix .. 'b:' .. bucket
 local bucket_expires_at = (bucket + 1) * bucket_seconds + window
+
+local function ukey(uri) return prefix .. 'u:' .. uri end
+local function akey(uri) return prefix .. 'a:' .. uri end
 
 -- Share of equal 32-bit MinHash values. Interning the 4-byte slices costs less
 -- than unpacking both signatures into byte tables.
@@ -75,10 +102,12 @@ for b = bucket - lookback, bucket - 1 do
 end
 lookup_keys[#lookup_keys + 1] = bucket_key
 
--- The most similar live canonical article sharing a band, ties to the smaller uri.
--- Candidates sharing more bands are compared first: with common phrases
--- colliding in a band or two, the cap then drops only the least likely ones.
-local function best_match(uri, sig, fields)
+-- Canonical articles whose text X's text nearly repeats ({canonical = similarity}),
+-- and the best related one. Candidates sharing more bands are compared first:
+-- with common phrases colliding in a band or two, the cap then drops only the
+-- least likely ones.
+local function near_matches(uri, sig)
+  local fields = band_fields(sig)
   local hits, candidates = {}, {}
   for k = 1, #lookup_keys do
     local owners = redis.call('HMGET', lookup_keys[k], unpack(fields))
@@ -97,26 +126,35 @@ local function best_match(uri, sig, fields)
     if hits[a] ~= hits[b] then return hits[a] > hits[b] end
     return a < b
   end)
-  local best_uri, best_sim, best_story = nil, -1, nil
+  local matches, best_related, related_sim = {}, nil, -1
   for i = 1, math.min(#candidates, max_candidates) do
     local owner = candidates[i]
-    local cand = redis.call('HMGET', prefix .. 'u:' .. owner, 'sig', 'story')
+    local cand = redis.call('HMGET', ukey(owner), 'sig', 'of')
     if cand[1] then
-      local s = similarity(sig, cand[1])
-      if s > best_sim or (s == best_sim and owner < best_uri) then
-        best_uri, best_sim, best_story = owner, s, cand[2]
+      local canonical = cand[2] or owner
+      if canonical ~= uri then
+        local s = similarity(sig, cand[1])
+        if s >= near then
+          if not matches[canonical] or s > matches[canonical] then matches[canonical] = s end
+        elseif s >= related then
+          if s > related_sim or (s == related_sim and canonical < best_related) then
+            best_related, related_sim = canonical, s
+          end
+        end
       end
     end
   end
-  return best_uri, best_sim, best_story
+  return matches, best_related, related_sim
 end
 
-local function register(uri, ukey, chash, nhash, sig, fields, decision, encoded)
+-- X's text and bands point to X.
+local function register(uri, nhash, sig)
   local xkey = prefix .. 'x:' .. nhash
   local owner = redis.call('GET', xkey)
-  if not owner or owner == uri then
+  if not owner or owner == uri or redis.call('EXISTS', ukey(owner)) == 0 then
     redis.call('SET', xkey, uri, 'EX', window)
   end
+  local fields = band_fields(sig)
   local pairs_ = {}
   for i = 1, #fields do
     pairs_[2 * i - 1] = fields[i]
@@ -124,65 +162,170 @@ local function register(uri, ukey, chash, nhash, sig, fields, decision, encoded)
   end
   redis.call('HSET', bucket_key, unpack(pairs_))
   redis.call('EXPIREAT', bucket_key, bucket_expires_at)
-  redis.call('HSET', ukey, 'h:' .. chash, encoded, 'max', decision.version,
-             'canon', '1', 'story', decision.story, 'sig', sig)
-  redis.call('EXPIRE', ukey, window)
+end
+
+-- `uri` and its aliases become aliases of `to`, in decision `seq`.
+local function demote(uri, to, sim, how, seq, story)
+  redis.call('HSET', ukey(uri), 'of', to, 'sim', sim, 'how', how, 'rseq', seq, 'story', story)
+  redis.call('SADD', akey(to), uri)
+  for _, alias in ipairs(redis.call('SMEMBERS', akey(uri))) do
+    if redis.call('EXISTS', ukey(alias)) == 1 then
+      redis.call('HSET', ukey(alias), 'of', to, 'rseq', seq, 'story', story)
+      redis.call('SADD', akey(to), alias)
+    end
+  end
+  redis.call('DEL', akey(uri))
+  redis.call('EXPIRE', akey(to), window)
+end
+
+-- The uris that became aliases of canonical `uri` in the decision `seq` made it.
+local function taken_over(uri, seq)
+  local taken = {}
+  for _, alias in ipairs(redis.call('SMEMBERS', akey(uri))) do
+    local a = redis.call('HMGET', ukey(alias), 'rseq', 'sim', 'how')
+    if a[1] and tostring(a[1]) == tostring(seq) then
+      taken[#taken + 1] = {uri = alias, similarity = tonumber(a[2]), method = a[3]}
+    end
+  end
+  table.sort(taken, function(x, y) return x.uri < y.uri end)
+  return taken
+end
+
+local function answer(uri, outcome, state)
+  local reply = {outcome = outcome, story = state.story, rseq = tonumber(state.rseq)}
+  if state.of then
+    reply.duplicate_of = state.of
+    reply.similarity = tonumber(state.sim)
+    reply.method = state.how
+  else
+    reply.similarity = state.related_sim
+    local taken = taken_over(uri, state.rseq)
+    if #taken > 0 then reply.takes_over = taken end
+  end
+  return cjson.encode(reply)
+end
+
+local function alias_outcome(how)
+  if how == 'exact' then return 'duplicate' end
+  return 'near_duplicate'
 end
 
 local replies = {}
 for base = FIRST, #ARGV, FIELDS do
   local uri, chash, nhash = ARGV[base], ARGV[base + 1], ARGV[base + 2]
-  local given_version = tonumber(ARGV[base + 3])
-  local sig = ARGV[base + 4]
-  local ukey = prefix .. 'u:' .. uri
-  local state = redis.call('HMGET', ukey, 'h:' .. chash, 'max', 'canon', 'story')
+  local key, sig = ARGV[base + 3], ARGV[base + 4]
+  local uk = ukey(uri)
+  local st = redis.call('HMGET', uk, 'c:' .. chash, 'rseq', 'of', 'sim', 'how', 'story', 'key')
+  local known = st[2] ~= false
+  local state = {rseq = st[2], of = st[3] or nil, sim = st[4], how = st[5], story = st[6]}
+  local reply
 
-  if state[1] then
-    -- Redelivery or replay: the same decision again; canonical content is not a duplicate.
-    local decision = cjson.decode(state[1])
-    if decision.outcome ~= 'duplicate' and decision.outcome ~= 'near_duplicate' then
-      decision.outcome = 'ok'
-    end
-    redis.call('EXPIRE', ukey, window)
-    replies[#replies + 1] = cjson.encode(decision)
+  if st[1] then
+    -- Redelivery or replay: the current role, unchanged.
+    local outcome = 'ok'
+    if state.of then outcome = alias_outcome(state.how) end
+    reply = answer(uri, outcome, state)
   else
-    local previous = tonumber(state[2]) or 0
-    local decision = {version = math.max(previous + 1, given_version)}
-    local fields = nil  -- cut from `sig` only when looked up or registered
-    if state[3] == '1' then
-      decision.outcome, decision.story = 'new_version', state[4]
+    if known and st[7] and st[7] < key then key = st[7] end
+    if known and not state.of then
+      -- A new version of a canonical article.
+      register(uri, nhash, sig)
+      reply = answer(uri, 'new_version', state)
     else
+      local matches, best_related, related_sim = {}, nil, -1
+      local how = 'near'
       local owner = redis.call('GET', prefix .. 'x:' .. nhash)
-      if owner and owner ~= uri then
-        decision.outcome, decision.duplicate_of = 'duplicate', owner
-        decision.similarity, decision.method = 1, 'exact'
-        decision.story = redis.call('HGET', prefix .. 'u:' .. owner, 'story') or owner
-      else
-        fields = band_fields(sig)
-        local match, s, match_story = best_match(uri, sig, fields)
-        if match and s >= near then
-          decision.outcome, decision.duplicate_of = 'near_duplicate', match
-          decision.similarity, decision.method = s, 'near'
-          decision.story = match_story or match
-        elseif match and s >= related then
-          decision.outcome, decision.story, decision.similarity = 'related', match_story or match, s
-        else
-          decision.outcome, decision.story = 'ok', state[4] or uri
-        end
-        if previous > 0 and not decision.duplicate_of then
-          decision.outcome = 'new_version'
+      if owner and owner ~= uri and redis.call('EXISTS', ukey(owner)) == 1 then
+        local canonical = redis.call('HGET', ukey(owner), 'of') or owner
+        if canonical ~= uri then
+          matches[canonical] = 1
+          how = 'exact'
         end
       end
+      if how ~= 'exact' then
+        matches, best_related, related_sim = near_matches(uri, sig)
+      end
+      local earliest, earliest_key = nil, nil
+      for canonical, _ in pairs(matches) do
+        local k = redis.call('HGET', ukey(canonical), 'key') or canonical
+        if not earliest or k < earliest_key or (k == earliest_key and canonical < earliest) then
+          earliest, earliest_key = canonical, k
+        end
+      end
+      local previous = state.of
+      if earliest and earliest_key < key then
+        -- An alias of the earliest match.
+        if previous ~= earliest then
+          state.rseq = redis.call('INCR', prefix .. 'seq')
+          if previous then redis.call('SREM', akey(previous), uri) end
+        end
+        state.of, state.sim, state.how = earliest, matches[earliest], how
+        state.story = redis.call('HGET', ukey(earliest), 'story') or earliest
+        redis.call('HSET', uk, 'of', state.of, 'sim', state.sim, 'how', how,
+                   'rseq', state.rseq, 'story', state.story)
+        redis.call('SADD', akey(earliest), uri)
+        redis.call('EXPIRE', akey(earliest), window)
+        redis.call('SET', prefix .. 'x:' .. nhash, uri, 'EX', window, 'NX')
+        reply = answer(uri, alias_outcome(how), state)
+      else
+        -- Canonical: no match, or earlier than every match (it takes them over).
+        local seq = redis.call('INCR', prefix .. 'seq')
+        local story
+        if earliest then
+          story = redis.call('HGET', ukey(earliest), 'story') or earliest
+        elseif best_related then
+          story = redis.call('HGET', ukey(best_related), 'story') or best_related
+        else
+          story = uri
+        end
+        if previous then
+          redis.call('SREM', akey(previous), uri)
+          redis.call('HDEL', uk, 'of', 'sim', 'how')
+        end
+        state.of, state.rseq, state.story = nil, seq, story
+        redis.call('HSET', uk, 'rseq', seq, 'story', story)
+        for canonical, s in pairs(matches) do
+          if redis.call('HGET', ukey(canonical), 'split') ~= '1' then
+            demote(canonical, uri, s, how, seq, story)
+          end
+        end
+        register(uri, nhash, sig)
+        local outcome = 'ok'
+        if known then
+          outcome = 'new_version'
+        elseif best_related and not earliest then
+          outcome = 'related'
+          state.related_sim = related_sim
+        end
+        reply = answer(uri, outcome, state)
+      end
     end
-    local encoded = cjson.encode(decision)
-    if decision.duplicate_of then
-      redis.call('HSET', ukey, 'h:' .. chash, encoded, 'max', decision.version)
-      redis.call('EXPIRE', ukey, window)
-    else
-      register(uri, ukey, chash, nhash, sig, fields or band_fields(sig), decision, encoded)
-    end
-    replies[#replies + 1] = encoded
+    redis.call('HSET', uk, 'c:' .. chash, '1', 'key', key, 'sig', sig)
   end
+  redis.call('EXPIRE', uk, window)
+  replies[#replies + 1] = reply
 end
 return replies
 """
+
+SPLIT = r"""
+local prefix, window, uri, seq = ARGV[1], tonumber(ARGV[2]), ARGV[3], ARGV[4]
+if redis.call('EXISTS', prefix .. 'epoch') == 0 then
+  return redis.error_reply('NOEPOCH the dedup state is empty and must be rebuilt from storage')
+end
+if seq == '' then
+  return redis.call('INCR', prefix .. 'seq')
+end
+local uk = prefix .. 'u:' .. uri
+if redis.call('EXISTS', uk) == 1 then
+  local of = redis.call('HGET', uk, 'of')
+  if of then redis.call('SREM', prefix .. 'a:' .. of, uri) end
+  redis.call('HDEL', uk, 'of', 'sim', 'how')
+  redis.call('HSET', uk, 'rseq', seq, 'split', '1')
+  redis.call('EXPIRE', uk, window)
+end
+return tonumber(seq)
+"""
+"""Without a `seq`, reserves the next role order for a split; with it, makes `uri`
+a canonical article for good in that order (a uri that left the window has
+nothing to change: storage keeps the split)."""

@@ -1,5 +1,5 @@
-"""The enrichment of a batch: pure steps per article, then one Redis round trip
-that decides versions, duplicates and stories for the whole batch."""
+"""The enrichment of a batch: pure steps per article, then the Redis decisions
+of duplicates, stories and roles, a group of articles at a time."""
 
 from __future__ import annotations
 
@@ -9,13 +9,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import redis.asyncio as aioredis
 
 from workers.dedup.decision import Decision, Outcome
-from workers.dedup.minhash import Fingerprint, fingerprint
-from workers.dedup.redis_state import DedupRequest, DedupState, Submitted
+from workers.dedup.minhash import Fingerprint, encode_signature, fingerprint
+from workers.dedup.order import dedup_key
+from workers.dedup.redis_state import DedupRequest, DedupState, StateLost, Submitted
 from workers.enrich.basic_steps import tag_dateline, tag_language
 from workers.enrich.entities import tag_entities
 from workers.enrich.topics import get_lexicon, tag_topics
@@ -26,6 +27,7 @@ from workers.models import (
     Article,
     DuplicateNotice,
     EnrichedArticle,
+    Takeover,
     assemble,
     evolve,
 )
@@ -134,11 +136,16 @@ def apply_decision(article: EnrichedArticle, fp: Fingerprint, decision: Decision
     enriched = evolve(
         article,
         {
-            "version": decision.version,
             "normalized_hash": fp.normalized_hash,
+            "signature": encode_signature(fp.signature),
             "story_id": decision.story_id,
             "duplicate_of": decision.duplicate_of,
             "similarity": decision.similarity,
+            "role_seq": decision.role_seq,
+            "takes_over": [
+                Takeover(uri=t.uri, similarity=t.similarity, method=t.method)
+                for t in decision.takes_over
+            ],
         },
     )
     notice = None
@@ -152,18 +159,42 @@ def apply_decision(article: EnrichedArticle, fp: Fingerprint, decision: Decision
     return EnrichResult(enriched, decision.outcome, notice)
 
 
+class StateRestore(Protocol):
+    """What the enrichment does when Redis answers that its dedup state is gone."""
+
+    async def __call__(self) -> None:
+        """Return once the state is complete again; raise `TransientError` to be
+        called again later (another worker is restoring it, a dependency is down)."""
+        ...
+
+
 class Enricher:
     """Enriches batches of articles; safe to run in any number of processes at once."""
 
     def __init__(
-        self, settings: Settings, redis: aioredis.Redis[Any], steps: Sequence[Step] | None = None
+        self,
+        settings: Settings,
+        redis: aioredis.Redis[Any],
+        restore: StateRestore,
+        steps: Sequence[Step] | None = None,
     ) -> None:
         self._settings = settings
         self._steps: tuple[Step, ...] = tuple(default_steps() if steps is None else steps)
         self._state = DedupState(redis, settings.dedup, settings.redis_prefix + DEDUP_KEY_SPACE)
+        self._restore = restore
+        self._state_checked = False
         reads = {inspect.unwrap(step) for step in self._steps}
         self._finder = get_gazetteer().finder if tag_entities in reads else None
         self._matcher = get_lexicon().matcher if tag_topics in reads else None
+
+    def begin(self, articles: Sequence[Article]) -> EnrichmentRun:
+        return EnrichmentRun(self, articles)
+
+    async def process_batch(
+        self, articles: Sequence[Article]
+    ) -> list[EnrichResult | EnrichFailure]:
+        """One result per article, in order (`begin(articles).results()`)."""
+        return await self.begin(articles).results()
 
     def _analyse_ahead(self, articles: Sequence[Article]) -> AnalysesAhead:
         """Start analysing the texts that the tagging steps and the fingerprint of the
@@ -180,7 +211,7 @@ class Enricher:
         articles: Sequence[Article],
         indexes: range,
         results: list[EnrichResult | EnrichFailure | None],
-    ) -> list[tuple[int, EnrichedArticle, Fingerprint]]:
+    ) -> list[Pending]:
         """The pure part for some articles of a batch: each step over all of them before
         the next step, so that one step's tables and models stay in the CPU caches (about
         a third faster than article by article on 5 KB articles). An article a step fails
@@ -202,48 +233,79 @@ class Enricher:
             group = each(group, step)
         return [(i, e, fp) for i, (e, fp) in each(group, self._fingerprint)]
 
-    async def process_batch(
-        self, articles: Sequence[Article]
-    ) -> list[EnrichResult | EnrichFailure]:
-        """One result per article, in order. A step failing on an article gives an
-        `EnrichFailure` for it alone; Redis failing raises `TransientError` for the batch.
-
-        Groups are decided in Redis in order, one at a time, each while the next
-        group goes through the steps."""
-        if not articles:
-            return []
-        results: list[EnrichResult | EnrichFailure | None] = [None] * len(articles)
-        ahead = self._analyse_ahead(articles)
-        in_flight: tuple[list[Pending], Submitted] | None = None
-        try:
-            for indexes in groups(len(articles)):
-                ahead.take(len(indexes))
-                pending = self._enrich_group(articles, indexes, results)
-                if in_flight is not None:
-                    (decided, submitted), in_flight = in_flight, None
-                    _apply(results, decided, await submitted.decisions())
-                in_flight = (pending, await self._submit(pending))
-            if in_flight is not None:
-                (decided, submitted), in_flight = in_flight, None
-                _apply(results, decided, await submitted.decisions())
-        finally:
-            if in_flight is not None:
-                await in_flight[1].abandon()
-        return [r for r in results if r is not None]
-
     async def _submit(self, pending: list[Pending]) -> Submitted:
         return await self._state.submit(
-            [DedupRequest(e.uri, e.content_hash, e.version, fp) for _, e, fp in pending]
+            [DedupRequest(e.uri, e.content_hash, dedup_key(e), fp) for _, e, fp in pending]
         )
+
+    async def _decisions(self, submitted: Submitted) -> list[Decision]:
+        try:
+            return await submitted.decisions()
+        except StateLost:
+            self._state_checked = False
+            raise
+
+    async def _ensure_state(self) -> None:
+        """Before the first batch, and after Redis answered that the state is gone:
+        restore it unless it is there (another worker may have restored it)."""
+        if self._state_checked:
+            return
+        if not await self._state.has_epoch():
+            await self._restore()
+        self._state_checked = True
 
 
 Pending = tuple[int, EnrichedArticle, Fingerprint]
 
 
-def _apply(
-    results: list[EnrichResult | EnrichFailure | None],
-    pending: list[Pending],
-    decisions: list[Decision],
-) -> None:
-    for (index, enriched, fp), decision in zip(pending, decisions, strict=True):
-        results[index] = apply_decision(enriched, fp, decision)
+class EnrichmentRun:
+    """The enrichment of one batch. Groups are decided in Redis in order, one at a
+    time, each while the next group goes through the steps. When Redis fails the
+    run raises `TransientError`; called again, it goes on from the first group not
+    yet decided, without running the steps of any group twice."""
+
+    def __init__(self, enricher: Enricher, articles: Sequence[Article]) -> None:
+        self._enricher = enricher
+        self._articles = articles
+        self._groups = groups(len(articles))
+        self._results: list[EnrichResult | EnrichFailure | None] = [None] * len(articles)
+        self._prepared: dict[int, list[Pending]] = {}
+        self._decided: set[int] = set()
+        self._ahead: AnalysesAhead | None = None
+
+    async def results(self) -> list[EnrichResult | EnrichFailure]:
+        """One result per article, in order. A step failing on an article gives an
+        `EnrichFailure` for it alone; Redis failing raises `TransientError`."""
+        if not self._articles:
+            return []
+        await self._enricher._ensure_state()
+        if self._ahead is None:
+            self._ahead = self._enricher._analyse_ahead(self._articles)
+        in_flight: tuple[int, Submitted] | None = None
+        try:
+            for index, indexes in enumerate(self._groups):
+                if index in self._decided:
+                    continue
+                if index not in self._prepared:
+                    self._ahead.take(len(indexes))
+                    self._prepared[index] = self._enricher._enrich_group(
+                        self._articles, indexes, self._results
+                    )
+                if in_flight is not None:
+                    done, in_flight = in_flight, None
+                    await self._apply(*done)
+                in_flight = (index, await self._enricher._submit(self._prepared[index]))
+            if in_flight is not None:
+                done, in_flight = in_flight, None
+                await self._apply(*done)
+        finally:
+            if in_flight is not None:
+                await in_flight[1].abandon()
+        return [r for r in self._results if r is not None]
+
+    async def _apply(self, index: int, submitted: Submitted) -> None:
+        pending = self._prepared[index]
+        decisions = await self._enricher._decisions(submitted)
+        for (position, enriched, fp), decision in zip(pending, decisions, strict=True):
+            self._results[position] = apply_decision(enriched, fp, decision)
+        self._decided.add(index)

@@ -11,6 +11,7 @@ from kafka.errors import KafkaError
 from kafka.producer.future import FutureRecordMetadata
 
 from workers import codec, kafka_clients, metrics
+from workers.dead_letters import letter_output
 from workers.errors import ServiceUnavailable
 from workers.models import Article, DeadLetter
 from workers.settings import Settings
@@ -56,14 +57,15 @@ class Publisher:
         return future
 
     def dead_letter(self, letter: DeadLetter) -> None:
+        """Sent like every stage's dead letters (`letter_output`), and counted alike."""
+        output = letter_output(letter)
         future = self._producer.send(
             self.topics.dlq,
-            key=letter.key.encode() if letter.key else None,
-            value=codec.encode(letter),
-            headers=[("stage", letter.stage.encode()), ("error_type", letter.error_type.encode())],
+            key=output.key,
+            value=output.value,
+            headers=list(output.headers.items()),
         )
-        metrics.DLQ.labels(letter.stage, letter.error_type).inc()
-        metrics.ARTICLES.labels(letter.stage, "invalid").inc()
+        metrics.count_dead_letter(letter.stage, letter.error_type)
         future.add_callback(self._on_dead_lettered)
         future.add_errback(self._on_failed, letter.key or "(no key)")
 

@@ -18,20 +18,12 @@ from workers.errors import NewswireError
 from workers.metrics import CONSUMER_LAG
 from workers.replay.kafka_ops import client_config, group_lag
 from workers.settings import Settings
+from workers.topology import BoundStage
 
 log = logging.getLogger(__name__)
 
 GroupTopics = Mapping[str, Sequence[str] | None]
 LagSample = tuple[str, str, int, int]  # group, topic, partition, lag
-
-
-def pipeline_groups(settings: Settings) -> dict[str, list[str]]:
-    """The pipeline's consumer groups and the topics each one reads."""
-    topics = settings.topics
-    return {
-        settings.group("enrich"): [topics.raw],
-        settings.group("store"): [topics.enriched, topics.duplicates],
-    }
 
 
 class LagCollector:
@@ -118,9 +110,8 @@ class LagCollector:
 
 
 def start_lag_collector(
-    settings: Settings, roles: Sequence[str], interval: float = 5.0
+    settings: Settings, stages: Sequence[BoundStage], interval: float = 5.0
 ) -> LagCollector:
-    """Start exporting lag for the pipeline groups of `roles` (e.g. `["enrich"]`)."""
-    groups = pipeline_groups(settings)
-    chosen = {settings.group(role): groups[settings.group(role)] for role in roles}
+    """Start exporting the lag of the consumer groups of `stages`."""
+    chosen = {stage.group: list(stage.inputs) for stage in stages}
     return LagCollector(settings, chosen, interval=interval).start()

@@ -15,18 +15,15 @@ from rich.table import Table
 from rich.text import Text
 
 from workers.settings import Settings
+from workers.topology import SPECS, topology
 
-STAGES = ("produce", "enrich", "store")
+STAGES = tuple(spec.name for spec in SPECS)
 DUPLICATE_OUTCOMES = frozenset({"duplicate", "near_duplicate"})
 
 
 def default_targets(settings: Settings, host: str = "127.0.0.1") -> dict[str, str]:
-    ports = settings.metrics
-    return {
-        "produce": f"http://{host}:{ports.produce}/metrics",
-        "enrich": f"http://{host}:{ports.enrich}/metrics",
-        "store": f"http://{host}:{ports.store}/metrics",
-    }
+    """Every stage's `/metrics` endpoint, as the topology places them."""
+    return topology(settings).metrics_targets(host)
 
 
 @dataclass
@@ -37,6 +34,9 @@ class Snapshot:
     articles: dict[tuple[str, str], float] = field(default_factory=dict)
     dlq: dict[tuple[str, str], float] = field(default_factory=dict)
     lag: dict[tuple[str, str, str], float] = field(default_factory=dict)
+    paused: dict[str, float] = field(default_factory=dict)
+    dependencies: dict[tuple[str, str], float] = field(default_factory=dict)
+    """(stage, dependency) -> 1 up, 0 down; the lowest value any process reports."""
     up: dict[str, bool] = field(default_factory=dict)
     errors: dict[str, str] = field(default_factory=dict)
 
@@ -50,6 +50,12 @@ class Snapshot:
                 elif sample.name == "newswire_dlq_total":
                     key = (labels.get("stage", ""), labels.get("error_type", ""))
                     self.dlq[key] = self.dlq.get(key, 0.0) + sample.value
+                elif sample.name == "newswire_stage_paused":
+                    stage = labels.get("stage", "")
+                    self.paused[stage] = max(self.paused.get(stage, 0.0), sample.value)
+                elif sample.name == "newswire_dependency_up":
+                    dep = (labels.get("stage", ""), labels.get("dependency", ""))
+                    self.dependencies[dep] = min(self.dependencies.get(dep, 1.0), sample.value)
                 elif sample.name == "newswire_consumer_lag":
                     series = (
                         labels.get("group", ""),
@@ -102,6 +108,9 @@ class Stats:
     dlq_total: float
     dlq_per_second: float | None
     dlq_by_type: dict[tuple[str, str], float]
+    paused: dict[str, bool]
+    down: dict[str, tuple[str, ...]]
+    """The dependencies each stage finds down."""
     up: dict[str, bool]
     errors: dict[str, str]
 
@@ -139,6 +148,13 @@ def compute(current: Snapshot, previous: Snapshot | None = None) -> Stats:
         dlq_total=dlq_total,
         dlq_per_second=_rate(dlq_total, sum(previous.dlq.values()) if previous else None, seconds),
         dlq_by_type=dict(current.dlq),
+        paused={stage: value > 0 for stage, value in current.paused.items()},
+        down={
+            stage: tuple(
+                sorted(d for (s, d), v in current.dependencies.items() if s == stage and v < 1)
+            )
+            for stage in {s for s, _ in current.dependencies}
+        },
         up=dict(current.up),
         errors=dict(current.errors),
     )
@@ -164,6 +180,20 @@ def render(stats: Stats) -> Group:
     if not stats.lag:
         lag.add_row("(no lag exported)", "-")
 
+    health = Table(title="Stages", expand=False)
+    health.add_column("stage")
+    health.add_column("state")
+    health.add_column("dependencies down")
+    for stage in sorted(set(stats.paused) | set(stats.down)):
+        paused = stats.paused.get(stage, False)
+        health.add_row(
+            stage,
+            Text("paused", style="bold red") if paused else Text("running", style="green"),
+            ", ".join(stats.down.get(stage, ())) or "-",
+        )
+    if not stats.paused and not stats.down:
+        health.add_row("(no stage exported)", "-", "-")
+
     quality = Table(title="Duplicates and dead letters", expand=False)
     quality.add_column("measure")
     quality.add_column("value", justify="right")
@@ -181,4 +211,4 @@ def render(stats: Stats) -> Group:
             status.append("up  ", style="green")
         else:
             status.append(f"down ({stats.errors.get(name, '?')})  ", style="red")
-    return Group(status, throughput, lag, quality)
+    return Group(status, throughput, health, lag, quality)

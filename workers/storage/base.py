@@ -23,6 +23,10 @@ class WriteResult:
     """The articles now current for each uri the batch inserted or updated."""
     new_aliases: tuple[tuple[str, str], ...] = field(default=())
     """(alias uri, canonical uri) for each alias the batch added or changed."""
+    demoted: tuple[str, ...] = ()
+    """Uris that were canonical articles and became aliases."""
+    numbers: dict[tuple[str, str], int] = field(default_factory=dict)
+    """The stored version number of each (uri, content_hash) the batch brought."""
 
     @property
     def changed_uris(self) -> list[str]:
@@ -55,7 +59,9 @@ class ArticleStore(Protocol):
         self, articles: Sequence[EnrichedArticle], aliases: Sequence[DuplicateNotice]
     ) -> WriteResult: ...
 
-    def get(self, uri: str) -> EnrichedArticle | None: ...
+    def get(self, uri: str, *, own: bool = False) -> EnrichedArticle | None: ...
+
+    def split(self, uri: str, seq: int) -> EnrichedArticle: ...
 
     def search(self, query: SearchQuery) -> list[SearchHit]: ...
 

@@ -116,7 +116,8 @@ class RedisCache:
         self._safely(store)
 
     def written(self, result: WriteResult) -> None:
-        """Cache the articles a write made current and invalidate cached searches."""
+        """Cache the articles a write made current, forget those that became
+        aliases, and invalidate cached searches."""
         if not result.changed and not result.new_aliases:
             return
 
@@ -124,10 +125,24 @@ class RedisCache:
             pipe = self._client.pipeline(transaction=False)
             for article in result.changed:
                 pipe.set(self.article_key(article.uri), encode(article), ex=self._ttl)
+            if result.demoted:
+                pipe.delete(*[self.article_key(uri) for uri in result.demoted])
             for alias, canonical in result.new_aliases:
                 pipe.set(self._alias_key(alias), canonical, ex=self._ttl)
-            if result.changed:
+            if result.changed or result.demoted:
                 pipe.incr(self._generation_key)
+            pipe.execute()
+
+        self._safely(store)
+
+    def split_off(self, uri: str, article: EnrichedArticle) -> None:
+        """`uri`, an alias until now, is an article of its own."""
+
+        def store() -> None:
+            pipe = self._client.pipeline(transaction=False)
+            pipe.delete(self._alias_key(uri))
+            pipe.set(self.article_key(uri), encode(article), ex=self._ttl)
+            pipe.incr(self._generation_key)
             pipe.execute()
 
         self._safely(store)
@@ -174,13 +189,21 @@ class CachedStore:
         self.cache.written(result)
         return result
 
-    def get(self, uri: str) -> EnrichedArticle | None:
+    def get(self, uri: str, *, own: bool = False) -> EnrichedArticle | None:
+        """Through the cache; an alias's own text (`own`) is read from the database."""
+        if own:
+            return self.store.get(uri, own=True)
         cached = self.cache.lookup(uri)
         if cached is not None:
             return cached
         article = self.store.get(uri)
         if article is not None:
             self.cache.remember(uri, article)
+        return article
+
+    def split(self, uri: str, seq: int) -> EnrichedArticle:
+        article = self.store.split(uri, seq)
+        self.cache.split_off(uri, article)
         return article
 
     def search(self, query: SearchQuery) -> list[SearchHit]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -19,7 +20,6 @@ from workers.errors import ServiceUnavailable
 from workers.models import EnrichedArticle
 from workers.storage.migrations import Migration
 from workers.storage.migrations.postgres import MIGRATIONS
-from workers.storage.records import utc
 from workers.storage.search import SearchQuery
 from workers.storage.sql import SEARCH_COLUMNS, Cursor, SqlArticleStore
 from workers.storage.tsvector import (
@@ -30,18 +30,26 @@ from workers.storage.tsvector import (
     analysis_text,
     slots_of,
 )
+from workers.times import utc
 
 log = logging.getLogger(__name__)
 
 DATABASE_SETTING = "NEWSWIRE_DATABASE_URL"
 TEXT_SEARCH_CONFIGS = ("arabic", "english", "french", "simple")
 _MIGRATION_LOCK = 7_413_020_501
+_URI_LOCKS = 7_413_020
+"""The first key of the uri locks; the second is the uri's slot."""
+URI_LOCK_SLOTS = 4096
 _ARABIC = re.compile("[\u0600-\u06ff]")
 RANK_WINDOW = 1000
 RANK_NORMALIZATION = 1
 """ts_rank normalization 1: divide by 1 + log(document length)."""
 LANGUAGE_CONFIGS = {"ar": "arabic", "en": "english", "fr": "french"}
 """As `newswire_ts_config` (migration 1): any other language indexes with `simple`."""
+
+
+def _lock_slot(uri: str) -> int:
+    return int.from_bytes(hashlib.blake2b(uri.encode(), digest_size=4).digest()) % URI_LOCK_SLOTS
 
 
 def text_search_config(language: str | None) -> str:
@@ -61,13 +69,10 @@ class PostgresStore(SqlArticleStore):
     ph: ClassVar[str] = "%s"
     body_expr: ClassVar[str] = "v.payload::jsonb->>'body_text'"
     migrations: ClassVar[tuple[Migration, ...]] = MIGRATIONS
-    lock_rows: ClassVar[str] = " FOR UPDATE"
     search_columns: ClassVar[tuple[str, ...]] = ("tsv",)
 
-    def __init__(
-        self, dsn: str, schema: str | None = None, connect_timeout: int = 5, **retry: Any
-    ) -> None:
-        super().__init__(**retry)
+    def __init__(self, dsn: str, schema: str | None = None, connect_timeout: int = 5) -> None:
+        super().__init__()
         self._dsn = dsn
         self.schema = schema
         self._connect_timeout = connect_timeout
@@ -126,13 +131,15 @@ class PostgresStore(SqlArticleStore):
         if on_conflict:
             cur.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {target} {on_conflict}")
 
-    def _store_articles(
-        self, cur: Cursor, rows: Iterable[tuple[Any, ...]], replaced: list[str]
-    ) -> None:
-        """The rows of `replaced` uris are locked (`_current`): deleting them and
-        copying the new ones is an update that streams like an insert."""
-        self._delete_where_uri_in(cur, "articles", replaced)
-        self._write_rows(cur, "articles", self.article_columns, rows)
+    def _lock_uris(self, cur: Cursor, uris: list[str]) -> None:
+        """Transaction-scoped advisory locks on the uris' lock slots, taken in one
+        order by every writer (so two never wait on each other in a cycle)."""
+        slots = sorted({_lock_slot(uri) for uri in uris})
+        if slots:
+            cur.execute(
+                "SELECT count(pg_advisory_xact_lock(%s, slot)) FROM unnest(%s::integer[]) AS slot",
+                (_URI_LOCKS, slots),
+            )
 
     def _matching(self, column: str, values: list[str]) -> Iterator[tuple[str, tuple[Any, ...]]]:
         if values:
@@ -175,12 +182,7 @@ class PostgresStore(SqlArticleStore):
 
     def _recover(self) -> None:
         if self._conn.closed or self._conn.broken:
-            try:
-                self._conn = self._connect()
-            except ServiceUnavailable as exc:
-                # Still down: the next attempt fails on the closed connection
-                # and is retried after a longer pause.
-                log.warning("%s", exc)
+            self._conn = self._connect()
 
     def _to_db_time(self, value: datetime | None) -> datetime | None:
         return None if value is None else utc(value)

@@ -1,46 +1,29 @@
-"""Which version of an article wins, and the table rows an article becomes.
-
-Shared by every backend: the SQL differs by dialect, the rules do not.
-"""
+"""The table rows an article becomes. Shared by every backend: the SQL differs
+by dialect, the rows do not (which rows a batch writes is `workers.storage.plan`)."""
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 import orjson
 
 from workers.codec import dump
-from workers.models import DuplicateNotice, EnrichedArticle
+from workers.dedup.minhash import decode_signature
+from workers.dedup.order import version_order
+from workers.models import EnrichedArticle
+from workers.storage.plan import MakeAlias
+from workers.times import utc
 
 TimeAdapter = Callable[[datetime | None], Any]
-
-
-def utc(value: datetime) -> datetime:
-    """Aware UTC time; a naive time is taken to be UTC already."""
-    if value.tzinfo is None:
-        return value.replace(tzinfo=UTC)
-    return value.astimezone(UTC)
-
-
-def iso(value: datetime | None) -> str | None:
-    """Fixed-width UTC text that sorts like the times it stands for."""
-    return None if value is None else utc(value).isoformat(timespec="microseconds")
 
 
 def sort_time(article: EnrichedArticle) -> datetime:
     """The time used by date filters and recency ordering."""
     return utc(article.versioncreated or article.firstcreated or article.fetched_at)
-
-
-def precedence(article: EnrichedArticle) -> str:
-    """Orders two different contents of the same version: the later
-    versioncreated, then the later fetch, then the content hash (so that the
-    outcome never depends on arrival order)."""
-    return f"{iso(article.versioncreated) or ''}|{iso(article.fetched_at)}|{article.content_hash}"
 
 
 ENRICHMENT_FIELDS = frozenset(
@@ -70,65 +53,15 @@ def _enrichment_digest(dumped: Mapping[str, Any]) -> str:
     return hashlib.sha256(repr(fields).encode()).hexdigest()
 
 
-@dataclass(frozen=True)
-class Current:
-    """What the store holds for a uri, as far as picking a winner needs."""
-
-    version: int
-    content_hash: str
-    precedence: str
-    enrichment_hash: str = ""
-
-
-def supersedes(new: EnrichedArticle, old: Current) -> bool:
-    if new.version != old.version:
-        return new.version > old.version
-    return new.content_hash != old.content_hash and precedence(new) > old.precedence
-
-
-HashOf = Callable[[EnrichedArticle], str]
-
-
-def re_enriches(new: EnrichedArticle, old: Current, hash_of: HashOf = enrichment_hash) -> bool:
-    """The same version and content, enriched differently: refresh the tags in place."""
-    return (
-        new.version == old.version
-        and new.content_hash == old.content_hash
-        and hash_of(new) != old.enrichment_hash
-    )
-
-
-def replaces(new: EnrichedArticle, old: Current, hash_of: HashOf = enrichment_hash) -> bool:
-    return supersedes(new, old) or re_enriches(new, old, hash_of)
-
-
-def current_of(article: EnrichedArticle) -> Current:
-    return Current(
-        article.version, article.content_hash, precedence(article), enrichment_hash(article)
-    )
-
-
-def latest_per_uri(articles: Iterable[EnrichedArticle]) -> dict[str, EnrichedArticle]:
-    """The article each uri would end with if the batch were applied one by one."""
-    latest: dict[str, EnrichedArticle] = {}
-    for article in articles:
-        held = latest.get(article.uri)
-        if held is None or replaces(article, current_of(held)):
-            latest[article.uri] = article
-    return latest
-
-
-def distinct_versions(articles: Iterable[EnrichedArticle]) -> list[EnrichedArticle]:
-    seen: dict[tuple[str, int, str], EnrichedArticle] = {}
-    for article in articles:
-        seen.setdefault((article.uri, article.version, article.content_hash), article)
-    return list(seen.values())
+PAYLOAD_OMITS = ("signature",)
+"""Kept in a column of its own (for rebuilding the dedup state), not in the payload."""
 
 
 class Encoded:
     """The payload and the enrichment hash of each article of a batch, both taken
-    from one dump of the article (the same text as `codec.encode` and the same hash
-    as `enrichment_hash`), each computed once however often the batch asks."""
+    from one dump of the article (the text of `codec.encode` without the fields
+    stored apart, and the same hash as `enrichment_hash`), each computed once
+    however often the batch asks."""
 
     def __init__(self) -> None:
         self._done: dict[int, tuple[EnrichedArticle, str, str]] = {}
@@ -137,6 +70,8 @@ class Encoded:
         found = self._done.get(id(article))
         if found is None:
             dumped = dump(article)
+            for name in PAYLOAD_OMITS:
+                dumped.pop(name, None)
             found = (article, orjson.dumps(dumped).decode(), _enrichment_digest(dumped))
             self._done[id(article)] = found
         return found
@@ -163,19 +98,37 @@ ARTICLE_COLUMNS = (
     "sort_time",
     "stored_at",
     "enrichment_hash",
+    "role_seq",
+    "dedup_key",
+    "split",
 )
 """Every backend's article columns; each adds those of its full-text index."""
 
 
+@dataclass(frozen=True)
+class Role:
+    """What makes an article row canonical: the decision, the dedup key, a split."""
+
+    seq: int
+    key: str
+    split: bool = False
+
+
 def article_row(
-    article: EnrichedArticle, stored_at: Any, ts: TimeAdapter, encoded: Encoded
+    article: EnrichedArticle,
+    number: int,
+    role: Role,
+    stored_at: Any,
+    ts: TimeAdapter,
+    encoded: Encoded,
 ) -> tuple[Any, ...]:
-    """The values of `ARTICLE_COLUMNS`; `stored_at` is already a database time."""
+    """The values of `ARTICLE_COLUMNS` for the current version `article`, stored as
+    version `number`; `stored_at` is already a database time."""
     return (
         article.uri,
-        article.version,
+        number,
         article.content_hash,
-        precedence(article),
+        version_order(article),
         article.language,
         article.headline,
         article.source.feed_id,
@@ -186,30 +139,48 @@ def article_row(
         ts(sort_time(article)),
         stored_at,
         encoded.enrichment_hash(article),
+        role.seq,
+        role.key,
+        role.split,
     )
 
 
 VERSION_COLUMNS = (
     "uri",
-    "version",
     "content_hash",
+    "version",
+    "precedence",
     "versioncreated",
     "fetched_at",
     "stored_at",
+    "enrichment_hash",
+    "normalized_hash",
+    "signature",
     "payload",
 )
 
 
 def version_row(
-    article: EnrichedArticle, stored_at: Any, ts: TimeAdapter, encoded: Encoded
+    article: EnrichedArticle,
+    number: int,
+    order: str,
+    stored_at: Any,
+    ts: TimeAdapter,
+    encoded: Encoded,
 ) -> tuple[Any, ...]:
+    """A content of a uri; its payload keeps the version number the source gave
+    (`number` is the stored one)."""
     return (
         article.uri,
-        article.version,
         article.content_hash,
+        number,
+        order,
         ts(article.versioncreated),
         ts(article.fetched_at),
         stored_at,
+        encoded.enrichment_hash(article),
+        article.normalized_hash,
+        decode_signature(article.signature) if article.signature else None,
         encoded.payload(article),
     )
 
@@ -250,25 +221,27 @@ def lineage_rows(article: EnrichedArticle, ts: TimeAdapter) -> list[tuple[Any, .
     ]
 
 
-@dataclass(frozen=True)
-class Alias:
-    alias_uri: str
-    canonical_uri: str
-    similarity: float
-    method: str
+ALIAS_COLUMNS = (
+    "alias_uri",
+    "canonical_uri",
+    "similarity",
+    "method",
+    "created_at",
+    "stored_at",
+    "role_seq",
+    "dedup_key",
+)
 
 
-ALIAS_COLUMNS = ("alias_uri", "canonical_uri", "similarity", "method", "created_at")
-
-
-def aliases_of(notices: Sequence[DuplicateNotice]) -> dict[str, Alias]:
-    """One alias per duplicate uri (the last notice wins); self-references dropped."""
-    found: dict[str, Alias] = {}
-    for n in notices:
-        if n.article.uri != n.duplicate_of:
-            found[n.article.uri] = Alias(n.article.uri, n.duplicate_of, n.similarity, n.method)
-    return found
-
-
-def alias_row(alias: Alias, created_at: datetime, ts: TimeAdapter) -> tuple[Any, ...]:
-    return (alias.alias_uri, alias.canonical_uri, alias.similarity, alias.method, ts(created_at))
+def alias_row(alias: MakeAlias, stored_at: Any) -> tuple[Any, ...]:
+    """`stored_at` (a database time) is also the creation time of a new alias."""
+    return (
+        alias.uri,
+        alias.canonical,
+        alias.similarity,
+        alias.method,
+        stored_at,
+        stored_at,
+        alias.seq,
+        alias.key,
+    )

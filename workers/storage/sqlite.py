@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -12,10 +12,10 @@ from typing import Any, ClassVar
 from workers.models import EnrichedArticle
 from workers.storage.migrations import Migration
 from workers.storage.migrations.sqlite import MIGRATIONS
-from workers.storage.records import ARTICLE_COLUMNS, iso
 from workers.storage.search import SearchQuery
-from workers.storage.sql import SEARCH_COLUMNS, Cursor, SqlArticleStore, newer_wins
+from workers.storage.sql import SEARCH_COLUMNS, Cursor, SqlArticleStore
 from workers.storage.tokens import index_text
+from workers.times import iso
 
 MEMORY = ":memory:"
 HEADLINE_WEIGHT = 4.0
@@ -28,10 +28,9 @@ class SqliteStore(SqlArticleStore):
     migrations: ClassVar[tuple[Migration, ...]] = MIGRATIONS
     search_columns: ClassVar[tuple[str, ...]] = ("search_headline", "search_body")
     """Read by the FTS5 index (external content) through its triggers."""
-    _upsert: ClassVar[str] = newer_wins((*ARTICLE_COLUMNS, *search_columns))
 
-    def __init__(self, path: Path | str, busy_timeout: float = 10.0, **retry: Any) -> None:
-        super().__init__(**retry)
+    def __init__(self, path: Path | str, busy_timeout: float = 10.0) -> None:
+        super().__init__()
         if str(path) != MEMORY:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         self.path = str(path)
@@ -75,6 +74,9 @@ class SqliteStore(SqlArticleStore):
     def _recover(self) -> None:
         """The busy timeout already waited; nothing to reconnect."""
 
+    def _lock_uris(self, cur: Cursor, uris: list[str]) -> None:
+        """BEGIN IMMEDIATE already holds the database's one write lock."""
+
     def _to_db_time(self, value: datetime | None) -> str | None:
         return iso(value)
 
@@ -100,11 +102,6 @@ class SqliteStore(SqlArticleStore):
 
     def _search_values(self, article: EnrichedArticle) -> tuple[str, str]:
         return index_text(article.headline), index_text(article.body_text)
-
-    def _store_articles(
-        self, cur: Cursor, rows: Iterable[tuple[Any, ...]], replaced: list[str]
-    ) -> None:
-        self._write_rows(cur, "articles", self.article_columns, rows, self._upsert)
 
     def _text_search(
         self,

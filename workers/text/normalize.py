@@ -1,4 +1,4 @@
-"""Text normalization (DESIGN.md, Deduplication semantics): the same story with
+"""Text normalization (docs/ARCHITECTURE.md, Deduplication): the same story with
 different diacritics, hamza spellings, digits, punctuation or case must
 normalize to the same string.
 

@@ -152,4 +152,42 @@ END
 $$;
 """,
     ),
+    Migration(
+        7,
+        "every content a version row (aliases keep their text), roles in decision order",
+        # Version rows are keyed by content: numbers follow the source's order and
+        # may change when an older version arrives late. The precedence of rows
+        # stored before is their old number, which kept their order.
+        """
+DELETE FROM article_versions a USING article_versions b
+WHERE a.uri = b.uri AND a.content_hash = b.content_hash AND a.version < b.version;
+ALTER TABLE article_versions DROP CONSTRAINT article_versions_pkey;
+ALTER TABLE article_versions ADD PRIMARY KEY (uri, content_hash);
+ALTER TABLE article_versions
+    ADD COLUMN precedence text,
+    ADD COLUMN enrichment_hash text NOT NULL DEFAULT '',
+    ADD COLUMN normalized_hash text,
+    ADD COLUMN signature bytea;
+UPDATE article_versions v SET precedence = lpad(v.version::text, 10, '0') || '|'
+    || coalesce(
+        to_char(v.versioncreated AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"'), '')
+    || '|' || to_char(v.fetched_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"')
+    || '|' || v.content_hash,
+    enrichment_hash = coalesce((SELECT a.enrichment_hash FROM articles a
+        WHERE a.uri = v.uri AND a.content_hash = v.content_hash), '');
+ALTER TABLE article_versions ALTER COLUMN precedence SET NOT NULL;
+ALTER TABLE articles
+    ADD COLUMN role_seq bigint NOT NULL DEFAULT 0,
+    ADD COLUMN dedup_key text NOT NULL DEFAULT '',
+    ADD COLUMN split boolean NOT NULL DEFAULT false;
+ALTER TABLE aliases
+    ADD COLUMN stored_at timestamptz,
+    ADD COLUMN role_seq bigint NOT NULL DEFAULT 0,
+    ADD COLUMN dedup_key text NOT NULL DEFAULT '';
+UPDATE aliases SET stored_at = created_at;
+ALTER TABLE aliases ALTER COLUMN stored_at SET NOT NULL;
+CREATE INDEX articles_stored_at ON articles (stored_at);
+CREATE INDEX aliases_stored_at ON aliases (stored_at);
+""",
+    ),
 )

@@ -110,4 +110,47 @@ END;
         "enrichment hash: a replay through changed enrichment refreshes the tags",
         "ALTER TABLE articles ADD COLUMN enrichment_hash TEXT NOT NULL DEFAULT '';",
     ),
+    Migration(
+        3,
+        "every content a version row (aliases keep their text), roles in decision order",
+        # Version rows are keyed by content: numbers follow the source's order and
+        # may change when an older version arrives late. The precedence of rows
+        # stored before is their old number, which kept their order.
+        """
+CREATE TABLE article_versions_by_content (
+    uri TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    precedence TEXT NOT NULL,
+    versioncreated TEXT,
+    fetched_at TEXT NOT NULL,
+    stored_at TEXT NOT NULL,
+    enrichment_hash TEXT NOT NULL DEFAULT '',
+    normalized_hash TEXT,
+    signature BLOB,
+    payload TEXT NOT NULL,
+    PRIMARY KEY (uri, content_hash)
+);
+INSERT OR IGNORE INTO article_versions_by_content
+    (uri, content_hash, version, precedence, versioncreated, fetched_at, stored_at, payload)
+SELECT uri, content_hash, version,
+       printf('%010d|%s|%s|%s', version, coalesce(versioncreated, ''), fetched_at, content_hash),
+       versioncreated, fetched_at, stored_at, payload
+FROM article_versions ORDER BY version DESC;
+DROP TABLE article_versions;
+ALTER TABLE article_versions_by_content RENAME TO article_versions;
+UPDATE article_versions SET enrichment_hash = coalesce(
+    (SELECT a.enrichment_hash FROM articles a
+     WHERE a.uri = article_versions.uri AND a.content_hash = article_versions.content_hash), '');
+ALTER TABLE articles ADD COLUMN role_seq INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE articles ADD COLUMN dedup_key TEXT NOT NULL DEFAULT '';
+ALTER TABLE articles ADD COLUMN split INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE aliases ADD COLUMN stored_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE aliases ADD COLUMN role_seq INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE aliases ADD COLUMN dedup_key TEXT NOT NULL DEFAULT '';
+UPDATE aliases SET stored_at = created_at;
+CREATE INDEX articles_stored_at ON articles (stored_at);
+CREATE INDEX aliases_stored_at ON aliases (stored_at);
+""",
+    ),
 )
