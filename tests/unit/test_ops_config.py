@@ -144,6 +144,8 @@ def test_the_required_alerts_exist() -> None:
     assert "2 * newswire_feed_poll_interval_seconds" in rules["NewswireFeedStale"]["expr"]
     for stalled in ("NewswireEnrichStalled", "NewswireStoreStalled"):
         assert "newswire_consumer_lag" in rules[stalled]["expr"]
+    assert "newswire_stage_paused" in rules["NewswireStagePaused"]["expr"]
+    assert rules["NewswireStagePaused"]["for"] == "1m"
 
 
 def test_local_scrape_config_covers_every_process() -> None:
@@ -217,6 +219,8 @@ def test_dashboard_covers_the_required_views() -> None:
         "newswire_dlq_total",
         "newswire_feed_last_success_timestamp_seconds",
         "newswire_feed_fetch_total",
+        "newswire_stage_paused",
+        "newswire_dependency_up",
     ):
         assert needed in exprs, needed
     quantiles = {
