@@ -1,7 +1,10 @@
 """End to end: N generated articles through producer, enrichment and storage
-worker processes on the local stack; articles/s and produce-to-stored latency.
+worker processes on the local stack; articles/s and produce-to-stored latency,
+beside the framework floor measured in the same run (the same topology with
+workers that do nothing, `bench.floor`), runs alternating, and the pipeline's
+rate as a ratio of the floor's.
 
-    .venv/bin/python -m bench.bench_pipeline --count 5000
+    .venv/bin/python -m bench.bench_pipeline --count 10000 --runs 3
 """
 
 from __future__ import annotations
@@ -9,9 +12,12 @@ from __future__ import annotations
 import argparse
 import sqlite3
 import statistics
+import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -29,6 +35,8 @@ from workers.stack import up
 from workers.synthetic import items
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+JOIN_SECONDS = 8.0
+"""Time given to the workers to join their groups and get their partitions."""
 console = Console()
 
 
@@ -62,25 +70,45 @@ def quantile(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[int(q * 100) - 1]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--count", type=int, default=5000)
-    parser.add_argument("--size", type=int, default=5000, help="bytes per article")
-    parser.add_argument("--partitions", type=int, default=4)
-    parser.add_argument(
-        "--rate", type=float, default=0.0, help="articles/s to produce at (0: as fast as possible)"
-    )
-    args = parser.parse_args()
+def stored_count(settings: Settings) -> int:
+    with sqlite3.connect(settings.sqlite_path) as conn:
+        return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
 
-    up(Settings(), services=("kafka", "redis"))
+
+@dataclass(frozen=True)
+class Run:
+    kind: str
+    rate: float
+    produce_seconds: float
+    total_seconds: float
+    p50: float | None = None
+    p99: float | None = None
+
+
+def start_pipeline(pipeline: Pipeline, settings: Settings) -> None:
+    pipeline.start_workers(settings)
+
+
+def start_floor(pipeline: Pipeline, settings: Settings) -> None:
+    for role in ("relay", "sink"):
+        pipeline.start_process(role, [sys.executable, "-m", "bench.floor", role])
+
+
+def measure(
+    kind: str,
+    documents: list[bytes],
+    partitions: int,
+    rate: float,
+    start: Callable[[Pipeline, Settings], None],
+) -> Run:
     with tempfile.TemporaryDirectory() as tmp:
-        settings = bench_settings(Path(tmp), args.partitions)
+        settings = bench_settings(Path(tmp), partitions)
         kafka_clients.ensure_topics(settings)
-        documents = list(items(args.count, SEEDS, target_bytes=args.size))
         pipeline = Pipeline(Path(tmp) / "logs", env=child_env(settings))
-        pipeline.start_workers()
+        start(pipeline, settings)
+        count = len(documents)
         try:
-            time.sleep(8)  # group join and partition assignment
+            time.sleep(JOIN_SECONDS)
             started = time.monotonic()
             with (
                 Publisher(settings) as publisher,
@@ -88,41 +116,81 @@ def main() -> None:
                     "{task.description}", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()
                 ) as progress,
             ):
-                task = progress.add_task("produce", total=args.count)
+                task = progress.add_task(f"{kind}: produce", total=count)
                 for index, data in enumerate(documents):
-                    if args.rate:
-                        time.sleep(max(0.0, started + index / args.rate - time.monotonic()))
+                    if rate:
+                        time.sleep(max(0.0, started + index / rate - time.monotonic()))
                     ctx = FeedContext(feed_id="bench", fetched_at=datetime.now(UTC))
                     ingest(Document(data, ctx, "agency-text"), publisher)
                     progress.advance(task)
                 publisher.flush()
                 produced = time.monotonic() - started
-                drain = progress.add_task("stored", total=args.count)
+                drain = progress.add_task(f"{kind}: drained", total=count)
                 while True:
                     pipeline.check_alive()
-                    with sqlite3.connect(settings.sqlite_path) as conn:
-                        stored = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-                    progress.update(drain, completed=stored)
-                    if stored >= args.count and pipeline_lag(settings) == 0:
+                    lag = pipeline_lag(settings)
+                    done = stored_count(settings) if kind == "pipeline" else count - lag
+                    progress.update(drain, completed=min(done, count))
+                    if done >= count and lag == 0:
                         break
                     time.sleep(0.2)
             elapsed = time.monotonic() - started
         finally:
             pipeline.stop()
+        if kind != "pipeline":
+            return Run(kind, count / elapsed, produced, elapsed)
         lat = latencies(settings.sqlite_path)
+        return Run(
+            kind, count / elapsed, produced, elapsed, quantile(lat, 0.5), quantile(lat, 0.99)
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--count", type=int, default=5000)
+    parser.add_argument("--size", type=int, default=5000, help="bytes per article")
+    parser.add_argument("--partitions", type=int, default=4)
+    parser.add_argument("--runs", type=int, default=1, help="runs of each, alternating")
+    parser.add_argument(
+        "--no-floor", action="store_true", help="measure the pipeline alone, no framework floor"
+    )
+    parser.add_argument(
+        "--rate", type=float, default=0.0, help="articles/s to produce at (0: as fast as possible)"
+    )
+    args = parser.parse_args()
+
+    up(Settings(), services=("kafka", "redis"))
+    documents = list(items(args.count, SEEDS, target_bytes=args.size))
+    runs: list[Run] = []
+    for _ in range(args.runs):
+        runs.append(measure("pipeline", documents, args.partitions, args.rate, start_pipeline))
+        if not args.no_floor:
+            runs.append(measure("floor", documents, args.partitions, args.rate, start_floor))
 
     pace = f" at {args.rate:g}/s" if args.rate else ""
     table = Table(title=f"pipeline end to end: {args.count} articles of ~{args.size} bytes{pace}")
-    for column in ("articles/s", "produce s", "total s", "p50 latency s", "p99 latency s"):
+    for column in ("run", "articles/s", "produce s", "total s", "p50 latency s", "p99 latency s"):
         table.add_column(column, justify="right")
-    table.add_row(
-        f"{args.count / elapsed:,.0f}",
-        f"{produced:.1f}",
-        f"{elapsed:.1f}",
-        f"{quantile(lat, 0.5):.2f}",
-        f"{quantile(lat, 0.99):.2f}",
-    )
+    for run in runs:
+        table.add_row(
+            run.kind,
+            f"{run.rate:,.0f}",
+            f"{run.produce_seconds:.1f}",
+            f"{run.total_seconds:.1f}",
+            "-" if run.p50 is None else f"{run.p50:.2f}",
+            "-" if run.p99 is None else f"{run.p99:.2f}",
+        )
     console.print(table)
+    pipeline_rates = [r.rate for r in runs if r.kind == "pipeline"]
+    floor_rates = [r.rate for r in runs if r.kind == "floor"]
+    console.print(f"pipeline median {statistics.median(pipeline_rates):,.0f} articles/s")
+    if floor_rates:
+        ratios = [p / f for p, f in zip(pipeline_rates, floor_rates, strict=True)]
+        pairs = ", ".join(f"{r:.2f}" for r in ratios)
+        console.print(
+            f"floor median {statistics.median(floor_rates):,.0f} messages/s; pipeline / floor "
+            f"per pair {pairs}, median {statistics.median(ratios):.2f}"
+        )
 
 
 if __name__ == "__main__":
