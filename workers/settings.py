@@ -104,7 +104,7 @@ class WorkerSettings(_Frozen):
     that long: blocking work runs on threads."""
 
     session_timeout_seconds: float = 6.0
-    heartbeat_interval_seconds: float = 1.5
+    heartbeat_interval_seconds: float = 1.0
     retry_first_seconds: float = 0.2
     """The first pause of a stage after a dependency fails; it doubles each attempt."""
     retry_max_seconds: float = 10.0

@@ -6,7 +6,13 @@ taken, and also when the agent is stopped in the middle of one. The chain holds
 one more reference on each message for as long as the batch is in the chain,
 and gives it back only when the batch is done: a batch abandoned mid-way (the
 stage stopped while paused) is never acknowledged, so its offsets are never
-committed and whoever takes the partitions reads it again."""
+committed and whoever takes the partitions reads it again.
+
+A stage paused by an outage stops taking batches; the consumer's fetcher stops
+by itself once the stage's bounded buffer (`stream_buffer_maxsize`) is full.
+Faust's own `pause_partitions` is not used: records already fetched for a
+partition it pauses mid-fetch are dropped without a seek back, and their offsets
+are then committed past them (a paused batch lost its successors that way)."""
 
 from __future__ import annotations
 
@@ -68,7 +74,7 @@ def create_app(settings: Settings, stage: BoundStage) -> faust.App:
         topic_replication_factor=settings.topics.replication_factor,
         consumer_auto_offset_reset="earliest",
         broker_commit_every=500,
-        broker_commit_interval=1.0,
+        broker_commit_interval=0.5,
         broker_session_timeout=worker.session_timeout_seconds,
         broker_heartbeat_interval=worker.heartbeat_interval_seconds,
         # A rebalance must not wait for a batch held by an outage: the new owner
@@ -144,23 +150,6 @@ class FaustSender:
         return failed
 
 
-class FaustPauser:
-    """Pauses fetching from the stage's input partitions this worker holds."""
-
-    def __init__(self, app: faust.App, stage: BoundStage) -> None:
-        self._app = app
-        self._topics = set(stage.inputs)
-
-    def _mine(self) -> set[Any]:
-        return {tp for tp in self._app.consumer.assignment() if tp.topic in self._topics}
-
-    def pause(self) -> None:
-        self._app.consumer.pause_partitions(self._mine())
-
-    def resume(self) -> None:
-        self._app.consumer.resume_partitions(self._mine())
-
-
 HandlerFactory = Callable[[], Awaitable[BatchHandler]]
 
 
@@ -176,7 +165,7 @@ def register(
     @app.agent(source, name=stage.name)
     async def run_stage(stream: Any) -> None:
         handler = await create_handler()
-        retry = Retry(stage.name, stage.spec.dependencies, FaustPauser(app, stage), backoff)
+        retry = Retry(stage.name, stage.spec.dependencies, backoff=backoff)
         chain = stage_chain(stage.name, handler, FaustSender(app, stage), retry, hold, release)
         async for events in stream.take_events(stage.batch_size, within=settings.batch_seconds):
             await chain(Batch(records=[record_of(e) for e in events], tokens=events))

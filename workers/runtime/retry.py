@@ -1,6 +1,6 @@
 """The one retry policy of every stage: on a transient failure the stage pauses
-its partitions and tries the same work again, with capped exponential backoff,
-for as long as the dependency is down; then it resumes by itself.
+(it takes no new batch) and tries the same work again, with capped exponential
+backoff, for as long as the dependency is down; then it resumes by itself.
 
 Nothing is retried anywhere else (a store, the dedup state and the senders fail
 at once with `TransientError`), so attempts never multiply."""
@@ -13,7 +13,7 @@ import random
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Protocol, TypeVar
+from typing import TypeVar
 
 from workers import metrics
 from workers.errors import TransientError
@@ -21,22 +21,6 @@ from workers.models import Stage
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
-
-
-class Pauser(Protocol):
-    """Stops and restarts the fetching of a stage's input partitions."""
-
-    def pause(self) -> None: ...
-
-    def resume(self) -> None: ...
-
-
-class NoPause:
-    def pause(self) -> None:
-        """Nothing to pause: the caller is not a consumer."""
-
-    def resume(self) -> None:
-        """Nothing was paused."""
 
 
 @dataclass(frozen=True)
@@ -57,12 +41,10 @@ class Retry:
         self,
         stage: Stage,
         dependencies: tuple[str, ...],
-        pauser: Pauser | None = None,
         backoff: Backoff | None = None,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
         self.stage = stage
-        self._pauser = pauser or NoPause()
         self._backoff = backoff or Backoff()
         self._sleep = sleep
         self._down: set[str] = set()
@@ -93,7 +75,6 @@ class Retry:
         if not self.paused:
             self.paused = True
             self._since = time.monotonic()
-            self._pauser.pause()
             metrics.STAGE_PAUSED.labels(self.stage).set(1)
         if dependency not in self._down:
             self._down.add(dependency)
@@ -116,7 +97,6 @@ class Retry:
                 ", ".join(sorted(self._down)) or "dependency",
             )
             metrics.PAUSED_SECONDS.labels(self.stage).inc(time.monotonic() - self._since)
-            self._pauser.resume()
             metrics.STAGE_PAUSED.labels(self.stage).set(0)
         self._down.clear()
         self.paused = False
