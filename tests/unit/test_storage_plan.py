@@ -121,3 +121,11 @@ def test_resolve_follows_aliases_to_their_canonical() -> None:
     assert resolve("a", {"a": "b", "b": "c"}) == "c"
     assert resolve("c", {"a": "b"}) == "c"
     assert resolve("a", {"a": "a"}) == "a"
+
+
+def test_an_alias_made_by_a_takeover_gets_its_dedup_key_when_its_own_text_arrives() -> None:
+    own = make("m", "its own text", seq=4)
+    held = Held({}, {"m": HeldRole(9, "x")})
+    plan = make_plan(incoming([own], []), held, hashes(own))
+    assert plan.aliases == [] and plan.canonicals == []
+    assert plan.rekeyed == [("m", dedup_key(own))]

@@ -226,7 +226,7 @@ for base = FIRST, #ARGV, FIELDS do
     if state.of then outcome = alias_outcome(state.how) end
     reply = answer(uri, outcome, state)
   else
-    if known and st[7] and st[7] < key then key = st[7] end
+    if known and st[7] and st[7] ~= '' and st[7] < key then key = st[7] end
     if known and not state.of then
       -- A new version of a canonical article.
       register(uri, nhash, sig)
@@ -247,7 +247,8 @@ for base = FIRST, #ARGV, FIELDS do
       end
       local earliest, earliest_key = nil, nil
       for canonical, _ in pairs(matches) do
-        local k = redis.call('HGET', ukey(canonical), 'key') or canonical
+        local k = redis.call('HGET', ukey(canonical), 'key')
+        if not k or k == '' then k = canonical end
         if not earliest or k < earliest_key or (k == earliest_key and canonical < earliest) then
           earliest, earliest_key = canonical, k
         end

@@ -148,6 +148,9 @@ class Plan:
     """Held contents enriched again differently: their payload is replaced."""
     canonicals: list[MakeCanonical] = field(default_factory=list)
     aliases: list[MakeAlias] = field(default_factory=list)
+    rekeyed: list[tuple[str, str]] = field(default_factory=list)
+    """(uri, dedup key) of aliases whose own text, arriving after the decision that
+    made them aliases, gives them their dedup key (or an earlier one)."""
     numbers: dict[ContentId, int] = field(default_factory=dict)
     """The stored number of every content the batch brought."""
 
@@ -264,6 +267,10 @@ def _role(
                     had_article_row=role is not None and role.canonical is None,
                 )
             )
+        return
+    if role is not None and role.canonical is not None and not applies:
+        if key != role.key:
+            plan.rekeyed.append((uri, key))
         return
     canonical_now = (applies and claim is not None) or (role is not None and role.canonical is None)
     if not canonical_now or current is None:

@@ -242,6 +242,11 @@ class SqlArticleStore(ABC):
             plan = make_plan(batch, held, hashes)
             self._write_versions(cur, plan, stored_at, encoded)
             self._write_aliases(cur, plan.aliases, stored_at)
+            if plan.rekeyed:
+                cur.executemany(
+                    f"UPDATE aliases SET dedup_key = {self.ph} WHERE alias_uri = {self.ph}",
+                    [(key, uri) for uri, key in plan.rekeyed],
+                )
             changed = self._write_canonicals(cur, batch, plan, stored_at, encoded)
         inserted = sum(1 for c in plan.canonicals if not c.replaces_row)
         return WriteResult(
