@@ -9,6 +9,7 @@ from workers.codec import encode
 from workers.dedup.minhash import encode_signature
 from workers.models import EnrichedArticle, EntityTag, Source, Subject
 from workers.storage.records import (
+    VERSION_COLUMNS,
     Encoded,
     enrichment_hash,
     entity_rows,
@@ -87,23 +88,7 @@ def test_the_signature_is_stored_beside_the_payload_not_in_it() -> None:
         update={"signature": encode_signature(signature), "normalized_hash": "n" * 64}
     )
     row = dict(
-        zip(
-            (
-                "uri",
-                "content_hash",
-                "version",
-                "precedence",
-                "versioncreated",
-                "fetched_at",
-                "stored_at",
-                "enrichment_hash",
-                "normalized_hash",
-                "signature",
-                "payload",
-            ),
-            version_row(article, 3, "order", "now", iso, Encoded()),
-            strict=True,
-        )
+        zip(VERSION_COLUMNS, version_row(article, 3, "order", "now", iso, Encoded()), strict=True)
     )
     assert row["signature"] == signature and row["normalized_hash"] == "n" * 64
     assert row["version"] == 3
