@@ -6,6 +6,8 @@ from __future__ import annotations
 
 class NewswireError(Exception):
     error_type = "error"
+    exit_code = 2
+    """The exit status of a command that fails with it (README.md, Exit codes)."""
 
 
 class PermanentError(NewswireError):
@@ -46,16 +48,61 @@ class TransientError(NewswireError):
 
 
 class ServiceUnavailable(NewswireError):
-    """A required server cannot be reached. Its message is the one line a user sees."""
+    """A required server cannot be used. Its message is the one line a user sees.
+
+    The subclasses say why when the server answered but the connection failed: a
+    stage treats every one alike (it pauses and retries), a command exits with
+    the class's own status."""
 
     error_type = "unavailable"
+    exit_code = 3
 
     def __init__(self, service: str, endpoint: str, setting: str, hint: str = "") -> None:
         self.service = service
         self.endpoint = endpoint
         self.setting = setting
-        extra = f" {hint}" if hint else ""
-        super().__init__(
-            f"cannot reach {service} at {endpoint}: start it with `newswire stack up` "
-            f"or point {setting} at a running one.{extra}"
+        self.hint = hint
+        super().__init__(self.describe())
+
+    def describe(self) -> str:
+        extra = f" {self.hint}" if self.hint else ""
+        return (
+            f"cannot reach {self.service} at {self.endpoint}: start it with `newswire stack up` "
+            f"or point {self.setting} at a running one.{extra}"
         )
+
+
+class RefusedByServer(ServiceUnavailable):
+    """The server answered and refused the connection: `problem` says what it
+    refused, `fix` which setting to change (it names `setting`)."""
+
+    def __init__(self, service: str, endpoint: str, setting: str, problem: str, fix: str) -> None:
+        self.problem = problem
+        self.fix = fix
+        super().__init__(service, endpoint, setting)
+
+    def describe(self) -> str:
+        return f"{self.service} at {self.endpoint} {self.problem}: {self.fix}"
+
+
+class AuthenticationFailed(RefusedByServer):
+    """Wrong user or password, a mechanism the server does not offer, or a user
+    without the rights newswire needs."""
+
+    error_type = "authentication"
+    exit_code = 4
+
+
+class TlsFailed(RefusedByServer):
+    """The TLS handshake failed: an untrusted or misnamed certificate, a client
+    certificate missing or refused, or TLS on one side only."""
+
+    error_type = "tls"
+    exit_code = 5
+
+
+class ConfigurationError(NewswireError):
+    """A setting cannot be used as given (a file that cannot be read, a value out
+    of range); the message names the setting."""
+
+    error_type = "configuration"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import socket
 import time
 from typing import Any
 
@@ -11,47 +10,37 @@ from kafka import KafkaAdminClient, KafkaProducer
 from kafka.admin import NewTopic
 from kafka.errors import KafkaError, TopicAlreadyExistsError
 
+from workers import kafka_security
 from workers.errors import ServiceUnavailable
+from workers.kafka_probe import check_connection
 from workers.settings import Settings
 
 
 def client_options(settings: Settings) -> dict[str, Any]:
     """Bootstrap and security options in kafka-python's spelling."""
-    sec = settings.kafka_security
+    security = settings.kafka_security
     options: dict[str, Any] = {
         "bootstrap_servers": settings.kafka_bootstrap.split(","),
-        "security_protocol": sec.protocol,
+        "security_protocol": security.protocol,
     }
-    if sec.sasl_mechanism:
-        options["sasl_mechanism"] = sec.sasl_mechanism
-        options["sasl_plain_username"] = sec.sasl_username
-        if sec.sasl_password is not None:
-            options["sasl_plain_password"] = sec.sasl_password.get_secret_value()
-    if sec.ssl_cafile:
-        options["ssl_cafile"] = sec.ssl_cafile
+    if security.uses_sasl:
+        options["sasl_mechanism"] = security.sasl_mechanism
+        options["sasl_plain_username"] = security.sasl_username
+        options["sasl_plain_password"] = kafka_security.sasl_password(security)
+    context = kafka_security.ssl_context(settings)
+    if context is not None:
+        options["ssl_context"] = context
     return options
 
 
 def unavailable(settings: Settings) -> ServiceUnavailable:
-    return ServiceUnavailable("Kafka", settings.kafka_bootstrap, "NEWSWIRE_KAFKA_BOOTSTRAP")
-
-
-def require_reachable(settings: Settings, timeout: float = 5.0) -> None:
-    """Fail at once, in one line, when no bootstrap server accepts a connection.
-
-    kafka-python would otherwise retry for half a minute and log every attempt."""
-    for hostport in settings.kafka_bootstrap.split(","):
-        host, _, port = hostport.strip().rpartition(":")
-        try:
-            with socket.create_connection((host.strip("[]") or "127.0.0.1", int(port)), timeout):
-                return
-        except (OSError, ValueError):
-            continue
-    raise unavailable(settings)
+    return kafka_security.unavailable(settings)
 
 
 def admin_client(settings: Settings) -> KafkaAdminClient:
-    require_reachable(settings)
+    """Checked first (`workers.kafka_probe`): kafka-python would retry a broker it
+    cannot use for half a minute, and then not say why."""
+    check_connection(settings)
     try:
         return KafkaAdminClient(
             client_id="newswire-admin", request_timeout_ms=15000, **client_options(settings)
@@ -78,7 +67,7 @@ def producer(settings: Settings, **overrides: Any) -> KafkaProducer:
         **client_options(settings),
         **overrides,
     }
-    require_reachable(settings)
+    check_connection(settings)
     try:
         return KafkaProducer(**options)
     except KafkaError as exc:

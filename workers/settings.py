@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
+from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -13,14 +15,117 @@ class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-class KafkaSecurity(_Frozen):
-    """Passed through to kafka-python and aiokafka unchanged."""
+KafkaProtocol = Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"]
+SaslMechanism = Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"]
+SslMode = Literal["disable", "allow", "prefer", "require", "verify-ca", "verify-full"]
 
-    protocol: str = "PLAINTEXT"
-    sasl_mechanism: str | None = None
+KAFKA_SECURITY_ENV = "NEWSWIRE_KAFKA_SECURITY__"
+
+
+class KafkaSecurity(_Frozen):
+    """How every Kafka client connects: the producer, the Faust workers, the admin
+    tools. `workers/kafka_security.py` turns it into each library's options."""
+
+    protocol: KafkaProtocol = "PLAINTEXT"
+    sasl_mechanism: SaslMechanism | None = None
     sasl_username: str | None = None
     sasl_password: SecretStr | None = None
-    ssl_cafile: str | None = None
+    ssl_cafile: Path | None = None
+    """The CA bundle that signed the brokers' certificates; unset: the system's CAs
+    (what a managed service's certificates chain to)."""
+    ssl_certfile: Path | None = None
+    """A client certificate (PEM) for mutual TLS, with its key in `ssl_keyfile`
+    (or in the same file)."""
+    ssl_keyfile: Path | None = None
+    ssl_key_password: SecretStr | None = None
+    ssl_check_hostname: bool = True
+    """The broker's certificate must name the host it is reached by."""
+
+    @field_validator("protocol", "sasl_mechanism", mode="before")
+    @classmethod
+    def _upper(cls, value: object) -> object:
+        return value.upper() if isinstance(value, str) else value
+
+    @property
+    def uses_tls(self) -> bool:
+        return self.protocol in ("SSL", "SASL_SSL")
+
+    @property
+    def uses_sasl(self) -> bool:
+        return self.protocol in ("SASL_PLAINTEXT", "SASL_SSL")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> KafkaSecurity:
+        env = KAFKA_SECURITY_ENV
+        if self.uses_sasl:
+            missing = [
+                f"{env}{name.upper()}"
+                for name in ("sasl_mechanism", "sasl_username", "sasl_password")
+                if getattr(self, name) is None
+            ]
+            if missing:
+                raise ValueError(
+                    f"{env}PROTOCOL is {self.protocol}, which needs {', '.join(missing)}"
+                )
+        elif self.sasl_mechanism or self.sasl_username or self.sasl_password:
+            raise ValueError(
+                f"SASL settings are set but {env}PROTOCOL is {self.protocol}: "
+                "set it to SASL_SSL or SASL_PLAINTEXT"
+            )
+        if not self.uses_tls:
+            given = [
+                f"{env}{name.upper()}"
+                for name in ("ssl_cafile", "ssl_certfile", "ssl_keyfile", "ssl_key_password")
+                if getattr(self, name) is not None
+            ]
+            if given:
+                raise ValueError(
+                    f"{', '.join(given)} set but {env}PROTOCOL is {self.protocol}: "
+                    "set it to SSL or SASL_SSL"
+                )
+        if self.ssl_keyfile is not None and self.ssl_certfile is None:
+            raise ValueError(f"{env}SSL_KEYFILE is set without {env}SSL_CERTFILE")
+        return self
+
+
+class RedisTls(_Frozen):
+    """TLS of a `rediss://` NEWSWIRE_REDIS_URL (the user and password go in the URL)."""
+
+    cafile: Path | None = None
+    """The CA bundle that signed the server's certificate; unset: the system's CAs."""
+    certfile: Path | None = None
+    """A client certificate, for servers that ask for one (`tls-auth-clients`)."""
+    keyfile: Path | None = None
+    check_hostname: bool = True
+
+    @property
+    def configured(self) -> bool:
+        return any(v is not None for v in (self.cafile, self.certfile, self.keyfile)) or (
+            not self.check_hostname
+        )
+
+
+class DatabaseTls(_Frozen):
+    """libpq's TLS options, added to a `postgresql://` NEWSWIRE_DATABASE_URL; a value
+    set here wins over the same parameter in the URL (`sslmode`, `sslrootcert`,
+    `sslcert`, `sslkey`)."""
+
+    sslmode: SslMode | None = None
+    cafile: Path | None = None
+    """`sslrootcert`: the CA that signed the server's certificate (verify-ca, verify-full)."""
+    certfile: Path | None = None
+    """`sslcert`: a client certificate, for servers that ask for one."""
+    keyfile: Path | None = None
+
+    def conninfo(self) -> dict[str, str]:
+        """The libpq parameters these settings give."""
+        pairs = {
+            "sslmode": self.sslmode,
+            "sslrootcert": self.cafile,
+            "sslcert": self.certfile,
+            "sslkey": self.keyfile,
+        }
+        return {key: str(value) for key, value in pairs.items() if value is not None}
 
 
 class TopicSettings(_Frozen):
@@ -91,6 +196,29 @@ class StackSettings(_Frozen):
     postgres_bin_dir: Path = Path("/usr/lib/postgresql/15/bin")
     kafka_heap: str = "512m"
     start_timeout_seconds: float = 120.0
+    secure: bool = False
+    """Also start the secured listeners (`stack up --secure`): Kafka SASL_SSL, SSL
+    with client certificates and SASL_PLAINTEXT, Redis TLS with an ACL user,
+    PostgreSQL with `ssl=on`; the plaintext ones stay."""
+    kafka_sasl_ssl_port: int = 19094
+    kafka_ssl_port: int = 19095
+    kafka_sasl_plaintext_port: int = 19096
+    redis_tls_port: int = 16380
+    secure_user: str = Field(default="newswire", pattern=r"^[A-Za-z0-9_-]+$")
+    """The user of the secured servers (SASL, Redis ACL, PostgreSQL role)."""
+    secure_password: SecretStr | None = None
+    """Its password; unset: one generated at the first `stack up --secure`, kept
+    (mode 0600) under the run directory."""
+
+    @field_validator("secure_password")
+    @classmethod
+    def _password_chars(cls, value: SecretStr | None) -> SecretStr | None:
+        """It goes into JAAS, Redis ACL and URL syntax unescaped."""
+        if value is not None and not all(
+            c.isascii() and (c.isalnum() or c in "_-") for c in value.get_secret_value()
+        ):
+            raise ValueError("may hold only letters, digits, '_' and '-'")
+        return value
 
 
 class WorkerSettings(_Frozen):
@@ -132,9 +260,12 @@ class Settings(BaseSettings):
     kafka_bootstrap: str = "127.0.0.1:19092"
     kafka_security: KafkaSecurity = Field(default_factory=KafkaSecurity)
     redis_url: SecretStr = SecretStr("redis://127.0.0.1:16379/0")
+    """`redis://` or `rediss://` (TLS); an ACL user as `redis://user:password@host`."""
+    redis_tls: RedisTls = Field(default_factory=RedisTls)
     redis_prefix: str = "newswire:"
     """Prepended to every Redis key, so that several pipelines can share one Redis."""
     database_url: SecretStr | None = None
+    database_tls: DatabaseTls = Field(default_factory=DatabaseTls)
     sqlite_path: Path = Path("data/newswire.db")
     topics: TopicSettings = Field(default_factory=TopicSettings)
     dedup: DedupSettings = Field(default_factory=DedupSettings)
@@ -166,3 +297,17 @@ class Settings(BaseSettings):
 
     def group(self, role: str) -> str:
         return f"{self.consumer_group_prefix}-{role}"
+
+    @model_validator(mode="after")
+    def _tls_where_used(self) -> Settings:
+        redis_scheme = urlsplit(self.redis_url.get_secret_value()).scheme
+        if self.redis_tls.configured and redis_scheme != "rediss":
+            raise ValueError(
+                "NEWSWIRE_REDIS_TLS__* is set but NEWSWIRE_REDIS_URL is not a rediss:// URL"
+            )
+        if self.database_tls.conninfo() and self.database_url is None:
+            raise ValueError(
+                "NEWSWIRE_DATABASE_TLS__* is set but NEWSWIRE_DATABASE_URL is not: "
+                "TLS applies to PostgreSQL only"
+            )
+        return self

@@ -132,9 +132,9 @@ def test_show(fresh: Settings) -> None:
     assert code == 0, out
     assert "redis down" in out and '{"n": 2}' in out and "uri-2" in out
     code, out = run(fresh, "show", "0:99")
-    assert code == 1 and "dlq list" in out
+    assert code == 2 and "dlq list" in out
     code, out = run(fresh, "show", "zero")
-    assert code == 1 and "PARTITION:OFFSET" in out
+    assert code == 2 and "PARTITION:OFFSET" in out
 
 
 def test_redrive_resends_once_and_failures_return_with_more_attempts(fresh: Settings) -> None:

@@ -140,7 +140,7 @@ def test_refuses_while_the_group_has_live_members_and_as_group_works(fresh: Sett
     try:
         wait_assigned(live)
         code, out = run(fresh, "--topic", topic, "--group", group, "--to-earliest", "--no-wait")
-        assert code == 1
+        assert code == 2
         assert "live members" in out and f"test-consumer-{group}" in out and "--as-group" in out
         assert committed(fresh, group, topic) == {0: 5, 1: 5, 2: 5}
 
@@ -168,15 +168,15 @@ def test_refuses_while_the_group_has_live_members_and_as_group_works(fresh: Sett
 
 def test_errors_name_what_to_do(fresh: Settings) -> None:
     code, out = run(fresh, "--topic", "no-such-topic-here", "--group", "g", "--to-earliest")
-    assert code == 1 and "does not exist" in out
+    assert code == 2 and "does not exist" in out
     code, out = run(
         fresh, "--topic", fresh.topics.raw, "--group", "g", "--to-earliest", "--shift-by", "1"
     )
-    assert code == 1 and "exactly one of" in out
+    assert code == 2 and "exactly one of" in out
     code, out = run(
         fresh, "--topic", fresh.topics.raw, "--group", "g", "--to-datetime", "yesterday"
     )
-    assert code == 1 and "ISO 8601" in out
+    assert code == 2 and "ISO 8601" in out
 
 
 def test_plan_for_a_group_without_commits(fresh: Settings) -> None:

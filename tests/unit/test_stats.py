@@ -159,7 +159,7 @@ def test_stats_names_what_to_do_when_nothing_answers() -> None:
     assert result.exit_code == 1
     assert "no pipeline process answers" in result.output
     result = CliRunner().invoke(cli(), ["stats", "--target", "enrich"])
-    assert result.exit_code == 1 and "NAME=URL" in result.output
+    assert result.exit_code == 2 and "NAME=URL" in result.output
 
 
 def test_default_targets_follow_the_settings() -> None:

@@ -56,8 +56,8 @@ def export(
     try:
         store = open_store(settings)
     except NewswireError as exc:
-        console.print(f"[red]error:[/] {exc}")
-        raise typer.Exit(1) from exc
+        console.print(f"[red]error:[/] {exc}", soft_wrap=True)
+        raise typer.Exit(exc.exit_code) from exc
     written = missing = 0
     try:
         for uri, article in _articles(store, uris):

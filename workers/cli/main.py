@@ -6,11 +6,13 @@ import logging
 import sys
 
 import typer
+from pydantic import ValidationError
 from rich.console import Console
+from rich.markup import escape
 
 from workers.cli import dedup, export, pipeline, produce, replay, stack, storage
 from workers.errors import NewswireError
-from workers.settings import Settings
+from workers.settings import ENV_PREFIX, Settings
 
 app = typer.Typer(
     name="newswire",
@@ -43,15 +45,32 @@ storage.register(app)
 replay.register(app)
 
 
+def settings_error(exc: ValidationError) -> str:
+    """One line naming each environment variable that holds a wrong value."""
+    problems = []
+    for error in exc.errors():
+        message = str(error["msg"]).removeprefix("Value error, ")
+        location = "__".join(str(part) for part in error["loc"]).upper()
+        if location and not message.startswith(ENV_PREFIX):
+            message = f"{ENV_PREFIX}{location}: {message}"
+        problems.append(message)
+    return "invalid settings: " + "; ".join(problems)
+
+
+def _fail(message: str, status: int) -> None:
+    Console(stderr=True).print(f"[red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
+    sys.exit(status)
+
+
 def main() -> None:
     try:
         app()
     except NewswireError as exc:
-        Console(stderr=True).print(f"[red]error:[/] {exc}")
-        sys.exit(2)
+        _fail(str(exc), exc.exit_code)
+    except ValidationError as exc:
+        _fail(settings_error(exc), 2)
     except FileNotFoundError as exc:
-        Console(stderr=True).print(f"[red]error:[/] {exc}")
-        sys.exit(2)
+        _fail(str(exc), 2)
 
 
 if __name__ == "__main__":

@@ -89,5 +89,5 @@ def produce(
                 service.run(settings, publisher, os.environ, feeds=feeds, listen=listen, once=once)
             )
     except NewswireError as exc:
-        console.print(f"[red]error:[/] {exc}")
-        raise typer.Exit(1) from exc
+        console.print(f"[red]error:[/] {exc}", soft_wrap=True)
+        raise typer.Exit(exc.exit_code) from exc

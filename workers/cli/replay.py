@@ -17,7 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from workers.cli.context import settings_of
-from workers.errors import NewswireError
+from workers.errors import NewswireError, ServiceUnavailable
 from workers.replay import dlq as dead
 from workers.replay import kafka_ops
 from workers.replay import stats as pipeline_stats
@@ -46,15 +46,16 @@ def _settings(ctx: typer.Context) -> Settings:
 
 @contextmanager
 def _errors() -> Iterator[None]:
-    """One line naming the problem and what to do, instead of a traceback."""
+    """One line naming the problem and what to do, instead of a traceback, and the
+    error's own exit status (README.md, Exit codes)."""
     try:
         yield
     except NewswireError as exc:
-        err_console.print(f"[red]error:[/red] {exc}", highlight=False)
-        raise typer.Exit(1) from exc
+        err_console.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
+        raise typer.Exit(exc.exit_code) from exc
     except KafkaError as exc:
         err_console.print(f"[red]Kafka error:[/red] {exc}", highlight=False)
-        raise typer.Exit(1) from exc
+        raise typer.Exit(ServiceUnavailable.exit_code) from exc
 
 
 def parse_when(text: str) -> datetime:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -12,7 +13,10 @@ from rich.table import Table
 
 from workers import stack
 from workers.cli.context import settings_of
-from workers.stack import ServiceState, ServiceStatus, StackError
+from workers.settings import Settings
+from workers.stack import ServiceState, ServiceStatus, StackError, secure
+from workers.stack.certs import ensure_certificates
+from workers.stack.process import reachable
 
 app = typer.Typer(
     help="Run Kafka, Redis, PostgreSQL and Prometheus locally, on loopback.",
@@ -51,6 +55,37 @@ def render_table(statuses: Sequence[ServiceStatus], title: str = "local stack") 
     return table
 
 
+SecureOpt = Annotated[
+    bool,
+    typer.Option(
+        "--secure",
+        help="Also the secured listeners: Kafka SASL_SSL, SSL and SASL_PLAINTEXT, Redis TLS "
+        "with an ACL user, PostgreSQL TLS (same as NEWSWIRE_STACK__SECURE=true).",
+    ),
+]
+
+
+def _secured(settings: Settings, flag: bool) -> Settings:
+    if not flag or settings.stack.secure:
+        return settings
+    return settings.model_copy(update={"stack": settings.stack.model_copy(update={"secure": True})})
+
+
+def render_secured(settings: Settings, services: Sequence[str]) -> Table:
+    table = Table(title="secured listeners")
+    table.add_column("service")
+    table.add_column("endpoint")
+    table.add_column("access")
+    table.add_column("state")
+    for point in secure.endpoints(settings):
+        if point.service not in services:
+            continue
+        up = reachable(point.endpoint)
+        state = "[green]answering[/]" if up else "[red]down[/]"
+        table.add_row(point.service, str(point.endpoint), point.what, state)
+    return table
+
+
 def _fail(exc: StackError) -> typer.Exit:
     errors.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
     return typer.Exit(1)
@@ -66,9 +101,11 @@ def up(
     timeout: Annotated[
         float | None, typer.Option(help="Seconds to wait for each server to answer.")
     ] = None,
+    secured: SecureOpt = False,
 ) -> None:
-    """Start whatever is not already reachable (Kafka and Redis by default)."""
-    settings = settings_of(ctx)
+    """Start whatever is not already reachable (Kafka and Redis by default; with
+    --secure, PostgreSQL too)."""
+    settings = _secured(settings_of(ctx), secured)
     chosen = stack.ALL_SERVICES if all_services else (services or stack.default_services(settings))
     started = time.monotonic()
     try:
@@ -79,6 +116,14 @@ def up(
     except StackError as exc:
         raise _fail(exc) from None
     console.print(render_table(statuses, f"local stack ({time.monotonic() - started:.1f} s)"))
+    if settings.stack.secure:
+        console.print(render_secured(settings, chosen))
+        console.print(
+            f"client settings (with the password) in {secure.env_file(settings)}; load them "
+            f"with: set -a; . {secure.env_file(settings)}; set +a",
+            highlight=False,
+            soft_wrap=True,
+        )
 
 
 @app.command()
@@ -100,11 +145,29 @@ def down(ctx: typer.Context, services: ServicesArg = None) -> None:
 
 
 @app.command()
-def status(ctx: typer.Context, services: ServicesArg = None) -> None:
+def status(ctx: typer.Context, services: ServicesArg = None, secured: SecureOpt = False) -> None:
     """Show each server's endpoint and whether the stack started it."""
-    settings = settings_of(ctx)
+    settings = _secured(settings_of(ctx), secured)
+    chosen = services or stack.ALL_SERVICES
     try:
-        statuses = stack.status(settings, services or stack.ALL_SERVICES)
+        statuses = stack.status(settings, chosen)
     except StackError as exc:
         raise _fail(exc) from None
     console.print(render_table(statuses))
+    if settings.stack.secure:
+        console.print(render_secured(settings, chosen))
+
+
+@app.command()
+def certs(
+    directory: Annotated[Path, typer.Argument(help="Where to write the PEM files.")],
+    name: Annotated[
+        list[str] | None,
+        typer.Option(help="A host name the server certificate must hold (repeatable)."),
+    ] = None,
+) -> None:
+    """Write a throwaway CA, a server certificate (loopback and --name hosts) and a
+    client certificate, as `stack up --secure` does, e.g. for docker-compose.yml."""
+    files = ensure_certificates(directory, names=tuple(name or ()))
+    for path in files.all():
+        console.print(str(path), highlight=False)

@@ -15,6 +15,7 @@ from kafka.structs import OffsetAndMetadata, TopicPartition
 
 from workers.errors import NewswireError
 from workers.kafka_clients import client_options, unavailable
+from workers.kafka_probe import check_connection
 from workers.replay.plan import (
     PartitionOffsets,
     ReplayPlan,
@@ -76,6 +77,7 @@ def client_config(settings: Settings) -> dict[str, Any]:
 def admin_client(
     settings: Settings, client_id: str = "newswire-admin"
 ) -> Iterator[KafkaAdminClient]:
+    check_connection(settings)
     try:
         admin = KafkaAdminClient(client_id=client_id, **client_config(settings))
     except KafkaError as exc:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import ssl
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
@@ -26,7 +25,9 @@ import faust
 from aiokafka.errors import KafkaError
 from faust.exceptions import ProducerSendError
 from faust.sensors.prometheus import setup_prometheus_sensors
+from faust.types.auth import CredentialsT
 
+from workers import kafka_security
 from workers.runtime.batch import Batch, BatchHandler, Output, Record
 from workers.runtime.chain import stage_chain
 from workers.runtime.retry import Backoff, Retry
@@ -44,15 +45,16 @@ def broker_url(settings: Settings) -> str:
     )
 
 
-def _credentials(settings: Settings) -> Any:
-    sec = settings.kafka_security
-    context = ssl.create_default_context(cafile=sec.ssl_cafile) if sec.ssl_cafile else None
-    if sec.sasl_mechanism and sec.sasl_mechanism.upper().startswith("SCRAM"):
-        password = sec.sasl_password.get_secret_value() if sec.sasl_password else ""
+def _credentials(settings: Settings) -> CredentialsT | None:
+    """aiokafka's security options, through Faust: SASL (with TLS for SASL_SSL)
+    or TLS alone, from the same TLS context as every other Kafka client."""
+    security = settings.kafka_security
+    context = kafka_security.ssl_context(settings)
+    if security.uses_sasl:
         return faust.SASLCredentials(
-            username=sec.sasl_username,
-            password=password,
-            mechanism=sec.sasl_mechanism,
+            username=security.sasl_username,
+            password=kafka_security.sasl_password(security),
+            mechanism=security.sasl_mechanism,
             ssl_context=context,
         )
     if context is not None:

@@ -7,8 +7,8 @@ import os
 import shutil
 import subprocess
 import uuid
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kafka import KafkaAdminClient
@@ -50,22 +50,36 @@ class KafkaNode:
         return f"{self.node_id}@{self.host}:{self.controller_port}"
 
 
-def render_server_properties(node: KafkaNode, quorum: Sequence[KafkaNode]) -> str:
-    """A static controller quorum, so the formatted storage does not pin listener ports."""
+@dataclass(frozen=True)
+class SecuredListeners:
+    """Client listeners beside PLAINTEXT, named after their security protocol
+    (SASL_SSL, SSL, SASL_PLAINTEXT), and the broker properties they need."""
+
+    ports: Mapping[str, int]
+    properties: Mapping[str, object] = field(default_factory=dict)
+
+
+def render_server_properties(
+    node: KafkaNode, quorum: Sequence[KafkaNode], secured: SecuredListeners | None = None
+) -> str:
+    """A static controller quorum, so the formatted storage does not pin listener ports.
+    Brokers and controllers talk PLAINTEXT on loopback; `secured` adds client listeners."""
     replication = min(3, len(quorum))
     min_isr = 1 if replication == 1 else 2
+    extra = secured.ports if secured is not None else {}
+    client = [f"PLAINTEXT://{node.host}:{node.broker_port}"]
+    client += [f"{name}://{node.host}:{port}" for name, port in extra.items()]
+    protocols = ["PLAINTEXT:PLAINTEXT", "CONTROLLER:PLAINTEXT"]
+    protocols += [f"{name}:{name}" for name in extra]
     props: dict[str, object] = {
         "process.roles": "broker,controller",
         "node.id": node.node_id,
         "controller.quorum.voters": ",".join(n.voter for n in quorum),
-        "listeners": (
-            f"PLAINTEXT://{node.host}:{node.broker_port},"
-            f"CONTROLLER://{node.host}:{node.controller_port}"
-        ),
-        "advertised.listeners": f"PLAINTEXT://{node.host}:{node.broker_port}",
+        "listeners": ",".join([*client, f"CONTROLLER://{node.host}:{node.controller_port}"]),
+        "advertised.listeners": ",".join(client),
         "controller.listener.names": "CONTROLLER",
         "inter.broker.listener.name": "PLAINTEXT",
-        "listener.security.protocol.map": "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+        "listener.security.protocol.map": ",".join(protocols),
         "log.dirs": node.data_dir,
         "num.partitions": 1,
         "default.replication.factor": replication,
@@ -82,6 +96,8 @@ def render_server_properties(node: KafkaNode, quorum: Sequence[KafkaNode]) -> st
     if len(quorum) > 1:
         props["broker.heartbeat.interval.ms"] = 1000
         props["broker.session.timeout.ms"] = 4000
+    if secured is not None:
+        props.update(secured.properties)
     return "".join(f"{key}={value}\n" for key, value in props.items())
 
 
@@ -171,7 +187,7 @@ def ensure_java(settings: Settings, report: Reporter = quiet) -> str:
     )
 
 
-def _jvm_args(libs: Path, log4j: Path) -> list[str]:
+def jvm_args(libs: Path, log4j: Path) -> list[str]:
     return [
         "-Djava.awt.headless=true",
         f"-Dlog4j2.configurationFile={log4j}",
@@ -188,11 +204,15 @@ def prepare_node(
     java: str,
     libs: Path,
     cluster_id: str | None = None,
+    secured: SecuredListeners | None = None,
 ) -> Path:
-    """Write the configuration and format the storage if it is not formatted yet."""
+    """Write the configuration (readable by its owner only: it may hold secrets) and
+    format the storage if it is not formatted yet."""
     conf_dir.mkdir(parents=True, exist_ok=True)
     props = conf_dir / "server.properties"
-    props.write_text(render_server_properties(node, quorum))
+    props.touch(mode=0o600)
+    props.chmod(0o600)
+    props.write_text(render_server_properties(node, quorum, secured))
     log4j = conf_dir / "log4j2.properties"
     log4j.write_text(render_log4j2())
     if not (node.data_dir / "meta.properties").exists():
@@ -201,7 +221,7 @@ def prepare_node(
             [
                 java,
                 "-XX:TieredStopAtLevel=1",
-                *_jvm_args(libs, log4j),
+                *jvm_args(libs, log4j),
                 STORAGE_TOOL_MAIN,
                 "format",
                 "-t",
@@ -227,14 +247,17 @@ def start_node(
     heap: str,
     cluster_id: str | None = None,
     jvm_options: Sequence[str] = ("-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20"),
+    secured: SecuredListeners | None = None,
 ) -> subprocess.Popen[bytes]:
-    props = prepare_node(node, quorum, conf_dir, java=java, libs=libs, cluster_id=cluster_id)
+    props = prepare_node(
+        node, quorum, conf_dir, java=java, libs=libs, cluster_id=cluster_id, secured=secured
+    )
     argv = [
         java,
         f"-Xmx{heap}",
         *jvm_options,
         f"-Dkafka.logs.dir={conf_dir / 'logs'}",
-        *_jvm_args(libs, conf_dir / "log4j2.properties"),
+        *jvm_args(libs, conf_dir / "log4j2.properties"),
         KAFKA_MAIN,
         str(props),
     ]
@@ -250,7 +273,9 @@ def single_node(settings: Settings) -> KafkaNode:
     )
 
 
-def start_kafka(settings: Settings, report: Reporter = quiet) -> subprocess.Popen[bytes]:
+def start_kafka(
+    settings: Settings, report: Reporter = quiet, secured: SecuredListeners | None = None
+) -> subprocess.Popen[bytes]:
     java = ensure_java(settings, report)
     libs = ensure_jars(settings, report)
     node = single_node(settings)
@@ -264,6 +289,7 @@ def start_kafka(settings: Settings, report: Reporter = quiet) -> subprocess.Pope
         java=java,
         libs=libs,
         heap=settings.stack.kafka_heap,
+        secured=secured,
     )
 
 

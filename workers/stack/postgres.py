@@ -1,4 +1,5 @@
-"""A private PostgreSQL 15 cluster under the run directory, trusted on loopback."""
+"""A private PostgreSQL 15 cluster under the run directory, trusted on loopback;
+secured, it also takes TLS and a password-protected user (`secure_settings`)."""
 
 from __future__ import annotations
 
@@ -7,13 +8,15 @@ import pwd
 import shutil
 import stat
 import subprocess
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import psycopg
 from psycopg import sql
 
 from workers.settings import Settings
-from workers.stack import paths
+from workers.stack import paths, secure
 from workers.stack.packages import ensure_command
 from workers.stack.process import Endpoint, Reporter, StackError, quiet, run_logged, spawn
 
@@ -37,7 +40,9 @@ def os_user() -> str | None:
     return SUPERUSER if os.geteuid() == 0 else None
 
 
-def postgres_argv(binary: str, data_dir: Path, port: int) -> list[str]:
+def postgres_argv(
+    binary: str, data_dir: Path, port: int, extra: Mapping[str, str] | None = None
+) -> list[str]:
     settings = {
         "listen_addresses": "127.0.0.1",
         "unix_socket_directories": "",
@@ -46,6 +51,7 @@ def postgres_argv(binary: str, data_dir: Path, port: int) -> list[str]:
         "fsync": "off",
         "synchronous_commit": "on",
         "full_page_writes": "off",
+        **(extra or {}),
     }
     argv = [binary, "-D", str(data_dir), "-p", str(port)]
     for key, value in settings.items():
@@ -85,6 +91,45 @@ def _hand_over(root: Path, user: str) -> None:
     os.chown(root, entry.pw_uid, entry.pw_gid)
 
 
+def render_hba(role: str) -> str:
+    """The secured database takes `role` over TLS with its password and nothing
+    else; everything else stays trusted on loopback, as in the plaintext stack."""
+    lines = []
+    for address in ("127.0.0.1/32", "::1/128"):
+        lines.append(f"hostssl {secure.DATABASE} {role} {address} scram-sha-256")
+        lines.append(f"host {secure.DATABASE} {role} {address} reject")
+    lines += ["host all all 127.0.0.1/32 trust", "host all all ::1/128 trust"]
+    return "\n".join(lines) + "\n"
+
+
+def secure_settings(settings: Settings, root: Path, user: str | None) -> dict[str, str]:
+    """`ssl=on` with the stack's server certificate, and the secured pg_hba.conf.
+    The server reads its key only if it owns it and no one else can, so the files
+    are copied under its own directory."""
+    files = secure.certificates(settings)
+    tls = root / "tls"
+    tls.mkdir(parents=True, exist_ok=True)
+    copies = {
+        "server.pem": files.server_cert,
+        "server-key.pem": files.server_key,
+        "ca.pem": files.ca,
+    }
+    for name, source in copies.items():
+        secure.write_private(tls / name, source.read_text())
+    secure.write_private(tls / "pg_hba.conf", render_hba(secure.user(settings)))
+    if user is not None:
+        entry = pwd.getpwnam(user)
+        for path in (tls, *tls.iterdir()):
+            os.chown(path, entry.pw_uid, entry.pw_gid)
+    return {
+        "ssl": "on",
+        "ssl_cert_file": str(tls / "server.pem"),
+        "ssl_key_file": str(tls / "server-key.pem"),
+        "ssl_ca_file": str(tls / "ca.pem"),
+        "hba_file": str(tls / "pg_hba.conf"),
+    }
+
+
 def start_postgres(settings: Settings, report: Reporter = quiet) -> subprocess.Popen[bytes]:
     bindir = settings.stack.postgres_bin_dir
     install_log = paths.install_log(settings)
@@ -106,9 +151,10 @@ def start_postgres(settings: Settings, report: Reporter = quiet) -> subprocess.P
             user=user,
         )
     port = settings.stack.postgres_port
+    extra = secure_settings(settings, root, user) if settings.stack.secure else None
     report(f"starting PostgreSQL on 127.0.0.1:{port}")
     return spawn(
-        postgres_argv(binary, data, port),
+        postgres_argv(binary, data, port, extra),
         log_path=paths.log_path(settings, "postgres"),
         pid_path=paths.pid_path(settings, "postgres"),
         cwd=root,
@@ -125,15 +171,42 @@ def postgres_ready(endpoint: Endpoint) -> bool:
         return False
 
 
+def _ensure_role(conn: psycopg.Connection[Any], role: str) -> None:
+    if conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone() is None:
+        conn.execute(sql.SQL("CREATE ROLE {} LOGIN CREATEDB").format(sql.Identifier(role)))
+
+
+def _ensure_owned_database(conn: psycopg.Connection[Any], database: str, role: str) -> None:
+    exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (database,))
+    if exists.fetchone() is None:
+        conn.execute(
+            sql.SQL("CREATE DATABASE {} OWNER {}").format(
+                sql.Identifier(database), sql.Identifier(role)
+            )
+        )
+
+
+def postgres_tls_ready(port: int) -> bool:
+    """The stack's server takes TLS (it was started secured)."""
+    try:
+        with psycopg.connect(superuser_dsn(port), sslmode="require", connect_timeout=2):
+            return True
+    except psycopg.Error:
+        return False
+
+
 def ensure_database(settings: Settings) -> None:
-    """Create the `newswire` role and database on the stack's cluster if missing."""
+    """Create the `newswire` role and database on the stack's cluster if missing;
+    when secured, also the secured user (with its password) and its database."""
     with psycopg.connect(superuser_dsn(settings.stack.postgres_port), autocommit=True) as conn:
-        if conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (ROLE,)).fetchone() is None:
-            conn.execute(sql.SQL("CREATE ROLE {} LOGIN CREATEDB").format(sql.Identifier(ROLE)))
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (DATABASE,))
-        if exists.fetchone() is None:
+        _ensure_role(conn, ROLE)
+        _ensure_owned_database(conn, DATABASE, ROLE)
+        if settings.stack.secure:
+            role = secure.user(settings)
+            _ensure_role(conn, role)
             conn.execute(
-                sql.SQL("CREATE DATABASE {} OWNER {}").format(
-                    sql.Identifier(DATABASE), sql.Identifier(ROLE)
+                sql.SQL("ALTER ROLE {} PASSWORD {}").format(
+                    sql.Identifier(role), sql.Literal(secure.password(settings))
                 )
             )
+            _ensure_owned_database(conn, secure.DATABASE, role)

@@ -8,19 +8,23 @@ Deduplication)."""
 from __future__ import annotations
 
 import subprocess
+from pathlib import Path
 
 import redis
 from redis.exceptions import RedisError
 
 from workers.settings import Settings
-from workers.stack import paths
+from workers.stack import paths, secure
 from workers.stack.packages import ensure_command
 from workers.stack.process import Endpoint, Reporter, quiet, spawn
 
 
-def redis_argv(binary: str, port: int, workdir: str) -> list[str]:
+def redis_argv(binary: str, port: int, workdir: str, config: Path | None = None) -> list[str]:
+    """`config` (the secured settings, in a file: it holds a password) comes first,
+    as redis-server wants its configuration file before the options."""
     return [
         binary,
+        *([str(config)] if config is not None else []),
         "--bind",
         "127.0.0.1",
         "--port",
@@ -40,6 +44,22 @@ def redis_argv(binary: str, port: int, workdir: str) -> list[str]:
     ]
 
 
+def secure_config(settings: Settings, workdir: Path) -> Path:
+    """A TLS port beside the plaintext one (client certificates verified when
+    given) and an ACL user with a password; the default user stays as it is, so
+    that the plaintext port keeps working."""
+    files = secure.certificates(settings)
+    lines = [
+        f"tls-port {settings.stack.redis_tls_port}",
+        f"tls-cert-file {files.server_cert}",
+        f"tls-key-file {files.server_key}",
+        f"tls-ca-cert-file {files.ca}",
+        "tls-auth-clients optional",
+        f"user {secure.user(settings)} reset on >{secure.password(settings)} ~* &* +@all",
+    ]
+    return secure.write_private(workdir / "secure.conf", "\n".join(lines) + "\n")
+
+
 def start_redis(settings: Settings, report: Reporter = quiet) -> subprocess.Popen[bytes]:
     binary = ensure_command(
         "redis-server", "redis-server", log_path=paths.install_log(settings), report=report
@@ -47,9 +67,10 @@ def start_redis(settings: Settings, report: Reporter = quiet) -> subprocess.Pope
     workdir = paths.service_dir(settings, "redis")
     workdir.mkdir(parents=True, exist_ok=True)
     port = settings.stack.redis_port
+    config = secure_config(settings, workdir) if settings.stack.secure else None
     report(f"starting Redis on 127.0.0.1:{port}")
     return spawn(
-        redis_argv(binary, port, str(workdir)),
+        redis_argv(binary, port, str(workdir), config),
         log_path=paths.log_path(settings, "redis"),
         pid_path=paths.pid_path(settings, "redis"),
         cwd=workdir,

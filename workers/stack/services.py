@@ -11,9 +11,14 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from workers.settings import Settings
-from workers.stack import paths
+from workers.stack import kafka_secured, paths, secure
 from workers.stack.kafka import kafka_ready, start_kafka
-from workers.stack.postgres import ensure_database, postgres_ready, start_postgres
+from workers.stack.postgres import (
+    ensure_database,
+    postgres_ready,
+    postgres_tls_ready,
+    start_postgres,
+)
 from workers.stack.process import (
     Endpoint,
     Reporter,
@@ -64,11 +69,34 @@ class Service:
     ready: Callable[[Settings, Endpoint], bool]
     stop_signal: signal.Signals = signal.SIGTERM
     provision: Callable[[Settings], None] | None = None
+    secured: Callable[[Settings], bool] | None = None
+    """Whether the running server has its secured listeners (`stack up --secure`)."""
 
 
 def _url_endpoint(url: str, default_port: int) -> Endpoint:
     parts = urlsplit(url)
     return Endpoint(parts.hostname or "127.0.0.1", parts.port or default_port)
+
+
+def _plaintext(endpoint: Endpoint, plaintext_port: int, secured_ports: Iterable[int]) -> Endpoint:
+    """Clients pointed at one of the secured stack's ports (`secure.env`) find the
+    stack's server at its plaintext port, which is what the stack checks."""
+    local = Endpoint("127.0.0.1", plaintext_port)
+    if any(endpoint.same_local_port(Endpoint("127.0.0.1", p)) for p in secured_ports):
+        return local
+    return endpoint
+
+
+def _kafka_endpoint(settings: Settings) -> Endpoint:
+    stack = settings.stack
+    secured = (stack.kafka_sasl_ssl_port, stack.kafka_ssl_port, stack.kafka_sasl_plaintext_port)
+    endpoint = parse_host_port(settings.kafka_bootstrap, 9092)
+    return _plaintext(endpoint, stack.kafka_port, secured)
+
+
+def _redis_endpoint(settings: Settings) -> Endpoint:
+    endpoint = _url_endpoint(settings.redis_url.get_secret_value(), 6379)
+    return _plaintext(endpoint, settings.stack.redis_port, (settings.stack.redis_tls_port,))
 
 
 def _postgres_endpoint(settings: Settings) -> Endpoint:
@@ -78,6 +106,24 @@ def _postgres_endpoint(settings: Settings) -> Endpoint:
     return Endpoint("127.0.0.1", settings.stack.postgres_port)
 
 
+def _start_kafka(settings: Settings, report: Reporter) -> subprocess.Popen[bytes]:
+    secured = kafka_secured.listeners(settings) if settings.stack.secure else None
+    return start_kafka(settings, report, secured)
+
+
+def _provision_kafka(settings: Settings) -> None:
+    if settings.stack.secure:
+        kafka_secured.create_scram_users(settings)
+
+
+def _ports_answer(settings: Settings, service: str) -> bool:
+    return all(
+        reachable(point.endpoint)
+        for point in secure.endpoints(settings)
+        if point.service == service
+    )
+
+
 SERVICES: dict[str, Service] = {
     s.name: s
     for s in (
@@ -85,19 +131,22 @@ SERVICES: dict[str, Service] = {
             name="kafka",
             title="Kafka",
             setting="NEWSWIRE_KAFKA_BOOTSTRAP",
-            endpoint=lambda s: parse_host_port(s.kafka_bootstrap, 9092),
+            endpoint=_kafka_endpoint,
             local_port=lambda s: s.stack.kafka_port,
-            start=start_kafka,
+            start=_start_kafka,
             ready=lambda _, ep: kafka_ready(str(ep)),
+            provision=_provision_kafka,
+            secured=lambda s: _ports_answer(s, "kafka"),
         ),
         Service(
             name="redis",
             title="Redis",
             setting="NEWSWIRE_REDIS_URL",
-            endpoint=lambda s: _url_endpoint(s.redis_url.get_secret_value(), 6379),
+            endpoint=_redis_endpoint,
             local_port=lambda s: s.stack.redis_port,
             start=start_redis,
             ready=lambda _, ep: redis_ready(ep),
+            secured=lambda s: _ports_answer(s, "redis"),
         ),
         Service(
             name="postgres",
@@ -109,6 +158,7 @@ SERVICES: dict[str, Service] = {
             ready=lambda _, ep: postgres_ready(ep),
             stop_signal=signal.SIGINT,
             provision=ensure_database,
+            secured=lambda s: postgres_tls_ready(s.stack.postgres_port),
         ),
         Service(
             name="prometheus",
@@ -131,8 +181,9 @@ def _postgres_url(settings: Settings) -> str:
 
 
 def default_services(settings: Settings) -> tuple[str, ...]:
-    """Kafka and Redis, plus PostgreSQL when the storage backend is PostgreSQL."""
-    if _postgres_url(settings):
+    """Kafka and Redis, plus PostgreSQL when the storage backend is PostgreSQL or
+    the stack is secured."""
+    if _postgres_url(settings) or settings.stack.secure:
         return ("kafka", "redis", "postgres")
     return ("kafka", "redis")
 
@@ -167,7 +218,9 @@ def up(
             endpoint = svc.endpoint(settings)
             pid = live_pid(paths.pid_path(settings, svc.name))
             if pid is None and reachable(endpoint):
-                results[svc.name] = ServiceStatus(svc.name, endpoint, ServiceState.EXTERNAL)
+                external = ServiceStatus(svc.name, endpoint, ServiceState.EXTERNAL)
+                _require_secured(settings, svc, external)
+                results[svc.name] = external
                 continue
             if pid is None:
                 local = Endpoint("127.0.0.1", svc.local_port(settings))
@@ -180,7 +233,26 @@ def up(
             pending.append(svc)
         for svc in pending:
             results[svc.name] = _await(settings, svc, limit, report)
+        if settings.stack.secure:
+            secure.write_env_file(settings)
         return [results[svc.name] for svc in chosen]
+
+
+def _require_secured(settings: Settings, svc: Service, st: ServiceStatus) -> None:
+    """With --secure, a server found running without its secured listeners (started
+    before without --secure, or not the stack's) is an error, and is left as it is."""
+    if not settings.stack.secure or svc.secured is None or svc.secured(settings):
+        return
+    if st.state is ServiceState.EXTERNAL:
+        raise StackError(
+            f"{svc.title} at {st.endpoint} was not started by the stack and has no secured "
+            f"listeners: stop it, or point {svc.setting} at a secured server of your own"
+        )
+    raise StackError(
+        f"{svc.title} (pid {st.pid}) runs without its secured listeners (started without "
+        f"--secure): stop it with `newswire stack down {st.name}`, then run "
+        "`newswire stack up --secure`"
+    )
 
 
 def _await(settings: Settings, svc: Service, timeout: float, report: Reporter) -> ServiceStatus:
@@ -203,9 +275,11 @@ def _await(settings: Settings, svc: Service, timeout: float, report: Reporter) -
             f"{svc.title} did not answer on {endpoint} within {timeout:.0f}s; see {log} "
             "or raise NEWSWIRE_STACK__START_TIMEOUT_SECONDS"
         )
+    owned = ServiceStatus(svc.name, endpoint, ServiceState.OWNED, pid)
+    _require_secured(settings, svc, owned)
     if svc.provision is not None:
         svc.provision(settings)
-    return ServiceStatus(svc.name, endpoint, ServiceState.OWNED, pid)
+    return owned
 
 
 def status(settings: Settings, services: Sequence[str] = ALL_SERVICES) -> list[ServiceStatus]:

@@ -7,6 +7,7 @@ import logging
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime
 from itertools import chain
 from typing import Any, ClassVar, cast
@@ -16,8 +17,9 @@ from psycopg import errors as pg_errors
 from psycopg import sql as pg_sql
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
-from workers.errors import ServiceUnavailable
+from workers.errors import AuthenticationFailed, RefusedByServer, ServiceUnavailable, TlsFailed
 from workers.models import EnrichedArticle
+from workers.settings import Settings
 from workers.storage.migrations import Migration
 from workers.storage.migrations.postgres import MIGRATIONS
 from workers.storage.search import SearchQuery
@@ -35,6 +37,7 @@ from workers.times import utc
 log = logging.getLogger(__name__)
 
 DATABASE_SETTING = "NEWSWIRE_DATABASE_URL"
+TLS_SETTING = "NEWSWIRE_DATABASE_TLS__"
 TEXT_SEARCH_CONFIGS = ("arabic", "english", "french", "simple")
 _MIGRATION_LOCK = 7_413_020_501
 _URI_LOCKS = 7_413_020
@@ -65,6 +68,117 @@ def endpoint(dsn: str) -> str:
     return f"{info.get('host', 'localhost')}:{info.get('port', 5432)}/{info.get('dbname', '')}"
 
 
+def settings_dsn(settings: Settings) -> str:
+    """NEWSWIRE_DATABASE_URL with the TLS settings (NEWSWIRE_DATABASE_TLS__*) added;
+    they win over the same parameters in the URL."""
+    url = settings.database_url.get_secret_value() if settings.database_url else ""
+    extra = settings.database_tls.conninfo()
+    return make_conninfo(url, **extra) if extra else url
+
+
+@dataclass(frozen=True)
+class _Refusal:
+    """A libpq message (matched by `pattern`) and what it means for the settings."""
+
+    pattern: re.Pattern[str]
+    error: type[RefusedByServer]
+    setting: str
+    problem: str
+    """With `{user}` and `{detail}` (libpq's own words) filled in."""
+    fix: str
+
+
+def _refusal(
+    pattern: str, error: type[RefusedByServer], setting: str, problem: str, fix: str
+) -> _Refusal:
+    return _Refusal(re.compile(pattern), error, setting, problem, fix)
+
+
+_TLS_FILES = f"{TLS_SETTING}CERTFILE and {TLS_SETTING}KEYFILE"
+_REFUSALS = (
+    _refusal(
+        r"password authentication failed",
+        AuthenticationFailed,
+        DATABASE_SETTING,
+        "refused the password of user {user!r}",
+        f"check the user and password in {DATABASE_SETTING}",
+    ),
+    _refusal(
+        r"no password supplied|password is required",
+        AuthenticationFailed,
+        DATABASE_SETTING,
+        "requires a password for user {user!r}",
+        f"put it in {DATABASE_SETTING} (postgresql://USER:PASSWORD@HOST:PORT/DB)",
+    ),
+    _refusal(
+        r"no pg_hba\.conf entry|pg_hba\.conf rejects|role \"[^\"]*\" does not exist",
+        AuthenticationFailed,
+        DATABASE_SETTING,
+        "does not let user {user!r} connect this way ({detail})",
+        f"check the user in {DATABASE_SETTING} and {TLS_SETTING}SSLMODE",
+    ),
+    _refusal(
+        r"does not match host name",
+        TlsFailed,
+        DATABASE_SETTING,
+        "presented a certificate for another name ({detail})",
+        f"use a host name its certificate holds in {DATABASE_SETTING}, "
+        f"or set {TLS_SETTING}SSLMODE=verify-ca",
+    ),
+    _refusal(
+        r"root certificate file .* does not exist",
+        TlsFailed,
+        f"{TLS_SETTING}CAFILE",
+        "cannot be verified: no CA file given",
+        f"set {TLS_SETTING}CAFILE (sslrootcert) to the CA that signed its certificate",
+    ),
+    _refusal(
+        r"certificate verify failed",
+        TlsFailed,
+        f"{TLS_SETTING}CAFILE",
+        "presented a certificate this client does not trust ({detail})",
+        f"set {TLS_SETTING}CAFILE (sslrootcert) to the CA that signed it",
+    ),
+    _refusal(
+        r"server does not support SSL",
+        TlsFailed,
+        f"{TLS_SETTING}SSLMODE",
+        "does not offer TLS",
+        f"turn TLS on in the server, or set {TLS_SETTING}SSLMODE to prefer or disable",
+    ),
+    _refusal(
+        r"requires a valid client certificate|certificate required|tlsv1 alert unknown ca",
+        TlsFailed,
+        f"{TLS_SETTING}CERTFILE",
+        "requires a client certificate it trusts ({detail})",
+        f"set {_TLS_FILES} to a certificate signed by a CA the server trusts",
+    ),
+    _refusal(
+        r"could not (?:read|load|open) (?:certificate|private key)|"
+        r"certificate present, but not private key",
+        TlsFailed,
+        f"{TLS_SETTING}CERTFILE",
+        "cannot be reached with this client certificate ({detail})",
+        f"check {_TLS_FILES}",
+    ),
+)
+
+
+def connection_failure(dsn: str, exc: psycopg.Error) -> ServiceUnavailable:
+    """What a failed connection means, as the error that names the setting to fix."""
+    message = " ".join(str(exc).split())
+    for refusal in _REFUSALS:
+        if refusal.pattern.search(message):
+            try:
+                user = conninfo_to_dict(dsn).get("user", "")
+            except psycopg.ProgrammingError:
+                user = ""
+            detail = message.rpartition("failed: ")[2].strip().rstrip(".")
+            problem = refusal.problem.format(user=user, detail=detail)
+            return refusal.error("PostgreSQL", endpoint(dsn), refusal.setting, problem, refusal.fix)
+    return ServiceUnavailable("PostgreSQL", endpoint(dsn), DATABASE_SETTING)
+
+
 class PostgresStore(SqlArticleStore):
     ph: ClassVar[str] = "%s"
     body_expr: ClassVar[str] = "v.payload::jsonb->>'body_text'"
@@ -86,7 +200,7 @@ class PostgresStore(SqlArticleStore):
         try:
             conn = psycopg.connect(dsn, autocommit=True, connect_timeout=self._connect_timeout)
         except psycopg.OperationalError as exc:
-            raise ServiceUnavailable("PostgreSQL", endpoint(self._dsn), DATABASE_SETTING) from exc
+            raise connection_failure(self._dsn, exc) from exc
         # Plan every statement with its values: the tsqueries of a search are then
         # constants, evaluated once rather than per row.
         conn.prepare_threshold = None
