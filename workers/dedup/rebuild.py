@@ -150,17 +150,19 @@ class Rebuilder:
             self._client.delete(lock)
 
     def _clear(self, progress: Progress) -> None:
+        """Delete what is left of the state (one pass over the prefix's keys)."""
+        spaces = tuple(f"{self._prefix}{space}".encode() for space in STATE_KEYS)
         removed = 0
-        for space in STATE_KEYS:
-            batch: list[bytes] = []
-            for key in self._client.scan_iter(match=f"{self._prefix}{space}*", count=1000):
+        batch: list[bytes] = []
+        for key in self._client.scan_iter(match=f"{self._prefix}*", count=1000):
+            if key.startswith(spaces):
                 batch.append(key)
-                if len(batch) >= WRITE_CHUNK:
-                    removed += self._client.delete(*batch)
-                    batch = []
-                    progress("clearing the old state", removed)
-            if batch:
+            if len(batch) >= WRITE_CHUNK:
                 removed += self._client.delete(*batch)
+                batch = []
+                progress("clearing the old state", removed)
+        if batch:
+            removed += self._client.delete(*batch)
         self._keep_lock()
 
     def _restore(self, progress: Progress) -> tuple[int, int, int]:
