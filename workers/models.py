@@ -16,6 +16,18 @@ DEADLETTER_SCHEMA = "newswire.deadletter/1"
 
 Stage = Literal["produce", "enrich", "store"]
 EntityType = Literal["place", "organisation", "person"]
+LanguageReason = Literal[
+    "declared",
+    "detected-agrees",
+    "close-family",
+    "detection-unsure",
+    "detection-confident",
+    "detected",
+]
+"""Why `EnrichedArticle.language` is what it is (`workers.text.language.decide_language`):
+the source's language kept because nothing was detected, detection agreed, detection
+found a close relative (nb/da, sr/hr) or was unsure; detection confidently disagreed
+beyond the family; or the source declared nothing."""
 
 
 class _Model(BaseModel):
@@ -73,6 +85,10 @@ class Article(_Model):
     version: int = Field(default=1, ge=1)
     type: str = "text"
     language: str | None = None
+    declared_language: str | None = None
+    """The language the source declared for the item (BCP 47 as declared, `nb-NO`):
+    the item's own declaration, else the HTTP `Content-Language` it came with.
+    `language` holds its primary subtag (or the feed's hint) until enrichment decides."""
     headline: str = Field(min_length=1)
     body_text: str = Field(min_length=1)
     byline: str | None = None
@@ -107,6 +123,9 @@ class EnrichedArticle(Article):
         default="newswire.enriched/1", alias="schema"
     )
     language_confidence: float | None = None
+    """Confidence of `detected_language`."""
+    detected_language: str | None = None
+    language_reason: LanguageReason | None = None
     normalized_hash: str | None = None
     dateline: Dateline | None = None
     place: list[EntityTag] = Field(default_factory=list)

@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 FEEDS = (
     "stable", "changing", "flaky", "slow", "hang", "malformed", "truncated", "cut-transfer",
-    "bomb", "xxe", "huge", "charset", "duplicates", "noguid", "auth",
+    "bomb", "xxe", "huge", "charset", "duplicates", "noguid", "auth", "norsk",
 )  # fmt: skip
 
 
@@ -186,6 +186,9 @@ async def test_every_misbehaviour_ends_as_it_should(follow_settings: Settings) -
     # Duplicate guids: one article; the conflicting repeat is dead-lettered once.
     assert [a["uri"] for a in by_feed[ids["duplicates"]]] == ["dup-1"]
     assert [m["error_type"] for m in letters[ids["duplicates"]]] == ["duplicate_guid"]
+    # A language only the HTTP Content-Language declares is the items' declaration.
+    [norsk] = by_feed[ids["norsk"]]
+    assert (norsk["declared_language"], norsk["language"]) == ("nb-NO", "nb")
     # Items without guid get stable uris and are published once each.
     noguid = by_feed[ids["noguid"]]
     assert len(noguid) == 2 and all(a["uri"].startswith("urn:newswire:") for a in noguid)

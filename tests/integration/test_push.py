@@ -71,9 +71,9 @@ async def push(settings: Settings) -> AsyncIterator[tuple[Settings, str]]:
 
 
 async def post(
-    url: str, body: bytes, content_type: str, token: str | None = TOKEN
+    url: str, body: bytes, content_type: str, token: str | None = TOKEN, **extra: str
 ) -> tuple[int, dict[str, Any]]:
-    headers = {"Content-Type": content_type}
+    headers = {"Content-Type": content_type, **extra}
     if token is not None:
         headers["Authorization"] = f"Bearer {token}"
     async with (
@@ -83,12 +83,12 @@ async def post(
         return response.status, await response.json()
 
 
-def ninjs(body: str, version: str = "1") -> bytes:
+def ninjs(body: str, version: str = "1", language: str | None = "en") -> bytes:
     return orjson.dumps(
         {
             "uri": "urn:push:test:1",
             "version": version,
-            "language": "en",
+            **({"language": language} if language else {}),
             "headlines": [{"value": "Pushed story"}],
             "bodies": [{"contentType": "text/plain", "value": body}],
         }
@@ -115,6 +115,19 @@ async def test_an_acknowledged_push_is_in_kafka_before_the_202(
     assert status == 202 and answer["accepted"][0]["version"] == 2
     versions = sorted(a["version"] for a in read(settings, settings.topics.raw))
     assert versions == [1, 2]
+
+
+async def test_a_pushs_content_language_declares_an_item_that_declares_none(
+    push: tuple[Settings, str],
+) -> None:
+    settings, base = push
+    body = ninjs("OSLO (NTB) - Togene står i hele landet.", language=None)
+    status, answer = await post(
+        f"{base}/items", body, "application/json", **{"Content-Language": "nb-NO"}
+    )
+    assert status == 202, answer
+    [article] = read(settings, settings.topics.raw)
+    assert (article["declared_language"], article["language"]) == ("nb-NO", "nb")
 
 
 async def test_newsml_and_nitf_are_accepted(push: tuple[Settings, str]) -> None:

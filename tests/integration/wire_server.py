@@ -1,7 +1,8 @@
 """A wire server on 127.0.0.1 that serves fixture feeds, changes them over
 time, and misbehaves on purpose: 304s, 500s, slow and hanging answers,
 truncated and malformed XML, entity bombs, XXE, a 20 MB body, a wrong charset
-declaration, duplicate guids and items without guid."""
+declaration, duplicate guids and items without guid; and a feed whose language
+only its `Content-Language` header declares."""
 
 from __future__ import annotations
 
@@ -107,6 +108,8 @@ class WireServer:
                 item("No guid B", "Story B."),
             ),
             "auth.xml": rss(item("Members only", "Paid content.", "auth-1")),
+            "norsk.xml": rss(item("Togene står", "OSLO (NTB) - Togene står i hele landet.",
+                                  "norsk-1")),
         }  # fmt: skip
 
     async def handle(self, request: web.Request) -> web.StreamResponse:
@@ -137,6 +140,7 @@ class WireServer:
                 "ETag": etag,
                 "Last-Modified": "Sat, 14 Oct 2017 16:00:00 GMT",
                 "Content-Type": "application/rss+xml",
+                **({"Content-Language": "nb-NO"} if name == "norsk.xml" else {}),
             },
         )
 

@@ -58,10 +58,11 @@ def enriched(raw: dict[str, Any]) -> EnrichedArticle:
             "dateline": {"place": raw.get("located"), "raw": "x"} if raw.get("located") else None,
             "subject": [
                 *raw["subject"],
-                {"code": "16000000", "name": "conflict", "score": 0.87, "scheme": "medtop"},
+                {"code": "medtop:16000000", "name": "conflict", "score": 0.87, "scheme": "medtop"},
             ],
             "place": [
-                {"id": "geo:raqqa", "type": "place", "names": {"en": "Raqqa", "ar": "الرقة"}}
+                {"id": "geo:raqqa", "type": "place", "names": {"en": "Raqqa", "ar": "الرقة"}},
+                {"id": "Q858", "type": "place", "names": {"en": "Syria", "ar": "سوريا"}},
             ],
             "organisation": [
                 {"id": "org:isis", "type": "organisation", "names": {"en": "Islamic State"}}
@@ -80,6 +81,10 @@ def test_every_stored_article_exports_as_valid_ninjs(raw: dict[str, Any]) -> Non
     assert not errors
     assert document["headlines"][0]["value"] == raw["headline"]
     assert document["bodies"][0]["value"] == raw["body_text"]
+    for subject in document["subjects"]:
+        uri = subject.get("uri", "")
+        if uri.startswith("http://cv.iptc.org/newscodes/mediatopic/"):
+            assert re.fullmatch(r"http://cv\.iptc\.org/newscodes/mediatopic/\d{8}", uri), uri
 
 
 def test_the_mapping() -> None:
@@ -126,3 +131,51 @@ def test_the_mapping() -> None:
 def test_the_schema_rejects_what_ninjs_does_not_define() -> None:
     assert list(VALIDATOR.iter_errors({"uri": "urn:x", "body_text": "1.x field"}))
     assert list(VALIDATOR.iter_errors({"uri": "not a uri"}))
+
+
+def enrichment_article(**tags: Any) -> EnrichedArticle:
+    return EnrichedArticle(
+        uri="urn:x:1",
+        headline="H",
+        body_text="B",
+        source={"feed_id": "f", "format": "rss", "parser": "rss/1"},
+        fetched_at=datetime.fromisoformat("2017-10-14T10:00:00+00:00"),
+        content_hash="0" * 64,
+        **tags,
+    )
+
+
+def test_media_topics_found_by_enrichment_export_as_their_cv_iptc_uri() -> None:
+    article = enrichment_article(
+        subject=[
+            Subject(code="medtop:16000000", score=0.87, scheme="medtop"),
+            Subject(code="04000000", scheme="medtop", origin="source"),
+            Subject(code="subj:15000000", scheme="subj", origin="source"),
+        ]
+    )
+    document = to_ninjs(article)
+    assert not list(VALIDATOR.iter_errors(document))
+    assert [s["uri"] for s in document["subjects"]] == [
+        "http://cv.iptc.org/newscodes/mediatopic/16000000",
+        "http://cv.iptc.org/newscodes/mediatopic/04000000",
+        "http://cv.iptc.org/newscodes/subjectcode/15000000",
+    ]
+
+
+def test_wikidata_and_geonames_entities_export_as_uris_and_other_ids_as_literals() -> None:
+    article = enrichment_article(
+        place=[
+            EntityTag(id="Q858", type="place", names={"en": "Syria"}),
+            EntityTag(id="geonames:170794", type="place", names={"en": "Raqqa"}),
+            EntityTag(id="iso3166:XK", type="place", names={"en": "Kosovo"}),
+        ],
+        person=[EntityTag(id="https://www.wikidata.org/wiki/Q1", type="person")],
+    )
+    document = to_ninjs(article)
+    assert not list(VALIDATOR.iter_errors(document))
+    assert document["places"] == [
+        {"rel": "mentioned", "uri": "http://www.wikidata.org/entity/Q858", "name": "Syria"},
+        {"rel": "mentioned", "uri": "https://sws.geonames.org/170794/", "name": "Raqqa"},
+        {"rel": "mentioned", "literal": "iso3166:XK", "name": "Kosovo"},
+    ]
+    assert document["people"] == [{"rel": "mentioned", "uri": "http://www.wikidata.org/entity/Q1"}]

@@ -3,24 +3,27 @@
 from __future__ import annotations
 
 from workers.models import EnrichedArticle, evolve
+from workers.parsers.located import place
 from workers.text.dateline import extract_dateline
-from workers.text.language import detect_article_language
-
-SOURCE_LANGUAGE_TRUST = 0.9
-"""Below this detection confidence a language given by the source is kept."""
+from workers.text.language import decide_language, detect_article_language
 
 
 def tag_language(article: EnrichedArticle) -> EnrichedArticle:
+    """The stored language weighs the source's declaration (or, without one, the
+    feed's configured language) against detection; both and the reason are kept."""
     found = detect_article_language(article.headline, article.body_text)
-    if found is None:
+    decision = decide_language(article.declared_language or article.language, found)
+    if decision is None:
         return article
-    if (
-        article.language
-        and found.code != article.language
-        and found.confidence < SOURCE_LANGUAGE_TRUST
-    ):
-        return article
-    return evolve(article, {"language": found.code, "language_confidence": found.confidence})
+    return evolve(
+        article,
+        {
+            "language": decision.code,
+            "language_reason": decision.reason,
+            "detected_language": found.code if found else None,
+            "language_confidence": found.confidence if found else None,
+        },
+    )
 
 
 def tag_dateline(article: EnrichedArticle) -> EnrichedArticle:
@@ -29,6 +32,6 @@ def tag_dateline(article: EnrichedArticle) -> EnrichedArticle:
     if dateline is None:
         return article
     update: dict[str, object] = {"dateline": dateline}
-    if not article.located and dateline.place:
-        update["located"] = dateline.place
+    if not article.located and place(dateline.place):
+        update["located"] = place(dateline.place)
     return evolve(article, update)

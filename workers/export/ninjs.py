@@ -1,11 +1,17 @@
 """EnrichedArticle -> IPTC ninjs 3.1 document (a pure mapping).
 
 ninjs 3 allows no properties of its own, so everything maps onto standard
-ones: entity tags become `places` / `organisations` / `people`, subject codes
-`subjects` (IPTC vocabularies as their cv.iptc.org URIs, with relevance
+ones: entity tags become `places` / `organisations` / `people` (Wikidata and
+GeoNames ids as their entity URIs in `uri`, other ids as `literal`), subject
+codes `subjects` (IPTC vocabularies as their cv.iptc.org URIs, with relevance
 0-100), source keywords `subjects` with rel `keyword`, and identifiers that
 ninjs has no field for (the guid when it is not a URI, the feed, the story)
-`altIds`."""
+`altIds`.
+
+A subject's code is the code within its scheme: Media Topic 16000000 is
+`scheme=medtop, code=16000000`, and a code written as a QCode
+(`medtop:16000000`, as topic tagging writes them) loses its scheme prefix
+before it becomes `http://cv.iptc.org/newscodes/mediatopic/16000000`."""
 
 from __future__ import annotations
 
@@ -22,7 +28,13 @@ NEWS_TYPES = frozenset(
     {"text", "audio", "video", "picture", "graphic", "composite", "component", "event", "planning"}
 )
 IPTC_CV = {"medtop": "mediatopic", "subj": "subjectcode", "genre": "genre"}
+WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
+GEONAMES_FEATURE = "https://sws.geonames.org/{}/"
 _ABSOLUTE_URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
+_WIKIDATA_ID = re.compile(
+    r"^(?:wikidata:|https?://(?:www\.)?wikidata\.org/(?:wiki|entity)/)?(?P<q>Q[1-9]\d*)$"
+)
+_GEONAMES_ID = re.compile(r"^geonames:(?P<id>\d+)$")
 
 Json = dict[str, Any]
 
@@ -40,6 +52,25 @@ def _date(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
 
 
+def code_in_scheme(subject: Subject) -> str:
+    """`medtop:16000000` in scheme medtop -> `16000000`."""
+    return subject.code.removeprefix(f"{subject.scheme}:")
+
+
+def entity_uri(entity_id: str) -> str | None:
+    """The URI of an entity id that has one: `Q858` -> its Wikidata entity URI,
+    `geonames:163843` -> its GeoNames feature URI, an http(s) URI as it is."""
+    wikidata = _WIKIDATA_ID.match(entity_id)
+    if wikidata:
+        return WIKIDATA_ENTITY + wikidata.group("q")
+    geonames = _GEONAMES_ID.match(entity_id)
+    if geonames:
+        return GEONAMES_FEATURE.format(geonames.group("id"))
+    if entity_id.startswith(("http://", "https://")) and is_absolute_uri(entity_id):
+        return entity_id
+    return None
+
+
 def _subject(subject: Subject) -> Json:
     entry: Json = {
         "creator": subject.origin,
@@ -49,7 +80,7 @@ def _subject(subject: Subject) -> Json:
         entry["name"] = subject.name
     vocabulary = IPTC_CV.get(subject.scheme)
     if vocabulary:
-        entry["uri"] = f"http://cv.iptc.org/newscodes/{vocabulary}/{quote(subject.code)}"
+        entry["uri"] = f"http://cv.iptc.org/newscodes/{vocabulary}/{quote(code_in_scheme(subject))}"
     elif subject.scheme == "uri" and is_absolute_uri(subject.code):
         entry["uri"] = subject.code
     else:
@@ -63,11 +94,10 @@ def _keyword(keyword: str) -> Json:
 
 def _entity(tag: EntityTag, language: str | None) -> Json:
     name = tag.names.get(language or "") or next(iter(tag.names.values()), None)
-    entry: Json = {"rel": "mentioned", "literal": tag.id}
+    uri = entity_uri(tag.id)
+    entry: Json = {"rel": "mentioned", **({"uri": uri} if uri else {"literal": tag.id})}
     if name or tag.surface_forms:
         entry["name"] = name or tag.surface_forms[0]
-    if is_absolute_uri(tag.id) and tag.id.startswith(("http://", "https://")):
-        entry["uri"] = tag.id
     return entry
 
 

@@ -131,6 +131,7 @@ class Follower:
             feed_url=feed.location,
             provider=feed.provider,
             language=feed.language,
+            content_language=fetched.content_language,
         )
         document = Document(fetched.body, ctx, feed.format)
         limit = feed.max_bytes or self.settings.max_item_bytes

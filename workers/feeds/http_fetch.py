@@ -48,6 +48,8 @@ class Fetched:
     body: bytes | None
     validators: Validators
     content_type: str | None = None
+    content_language: str | None = None
+    """The response's `Content-Language`: the language of items that declare none."""
 
 
 class FetchError(TransientError):
@@ -142,6 +144,7 @@ async def fetch(
                 to_utf8(bytes(body), response.charset),
                 new_validators,
                 response.content_type,
+                response.headers.get("Content-Language"),
             )
     except TimeoutError as exc:
         raise FetchError("timeout", f"{url} did not answer within {timeout.total}s") from exc

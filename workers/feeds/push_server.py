@@ -99,7 +99,12 @@ async def receive(request: web.Request) -> web.Response:
     except UnknownFormatError as exc:
         return refuse(415, str(exc))
     feed_id = request.query.get("feed") or DEFAULT_FEED
-    ctx = FeedContext(feed_id=feed_id, fetched_at=datetime.now(UTC), feed_url=str(request.url))
+    ctx = FeedContext(
+        feed_id=feed_id,
+        fetched_at=datetime.now(UTC),
+        feed_url=str(request.url),
+        content_language=request.headers.get("Content-Language"),
+    )
     results = await asyncio.to_thread(lambda: list(parse_document(Document(body, ctx, fmt), limit)))
     articles = [r for r in results if isinstance(r, Article)]
     rejected = [

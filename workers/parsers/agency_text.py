@@ -4,8 +4,12 @@ An optional header block of `Key: value` lines (Headline, URI, Version,
 Language, Provider, Byline, Date, Urgency), then a blank line, then paragraphs
 separated by blank lines. The first paragraph usually opens with a dateline
 (`عواصم - (وكالات):`, `BEIRUT, Oct 14 (Reuters) -`). Without a Headline header
-the headline is the lead's first sentence. ANPA-era files with several
-stories (see `anpa`) yield one article per story."""
+the headline is the lead's first sentence.
+
+Transmissions framed by control codes (ANPA 1312, IPTC 7901, teletype
+`ZCZC`/`NNNN`; see `anpa` and `iptc7901`) yield one article per message, each
+rewritten as plain agency text first. A 7901 message whose control codes a
+gateway stripped is still told by its heading line and ` =` terminator."""
 
 from __future__ import annotations
 
@@ -14,9 +18,13 @@ from collections.abc import Iterator
 from datetime import datetime
 
 from workers.errors import PermanentError
-from workers.parsers.anpa import decode_wire_text, is_multi_story, split_stories
+from workers.parsers import iptc7901
+from workers.parsers.anpa import anpa_story, is_teletype, split_teletype
 from workers.parsers.article_builder import build_article
 from workers.parsers.base import FeedContext, ItemFailure, ParseResult
+from workers.parsers.bylines import clean_byline
+from workers.parsers.items import unique_by_uri
+from workers.parsers.wire_text import ETX, SOH, STX, decode_wire_text
 from workers.text.dateline import split_dateline
 from workers.text.normalize import fold_arabic
 
@@ -68,6 +76,28 @@ def _parse_date(value: str | None) -> datetime | None:
         raise PermanentError(f"Date header {value!r} is not ISO 8601") from exc
 
 
+def wire_messages(data: bytes, feed_id: str) -> list[str] | None:
+    """Each message of a framed transmission as plain agency text; None for plain text."""
+    text = decode_wire_text(data)
+    if not (SOH in text or STX in text or "ZCZC" in text[:4096]):
+        if _split_header(text)[0] or not iptc7901.opens_message(text):
+            return None
+        return [iptc7901.message_story(feed_id, text)]
+    if STX not in text:
+        return split_teletype(text, feed_id) if is_teletype(text) else None
+    stories = []
+    for chunk in text.split(SOH):
+        header, stx, rest = chunk.partition(STX)
+        if not stx:
+            continue
+        rest = rest.split(ETX, 1)[0]
+        if iptc7901.is_message_header(header):
+            stories.append(iptc7901.message_story(feed_id, header.rstrip("\r\n") + "\n" + rest))
+        else:
+            stories.append(anpa_story(feed_id, header, rest))
+    return stories
+
+
 def _int_header(header: dict[str, str], key: str) -> int | None:
     value = header.get(key)
     if value is None:
@@ -85,12 +115,18 @@ class AgencyTextParser:
         return bool(head) and not head.startswith((b"<", b"{", b"[")) and b"\x00" not in head
 
     def parse(self, data: bytes, ctx: FeedContext) -> Iterator[ParseResult]:
-        if b"\x02" in data or b"ZCZC" in data[:4096]:
-            text = decode_wire_text(data)
-            if is_multi_story(text):
-                for story in split_stories(text, ctx.feed_id):
-                    yield from self.parse(story.encode("utf-8"), ctx)
-                return
+        stories = wire_messages(data, ctx.feed_id)
+        if stories is None:
+            yield from self._parse_guarded(data, ctx)
+        elif not stories:
+            yield ItemFailure("parse", "no story in this wire transmission", data)
+        else:
+            encoded = (story.encode("utf-8") for story in stories)
+            yield from unique_by_uri(
+                r for story in encoded for r in self._parse_guarded(story, ctx)
+            )
+
+    def _parse_guarded(self, data: bytes, ctx: FeedContext) -> Iterator[ParseResult]:
         try:
             yield self._parse_one(data, ctx)
         except PermanentError as exc:
@@ -123,8 +159,8 @@ class AgencyTextParser:
             body_text="\n\n".join(paragraphs),
             guid=header.get("uri"),
             version=_int_header(header, "version") or 1,
-            language=header.get("language"),
-            byline=header.get("byline"),
+            declared_language=header.get("language"),
+            byline=clean_byline(header.get("byline")),
             located=dateline.place if dateline else None,
             firstcreated=created,
             versioncreated=created,

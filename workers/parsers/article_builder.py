@@ -1,8 +1,11 @@
-"""Turning parsed fields into an `Article`: the stable uri and the content hash."""
+"""Turning parsed fields into an `Article`: the stable uri, the content hash, and
+the guards every format goes through (no control codes in the text, a place or
+nothing in `located`, the declared language read as a BCP 47 tag)."""
 
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from datetime import datetime
 
@@ -11,6 +14,15 @@ from pydantic import ValidationError
 from workers.errors import SchemaError
 from workers.models import Article, Source, Subject
 from workers.parsers.base import FeedContext
+from workers.parsers.language_tags import language_tag, primary_language
+from workers.parsers.located import place
+
+_CONTROL_CODES = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""Transmission codes (SOH, STX, ETX, EOT, SYN, ANPA's DC1-DC4, C1 controls) are never text."""
+
+
+def without_control_codes(text: str) -> str:
+    return _CONTROL_CODES.sub("", text)
 
 
 def content_hash(headline: str, body_text: str) -> str:
@@ -38,7 +50,7 @@ def build_article(
     guid: str | None = None,
     link: str | None = None,
     version: int = 1,
-    language: str | None = None,
+    declared_language: str | None = None,
     byline: str | None = None,
     located: str | None = None,
     firstcreated: datetime | None = None,
@@ -49,19 +61,26 @@ def build_article(
     keywords: list[str] | None = None,
     item_type: str = "text",
 ) -> Article:
-    """Raise `SchemaError` naming the field when the item does not make a valid Article."""
+    """Raise `SchemaError` naming the field when the item does not make a valid Article.
+
+    `declared_language` is the item's own declaration; without one, the HTTP
+    `Content-Language` of the document stands in."""
+    headline = without_control_codes(headline)
+    body_text = without_control_codes(body_text)
     chash = content_hash(headline, body_text)
     link = link or ctx.link
+    declared = language_tag(declared_language) or language_tag(ctx.content_language)
     try:
         return Article(
             uri=stable_uri(ctx.feed_id, guid, link, chash),
             version=version,
             type=item_type,
-            language=language or ctx.language,
+            language=primary_language(declared) or ctx.language,
+            declared_language=declared,
             headline=headline.strip(),
             body_text=body_text.strip(),
-            byline=byline,
-            located=located,
+            byline=without_control_codes(byline) if byline else None,
+            located=place(located),
             firstcreated=firstcreated,
             versioncreated=versioncreated,
             urgency=urgency,

@@ -20,6 +20,9 @@ class FeedContext:
     link: str | None = None
     provider: str | None = None
     language: str | None = None
+    """The feed's language as configured: the article's language when nothing is declared."""
+    content_language: str | None = None
+    """HTTP `Content-Language` of the response or push: the declaration of items without one."""
 
 
 @dataclass(frozen=True)

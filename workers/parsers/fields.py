@@ -1,4 +1,4 @@
-"""Field conversions shared by the parsers: dates, numbers, urgency, subjects, datelines."""
+"""Field conversions shared by the parsers: dates, numbers, urgency, subjects."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
 from workers.models import Subject
-from workers.text.dateline import split_dateline
 
 # cv.iptc.org scheme URIs and the QCode aliases IPTC recommends for them.
 _IPTC_CV = re.compile(r"^https?://cv\.iptc\.org/newscodes/(?P<scheme>[^/]+)/(?P<code>[^/?#]+)/?$")
@@ -99,41 +98,6 @@ def unique_subjects(subjects: list[Subject]) -> list[Subject]:
             seen.add((subject.scheme, subject.code))
             unique.append(subject)
     return unique
-
-
-def place_of_dateline(dateline: str | None) -> str | None:
-    """`BEIRUT, Oct 14` or `PARIS (AFP) -` -> the place; None for an empty dateline."""
-    if not dateline:
-        return None
-    parsed, _ = split_dateline(dateline)
-    if parsed and parsed.place:
-        return parsed.place
-    place = re.split(r"[,،(]|\s[-–—]\s", dateline, maxsplit=1)[0].strip(" -–—:")
-    return place or None
-
-
-def located_from_body(body_text: str) -> str | None:
-    dateline, _ = split_dateline(body_text.split("\n\n", 1)[0])
-    return dateline.place if dateline else None
-
-
-_BYLINE_PREFIX = re.compile(r"^(by|par|von|por|di|door)\s+", re.IGNORECASE)
-_LANGUAGE = re.compile(r"^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*$")
-
-
-def clean_byline(value: str | None) -> str | None:
-    """`By Jane Doe` / `Par Jean Dupont` -> the name alone."""
-    if not value:
-        return None
-    return _BYLINE_PREFIX.sub("", " ".join(value.split())).strip() or None
-
-
-def language_code(value: str | None) -> str | None:
-    """The primary subtag of a BCP 47 tag (`en-US` -> `en`); unusable tags are dropped."""
-    if not value:
-        return None
-    match = _LANGUAGE.match(value.strip())
-    return match.group(1).lower() if match else None
 
 
 def first(*values: str | None) -> str | None:

@@ -6,7 +6,13 @@ an item shares it), `NewsManagement` (FirstCreated, ThisRevisionCreated,
 Urgency, Status) and a tree of `NewsComponent`s with `NewsLines`,
 `AdministrativeMetadata`, `DescriptiveMetadata` and `ContentItem`s whose
 `DataContent` is NITF, XHTML or plain text. Controlled values sit in
-`FormalName` attributes."""
+`FormalName` attributes.
+
+`NewsLines` give the byline (`ByLine`, with `Origin` inside, and `ByLineTitle`)
+and the `DateLine`, whose place is read and whose date never is; the place also
+comes from `DescriptiveMetadata/Location` (the one `HowPresent="Origin"`
+first). The language is `DescriptiveMetadata/Language@FormalName` or the
+nearest `xml:lang`."""
 
 from __future__ import annotations
 
@@ -19,19 +25,21 @@ from workers.errors import ParseError, PermanentError
 from workers.models import Article, Subject
 from workers.parsers.article_builder import build_article
 from workers.parsers.base import FeedContext, ItemFailure, ParseResult
+from workers.parsers.bylines import element_byline, join_bylines, join_parts
 from workers.parsers.fields import (
-    clean_byline,
     first,
-    language_code,
-    located_from_body,
     parse_datetime,
     parse_urgency,
     parse_version,
-    place_of_dateline,
     unique_subjects,
 )
-from workers.parsers.html_text import element_text, plain_paragraphs
+from workers.parsers.html_text import element_text, html_to_text
 from workers.parsers.items import guarded, unique_by_uri
+from workers.parsers.located import (
+    first_place,
+    located_from_body,
+    place_of_dateline,
+)
 from workers.parsers.nitf import NitfFields, find_nitf, read_nitf
 from workers.parsers.xml_nav import (
     attr,
@@ -93,7 +101,7 @@ def _text_content(component: etree._Element) -> tuple[str, NitfFields | None]:
         if body is not None or len(data):
             value = element_text(body if body is not None else data)
         else:
-            value = plain_paragraphs(data.text or "")
+            value = html_to_text(data.text or "")
         if value:
             return value, None
     return "", None
@@ -111,14 +119,27 @@ def _subjects(component: etree._Element) -> list[Subject]:
 
 
 def _located(component: etree._Element) -> str | None:
-    for location in descendants(component, "Location"):
+    """The city (else country) of the Location the story was filed from, else of any Location."""
+    locations = sorted(
+        descendants(component, "Location"),
+        key=lambda location: (attr(location, "HowPresent") or "").lower() != "origin",
+    )
+    for location in locations:
         values = {
             (_formal(p) or "").lower(): attr(p, "Value") for p in children(location, "Property")
         }
-        place = first(values.get("city"), values.get("country"))
-        if place:
-            return place
+        found = first_place(values.get("city"), values.get("country"))
+        if found:
+            return found
     return None
+
+
+def _byline(lines: etree._Element | None, nitf: NitfFields | None) -> str | None:
+    title = text(child(lines, "ByLineTitle"))
+    byline = join_parts(map(element_byline, children(lines, "ByLine")))
+    if byline:
+        return join_bylines([(byline, title)])
+    return nitf.byline if nitf else None
 
 
 def _news_item(item: etree._Element, ctx: FeedContext) -> Article:
@@ -144,9 +165,7 @@ def _news_item(item: etree._Element, ctx: FeedContext) -> Article:
         nitf.provider if nitf else None,
     )
     created = parse_datetime(text(child(management, "ThisRevisionCreated")))
-    language = first(
-        _formal(descendant(component, "Language")), lang(component), nitf.language if nitf else None
-    )
+    dateline = text(child(lines, "DateLine"))
     return build_article(
         ctx,
         format_name="newsml-1.2",
@@ -155,15 +174,22 @@ def _news_item(item: etree._Element, ctx: FeedContext) -> Article:
         body_text=body,
         guid=uri,
         version=parse_version(text(revision)) if revision is not None else nitf_version,
-        language=language_code(language),
-        byline=clean_byline(first(text(child(lines, "ByLine")), nitf.byline if nitf else None)),
-        located=first(
-            place_of_dateline(text(child(lines, "DateLine"))),
+        declared_language=first(
+            _formal(descendant(component, "Language")),
+            lang(component),
+            nitf.declared_language if nitf else None,
+        ),
+        byline=_byline(lines, nitf),
+        located=first_place(
+            place_of_dateline(dateline),
             _located(component),
             nitf.located if nitf else None,
             located_from_body(body),
         ),
-        firstcreated=parse_datetime(text(child(management, "FirstCreated"))) or created,
+        firstcreated=parse_datetime(text(child(management, "FirstCreated")))
+        or created
+        or parse_datetime(dateline)
+        or (nitf.dateline_date if nitf else None),
         versioncreated=created,
         urgency=parse_urgency(_formal(child(management, "Urgency")))
         or (nitf.urgency if nitf else None),

@@ -3,7 +3,12 @@ several of them in its `itemSet`.
 
 A newsItem's text is in `contentSet`: `inlineXML` with XHTML or NITF, or
 `inlineData` with plain text. A packageItem only references other items by
-`residref`; those items arrive on their own, so the package adds no story."""
+`residref`; those items arrive on their own, so the package adds no story.
+
+`contentMeta` gives the byline (`by`, else the names of the `creator`s), the
+place (`located`'s name in the item's language, else the `dateline`'s place;
+a qcode alone names no place) and the declared language (`language@tag`, else
+the nearest `xml:lang`)."""
 
 from __future__ import annotations
 
@@ -15,21 +20,19 @@ from workers.errors import ParseError, PermanentError
 from workers.models import Article, Subject
 from workers.parsers.article_builder import build_article
 from workers.parsers.base import FeedContext, ItemFailure, ParseResult
+from workers.parsers.bylines import join_bylines
 from workers.parsers.fields import (
-    clean_byline,
     first,
-    language_code,
-    located_from_body,
     parse_datetime,
     parse_urgency,
     parse_version,
-    place_of_dateline,
     subject_from_qcode,
     subject_from_uri,
     unique_subjects,
 )
-from workers.parsers.html_text import element_text, plain_paragraphs
+from workers.parsers.html_text import element_text, html_to_text
 from workers.parsers.items import guarded, unique_by_uri
+from workers.parsers.located import first_place, located_from_body, place_of_dateline
 from workers.parsers.nitf import find_nitf, read_nitf
 from workers.parsers.xml_nav import (
     attr,
@@ -50,18 +53,23 @@ OTHER_ITEMS = ("conceptItem", "knowledgeItem", "planningItem", "catalogItem")
 NON_TEXT_CLASSES = ("ninat:picture", "ninat:graphic", "ninat:video", "ninat:audio")
 
 
-def _name(el: etree._Element, language: str | None) -> str | None:
+def _in_language(elements: list[etree._Element], language: str | None) -> str | None:
+    """The text of the element in the item's language, else of the first one."""
+    primary = (language or "").split("-")[0].lower()
+    for element in elements:
+        if primary and (lang(element) or "").split("-")[0].lower() == primary:
+            return text(element)
+    return text(elements[0]) if elements else None
+
+
+def _name(el: etree._Element | None, language: str | None) -> str | None:
     """The `name` child in the item's language, else the first one."""
-    names = list(children(el, "name"))
-    for name in names:
-        if language and (lang(name) or "").split("-")[0] == language.split("-")[0]:
-            return text(name)
-    return text(names[0]) if names else None
+    return _in_language(list(children(el, "name")), language)
 
 
 def _subjects(meta: etree._Element | None, language: str | None) -> list[Subject]:
     subjects = []
-    for subject in children(meta, "subject") if meta is not None else []:
+    for subject in children(meta, "subject"):
         qcode, uri = attr(subject, "qcode"), attr(subject, "uri")
         if qcode:
             subjects.append(subject_from_qcode(qcode, _name(subject, language)))
@@ -83,7 +91,7 @@ def _party(el: etree._Element | None, language: str | None) -> str | None:
 
 
 def _headline(meta: etree._Element | None) -> str | None:
-    headlines = list(children(meta, "headline")) if meta is not None else []
+    headlines = list(children(meta, "headline"))
     for headline in headlines:
         role = attr(headline, "role") or ""
         if not role or role.endswith(":main"):
@@ -103,23 +111,43 @@ def _content(content_set: etree._Element | None) -> tuple[str, etree._Element | 
         return element_text(body if body is not None else inline), None
     for inline in children(content_set, "inlineData"):
         if inline.text and inline.text.strip():
-            return plain_paragraphs(inline.text), None
+            return html_to_text(inline.text), None
     return "", None
 
 
 def _keywords(meta: etree._Element | None) -> list[str]:
-    if meta is None:
-        return []
     return [k for k in (text(kw) for kw in children(meta, "keyword")) if k]
+
+
+def _person_name(name: str | None) -> bool:
+    """A name, not a system account (dpa names its creators `degenhardt.sandra`)."""
+    return name is not None and (" " in name or not name.islower())
+
+
+def _byline(meta: etree._Element | None, language: str | None) -> str | None:
+    """`by` in the item's language, else the creators' names (never their qcodes)."""
+    by = _in_language(list(children(meta, "by")), language)
+    creators = [first(_name(c, language), attr(c, "literal")) for c in children(meta, "creator")]
+    people = [(name, None) for name in creators if _person_name(name)]
+    return join_bylines([(by, None)] if by else people)
+
+
+def _located(meta: etree._Element | None, language: str | None) -> str | None:
+    located = child(meta, "located")
+    return first_place(_name(located, language), attr(located, "literal"))
 
 
 def _news_item(item: etree._Element, ctx: FeedContext) -> Article:
     guid = attr(item, "guid")
     item_meta = child(item, "itemMeta")
     meta = child(item, "contentMeta")
-    language = first(attr(child(meta, "language"), "tag"), lang(item))
     body, nitf_root = _content(child(item, "contentSet"))
     nitf = read_nitf(nitf_root) if nitf_root is not None else None
+    language = first(
+        attr(child(meta, "language"), "tag"),
+        lang(item),
+        nitf.declared_language if nitf else None,
+    )
     headline = first(
         _headline(meta), text(child(item_meta, "title")), nitf.headline if nitf else None
     )
@@ -135,7 +163,6 @@ def _news_item(item: etree._Element, ctx: FeedContext) -> Article:
                 f"newsItem {guid!r} has no inline text (contentSet/inlineXML or inlineData); "
                 "remoteContent is not fetched"
             )
-    by = first(text(child(meta, "by")), _party(child(meta, "creator"), language))
     version_created = parse_datetime(text(child(item_meta, "versionCreated")))
     first_created = parse_datetime(
         first(text(child(item_meta, "firstCreated")), text(child(meta, "contentCreated")))
@@ -149,15 +176,15 @@ def _news_item(item: etree._Element, ctx: FeedContext) -> Article:
         guid=guid,
         link=attr(child(item_meta, "link"), "href"),
         version=parse_version(attr(item, "version")),
-        language=language_code(first(language, nitf.language if nitf else None)),
-        byline=clean_byline(first(by, nitf.byline if nitf else None)),
-        located=first(
-            _party(child(meta, "located"), language),
+        declared_language=language,
+        byline=_byline(meta, language) or (nitf.byline if nitf else None),
+        located=first_place(
+            _located(meta, language),
             place_of_dateline(text(child(meta, "dateline"))),
             nitf.located if nitf else None,
             located_from_body(body),
         ),
-        firstcreated=first_created or version_created,
+        firstcreated=first_created or version_created or (nitf.dateline_date if nitf else None),
         versioncreated=version_created,
         urgency=parse_urgency(text(child(meta, "urgency"))) or (nitf.urgency if nitf else None),
         provider=first(

@@ -1,15 +1,15 @@
-"""IPTC ninjs 1.x, 2.x and 3.x: one document, a list of them, or an object
-holding them under `items`/`data`.
+"""IPTC ninjs 1.x, 2.x and 3.x: one item, a list of them, or an API envelope
+holding them (`workers.parsers.ninjs_envelopes`).
 
 1.x uses `headline`, `body_text`/`body_html`, `byline`, `subject` with
 `scheme`+`code`; 2.x lower-case `headlines`, `bodies`, `by`, `subjects` with
 `uri`/`literal`; 3.x the same in camelCase (`versionCreated`). Keys are read
-case-insensitively so the three generations share one mapping."""
+case-insensitively so the three generations share one mapping. An item is
+identified by its `uri`, else by the `guid` newsroom systems write."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 import orjson
 
@@ -17,11 +17,9 @@ from workers.errors import ParseError
 from workers.models import Article, Subject
 from workers.parsers.article_builder import build_article
 from workers.parsers.base import FeedContext, ItemFailure, ParseResult
+from workers.parsers.bylines import clean_byline, join_bylines
 from workers.parsers.fields import (
-    clean_byline,
     first,
-    language_code,
-    located_from_body,
     parse_datetime,
     parse_urgency,
     parse_version,
@@ -31,18 +29,16 @@ from workers.parsers.fields import (
 )
 from workers.parsers.html_text import html_to_text, plain_paragraphs
 from workers.parsers.items import guarded, unique_by_uri
+from workers.parsers.located import first_place, located_from_body
+from workers.parsers.ninjs_envelopes import Json, identity, items_of, looks_like_ninjs, lowered
 
+BOM = b"\xef\xbb\xbf"
 NINJS_MARKERS = (b'"headline"', b'"headlines"', b'"body_text"', b'"bodies"', b'"ninjs"')
-CONTAINER_KEYS = ("items", "data", "results")
+IDENTITY_MARKERS = (b'"uri"', b'"guid"')
+WRITER_ROLES = ("", "writer", "author", "correspondent", "reporter")
 MAIN_ROLES = ("", "main", "body", "default")
 PROVIDER_ROLES = ("originator", "source", "provider", "creditline", "distributor")
 NON_TEXT_TYPES = frozenset({"picture", "graphic", "video", "audio", "composite"})
-
-Json = dict[str, Any]
-
-
-def _lower(obj: Json) -> Json:
-    return {str(k).lower(): v for k, v in obj.items()}
 
 
 def _str(value: object) -> str | None:
@@ -53,7 +49,7 @@ def _pick(entries: object) -> Json | None:
     """The main entry of a ninjs 2/3 `headlines`/`bodies` array (role main, else the first)."""
     if not isinstance(entries, list):
         return None
-    objects = [_lower(e) for e in entries if isinstance(e, dict) and _str(e.get("value"))]
+    objects = [lowered(e) for e in entries if isinstance(e, dict) and _str(e.get("value"))]
     for entry in objects:
         if (entry.get("role") or "").lower() in MAIN_ROLES:
             return entry
@@ -98,7 +94,7 @@ def _subjects(item: Json) -> list[Subject]:
     for raw in [*(item.get("subject") or []), *(item.get("subjects") or [])]:
         if not isinstance(raw, dict):
             continue
-        entry = _lower(raw)
+        entry = lowered(raw)
         name = _str(entry.get("name"))
         scheme, code = _str(entry.get("scheme")), _str(entry.get("code"))
         uri, literal = _str(entry.get("uri")), _str(entry.get("literal"))
@@ -110,15 +106,34 @@ def _subjects(item: Json) -> list[Subject]:
 
 
 def _bylines(item: Json) -> str | None:
-    """`bylines: [{"by": ...}]`, as some agencies extend ninjs 1.x."""
-    names = [
-        _str(entry.get("by")) for entry in item.get("bylines") or [] if isinstance(entry, dict)
-    ]
-    return " and ".join(n for n in names if n) or None
+    """`bylines: [{"by": ..., "title": ...}]`, as AP extends ninjs 1.x."""
+    entries = [lowered(e) for e in item.get("bylines") or [] if isinstance(e, dict)]
+    return join_bylines((_str(e.get("by")), _str(e.get("title"))) for e in entries)
+
+
+def _authors(item: Json) -> str | None:
+    """`authors: [{"name": ..., "role": "writer"}]`, as Superdesk writes them."""
+    entries = [lowered(e) for e in item.get("authors") or [] if isinstance(e, dict)]
+    return join_bylines(
+        (_str(e.get("name")), None)
+        for e in entries
+        if str(e.get("role") or "").lower() in WRITER_ROLES
+    )
+
+
+def _byline(item: Json) -> str | None:
+    given = first(_str(item.get("byline")), _str(item.get("by")))
+    return clean_byline(given) if given else _bylines(item) or _authors(item)
+
+
+def _language(item: Json) -> str | None:
+    """The item's `language`, else the one its main body or headline declares."""
+    entries = (_pick(item.get("bodies")), _pick(item.get("headlines")))
+    return first(_str(item.get("language")), *(_str(e.get("language")) for e in entries if e))
 
 
 def _provider(item: Json) -> str | None:
-    sources = [_lower(s) for s in item.get("infosources") or [] if isinstance(s, dict)]
+    sources = [lowered(s) for s in item.get("infosources") or [] if isinstance(s, dict)]
     for role in PROVIDER_ROLES:
         for source in sources:
             if (source.get("role") or "").lower() == role and _str(source.get("name")):
@@ -135,20 +150,29 @@ class NinjsParser:
     name = "ninjs"
 
     def sniff(self, data: bytes) -> bool:
-        head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n")
+        """A JSON object (or a list, or an envelope of them) with ninjs fields and a
+        `uri` or `guid`. JSON too broken to read is ninjs when its bytes say so."""
+        head = data[:1024].lstrip(BOM + b" \t\r\n")
         if not head.startswith((b"{", b"[")):
             return False
-        window = data[:65536]
-        return b'"uri"' in window and any(marker in window for marker in NINJS_MARKERS)
+        try:
+            document = orjson.loads(data.removeprefix(BOM))
+        except orjson.JSONDecodeError:
+            window = data[:65536]
+            return any(m in window for m in IDENTITY_MARKERS) and any(
+                m in window for m in NINJS_MARKERS
+            )
+        items = items_of(document)
+        return items is not None and (not items or any(map(looks_like_ninjs, items)))
 
     def parse(self, data: bytes, ctx: FeedContext) -> Iterator[ParseResult]:
         try:
-            document = orjson.loads(data.removeprefix(b"\xef\xbb\xbf"))
+            document = orjson.loads(data.removeprefix(BOM))
         except orjson.JSONDecodeError as exc:
             error = "encoding" if "utf-8" in str(exc).lower() else "parse"
             yield ItemFailure(error, f"not valid JSON: {exc}", data)
             return
-        items = self._items(document)
+        items = items_of(document)
         if items is None:
             yield ItemFailure(
                 "parse", "JSON is neither a ninjs object nor a list of ninjs objects", data
@@ -156,20 +180,10 @@ class NinjsParser:
             return
         yield from unique_by_uri(guarded(items, lambda i: self._article(i, ctx), orjson.dumps))
 
-    def _items(self, document: object) -> list[object] | None:
-        if isinstance(document, list):
-            return document
-        if isinstance(document, dict):
-            for key in CONTAINER_KEYS:
-                if isinstance(document.get(key), list) and "uri" not in document:
-                    return list(document[key])
-            return [document]
-        return None
-
     def _article(self, raw: object, ctx: FeedContext) -> Article:
         if not isinstance(raw, dict):
             raise ParseError(f"ninjs item must be a JSON object, not {type(raw).__name__}")
-        item = _lower(raw)
+        item = lowered(raw)
         headline = _headline(item)
         body = _body(item)
         item_type = _str(item.get("type")) or "text"
@@ -186,14 +200,15 @@ class NinjsParser:
             parser=f"{self.name}/1",
             headline=headline,
             body_text=body,
-            guid=_str(item.get("uri")),
+            guid=identity(item),
             version=parse_version(item.get("version")),
-            language=language_code(_str(item.get("language"))),
-            byline=clean_byline(
-                first(_str(item.get("byline")), _str(item.get("by")), _bylines(item))
-            ),
-            located=first(_str(item.get("located")), located_from_body(body)),
-            firstcreated=parse_datetime(_str(item.get("firstcreated"))) or version_created,
+            declared_language=_language(item),
+            byline=_byline(item),
+            located=first_place(_str(item.get("located")), located_from_body(body)),
+            firstcreated=parse_datetime(
+                first(_str(item.get("firstcreated")), _str(item.get("contentcreated")))
+            )
+            or version_created,
             versioncreated=version_created,
             urgency=parse_urgency(item.get("urgency")),
             provider=_provider(item),

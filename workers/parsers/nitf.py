@@ -2,13 +2,19 @@
 
 `head/docdata` carries the identity (`doc-id@id-string`, `du-key@version`),
 urgency (`urgency@ed-urg`), dates (`date.issue@norm`, `date.release@norm`),
-rights; `head/tobject` the IPTC subject codes; `body/body.head` the headline,
-byline, dateline and abstract; `body/body.content` the story."""
+rights and the event's place (`evloc@city`); `head/tobject` the IPTC subject
+codes; `body/body.head` the headline, the bylines (mixed content: `person`,
+`byttl`, `location`), the dateline (`location` with `city`/`state`/`region`/
+`country`, and `story.date`, which is never the place) and the abstract;
+`body/body.content` the story. The language is declared by `baselang` on the
+root, `xml:lang` (or NITF 2's `lang`) on the text or its ancestors, or a
+`meta` named language."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from lxml import etree
 
@@ -16,18 +22,20 @@ from workers.errors import ParseError, PermanentError
 from workers.models import Article, Subject
 from workers.parsers.article_builder import build_article
 from workers.parsers.base import FeedContext, ItemFailure, ParseResult
+from workers.parsers.bylines import element_byline, join_parts
 from workers.parsers.fields import (
-    clean_byline,
     first,
-    language_code,
-    located_from_body,
     parse_datetime,
     parse_urgency,
     parse_version,
-    place_of_dateline,
     unique_subjects,
 )
 from workers.parsers.html_text import element_paragraphs
+from workers.parsers.located import (
+    first_place,
+    located_from_body,
+    place_of_dateline,
+)
 from workers.parsers.xml_nav import (
     attr,
     child,
@@ -39,6 +47,7 @@ from workers.parsers.xml_nav import (
     path,
     path_all,
     text,
+    text_outside,
 )
 from workers.parsers.xml_safety import parse_xml, root_tag
 
@@ -53,9 +62,10 @@ class NitfFields:
     body_text: str = ""
     byline: str | None = None
     located: str | None = None
+    dateline_date: datetime | None = None
     guid: str | None = None
     version: int | None = None
-    language: str | None = None
+    declared_language: str | None = None
     urgency: int | None = None
     issued: str | None = None
     released: str | None = None
@@ -64,25 +74,25 @@ class NitfFields:
     keywords: list[str] = field(default_factory=list)
 
 
-def _byline(head: etree._Element | None) -> str | None:
-    byline = child(head, "byline")
-    if byline is None:
-        return None
-    person = text(child(byline, "person"))
-    return clean_byline(person or text(byline))
-
-
-def _dateline_place(head: etree._Element | None) -> str | None:
+def _dateline(head: etree._Element | None) -> tuple[str | None, datetime | None]:
+    """(place, date) of `body.head/dateline`: the place from its `location` (city
+    first), else from its own text once `story.date` is set aside."""
     dateline = child(head, "dateline")
     if dateline is None:
-        return None
-    city = text(descendant(dateline, "city")) or text(child(dateline, "location"))
-    return city or place_of_dateline(text(dateline))
+        return None, None
+    location = descendant(dateline, "location")
+    story_date = descendant(dateline, "story.date")
+    place = first_place(
+        *(text(descendant(location, part)) for part in ("city", "state", "region", "country")),
+        text(location),
+        place_of_dateline(text_outside(dateline, "story.date")),
+    )
+    return place, parse_datetime(first(attr(story_date, "norm"), text(story_date)))
 
 
 def _subjects(nitf_head: etree._Element | None) -> list[Subject]:
     subjects = []
-    for tobject in children(nitf_head, "tobject") if nitf_head is not None else []:
+    for tobject in children(nitf_head, "tobject"):
         for subject in children(tobject, "tobject.subject"):
             code = attr(subject, "tobject.subject.refnum")
             if code:
@@ -95,12 +105,22 @@ def _subjects(nitf_head: etree._Element | None) -> list[Subject]:
     return unique_subjects(subjects)
 
 
-def _language(root: etree._Element, head: etree._Element | None) -> str | None:
-    for meta in children(head, "meta") if head is not None else []:
+def _meta_language(head: etree._Element | None) -> str | None:
+    for meta in children(head, "meta"):
         if (attr(meta, "name") or "").lower() in LANGUAGE_META:
             return attr(meta, "content")
+    return None
+
+
+def _language(root: etree._Element, head: etree._Element | None) -> str | None:
+    """The declaration nearest the text: `xml:lang` on it or an ancestor, then the
+    document's `baselang`, then a language `meta`."""
     content = descendant(root, "body.content")
-    return lang(content) if content is not None else lang(root)
+    return first(
+        lang(content if content is not None else root),
+        attr(root, "baselang"),
+        _meta_language(head),
+    )
 
 
 def _key(keyword: etree._Element) -> str | None:
@@ -121,16 +141,18 @@ def read_nitf(root: etree._Element) -> NitfFields:
         paragraphs = element_paragraphs(abstract) if abstract is not None else []
     body = "\n\n".join(paragraphs)
     rights = child(docdata, "doc.rights")
+    place, dateline_date = _dateline(body_head)
     return NitfFields(
         headline=headline,
         body_text=body,
-        byline=_byline(body_head),
-        located=first(_dateline_place(body_head), text(descendant(docdata, "evloc"))),
+        byline=join_parts(map(element_byline, children(body_head, "byline"))),
+        located=first_place(place, attr(child(docdata, "evloc"), "city")),
+        dateline_date=dateline_date,
         guid=attr(child(docdata, "doc-id"), "id-string"),
         version=parse_version(attr(child(docdata, "du-key"), "version"))
         if attr(child(docdata, "du-key"), "version")
         else None,
-        language=language_code(_language(root, head)),
+        declared_language=_language(root, head),
         urgency=parse_urgency(attr(child(docdata, "urgency"), "ed-urg")),
         issued=attr(child(docdata, "date.issue"), "norm"),
         released=attr(child(docdata, "date.release"), "norm"),
@@ -181,10 +203,10 @@ class NitfParser:
             body_text=nitf.body_text,
             guid=nitf.guid,
             version=nitf.version or 1,
-            language=nitf.language,
+            declared_language=nitf.declared_language,
             byline=nitf.byline,
             located=nitf.located or located_from_body(nitf.body_text),
-            firstcreated=issued or released,
+            firstcreated=issued or released or nitf.dateline_date,
             versioncreated=released or issued,
             urgency=nitf.urgency,
             provider=nitf.provider,

@@ -1,6 +1,7 @@
 """RSS 0.9x, 1.0 (RDF), 2.0 and Atom 0.3/1.0, read by feedparser after the
 bytes passed the hardened XML parser (feedparser's own XML handling is never
-given a DTD)."""
+given a DTD). The declared language is the entry's `xml:lang` or
+`dc:language`, else the feed's (`<language>`, `dc:language`, `xml:lang`)."""
 
 from __future__ import annotations
 
@@ -16,17 +17,16 @@ from workers.errors import ParseError, PermanentError
 from workers.models import Article, Subject
 from workers.parsers.article_builder import build_article
 from workers.parsers.base import FeedContext, ItemFailure, ParseResult
+from workers.parsers.bylines import clean_byline
 from workers.parsers.fields import (
-    clean_byline,
     first,
-    language_code,
-    located_from_body,
     parse_datetime,
     subject_from_code,
     unique_subjects,
 )
 from workers.parsers.html_text import html_to_text
 from workers.parsers.items import guarded, unique_by_uri
+from workers.parsers.located import located_from_body
 from workers.parsers.xml_nav import children, serialize
 from workers.parsers.xml_safety import parse_xml, root_tag
 
@@ -126,7 +126,9 @@ class RssParser:
             body_text=body,
             guid=entry.get("id"),
             link=entry.get("link"),
-            language=language_code(first(detail.get("language"), feed.get("language"))),
+            declared_language=first(
+                detail.get("language"), entry.get("language"), feed.get("language")
+            ),
             byline=clean_byline(first(author.get("name"), entry.get("author"))),
             located=located_from_body(body),
             firstcreated=published or updated,

@@ -18,7 +18,9 @@ def local(el: etree._Element) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-def children(el: etree._Element, *names: str) -> Iterator[etree._Element]:
+def children(el: etree._Element | None, *names: str) -> Iterator[etree._Element]:
+    if el is None:
+        return
     for child in el:
         if local(child) in names:
             yield child
@@ -67,6 +69,19 @@ def text(el: etree._Element | None) -> str | None:
     return value or None
 
 
+def text_outside(el: etree._Element | None, *names: str) -> str | None:
+    """The text of `el` without that of its children named `names` (NITF's
+    `story.date` inside a `dateline`), whitespace collapsed."""
+    if el is None:
+        return None
+    parts = [el.text or ""]
+    for node in el:
+        if local(node) not in names:
+            parts.append("".join(str(t) for t in node.itertext()))
+        parts.append(node.tail or "")
+    return " ".join("".join(parts).split()) or None
+
+
 def attr(el: etree._Element | None, name: str) -> str | None:
     if el is None:
         return None
@@ -81,10 +96,10 @@ def attr(el: etree._Element | None, name: str) -> str | None:
 
 
 def lang(el: etree._Element | None) -> str | None:
-    """The nearest `xml:lang` on `el` or its ancestors."""
+    """The nearest `xml:lang` (or NITF 2's and XHTML's plain `lang`) on `el` or its ancestors."""
     while el is not None:
-        value = el.get(XML_LANG)
-        if value:
+        value = el.get(XML_LANG) or el.get("lang")
+        if value and value.strip():
             return value.strip()
         el = el.getparent()
     return None

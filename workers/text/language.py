@@ -19,6 +19,12 @@ sample of the text. Two corrections make short headlines come out right:
 
 Case is kept (the model reads capitals as a signal) unless the sample is all
 upper case, which the model would take for another script.
+
+The stored language weighs what the source declared against what was detected
+(`decide_language`): the declaration wins unless detection is confident and
+disagrees beyond a close family. Within a family (Norwegian, Danish and
+Swedish; Serbian, Croatian and Bosnian; ...) short texts are told apart badly
+by any model, and the source knows what it wrote.
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ from typing import Any
 
 from newswire_text import script_letters
 
+from workers.models import LanguageReason
 from workers.text.dateline import split_dateline
 
 PREFERRED_LANGUAGES = ("ar", "en", "fr")
@@ -39,6 +46,9 @@ FUNCTION_WORD_FACTOR = 3.0
 MAX_FUNCTION_WORD_EVIDENCE = 8
 DECISIVE_FUNCTION_WORDS = 5
 DECISIVE_CONFIDENCE = 0.99
+CONFIDENT_DETECTION = 0.9
+"""From this confidence a detected language that is no close relative of the
+declared one replaces it (a feed that labels everything `en`)."""
 
 _FRENCH_ELISIONS = ("l'", "d'", "qu'", "l’", "d’", "qu’")
 
@@ -59,10 +69,31 @@ FUNCTION_WORDS = {
 _TO_ISO_639_1 = {"arz": "ar", "azb": "az", "nds": "de", "als": "de", "bar": "de", "pnb": "pa"}
 
 
+CLOSE_FAMILIES = (
+    frozenset({"no", "nb", "nn", "da", "sv"}),
+    frozenset({"sh", "sr", "hr", "bs", "cnr"}),
+    frozenset({"cs", "sk"}),
+    frozenset({"ms", "id"}),
+    frozenset({"pt", "gl"}),
+    frozenset({"bg", "mk"}),
+    frozenset({"fa", "prs"}),
+    frozenset({"ca", "oc"}),
+    frozenset({"af", "nl"}),
+)
+"""Languages a detector confuses on agency-length texts. Regional variants (pt-PT,
+pt-BR) share their primary subtag and so always agree."""
+
+
 @dataclass(frozen=True, slots=True)
 class Language:
     code: str
     confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageDecision:
+    code: str
+    reason: LanguageReason
 
 
 @cache
@@ -146,3 +177,31 @@ def detect_article_language(headline: str, body_text: str) -> Language | None:
     too short, and a dateline is mostly names and abbreviations."""
     _, body = split_dateline(body_text)
     return detect_language(f"{headline}. {body[: SAMPLE_CHARS * 2]}")
+
+
+def primary_subtag(tag: str) -> str:
+    """`nb-NO` -> `nb`."""
+    return tag.split("-", 1)[0].lower()
+
+
+def close_languages(a: str, b: str) -> bool:
+    """The same language, or two of one close family (primary subtags compared)."""
+    first, second = primary_subtag(a), primary_subtag(b)
+    return first == second or any(first in f and second in f for f in CLOSE_FAMILIES)
+
+
+def decide_language(declared: str | None, detected: Language | None) -> LanguageDecision | None:
+    """The language to store: the declaration (its primary subtag) unless detection
+    is confident and disagrees beyond a close family; None when neither says."""
+    if declared is None:
+        return LanguageDecision(detected.code, "detected") if detected else None
+    code = primary_subtag(declared)
+    if detected is None:
+        return LanguageDecision(code, "declared")
+    if primary_subtag(detected.code) == code:
+        return LanguageDecision(code, "detected-agrees")
+    if close_languages(code, detected.code):
+        return LanguageDecision(code, "close-family")
+    if detected.confidence < CONFIDENT_DETECTION:
+        return LanguageDecision(code, "detection-unsure")
+    return LanguageDecision(detected.code, "detection-confident")
