@@ -1,5 +1,6 @@
 # Image of the newswire workers: `newswire produce --follow`, `newswire worker enrich`,
-# `newswire worker store` (see docker-compose.yml).
+# `newswire worker store`, and the read API with its dashboard, `newswire serve`
+# (see docker-compose.yml).
 
 # The compiled text core (native/) as a wheel.
 FROM rust:1-slim-bookworm AS native
@@ -9,30 +10,49 @@ RUN apt-get update && apt-get install -y --no-install-recommends python3 python3
 COPY native /src/native
 RUN /opt/build/bin/maturin build --release --manifest-path /src/native/Cargo.toml --out /wheels
 
+# The dashboard's page and uPlot, from npm by the lockfile, as `make setup` builds them.
+FROM node:20-slim AS web
+WORKDIR /src/web
+COPY web/package.json web/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY web/build.mjs ./
+COPY web/src ./src
+RUN npm run build
+
 FROM python:3.11-slim
 
+# Everything newswire writes (Faust's state, SQLite, the run directory) goes under
+# one writable directory; /app stays read-only for the user the image runs as.
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
-    PYTHONPATH=/app
+    PYTHONPATH=/app \
+    NEWSWIRE_DATA_DIR=/var/lib/newswire \
+    NEWSWIRE_SQLITE_PATH=/var/lib/newswire/newswire.db \
+    NEWSWIRE_STACK__RUN_DIR=/var/lib/newswire/run
 
 WORKDIR /app
 
-# Dependencies first, so code changes do not reinstall them.
+# Dependencies first, in a layer of their own: a code change does not reinstall them.
 COPY --from=native /wheels /wheels
-COPY pyproject.toml README.md ./
-COPY workers ./workers
-RUN pip install /wheels/*.whl . \
-    && useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin newswire
+COPY pyproject.toml ./
+RUN python -c "import tomllib; deps = tomllib.load(open('pyproject.toml', 'rb'))['project']['dependencies']; print('\n'.join(d for d in deps if not d.startswith('newswire-text')))" > /tmp/requirements.txt \
+    && pip install /wheels/*.whl -r /tmp/requirements.txt \
+    && useradd --system --uid 10001 --home-dir /var/lib/newswire --shell /usr/sbin/nologin newswire \
+    && mkdir -p /var/lib/newswire && chown newswire /var/lib/newswire
 
 # The package reads schemas/ and seeds/ beside itself: PYTHONPATH=/app makes this
 # checkout's `workers` the one imported.
+COPY README.md ./
+COPY workers ./workers
+RUN pip install --no-deps .
 COPY schemas ./schemas
 COPY seeds ./seeds
-RUN mkdir -p /app/data && chown newswire /app/data
+COPY --from=web /src/web/dist ./web/dist
 
 USER newswire
-EXPOSE 9101 9102 9103
+VOLUME /var/lib/newswire
+EXPOSE 9101 9102 9103 8090
 ENTRYPOINT ["newswire"]
 CMD ["--help"]

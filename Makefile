@@ -1,6 +1,7 @@
 # The two commands of README.md: `make run` and `make test`. Both set up
-# everything on a fresh machine: the virtualenv and packages, the Kafka jars,
-# Redis, PostgreSQL and Prometheus (from Debian when missing).
+# everything on a fresh machine: the virtualenv and packages, the dashboard's npm
+# packages, the Kafka jars, Redis, PostgreSQL and Prometheus (from Debian when
+# missing).
 
 PYTHON ?= python3
 VENV ?= .venv
@@ -26,7 +27,15 @@ $(STAMP): pyproject.toml $(NATIVE)
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-setup: $(STAMP)
+# The dashboard's page and uPlot, installed from npm by the lockfile and copied
+# into web/dist/ (served by `newswire serve`).
+WEB_DIST := web/dist/.built
+$(WEB_DIST): web/package.json web/package-lock.json web/build.mjs $(wildcard web/src/*)
+	@command -v npm >/dev/null || { echo "error: npm is needed to build web/:" \
+		"install Node.js 18+ with npm (Debian: apt-get install nodejs npm)"; exit 1; }
+	cd web && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build
+
+setup: $(STAMP) $(WEB_DIST)
 
 stack: setup
 	$(NEWSWIRE) stack up --all

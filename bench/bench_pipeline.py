@@ -49,6 +49,7 @@ def bench_settings(run_dir: Path, partitions: int) -> Settings:
             "consumer_group_prefix": f"bench{tag}",
             "redis_prefix": f"bench:{tag}:",
             "sqlite_path": run_dir / "bench.db",
+            "data_dir": run_dir / "data",
             "metrics": MetricsPorts(
                 produce=19201, enrich=19202, store=19203, enrich_web=19204, store_web=19205
             ),

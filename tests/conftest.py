@@ -42,6 +42,7 @@ def isolated(base: Settings, tmp_path: Path) -> Settings:
             "consumer_group_prefix": f"g{tag}",
             "redis_prefix": f"test:{tag}:",
             "sqlite_path": tmp_path / "newswire.db",
+            "data_dir": tmp_path / "data",
             "metrics": MetricsPorts(
                 produce=free_port(),
                 enrich=free_port(),

@@ -51,11 +51,10 @@ class ServiceUnavailable(NewswireError):
     """A required server cannot be used. Its message is the one line a user sees.
 
     The subclasses say why when the server answered but the connection failed: a
-    stage treats every one alike (it pauses and retries), a command exits with
-    the class's own status."""
+    stage treats every one alike (it pauses and retries), a command exits with 2
+    as for any wrong setting; the message says which."""
 
     error_type = "unavailable"
-    exit_code = 3
 
     def __init__(self, service: str, endpoint: str, setting: str, hint: str = "") -> None:
         self.service = service
@@ -90,7 +89,6 @@ class AuthenticationFailed(RefusedByServer):
     without the rights newswire needs."""
 
     error_type = "authentication"
-    exit_code = 4
 
 
 class TlsFailed(RefusedByServer):
@@ -98,7 +96,6 @@ class TlsFailed(RefusedByServer):
     certificate missing or refused, or TLS on one side only."""
 
     error_type = "tls"
-    exit_code = 5
 
 
 class ConfigurationError(NewswireError):

@@ -13,7 +13,7 @@ from prometheus_client import (
 )
 
 from workers.dedup.decision import OUTCOMES
-from workers.errors import NewswireError
+from workers.errors import NewswireError, PermanentError
 from workers.models import Stage
 
 STAGE_BUCKETS = (0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0)
@@ -40,7 +40,8 @@ ARTICLE_OUTCOMES = (*OUTCOMES, "invalid", "failed")
 
 
 def expose_stage(stage: Stage) -> None:
-    """Publish every outcome of `stage` at 0 before the first article.
+    """Publish every outcome of `stage`, and every dead-letter error type known
+    to this process, at 0 before the first article.
 
     A series that first appears already holding its final count has no
     increase for `rate()` to see: a worker that handles a whole burst between
@@ -49,6 +50,8 @@ def expose_stage(stage: Stage) -> None:
     for outcome in ARTICLE_OUTCOMES:
         ARTICLES.labels(stage, outcome)
     STAGE_SECONDS.labels(stage)
+    for error_type in permanent_error_types():
+        DLQ.labels(stage, error_type)
 
 
 DEPENDENCY_UP = Gauge(
@@ -76,6 +79,20 @@ DEDUP_REBUILDS = Counter(
     "newswire_dedup_rebuilds",
     "Times the dedup window was rebuilt from storage after Redis came back empty.",
 )
+
+
+def permanent_error_types() -> list[str]:
+    """The error types of every permanent error this process knows (its modules
+    imported so far): what can put a message in the dead-letter topic."""
+    found: set[str] = set()
+    pending: list[type[PermanentError]] = [PermanentError]
+    while pending:
+        cls = pending.pop()
+        found.add(cls.error_type)
+        pending.extend(cls.__subclasses__())
+    return sorted(found)
+
+
 CONSUMER_LAG = Gauge(
     "newswire_consumer_lag",
     "Messages between the committed offset of a group and the end of a partition.",
@@ -86,6 +103,8 @@ FEED_FETCH = Counter(
     "Feed fetches, by feed and status (ok, not_modified, http_<code>, timeout, error).",
     ["feed", "status"],
 )
+FEED_STATUSES = ("ok", "not_modified", "timeout", "error")
+"""Published at 0 for every followed feed; `http_<code>` series appear with their code."""
 FEED_LAST_SUCCESS = Gauge(
     "newswire_feed_last_success_timestamp_seconds",
     "Unix time of the last successful fetch of a feed.",
@@ -100,6 +119,58 @@ CACHE_REQUESTS = Counter(
     "newswire_cache_requests",
     "Cache look-ups, by cache and result (hit, miss).",
     ["cache", "result"],
+)
+
+
+API_REQUESTS = Counter(
+    "newswire_api_requests",
+    "Requests answered by `newswire serve`, by route and status code.",
+    ["route", "status"],
+)
+API_SECONDS = Histogram(
+    "newswire_api_request_seconds",
+    "Time to answer a request of `newswire serve`, by route.",
+    ["route"],
+    buckets=STAGE_BUCKETS,
+)
+
+
+FAUST_EVENTS = Counter(
+    "newswire_faust_events",
+    "Events a stage's Faust streams received, by input topic.",
+    ["stage", "topic"],
+)
+FAUST_SENT = Counter(
+    "newswire_faust_messages_sent",
+    "Messages a stage's Faust producer was given to send, by topic.",
+    ["stage", "topic"],
+)
+FAUST_SEND_ERRORS = Counter(
+    "newswire_faust_send_errors",
+    "Sends a stage's Faust producer failed.",
+    ["stage"],
+)
+FAUST_COMMIT_SECONDS = Histogram(
+    "newswire_faust_commit_seconds",
+    "Time a stage's consumer took to commit its offsets.",
+    ["stage"],
+    buckets=STAGE_BUCKETS,
+)
+FAUST_REBALANCES = Counter(
+    "newswire_faust_rebalances",
+    "Consumer-group rebalances a stage's worker went through.",
+    ["stage"],
+)
+FAUST_REBALANCE_SECONDS = Histogram(
+    "newswire_faust_rebalance_seconds",
+    "Time from a rebalance's start to the worker consuming again.",
+    ["stage"],
+    buckets=(0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0),
+)
+FAUST_PARTITIONS = Gauge(
+    "newswire_faust_assigned_partitions",
+    "Partitions a stage's worker holds after its last rebalance.",
+    ["stage"],
 )
 
 

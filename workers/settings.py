@@ -241,6 +241,17 @@ class WorkerSettings(_Frozen):
     """How long Kafka may take to acknowledge a message before the stage retries it."""
 
 
+class ApiSettings(_Frozen):
+    """`newswire serve`: the read API and the live dashboard."""
+
+    host: str = "127.0.0.1"
+    port: int = 8090
+    token: SecretStr | None = None
+    """Bearer token every request but `/health` must carry; unset: no token asked."""
+    prometheus_url: str | None = None
+    """The dashboard reads this Prometheus's HTTP API; unset: the workers' /metrics."""
+
+
 class MetricsPorts(_Frozen):
     produce: int = 9101
     enrich: int = 9102
@@ -266,12 +277,16 @@ class Settings(BaseSettings):
     """Prepended to every Redis key, so that several pipelines can share one Redis."""
     database_url: SecretStr | None = None
     database_tls: DatabaseTls = Field(default_factory=DatabaseTls)
+    data_dir: Path = Path("data")
+    """Where the workers keep what they write (Faust's own state under `faust/`);
+    with `sqlite_path` and `stack.run_dir`, the only paths newswire writes to."""
     sqlite_path: Path = Path("data/newswire.db")
     topics: TopicSettings = Field(default_factory=TopicSettings)
     dedup: DedupSettings = Field(default_factory=DedupSettings)
     stack: StackSettings = Field(default_factory=StackSettings)
     metrics: MetricsPorts = Field(default_factory=MetricsPorts)
     worker: WorkerSettings = Field(default_factory=WorkerSettings)
+    api: ApiSettings = Field(default_factory=ApiSettings)
     consumer_group_prefix: str = "newswire"
     cache_ttl_seconds: int = 24 * 3600
     max_item_bytes: int = 2 * 1024 * 1024

@@ -325,6 +325,7 @@ def isolated_settings(
             "consumer_group_prefix": f"f{tag}",
             "redis_prefix": f"faults:{tag}:",
             "sqlite_path": work_dir / "newswire.db",
+            "data_dir": work_dir / "data",
             "database_url": None,
             "metrics": metrics_ports(),
             "stack": base.stack.model_copy(update={"run_dir": work_dir / "run"}),

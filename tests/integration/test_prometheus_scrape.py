@@ -4,7 +4,6 @@ through its HTTP API."""
 from __future__ import annotations
 
 import json
-import subprocess
 import time
 import urllib.parse
 import urllib.request
@@ -15,57 +14,23 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import SEEDS, free_port
+from tests.conftest import SEEDS
 from tests.integration.pipeline_support import running_workers
+from tests.integration.prometheus_support import running_prometheus
 from workers.parsers.base import FeedContext
 from workers.producer.ingest import Document, ingest
 from workers.producer.publisher import Publisher
 from workers.runner import wait_drained
 from workers.settings import Settings
-from workers.stack.packages import ensure_command
-from workers.stack.prometheus import prometheus_argv
 from workers.synthetic import items
 
 pytestmark = pytest.mark.integration
 
 
-def scrape_config(settings: Settings) -> str:
-    m = settings.metrics
-    targets = {"enrich": m.enrich, "store": m.store}
-    jobs = "".join(
-        f"  - job_name: newswire-{role}\n"
-        f"    static_configs:\n      - targets: ['127.0.0.1:{port}']\n"
-        for role, port in targets.items()
-    )
-    return f"global:\n  scrape_interval: 1s\nscrape_configs:\n{jobs}"
-
-
 @pytest.fixture
 def prometheus(settings: Settings, tmp_path: Path) -> Iterator[str]:
-    config = tmp_path / "prometheus.yml"
-    config.write_text(scrape_config(settings))
-    port = free_port()
-    binary = ensure_command("prometheus", "prometheus", log_path=tmp_path / "install.log")
-    log = (tmp_path / "prometheus.log").open("wb")
-    proc = subprocess.Popen(
-        prometheus_argv(binary, config, tmp_path / "data", port), stdout=log, stderr=log
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"{url}/-/ready", timeout=1) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.3)
-        else:
-            raise AssertionError(f"Prometheus did not start; see {tmp_path / 'prometheus.log'}")
+    with running_prometheus(settings, tmp_path) as url:
         yield url
-    finally:
-        proc.terminate()
-        proc.wait(10)
 
 
 def query(url: str, expr: str) -> list[dict[str, Any]]:

@@ -168,6 +168,7 @@ def test_local_scrape_config_covers_every_process() -> None:
         "newswire-produce": (["producer"], ports.produce),
         "newswire-enrich": (["enrich"], ports.enrich),
         "newswire-store": (["store"], ports.store),
+        "newswire-api": (["api"], Settings().api.port),
     }
 
 
@@ -232,17 +233,21 @@ def test_dashboard_covers_the_required_views() -> None:
     assert len(quantiles) >= 3
 
 
-def test_dashboard_uses_the_provisioned_datasource() -> None:
+def test_dashboard_panels_read_the_datasource_variable_defaulting_to_the_provisioned_one() -> None:
     datasources = yaml.safe_load(
         (GRAFANA / "provisioning" / "datasources" / "prometheus.yml").read_text()
     )["datasources"]
     uids = {ds["uid"] for ds in datasources}
+    variables = {v["name"]: v for v in dashboard()["templating"]["list"]}
+    assert variables["datasource"]["type"] == "datasource"
+    assert variables["datasource"]["query"] == "prometheus"
+    assert variables["datasource"]["current"]["value"] in uids
     for panel in dashboard()["panels"]:
         if panel["type"] == "row":
             continue
-        assert panel["datasource"]["uid"] in uids, panel["title"]
+        assert panel["datasource"]["uid"] == "${datasource}", panel["title"]
         for target in panel["targets"]:
-            assert target["datasource"]["uid"] in uids
+            assert target["datasource"]["uid"] == "${datasource}"
     ids = [panel["id"] for panel in dashboard()["panels"]]
     assert len(ids) == len(set(ids))
 
@@ -268,15 +273,18 @@ def test_compose_declares_the_whole_stack() -> None:
     services = compose()["services"]
     assert set(services) >= {
         "kafka", "redis", "postgres", "prometheus", "grafana", "producer", "enrich", "store",
+        "api",
     }  # fmt: skip
     assert services["kafka"]["image"].startswith("apache/kafka:4.")
     assert services["kafka"]["environment"]["KAFKA_PROCESS_ROLES"] == "broker,controller"
-    commands = {name: services[name]["command"] for name in ("producer", "enrich", "store")}
+    commands = {name: services[name]["command"] for name in ("producer", "enrich", "store", "api")}
     assert commands == {
         "producer": ["produce", "--follow"],
         "enrich": ["worker", "enrich"],
         "store": ["worker", "store"],
+        "api": ["serve"],
     }
+    assert services["api"]["environment"]["NEWSWIRE_API__HOST"] == "0.0.0.0"
 
 
 def test_enrichment_can_scale() -> None:

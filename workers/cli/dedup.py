@@ -8,13 +8,8 @@ import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from workers import redis_client
 from workers.cli.context import settings_of
 from workers.cli.storage import print_article
-from workers.dedup.redis_state import split_role
-from workers.enrich.pipeline import DEDUP_KEY_SPACE
-from workers.stages.dedup_state import rebuilder
-from workers.storage import open_store
 
 console = Console(stderr=True)
 app = typer.Typer(help="The deduplication state: rebuild it, split a wrong duplicate off.")
@@ -23,6 +18,8 @@ app = typer.Typer(help="The deduplication state: rebuild it, split a wrong dupli
 @app.command()
 def rebuild(ctx: typer.Context) -> None:
     """Rebuild the dedup window in Redis from storage (workers pause meanwhile)."""
+    from workers.stages.dedup_state import rebuilder
+
     settings = settings_of(ctx)
     with Progress(
         SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console
@@ -47,6 +44,11 @@ def split(
 ) -> None:
     """Make an alias a canonical article of its own, from its own text; it is
     never made a duplicate again."""
+    from workers import redis_client
+    from workers.dedup.redis_state import split_role
+    from workers.enrich.pipeline import DEDUP_KEY_SPACE
+    from workers.storage import open_store
+
     settings = settings_of(ctx)
     prefix = settings.redis_prefix + DEDUP_KEY_SPACE
     client = redis_client.sync_client(settings)

@@ -6,7 +6,7 @@ import hashlib
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Annotated, Protocol, runtime_checkable
 
 import orjson
 import typer
@@ -14,10 +14,10 @@ from rich.console import Console
 
 from workers.cli.context import settings_of
 from workers.errors import NewswireError
-from workers.export.ninjs import to_ninjs
-from workers.models import EnrichedArticle
-from workers.storage.base import ArticleStore
-from workers.storage.factory import open_store
+
+if TYPE_CHECKING:
+    from workers.models import EnrichedArticle
+    from workers.storage.base import ArticleStore
 
 console = Console(stderr=True)
 EXPORT_FORMATS = ("ninjs",)
@@ -45,6 +45,9 @@ def export(
     ] = None,
 ) -> None:
     """Write stored articles, with their tags, as ninjs 3.x documents."""
+    from workers.export.ninjs import to_ninjs
+    from workers.storage.factory import open_store
+
     if fmt not in EXPORT_FORMATS:
         raise typer.BadParameter(
             f"unknown export format {fmt!r}; valid: {', '.join(EXPORT_FORMATS)}"

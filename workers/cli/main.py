@@ -1,16 +1,21 @@
-"""The `newswire` command."""
+"""The `newswire` command.
+
+Command modules import their heavy dependencies when they run, so that every command
+starts fast.
+"""
 
 from __future__ import annotations
 
 import logging
 import sys
+from typing import Annotated
 
 import typer
 from pydantic import ValidationError
 from rich.console import Console
 from rich.markup import escape
 
-from workers.cli import dedup, export, pipeline, produce, replay, stack, storage
+from workers.cli import dedup, export, pipeline, produce, replay, serve, stack, storage
 from workers.errors import NewswireError
 from workers.settings import ENV_PREFIX, Settings
 
@@ -22,15 +27,25 @@ app = typer.Typer(
 )
 
 
+CLIENT_LIBRARIES = ("kafka", "aiokafka", "faust", "mode", "httpx", "uvicorn")
+"""Their INFO lines tell a user nothing they asked for; `--verbose` shows them."""
+
+
 @app.callback()
-def _root(ctx: typer.Context) -> None:
+def _root(
+    ctx: typer.Context,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="show the client libraries' log lines too")
+    ] = False,
+) -> None:
     settings = Settings()
     ctx.obj = settings
     logging.basicConfig(
         level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
-    for chatty in ("kafka", "aiokafka"):
-        logging.getLogger(chatty).setLevel(max(logging.WARNING, logging.getLogger().level))
+    if not verbose:
+        for library in CLIENT_LIBRARIES:
+            logging.getLogger(library).setLevel(max(logging.WARNING, logging.getLogger().level))
 
 
 app.add_typer(stack.app, name="stack")
@@ -41,6 +56,7 @@ app.command()(pipeline.run)
 app.command()(pipeline.topics)
 app.command()(pipeline.schemas)
 app.command()(export.export)
+app.command()(serve.serve)
 storage.register(app)
 replay.register(app)
 

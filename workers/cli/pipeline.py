@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from workers import kafka_clients
 from workers.cli.context import settings_of
-from workers.codec import SCHEMA_DIR, write_schemas
-from workers.runner import Pipeline, RunSummary, snapshot, summarize, wait_drained
+
+if TYPE_CHECKING:
+    from workers.runner import RunSummary
 
 console = Console(stderr=True)
 
@@ -40,6 +40,9 @@ def run(
     timeout: Annotated[float, typer.Option(help="seconds to wait for the drain")] = 600.0,
 ) -> None:
     """Start both workers, produce PATHS, and (with --until-drained) stop when done."""
+    from workers import kafka_clients
+    from workers.runner import Pipeline, snapshot, summarize, wait_drained
+
     settings = settings_of(ctx)
     kafka_clients.ensure_topics(settings)
     before = snapshot(settings)
@@ -90,6 +93,8 @@ def print_summary(summary: RunSummary) -> None:
 
 def topics(ctx: typer.Context) -> None:
     """Create the pipeline topics when missing and list them."""
+    from workers import kafka_clients
+
     settings = settings_of(ctx)
     created = kafka_clients.ensure_topics(settings)
     for name in settings.topics.all():
@@ -100,6 +105,8 @@ def schemas(
     check: Annotated[bool, typer.Option(help="fail if schemas/ differs from the models")] = False,
 ) -> None:
     """Write the JSON Schemas of every topic's message into schemas/."""
+    from workers.codec import SCHEMA_DIR, write_schemas
+
     if not check:
         for path in write_schemas():
             console.print(f"wrote {path}")

@@ -10,14 +10,8 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from workers import kafka_clients, metrics
 from workers.cli.context import settings_of
 from workers.errors import NewswireError
-from workers.feeds import service
-from workers.feeds.config import load_feeds
-from workers.parsers.registry import AUTO, get_parser
-from workers.producer.oneshot import produce_paths
-from workers.producer.publisher import Publisher
 
 console = Console(stderr=True)
 
@@ -27,7 +21,7 @@ def produce(
     paths: Annotated[
         list[Path] | None, typer.Argument(help="files, directories, or - for stdin")
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", help="feed format, or auto to sniff")] = AUTO,
+    fmt: Annotated[str, typer.Option("--format", help="feed format, or auto to sniff")] = "auto",
     feed_id: Annotated[str, typer.Option(help="feed id recorded on each article")] = "files",
     language: Annotated[str | None, typer.Option(help="language hint (ISO 639-1)")] = None,
     follow: Annotated[
@@ -47,6 +41,8 @@ def produce(
     ] = None,
 ) -> None:
     """Publish wire items to articles.raw: from PATHS, by following feeds, or by push."""
+    from workers.parsers.registry import AUTO, get_parser
+
     settings = settings_of(ctx)
     try:
         if fmt != AUTO:
@@ -58,6 +54,8 @@ def produce(
         if once and not follow:
             raise typer.BadParameter("--once goes with --follow")
         if paths:
+            from workers.producer.oneshot import produce_paths
+
             counts = produce_paths(
                 settings, paths, fmt=fmt, feed_id=feed_id, language=language, console=console
             )
@@ -68,6 +66,11 @@ def produce(
             if counts.failed:
                 raise typer.Exit(1)
             return
+        from workers import kafka_clients, metrics
+        from workers.feeds import service
+        from workers.feeds.config import load_feeds
+        from workers.producer.publisher import Publisher
+
         feeds = None
         if follow:
             feeds = load_feeds(feeds_file or settings.feeds_file)

@@ -3,14 +3,15 @@
 `register(app)` adds them all to the main application.
 """
 
+from __future__ import annotations
+
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from kafka.errors import KafkaError
 from rich.console import Console
 from rich.live import Live
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -18,9 +19,6 @@ from rich.table import Table
 
 from workers.cli.context import settings_of
 from workers.errors import NewswireError, ServiceUnavailable
-from workers.replay import dlq as dead
-from workers.replay import kafka_ops
-from workers.replay import stats as pipeline_stats
 from workers.replay.plan import (
     PlanError,
     ReplayPlan,
@@ -33,6 +31,10 @@ from workers.replay.plan import (
     parse_partitions,
 )
 from workers.settings import Settings
+
+if TYPE_CHECKING:
+    from workers.replay import dlq as dead
+    from workers.replay import stats as pipeline_stats
 
 console = Console()
 err_console = Console(stderr=True)
@@ -48,6 +50,8 @@ def _settings(ctx: typer.Context) -> Settings:
 def _errors() -> Iterator[None]:
     """One line naming the problem and what to do, instead of a traceback, and the
     error's own exit status (README.md, Exit codes)."""
+    from kafka.errors import KafkaError
+
     try:
         yield
     except NewswireError as exc:
@@ -111,6 +115,8 @@ def wait_for_drain(
     poll_seconds: float = 1.0,
 ) -> bool:
     """Show a progress bar until `group` has consumed the replayed messages."""
+    from workers.replay import kafka_ops
+
     total = plan.total_to_reprocess
     deadline = None if timeout is None else time.monotonic() + timeout
     columns = (
@@ -171,6 +177,8 @@ def replay(
     ] = None,
 ) -> None:
     """Rewind a consumer group on a topic so its messages are processed again."""
+    from workers.replay import kafka_ops
+
     settings = _settings(ctx)
     with _errors():
         target = choose_target(to_datetime, to_offset, to_earliest, shift_by)
@@ -210,6 +218,8 @@ def replay(
 
 
 def _filters(stage: str | None, error_type: str | None, since: str | None) -> dead.DlqFilter:
+    from workers.replay import dlq as dead
+
     return dead.DlqFilter(
         stage=stage, error_type=error_type, since=parse_when(since) if since else None
     )
@@ -234,6 +244,9 @@ def dlq_list(
     limit: Annotated[int, typer.Option(help="Show at most this many (newest last).")] = 200,
 ) -> None:
     """List dead letters."""
+    from workers.replay import dlq as dead
+    from workers.replay import kafka_ops
+
     settings = _settings(ctx)
     with _errors(), kafka_ops.admin_client(settings, "newswire-dlq") as admin:
         records = dead.list_letters(settings, _filters(stage, error_type, since), admin)
@@ -278,6 +291,8 @@ def dlq_show(
     letter_id: Annotated[str, typer.Argument(help="PARTITION:OFFSET, as `dlq list` shows.")],
 ) -> None:
     """Show one dead letter with its original payload."""
+    from workers.replay import dlq as dead
+
     settings = _settings(ctx)
     with _errors():
         record = dead.show_letter(settings, dead.LetterId.parse(letter_id))
@@ -307,6 +322,9 @@ def dlq_redrive(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="List what would be resent.")] = False,
 ) -> None:
     """Resend dead letters to their original topics (each one only once)."""
+    from workers.replay import dlq as dead
+    from workers.replay import kafka_ops
+
     settings = _settings(ctx)
     with _errors(), kafka_ops.admin_client(settings, "newswire-dlq") as admin:
         result = dead.redrive(
@@ -325,6 +343,8 @@ def dlq_redrive(
 
 
 def _targets(settings: Settings, host: str, target: list[str] | None) -> dict[str, str]:
+    from workers.replay import stats as pipeline_stats
+
     if not target:
         return pipeline_stats.default_targets(settings, host)
     found = {}
@@ -344,6 +364,23 @@ TargetOpt = Annotated[
 ]
 
 
+def _scrape(settings: Settings, targets: dict[str, str]) -> pipeline_stats.Snapshot:
+    """The processes' metrics, and the dead letters counted in their topic (which
+    holds those of one-shot producers too), when Kafka answers."""
+    from kafka.errors import KafkaError
+
+    from workers.replay import kafka_ops
+    from workers.replay import stats as pipeline_stats
+
+    snapshot = pipeline_stats.scrape(targets)
+    try:
+        with kafka_ops.admin_client(settings, "newswire-stats") as admin:
+            snapshot.dead_letters = kafka_ops.topic_size(admin, settings.topics.dlq)
+    except (NewswireError, KafkaError):
+        snapshot.dead_letters = None
+    return snapshot
+
+
 def stats(
     ctx: typer.Context,
     host: HostOpt = "127.0.0.1",
@@ -351,10 +388,12 @@ def stats(
     interval: Annotated[float, typer.Option(help="Seconds between the two scrapes.")] = 2.0,
 ) -> None:
     """Throughput per stage, lag per group, duplicate ratio and dead-letter rate."""
+    from workers.replay import stats as pipeline_stats
+
     settings = _settings(ctx)
     with _errors():
         targets = _targets(settings, host, target)
-    first = pipeline_stats.scrape(targets)
+    first = _scrape(settings, targets)
     if not any(first.up.values()):
         err_console.print(
             "[red]error:[/red] no pipeline process answers on "
@@ -363,7 +402,7 @@ def stats(
         )
         raise typer.Exit(1)
     time.sleep(max(0.0, interval))
-    second = pipeline_stats.scrape(targets)
+    second = _scrape(settings, targets)
     console.print(pipeline_stats.render(pipeline_stats.compute(second, first)))
 
 
@@ -377,10 +416,12 @@ def top(
     ] = None,
 ) -> None:
     """A live view of `newswire stats`, refreshed every second (Ctrl-C quits)."""
+    from workers.replay import stats as pipeline_stats
+
     settings = _settings(ctx)
     with _errors():
         targets = _targets(settings, host, target)
-    previous = pipeline_stats.scrape(targets)
+    previous = _scrape(settings, targets)
     count = 0
     try:
         with Live(
@@ -390,7 +431,7 @@ def top(
         ) as live:
             while iterations is None or count < iterations:
                 time.sleep(refresh)
-                current = pipeline_stats.scrape(targets)
+                current = _scrape(settings, targets)
                 live.update(pipeline_stats.render(pipeline_stats.compute(current, previous)))
                 previous = current
                 count += 1

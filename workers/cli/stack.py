@@ -5,18 +5,17 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from workers import stack
 from workers.cli.context import settings_of
 from workers.settings import Settings
-from workers.stack import ServiceState, ServiceStatus, StackError, secure
-from workers.stack.certs import ensure_certificates
-from workers.stack.process import reachable
+
+if TYPE_CHECKING:
+    from workers.stack import ServiceStatus, StackError
 
 app = typer.Typer(
     help="Run Kafka, Redis, PostgreSQL and Prometheus locally, on loopback.",
@@ -26,30 +25,34 @@ app = typer.Typer(
 console = Console()
 errors = Console(stderr=True)
 
+SERVICE_NAMES = ("kafka", "redis", "postgres", "prometheus")
+"""`workers.stack.ALL_SERVICES`, written out so that building the help imports no server client."""
+
 ServicesArg = Annotated[
     list[str] | None,
     typer.Argument(
-        help=f"Services among: {', '.join(stack.ALL_SERVICES)}.",
+        help=f"Services among: {', '.join(SERVICE_NAMES)}.",
         show_default=False,
     ),
 ]
 
-_STYLES = {
-    ServiceState.OWNED: "green",
-    ServiceState.EXTERNAL: "cyan",
-    ServiceState.STARTING: "yellow",
-    ServiceState.DOWN: "red",
-}
-
 
 def render_table(statuses: Sequence[ServiceStatus], title: str = "local stack") -> Table:
+    from workers.stack import ServiceState
+
+    styles = {
+        ServiceState.OWNED: "green",
+        ServiceState.EXTERNAL: "cyan",
+        ServiceState.STARTING: "yellow",
+        ServiceState.DOWN: "red",
+    }
     table = Table(title=title)
     table.add_column("service")
     table.add_column("endpoint")
     table.add_column("state")
     table.add_column("pid", justify="right")
     for st in statuses:
-        style = _STYLES[st.state]
+        style = styles[st.state]
         pid = str(st.pid) if st.pid is not None else "-"
         table.add_row(st.name, str(st.endpoint), f"[{style}]{st.state}[/]", pid)
     return table
@@ -72,6 +75,9 @@ def _secured(settings: Settings, flag: bool) -> Settings:
 
 
 def render_secured(settings: Settings, services: Sequence[str]) -> Table:
+    from workers.stack import secure
+    from workers.stack.process import reachable
+
     table = Table(title="secured listeners")
     table.add_column("service")
     table.add_column("endpoint")
@@ -105,6 +111,9 @@ def up(
 ) -> None:
     """Start whatever is not already reachable (Kafka and Redis by default; with
     --secure, PostgreSQL too)."""
+    from workers import stack
+    from workers.stack import StackError, secure
+
     settings = _secured(settings_of(ctx), secured)
     chosen = stack.ALL_SERVICES if all_services else (services or stack.default_services(settings))
     started = time.monotonic()
@@ -129,6 +138,9 @@ def up(
 @app.command()
 def down(ctx: typer.Context, services: ServicesArg = None) -> None:
     """Stop the servers that `up` started; servers it found running are left alone."""
+    from workers import stack
+    from workers.stack import StackError
+
     settings = settings_of(ctx)
     try:
         with console.status("stopping the local stack") as spinner:
@@ -147,6 +159,9 @@ def down(ctx: typer.Context, services: ServicesArg = None) -> None:
 @app.command()
 def status(ctx: typer.Context, services: ServicesArg = None, secured: SecureOpt = False) -> None:
     """Show each server's endpoint and whether the stack started it."""
+    from workers import stack
+    from workers.stack import StackError
+
     settings = _secured(settings_of(ctx), secured)
     chosen = services or stack.ALL_SERVICES
     try:
@@ -168,6 +183,8 @@ def certs(
 ) -> None:
     """Write a throwaway CA, a server certificate (loopback and --name hosts) and a
     client certificate, as `stack up --secure` does, e.g. for docker-compose.yml."""
+    from workers.stack.certs import ensure_certificates
+
     files = ensure_certificates(directory, names=tuple(name or ()))
     for path in files.all():
         console.print(str(path), highlight=False)

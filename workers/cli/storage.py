@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from datetime import datetime
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import orjson
 import typer
@@ -13,11 +13,11 @@ from rich.markup import escape
 from rich.table import Table
 
 from workers.cli.context import settings_of
-from workers.codec import encode
-from workers.models import EnrichedArticle
-from workers.storage import SearchHit, SearchQuery, open_database, open_store
-from workers.storage.search import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN
 from workers.times import utc
+
+if TYPE_CHECKING:
+    from workers.models import EnrichedArticle
+    from workers.storage import SearchHit
 
 out = Console()
 err = Console(stderr=True)
@@ -42,6 +42,8 @@ def get(
     ] = False,
 ) -> None:
     """Print a stored article as JSON, read through the Redis cache."""
+    from workers.storage import open_store
+
     store = open_store(settings_of(ctx))
     try:
         article = store.get(uri, own=own)
@@ -54,6 +56,8 @@ def get(
 
 
 def print_article(article: EnrichedArticle) -> None:
+    from workers.codec import encode
+
     sys.stdout.buffer.write(orjson.dumps(orjson.loads(encode(article)), option=orjson.OPT_INDENT_2))
     sys.stdout.buffer.write(b"\n")
 
@@ -73,6 +77,8 @@ def search(
     as_json: Annotated[bool, typer.Option("--json", help="print hits as JSON lines")] = False,
 ) -> None:
     """Full-text search over stored articles, best matches first, with snippets."""
+    from workers.storage import SearchQuery, open_store
+
     request = SearchQuery(
         text=query,
         lang=lang,
@@ -96,6 +102,8 @@ def search(
 
 
 def hits_table(hits: list[SearchHit]) -> Table:
+    from workers.storage.search import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN
+
     table = Table(title=f"{len(hits)} result(s)", show_lines=True)
     table.add_column("score", justify="right")
     table.add_column("time")
@@ -122,6 +130,8 @@ db = typer.Typer(help="The article database.", no_args_is_help=True)
 @db.command()
 def migrate(ctx: typer.Context) -> None:
     """Apply pending schema migrations (also done whenever a store opens)."""
+    from workers.storage import open_database
+
     store = open_database(settings_of(ctx), migrate=False)
     try:
         store.migrate()

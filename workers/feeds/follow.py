@@ -149,6 +149,8 @@ class Follower:
     async def follow_feed(self, feed: FeedConfig, stop: asyncio.Event, once: bool) -> None:
         failures = 0
         metrics.FEED_POLL_INTERVAL.labels(feed.id).set(feed.interval_seconds)
+        for status in metrics.FEED_STATUSES:
+            metrics.FEED_FETCH.labels(feed.id, status)
         first_delay = random.uniform(0, min(feed.interval_seconds, 5.0)) if not once else 0.0
         if await _sleep_unless_stopped(stop, jittered(first_delay, 0)):
             return

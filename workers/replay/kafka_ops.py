@@ -115,6 +115,15 @@ def watermarks(
     return {tp.partition: (int(begin[tp].offset), int(end[tp].offset)) for tp in tps}
 
 
+def topic_size(admin: KafkaAdminClient, topic: str) -> int:
+    """Messages a topic holds (0 for a topic not created yet)."""
+    try:
+        partitions = topic_partitions(admin, topic)
+    except ReplayError:
+        return 0
+    return sum(end - begin for begin, end in watermarks(admin, topic, partitions).values())
+
+
 def committed_offsets(
     admin: KafkaAdminClient, group: str, topic: str | None = None
 ) -> dict[TopicPartition, int]:

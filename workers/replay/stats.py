@@ -39,6 +39,18 @@ class Snapshot:
     """(stage, dependency) -> 1 up, 0 down; the lowest value any process reports."""
     up: dict[str, bool] = field(default_factory=dict)
     errors: dict[str, str] = field(default_factory=dict)
+    end_to_end: dict[float, float] = field(default_factory=dict)
+    """Cumulative `newswire_end_to_end_seconds` buckets: upper bound -> count."""
+    feed_fetches: dict[tuple[str, str], float] = field(default_factory=dict)
+    """(feed, status) -> fetches."""
+    feed_last_success: dict[str, float] = field(default_factory=dict)
+    """feed -> Unix time of its last successful fetch, the latest any process reports."""
+    dead_letters: float | None = None
+    """Messages in the dead-letter topic, when read: it counts every producer's
+    dead letters, one-shot ones that no scrape ever sees included."""
+
+    def dead_letter_total(self) -> float:
+        return self.dead_letters if self.dead_letters is not None else sum(self.dlq.values())
 
     def add_text(self, text: str) -> None:
         for family in text_string_to_metric_families(text):
@@ -64,6 +76,17 @@ class Snapshot:
                     )
                     # Several processes may export the same series: keep the newest-looking max.
                     self.lag[series] = max(self.lag.get(series, 0.0), sample.value)
+                elif sample.name == "newswire_end_to_end_seconds_bucket":
+                    le = float(labels.get("le", "+Inf"))
+                    self.end_to_end[le] = self.end_to_end.get(le, 0.0) + sample.value
+                elif sample.name == "newswire_feed_fetch_total":
+                    fetch = (labels.get("feed", ""), labels.get("status", ""))
+                    self.feed_fetches[fetch] = self.feed_fetches.get(fetch, 0.0) + sample.value
+                elif sample.name == "newswire_feed_last_success_timestamp_seconds":
+                    feed = labels.get("feed", "")
+                    self.feed_last_success[feed] = max(
+                        self.feed_last_success.get(feed, 0.0), sample.value
+                    )
 
     def stage_total(self, stage: str) -> float:
         return sum(v for (s, _), v in self.articles.items() if s == stage)
@@ -140,13 +163,15 @@ def compute(current: Snapshot, previous: Snapshot | None = None) -> Stats:
     duplicates = sum(
         v for (s, o), v in current.articles.items() if s == "enrich" and o in DUPLICATE_OUTCOMES
     )
-    dlq_total = sum(current.dlq.values())
+    dlq_total = current.dead_letter_total()
     return Stats(
         stages=stages,
         lag=current.lag_by_group(),
         duplicate_ratio=duplicates / enrich_total if enrich_total else None,
         dlq_total=dlq_total,
-        dlq_per_second=_rate(dlq_total, sum(previous.dlq.values()) if previous else None, seconds),
+        dlq_per_second=_rate(
+            dlq_total, previous.dead_letter_total() if previous else None, seconds
+        ),
         dlq_by_type=dict(current.dlq),
         paused={stage: value > 0 for stage, value in current.paused.items()},
         down={

@@ -79,7 +79,6 @@ class Metrics:
 
     def __init__(self, stage: Stage) -> None:
         self.stage: Stage = stage
-        metrics.expose_stage(stage)
 
     async def __call__(self, batch: Batch, call_next: Next) -> None:
         started = time.perf_counter()

@@ -24,12 +24,12 @@ from typing import Any
 import faust
 from aiokafka.errors import KafkaError
 from faust.exceptions import ProducerSendError
-from faust.sensors.prometheus import setup_prometheus_sensors
 from faust.types.auth import CredentialsT
 
 from workers import kafka_security
 from workers.runtime.batch import Batch, BatchHandler, Output, Record
 from workers.runtime.chain import stage_chain
+from workers.runtime.faust_metrics import StageSensor
 from workers.runtime.retry import Backoff, Retry
 from workers.settings import Settings
 from workers.topology import BoundStage
@@ -66,6 +66,7 @@ def create_app(settings: Settings, stage: BoundStage) -> faust.App:
     """A Faust app in the stage's consumer group. Offsets are committed only for
     batches the chain finished (their outputs acknowledged by Kafka)."""
     worker = settings.worker
+    (settings.data_dir / "faust").mkdir(parents=True, exist_ok=True)
     app = faust.App(
         stage.group,
         broker=broker_url(settings),
@@ -93,8 +94,10 @@ def create_app(settings: Settings, stage: BoundStage) -> faust.App:
         producer_max_batch_size=1 << 20,
         topic_allow_declare=True,
         store="memory://",
+        # Faust writes its state here (by default in the working directory).
+        datadir=str(settings.data_dir / "faust" / "{conf.name}"),
     )
-    setup_prometheus_sensors(app, name_prefix=f"faust_{stage.name}")
+    app.sensors.add(StageSensor(stage.name))
     return app
 
 

@@ -52,6 +52,7 @@ class Retry:
         self.paused = False
         for dependency in dependencies:
             metrics.DEPENDENCY_UP.labels(stage, dependency).set(1)
+            metrics.RETRIES.labels(stage, dependency)
         metrics.STAGE_PAUSED.labels(stage).set(0)
 
     async def run(self, call: Callable[[], Awaitable[T]]) -> T:

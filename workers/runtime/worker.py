@@ -38,6 +38,7 @@ def build_app(settings: Settings, name: str) -> tuple[faust.App, BoundStage]:
 
 def run_worker(settings: Settings, name: str) -> None:
     app, stage = build_app(settings, name)
+    metrics.expose_stage(stage.name)
     metrics.serve(stage.metrics_port, stage.metrics_setting())
     start_lag_collector(settings, [stage])
     log.info("%s worker: metrics on :%d/metrics", stage.name, stage.metrics_port)

@@ -40,6 +40,35 @@ class StoreCounts:
     aliases: int
 
 
+@dataclass(frozen=True)
+class StoredVersion:
+    version: int
+    content_hash: str
+    versioncreated: datetime | None
+    stored_at: datetime
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    uri: str
+    similarity: float
+    method: str
+    since: datetime
+
+
+@dataclass(frozen=True)
+class StoryArticle:
+    article: EnrichedArticle
+    versions: tuple[StoredVersion, ...]
+    duplicates: tuple[Duplicate, ...]
+
+
+@dataclass(frozen=True)
+class Story:
+    story_id: str
+    articles: tuple[StoryArticle, ...]
+
+
 class SearchHit(BaseModel):
     model_config = ConfigDict(frozen=True)
 
@@ -64,6 +93,8 @@ class ArticleStore(Protocol):
     def split(self, uri: str, seq: int) -> EnrichedArticle: ...
 
     def search(self, query: SearchQuery) -> list[SearchHit]: ...
+
+    def story(self, story_id: str) -> Story: ...
 
     def iter_articles(self) -> Iterator[EnrichedArticle]: ...
 

@@ -21,7 +21,7 @@ from pydantic import TypeAdapter
 from workers.codec import encode
 from workers.metrics import CACHE_REQUESTS
 from workers.models import DuplicateNotice, EnrichedArticle
-from workers.storage.base import ArticleStore, SearchHit, StoreCounts, WriteResult
+from workers.storage.base import ArticleStore, SearchHit, StoreCounts, Story, WriteResult
 from workers.storage.search import SearchQuery
 
 log = logging.getLogger(__name__)
@@ -49,6 +49,13 @@ class RedisCache:
         self._retry_after = retry_after_seconds
         self._down_until = 0.0
         self._outage_logged = False
+        for cache in ("article", "search"):
+            for result in ("hit", "miss"):
+                CACHE_REQUESTS.labels(cache=cache, result=result)
+
+    @property
+    def client(self) -> redis.Redis[bytes]:
+        return self._client
 
     def article_key(self, uri: str) -> str:
         return f"{self._prefix}article:{uri}"
@@ -213,6 +220,9 @@ class CachedStore:
         hits = self.store.search(query)
         self.cache.remember_search(query, hits)
         return hits
+
+    def story(self, story_id: str) -> Story:
+        return self.store.story(story_id)
 
     def iter_articles(self) -> Iterator[EnrichedArticle]:
         return self.store.iter_articles()

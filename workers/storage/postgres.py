@@ -341,10 +341,10 @@ class PostgresStore(SqlArticleStore):
             f"SELECT row_id FROM matches ORDER BY sort_time DESC LIMIT {RANK_WINDOW}) "
             f"SELECT {SEARCH_COLUMNS}, ts_rank(a.tsv, {tsquery}, {RANK_NORMALIZATION}) AS score "
             "FROM articles a WHERE a.ctid = ANY(ARRAY(SELECT row_id FROM recent)) "
-            "ORDER BY score DESC, a.sort_time DESC LIMIT %s"
+            "ORDER BY score DESC, a.sort_time DESC, a.uri LIMIT %s OFFSET %s"
         )
         terms = [expression] * len(configs)
-        return sql, [*terms, *params, *terms, query.limit]
+        return sql, [*terms, *params, *terms, query.limit, query.offset]
 
     @staticmethod
     def _configs_for(groups: list[tuple[str, ...]]) -> list[str]:

@@ -12,6 +12,11 @@ HIGHLIGHT_OPEN = "«"
 HIGHLIGHT_CLOSE = "»"
 
 
+MAX_OFFSET = 1000
+"""Ranking looks at the most recent matches only (the stores' rank window), so
+pages go no deeper than this."""
+
+
 class SearchQuery(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -23,6 +28,8 @@ class SearchQuery(BaseModel):
     topic: str | None = None
     source: str | None = None
     limit: int = Field(default=20, ge=1, le=1000)
+    offset: int = Field(default=0, ge=0, le=MAX_OFFSET)
+    """Hits skipped, best first: the next page of the same query."""
 
     def groups(self) -> list[tuple[str, ...]]:
         return query_groups(self.text)

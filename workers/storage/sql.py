@@ -17,7 +17,15 @@ from typing import Any, ClassVar, Protocol, TypeVar
 from workers.dedup.rebuild import StoredIdentity
 from workers.errors import NewswireError, ServiceUnavailable, TransientError
 from workers.models import DuplicateNotice, EnrichedArticle
-from workers.storage.base import SearchHit, StoreCounts, WriteResult
+from workers.storage.base import (
+    Duplicate,
+    SearchHit,
+    StoreCounts,
+    StoredVersion,
+    Story,
+    StoryArticle,
+    WriteResult,
+)
 from workers.storage.migrations import Migration
 from workers.storage.plan import (
     ContentId,
@@ -621,6 +629,53 @@ class SqlArticleStore(ABC):
 
         return self._database(run, reconnect_once=True)
 
+    def story(self, story_id: str) -> Story:
+        """The canonical articles of a story (current versions, oldest first), with
+        the versions and the duplicates of each."""
+        return self._database(lambda: self._story(story_id), reconnect_once=True)
+
+    def _story(self, story_id: str) -> Story:
+        ph = self.ph
+        with self._lock, self._reader() as cur:
+            cur.execute(
+                f"SELECT a.uri, a.version, v.payload FROM articles a {CURRENT_VERSION} "
+                f"WHERE a.story_id = {ph} ORDER BY coalesce(a.firstcreated, a.sort_time), a.uri",
+                (story_id,),
+            )
+            articles = [(str(u), _as_stored(_payload(p), int(n))) for u, n, p in cur.fetchall()]
+            uris = [uri for uri, _ in articles]
+            versions: dict[str, list[StoredVersion]] = {uri: [] for uri in uris}
+            duplicates: dict[str, list[Duplicate]] = {uri: [] for uri in uris}
+            for condition, params in self._matching("uri", uris):
+                cur.execute(
+                    "SELECT uri, version, content_hash, versioncreated, stored_at "
+                    f"FROM article_versions WHERE {condition} ORDER BY uri, precedence",
+                    params,
+                )
+                for uri, number, content_hash, created, stored in cur.fetchall():
+                    versions[uri].append(
+                        StoredVersion(
+                            int(number),
+                            content_hash,
+                            None if created is None else self._from_db_time(created),
+                            self._from_db_time(stored),
+                        )
+                    )
+            for condition, params in self._matching("canonical_uri", uris):
+                cur.execute(
+                    "SELECT alias_uri, canonical_uri, similarity, method, created_at "
+                    f"FROM aliases WHERE {condition} ORDER BY created_at, alias_uri",
+                    params,
+                )
+                for alias, canonical, similarity, method, created in cur.fetchall():
+                    duplicates[canonical].append(
+                        Duplicate(alias, float(similarity), method, self._from_db_time(created))
+                    )
+        return Story(
+            story_id,
+            tuple(StoryArticle(a, tuple(versions[u]), tuple(duplicates[u])) for u, a in articles),
+        )
+
     def version_history(self, uri: str) -> list[tuple[int, str]]:
         """(version, content_hash) of every stored version of `uri`, oldest first."""
         with self._lock, self._reader() as cur:
@@ -643,9 +698,9 @@ class SqlArticleStore(ABC):
             sql = (
                 f"SELECT {SEARCH_COLUMNS}, 0.0 FROM articles a "
                 f"WHERE {' AND '.join(where) or '1 = 1'} "
-                f"ORDER BY a.sort_time DESC LIMIT {self.ph}"
+                f"ORDER BY a.sort_time DESC, a.uri LIMIT {self.ph} OFFSET {self.ph}"
             )
-            params = [*params, query.limit]
+            params = [*params, query.limit, query.offset]
         with self._lock, self._search_reader() as cur:
             cur.execute(sql, tuple(params))
             rows = cur.fetchall()

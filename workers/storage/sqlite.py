@@ -123,9 +123,10 @@ class SqliteStore(SqlArticleStore):
             f"-bm25(articles_fts, {HEADLINE_WEIGHT}, 1.0) AS score "
             f"FROM articles_fts {joined} WHERE {conditions} "
             f"ORDER BY articles_fts.rowid DESC LIMIT {RANK_WINDOW}) m "
-            "JOIN articles a ON a.id = m.id ORDER BY m.score DESC, a.sort_time DESC LIMIT ?"
+            "JOIN articles a ON a.id = m.id ORDER BY m.score DESC, a.sort_time DESC, a.uri "
+            "LIMIT ? OFFSET ?"
         )
-        return sql, [match, *params, query.limit]
+        return sql, [match, *params, query.limit, query.offset]
 
     def close(self) -> None:
         with self._lock:

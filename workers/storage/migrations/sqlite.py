@@ -153,4 +153,9 @@ CREATE INDEX articles_stored_at ON articles (stored_at);
 CREATE INDEX aliases_stored_at ON aliases (stored_at);
 """,
     ),
+    Migration(
+        4,
+        "stories: an article's story is looked up by its id",
+        "CREATE INDEX articles_story ON articles (story_id);",
+    ),
 )
