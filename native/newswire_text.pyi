@@ -29,6 +29,18 @@ class Analysis:
     def span(self, first: int, last: int) -> tuple[int, int]: ...
     def surface(self, first: int, last: int) -> str: ...
     def capitalised(self, index: int) -> bool: ...
+    def capitals(self) -> list[bool]:
+        """`capitalised` of every token."""
+    def breaks(self) -> list[bool]:
+        """Per token: punctuation or a line break before the next one (True for the last)."""
+
+class WordSet:
+    """Normalized words, found in an analysis by the tokens' precomputed hashes."""
+
+    def __init__(self, words: Sequence[str]) -> None: ...
+    def __len__(self) -> int: ...
+    def find(self, analysis: Analysis) -> list[int]:
+        """The indexes of the tokens that are words of the set."""
 
 class PendingAnalyses:
     """Analyses made on a thread of their own, handed over in the order of the texts."""

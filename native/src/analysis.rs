@@ -264,4 +264,30 @@ impl Analysis {
         self.check(index, index + 1)?;
         Ok(self.is_capitalised(index))
     }
+
+    /// `capitalised` of every token, in one call.
+    fn capitals(&self) -> Vec<bool> {
+        (0..self.len()).map(|token| self.is_capitalised(token)).collect()
+    }
+
+    /// Per token, whether a name may not run on to the next token: something other
+    /// than spaces, hyphens and apostrophes (a punctuation mark, a line break) stands
+    /// between them. True for the last token.
+    fn breaks(&self) -> Vec<bool> {
+        (0..self.len()).map(|token| self.breaks_after(token)).collect()
+    }
+}
+
+impl Analysis {
+    fn breaks_after(&self, token: usize) -> bool {
+        if token + 1 >= self.len() {
+            return true;
+        }
+        let (this, next) = (self.run_of(token), self.run_of(token + 1));
+        if this.byte_start == next.byte_start {
+            return false;
+        }
+        let gap = &self.original[this.byte_end as usize..next.byte_start as usize];
+        gap.chars().any(|c| !matches!(c, ' ' | '-' | '\'' | '\u{2019}' | '\u{a0}'))
+    }
 }

@@ -10,6 +10,7 @@ mod fxhash;
 mod matcher;
 mod minhash;
 mod normalize;
+mod wordset;
 
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
@@ -20,6 +21,7 @@ use crate::chunks::ChunkForms;
 use crate::entities::EntityFinder;
 use crate::matcher::PhraseMatcher;
 use crate::minhash::{pack, sha256_joined, signature, text_tokens};
+use crate::wordset::WordSet;
 
 /// NFKC, Arabic folding, accents, case and punctuation folded; tokens joined by single spaces.
 #[pyfunction]
@@ -136,5 +138,6 @@ fn newswire_text(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<EntityFinder>()?;
     module.add_class::<MinHasher>()?;
     module.add_class::<ChunkForms>()?;
+    module.add_class::<WordSet>()?;
     Ok(())
 }

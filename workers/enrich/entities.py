@@ -1,5 +1,6 @@
 """Entity tagging step: places, organisations and people from the gazetteer, plus
-person candidates found by trigger words.
+candidates it does not know: people found by trigger words, and organisations and
+people found from how their names are built (`workers/gazetteer/names.py`).
 
 Offsets and surface forms refer to `article_text`, the headline and the
 body joined by one newline: `first_offset` is the character offset of the first
@@ -14,11 +15,15 @@ from newswire_text import Analysis
 
 from workers.gazetteer import Gazetteer, get_gazetteer
 from workers.gazetteer.inflection import is_arabic
-from workers.models import EnrichedArticle, EntityTag, assemble, evolve
+from workers.gazetteer.names import Name, find_names
+from workers.gazetteer.places import find_small_places
+from workers.models import EnrichedArticle, EntityTag, EntityType, assemble, evolve
 from workers.text.analysis import article_analysis
+from workers.text.normalize import normalize_text
 
 CANDIDATE_PREFIX = "candidate:"
 CANDIDATE_CONFIDENCE = 0.5
+SMALL_PLACE_CONFIDENCE = 0.6
 ADJECTIVE_ONLY_FACTOR = 0.85  # "Syrian troops" names Syria less surely than "Syria"
 
 
@@ -74,26 +79,129 @@ def find_entities(
                 },
             )
         )
+    built = find_names(gazetteer.names, analysis, language)
+    small = _small_places(gazetteer, analysis, known, built)
+    people = _unless_inside(people, built)
     for name, first_offset, count, surfaces in people:
-        lang = "ar" if is_arabic(name) else (language or "en")
+        tags.append(_candidate("person", name, first_offset, count, surfaces, language))
+    for kind, name, first_offset, count, surfaces in _mentions(analysis, built, tags):
+        tags.append(_candidate(kind, name, first_offset, count, surfaces, language))
+    for place_id, first_offset, count, surfaces in small:
+        lang = "ar" if is_arabic(surfaces[0]) else (language or "en")
         tags.append(
             assemble(
                 EntityTag,
                 {
-                    "id": CANDIDATE_PREFIX + name,
-                    "type": "person",
+                    "id": place_id,
+                    "type": "place",
                     "names": {lang: surfaces[0]},
                     "surface_forms": surfaces,
                     "count": count,
                     "first_offset": first_offset,
-                    "confidence": CANDIDATE_CONFIDENCE,
-                    "candidate": True,
+                    "confidence": SMALL_PLACE_CONFIDENCE,
+                    "candidate": False,
                 },
             )
         )
-    if people:
+    if people or built or small:
         tags.sort(key=_first_offset)
     return tags
+
+
+def _small_places(
+    gazetteer: Gazetteer,
+    analysis: Analysis,
+    known: list[tuple[int, int, int, bool, list[str]]],
+    built: list[Name],
+) -> list[tuple[str, int, int, list[str]]]:
+    """Towns, villages and regions in the countries of the places already found,
+    each once with its mentions."""
+    countries = {
+        country for index, *_ in known if (country := gazetteer.entries[index].country) is not None
+    }
+    found = find_small_places(
+        gazetteer.places, analysis, countries, [(n.first, n.last) for n in built]
+    )
+    grouped: dict[str, tuple[int, int, list[str]]] = {}
+    for place in found:
+        surface = analysis.surface(place.first, place.last)
+        first_offset, count, surfaces = grouped.get(
+            place.id, (analysis.span(place.first, place.last)[0], 0, [])
+        )
+        if surface not in surfaces:
+            surfaces.append(surface)
+        grouped[place.id] = (first_offset, count + 1, surfaces)
+    return [(place_id, *fields) for place_id, fields in grouped.items()]
+
+
+def _candidate(
+    kind: EntityType,
+    name: str,
+    first_offset: int,
+    count: int,
+    surfaces: list[str],
+    language: str | None,
+) -> EntityTag:
+    lang = "ar" if is_arabic(name) else (language or "en")
+    return assemble(
+        EntityTag,
+        {
+            "id": CANDIDATE_PREFIX + name,
+            "type": kind,
+            "names": {lang: surfaces[0]},
+            "surface_forms": surfaces,
+            "count": count,
+            "first_offset": first_offset,
+            "confidence": CANDIDATE_CONFIDENCE,
+            "candidate": True,
+        },
+    )
+
+
+def _words(name: str) -> str:
+    return f" {name} "
+
+
+def _unless_inside(
+    people: list[tuple[str, int, int, list[str]]], built: list[Name]
+) -> list[tuple[str, int, int, list[str]]]:
+    """Trigger-found people, less those a name found from its structure holds ("Ould
+    Djay" inside "Mokhtar Ould Djay", "Mauritanian Workers" inside an organisation)."""
+    longer = [_words(n.name) for n in built]
+    return [p for p in people if not any(_words(p[0]) in name for name in longer)]
+
+
+def _mentions(
+    analysis: Analysis, built: list[Name], known: list[EntityTag]
+) -> list[tuple[EntityType, str, int, int, list[str]]]:
+    """Each name found from its structure once, with its mentions (an acronym given
+    for it counting), unless a trigger already found the person."""
+    found_people = {tag.id for tag in known if tag.candidate}
+    grouped: dict[tuple[EntityType, str], tuple[int, int, list[str]]] = {}
+    acronyms: dict[str, tuple[EntityType, str]] = {}
+    for name in built:
+        if CANDIDATE_PREFIX + name.name in found_people:
+            continue
+        key = (name.type, name.name)
+        surface = analysis.surface(name.first, name.last)
+        first_offset, count, surfaces = grouped.get(
+            key, (analysis.span(name.first, name.last)[0], 0, [])
+        )
+        if surface not in surfaces:
+            surfaces.append(surface)
+        grouped[key] = (first_offset, count + 1, surfaces)
+        if name.acronym is not None:
+            acronyms.setdefault(name.acronym, key)
+    if acronyms:
+        tokens = analysis.normalized.split(" ")
+        for acronym, key in acronyms.items():
+            first_offset, count, surfaces = grouped[key]
+            mentions = tokens.count(normalize_text(acronym))
+            grouped[key] = (first_offset, count + max(0, mentions - 1), [*surfaces, acronym])
+    return [
+        (kind, name, first_offset, count, surfaces)
+        for (kind, name), (first_offset, count, surfaces) in grouped.items()
+    ]
 
 
 def _first_offset(tag: EntityTag) -> int:

@@ -19,9 +19,18 @@ from workers.gazetteer.inflection import (
     nisba_forms,
 )
 from workers.gazetteer.model import Case, Entry, KeyInfo, Kind
+from workers.gazetteer.names import (
+    GIVEN_NAMES,
+    ORGANISATION_HEADS,
+    NameRules,
+    given_name_words,
+    name_rules,
+)
+from workers.gazetteer.places import PLACE_WORDS, REGIONS, SmallPlaces, small_places
 from workers.gazetteer.sources import (
     BLOCKLIST,
     CURATED,
+    TOWN_PRIORITY,
     TRIGGERS,
     city_entries,
     common_words,
@@ -42,6 +51,10 @@ class Gazetteer:
     entries: list[Entry]
     finder: EntityFinder
     displays: list[dict[str, str]]  # display name per language, per entry
+    names: NameRules
+    """How the names it does not know are built (`names.py`)."""
+    places: SmallPlaces
+    """Towns, villages and regions tagged where the story's context says so (`places.py`)."""
 
     @property
     def key_count(self) -> int:
@@ -85,8 +98,11 @@ class _Keys:
     """Key -> meaning, the strongest claim winning: priority, then names written in the
     curated file, then names over adjectives, then weight (population)."""
 
-    def __init__(self, blocked: frozenset[str]) -> None:
+    def __init__(self, blocked: frozenset[str], people: frozenset[str] = frozenset()) -> None:
         self.blocked = blocked
+        self.people = people
+        """Given names: never the key of a packaged town ("سالم" is Salem in India
+        only in its GeoNames alternate names)."""
         self.best: dict[str, tuple[tuple[int, int, int, float], KeyInfo]] = {}
 
     def add_entry(self, index: int, entry: Entry) -> None:
@@ -111,6 +127,8 @@ class _Keys:
         if len(normalized) < 2 or (normalized in self.blocked and normalized not in entry.explicit):
             return
         if entry.priority < CURATED_PRIORITY and _adjective_shaped(normalized, entry.weight):
+            return
+        if entry.priority == TOWN_PRIORITY and normalized in self.people:
             return
         rank = (
             entry.priority,
@@ -201,7 +219,9 @@ def _same_named_city(
 
 def build_gazetteer(extra: Path | None = None) -> Gazetteer:
     entries = load_entries(extra)
-    keys = _Keys(_blocked())
+    blocked = _blocked()
+    given_names = read_data(GIVEN_NAMES)
+    keys = _Keys(blocked, given_name_words(given_names))
     for index, entry in enumerate(entries):
         keys.add_entry(index, entry)
 
@@ -234,7 +254,27 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
         _normalized_words(document, "roles"),
         _normalized_words(document, "role_links"),
     )
-    return Gazetteer(entries, finder, [entry.display_names() for entry in entries])
+    names = name_rules(
+        read_data(ORGANISATION_HEADS),
+        given_names,
+        stopwords,
+        blocked,
+        frozenset(text for text, (_, info) in keys.best.items() if info.entry != IGNORED),
+        frozenset(
+            text
+            for text, (_, info) in keys.best.items()
+            if info.entry != IGNORED and entries[info.entry].type != "place"
+        ),
+    )
+    # a given name is a person's far more often than a village's ("Donald", "Benjamin")
+    given = names.given_latin | frozenset(names.given_arabic)
+    places = small_places(
+        read_data(PLACE_WORDS),
+        read_data(REGIONS),
+        frozenset(keys.best),
+        blocked | stopwords | given,
+    )
+    return Gazetteer(entries, finder, [entry.display_names() for entry in entries], names, places)
 
 
 def _normalized_words(document: dict[str, Any], name: str) -> frozenset[str]:

@@ -37,6 +37,8 @@ class Entry:
     confidence: float = 1.0
     # normalized names written in a curated file: matched even if the blocklist has them
     explicit: set[str] = field(default_factory=set)
+    country: str | None = None
+    """ISO 3166-1 alpha-2 code of a place's country (a country's own code)."""
 
     def display_names(self) -> dict[str, str]:
         return {lang: forms[0] for lang, forms in self.names.items() if forms}
@@ -44,6 +46,7 @@ class Entry:
     def merge(self, other: Entry) -> None:
         """Add the other entry's names and adjectives after this one's, keeping order."""
         self.explicit |= other.explicit
+        self.country = self.country or other.country
         for target, source in ((self.names, other.names), (self.adjectives, other.adjectives)):
             for lang, forms in source.items():
                 mine = target.setdefault(lang, [])

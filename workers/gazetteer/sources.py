@@ -30,6 +30,8 @@ _ARAB_WORLD = frozenset(
 _ARABIC_MIN_POPULATION_NEAR = 40_000
 _ARABIC_MIN_POPULATION_FAR = 500_000
 _LATIN_MIN_POPULATION = 150_000
+TOWN_PRIORITY = 1
+"""Of a packaged town: below countries (2) and curated entries (3)."""
 
 
 def read_data(name: str) -> dict[str, Any]:
@@ -84,7 +86,9 @@ def country_entries(ids: dict[str, str]) -> Iterator[tuple[str, Entry]]:
             value = getattr(country, attr, None)
             if value and value not in english and "," not in value:
                 english.append(value)
-        yield code, Entry(ids.get(code, f"iso3166:{code}"), "place", names, priority=2)
+        entry = Entry(ids.get(code, f"iso3166:{code}"), "place", names, priority=2)
+        entry.country = code
+        yield code, entry
 
 
 def city_entries() -> Iterator[tuple[int, Entry]]:
@@ -123,9 +127,10 @@ def city_entries() -> Iterator[tuple[int, Entry]]:
         names = {lang: forms for lang, forms in names.items() if forms}
         if names:
             geonameid = int(city["geonameid"])
-            entry = Entry(f"geonames:{geonameid}", "place", names, priority=1)
+            entry = Entry(f"geonames:{geonameid}", "place", names, priority=TOWN_PRIORITY)
             entry.weight = float(population)
             entry.confidence = 0.9
+            entry.country = city["countrycode"]
             yield geonameid, entry
 
 

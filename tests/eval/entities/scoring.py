@@ -1,39 +1,124 @@
-"""The labeled articles and micro precision / recall of entity tagging over them."""
+"""The labelled articles of this folder and how tagging scores on them: micro
+precision and recall of entity tags (per language, per type, per batch) and the
+primary IPTC Media Topic.
+
+    .venv/bin/python tests/eval/entities/scoring.py [--set batch1] [--errors]
+
+Every article goes through the enrichment steps as the pipeline runs them
+(dateline, entities, topics; the language is the one the file is written in).
+The module imports nothing from `tests`, so that it can score other code given
+on `PYTHONPATH` (an older checkout, for before/after figures)."""
 
 from __future__ import annotations
 
+import argparse
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
-from newswire_text import analyze
-
-from workers.enrich.entities import CANDIDATE_PREFIX, find_entities
-from workers.gazetteer import get_gazetteer
+from workers.enrich.basic_steps import tag_dateline
+from workers.enrich.entities import tag_entities
+from workers.enrich.topics import tag_topics
+from workers.models import EnrichedArticle, Source
 from workers.text.normalize import normalize_text
 
 HERE = Path(__file__).parent
 LANGUAGES = ("ar", "en", "fr")
+TYPES = ("place", "organisation", "person")
+LABEL_FIELDS = {"places": "place", "organisations": "organisation", "people": "person"}
+CANDIDATE = "candidate:"
+ALTERNATIVE = "|"
+
+
+@dataclass(frozen=True)
+class Expected:
+    """One entity the article names: any of `ids` found with this type counts."""
+
+    type: str
+    ids: frozenset[str]
 
 
 @dataclass(frozen=True)
 class LabeledArticle:
     id: str
+    set: str
     language: str
     headline: str
     body: str
-    expected: frozenset[str]
+    expected: tuple[Expected, ...]
+    acceptable: frozenset[str]
+    """Tags that are not wrong and not required: generic or partial names."""
+    topic: str
+    """The primary Media Topic, as its eight digits."""
 
     @property
     def text(self) -> str:
         return f"{self.headline}\n{self.body}"
 
 
+def label_id(label: str) -> str:
+    """Candidate labels are written as read; they compare in normalized form."""
+    if label.startswith(CANDIDATE):
+        return CANDIDATE + normalize_text(label.removeprefix(CANDIDATE))
+    return label
+
+
+def _file_set(path: Path) -> tuple[str, str]:
+    """`ar.toml` -> ("base", "ar"); `batch1-ar.toml` -> ("batch1", "ar")."""
+    name, _, language = path.stem.rpartition("-")
+    return name or "base", language
+
+
+def load_articles(sets: Iterable[str] | None = None) -> list[LabeledArticle]:
+    wanted = set(sets) if sets is not None else None
+    articles = []
+    for path in sorted(HERE.glob("*.toml")):
+        set_name, language = _file_set(path)
+        if language not in LANGUAGES or (wanted is not None and set_name not in wanted):
+            continue
+        document = tomllib.loads(path.read_text(encoding="utf-8"))
+        for raw in document["article"]:
+            expected = tuple(
+                Expected(kind, frozenset(label_id(a) for a in label.split(ALTERNATIVE)))
+                for name, kind in LABEL_FIELDS.items()
+                for label in raw[name]
+            )
+            articles.append(
+                LabeledArticle(
+                    raw["id"],
+                    set_name,
+                    language,
+                    raw["headline"],
+                    raw["body"],
+                    expected,
+                    frozenset(label_id(a) for a in raw.get("acceptable", [])),
+                    raw["topic"],
+                )
+            )
+    return articles
+
+
+def enrich(article: LabeledArticle) -> EnrichedArticle:
+    item = EnrichedArticle(
+        uri=f"eval:{article.id}",
+        headline=article.headline,
+        body_text=article.body,
+        language=article.language,
+        source=Source(feed_id="eval", format="text", parser="eval"),
+        fetched_at=datetime(2025, 1, 1, tzinfo=UTC),
+        content_hash="0" * 64,
+    )
+    return tag_topics(tag_entities(tag_dateline(item)))
+
+
 @dataclass
 class Score:
     true_positives: int = 0
-    false_positives: list[tuple[str, str]] = field(default_factory=list)
-    false_negatives: list[tuple[str, str]] = field(default_factory=list)
+    false_positives: list[tuple[str, str, str]] = field(default_factory=list)
+    """(article, type, id)"""
+    false_negatives: list[tuple[str, str, str]] = field(default_factory=list)
 
     @property
     def precision(self) -> float:
@@ -46,51 +131,89 @@ class Score:
         return self.true_positives / expected if expected else 1.0
 
 
-def load_articles() -> list[LabeledArticle]:
-    articles = []
-    for language in LANGUAGES:
-        document = tomllib.loads((HERE / f"{language}.toml").read_text(encoding="utf-8"))
-        for raw in document["article"]:
-            articles.append(
-                LabeledArticle(
-                    raw["id"],
-                    language,
-                    raw["headline"],
-                    raw["body"],
-                    frozenset(_label(label) for label in raw["entities"]),
-                )
-            )
-    return articles
+@dataclass
+class Result:
+    entities: Score = field(default_factory=Score)
+    by_type: dict[str, Score] = field(default_factory=lambda: {t: Score() for t in TYPES})
+    topics_right: int = 0
+    topic_misses: list[tuple[str, str, str]] = field(default_factory=list)
+    """(article, expected, predicted)"""
+
+    @property
+    def topic_accuracy(self) -> float:
+        total = self.topics_right + len(self.topic_misses)
+        return self.topics_right / total if total else 1.0
 
 
-def _label(label: str) -> str:
-    """Candidate labels are written as read; ids compare in normalized form."""
-    if label.startswith(CANDIDATE_PREFIX):
-        return CANDIDATE_PREFIX + normalize_text(label.removeprefix(CANDIDATE_PREFIX))
-    return label
+def predicted_tags(item: EnrichedArticle) -> set[tuple[str, str]]:
+    return {(tag.type, tag.id) for tag in (*item.place, *item.organisation, *item.person)}
 
 
-def predicted_ids(article: LabeledArticle) -> set[str]:
-    text = article.text
-    tags = find_entities(get_gazetteer(), analyze(text), article.language)
-    return {tag.id for tag in tags}
-
-
-def score(articles: list[LabeledArticle]) -> Score:
-    result = Score()
+def score(articles: Iterable[LabeledArticle]) -> Result:
+    result = Result()
     for article in articles:
-        predicted = predicted_ids(article)
-        result.true_positives += len(predicted & article.expected)
-        result.false_positives += [(article.id, i) for i in sorted(predicted - article.expected)]
-        result.false_negatives += [(article.id, i) for i in sorted(article.expected - predicted)]
+        item = enrich(article)
+        _score_entities(article, predicted_tags(item), result)
+        topics = [s.code for s in item.subject if s.origin == "enrichment"]
+        top = topics[0] if topics else "none"
+        if top == f"medtop:{article.topic}":
+            result.topics_right += 1
+        else:
+            result.topic_misses.append((article.id, article.topic, top))
     return result
 
 
+def _score_entities(
+    article: LabeledArticle, predicted: set[tuple[str, str]], result: Result
+) -> None:
+    for expected in article.expected:
+        found = any((expected.type, i) in predicted for i in expected.ids)
+        for score in (result.entities, result.by_type[expected.type]):
+            if found:
+                score.true_positives += 1
+            else:
+                score.false_negatives.append((article.id, expected.type, "|".join(expected.ids)))
+    right = {(e.type, i) for e in article.expected for i in e.ids}
+    typed = {i for _, i in right}
+    for kind, tag_id in sorted(predicted):
+        if (kind, tag_id) in right or (tag_id in article.acceptable and tag_id not in typed):
+            continue
+        for score in (result.entities, result.by_type[kind]):
+            score.false_positives.append((article.id, kind, tag_id))
+
+
+def report(articles: list[LabeledArticle], errors: bool) -> None:
+    groups = [(s, sorted({a.set for a in articles})) for s in sorted({a.set for a in articles})]
+    for name, sets in [*((s, [s]) for s, _ in groups), ("all", [s for s, _ in groups])]:
+        for language in (*LANGUAGES, None):
+            chosen = [a for a in articles if a.set in sets and language in (None, a.language)]
+            if chosen:
+                print(_line(f"{name} {language or 'all'}", chosen, score(chosen)))
+        result = score([a for a in articles if a.set in sets])
+        print(
+            f"{name} by type: "
+            + ", ".join(
+                f"{kind} P={s.precision:.3f} R={s.recall:.3f}" for kind, s in result.by_type.items()
+            )
+        )
+    if errors:
+        result = score(articles)
+        print("false positives:", *result.entities.false_positives, sep="\n  ")
+        print("false negatives:", *result.entities.false_negatives, sep="\n  ")
+        print("topic misses:", *result.topic_misses, sep="\n  ")
+
+
+def _line(name: str, chosen: list[LabeledArticle], result: Result) -> str:
+    s = result.entities
+    return (
+        f"{name:12s} {len(chosen):3d} articles  P={s.precision:.3f} R={s.recall:.3f}"
+        f"  topic={result.topic_accuracy:.3f}"
+    )
+
+
 if __name__ == "__main__":
-    for language in (*LANGUAGES, None):
-        chosen = [a for a in load_articles() if language in (None, a.language)]
-        s = score(chosen)
-        print(f"{language or 'all'}: {len(chosen)} articles P={s.precision:.3f} R={s.recall:.3f}")
-        if language is None:
-            print("false positives:", *s.false_positives, sep="\n  ")
-            print("false negatives:", *s.false_negatives, sep="\n  ")
+    parser = argparse.ArgumentParser(description="Entity and topic scores on the labelled sets")
+    parser.add_argument("--set", action="append", help="only these sets (base, batch1, ...)")
+    parser.add_argument("--errors", action="store_true", help="list every miss")
+    args = parser.parse_args()
+    report(load_articles(args.set), args.errors)

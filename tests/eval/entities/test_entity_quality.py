@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -14,11 +15,16 @@ from workers.gazetteer import get_gazetteer
 
 MIN_PRECISION = 0.90
 MIN_RECALL = 0.85
+BROAD_FLOOR = {"precision": 0.80, "recall": 0.55}
+"""Per language, on the broad-news batches (labelled before the changes made for
+them): a floor that catches a regression, below the figures of bench/RESULTS.md
+and far below what the tagging aims at there."""
+BROAD_SETS = ("batch1", "batch2")
 SEED = Path(__file__).resolve().parents[3] / "seeds" / "000_cc6b534295ab8a14.txt"
 
 
 def test_evaluation_set_is_large_and_varied() -> None:
-    articles = load_articles()
+    articles = load_articles(["base"])
     assert len(articles) >= 40
     for language in LANGUAGES:
         chosen = [a for a in articles if a.language == language]
@@ -28,16 +34,30 @@ def test_evaluation_set_is_large_and_varied() -> None:
 
 
 def test_micro_precision_and_recall() -> None:
-    result = score(load_articles())
+    result = score(load_articles(["base"])).entities
     assert result.precision >= MIN_PRECISION, result.false_positives
     assert result.recall >= MIN_RECALL, result.false_negatives
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_each_language_holds_the_thresholds(language: str) -> None:
-    result = score([a for a in load_articles() if a.language == language])
+    result = score([a for a in load_articles(["base"]) if a.language == language]).entities
     assert result.precision >= MIN_PRECISION, result.false_positives
     assert result.recall >= MIN_RECALL, result.false_negatives
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_broad_news_batches_hold_their_floor_in_each_language(language: str) -> None:
+    chosen = [a for a in load_articles(BROAD_SETS) if a.language == language]
+    assert len(chosen) >= 20
+    result = score(chosen).entities
+    assert result.precision >= BROAD_FLOOR["precision"], result.false_positives
+    assert result.recall >= BROAD_FLOOR["recall"], result.false_negatives
+
+
+def test_every_labelled_article_names_its_primary_topic_as_eight_digits() -> None:
+    for article in load_articles():
+        assert re.fullmatch(r"\d{8}", article.topic), article.id
 
 
 SEED_ENTITIES = {

@@ -1,0 +1,127 @@
+"""Organisations and people found from how their names are built, in the three
+languages, with the gazetteer's own data: head nouns, given names, acronyms, and the
+boundaries a name never crosses."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.gazetteer_support import tags
+from workers.text.normalize import normalize_text
+
+
+def found(text: str, kind: str, language: str | None = None) -> set[str]:
+    return {
+        tag.id.removeprefix("candidate:")
+        for tag in tags(text, language).values()
+        if tag.candidate and tag.type == kind
+    }
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        (
+            "en",
+            "Members of the Free Confederation of Mauritanian Workers walked out.",
+            "Free Confederation of Mauritanian Workers",
+        ),
+        ("en", "Saudi Electricity Co, the kingdom's biggest utility, said", "Saudi Electricity Co"),
+        ("en", "The Arab Potash Company chief executive resigned.", "Arab Potash Company"),
+        (
+            "fr",
+            "Le Haut Conseil des Maliens de l'extérieur a protesté.",
+            "Haut Conseil des Maliens de l'extérieur",
+        ),
+        (
+            "fr",
+            "La Fédération sénégalaise de football a confirmé.",
+            "Fédération sénégalaise de football",
+        ),
+        ("ar", "وقالت وزارة الطاقة السعودية إن الإنتاج", "وزارة الطاقة السعودية"),
+        ("ar", "ودعا الاتحاد العام التونسي للشغل إلى إضراب", "الاتحاد العام التونسي للشغل"),
+        ("ar", "وأعلنت شركة سنيم عن زيادة", "شركة سنيم"),
+        ("ar", "وقالت جامعة حمد بن خليفة في بيان", "جامعة حمد بن خليفة"),
+    ],
+)
+def test_organisations_are_found_around_their_head_noun(
+    language: str, text: str, name: str
+) -> None:
+    assert normalize_text(name) in found(text, "organisation", language)
+
+
+def test_an_acronym_in_brackets_is_a_form_of_the_name_and_its_mentions_count() -> None:
+    text = "ودعا الاتحاد العام التونسي للشغل (UGTT) إلى إضراب. وقال UGTT إن المفاوضات توقفت."
+    union = tags(text, "ar")["candidate:" + normalize_text("الاتحاد العام التونسي للشغل")]
+    assert union.type == "organisation"
+    assert "UGTT" in union.surface_forms
+    assert union.count == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("أعلنت وزارة الصحة السعودية الحجاج إلى الالتزام", "وزارة الصحة السعودية"),
+        ("وقال مسؤول في وزارة الداخلية التابعة للحكومة", "وزارة الداخلية"),
+    ],
+)
+def test_an_arabic_name_ends_where_its_construct_does(text: str, name: str) -> None:
+    assert found(text, "organisation", "ar") == {normalize_text(name)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقالت الهيئة النتائج النهائية للانتخابات",  # a definite head takes adjectives only
+        "وقال إن المجلس التنفيذي وافق",  # a definite head and one adjective: a description
+        "وتحسنت إدارة السوق",  # a weak head and one word
+        "the labour ministry said",  # lower case: no name
+    ],
+)
+def test_descriptions_are_not_organisations(text: str) -> None:
+    assert found(text, "organisation") == set()
+
+
+def test_a_body_the_gazetteer_knows_is_not_found_again_inside_a_longer_phrase() -> None:
+    assert found("وقال مكتب الأمم المتحدة للشؤون الإنسانية", "organisation", "ar") == set()
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        (
+            "en",
+            "Mohamed Lemine Ould Sidi, secretary general of the union, told reporters.",
+            "Mohamed Lemine Ould Sidi",
+        ),
+        ("en", "Striker Mamadou Lamine Diallo scored twice.", "Mamadou Lamine Diallo"),
+        ("fr", "Le député Abdoulaye Ndiaye Sarr a dénoncé", "Abdoulaye Ndiaye Sarr"),
+        ("ar", "ورأى أحمد ولد داداه أن الحكومة", "أحمد ولد داداه"),
+        ("ar", "وسجل رياض محرز هدفين", "رياض محرز"),
+        ("ar", "وسجل سالم الدوسري الهدف الأول", "سالم الدوسري"),
+    ],
+)
+def test_people_are_found_from_a_given_name_without_a_trigger(
+    language: str, text: str, name: str
+) -> None:
+    assert normalize_text(name) in found(text, "person", language)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He met Mohamed,\nLemine and others.",  # punctuation and a line break
+        "He met Mohamed. Lemine was not there.",
+        "قتل على الأقل عشرة أشخاص",  # "على" is no "Ali"
+        "وارتفع سعر الخام العربي الخفيف",  # an adjective, not the given name Larbi
+        "وزار منى وعرفات",  # two names of a list
+    ],
+)
+def test_a_person_name_never_crosses_punctuation_nor_reads_function_words(text: str) -> None:
+    assert found(text, "person") == set()
+
+
+def test_a_candidate_has_the_same_id_in_every_article_that_writes_it_alike() -> None:
+    first = found("Striker Mamadou Lamine Diallo scored twice.", "person", "en")
+    second = found("Le sélectionneur a salué Mamadou Lamine Diallo.", "person", "fr")
+    assert first == second == {"mamadou lamine diallo"}

@@ -1,0 +1,52 @@
+"""Towns, villages and regions below the gazetteer's keys: tagged where the story
+says a place is meant (a place word beside the name, or a country the story is
+about), and not otherwise."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.gazetteer_support import tags
+
+ZOUERAT = "geonames:2375558"
+"""A Mauritanian mining town that English copy spells "Zouerate"."""
+
+
+def places(text: str, language: str) -> set[str]:
+    return {tag.id for tag in tags(text, language).values() if tag.type == "place"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "NOUAKCHOTT, March 4 (Reuters) - Miners struck at Zouerate on Tuesday."),
+        ("ar", "نواكشوط - غمرت الأمطار الزويرات"),
+        ("en", "Workers in the town of Zouerate walked out."),
+        ("ar", "وغمرت الأمطار مدينة الزويرات"),
+    ],
+)
+def test_a_small_town_is_tagged_in_a_story_about_its_country_or_after_a_place_word(
+    language: str, text: str
+) -> None:
+    assert ZOUERAT in places(text, language)
+
+
+def test_a_small_town_without_context_is_not_tagged() -> None:
+    assert ZOUERAT not in places("Miners struck at Zouerate.", "en")
+
+
+def test_a_name_inside_a_longer_capitalised_name_is_no_place() -> None:
+    found = places("Paris Saint-Germain beat Lyon in France on Sunday.", "en")
+    assert not any(place.startswith("geonames:") and place != "geonames:2996944" for place in found)
+
+
+def test_a_given_name_is_a_person_not_a_village_of_the_story_country() -> None:
+    assert places("WASHINGTON (Reuters) - Donald said on Tuesday.", "en") == {"Q61"}
+
+
+def test_a_place_of_another_country_is_not_tagged_from_a_common_word() -> None:
+    assert places("تونس - قال سالم إن الوضع مستقر", "ar") <= {"place:tunis", "Q948"}
+
+
+def test_a_first_level_region_is_tagged_by_its_region_word() -> None:
+    assert "iso3166-2:MR-11" in places("Officials in the Tiris Zemmour region said", "en")

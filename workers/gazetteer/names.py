@@ -1,0 +1,539 @@
+"""Organisations and people the gazetteer does not know, found from how their
+names are built rather than from a list of them.
+
+- **Organisations** are built around a head noun (`workers/data/organisation_heads.toml`):
+  English names end with it or continue with an of-phrase ("Saudi Electricity Co",
+  "Free Confederation of Mauritanian Workers"); French names start with it, their
+  other words often in lower case ("Cour des comptes", "Assemblée nationale");
+  Arabic names are the head and the definite words of its construct ("وزارة الطاقة
+  السعودية", "الاتحاد العام التونسي للشغل"). An acronym in brackets right after a
+  name ("(UGTT)") is another form of it, and its later mentions count.
+- **People** open with a given name (`workers/data/given_names.toml`) followed by
+  at least one more name word: capitalised words and name particles in Latin
+  script ("Mohamed Lemine Ould Sidi"), given names, particles and one family name
+  in Arabic ("أحمد ولد داداه", "رياض محرز").
+
+A name never runs across punctuation or a line break. A name that is a gazetteer
+key is left to the gazetteer. The search starts only at head nouns and given names
+(set lookups over the tokens), so a text without them costs one pass."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from newswire_text import Analysis, WordSet
+
+from workers.gazetteer.inflection import is_arabic
+from workers.models import EntityType
+from workers.text.normalize import normalize_text
+
+ORGANISATION_HEADS = "organisation_heads.toml"
+GIVEN_NAMES = "given_names.toml"
+MAX_NAME_WORDS = 10
+MAX_PERSON_WORDS = 5
+ARABIC_PROCLITICS = ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
+PERSON_PROCLITICS = ("", "و", "ف")
+ARTICLE = "ال"
+LAM_ARTICLE = "لل"
+"""ل + ال, as written: "للشغل"."""
+CLITIC_ARTICLES = (ARTICLE, LAM_ARTICLE, "بال", "وال", "فال", "كال")
+FRENCH_ADJECTIVE_ENDINGS = (
+    "al", "ale", "aux", "ales", "el", "elle", "els", "elles", "ien", "ienne", "iens", "iennes",
+    "aire", "aires", "ique", "iques", "if", "ive", "ifs", "ives", "ais", "aise", "aises", "ois",
+    "oise", "oises", "ain", "aine", "ains", "aines", "eur", "eure", "eures", "ee", "ees",
+    "nel", "nelle", "ier", "iere", "iers", "ieres", "ies", "ue", "ues", "ante", "antes",
+    "iste", "istes",
+)  # fmt: skip
+"""How the lower-case adjectives of a French name end ("nationale", "constitutionnel")."""
+ACRONYM_LETTERS = range(2, 9)
+TITLE_CASE_SHARE = 0.6
+"""Above this share of capitalised words a headline's capitals say nothing of names."""
+
+
+@dataclass(frozen=True, slots=True)
+class NameRules:
+    """The words names are built from, normalized, and what must not become one."""
+
+    latin_heads: dict[str, frozenset[str]]
+    """Head nouns of organisation names in English and French."""
+    arabic_heads: dict[str, str]
+    """Every written form of an Arabic head noun (proclitics, article) -> the head
+    as the name starts with it (article kept, proclitic dropped)."""
+    links: frozenset[str]
+    leading: frozenset[str]
+    arabic_named: frozenset[str]
+    arabic_weak: frozenset[str]
+    arabic_adjectives: frozenset[str]
+    """Definite adjectives of names that are not shaped like a nisba ("العام", "الأعلى")."""
+    arabic_ends: frozenset[str]
+    given_latin: frozenset[str]
+    particles_latin: frozenset[str]
+    given_arabic: dict[str, str]
+    """Every written form of an Arabic given name (after و or ف) -> the name."""
+    particles_arabic: frozenset[str]
+    stopwords: frozenset[str]
+    """Words never inside a person's name (the person triggers' stop words)."""
+    common: frozenset[str]
+    """Ordinary words: never the one bare word that names a company or club."""
+    keys: frozenset[str]
+    """The gazetteer's keys: a name that is one of them is the gazetteer's."""
+    body_keys: frozenset[str]
+    """The keys of organisations and people: a name holding one, or the start of
+    one, is (part of) a body or person the gazetteer knows."""
+
+    starts: WordSet
+    """Every word a name can be found from: heads and given names, as written."""
+
+
+def given_name_words(given: dict[str, Any]) -> frozenset[str]:
+    """Every given name of the document, normalized, in both scripts."""
+    return frozenset(
+        normalize_text(name) for section in given.values() for name in section.get("given", [])
+    )
+
+
+def name_rules(
+    heads: dict[str, Any],
+    given: dict[str, Any],
+    stopwords: frozenset[str],
+    common: frozenset[str],
+    keys: frozenset[str],
+    body_keys: frozenset[str],
+) -> NameRules:
+    """The rules from the two data documents, every word normalized."""
+
+    def words(section: dict[str, Any], name: str) -> frozenset[str]:
+        return frozenset(normalize_text(w) for w in section.get(name, []))
+
+    latin = [heads["en"], heads["fr"]]
+    arabic_heads: dict[str, str] = {}
+    for head in words(heads["ar"], "heads"):
+        for clitic in ARABIC_PROCLITICS:
+            arabic_heads.setdefault(clitic + head, head)
+            if clitic.endswith("ل"):
+                arabic_heads.setdefault(clitic[:-1] + LAM_ARTICLE + head, ARTICLE + head)
+            else:
+                arabic_heads.setdefault(clitic + ARTICLE + head, ARTICLE + head)
+    # "علي" (Ali) normalizes as "على" (on) does: a given name that is a function
+    # word cannot open a name
+    given_arabic = {
+        clitic + name: name
+        for name in words(given["ar"], "given") - stopwords
+        for clitic in PERSON_PROCLITICS
+    }
+    latin_heads = {lang: words(heads[lang], "heads") for lang in ("en", "fr")}
+    given_latin = words(given["latin"], "given")
+    return NameRules(
+        latin_heads=latin_heads,
+        arabic_heads=arabic_heads,
+        links=frozenset().union(*(words(s, "links") for s in latin)),
+        leading=frozenset().union(*(words(s, "leading") for s in latin)),
+        arabic_named=words(heads["ar"], "named"),
+        arabic_weak=words(heads["ar"], "weak"),
+        arabic_adjectives=words(heads["ar"], "adjectives"),
+        arabic_ends=words(heads["ar"], "ends"),
+        given_latin=given_latin,
+        particles_latin=words(given["latin"], "particles"),
+        given_arabic=given_arabic,
+        particles_arabic=words(given["ar"], "particles"),
+        stopwords=stopwords,
+        common=common,
+        keys=keys,
+        body_keys=body_keys,
+        starts=WordSet(
+            sorted(
+                frozenset().union(*latin_heads.values(), arabic_heads, given_latin, given_arabic)
+            )
+        ),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A name found in the text: tokens `[first, last)`, its type and normalized
+    name (without an Arabic proclitic), and an acronym given for it."""
+
+    type: EntityType
+    name: str
+    first: int
+    last: int
+    acronym: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Text:
+    """The analysis as plain lists, read once: normalized words, capitals, breaks."""
+
+    analysis: Analysis
+    words: list[str]
+    caps: list[bool]
+    breaks: list[bool]
+
+    def joined(self, index: int) -> bool:
+        """Token `index` runs on to the next one (no punctuation between)."""
+        return not self.breaks[index]
+
+    def latin_cap(self, index: int) -> bool:
+        """Capitalised (Arabic script has no capitals, so this is Latin or the like)."""
+        return self.caps[index]
+
+
+def find_names(rules: NameRules, analysis: Analysis, language: str | None) -> list[Name]:
+    """Organisations and people in the text, in order, none that the gazetteer knows
+    (`_known`)."""
+    hits = rules.starts.find(analysis)
+    if not hits:
+        return []
+    words = analysis.normalized.split(" ")
+    text = _Text(analysis, words, analysis.capitals(), analysis.breaks())
+    skip = _title_case_headline(text) if _in_headline(analysis, hits[0]) else 0
+    found: list[Name] = []
+    covered = -1
+    for index in hits:
+        if index < skip or index < covered:
+            continue
+        name = _organisation(rules, text, index, language) or _person(rules, text, index)
+        if name is not None and name.first > covered:
+            covered = name.last
+            if not _known(rules, text, name):
+                found.append(_with_acronym(text, name))
+    return found
+
+
+EXTENSION_WORDS = 3
+"""How far past a name to look for the known name it may be the start of."""
+
+
+def _known(rules: NameRules, text: _Text, name: Name) -> bool:
+    """Whether the gazetteer has the name: as a key; for an organisation, a known body
+    or person inside it ("مكتب الأمم المتحدة") or a known body it only begins
+    ("صندوق النقد" of "صندوق النقد الدولي"); for a person, any known name of two
+    words or more inside it, or one known person's word ("Dagalo")."""
+    if name.name in rules.keys:
+        return True
+    words = name.name.split(" ")
+    count = len(words)
+    shortest = 1 if name.type == "organisation" else 2
+    for size in range(shortest, count):
+        for start in range(count - size + 1):
+            part = " ".join(words[start : start + size])
+            if part in rules.body_keys or (
+                size > 1 and name.type == "person" and part in rules.keys
+            ):
+                return True
+    following = name.last
+    for _ in range(EXTENSION_WORDS):
+        if following >= len(text.words) or not text.joined(following - 1):
+            break
+        words.append(text.words[following])
+        following += 1
+        if " ".join(words) in rules.body_keys:
+            return True
+    return False
+
+
+def _in_headline(analysis: Analysis, index: int) -> bool:
+    end = analysis.original.find("\n")
+    return end >= 0 and analysis.span(index, index + 1)[0] < end
+
+
+def _title_case_headline(text: _Text) -> int:
+    """The first token after the headline when the headline is in title case
+    ("Ahly Club Beats Sundowns"), whose capitals say nothing about names; else 0."""
+    analysis = text.analysis
+    end = analysis.original.find("\n")
+    low, high = 0, len(text.words)
+    while low < high:  # the first token that starts after the headline
+        middle = (low + high) // 2
+        if analysis.span(middle, middle + 1)[0] < end:
+            low = middle + 1
+        else:
+            high = middle
+    latin = [i for i in range(low) if text.words[i].isascii() and len(text.words[i]) > 3]
+    capitals = sum(1 for i in latin if text.caps[i])
+    return low if latin and capitals / len(latin) > TITLE_CASE_SHARE else 0
+
+
+# -- organisations -------------------------------------------------------------------
+
+
+def _organisation(rules: NameRules, text: _Text, index: int, language: str | None) -> Name | None:
+    word = text.words[index]
+    if word in rules.arabic_heads:
+        return _arabic_organisation(rules, text, index)
+    heads = rules.latin_heads
+    if not text.latin_cap(index) or (word not in heads["en"] and word not in heads["fr"]):
+        return None
+    if language == "fr" and word in heads["fr"] and not _inside_run(rules, text, index):
+        return _french_organisation(rules, text, index)
+    return _english_organisation(rules, text, index)
+
+
+def _inside_run(rules: NameRules, text: _Text, index: int) -> bool:
+    """A capitalised word other than an article or a title runs on to token `index`."""
+    if index == 0 or not text.joined(index - 1) or not text.latin_cap(index - 1):
+        return False
+    before = text.words[index - 1]
+    return before not in rules.leading and before not in rules.stopwords
+
+
+def _english_organisation(rules: NameRules, text: _Text, head: int) -> Name | None:
+    """The capitalised run (links inside it) around a head noun, ending at its last
+    head unless an of-phrase follows ("Bank of Lebanon")."""
+    first, end = _run_start(rules, text, head), _run_end(rules, text, head)
+    heads = rules.latin_heads["en"] | rules.latin_heads["fr"]
+    last = max(i for i in range(head, end) if text.words[i] in heads) + 1
+    if last < end and text.words[last] in rules.links:
+        last = end
+    while first < last and text.words[first] in rules.leading:
+        first += 1
+    return _latin_organisation(text, first, last)
+
+
+def _run_start(rules: NameRules, text: _Text, index: int) -> int:
+    while index > 0 and text.joined(index - 1):
+        before = index - 1
+        if text.latin_cap(before):
+            index = before
+        elif (
+            text.words[before] in rules.links
+            and before > 0
+            and text.joined(before - 1)
+            and text.latin_cap(before - 1)
+        ):
+            index = before - 1
+        else:
+            break
+    return index
+
+
+def _run_end(rules: NameRules, text: _Text, index: int) -> int:
+    """One past the capitalised run from `index` on, links inside it."""
+    count, last = len(text.words), index + 1
+    while last < count and text.joined(last - 1) and last - index < MAX_NAME_WORDS:
+        if text.latin_cap(last):
+            last += 1
+        elif (
+            text.words[last] in rules.links
+            and last + 1 < count
+            and text.joined(last)
+            and text.latin_cap(last + 1)
+        ):
+            last += 2
+        else:
+            break
+    return last
+
+
+def _french_organisation(rules: NameRules, text: _Text, start: int) -> Name | None:
+    """A capitalised head, then capitalised words, lower-case adjectives and
+    de-phrases ("Cour des comptes", "Assemblée nationale", "Union générale
+    tunisienne du travail")."""
+    words, count = text.words, len(text.words)
+    last = start + 1
+    while last < count and last - start < MAX_NAME_WORDS and text.joined(last - 1):
+        word = words[last]
+        if word in rules.links:
+            # "de paix et de sécurité": the links, then the word they bring in
+            after = last
+            while after < count and words[after] in rules.links and text.joined(after):
+                after += 1
+            if after >= count or not text.joined(after - 1) or words[after] in rules.links:
+                break
+            last = after + 1
+        elif text.caps[last] or word.endswith(FRENCH_ADJECTIVE_ENDINGS):
+            last += 1
+        else:
+            break
+    while last - 1 > start and words[last - 1] in rules.links:
+        last -= 1
+    return _latin_organisation(text, start, last)
+
+
+def _latin_organisation(text: _Text, first: int, last: int) -> Name | None:
+    if last - first < 2:
+        return None
+    return Name("organisation", " ".join(text.words[first:last]), first, last)
+
+
+def _arabic_organisation(rules: NameRules, text: _Text, start: int) -> Name | None:
+    """A head noun (a proclitic and the article allowed) and the definite words of
+    its construct; a company or club may be named by one bare word."""
+    words, count = text.words, len(text.words)
+    head = rules.arabic_heads[words[start]]
+    bare = head.removeprefix(ARTICLE)
+    last = start + 1
+    if (
+        head == bare
+        and bare in rules.arabic_named
+        and last < count
+        and text.joined(start)
+        and _bare_name(rules, words[last])
+    ):
+        last += 1
+        # "جامعة حمد بن خليفة": a person's name, its particles binding
+        while (
+            last + 1 < count
+            and words[last] in rules.particles_arabic
+            and text.joined(last - 1)
+            and text.joined(last)
+        ):
+            last += 2
+    # A definite head is followed by its adjectives ("المجلس الأعلى للقضاء"); an
+    # indefinite one by a definite noun and its adjectives ("وزارة الصحة السعودية").
+    # After an adjective only adjectives and a لل-complement ("للشغل") go on: a noun
+    # there starts the next phrase ("... السعودية الحجاج").
+    adjectives_only = head != bare
+    while last < count and last - start < MAX_NAME_WORDS and text.joined(last - 1):
+        word = words[last]
+        if word in rules.arabic_ends or not word.startswith((ARTICLE, LAM_ARTICLE)):
+            break
+        adjective = _nisba(word) or word in rules.arabic_adjectives
+        if adjectives_only and not adjective and not word.startswith(LAM_ARTICLE):
+            break
+        adjectives_only = adjectives_only or adjective
+        last += 1
+    # "المجلس التنفيذي", "إدارة السوق": a definite or weak head and one word are
+    # more often a description than a name
+    needed = 3 if head != bare or bare in rules.arabic_weak else 2
+    if last - start < needed:
+        return None
+    return Name("organisation", " ".join([head, *words[start + 1 : last]]), start, last)
+
+
+def _nisba(word: str) -> bool:
+    """A definite adjective of relation: "السعوديه", "التونسي", "الوطني"."""
+    return word.startswith(ARTICLE) and word.endswith(("ي", "يه"))
+
+
+def _bare_name(rules: NameRules, word: str) -> bool:
+    """One word without the article that may name a company, a club or a person:
+    Arabic, no ordinary word, not shaped like a verb in the present ("تتعامل"), no
+    preposition or conjunction with the article ("بالرباط")."""
+    return (
+        is_arabic(word)
+        and not word.startswith(CLITIC_ARTICLES)
+        and word not in rules.common
+        and word not in rules.stopwords
+        and not (len(word) > 3 and word[0] in "يتن")
+    )
+
+
+def _with_acronym(text: _Text, name: Name) -> Name:
+    """`name` with the acronym in brackets right after it, if any: "(UGTT)"."""
+    if name.type != "organisation" or name.last >= len(text.words):
+        return name
+    analysis = text.analysis
+    end = analysis.span(name.first, name.last)[1]
+    first, after = analysis.span(name.last, name.last + 1)
+    written = analysis.surface(name.last, name.last + 1)
+    letters = [c for c in written if c.isalpha()]
+    if (
+        analysis.original[end:first].strip() == "("
+        and analysis.original[after : after + 1] == ")"
+        and len(letters) in ACRONYM_LETTERS
+        and all(c.isupper() for c in letters)
+    ):
+        return Name(name.type, name.name, name.first, name.last, written)
+    return name
+
+
+# -- people --------------------------------------------------------------------------
+
+
+def _person(rules: NameRules, text: _Text, start: int) -> Name | None:
+    word = text.words[start]
+    if word in rules.given_arabic:
+        return _arabic_person(rules, text, start)
+    if word not in rules.given_latin or not text.caps[start]:
+        return None
+    if _inside_run(rules, text, start):
+        return None
+    words, count = text.words, len(text.words)
+    last = start + 1
+    while last < count and last - start < MAX_PERSON_WORDS and text.joined(last - 1):
+        following = words[last]
+        particle = following in rules.particles_latin and last + 1 < count and text.joined(last)
+        if not particle and not _name_word(rules, text, last):
+            break
+        last += 1
+    while last - 1 > start and words[last - 1] in rules.particles_latin:
+        last -= 1
+    return _unknown_person(rules, words[start:last], start, last)
+
+
+def _name_word(rules: NameRules, text: _Text, index: int) -> bool:
+    word = text.words[index]
+    return (
+        text.latin_cap(index)
+        and word not in rules.stopwords
+        and word not in rules.latin_heads["en"]
+        and word not in rules.latin_heads["fr"]
+    )
+
+
+def _arabic_person(rules: NameRules, text: _Text, start: int) -> Name | None:
+    """A given name (after و or ف at most), then other given names, particles with
+    the word they bind, definite family names, or one bare family name."""
+    words, count = text.words, len(text.words)
+    parts = [rules.given_arabic[words[start]]]
+    if parts[0].startswith(ARTICLE):
+        return None  # "العربي" opens a name less often than it is the adjective
+    last = start + 1
+    definite = False
+    while last < count and last - start < MAX_PERSON_WORDS and text.joined(last - 1):
+        following = words[last]
+        if (
+            not is_arabic(following)
+            or following in rules.stopwords
+            or following in rules.arabic_ends
+            or following in rules.arabic_heads
+            or _and_another(rules, following)
+        ):
+            break
+        if following in rules.particles_arabic:
+            if last + 1 >= count or not text.joined(last):
+                break
+            parts += [following, words[last + 1]]
+            last += 2
+        elif following in rules.common and following not in rules.given_arabic:
+            break
+        elif following in rules.given_arabic and not definite:
+            parts.append(following)
+            last += 1
+        elif following.startswith(ARTICLE) and _family_name(parts, following):
+            definite = True
+            parts.append(following)
+            last += 1
+        elif not definite and _bare_name(rules, following):
+            parts.append(following)  # a family name without the article ends the name
+            last += 1
+            break
+        else:
+            break
+    return _unknown_person(rules, parts, start, last)
+
+
+def _family_name(parts: list[str], word: str) -> bool:
+    """A definite word that may carry on a person's name: never a feminine
+    adjective ("الرياضية"), and nothing after a family name shaped as a nisba
+    ("سالم الدوسري" ends there: "الهدف" is the next phrase)."""
+    if word.endswith("يه"):
+        return False
+    return not (parts[-1].startswith(ARTICLE) and _nisba(parts[-1]))
+
+
+def _and_another(rules: NameRules, word: str) -> bool:
+    """ "و" and a name: the next name of a list ("منى وعرفات"), not this one's."""
+    return word.startswith("و") and (word[1:] in rules.given_arabic or word[1:] in rules.keys)
+
+
+def _unknown_person(rules: NameRules, words: list[str], first: int, last: int) -> Name | None:
+    """The person, unless the name is one word or the gazetteer knows the name it
+    opens with ("محمد السادس" in "محمد السادس الحداد")."""
+    if len(words) < 2:
+        return None
+    if any(" ".join(words[:end]) in rules.keys for end in range(2, len(words))):
+        return None
+    return Name("person", " ".join(words), first, last)

