@@ -26,6 +26,7 @@ import psycopg
 from psycopg import sql
 from pydantic import SecretStr
 
+from tests.conftest import free_port
 from workers.settings import MetricsPorts, Settings, TopicSettings
 from workers.stack import KafkaCluster, kafka_cluster, postgres_dsn, up
 from workers.stack.paths import pid_path, service_dir
@@ -61,13 +62,6 @@ def free_private_port(offsets: Sequence[int] = (0,)) -> int:
             _taken.update(wanted)
             return base
     raise RuntimeError(f"no free ports at offsets {list(offsets)} in {PRIVATE_PORTS}")
-
-
-def free_port() -> int:
-    """Any free port (for the workers' metrics and web servers, bound once per start)."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def private_stack_settings(base: Settings, run_dir: Path) -> Settings:

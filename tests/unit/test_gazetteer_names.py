@@ -125,3 +125,16 @@ def test_a_candidate_has_the_same_id_in_every_article_that_writes_it_alike() -> 
     first = found("Striker Mamadou Lamine Diallo scored twice.", "person", "en")
     second = found("Le sélectionneur a salué Mamadou Lamine Diallo.", "person", "fr")
     assert first == second == {"mamadou lamine diallo"}
+
+
+def test_a_national_body_in_a_story_about_another_country_is_that_countrys_own() -> None:
+    senegal = tags("DAKAR (AFP) - Au Sénégal, la Cour des comptes a publié son rapport.", "fr")
+    assert "org:cour-des-comptes" not in senegal
+    assert senegal["candidate:cour des comptes"].type == "organisation"
+    france = tags("PARIS (AFP) - La Cour des comptes a publié son rapport.", "fr")
+    assert "org:cour-des-comptes" in france
+
+
+def test_a_known_person_is_not_linked_by_the_family_name_alone() -> None:
+    assert "person:saad-hariri" not in tags("Flights resumed at Rafic Hariri airport.", "en")
+    assert "person:saad-hariri" in tags("Saad Hariri met the president. Hariri said", "en")

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from pydantic import SecretStr
 
+from tests.conftest import free_port
 from workers.settings import Settings, StackSettings
 from workers.stack import ServiceState, StackError, default_services, down, packages, status, up
 from workers.stack.kafka import (
@@ -118,12 +119,9 @@ def test_default_services_follow_the_storage_backend() -> None:
     assert default_services(sqlite) == ("kafka", "redis")
 
 
-@pytest.fixture
-def free_port() -> Iterator[int]:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = int(sock.getsockname()[1])
-    yield port
+@pytest.fixture(name="free_port")
+def free_port_fixture() -> int:
+    return free_port()
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 from collections.abc import Iterator
 
 import pytest
@@ -11,6 +10,7 @@ from prometheus_client import CollectorRegistry, Counter, Gauge, start_http_serv
 from rich.console import Console
 from typer.testing import CliRunner
 
+from tests.conftest import free_port
 from workers.cli.replay import register
 from workers.replay.stats import Snapshot, compute, default_targets, render, scrape
 from workers.settings import Settings
@@ -89,13 +89,6 @@ def test_paused_stages_and_their_missing_dependencies_are_shown() -> None:
 
 def test_no_enrichment_means_no_ratio() -> None:
     assert compute(snapshot(0.0, STORE_TEXT)).duplicate_ratio is None
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-    return port
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from newswire_text import Analysis
 
-from workers.gazetteer import Gazetteer, get_gazetteer
+from workers.gazetteer import Entry, Gazetteer, get_gazetteer
 from workers.gazetteer.inflection import is_arabic
 from workers.gazetteer.names import Name, find_names
 from workers.gazetteer.places import find_small_places
@@ -64,8 +64,15 @@ def find_entities(
     as written."""
     known, people = gazetteer.finder.find(analysis, language)
     templates = _templates(gazetteer).fields
+    countries = _story_countries(gazetteer, known)
     tags: list[EntityTag] = []
+    namesakes: list[tuple[int, int, list[str]]] = []
     for index, first_offset, count, named, surfaces in known:
+        if _surname_alone(gazetteer, index, surfaces):
+            continue
+        if _other_countrys_body(gazetteer.entries[index], countries):
+            namesakes.append((first_offset, count, surfaces))
+            continue
         fields, named_confidence, adjective_confidence = templates[index]
         tags.append(
             assemble(
@@ -79,8 +86,11 @@ def find_entities(
                 },
             )
         )
+    for first_offset, count, surfaces in namesakes:
+        name = normalize_text(surfaces[0])
+        tags.append(_candidate("organisation", name, first_offset, count, surfaces, language))
     built = find_names(gazetteer.names, analysis, language)
-    small = _small_places(gazetteer, analysis, known, built)
+    small = _small_places(gazetteer, analysis, countries, built)
     people = _unless_inside(people, built)
     for name, first_offset, count, surfaces in people:
         tags.append(_candidate("person", name, first_offset, count, surfaces, language))
@@ -103,22 +113,39 @@ def find_entities(
                 },
             )
         )
-    if people or built or small:
+    if people or built or small or namesakes:
         tags.sort(key=_first_offset)
     return tags
 
 
+def _story_countries(
+    gazetteer: Gazetteer, known: list[tuple[int, int, int, bool, list[str]]]
+) -> set[str]:
+    """The countries of the places the gazetteer found: the countries the story is about."""
+    return {
+        country
+        for index, *_ in known
+        if gazetteer.entries[index].type == "place"
+        and (country := gazetteer.entries[index].country) is not None
+    }
+
+
+def _other_countrys_body(entry: Entry, countries: set[str]) -> bool:
+    """A national body ("Assemblée nationale") in a story about other countries only:
+    the body of the same name of the story's country, not this one."""
+    return (
+        entry.type == "organisation"
+        and entry.country is not None
+        and bool(countries)
+        and entry.country not in countries
+    )
+
+
 def _small_places(
-    gazetteer: Gazetteer,
-    analysis: Analysis,
-    known: list[tuple[int, int, int, bool, list[str]]],
-    built: list[Name],
+    gazetteer: Gazetteer, analysis: Analysis, countries: set[str], built: list[Name]
 ) -> list[tuple[str, int, int, list[str]]]:
     """Towns, villages and regions in the countries of the places already found,
     each once with its mentions."""
-    countries = {
-        country for index, *_ in known if (country := gazetteer.entries[index].country) is not None
-    }
     found = find_small_places(
         gazetteer.places, analysis, countries, [(n.first, n.last) for n in built]
     )
@@ -132,6 +159,13 @@ def _small_places(
             surfaces.append(surface)
         grouped[place.id] = (first_offset, count + 1, surfaces)
     return [(place_id, *fields) for place_id, fields in grouped.items()]
+
+
+def _surname_alone(gazetteer: Gazetteer, index: int, surfaces: list[str]) -> bool:
+    """A known person met only by the family name ("Hariri" of "Rafic Hariri
+    airport"): not linked, as it may be any of the family."""
+    surnames = gazetteer.surnames.get(index)
+    return surnames is not None and all(normalize_text(s) in surnames for s in surfaces)
 
 
 def _candidate(

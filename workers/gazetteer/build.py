@@ -55,6 +55,9 @@ class Gazetteer:
     """How the names it does not know are built (`names.py`)."""
     places: SmallPlaces
     """Towns, villages and regions tagged where the story's context says so (`places.py`)."""
+    surnames: dict[int, frozenset[str]]
+    """Per person entry with a name of several words, the forms of its last word
+    (proclitics included): met alone, they may be anyone of that family."""
 
     @property
     def key_count(self) -> int:
@@ -274,7 +277,31 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
         frozenset(keys.best),
         blocked | stopwords | given,
     )
-    return Gazetteer(entries, finder, [entry.display_names() for entry in entries], names, places)
+    return Gazetteer(
+        entries,
+        finder,
+        [entry.display_names() for entry in entries],
+        names,
+        places,
+        {index: forms for index, entry in enumerate(entries) if (forms := _surnames(entry))},
+    )
+
+
+def _surnames(entry: Entry) -> frozenset[str]:
+    """The last words of a person's names of several words, in every written form."""
+    if entry.type != "person":
+        return frozenset()
+    lasts = {
+        normalized.rsplit(" ", 1)[1]
+        for forms in entry.names.values()
+        for form in forms
+        if " " in (normalized := normalize_text(form))
+    }
+    forms = set(lasts)
+    for last in lasts:
+        if is_arabic(last):
+            forms.update(variant for variant, _ in arabic_variants(last))
+    return frozenset(forms)
 
 
 def _normalized_words(document: dict[str, Any], name: str) -> frozenset[str]:

@@ -59,6 +59,7 @@ def curated_entries(document: dict[str, Any]) -> Iterator[tuple[Entry, str | Non
                 lang: _strings(raw[f"adj_{lang}"]) for lang in LANGUAGES if f"adj_{lang}" in raw
             },
             confidence=float(raw.get("confidence", 1.0)),
+            country=raw.get("country"),
         )
         geonames = raw.get("geonames")
         yield entry, raw.get("iso"), int(geonames) if geonames is not None else None
