@@ -20,6 +20,7 @@ from workers.gazetteer.places import find_small_places
 from workers.models import EnrichedArticle, EntityTag, EntityType, assemble, evolve
 from workers.text.analysis import article_analysis
 from workers.text.normalize import normalize_text
+from workers.text.tokens import Tokens
 
 CANDIDATE_PREFIX = "candidate:"
 CANDIDATE_CONFIDENCE = 0.5
@@ -89,12 +90,13 @@ def find_entities(
     for first_offset, count, surfaces in namesakes:
         name = normalize_text(surfaces[0])
         tags.append(_candidate("organisation", name, first_offset, count, surfaces, language))
-    built = find_names(gazetteer.names, analysis, language)
-    small = _small_places(gazetteer, analysis, countries, built)
+    tokens = Tokens.of(analysis)
+    built = find_names(gazetteer.names, tokens, language)
+    small = _small_places(gazetteer, tokens, countries, built)
     people = _unless_inside(people, built)
     for name, first_offset, count, surfaces in people:
         tags.append(_candidate("person", name, first_offset, count, surfaces, language))
-    for kind, name, first_offset, count, surfaces in _mentions(analysis, built, tags):
+    for kind, name, first_offset, count, surfaces in _mentions(tokens, built, tags):
         tags.append(_candidate(kind, name, first_offset, count, surfaces, language))
     for place_id, first_offset, count, surfaces in small:
         lang = "ar" if is_arabic(surfaces[0]) else (language or "en")
@@ -142,12 +144,13 @@ def _other_countrys_body(entry: Entry, countries: set[str]) -> bool:
 
 
 def _small_places(
-    gazetteer: Gazetteer, analysis: Analysis, countries: set[str], built: list[Name]
+    gazetteer: Gazetteer, tokens: Tokens, countries: set[str], built: list[Name]
 ) -> list[tuple[str, int, int, list[str]]]:
     """Towns, villages and regions in the countries of the places already found,
     each once with its mentions."""
+    analysis = tokens.analysis
     found = find_small_places(
-        gazetteer.places, analysis, countries, [(n.first, n.last) for n in built]
+        gazetteer.places, tokens, countries, [(n.first, n.last) for n in built]
     )
     grouped: dict[str, tuple[int, int, list[str]]] = {}
     for place in found:
@@ -206,10 +209,11 @@ def _unless_inside(
 
 
 def _mentions(
-    analysis: Analysis, built: list[Name], known: list[EntityTag]
+    tokens: Tokens, built: list[Name], known: list[EntityTag]
 ) -> list[tuple[EntityType, str, int, int, list[str]]]:
     """Each name found from its structure once, with its mentions (an acronym given
     for it counting), unless a trigger already found the person."""
+    analysis = tokens.analysis
     found_people = {tag.id for tag in known if tag.candidate}
     grouped: dict[tuple[EntityType, str], tuple[int, int, list[str]]] = {}
     acronyms: dict[str, tuple[EntityType, str]] = {}
@@ -226,12 +230,10 @@ def _mentions(
         grouped[key] = (first_offset, count + 1, surfaces)
         if name.acronym is not None:
             acronyms.setdefault(name.acronym, key)
-    if acronyms:
-        tokens = analysis.normalized.split(" ")
-        for acronym, key in acronyms.items():
-            first_offset, count, surfaces = grouped[key]
-            mentions = tokens.count(normalize_text(acronym))
-            grouped[key] = (first_offset, count + max(0, mentions - 1), [*surfaces, acronym])
+    for acronym, key in acronyms.items():
+        first_offset, count, surfaces = grouped[key]
+        mentions = tokens.words.count(normalize_text(acronym))
+        grouped[key] = (first_offset, count + max(0, mentions - 1), [*surfaces, acronym])
     return [
         (kind, name, first_offset, count, surfaces)
         for (kind, name), (first_offset, count, surfaces) in grouped.items()

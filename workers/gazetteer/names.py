@@ -27,6 +27,7 @@ from newswire_text import Analysis, WordSet
 from workers.gazetteer.inflection import is_arabic
 from workers.models import EntityType
 from workers.text.normalize import normalize_text
+from workers.text.tokens import Tokens
 
 ORGANISATION_HEADS = "organisation_heads.toml"
 GIVEN_NAMES = "given_names.toml"
@@ -161,33 +162,13 @@ class Name:
     acronym: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class _Text:
-    """The analysis as plain lists, read once: normalized words, capitals, breaks."""
-
-    analysis: Analysis
-    words: list[str]
-    caps: list[bool]
-    breaks: list[bool]
-
-    def joined(self, index: int) -> bool:
-        """Token `index` runs on to the next one (no punctuation between)."""
-        return not self.breaks[index]
-
-    def latin_cap(self, index: int) -> bool:
-        """Capitalised (Arabic script has no capitals, so this is Latin or the like)."""
-        return self.caps[index]
-
-
-def find_names(rules: NameRules, analysis: Analysis, language: str | None) -> list[Name]:
+def find_names(rules: NameRules, text: Tokens, language: str | None) -> list[Name]:
     """Organisations and people in the text, in order, none that the gazetteer knows
     (`_known`)."""
-    hits = rules.starts.find(analysis)
+    hits = rules.starts.find(text.analysis)
     if not hits:
         return []
-    words = analysis.normalized.split(" ")
-    text = _Text(analysis, words, analysis.capitals(), analysis.breaks())
-    skip = _title_case_headline(text) if _in_headline(analysis, hits[0]) else 0
+    skip = _title_case_headline(text) if _in_headline(text.analysis, hits[0]) else 0
     found: list[Name] = []
     covered = -1
     for index in hits:
@@ -205,7 +186,7 @@ EXTENSION_WORDS = 3
 """How far past a name to look for the known name it may be the start of."""
 
 
-def _known(rules: NameRules, text: _Text, name: Name) -> bool:
+def _known(rules: NameRules, text: Tokens, name: Name) -> bool:
     """Whether the gazetteer has the name: as a key; for an organisation, a known body
     or person inside it ("مكتب الأمم المتحدة") or a known body it only begins
     ("صندوق النقد" of "صندوق النقد الدولي"); for a person, any known name of two
@@ -238,7 +219,7 @@ def _in_headline(analysis: Analysis, index: int) -> bool:
     return end >= 0 and analysis.span(index, index + 1)[0] < end
 
 
-def _title_case_headline(text: _Text) -> int:
+def _title_case_headline(text: Tokens) -> int:
     """The first token after the headline when the headline is in title case
     ("Ahly Club Beats Sundowns"), whose capitals say nothing about names; else 0."""
     analysis = text.analysis
@@ -258,27 +239,27 @@ def _title_case_headline(text: _Text) -> int:
 # -- organisations -------------------------------------------------------------------
 
 
-def _organisation(rules: NameRules, text: _Text, index: int, language: str | None) -> Name | None:
+def _organisation(rules: NameRules, text: Tokens, index: int, language: str | None) -> Name | None:
     word = text.words[index]
     if word in rules.arabic_heads:
         return _arabic_organisation(rules, text, index)
     heads = rules.latin_heads
-    if not text.latin_cap(index) or (word not in heads["en"] and word not in heads["fr"]):
+    if not text.caps[index] or (word not in heads["en"] and word not in heads["fr"]):
         return None
     if language == "fr" and word in heads["fr"] and not _inside_run(rules, text, index):
         return _french_organisation(rules, text, index)
     return _english_organisation(rules, text, index)
 
 
-def _inside_run(rules: NameRules, text: _Text, index: int) -> bool:
+def _inside_run(rules: NameRules, text: Tokens, index: int) -> bool:
     """A capitalised word other than an article or a title runs on to token `index`."""
-    if index == 0 or not text.joined(index - 1) or not text.latin_cap(index - 1):
+    if index == 0 or not text.joined(index - 1) or not text.caps[index - 1]:
         return False
     before = text.words[index - 1]
     return before not in rules.leading and before not in rules.stopwords
 
 
-def _english_organisation(rules: NameRules, text: _Text, head: int) -> Name | None:
+def _english_organisation(rules: NameRules, text: Tokens, head: int) -> Name | None:
     """The capitalised run (links inside it) around a head noun, ending at its last
     head unless an of-phrase follows ("Bank of Lebanon")."""
     first, end = _run_start(rules, text, head), _run_end(rules, text, head)
@@ -291,16 +272,16 @@ def _english_organisation(rules: NameRules, text: _Text, head: int) -> Name | No
     return _latin_organisation(text, first, last)
 
 
-def _run_start(rules: NameRules, text: _Text, index: int) -> int:
+def _run_start(rules: NameRules, text: Tokens, index: int) -> int:
     while index > 0 and text.joined(index - 1):
         before = index - 1
-        if text.latin_cap(before):
+        if text.caps[before]:
             index = before
         elif (
             text.words[before] in rules.links
             and before > 0
             and text.joined(before - 1)
-            and text.latin_cap(before - 1)
+            and text.caps[before - 1]
         ):
             index = before - 1
         else:
@@ -308,17 +289,17 @@ def _run_start(rules: NameRules, text: _Text, index: int) -> int:
     return index
 
 
-def _run_end(rules: NameRules, text: _Text, index: int) -> int:
+def _run_end(rules: NameRules, text: Tokens, index: int) -> int:
     """One past the capitalised run from `index` on, links inside it."""
     count, last = len(text.words), index + 1
     while last < count and text.joined(last - 1) and last - index < MAX_NAME_WORDS:
-        if text.latin_cap(last):
+        if text.caps[last]:
             last += 1
         elif (
             text.words[last] in rules.links
             and last + 1 < count
             and text.joined(last)
-            and text.latin_cap(last + 1)
+            and text.caps[last + 1]
         ):
             last += 2
         else:
@@ -326,7 +307,7 @@ def _run_end(rules: NameRules, text: _Text, index: int) -> int:
     return last
 
 
-def _french_organisation(rules: NameRules, text: _Text, start: int) -> Name | None:
+def _french_organisation(rules: NameRules, text: Tokens, start: int) -> Name | None:
     """A capitalised head, then capitalised words, lower-case adjectives and
     de-phrases ("Cour des comptes", "Assemblée nationale", "Union générale
     tunisienne du travail")."""
@@ -351,13 +332,13 @@ def _french_organisation(rules: NameRules, text: _Text, start: int) -> Name | No
     return _latin_organisation(text, start, last)
 
 
-def _latin_organisation(text: _Text, first: int, last: int) -> Name | None:
+def _latin_organisation(text: Tokens, first: int, last: int) -> Name | None:
     if last - first < 2:
         return None
     return Name("organisation", " ".join(text.words[first:last]), first, last)
 
 
-def _arabic_organisation(rules: NameRules, text: _Text, start: int) -> Name | None:
+def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | None:
     """A head noun (a proclitic and the article allowed) and the definite words of
     its construct; a company or club may be named by one bare word."""
     words, count = text.words, len(text.words)
@@ -420,7 +401,7 @@ def _bare_name(rules: NameRules, word: str) -> bool:
     )
 
 
-def _with_acronym(text: _Text, name: Name) -> Name:
+def _with_acronym(text: Tokens, name: Name) -> Name:
     """`name` with the acronym in brackets right after it, if any: "(UGTT)"."""
     if name.type != "organisation" or name.last >= len(text.words):
         return name
@@ -442,7 +423,7 @@ def _with_acronym(text: _Text, name: Name) -> Name:
 # -- people --------------------------------------------------------------------------
 
 
-def _person(rules: NameRules, text: _Text, start: int) -> Name | None:
+def _person(rules: NameRules, text: Tokens, start: int) -> Name | None:
     word = text.words[start]
     if word in rules.given_arabic:
         return _arabic_person(rules, text, start)
@@ -463,17 +444,17 @@ def _person(rules: NameRules, text: _Text, start: int) -> Name | None:
     return _unknown_person(rules, words[start:last], start, last)
 
 
-def _name_word(rules: NameRules, text: _Text, index: int) -> bool:
+def _name_word(rules: NameRules, text: Tokens, index: int) -> bool:
     word = text.words[index]
     return (
-        text.latin_cap(index)
+        text.caps[index]
         and word not in rules.stopwords
         and word not in rules.latin_heads["en"]
         and word not in rules.latin_heads["fr"]
     )
 
 
-def _arabic_person(rules: NameRules, text: _Text, start: int) -> Name | None:
+def _arabic_person(rules: NameRules, text: Tokens, start: int) -> Name | None:
     """A given name (after و or ف at most), then other given names, particles with
     the word they bind, definite family names, or one bare family name."""
     words, count = text.words, len(text.words)

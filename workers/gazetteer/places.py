@@ -25,16 +25,17 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from newswire_text import Analysis, WordSet
+from newswire_text import PhraseMatcher
 
-from workers.gazetteer.inflection import is_arabic
+from workers.gazetteer.inflection import arabic_variants, is_arabic
+from workers.gazetteer.model import Case
 from workers.text.normalize import normalize_text
+from workers.text.tokens import Tokens
 
 PLACE_WORDS = "place_words.toml"
 REGIONS = "regions.toml"
 MIN_POPULATION = 500
 MIN_NAME_LETTERS = 4
-MAX_NAME_WORDS = 4
 CACHE_FORMAT = 4
 REGION_POPULATION = 10_000_000
 """Regions rank above the towns of their name."""
@@ -49,7 +50,7 @@ are names too. Elsewhere a town's own name is the one copy uses."""
 _LATIN_NAME = re.compile(r"^[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F' \-]+$")
 _ARABIC_ONLY = re.compile("^[\u0621-\u063a\u0641-\u064a\u064b-\u065f\u0670 ]+$")
 _ARTICLE_PREFIX = re.compile(r"^(?:al|an|ad|ar|as|ash|at|az|el|ad-|al-)\s+", re.IGNORECASE)
-ARABIC_PROCLITICS = ("و", "ب", "ل", "ف", "وب", "ول", "فب")
+CASE_ANY, CASE_TITLE = int(Case.ANY), int(Case.TITLE)
 
 Record = tuple[str, str, int]
 """(id, ISO country code, population)"""
@@ -84,8 +85,10 @@ class SmallPlaces:
     """Normalized region name -> the regions of that name."""
     cued_only: frozenset[str]
     """Regions whose names are also ordinary phrases: tagged beside a place word only."""
-    firsts: WordSet
-    """The first words of the names."""
+    matcher: PhraseMatcher
+    """Every name (Arabic ones with their proclitic forms), in one compiled matcher."""
+    phrase_names: list[str]
+    """Per phrase of the matcher, the name it is a form of."""
     before: frozenset[str]
     after: frozenset[str]
     links: frozenset[str]
@@ -123,10 +126,19 @@ def small_places(
     for name in (*taken, *never):
         rows.pop(name, None)
         regions.pop(name, None)
-    firsts = {name.split(" ", 1)[0] for name in (*rows, *regions)}
-    firsts |= {
-        clitic + first for first in firsts if is_arabic(first) for clitic in ARABIC_PROCLITICS
-    }
+    phrases: list[str] = []
+    cases: list[int] = []
+    phrase_names: list[str] = []
+    for name in (*rows, *regions):
+        if is_arabic(name):
+            for variant, _ in arabic_variants(name, common_clitics_only=True):
+                phrases.append(variant)
+                cases.append(CASE_ANY)
+                phrase_names.append(name)
+        else:
+            phrases.append(name)
+            cases.append(CASE_TITLE)
+            phrase_names.append(name)
 
     def normalized(name: str) -> frozenset[str]:
         return frozenset(
@@ -142,7 +154,8 @@ def small_places(
             for code, table in regions_document.items()
             if table.get("cued_only")
         ),
-        firsts=WordSet(list(firsts - never)),
+        matcher=PhraseMatcher(phrases, cases),
+        phrase_names=phrase_names,
         before=normalized("before"),
         after=normalized("after"),
         links=normalized("links"),
@@ -151,65 +164,30 @@ def small_places(
 
 def find_small_places(
     places: SmallPlaces,
-    analysis: Analysis,
+    text: Tokens,
     countries: Iterable[str],
     covered: Iterable[tuple[int, int]] = (),
 ) -> list[SmallPlace]:
     """The small places the text names, in order; none inside `covered` token spans
     (the names of known entities, organisations and people)."""
-    hits = places.firsts.find(analysis)
-    if not hits:
+    matches = places.matcher.resolve(text.analysis)
+    if not matches:
         return []
     story = frozenset(countries)
     blocked = {i for first, last in covered for i in range(first, last)}
-    words = analysis.normalized.split(" ")
-    caps = analysis.capitals()
-    breaks = analysis.breaks()
+    words, caps, breaks = text.words, text.caps, text.breaks
     found: list[SmallPlace] = []
-    end = -1
-    for index in hits:
-        if index < end or index in blocked:
+    for phrase, first, last in matches:
+        if first in blocked or (last - 1) in blocked:
             continue
-        match = _longest(places, words, caps, breaks, index)
-        if match is None:
-            continue
-        last, records = match
-        if any(i in blocked for i in range(index, last)):
-            continue
-        cued = _cued(places, words, breaks, index, last)
+        records = places.get(places.phrase_names[phrase])
+        cued = _cued(places, words, breaks, first, last)
         in_story = [r for r in records if r[1] in story and r[0] not in places.cued_only]
-        if not cued and (not in_story or _in_longer_name(places, words, caps, breaks, index, last)):
+        if not cued and (not in_story or _in_longer_name(places, words, caps, breaks, first, last)):
             continue
         best = max(in_story or records, key=lambda r: r[2])
-        found.append(SmallPlace(best[0], index, last))
-        end = last
+        found.append(SmallPlace(best[0], first, last))
     return found
-
-
-def _longest(
-    places: SmallPlaces, words: list[str], caps: list[bool], breaks: list[bool], index: int
-) -> tuple[int, list[Record]] | None:
-    """The longest name starting at token `index` (written capitalised in Latin
-    script; after one proclitic in Arabic) and its places."""
-    first = words[index]
-    arabic = is_arabic(first)
-    if not arabic and not caps[index]:
-        return None
-    firsts = [first]
-    if arabic:
-        firsts += [first[len(c) :] for c in ARABIC_PROCLITICS if first.startswith(c)]
-    for size in range(MAX_NAME_WORDS, 0, -1):
-        last = index + size
-        if last > len(words) or any(breaks[i] for i in range(index, last - 1)):
-            continue
-        if not arabic and not all(caps[i] for i in range(index, last)):
-            continue
-        rest = words[index + 1 : last]
-        for word in firsts:
-            records = places.get(" ".join([word, *rest]))
-            if records:
-                return last, records
-    return None
 
 
 def _in_longer_name(
