@@ -2,16 +2,24 @@
 worker processes on the local stack; articles/s and produce-to-stored latency,
 beside the framework floor measured in the same run (the same topology with
 workers that do nothing, `bench.floor`), runs alternating, and the pipeline's
-rate as a ratio of the floor's.
+rate as a ratio of the floor's. For each process of a pipeline run (the
+workers, the producer's publishing, the Kafka broker, Redis, PostgreSQL when it
+is the store) the CPU seconds it used per article, from the workers' start to
+the last article stored. `--profile enrich|store` samples that worker with
+py-spy and writes the profile (speedscope JSON) under `bench/results/`.
 
     .venv/bin/python -m bench.bench_pipeline --count 10000 --runs 3
+    .venv/bin/python -m bench.bench_pipeline --count 10000 --runs 1 --profile store
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
+import signal
 import sqlite3
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -25,6 +33,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 from rich.table import Table
 
+from bench.cpu import tree_seconds, used
 from workers import kafka_clients
 from workers.parsers.base import FeedContext
 from workers.producer.ingest import Document, ingest
@@ -32,9 +41,13 @@ from workers.producer.publisher import Publisher
 from workers.runner import Pipeline, child_env, pipeline_lag
 from workers.settings import MetricsPorts, Settings, TopicSettings
 from workers.stack import up
+from workers.stack.paths import pid_path
 from workers.synthetic import items
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+RESULTS = ROOT / "bench" / "results"
+SERVERS = ("kafka", "redis")
 JOIN_SECONDS = 8.0
 """Time given to the workers to join their groups and get their partitions."""
 console = Console()
@@ -84,6 +97,28 @@ class Run:
     total_seconds: float
     p50: float | None = None
     p99: float | None = None
+    cpu: dict[str, float] | None = None
+    """CPU seconds per process over the run."""
+
+
+def server_pids(settings: Settings) -> dict[str, int]:
+    """The local stack's servers the run uses (PostgreSQL when it is the store), by name."""
+    pids = {}
+    for service in (*SERVERS, *(("postgres",) if settings.database_url else ())):
+        path = pid_path(Settings(), service)
+        if path.exists():
+            pids[service] = int(path.read_text().split()[0])
+    return pids
+
+
+def start_profile(pid: int, role: str) -> tuple[subprocess.Popen[bytes], Path]:
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    out = RESULTS / f"profile-{role}-{time.strftime('%Y%m%dT%H%M%S')}.speedscope.json"
+    argv = [
+        str(Path(sys.executable).with_name("py-spy")), "record", "--pid", str(pid),
+        "--format", "speedscope", "--output", str(out), "--rate", "200", "--nonblocking",
+    ]  # fmt: skip
+    return subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL), out
 
 
 def start_pipeline(pipeline: Pipeline, settings: Settings) -> None:
@@ -101,6 +136,7 @@ def measure(
     partitions: int,
     rate: float,
     start: Callable[[Pipeline, Settings], None],
+    profile: str | None = None,
 ) -> Run:
     with tempfile.TemporaryDirectory() as tmp:
         settings = bench_settings(Path(tmp), partitions)
@@ -108,8 +144,14 @@ def measure(
         pipeline = Pipeline(Path(tmp) / "logs", env=child_env(settings))
         start(pipeline, settings)
         count = len(documents)
+        profiler: tuple[subprocess.Popen[bytes], Path] | None = None
         try:
             time.sleep(JOIN_SECONDS)
+            roots = {**{n: p.pid for n, p in pipeline.processes.items()}, **server_pids(settings)}
+            cpu_before = tree_seconds(roots)
+            if profile is not None and kind == "pipeline":
+                profiler = start_profile(pipeline.processes[profile].pid, profile)
+            producer_before = process_seconds()
             started = time.monotonic()
             with (
                 Publisher(settings) as publisher,
@@ -126,6 +168,7 @@ def measure(
                     progress.advance(task)
                 publisher.flush()
                 produced = time.monotonic() - started
+                producer_seconds = process_seconds() - producer_before
                 drain = progress.add_task(f"{kind}: drained", total=count)
                 while True:
                     pipeline.check_alive()
@@ -136,14 +179,31 @@ def measure(
                         break
                     time.sleep(0.2)
             elapsed = time.monotonic() - started
+            cpu = {**used(cpu_before, tree_seconds(roots)), "producer": producer_seconds}
         finally:
+            if profiler is not None:
+                profiler[0].send_signal(signal.SIGINT)
+                profiler[0].wait(timeout=60)
+                console.print(f"profile of {profile}: {profiler[1]}")
             pipeline.stop()
         if kind != "pipeline":
             return Run(kind, count / elapsed, produced, elapsed)
         lat = latencies(settings.sqlite_path)
         return Run(
-            kind, count / elapsed, produced, elapsed, quantile(lat, 0.5), quantile(lat, 0.99)
+            kind,
+            count / elapsed,
+            produced,
+            elapsed,
+            quantile(lat, 0.5),
+            quantile(lat, 0.99),
+            cpu,
         )
+
+
+def process_seconds() -> float:
+    """CPU seconds of this process (the producer's publishing)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:
@@ -158,13 +218,18 @@ def main() -> None:
     parser.add_argument(
         "--rate", type=float, default=0.0, help="articles/s to produce at (0: as fast as possible)"
     )
+    parser.add_argument(
+        "--profile", choices=("enrich", "store"), help="sample this worker with py-spy"
+    )
     args = parser.parse_args()
 
     up(Settings(), services=("kafka", "redis"))
     documents = list(items(args.count, SEEDS, target_bytes=args.size))
     runs: list[Run] = []
     for _ in range(args.runs):
-        runs.append(measure("pipeline", documents, args.partitions, args.rate, start_pipeline))
+        runs.append(
+            measure("pipeline", documents, args.partitions, args.rate, start_pipeline, args.profile)
+        )
         if not args.no_floor:
             runs.append(measure("floor", documents, args.partitions, args.rate, start_floor))
 
@@ -182,6 +247,7 @@ def main() -> None:
             "-" if run.p99 is None else f"{run.p99:.2f}",
         )
     console.print(table)
+    print_cpu([r for r in runs if r.cpu is not None], args.count)
     pipeline_rates = [r.rate for r in runs if r.kind == "pipeline"]
     floor_rates = [r.rate for r in runs if r.kind == "floor"]
     console.print(f"pipeline median {statistics.median(pipeline_rates):,.0f} articles/s")
@@ -192,6 +258,23 @@ def main() -> None:
             f"floor median {statistics.median(floor_rates):,.0f} messages/s; pipeline / floor "
             f"per pair {pairs}, median {statistics.median(ratios):.2f}"
         )
+
+
+def print_cpu(runs: list[Run], count: int) -> None:
+    """Median CPU per article of each process over the pipeline runs."""
+    if not runs:
+        return
+    table = Table(title="CPU per article, median of the pipeline runs")
+    for column in ("process", "CPU s", "ms per article"):
+        table.add_column(column, justify="right")
+    names = sorted({name for run in runs for name in run.cpu or {}})
+    total = 0.0
+    for name in names:
+        seconds = statistics.median((run.cpu or {}).get(name, 0.0) for run in runs)
+        total += seconds
+        table.add_row(name, f"{seconds:.1f}", f"{seconds / count * 1000:.2f}")
+    table.add_row("all", f"{total:.1f}", f"{total / count * 1000:.2f}")
+    console.print(table)
 
 
 if __name__ == "__main__":
