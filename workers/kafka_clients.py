@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import time
+from collections.abc import Iterator
 from typing import Any
 
 from kafka import KafkaAdminClient, KafkaProducer
@@ -37,16 +38,27 @@ def unavailable(settings: Settings) -> ServiceUnavailable:
     return kafka_security.unavailable(settings)
 
 
-def admin_client(settings: Settings) -> KafkaAdminClient:
-    """Checked first (`workers.kafka_probe`): kafka-python would retry a broker it
-    cannot use for half a minute, and then not say why."""
+@contextlib.contextmanager
+def admin_client(
+    settings: Settings, client_id: str = "newswire-admin"
+) -> Iterator[KafkaAdminClient]:
+    """An admin client, closed on leaving. The broker is checked first
+    (`workers.kafka_probe`): kafka-python would retry one it cannot use for half a
+    minute, and then not say why."""
     check_connection(settings)
     try:
-        return KafkaAdminClient(
-            client_id="newswire-admin", request_timeout_ms=15000, **client_options(settings)
+        admin = KafkaAdminClient(
+            client_id=client_id,
+            request_timeout_ms=15000,
+            bootstrap_timeout_ms=15000,
+            **client_options(settings),
         )
     except KafkaError as exc:
         raise unavailable(settings) from exc
+    try:
+        yield admin
+    finally:
+        admin.close()
 
 
 def producer(settings: Settings, **overrides: Any) -> KafkaProducer:
@@ -77,8 +89,7 @@ def producer(settings: Settings, **overrides: Any) -> KafkaProducer:
 def ensure_topics(settings: Settings, topics: list[str] | None = None) -> list[str]:
     """Create missing topics; return the ones created."""
     wanted = topics if topics is not None else settings.topics.all()
-    admin = admin_client(settings)
-    try:
+    with admin_client(settings) as admin:
         existing = set(admin.list_topics())
         missing = [t for t in wanted if t not in existing]
         if missing:
@@ -94,8 +105,6 @@ def ensure_topics(settings: Settings, topics: list[str] | None = None) -> list[s
                 admin.create_topics(new, timeout_ms=30000)
             _await_leaders(admin, missing)
         return missing
-    finally:
-        admin.close()
 
 
 def _await_leaders(admin: KafkaAdminClient, topics: list[str], timeout: float = 15.0) -> None:

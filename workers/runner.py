@@ -15,7 +15,8 @@ from pathlib import Path
 from kafka.structs import TopicPartition
 from pydantic import BaseModel, SecretStr
 
-from workers.replay.kafka_ops import admin_client, group_lag, topic_partitions, watermarks
+from workers.kafka_clients import admin_client
+from workers.replay.kafka_ops import group_lag, topic_partitions, watermarks
 from workers.settings import ENV_PREFIX, Settings
 from workers.storage.base import StoreCounts
 from workers.storage.factory import open_store

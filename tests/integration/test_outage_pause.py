@@ -15,10 +15,11 @@ from tests.conftest import SEEDS
 from tests.faults.servers import isolated_settings, private_servers
 from tests.integration.pipeline_support import running_workers, wait_for
 from workers import kafka_clients
+from workers.kafka_clients import admin_client
 from workers.parsers.base import FeedContext
 from workers.producer.ingest import Document, ingest
 from workers.producer.publisher import Publisher
-from workers.replay.kafka_ops import admin_client, group_lag
+from workers.replay.kafka_ops import group_lag
 from workers.runner import wait_drained
 from workers.settings import Settings
 from workers.storage.factory import open_store

@@ -19,6 +19,7 @@ from tests.integration.replay_support import (
     stack_kafka,
     wait_assigned,
 )
+from workers import kafka_clients
 from workers.cli.replay import parse_when
 from workers.replay import kafka_ops
 from workers.replay.lag import LagCollector, start_lag_collector
@@ -102,7 +103,7 @@ def test_shift_by(fresh: Settings) -> None:
     code, out = run(fresh, "--topic", topic, "--group", group, "--shift-by", "-2", "--no-wait")
     assert code == 0, out
     assert committed(fresh, group, topic) == {0: 3, 1: 3, 2: 3}
-    with kafka_ops.admin_client(fresh) as admin:
+    with kafka_clients.admin_client(fresh) as admin:
         plan = kafka_ops.build_plan(admin, topic, group, ShiftBy(-100), [1])
         assert plan.offsets() == {1: 0} and plan.total_to_reprocess == 5
         plan = kafka_ops.build_plan(admin, topic, group, ToOffset(99), None)
@@ -129,7 +130,7 @@ def test_to_datetime_reprocesses_exactly_the_later_messages(fresh: Settings) -> 
     assert sorted(again) == sorted(f"p{p}-t{i}".encode() for p in range(3) for i in (3, 4, 5))
     # a time after every message re-reads nothing
     future = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() + 3600))
-    with kafka_ops.admin_client(fresh) as admin:
+    with kafka_clients.admin_client(fresh) as admin:
         plan = kafka_ops.build_plan(admin, topic, group, ToDatetime(parse_when(future)))
     assert plan.total_to_reprocess == 0
 
@@ -182,7 +183,7 @@ def test_errors_name_what_to_do(fresh: Settings) -> None:
 def test_plan_for_a_group_without_commits(fresh: Settings) -> None:
     topic = fresh.topics.raw
     produce(fresh, topic, [b"x", b"y"], partition=1)
-    with kafka_ops.admin_client(fresh) as admin:
+    with kafka_clients.admin_client(fresh) as admin:
         plan = kafka_ops.build_plan(admin, topic, "never-consumed", ToEarliest())
     assert [(p.partition, p.committed, p.target, p.to_reprocess) for p in plan.partitions] == [
         (0, None, 0, 0),

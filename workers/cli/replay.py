@@ -115,6 +115,7 @@ def wait_for_drain(
     poll_seconds: float = 1.0,
 ) -> bool:
     """Show a progress bar until `group` has consumed the replayed messages."""
+    from workers import kafka_clients
     from workers.replay import kafka_ops
 
     total = plan.total_to_reprocess
@@ -126,7 +127,7 @@ def wait_for_drain(
         TimeElapsedColumn(),
     )
     with (
-        kafka_ops.admin_client(settings, "newswire-replay") as admin,
+        kafka_clients.admin_client(settings, "newswire-replay") as admin,
         Progress(*columns, console=console) as progress,
     ):
         task = progress.add_task(f"{group} re-reading {plan.topic}", total=total)
@@ -177,13 +178,14 @@ def replay(
     ] = None,
 ) -> None:
     """Rewind a consumer group on a topic so its messages are processed again."""
+    from workers import kafka_clients
     from workers.replay import kafka_ops
 
     settings = _settings(ctx)
     with _errors():
         target = choose_target(to_datetime, to_offset, to_earliest, shift_by)
         chosen = parse_partitions(partitions)
-        with kafka_ops.admin_client(settings, "newswire-replay") as admin:
+        with kafka_clients.admin_client(settings, "newswire-replay") as admin:
             plan = kafka_ops.build_plan(admin, topic, group, target, chosen)
             console.print(plan_table(plan, as_group))
             if dry_run:
@@ -244,11 +246,11 @@ def dlq_list(
     limit: Annotated[int, typer.Option(help="Show at most this many (newest last).")] = 200,
 ) -> None:
     """List dead letters."""
+    from workers import kafka_clients
     from workers.replay import dlq as dead
-    from workers.replay import kafka_ops
 
     settings = _settings(ctx)
-    with _errors(), kafka_ops.admin_client(settings, "newswire-dlq") as admin:
+    with _errors(), kafka_clients.admin_client(settings, "newswire-dlq") as admin:
         records = dead.list_letters(settings, _filters(stage, error_type, since), admin)
     table = Table(title=f"Dead letters in {settings.topics.dlq}")
     for column in ("id", "failed at", "stage", "error type", "attempts", "origin", "redriven"):
@@ -322,11 +324,11 @@ def dlq_redrive(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="List what would be resent.")] = False,
 ) -> None:
     """Resend dead letters to their original topics (each one only once)."""
+    from workers import kafka_clients
     from workers.replay import dlq as dead
-    from workers.replay import kafka_ops
 
     settings = _settings(ctx)
-    with _errors(), kafka_ops.admin_client(settings, "newswire-dlq") as admin:
+    with _errors(), kafka_clients.admin_client(settings, "newswire-dlq") as admin:
         result = dead.redrive(
             settings, admin, _filters(stage, error_type, since), max_attempts, dry_run
         )
@@ -369,12 +371,13 @@ def _scrape(settings: Settings, targets: dict[str, str]) -> pipeline_stats.Snaps
     holds those of one-shot producers too), when Kafka answers."""
     from kafka.errors import KafkaError
 
+    from workers import kafka_clients
     from workers.replay import kafka_ops
     from workers.replay import stats as pipeline_stats
 
     snapshot = pipeline_stats.scrape(targets)
     try:
-        with kafka_ops.admin_client(settings, "newswire-stats") as admin:
+        with kafka_clients.admin_client(settings, "newswire-stats") as admin:
             snapshot.dead_letters = kafka_ops.topic_size(admin, settings.topics.dlq)
     except (NewswireError, KafkaError):
         snapshot.dead_letters = None

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,8 +13,7 @@ from kafka.errors import KafkaError, NoError
 from kafka.structs import OffsetAndMetadata, TopicPartition
 
 from workers.errors import NewswireError
-from workers.kafka_clients import client_options, unavailable
-from workers.kafka_probe import check_connection
+from workers.kafka_clients import admin_client, client_options
 from workers.replay.plan import (
     PartitionOffsets,
     ReplayPlan,
@@ -71,21 +69,6 @@ class GroupBusyError(ReplayError):
 def client_config(settings: Settings) -> dict[str, Any]:
     """Connection and security options, failing fast when the broker is down."""
     return {**client_options(settings), "bootstrap_timeout_ms": 15000}
-
-
-@contextmanager
-def admin_client(
-    settings: Settings, client_id: str = "newswire-admin"
-) -> Iterator[KafkaAdminClient]:
-    check_connection(settings)
-    try:
-        admin = KafkaAdminClient(client_id=client_id, **client_config(settings))
-    except KafkaError as exc:
-        raise unavailable(settings) from exc
-    try:
-        yield admin
-    finally:
-        admin.close()
 
 
 def topic_partitions(admin: KafkaAdminClient, topic: str) -> list[int]:

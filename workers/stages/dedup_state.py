@@ -13,7 +13,8 @@ from workers import redis_client
 from workers.dedup.rebuild import Rebuilder, WindowSource
 from workers.enrich.pipeline import DEDUP_KEY_SPACE
 from workers.errors import NewswireError, TransientError
-from workers.replay.kafka_ops import admin_client, group_lag
+from workers.kafka_clients import admin_client
+from workers.replay.kafka_ops import group_lag
 from workers.settings import Settings
 from workers.storage.factory import open_database
 from workers.topology import topology
