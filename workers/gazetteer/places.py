@@ -27,7 +27,7 @@ from typing import Any
 
 from newswire_text import PhraseMatcher
 
-from workers.gazetteer.inflection import arabic_variants, is_arabic
+from workers.gazetteer.inflection import arabic_variants
 from workers.gazetteer.model import Case
 from workers.text.normalize import normalize_text
 from workers.text.tokens import Tokens
@@ -68,19 +68,19 @@ class Towns:
     populations: array[int]
 
     def records(self, row: int) -> Iterator[Record]:
-        """The towns of the name of `row`, its first row."""
+        """The towns of the name of `row`, its last row (rows of a name are adjacent)."""
         name = self.names[row]
-        while row < len(self.names) and self.names[row] == name:
+        while row >= 0 and self.names[row] == name:
             country = self.countries[2 * row : 2 * row + 2]
             yield f"geonames:{self.ids[row]}", country, self.populations[row]
-            row += 1
+            row -= 1
 
 
 @dataclass(frozen=True, slots=True)
 class SmallPlaces:
     towns: Towns
     rows: dict[str, int]
-    """Normalized town name -> its first row in `towns`."""
+    """Normalized town name -> its last row in `towns`."""
     regions: dict[str, list[Record]]
     """Normalized region name -> the regions of that name."""
     cued_only: frozenset[str]
@@ -116,9 +116,7 @@ def small_places(
     """The index over GeoNames and regions, less names that are gazetteer keys
     (`taken`) or ordinary words (`never`)."""
     towns = _cached_towns()
-    rows: dict[str, int] = {}
-    for row, name in enumerate(towns.names):
-        rows.setdefault(name, row)
+    rows = dict(zip(towns.names, range(len(towns.names)), strict=True))
     regions: dict[str, list[Record]] = {}
     for name, record in _regions(regions_document):
         if _long_enough(name) and record not in regions.get(name, ()):
@@ -130,7 +128,7 @@ def small_places(
     cases: list[int] = []
     phrase_names: list[str] = []
     for name in (*rows, *regions):
-        if is_arabic(name):
+        if "\u0600" <= name[0] <= "\u06ff":  # Arabic script (names are normalized)
             for variant, _ in arabic_variants(name, common_clitics_only=True):
                 phrases.append(variant)
                 cases.append(CASE_ANY)
