@@ -9,7 +9,9 @@ mention in that string, and surface forms are the mentions as written there
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from newswire_text import Analysis
 
@@ -98,21 +100,16 @@ def find_entities(
         tags.append(_candidate("person", name, first_offset, count, surfaces, language))
     for kind, name, first_offset, count, surfaces in _mentions(tokens, built, tags):
         tags.append(_candidate(kind, name, first_offset, count, surfaces, language))
-    for place_id, first_offset, count, surfaces in small:
-        lang = "ar" if is_arabic(surfaces[0]) else (language or "en")
+    for place_id, (first_offset, count, surfaces) in small.items():
         tags.append(
-            assemble(
-                EntityTag,
-                {
-                    "id": place_id,
-                    "type": "place",
-                    "names": {lang: surfaces[0]},
-                    "surface_forms": surfaces,
-                    "count": count,
-                    "first_offset": first_offset,
-                    "confidence": SMALL_PLACE_CONFIDENCE,
-                    "candidate": False,
-                },
+            _found(
+                place_id,
+                "place",
+                first_offset,
+                count,
+                surfaces,
+                language,
+                SMALL_PLACE_CONFIDENCE,
             )
         )
     if people or built or small or namesakes:
@@ -145,23 +142,30 @@ def _other_countrys_body(entry: Entry, countries: set[str]) -> bool:
 
 def _small_places(
     gazetteer: Gazetteer, tokens: Tokens, countries: set[str], built: list[Name]
-) -> list[tuple[str, int, int, list[str]]]:
+) -> dict[str, Mentions]:
     """Towns, villages and regions in the countries of the places already found,
     each once with its mentions."""
-    analysis = tokens.analysis
     found = find_small_places(
         gazetteer.places, tokens, countries, [(n.first, n.last) for n in built]
     )
-    grouped: dict[str, tuple[int, int, list[str]]] = {}
-    for place in found:
-        surface = analysis.surface(place.first, place.last)
-        first_offset, count, surfaces = grouped.get(
-            place.id, (analysis.span(place.first, place.last)[0], 0, [])
-        )
+    return _grouped(tokens.analysis, ((p.id, p.first, p.last) for p in found))
+
+
+K = TypeVar("K", bound=Hashable)
+Mentions = tuple[int, int, list[str]]
+"""(first offset, count, surface forms in order of first use)"""
+
+
+def _grouped(analysis: Analysis, spans: Iterable[tuple[K, int, int]]) -> dict[K, Mentions]:
+    """Token spans `(key, first, last)` gathered by key, in order of first mention."""
+    grouped: dict[K, Mentions] = {}
+    for key, first, last in spans:
+        surface = analysis.surface(first, last)
+        first_offset, count, surfaces = grouped.get(key, (analysis.span(first, last)[0], 0, []))
         if surface not in surfaces:
             surfaces.append(surface)
-        grouped[place.id] = (first_offset, count + 1, surfaces)
-    return [(place_id, *fields) for place_id, fields in grouped.items()]
+        grouped[key] = (first_offset, count + 1, surfaces)
+    return grouped
 
 
 def _surname_alone(gazetteer: Gazetteer, index: int, surfaces: list[str]) -> bool:
@@ -179,18 +183,41 @@ def _candidate(
     surfaces: list[str],
     language: str | None,
 ) -> EntityTag:
-    lang = "ar" if is_arabic(name) else (language or "en")
+    return _found(
+        CANDIDATE_PREFIX + name,
+        kind,
+        first_offset,
+        count,
+        surfaces,
+        language,
+        CANDIDATE_CONFIDENCE,
+        candidate=True,
+    )
+
+
+def _found(
+    tag_id: str,
+    kind: EntityType,
+    first_offset: int,
+    count: int,
+    surfaces: list[str],
+    language: str | None,
+    confidence: float,
+    candidate: bool = False,
+) -> EntityTag:
+    """A tag of an entity found outside the gazetteer's keys, named as first written."""
+    lang = "ar" if is_arabic(surfaces[0]) else (language or "en")
     return assemble(
         EntityTag,
         {
-            "id": CANDIDATE_PREFIX + name,
+            "id": tag_id,
             "type": kind,
             "names": {lang: surfaces[0]},
             "surface_forms": surfaces,
             "count": count,
             "first_offset": first_offset,
-            "confidence": CANDIDATE_CONFIDENCE,
-            "candidate": True,
+            "confidence": confidence,
+            "candidate": candidate,
         },
     )
 
@@ -213,23 +240,13 @@ def _mentions(
 ) -> list[tuple[EntityType, str, int, int, list[str]]]:
     """Each name found from its structure once, with its mentions (an acronym given
     for it counting), unless a trigger already found the person."""
-    analysis = tokens.analysis
     found_people = {tag.id for tag in known if tag.candidate}
-    grouped: dict[tuple[EntityType, str], tuple[int, int, list[str]]] = {}
+    fresh = [name for name in built if CANDIDATE_PREFIX + name.name not in found_people]
+    grouped = _grouped(tokens.analysis, (((n.type, n.name), n.first, n.last) for n in fresh))
     acronyms: dict[str, tuple[EntityType, str]] = {}
-    for name in built:
-        if CANDIDATE_PREFIX + name.name in found_people:
-            continue
-        key = (name.type, name.name)
-        surface = analysis.surface(name.first, name.last)
-        first_offset, count, surfaces = grouped.get(
-            key, (analysis.span(name.first, name.last)[0], 0, [])
-        )
-        if surface not in surfaces:
-            surfaces.append(surface)
-        grouped[key] = (first_offset, count + 1, surfaces)
+    for name in fresh:
         if name.acronym is not None:
-            acronyms.setdefault(name.acronym, key)
+            acronyms.setdefault(name.acronym, (name.type, name.name))
     for acronym, key in acronyms.items():
         first_offset, count, surfaces = grouped[key]
         mentions = tokens.words.count(normalize_text(acronym))
