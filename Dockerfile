@@ -27,7 +27,6 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
-    PYTHONPATH=/app \
     NEWSWIRE_DATA_DIR=/var/lib/newswire \
     NEWSWIRE_SQLITE_PATH=/var/lib/newswire/newswire.db \
     NEWSWIRE_STACK__RUN_DIR=/var/lib/newswire/run
@@ -42,14 +41,16 @@ RUN python -c "import tomllib; deps = tomllib.load(open('pyproject.toml', 'rb'))
     && useradd --system --uid 10001 --home-dir /var/lib/newswire --shell /usr/sbin/nologin newswire \
     && mkdir -p /var/lib/newswire && chown newswire /var/lib/newswire
 
-# The package reads schemas/ and seeds/ beside itself: PYTHONPATH=/app makes this
-# checkout's `workers` the one imported.
-COPY README.md ./
-COPY workers ./workers
-RUN pip install --no-deps .
-COPY schemas ./schemas
+# The package, built from a copy of the checkout: the JSON Schemas and the
+# dashboard's page are package data (workers/schemas and workers/dashboard/web link
+# to schemas/ and web/dist/), so the wheel carries them and nothing is read from /app
+# but the sample feeds.
+COPY README.md pyproject.toml /src/
+COPY workers /src/workers
+COPY schemas /src/schemas
+COPY --from=web /src/web/dist /src/web/dist
+RUN pip install --no-deps /src && rm -rf /src
 COPY seeds ./seeds
-COPY --from=web /src/web/dist ./web/dist
 
 USER newswire
 VOLUME /var/lib/newswire

@@ -8,6 +8,7 @@ at every stage that reads one."""
 from __future__ import annotations
 
 from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -27,7 +28,10 @@ from workers.models import (
     EnrichedArticle,
 )
 
-SCHEMA_DIR = Path(__file__).resolve().parents[1] / "schemas"
+SCHEMAS = resources.files("workers").joinpath("schemas")
+"""The JSON Schemas, package data: `workers/schemas` links to the top-level
+`schemas/`, their source, which the wheel carries as files of the package."""
+SCHEMA_DIR = Path(str(SCHEMAS))
 
 MODELS: dict[str, tuple[str, type[BaseModel]]] = {
     ARTICLE_SCHEMA: ("article.raw.v1.json", Article),
@@ -61,7 +65,7 @@ def write_schemas(directory: Path = SCHEMA_DIR) -> list[Path]:
 @cache
 def _validator(schema_id: str) -> Any:
     filename, _ = MODELS[schema_id]
-    schema = orjson.loads((SCHEMA_DIR / filename).read_bytes())
+    schema = orjson.loads(SCHEMAS.joinpath(filename).read_bytes())
     return jsonschema_rs.validator_for(schema, validate_formats=True)
 
 

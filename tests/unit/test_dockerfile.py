@@ -25,6 +25,7 @@ def test_dependencies_are_installed_before_the_code_is_copied() -> None:
         i for i, line in enumerate(instructions()) if "requirements.txt" in line and "pip" in line
     )
     assert install < index_of("COPY workers")
+    assert index_of("COPY workers") < index_of("RUN pip install --no-deps /src")
     assert "pyproject.toml" in instructions()[index_of("COPY pyproject.toml")]
 
 
@@ -40,4 +41,11 @@ def test_the_dashboard_is_built_from_the_lockfile_into_the_image() -> None:
     web_stage = DOCKERFILE.split("\nFROM node:", 1)[1].split("\nFROM ", 1)[0]
     assert "package-lock.json" in web_stage
     assert "npm ci" in web_stage
-    assert "COPY --from=web /src/web/dist ./web/dist" in instructions()
+    assert index_of("COPY --from=web /src/web/dist /src/web/dist") < index_of(
+        "RUN pip install --no-deps /src"
+    )
+
+
+def test_the_image_imports_the_installed_package_with_its_data_and_no_search_path() -> None:
+    assert "PYTHONPATH" not in FINAL_STAGE
+    assert index_of("COPY schemas /src/schemas") < index_of("RUN pip install --no-deps /src")

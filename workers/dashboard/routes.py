@@ -9,6 +9,7 @@ import mimetypes
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
+from importlib import resources
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -29,7 +30,8 @@ from workers.dashboard.sampler import ScrapeSource
 from workers.settings import Settings
 from workers.topology import topology
 
-WEB_DIST = Path(__file__).resolve().parents[2] / "web" / "dist"
+WEB_DIST = Path(str(resources.files("workers.dashboard").joinpath("web")))
+"""The built page, package data: `workers/dashboard/web` links to `web/dist/`."""
 PAGE = "dashboard.html"
 
 
