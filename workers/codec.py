@@ -92,6 +92,17 @@ def loads(raw: bytes) -> Any:
 
 def validate(data: Any, model: type[M]) -> M:
     """Check `data` against the schema its `schema` field names, then build the model."""
+    check(data, model)
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise SchemaError(
+            f"{data['schema']}: {exc.errors()[0]['msg']} at {exc.errors()[0]['loc']}"
+        ) from exc
+
+
+def check(data: Any, model: type[BaseModel]) -> None:
+    """Check `data` against the JSON Schema of `model`'s topic, as it will be sent."""
     if not isinstance(data, dict):
         raise SchemaError(f"message must be a JSON object, got {type(data).__name__}")
     schema_id = data.get("schema")
@@ -103,12 +114,6 @@ def validate(data: Any, model: type[M]) -> M:
     except jsonschema_rs.ValidationError as exc:
         where = "/".join(map(str, exc.instance_path)) or "the message"
         raise SchemaError(f"{schema_id}: {exc.message} at {where}") from exc
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        raise SchemaError(
-            f"{schema_id}: {exc.errors()[0]['msg']} at {exc.errors()[0]['loc']}"
-        ) from exc
 
 
 def decode(raw: bytes, model: type[M]) -> M:

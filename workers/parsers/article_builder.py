@@ -27,7 +27,9 @@ def without_control_codes(text: str) -> str:
 
 def content_hash(headline: str, body_text: str) -> str:
     """SHA-256 of the NFC text: the same bytes redelivered hash the same."""
-    text = unicodedata.normalize("NFC", f"{headline.strip()}\n{body_text.strip()}")
+    text = f"{headline.strip()}\n{body_text.strip()}"
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

@@ -18,8 +18,8 @@ def parse_datetime(value: str | None) -> datetime | None:
     """ISO 8601 (extended or basic), RFC 822; None when absent or unreadable.
 
     A value without a zone is taken as UTC: wires send UTC unless they say otherwise."""
-    if not value or not value.strip():
-        return None
+    if not value or not any(c.isdigit() for c in value):
+        return None  # every ISO 8601 and RFC 822 date has a day number
     value = value.strip()
     parsed: datetime | None = None
     try:

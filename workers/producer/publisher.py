@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import uuid
+import secrets
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,7 +28,7 @@ class PublishCounts:
 def article_headers(article: Article, trace_id: str | None = None) -> list[tuple[str, bytes]]:
     return [
         ("source", article.source.feed_id.encode()),
-        ("trace_id", (trace_id or uuid.uuid4().hex).encode()),
+        ("trace_id", (trace_id or secrets.token_hex(16)).encode()),
         ("fetched_at", article.fetched_at.isoformat().encode()),
     ]
 
@@ -44,12 +44,12 @@ class Publisher:
 
     def publish(self, article: Article, trace_id: str | None = None) -> FutureRecordMetadata:
         """Send without waiting; the returned future tells whether Kafka acknowledged."""
-        payload = codec.encode(article)
-        codec.validate(orjson.loads(payload), Article)
+        data = codec.dump(article)
+        codec.check(data, Article)
         future = self._producer.send(
             self.topics.raw,
             key=article.uri.encode(),
-            value=payload,
+            value=orjson.dumps(data),
             headers=article_headers(article, trace_id),
         )
         future.add_callback(self._on_published)
