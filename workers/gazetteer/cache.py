@@ -66,7 +66,6 @@ def source_digest(extra: Iterable[Path] = ()) -> str:
             digest.update(f"{name} missing".encode())
     digest.update(_native_build())
     for path in extra:
-        digest.update(str(path).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:32]
 
