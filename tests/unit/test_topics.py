@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -10,11 +11,12 @@ from workers.enrich.topics import (
     MEDIA_TOPICS,
     NEUTRAL,
     get_lexicon,
+    packaged_bodies,
     packaged_lexicons,
     score_topics,
     tag_topics,
 )
-from workers.models import Subject
+from workers.models import EntityTag, Subject
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_cc6b534295ab8a14.txt"
 CONFLICT = "medtop:16000000"
@@ -120,3 +122,87 @@ def test_source_subjects_are_kept_and_enrichment_ones_replaced() -> None:
     subjects = tag_topics(source).subject
     assert subjects[0].code == "GOV"
     assert [s.code for s in subjects[1:]] == [CONFLICT]
+
+
+def organisation(tag_id: str, **names: str) -> EntityTag:
+    return EntityTag(id=tag_id, type="organisation", names=names)
+
+
+def topic_of(index: int) -> str:
+    return get_lexicon().codes[index]
+
+
+def test_a_keyword_in_the_headline_weighs_more_than_the_same_keyword_in_the_body() -> None:
+    body = "The strike went on. The election went on."
+    lexicon = get_lexicon()
+    for headline, expected in (("Strike", "medtop:09000000"), ("Election", "medtop:11000000")):
+        text = analyze(f"{headline}\n{body}")
+        subjects = score_topics(lexicon, text, headline=analyze(headline))
+        assert subjects[0].code == expected
+
+
+def test_a_known_body_points_to_its_topic_whatever_its_name_says() -> None:
+    lexicon = get_lexicon()
+    assert [topic_of(i) for i in lexicon.pointed_to(organisation("org:real-madrid"))] == [
+        "medtop:15000000"
+    ]
+    assert [topic_of(i) for i in lexicon.pointed_to(organisation("Q7795"))] == ["medtop:04000000"]
+
+
+@pytest.mark.parametrize(
+    ("tag_id", "expected"),
+    [
+        ("candidate:university of peshawar", "medtop:05000000"),
+        ("candidate:cour d'appel de tunis", "medtop:02000000"),
+        ("candidate:وزاره الصحه العراقيه", "medtop:07000000"),
+        ("candidate:الاتحاد التونسي لكره القدم", "medtop:15000000"),
+        ("candidate:syndicat national des enseignants du superieur", "medtop:09000000"),
+    ],
+)
+def test_an_organisation_the_gazetteer_does_not_know_points_to_a_topic_by_its_name(
+    tag_id: str, expected: str
+) -> None:
+    pointed = [topic_of(i) for i in get_lexicon().pointed_to(organisation(tag_id))]
+    assert expected in pointed
+
+
+def test_a_gazetteer_body_is_read_by_its_names_in_every_language() -> None:
+    who = organisation("Q7817", en="World Health Organization", ar="منظمة الصحة العالمية")
+    assert [topic_of(i) for i in get_lexicon().pointed_to(who)] == ["medtop:07000000"]
+
+
+def test_an_organisation_whose_name_says_nothing_points_nowhere() -> None:
+    assert get_lexicon().pointed_to(organisation("candidate:reuters")) == ()
+
+
+def test_organisations_count_once_each_and_can_decide_the_topic() -> None:
+    clubs = [organisation("org:al-ahly"), organisation("org:al-hilal")]
+    text = analyze("Bonjour à tous")
+    assert score_topics(get_lexicon(), text, organisations=clubs[:1]) == []
+    named_often = [clubs[0].model_copy(update={"count": 9})]
+    assert score_topics(get_lexicon(), text, organisations=named_often) == []
+    assert [s.code for s in score_topics(get_lexicon(), text, organisations=clubs)] == [
+        "medtop:15000000"
+    ]
+
+
+def test_tagging_reads_the_organisations_found_before_it() -> None:
+    item = article("Bonjour à tous").model_copy(
+        update={"organisation": [organisation("org:al-ahly"), organisation("org:al-hilal")]}
+    )
+    assert [s.code for s in tag_topics(item).subject] == ["medtop:15000000"]
+    assert tag_topics(article("Bonjour à tous")).subject == []
+
+
+def test_every_known_body_is_an_organisation_of_the_gazetteer() -> None:
+    gazetteer = tomllib.loads(
+        (Path(__file__).resolve().parents[2] / "workers" / "data" / "gazetteer.toml").read_text(
+            encoding="utf-8"
+        )
+    )
+    organisations = {e["id"] for e in gazetteer["entity"] if e["type"] == "organisation"}
+    bodies = packaged_bodies()
+    assert {f"medtop:{n}" for n in bodies} <= set(MEDIA_TOPICS)
+    listed = [body for ids in bodies.values() for body in ids]
+    assert len(listed) == len(set(listed))
+    assert set(listed) <= organisations

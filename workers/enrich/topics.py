@@ -1,24 +1,36 @@
 """Topic tagging step: IPTC Media Topics (top level) from multilingual keyword
 lexicons (`workers/data/topics/<lang>.toml`), multi-label and scored.
 
-Every lexicon is matched in one phrase-matcher pass over the normalized text
-(whole words; Arabic proclitics handled as for entities; longest match wins, so
-"air strike" counts once, for conflict, and not also as "strike" for labour). A topic's
-weight is the sum of its keyword weights over all mentions; its score is
-weight / (weight + HALF_SCORE_WEIGHT), so 0.5 at that weight, approaching 1."""
+Three kinds of evidence add up per topic (docs/ARCHITECTURE.md, "Tagging"):
+
+- **Words** of the text: every lexicon is matched in one phrase-matcher pass over the
+  normalized text (whole words; Arabic proclitics handled as for entities; longest
+  match wins, so "air strike" counts once, for conflict, and not also as "strike" for
+  labour). A keyword weighs its `strong` or `keywords` weight per mention.
+- **The headline**, matched alone, counts once more at `HEADLINE_WEIGHT`: the desk
+  writes there what the story is about, and the body's background (the war behind
+  an airport's traffic figures) only there.
+- **Organisations** the article names point to a topic once each, at `ENTITY_WEIGHT`:
+  a known body through `workers/data/topics/bodies.toml` (a club to sport, a central
+  bank to economy), any other through the words of its name in the lexicons'
+  `organisations` lists ("University of ...", "محكمة ...", "Syndicat ...").
+
+A topic's score is weight / (weight + HALF_SCORE_WEIGHT), so 0.5 at that weight,
+approaching 1."""
 
 from __future__ import annotations
 
 import threading
 import tomllib
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-from newswire_text import Analysis, PhraseMatcher
+from newswire_text import Analysis, PhraseMatcher, analyze
 
 from workers.gazetteer.inflection import arabic_variants, is_arabic
-from workers.models import EnrichedArticle, Subject, assemble, evolve
+from workers.models import EnrichedArticle, EntityTag, Subject, assemble, evolve
 from workers.text.analysis import article_analysis
 from workers.text.normalize import normalize_text
 
@@ -43,13 +55,21 @@ MEDIA_TOPICS: dict[str, str] = {
     "medtop:17000000": "weather",
 }
 LEXICON_LANGUAGES = ("ar", "en", "fr")
+BODIES = "bodies"
 STRONG_WEIGHT = 2.0
 WEAK_WEIGHT = 1.0
+HEADLINE_WEIGHT = 1.0
+"""Extra weight of a keyword in the headline, per mention, on top of its own."""
+ENTITY_WEIGHT = 2.0
+"""Weight an organisation adds to each topic it points to, however often it is named."""
 HALF_SCORE_WEIGHT = 4.0
 MIN_WEIGHT = 3.0  # a topic needs at least this much evidence...
 MIN_SHARE_OF_BEST = 0.25  # ...and a quarter of the best topic's weight
 MAX_TOPICS = 5
 NEUTRAL = "neutral"  # lexicon table of names whose words are no evidence ("Workers' Party")
+CANDIDATE = "candidate:"
+MAX_REMEMBERED_BODIES = 20_000
+"""Organisations whose topics are remembered (by tag id) before the memory starts over."""
 
 
 @dataclass(slots=True)
@@ -57,11 +77,38 @@ class TopicLexicon:
     codes: list[str]
     matcher: PhraseMatcher
     """Keywords weighted towards topics (indexed like `codes`)."""
+    cues: PhraseMatcher
+    """Words of organisation names weighted towards topics."""
+    bodies: dict[str, int] = field(default_factory=dict)
+    """Gazetteer id of a known body -> its topic (index into `codes`)."""
+    _pointed: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     def weights(self, analysis: Analysis) -> list[float]:
         """Evidence per topic (indexed like `codes`) in the analysed text."""
         totals = self.matcher.weigh(analysis)
         return totals + [0.0] * (len(self.codes) - len(totals))
+
+    def pointed_to(self, organisation: EntityTag) -> tuple[int, ...]:
+        """The topics an organisation's identity or name points to (indexes into `codes`)."""
+        found = self._pointed.get(organisation.id)
+        if found is not None:
+            return found
+        if organisation.id in self.bodies:
+            found = (self.bodies[organisation.id],)
+        else:
+            found = self._named(organisation)
+        if len(self._pointed) >= MAX_REMEMBERED_BODIES:
+            self._pointed.clear()
+        self._pointed[organisation.id] = found
+        return found
+
+    def _named(self, organisation: EntityTag) -> tuple[int, ...]:
+        if organisation.id.startswith(CANDIDATE):
+            names: Iterable[str] = (organisation.id.removeprefix(CANDIDATE),)
+        else:
+            names = organisation.names.values() or organisation.surface_forms
+        totals = self.cues.weigh(analyze("\n".join(names)))
+        return tuple(i for i, weight in enumerate(totals) if weight > 0.0)
 
 
 def _surface_keys(word: str) -> list[str]:
@@ -76,10 +123,20 @@ def _surface_keys(word: str) -> list[str]:
     return forms
 
 
-def build_lexicon(documents: dict[str, dict[str, Any]]) -> TopicLexicon:
+def _phrase_matcher(collected: dict[str, dict[int, float]]) -> PhraseMatcher:
+    weights = [list(found.items()) for found in collected.values()]
+    return PhraseMatcher(list(collected), weights=weights)
+
+
+def build_lexicon(
+    documents: dict[str, dict[str, Any]], bodies: dict[str, list[str]] | None = None
+) -> TopicLexicon:
+    """`documents`: the lexicon of each language; `bodies`: topic number -> gazetteer
+    ids of the bodies that point to it."""
     codes = list(MEDIA_TOPICS)
     index_of = {code.split(":", 1)[1]: i for i, code in enumerate(codes)}
     collected: dict[str, dict[int, float]] = {}
+    cues: dict[str, dict[int, float]] = {}
     for document in documents.values():
         for phrase in document.get(NEUTRAL, {}).get("phrases", []):
             for key in _surface_keys(phrase):
@@ -88,13 +145,16 @@ def build_lexicon(documents: dict[str, dict[str, Any]]) -> TopicLexicon:
             if number == NEUTRAL:
                 continue
             topic = index_of[number]
-            for field, weight in (("strong", STRONG_WEIGHT), ("keywords", WEAK_WEIGHT)):
-                for word in table.get(field, []):
+            for field_name, weight in (("strong", STRONG_WEIGHT), ("keywords", WEAK_WEIGHT)):
+                for word in table.get(field_name, []):
                     for key in _surface_keys(word):
                         hits = collected.setdefault(key, {})
                         hits[topic] = max(hits.get(topic, 0.0), weight)
-    weights = [list(found.items()) for found in collected.values()]
-    return TopicLexicon(codes, PhraseMatcher(list(collected), weights=weights))
+            for word in table.get("organisations", []):
+                for key in _surface_keys(word):
+                    cues.setdefault(key, {})[topic] = 1.0
+    known = {body: index_of[number] for number, ids in (bodies or {}).items() for body in ids}
+    return TopicLexicon(codes, _phrase_matcher(collected), _phrase_matcher(cues), known)
 
 
 def packaged_lexicons() -> dict[str, dict[str, Any]]:
@@ -103,6 +163,12 @@ def packaged_lexicons() -> dict[str, dict[str, Any]]:
         lang: tomllib.loads(folder.joinpath(f"{lang}.toml").read_text(encoding="utf-8"))
         for lang in LEXICON_LANGUAGES
     }
+
+
+def packaged_bodies() -> dict[str, list[str]]:
+    folder = resources.files("workers").joinpath("data", "topics")
+    document = tomllib.loads(folder.joinpath(f"{BODIES}.toml").read_text(encoding="utf-8"))
+    return {number: list(ids) for number, ids in document[BODIES].items()}
 
 
 _lock = threading.Lock()
@@ -116,12 +182,25 @@ def get_lexicon() -> TopicLexicon:
         return lexicon
     with _lock:
         if _lexicon is None:
-            _lexicon = build_lexicon(packaged_lexicons())
+            _lexicon = build_lexicon(packaged_lexicons(), packaged_bodies())
         return _lexicon
 
 
-def score_topics(lexicon: TopicLexicon, analysis: Analysis) -> list[Subject]:
+def score_topics(
+    lexicon: TopicLexicon,
+    analysis: Analysis,
+    headline: Analysis | None = None,
+    organisations: Iterable[EntityTag] = (),
+) -> list[Subject]:
+    """Topics of the text `analysis` holds, with `headline` (the headline alone) and
+    the `organisations` tagged in the text as further evidence."""
     totals = lexicon.weights(analysis)
+    if headline is not None:
+        for i, weight in enumerate(lexicon.weights(headline)):
+            totals[i] += HEADLINE_WEIGHT * weight
+    for organisation in organisations:
+        for i in lexicon.pointed_to(organisation):
+            totals[i] += ENTITY_WEIGHT
     best = max(totals, default=0.0)
     floor = max(MIN_WEIGHT, best * MIN_SHARE_OF_BEST)
     ranked = sorted(
@@ -148,7 +227,10 @@ def score_topics(lexicon: TopicLexicon, analysis: Analysis) -> list[Subject]:
 
 
 def tag_topics(article: EnrichedArticle) -> EnrichedArticle:
-    """Add scored Media Topics to `subject`, keeping the subjects the source gave."""
+    """Add scored Media Topics to `subject`, keeping the subjects the source gave.
+    Reads the organisations `tag_entities` found, when it ran before."""
     analysis = article_analysis(article.headline, article.body_text)
+    headline = analyze(article.headline) if article.headline.strip() else None
+    subjects = score_topics(get_lexicon(), analysis, headline, article.organisation)
     kept = [s for s in article.subject if s.origin != "enrichment"]
-    return evolve(article, {"subject": kept + score_topics(get_lexicon(), analysis)})
+    return evolve(article, {"subject": kept + subjects})
