@@ -7,6 +7,8 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 NEWSWIRE := $(BIN)/newswire
+# The development tools of the checkout (devstack/, not installed with the package).
+DEVSTACK := $(BIN)/python -m devstack
 STAMP := $(VENV)/.installed
 # The compiled text core (native/, Rust) builds with cargo; its build cache lives
 # outside the checkout so that a fresh clone reuses it.
@@ -38,18 +40,18 @@ $(WEB_DIST): web/package.json web/package-lock.json web/build.mjs $(wildcard web
 setup: $(STAMP) $(WEB_DIST)
 
 stack: setup
-	$(NEWSWIRE) stack up --all
+	$(DEVSTACK) stack up --all
 
 run: setup
-	$(NEWSWIRE) stack up
-	$(NEWSWIRE) run --until-drained seeds/
+	$(DEVSTACK) stack up
+	$(DEVSTACK) run --until-drained seeds/
 
 lint: setup
-	$(BIN)/ruff check workers tests bench
-	$(BIN)/ruff format --check workers tests bench
+	$(BIN)/ruff check workers devstack tests bench
+	$(BIN)/ruff format --check workers devstack tests bench
 
 typecheck: setup
-	$(BIN)/mypy --strict workers
+	$(BIN)/mypy --strict workers devstack
 
 unit: setup
 	$(BIN)/pytest -m "not integration" -q
@@ -62,11 +64,11 @@ test: stack lint typecheck
 
 bench: stack
 	$(BIN)/python -m bench.bench_pipeline
-	$(BIN)/python bench/bench_enrich.py
+	$(BIN)/python -m bench.bench_enrich
 	$(BIN)/python -m bench.bench_storage
 
 stack-down:
-	$(NEWSWIRE) stack down
+	$(DEVSTACK) stack down
 
 clean:
 	rm -rf data run .pytest_cache .mypy_cache .ruff_cache

@@ -1,7 +1,7 @@
 """Enrichment alone: the full `Enricher` (default steps, Redis dedup in batched
 round trips) over generated ~5 KB articles in Arabic, English and French.
 
-    .venv/bin/python bench/bench_enrich.py --articles 20000 --batch 200 --breakdown
+    .venv/bin/python -m bench.bench_enrich --articles 20000 --batch 200 --breakdown
 
 Articles are generated before the clock starts: words of each language's
 sample articles drawn at their frequencies in random order (so articles share
@@ -153,7 +153,7 @@ def main() -> None:
     args = parser.parse_args()
     steps = default_steps() if args.steps == "default" else [tag_language, tag_dateline]
 
-    from workers.stack import up
+    from devstack.stack import up
 
     base = Settings()
     up(base, services=("redis",))

@@ -26,11 +26,11 @@ from rich.progress import (
 )
 from rich.table import Table
 
+from devstack.stack import up
 from tests.faults.corpus import CorpusSpec, generate
 from tests.faults.harness import SCENARIOS, Options, recent_epoch, run_scenario
 from tests.faults.report import Report
 from workers.settings import Settings
-from workers.stack import up
 
 console = Console()
 DEFAULTS = CorpusSpec()

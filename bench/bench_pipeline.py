@@ -34,15 +34,15 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedCo
 from rich.table import Table
 
 from bench.cpu import tree_seconds, used
+from devstack.runner import Pipeline, child_env, pipeline_lag
+from devstack.stack import up
+from devstack.stack.paths import pid_path
+from devstack.synthetic import items
 from workers import kafka_clients
 from workers.parsers.base import FeedContext
 from workers.producer.ingest import Document, ingest
 from workers.producer.publisher import Publisher
-from workers.runner import Pipeline, child_env, pipeline_lag
 from workers.settings import MetricsPorts, Settings, TopicSettings
-from workers.stack import up
-from workers.stack.paths import pid_path
-from workers.synthetic import items
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

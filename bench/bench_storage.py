@@ -31,9 +31,9 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 from rich.table import Table
 
+from devstack.stack import postgres_dsn, up
 from workers.models import EnrichedArticle, EntityTag, Source, Subject
 from workers.settings import Settings
-from workers.stack import postgres_dsn, up
 from workers.storage.postgres import PostgresStore
 from workers.storage.search import SearchQuery
 from workers.storage.sql import SqlArticleStore

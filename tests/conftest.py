@@ -27,7 +27,7 @@ def stack() -> Settings:
     """Kafka, Redis, PostgreSQL and Prometheus, started where not already running.
 
     A server that cannot be started fails the tests that need it; nothing is skipped."""
-    from workers.stack import up
+    from devstack.stack import up
 
     settings = Settings()
     up(settings, services=("kafka", "redis", "postgres", "prometheus"))

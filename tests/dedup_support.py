@@ -92,7 +92,7 @@ def stack_redis_settings() -> Settings:
     """Settings whose Redis is up: the local stack starts it when nothing answers.
 
     A Redis that cannot be started raises, so the tests needing it fail rather than skip."""
-    from workers.stack import up
+    from devstack.stack import up
 
     settings = Settings()
     up(settings, services=("redis",))

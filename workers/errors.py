@@ -66,8 +66,8 @@ class ServiceUnavailable(NewswireError):
     def describe(self) -> str:
         extra = f" {self.hint}" if self.hint else ""
         return (
-            f"cannot reach {self.service} at {self.endpoint}: start it with `newswire stack up` "
-            f"or point {self.setting} at a running one.{extra}"
+            f"cannot reach {self.service} at {self.endpoint}: start it (in a checkout: "
+            f"`python -m devstack stack up`) or point {self.setting} at a running one.{extra}"
         )
 
 

@@ -181,7 +181,7 @@ class DedupSettings(_Frozen):
 
 
 class StackSettings(_Frozen):
-    """Where `newswire stack up` keeps its servers when it has to start them."""
+    """Where `python -m devstack stack up` keeps its servers when it has to start them."""
 
     run_dir: Path = Path("run")
     cache_dir: Path = Path.home() / ".cache" / "newswire"

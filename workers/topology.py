@@ -1,7 +1,7 @@
 """The pipeline's flow, declared once: each stage's name, the topics it reads and
 writes, its consumer group, its handler, its dependencies and its ports.
 
-The workers, `newswire run`, consumer lag, `stats` and `top` all read this
+The workers, `python -m devstack run`, consumer lag, `stats` and `top` all read this
 declaration (bound to the settings by `topology`) instead of naming roles,
 topics and ports themselves (docs/ARCHITECTURE.md, Stages)."""
 

@@ -1,6 +1,6 @@
 """One fault scenario end to end, and its report against the corpus' ground truth.
 
-A scenario: start the worker processes (`workers.runner.Pipeline`, one process
+A scenario: start the worker processes (`devstack.runner.Pipeline`, one process
 per worker), wait until their consumer groups are formed, produce the corpus
 through the real producer path (`Publisher` + `ingest`, format ninjs) plus a few
 schema-violating messages written straight to the raw topic, inject the fault
@@ -45,6 +45,7 @@ from typing import TypeVar
 
 from kafka.structs import TopicPartition
 
+from devstack.runner import Pipeline, child_env
 from tests.faults.corpus import FEED_ID, Corpus, WireItem
 from tests.faults.observe import (
     KafkaReader,
@@ -67,7 +68,6 @@ from workers import kafka_clients
 from workers.parsers.base import FeedContext
 from workers.producer.ingest import Document, ingest
 from workers.producer.publisher import Publisher
-from workers.runner import Pipeline, child_env
 from workers.settings import Settings
 
 RAW_BAD_MESSAGES: dict[bytes, bytes] = {

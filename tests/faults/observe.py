@@ -21,8 +21,8 @@ from kafka.errors import KafkaError
 from kafka.structs import TopicPartition
 
 from workers import codec, kafka_clients
+from workers.kafka_offsets import client_config, committed_offsets, group_state
 from workers.models import DeadLetter
-from workers.replay.kafka_ops import client_config, committed_offsets, group_state
 from workers.settings import Settings
 
 

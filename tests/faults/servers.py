@@ -1,6 +1,6 @@
 """Private servers for scenarios that kill them, and isolated settings per scenario.
 
-A private server is the stack's own (`workers.stack`), started from a Settings
+A private server is the stack's own (`devstack.stack`), started from a Settings
 copy whose run directory is a temporary one and whose ports are free ones, so
 that killing it never touches the shared stack. Every port is picked below
 Linux's ephemeral range (32768-60999): a restarted server binds its port again,
@@ -26,13 +26,13 @@ import psycopg
 from psycopg import sql
 from pydantic import SecretStr
 
+from devstack.stack import KafkaCluster, kafka_cluster, postgres_dsn, up
+from devstack.stack.paths import pid_path, service_dir
+from devstack.stack.postgres import ROLE, superuser_dsn
+from devstack.stack.process import live_pid, reachable, stop, wait_until
+from devstack.stack.services import SERVICES
 from tests.conftest import free_port
 from workers.settings import MetricsPorts, Settings, TopicSettings
-from workers.stack import KafkaCluster, kafka_cluster, postgres_dsn, up
-from workers.stack.paths import pid_path, service_dir
-from workers.stack.postgres import ROLE, superuser_dsn
-from workers.stack.process import live_pid, reachable, stop, wait_until
-from workers.stack.services import SERVICES
 
 PRIVATE_PORTS = range(20000, 32000)
 RESERVED_PORTS = frozenset(range(29192, 29195)) | frozenset(range(29292, 29295))
@@ -176,7 +176,7 @@ class PrivateKafka(PrivateServer):
 
 
 class PrivateCluster:
-    """A three-node KRaft cluster (`workers.stack.kafka_cluster`) on private ports."""
+    """A three-node KRaft cluster (`devstack.stack.kafka_cluster`) on private ports."""
 
     def __init__(self, stack: Settings, size: int = 3) -> None:
         self.stack = stack

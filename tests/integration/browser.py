@@ -18,7 +18,7 @@ from typing import Any
 
 import aiohttp
 
-from workers.stack.packages import ensure_command
+from devstack.stack.packages import ensure_command
 
 Json = dict[str, Any]
 FLAGS = (

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from workers.runner import Pipeline, child_env
+from devstack.runner import Pipeline, child_env
 from workers.settings import Settings
 
 

@@ -9,10 +9,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from devstack.stack.packages import ensure_command
+from devstack.stack.prometheus import prometheus_argv
 from tests.conftest import free_port
 from workers.settings import Settings
-from workers.stack.packages import ensure_command
-from workers.stack.prometheus import prometheus_argv
 from workers.topology import topology
 
 

@@ -16,7 +16,7 @@ from kafka.admin import KafkaAdminClient, NewTopic
 from kafka.errors import KafkaError
 from kafka.structs import TopicPartition
 
-from workers.cli.replay import register
+from workers.cli import dlq, monitor, replay
 from workers.kafka_clients import client_options
 from workers.settings import Settings, TopicSettings
 
@@ -31,7 +31,7 @@ def stack_kafka() -> Settings:
     """The local Kafka broker, started by the stack when nothing answers."""
     settings = Settings()
     try:
-        from workers.stack import up
+        from devstack.stack import up
     except ImportError as exc:
         _need(f"the local stack is not available: {exc}")
     try:
@@ -72,7 +72,8 @@ def cli_app() -> typer.Typer:
     def main(ctx: typer.Context) -> None:
         ctx.obj = ctx.obj or Settings()
 
-    register(app)
+    for group in (replay, dlq, monitor):
+        group.register(app)
     return app
 
 

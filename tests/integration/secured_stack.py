@@ -1,6 +1,6 @@
 """A secured stack of a test module's own: Kafka, Redis and PostgreSQL with their
-secured listeners (`newswire stack up --secure`) on free ports under a temporary
-run directory, stopped with `newswire stack down` at the end. The shared
+secured listeners (`python -m devstack stack up --secure`) on free ports under a temporary
+run directory, stopped with `python -m devstack stack down` at the end. The shared
 plaintext stack is never touched."""
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ import os
 import secrets
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Iterator, Mapping
@@ -19,11 +18,12 @@ from pathlib import Path
 
 from pydantic import SecretStr
 
+from devstack.runner import child_env, devstack_command, newswire_command
+from devstack.stack import secure
+from devstack.stack.certs import CertFiles
+from devstack.stack.paths import REPO_ROOT
 from tests.conftest import free_port
-from workers.runner import child_env
 from workers.settings import ENV_PREFIX, Settings, StackSettings
-from workers.stack import secure
-from workers.stack.certs import CertFiles
 
 PORTS = (
     "kafka_port",
@@ -66,9 +66,17 @@ class SecuredStack:
 
     def newswire(self, env: Mapping[str, str], *args: str, timeout: float = 240) -> Result:
         """A `newswire` command in `env` (a whole environment), its output kept."""
+        return self.command(env, newswire_command(*args), timeout)
+
+    def devstack(self, env: Mapping[str, str], *args: str, timeout: float = 240) -> Result:
+        """A `python -m devstack` command, as `newswire` does."""
+        return self.command(env, devstack_command(*args), timeout)
+
+    def command(self, env: Mapping[str, str], argv: list[str], timeout: float) -> Result:
         started = time.monotonic()
         done = subprocess.run(
-            [sys.executable, "-m", "workers.cli.main", *args],
+            argv,
+            cwd=REPO_ROOT,
             env=dict(env),
             capture_output=True,
             text=True,
@@ -102,12 +110,12 @@ def secured_stack() -> Iterator[SecuredStack]:
     root.chmod(0o755)
     stack = SecuredStack(stack_settings(root / "run"), root)
     env = child_env(stack.settings)
-    started = stack.newswire(env, "stack", "up", "--secure")
+    started = stack.devstack(env, "stack", "up", "--secure")
     try:
         assert started.code == 0, started.output
         yield stack
     finally:
-        stack.newswire(env, "stack", "down", timeout=120)
+        stack.devstack(env, "stack", "down", timeout=120)
         shutil.rmtree(root, ignore_errors=True)
 
 

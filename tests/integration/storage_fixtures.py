@@ -1,5 +1,5 @@
 """Fixtures for the storage contract suite: real PostgreSQL and Redis from the
-local stack (`workers.stack`), a fresh schema and key prefix per test.
+local stack (`devstack.stack`), a fresh schema and key prefix per test.
 
 Set NEWSWIRE_TEST_DATABASE_URL to use an existing PostgreSQL instead; with
 NEWSWIRE_REDIS_URL / NEWSWIRE_DATABASE_URL pointing at running servers the stack
@@ -21,10 +21,10 @@ import pytest
 import redis
 from psycopg import sql
 
+from devstack.stack import ServiceState, StackError, down, postgres_dsn, status, up
 from workers.errors import NewswireError
 from workers.models import EnrichedArticle, EntityTag, LineageEntry, Source, Subject, Takeover
 from workers.settings import Settings
-from workers.stack import ServiceState, StackError, down, postgres_dsn, status, up
 from workers.storage.cache import RedisCache, redis_client
 from workers.storage.postgres import PostgresStore
 from workers.storage.sqlite import SqliteStore

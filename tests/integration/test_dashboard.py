@@ -13,6 +13,8 @@ from typing import Any
 
 import pytest
 
+from devstack.runner import wait_drained
+from devstack.synthetic import items
 from tests.conftest import SEEDS, free_port
 from tests.integration.api_support import get, serving
 from tests.integration.browser import Page, chromium
@@ -23,9 +25,7 @@ from workers.dashboard.panels import live_panels
 from workers.parsers.base import FeedContext
 from workers.producer.ingest import Document, ingest
 from workers.producer.publisher import Publisher
-from workers.runner import wait_drained
 from workers.settings import Settings
-from workers.synthetic import items
 
 pytestmark = pytest.mark.integration
 

@@ -10,9 +10,9 @@ from typer.testing import CliRunner
 from tests.integration.replay_support import cli_app, consume_records, fresh, produce, stack_kafka
 from workers.codec import decode, encode
 from workers.dead_letters import ATTEMPTS_HEADER, attempts_from_headers, dead_letter
+from workers.dead_letters import tools as dlq
 from workers.kafka_clients import admin_client
 from workers.models import DeadLetter
-from workers.replay import dlq
 from workers.settings import Settings
 
 __all__ = ["fresh", "stack_kafka"]

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from pydantic import SecretStr
 
+from devstack.runner import wait_drained
 from tests.conftest import free_port
 from tests.integration.api_support import serving
 from tests.integration.pipeline_support import running_workers, wait_for
 from workers import kafka_clients
 from workers.producer.oneshot import produce_paths
-from workers.runner import wait_drained
 from workers.settings import Settings
 
 pytestmark = pytest.mark.integration

@@ -11,19 +11,19 @@ from pathlib import Path
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
+from devstack.runner import wait_drained
+from devstack.synthetic import item, vocabulary
 from tests.conftest import SEEDS
 from tests.faults.servers import isolated_settings, private_servers
 from tests.integration.pipeline_support import running_workers, wait_for
 from workers import kafka_clients
 from workers.kafka_clients import admin_client
+from workers.kafka_offsets import group_lag
 from workers.parsers.base import FeedContext
 from workers.producer.ingest import Document, ingest
 from workers.producer.publisher import Publisher
-from workers.replay.kafka_ops import group_lag
-from workers.runner import wait_drained
 from workers.settings import Settings
 from workers.storage.factory import open_store
-from workers.synthetic import item, vocabulary
 
 pytestmark = pytest.mark.integration
 

@@ -9,6 +9,8 @@ from datetime import UTC, datetime
 import pytest
 from kafka import KafkaConsumer
 
+from devstack.runner import pipeline_lag, wait_drained
+from devstack.synthetic import items
 from tests.conftest import SEEDS
 from tests.integration.pipeline_support import running_workers, wait_for
 from workers import codec, kafka_clients
@@ -18,10 +20,8 @@ from workers.parsers.base import FeedContext
 from workers.producer.ingest import Document, ingest
 from workers.producer.oneshot import produce_paths
 from workers.producer.publisher import Publisher
-from workers.runner import pipeline_lag, wait_drained
 from workers.settings import Settings
 from workers.storage.factory import open_store
-from workers.synthetic import items
 
 pytestmark = pytest.mark.integration
 

@@ -14,15 +14,15 @@ from typing import Any
 
 import pytest
 
+from devstack.runner import wait_drained
+from devstack.synthetic import items
 from tests.conftest import SEEDS
 from tests.integration.pipeline_support import running_workers
 from tests.integration.prometheus_support import running_prometheus
 from workers.parsers.base import FeedContext
 from workers.producer.ingest import Document, ingest
 from workers.producer.publisher import Publisher
-from workers.runner import wait_drained
 from workers.settings import Settings
-from workers.synthetic import items
 
 pytestmark = pytest.mark.integration
 

@@ -20,9 +20,9 @@ from tests.integration.replay_support import (
     wait_assigned,
 )
 from workers import kafka_clients
-from workers.cli.replay import parse_when
-from workers.replay import kafka_ops
-from workers.replay.lag import LagCollector, start_lag_collector
+from workers.cli.kafka_command import parse_when
+from workers.monitoring.lag import LagCollector, start_lag_collector
+from workers.replay import apply
 from workers.replay.plan import ShiftBy, ToDatetime, ToEarliest, ToOffset
 from workers.settings import Settings
 from workers.topology import topology
@@ -104,9 +104,9 @@ def test_shift_by(fresh: Settings) -> None:
     assert code == 0, out
     assert committed(fresh, group, topic) == {0: 3, 1: 3, 2: 3}
     with kafka_clients.admin_client(fresh) as admin:
-        plan = kafka_ops.build_plan(admin, topic, group, ShiftBy(-100), [1])
+        plan = apply.build_plan(admin, topic, group, ShiftBy(-100), [1])
         assert plan.offsets() == {1: 0} and plan.total_to_reprocess == 5
-        plan = kafka_ops.build_plan(admin, topic, group, ToOffset(99), None)
+        plan = apply.build_plan(admin, topic, group, ToOffset(99), None)
         assert plan.total_to_reprocess == 0
 
 
@@ -131,7 +131,7 @@ def test_to_datetime_reprocesses_exactly_the_later_messages(fresh: Settings) -> 
     # a time after every message re-reads nothing
     future = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() + 3600))
     with kafka_clients.admin_client(fresh) as admin:
-        plan = kafka_ops.build_plan(admin, topic, group, ToDatetime(parse_when(future)))
+        plan = apply.build_plan(admin, topic, group, ToDatetime(parse_when(future)))
     assert plan.total_to_reprocess == 0
 
 
@@ -184,7 +184,7 @@ def test_plan_for_a_group_without_commits(fresh: Settings) -> None:
     topic = fresh.topics.raw
     produce(fresh, topic, [b"x", b"y"], partition=1)
     with kafka_clients.admin_client(fresh) as admin:
-        plan = kafka_ops.build_plan(admin, topic, "never-consumed", ToEarliest())
+        plan = apply.build_plan(admin, topic, "never-consumed", ToEarliest())
     assert [(p.partition, p.committed, p.target, p.to_reprocess) for p in plan.partitions] == [
         (0, None, 0, 0),
         (1, None, 0, 2),

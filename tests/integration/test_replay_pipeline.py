@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
+from devstack.runner import child_env, newswire_command, wait_drained
+from devstack.synthetic import items
 from tests.conftest import SEEDS
 from tests.integration.pipeline_support import running_workers
 from workers.models import EnrichedArticle
@@ -20,10 +22,8 @@ from workers.parsers.base import FeedContext
 from workers.producer.ingest import Document, ingest
 from workers.producer.oneshot import produce_paths
 from workers.producer.publisher import Publisher
-from workers.runner import child_env, newswire_command, wait_drained
 from workers.settings import Settings
 from workers.storage.factory import open_store
-from workers.synthetic import items
 
 pytestmark = pytest.mark.integration
 

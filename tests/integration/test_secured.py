@@ -1,5 +1,5 @@
 """Every client of newswire against real secured servers (a secured stack of this
-module's own): `newswire run --until-drained seeds/` stores what the plaintext
+module's own): `python -m devstack run --until-drained seeds/` stores what the plaintext
 run stores with Kafka over SASL_SSL (SCRAM-SHA-512, PLAIN), mutual TLS and
 SASL_PLAINTEXT, with Redis over TLS as an ACL user, with PostgreSQL in
 verify-full; a wrong password, an untrusted CA and TLS on one side only fail at
@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pytest
 
+from devstack.runner import child_env
+from devstack.stack import secure
+from devstack.stack.certs import ensure_certificates
+from devstack.stack.secure import KafkaAccess
 from tests.conftest import SEEDS, free_port, isolated
 from tests.integration.secured_stack import Result, SecuredStack, secured_stack, settings_from
-from workers.runner import child_env
-from workers.stack import secure
-from workers.stack.certs import ensure_certificates
-from workers.stack.secure import KafkaAccess
 from workers.storage.factory import open_store
 
 pytestmark = pytest.mark.integration
@@ -45,18 +45,19 @@ def untrusted_ca(secured: SecuredStack) -> Path:
 @dataclass(frozen=True)
 class Outcome:
     summary: tuple[int, ...]
-    """produced, stored, versions, duplicates, dead letters, as `newswire run` prints them."""
+    """produced, stored, versions, duplicates, dead letters, as `python -m devstack run`
+    prints them."""
     articles: list[tuple[str, int, str | None]]
     """Each stored article's uri, version and language."""
     aliases: int
 
 
 def run_seeds(secured: SecuredStack, name: str, security: Mapping[str, str]) -> Outcome:
-    """`newswire run --until-drained seeds/` in a pipeline of its own (topics,
+    """`python -m devstack run --until-drained seeds/` in a pipeline of its own (topics,
     groups, Redis keys, database file), with `security` over the plaintext settings."""
     base = isolated(secured.settings, secured.root / "runs" / name)
     env = {**child_env(base), **security}
-    result = secured.newswire(env, "run", "--until-drained", str(SEEDS))
+    result = secured.devstack(env, "run", "--until-drained", str(SEEDS))
     assert result.code == 0, result.output[-3000:]
     rows = [line for line in result.output.splitlines() if re.search(r"│\s*\d+\s*│", line)]
     assert rows, result.output[-3000:]
@@ -118,7 +119,7 @@ def assert_fails(
 
 
 def test_the_stack_shows_its_secured_listeners_answering(secured: SecuredStack) -> None:
-    result = secured.newswire(child_env(secured.settings), "stack", "status", "--secure")
+    result = secured.devstack(child_env(secured.settings), "stack", "status", "--secure")
     assert result.code == 0, result.output
     assert result.output.count("answering") == len(secure.endpoints(secured.settings))
     assert result.output.count("owned") == 3

@@ -16,8 +16,7 @@ import redis
 from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer
 from kafka.admin import NewTopic
 
-from workers.settings import Settings
-from workers.stack import (
+from devstack.stack import (
     ALL_SERVICES,
     ServiceState,
     ServiceStatus,
@@ -28,6 +27,7 @@ from workers.stack import (
     status,
     up,
 )
+from workers.settings import Settings
 
 pytestmark = pytest.mark.integration
 

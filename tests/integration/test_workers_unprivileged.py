@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
+from devstack.runner import child_env, newswire_command
 from tests.integration.pipeline_support import wait_for
 from workers import kafka_clients
-from workers.runner import child_env, newswire_command
 from workers.settings import Settings
 
 pytestmark = pytest.mark.integration

@@ -1,4 +1,5 @@
-"""`newswire` starts fast: loading the command line imports no client library."""
+"""`newswire` and `python -m devstack` start fast: loading their command lines imports no
+client library."""
 
 from __future__ import annotations
 
@@ -6,20 +7,29 @@ import inspect
 import subprocess
 import sys
 
+import pytest
+
+from devstack.cli.stack import SERVICE_NAMES
+from devstack.stack import ALL_SERVICES
+from devstack.stack.paths import REPO_ROOT
 from workers.cli.produce import produce
-from workers.cli.stack import SERVICE_NAMES
 from workers.parsers.registry import AUTO
-from workers.stack import ALL_SERVICES
 
 PROBE = (
-    "import sys, workers.cli.main; print(sorted(m for m in "
+    "import sys, {module}; print(sorted(m for m in "
     "('kafka','redis','psycopg','aiohttp','faust','cryptography') if m in sys.modules))"
 )
 
 
-def test_loading_the_command_line_imports_no_client_library() -> None:
+@pytest.mark.parametrize("module", ["workers.cli.main", "devstack.cli.main"])
+def test_loading_the_command_line_imports_no_client_library(module: str) -> None:
     result = subprocess.run(
-        [sys.executable, "-c", PROBE], capture_output=True, text=True, check=True, timeout=60
+        [sys.executable, "-c", PROBE.format(module=module)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+        cwd=REPO_ROOT,
     )
     assert result.stdout.strip() == "[]"
 

@@ -13,6 +13,7 @@ import redis
 from pydantic import SecretStr
 from redis.exceptions import AuthenticationError, NoPermissionError
 
+from devstack.stack.certs import ensure_certificates
 from workers.errors import (
     AuthenticationFailed,
     NewswireError,
@@ -21,7 +22,6 @@ from workers.errors import (
 )
 from workers.redis_client import connection_options, failure, redact
 from workers.settings import DatabaseTls, RedisTls, Settings
-from workers.stack.certs import ensure_certificates
 from workers.storage.postgres import connection_failure, settings_dsn
 from workers.tls import Failure, handshake_failure
 

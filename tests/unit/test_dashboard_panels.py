@@ -18,7 +18,7 @@ from workers.dashboard.measures import (
 )
 from workers.dashboard.panels import live_panels, panels
 from workers.dashboard.quantile import histogram_quantile
-from workers.replay.stats import Snapshot
+from workers.monitoring.stats import Snapshot
 
 INF = math.inf
 

@@ -49,3 +49,8 @@ def test_the_dashboard_is_built_from_the_lockfile_into_the_image() -> None:
 def test_the_image_imports_the_installed_package_with_its_data_and_no_search_path() -> None:
     assert "PYTHONPATH" not in FINAL_STAGE
     assert index_of("COPY schemas /src/schemas") < index_of("RUN pip install --no-deps /src")
+
+
+def test_the_image_leaves_out_the_development_tools() -> None:
+    assert not [line for line in instructions() if "devstack" in line]
+    assert "devstack" in (Path(__file__).resolve().parents[2] / ".dockerignore").read_text().split()

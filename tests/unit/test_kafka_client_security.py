@@ -10,12 +10,12 @@ import pytest
 from faust.transport.drivers.aiokafka import credentials_to_aiokafka_auth
 from pydantic import SecretStr
 
+from devstack.stack.certs import ensure_certificates
 from workers.errors import ConfigurationError
 from workers.kafka_clients import client_options
 from workers.kafka_probe import addresses
 from workers.runtime.faust_app import _credentials
 from workers.settings import KafkaSecurity, Settings
-from workers.stack.certs import ensure_certificates
 
 
 @pytest.fixture(scope="module")

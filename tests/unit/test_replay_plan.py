@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 
 from workers.dead_letters import dead_letter
-from workers.replay.dlq import (
+from workers.dead_letters.tools import (
     DeadLetterRecord,
     DlqFilter,
     LetterId,

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from pydantic import SecretStr, ValidationError
 
+from devstack.runner import settings_env
 from workers.cli.main import settings_error
-from workers.runner import settings_env
 from workers.settings import DatabaseTls, KafkaSecurity, RedisTls, Settings, StackSettings
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from workers.cli.stack import app
+from devstack.cli.stack import app
 
 
 def _unused_port() -> int:

@@ -9,19 +9,19 @@ from pathlib import Path
 import pytest
 from pydantic import SecretStr
 
-from tests.conftest import free_port
-from workers.settings import Settings, StackSettings
-from workers.stack import ServiceState, StackError, default_services, down, packages, status, up
-from workers.stack.kafka import (
+from devstack.stack import ServiceState, StackError, default_services, down, packages, status, up
+from devstack.stack.kafka import (
     KafkaNode,
     libs_dir,
     new_cluster_id,
     render_log4j2,
     render_server_properties,
 )
-from workers.stack.postgres import initdb_argv, postgres_argv, postgres_dsn
-from workers.stack.prometheus import prometheus_argv, render_self_scrape_config
-from workers.stack.redis import redis_argv
+from devstack.stack.postgres import initdb_argv, postgres_argv, postgres_dsn
+from devstack.stack.prometheus import prometheus_argv, render_self_scrape_config
+from devstack.stack.redis import redis_argv
+from tests.conftest import free_port
+from workers.settings import Settings, StackSettings
 
 
 def _props(text: str) -> dict[str, str]:

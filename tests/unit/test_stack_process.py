@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from workers.stack.process import (
+from devstack.stack.process import (
     Endpoint,
     PidRecord,
     StackError,

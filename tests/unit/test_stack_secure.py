@@ -10,13 +10,13 @@ import pytest
 from cryptography import x509
 from pydantic import SecretStr
 
+from devstack.stack import default_services, kafka_secured, secure
+from devstack.stack.certs import ensure_certificates
+from devstack.stack.kafka import KafkaNode, SecuredListeners, render_server_properties
+from devstack.stack.postgres import render_hba
+from devstack.stack.redis import redis_argv, secure_config
+from devstack.stack.services import SERVICES
 from workers.settings import Settings, StackSettings
-from workers.stack import default_services, kafka_secured, secure
-from workers.stack.certs import ensure_certificates
-from workers.stack.kafka import KafkaNode, SecuredListeners, render_server_properties
-from workers.stack.postgres import render_hba
-from workers.stack.redis import redis_argv, secure_config
-from workers.stack.services import SERVICES
 
 
 def stack_settings(tmp_path: Path, **overrides: object) -> Settings:

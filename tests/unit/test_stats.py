@@ -11,8 +11,8 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from tests.conftest import free_port
-from workers.cli.replay import register
-from workers.replay.stats import Snapshot, compute, default_targets, render, scrape
+from workers.cli.monitor import register
+from workers.monitoring.stats import Snapshot, compute, default_targets, render, scrape
 from workers.settings import Settings
 
 ENRICH_TEXT = """

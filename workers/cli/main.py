@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from rich.console import Console
 from rich.markup import escape
 
-from workers.cli import dedup, export, pipeline, produce, replay, serve, stack, storage
+from workers.cli import dedup, dlq, export, monitor, pipeline, produce, replay, serve, storage
 from workers.errors import NewswireError
 from workers.settings import ENV_PREFIX, Settings
 
@@ -31,13 +31,13 @@ CLIENT_LIBRARIES = ("kafka", "aiokafka", "faust", "mode", "httpx", "uvicorn")
 """Their INFO lines tell a user nothing they asked for; `--verbose` shows them."""
 
 
-@app.callback()
-def _root(
+def configure(
     ctx: typer.Context,
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="show the client libraries' log lines too")
     ] = False,
 ) -> None:
+    """The root options: the settings, read once for the whole command, and logging."""
     settings = Settings()
     ctx.obj = settings
     logging.basicConfig(
@@ -48,17 +48,18 @@ def _root(
             logging.getLogger(library).setLevel(max(logging.WARNING, logging.getLogger().level))
 
 
-app.add_typer(stack.app, name="stack")
+app.callback()(configure)
 app.add_typer(dedup.app, name="dedup")
 app.command()(produce.produce)
 app.command()(pipeline.worker)
-app.command()(pipeline.run)
 app.command()(pipeline.topics)
 app.command()(pipeline.schemas)
 app.command()(export.export)
 app.command()(serve.serve)
 storage.register(app)
 replay.register(app)
+dlq.register(app)
+monitor.register(app)
 
 
 def settings_error(exc: ValidationError) -> str:
@@ -78,15 +79,21 @@ def _fail(message: str, status: int) -> None:
     sys.exit(status)
 
 
-def main() -> None:
+def invoke(command_line: typer.Typer) -> None:
+    """Run `command_line`, every newswire failure one line and its exit status
+    (README.md, Exit codes)."""
     try:
-        app()
+        command_line()
     except NewswireError as exc:
         _fail(str(exc), exc.exit_code)
     except ValidationError as exc:
         _fail(settings_error(exc), 2)
     except FileNotFoundError as exc:
         _fail(str(exc), 2)
+
+
+def main() -> None:
+    invoke(app)
 
 
 if __name__ == "__main__":

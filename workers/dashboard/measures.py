@@ -1,7 +1,7 @@
 """The scrape path's equivalents of the panels' PromQL.
 
 Without Prometheus, the dashboard scrapes the workers' `/metrics` itself
-(`workers/replay/stats.py`, as `newswire stats` does). Each measure here
+(`workers/monitoring/stats.py`, as `newswire stats` does). Each measure here
 computes, from two such scrapes a rate window apart, the series its panel's
 query gives in Prometheus, with the same labels: `panels.py` pairs each query
 with its measure."""
@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import TypeVar
 
 from workers.dashboard.quantile import histogram_quantile
-from workers.replay.stats import DUPLICATE_OUTCOMES, Snapshot, Stats, compute
+from workers.monitoring.stats import DUPLICATE_OUTCOMES, Snapshot, Stats, compute
 
 Sample = tuple[dict[str, str], float]
 """One series' labels and value."""

@@ -21,7 +21,7 @@ from workers.dashboard.panels import (
     live_panels,
 )
 from workers.dashboard.readings import PanelSeries, Reading
-from workers.replay.stats import Snapshot, scrape
+from workers.monitoring.stats import Snapshot, scrape
 
 Point = list[tuple[str, int, dict[str, str], float]]
 """Panel key, query index, labels and value of every series at one time."""

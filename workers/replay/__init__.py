@@ -1,1 +1,2 @@
-"""Replay of consumer groups, dead-letter re-drive, consumer lag and pipeline stats."""
+"""Replay of consumer groups: plans computed from offsets (`plan`) and applied to
+an idle group (`apply`)."""

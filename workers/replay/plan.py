@@ -1,6 +1,6 @@
 """Replay plans: where a consumer group is, where it should go, how much it will re-read.
 
-Pure computations only; `kafka_ops` gathers the offsets and applies a plan.
+Pure computations only; `apply` gathers the offsets and applies a plan.
 """
 
 from __future__ import annotations

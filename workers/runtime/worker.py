@@ -9,7 +9,7 @@ from typing import cast
 import faust
 
 from workers import kafka_clients, metrics, redis_client
-from workers.replay.lag import start_lag_collector
+from workers.monitoring.lag import start_lag_collector
 from workers.runtime.faust_app import HandlerFactory, create_app, register
 from workers.settings import Settings
 from workers.topology import BoundStage, topology

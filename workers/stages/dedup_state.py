@@ -14,7 +14,7 @@ from workers.dedup.rebuild import Rebuilder, WindowSource
 from workers.enrich.pipeline import DEDUP_KEY_SPACE
 from workers.errors import NewswireError, TransientError
 from workers.kafka_clients import admin_client
-from workers.replay.kafka_ops import group_lag
+from workers.kafka_offsets import group_lag
 from workers.settings import Settings
 from workers.storage.factory import open_database
 from workers.topology import topology

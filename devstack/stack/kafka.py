@@ -14,10 +14,9 @@ from pathlib import Path
 from kafka import KafkaAdminClient
 from kafka.errors import KafkaError
 
-from workers.settings import Settings
-from workers.stack import paths
-from workers.stack.packages import ensure_command
-from workers.stack.process import (
+from devstack.stack import paths
+from devstack.stack.packages import ensure_command
+from devstack.stack.process import (
     Reporter,
     StackError,
     first_line_with,
@@ -27,6 +26,7 @@ from workers.stack.process import (
     run_logged,
     spawn,
 )
+from workers.settings import Settings
 
 KAFKA_MAIN = "kafka.Kafka"
 STORAGE_TOOL_MAIN = "kafka.tools.StorageTool"

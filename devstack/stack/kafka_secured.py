@@ -1,14 +1,14 @@
-"""The secured listeners of the stack's Kafka (`newswire stack up --secure`):
+"""The secured listeners of the stack's Kafka (`python -m devstack stack up --secure`):
 SASL_SSL and SASL_PLAINTEXT with PLAIN, SCRAM-SHA-256 and SCRAM-SHA-512, and SSL
 that requires a client certificate, beside the plaintext listener. SCRAM users
 are created with Kafka's own ConfigCommand once the broker answers."""
 
 from __future__ import annotations
 
+from devstack.stack import paths, secure
+from devstack.stack.kafka import SecuredListeners, ensure_jars, ensure_java, jvm_args
+from devstack.stack.process import Reporter, quiet, run_logged
 from workers.settings import Settings
-from workers.stack import paths, secure
-from workers.stack.kafka import SecuredListeners, ensure_jars, ensure_java, jvm_args
-from workers.stack.process import Reporter, quiet, run_logged
 
 CONFIG_COMMAND_MAIN = "kafka.admin.ConfigCommand"
 SCRAM_MECHANISMS = ("SCRAM-SHA-256", "SCRAM-SHA-512")

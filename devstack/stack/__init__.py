@@ -1,12 +1,12 @@
 """The local stack: Kafka, Redis, PostgreSQL and Prometheus on loopback, started only
 where nothing already answers, and stopped only if started here."""
 
-from workers.stack.cluster import KafkaCluster, kafka_cluster
-from workers.stack.kafka import KafkaNode, ensure_jars, kafka_ready
-from workers.stack.postgres import postgres_dsn
-from workers.stack.process import Endpoint, StackError
-from workers.stack.prometheus import start_prometheus
-from workers.stack.services import (
+from devstack.stack.cluster import KafkaCluster, kafka_cluster
+from devstack.stack.kafka import KafkaNode, ensure_jars, kafka_ready
+from devstack.stack.postgres import postgres_dsn
+from devstack.stack.process import Endpoint, StackError
+from devstack.stack.prometheus import start_prometheus
+from devstack.stack.services import (
     ALL_SERVICES,
     SERVICES,
     ServiceState,

@@ -1,9 +1,11 @@
-"""Broker operations behind replay, lag and the dead-letter tools (kafka-python admin API)."""
+"""Offsets and consumer groups as the broker holds them (kafka-python admin API):
+partitions, watermarks, committed offsets, group state and lag. Replay, the
+dead-letter tools, the lag collector and `python -m devstack run` read and move
+offsets through these."""
 
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -13,26 +15,19 @@ from kafka.errors import KafkaError, NoError
 from kafka.structs import OffsetAndMetadata, TopicPartition
 
 from workers.errors import NewswireError
-from workers.kafka_clients import admin_client, client_options
-from workers.replay.plan import (
-    PartitionOffsets,
-    ReplayPlan,
-    Target,
-    ToDatetime,
-    compute_plan,
-    remaining,
-    select_partitions,
-)
+from workers.kafka_clients import client_options
 from workers.settings import Settings
 
 log = logging.getLogger(__name__)
 
-# Groups in these states have no member that could overwrite a replay's offsets.
+# Groups in these states have no member that could overwrite offsets committed for it.
 IDLE_STATES = frozenset({"Empty", "Dead", ""})
 
 
-class ReplayError(NewswireError):
-    error_type = "replay"
+class KafkaAdminError(NewswireError):
+    """The broker cannot describe a topic or refused new offsets."""
+
+    error_type = "kafka_admin"
 
 
 @dataclass(frozen=True)
@@ -56,16 +51,6 @@ class GroupState:
         return bool(self.members) or self.state not in IDLE_STATES
 
 
-class GroupBusyError(ReplayError):
-    def __init__(self, group: GroupState) -> None:
-        self.group = group
-        names = "; ".join(str(m) for m in group.members) or f"group state {group.state}"
-        super().__init__(
-            f"consumer group {group.group!r} has live members ({names}): stop them first, "
-            "or pass --as-group NEW to replay into a separate group"
-        )
-
-
 def client_config(settings: Settings) -> dict[str, Any]:
     """Connection and security options, failing fast when the broker is down."""
     return {**client_options(settings), "bootstrap_timeout_ms": 15000}
@@ -75,14 +60,14 @@ def topic_partitions(admin: KafkaAdminClient, topic: str) -> list[int]:
     try:
         described = admin.describe_topics([topic])
     except KafkaError as exc:
-        raise ReplayError(f"cannot describe topic {topic!r}: {exc}") from exc
+        raise KafkaAdminError(f"cannot describe topic {topic!r}: {exc}") from exc
     for entry in described:
         if entry.get("name") != topic:
             continue
         if entry.get("error_code", 0):
             break
         return sorted(int(p["partition_index"]) for p in entry.get("partitions", []))
-    raise ReplayError(
+    raise KafkaAdminError(
         f"topic {topic!r} does not exist: check --topic (and the topic prefix setting "
         "NEWSWIRE_TOPICS__PREFIX)"
     )
@@ -102,7 +87,7 @@ def topic_size(admin: KafkaAdminClient, topic: str) -> int:
     """Messages a topic holds (0 for a topic not created yet)."""
     try:
         partitions = topic_partitions(admin, topic)
-    except ReplayError:
+    except KafkaAdminError:
         return 0
     return sum(end - begin for begin, end in watermarks(admin, topic, partitions).values())
 
@@ -116,23 +101,6 @@ def committed_offsets(
         tp: int(om.offset)
         for tp, om in result.items()
         if om.offset is not None and om.offset >= 0 and (topic is None or tp.topic == topic)
-    }
-
-
-def partition_offsets(
-    admin: KafkaAdminClient, topic: str, group: str
-) -> dict[int, PartitionOffsets]:
-    partitions = topic_partitions(admin, topic)
-    marks = watermarks(admin, topic, partitions)
-    committed = committed_offsets(admin, group, topic)
-    return {
-        p: PartitionOffsets(
-            partition=p,
-            begin=marks[p][0],
-            end=marks[p][1],
-            committed=committed.get(TopicPartition(topic, p)),
-        )
-        for p in partitions
     }
 
 
@@ -162,28 +130,6 @@ def group_state(admin: KafkaAdminClient, group: str) -> GroupState:
     return GroupState(group=group, state=str(described.get("group_state", "")), members=members)
 
 
-def ensure_idle(admin: KafkaAdminClient, group: str) -> GroupState:
-    state = group_state(admin, group)
-    if state.live:
-        raise GroupBusyError(state)
-    return state
-
-
-def build_plan(
-    admin: KafkaAdminClient,
-    topic: str,
-    group: str,
-    target: Target,
-    partitions: Sequence[int] | None = None,
-) -> ReplayPlan:
-    states = partition_offsets(admin, topic, group)
-    time_offsets: dict[int, int | None] | None = None
-    if isinstance(target, ToDatetime):
-        chosen = select_partitions(states, partitions)
-        time_offsets = offsets_for_time(admin, topic, chosen, target.timestamp_ms)
-    return compute_plan(topic, group, states, target, partitions, time_offsets)
-
-
 def commit_offsets(
     admin: KafkaAdminClient, group: str, topic: str, offsets: Mapping[int, int], metadata: str = ""
 ) -> None:
@@ -195,22 +141,10 @@ def commit_offsets(
     errors = admin.alter_group_offsets(group, request)
     failed = {tp.partition: err.__name__ for tp, err in errors.items() if err is not NoError}
     if failed:
-        raise ReplayError(
+        raise KafkaAdminError(
             f"broker refused new offsets for group {group!r} on {topic!r}: {failed}; "
             "a member probably joined meanwhile: stop it and run the command again"
         )
-
-
-def apply_plan(admin: KafkaAdminClient, plan: ReplayPlan, as_group: str | None = None) -> str:
-    """Commit the plan's target offsets for `as_group` (default: the plan's group).
-
-    Returns the group whose offsets were moved. The group must have no live members,
-    because a running member would overwrite the offsets with its own commits.
-    """
-    group = as_group or plan.group
-    ensure_idle(admin, group)
-    commit_offsets(admin, group, plan.topic, plan.offsets())
-    return group
 
 
 def group_lag(
@@ -227,7 +161,7 @@ def group_lag(
     for topic in names:
         try:
             partitions = topic_partitions(admin, topic)
-        except ReplayError:
+        except KafkaAdminError:
             log.debug("topic %s not found while computing lag of %s", topic, group)
             continue
         for p, (begin, end) in watermarks(admin, topic, partitions).items():
@@ -235,43 +169,3 @@ def group_lag(
             position = committed.get(tp, begin)
             lag[tp] = max(0, end - max(position, begin))
     return lag
-
-
-def remaining_for(admin: KafkaAdminClient, plan: ReplayPlan, group: str) -> int:
-    """Messages of `plan` that `group` has not consumed yet."""
-    lag = group_lag(admin, group, [plan.topic])
-    return remaining(plan, {tp.partition: n for tp, n in lag.items()})
-
-
-def replay(
-    settings: Settings,
-    topic: str,
-    group: str,
-    target: Target,
-    partitions: Sequence[int] | None = None,
-    as_group: str | None = None,
-    dry_run: bool = False,
-) -> ReplayPlan:
-    """Plan and (unless `dry_run`) apply a replay; the programmatic `newswire replay`."""
-    with admin_client(settings, "newswire-replay") as admin:
-        plan = build_plan(admin, topic, group, target, partitions)
-        if not dry_run:
-            apply_plan(admin, plan, as_group)
-    return plan
-
-
-def wait_drained(
-    settings: Settings,
-    plan: ReplayPlan,
-    group: str | None = None,
-    timeout: float = 300.0,
-    poll_seconds: float = 1.0,
-) -> bool:
-    """Block until `group` (default the plan's) has consumed the replayed messages."""
-    deadline = time.monotonic() + timeout
-    with admin_client(settings, "newswire-replay") as admin:
-        while remaining_for(admin, plan, group or plan.group) > 0:
-            if time.monotonic() >= deadline:
-                return False
-            time.sleep(poll_seconds)
-    return True

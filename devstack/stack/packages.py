@@ -6,7 +6,7 @@ import os
 import shutil
 from pathlib import Path
 
-from workers.stack.process import Reporter, StackError, quiet, run_logged
+from devstack.stack.process import Reporter, StackError, quiet, run_logged
 
 _apt_updated = False
 

@@ -13,10 +13,10 @@ from pathlib import Path
 import redis
 from redis.exceptions import RedisError
 
+from devstack.stack import paths, secure
+from devstack.stack.packages import ensure_command
+from devstack.stack.process import Endpoint, Reporter, quiet, spawn
 from workers.settings import Settings
-from workers.stack import paths, secure
-from workers.stack.packages import ensure_command
-from workers.stack.process import Endpoint, Reporter, quiet, spawn
 
 
 def redis_argv(binary: str, port: int, workdir: str, config: Path | None = None) -> list[str]:

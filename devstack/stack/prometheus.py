@@ -7,10 +7,10 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from devstack.stack import paths
+from devstack.stack.packages import ensure_command
+from devstack.stack.process import Endpoint, Reporter, quiet, spawn
 from workers.settings import Settings
-from workers.stack import paths
-from workers.stack.packages import ensure_command
-from workers.stack.process import Endpoint, Reporter, quiet, spawn
 
 
 def render_self_scrape_config(port: int) -> str:

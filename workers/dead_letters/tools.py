@@ -26,16 +26,16 @@ from kafka.errors import KafkaError
 from kafka.structs import TopicPartition
 
 from workers.codec import decode
-from workers.dead_letters import ATTEMPTS_HEADER, original_payload
+from workers.dead_letters.envelope import ATTEMPTS_HEADER, original_payload
 from workers.errors import NewswireError
 from workers.kafka_clients import unavailable
-from workers.models import DeadLetter
-from workers.replay.kafka_ops import (
+from workers.kafka_offsets import (
     client_config,
     commit_offsets,
     topic_partitions,
     watermarks,
 )
+from workers.models import DeadLetter
 from workers.settings import Settings
 
 log = logging.getLogger(__name__)

@@ -1,4 +1,4 @@
-"""What the secured local stack (`newswire stack up --secure`) shares between its
+"""What the secured local stack (`python -m devstack stack up --secure`) shares between its
 servers and its clients: the throwaway CA and certificates, the user and its
 password, the secured endpoints, and the client settings that reach them
 (written to `run/stack/secure.env`)."""
@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from devstack.stack import paths
+from devstack.stack.certs import CertFiles, ensure_certificates
+from devstack.stack.process import Endpoint
 from workers.settings import Settings
-from workers.stack import paths
-from workers.stack.certs import CertFiles, ensure_certificates
-from workers.stack.process import Endpoint
 
 HOST = "127.0.0.1"
 DATABASE = "newswire_tls"
@@ -171,7 +171,7 @@ def write_env_file(settings: Settings) -> Path:
     Redis over TLS as the ACL user, PostgreSQL with verify-full; the other ways
     to reach Kafka commented out. Mode 0600: it holds the password."""
     lines = [
-        "# Client settings for the secured local stack (`newswire stack up --secure`).",
+        "# Client settings for the secured local stack (`python -m devstack stack up --secure`).",
         "# Load them with: set -a; . run/stack/secure.env; set +a",
         "NEWSWIRE_STACK__SECURE=true",
         *_lines(kafka_env(settings, KafkaAccess.SCRAM_SHA_512)),

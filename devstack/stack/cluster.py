@@ -7,9 +7,8 @@ import signal
 from dataclasses import dataclass
 from pathlib import Path
 
-from workers.settings import Settings
-from workers.stack import paths
-from workers.stack.kafka import (
+from devstack.stack import paths
+from devstack.stack.kafka import (
     KafkaNode,
     ensure_jars,
     ensure_java,
@@ -17,7 +16,7 @@ from workers.stack.kafka import (
     new_cluster_id,
     start_node,
 )
-from workers.stack.process import (
+from devstack.stack.process import (
     Reporter,
     StackError,
     live_pid,
@@ -28,6 +27,7 @@ from workers.stack.process import (
     tail_note,
     wait_until,
 )
+from workers.settings import Settings
 
 LEAN_JVM = ("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:CICompilerCount=1")
 """Several brokers share two cores here: start-up time matters more than peak throughput."""

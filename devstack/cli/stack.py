@@ -1,4 +1,4 @@
-"""`newswire stack up|down|status`."""
+"""`python -m devstack stack up|down|status|certs`."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from workers.cli.context import settings_of
 from workers.settings import Settings
 
 if TYPE_CHECKING:
-    from workers.stack import ServiceStatus, StackError
+    from devstack.stack import ServiceStatus, StackError
 
 app = typer.Typer(
     help="Run Kafka, Redis, PostgreSQL and Prometheus locally, on loopback.",
@@ -26,7 +26,7 @@ console = Console()
 errors = Console(stderr=True)
 
 SERVICE_NAMES = ("kafka", "redis", "postgres", "prometheus")
-"""`workers.stack.ALL_SERVICES`, written out so that building the help imports no server client."""
+"""`devstack.stack.ALL_SERVICES`, written out so that building the help imports no server client."""
 
 ServicesArg = Annotated[
     list[str] | None,
@@ -38,7 +38,7 @@ ServicesArg = Annotated[
 
 
 def render_table(statuses: Sequence[ServiceStatus], title: str = "local stack") -> Table:
-    from workers.stack import ServiceState
+    from devstack.stack import ServiceState
 
     styles = {
         ServiceState.OWNED: "green",
@@ -75,8 +75,8 @@ def _secured(settings: Settings, flag: bool) -> Settings:
 
 
 def render_secured(settings: Settings, services: Sequence[str]) -> Table:
-    from workers.stack import secure
-    from workers.stack.process import reachable
+    from devstack.stack import secure
+    from devstack.stack.process import reachable
 
     table = Table(title="secured listeners")
     table.add_column("service")
@@ -111,8 +111,8 @@ def up(
 ) -> None:
     """Start whatever is not already reachable (Kafka and Redis by default; with
     --secure, PostgreSQL too)."""
-    from workers import stack
-    from workers.stack import StackError, secure
+    from devstack import stack
+    from devstack.stack import StackError, secure
 
     settings = _secured(settings_of(ctx), secured)
     chosen = stack.ALL_SERVICES if all_services else (services or stack.default_services(settings))
@@ -138,8 +138,8 @@ def up(
 @app.command()
 def down(ctx: typer.Context, services: ServicesArg = None) -> None:
     """Stop the servers that `up` started; servers it found running are left alone."""
-    from workers import stack
-    from workers.stack import StackError
+    from devstack import stack
+    from devstack.stack import StackError
 
     settings = settings_of(ctx)
     try:
@@ -159,8 +159,8 @@ def down(ctx: typer.Context, services: ServicesArg = None) -> None:
 @app.command()
 def status(ctx: typer.Context, services: ServicesArg = None, secured: SecureOpt = False) -> None:
     """Show each server's endpoint and whether the stack started it."""
-    from workers import stack
-    from workers.stack import StackError
+    from devstack import stack
+    from devstack.stack import StackError
 
     settings = _secured(settings_of(ctx), secured)
     chosen = services or stack.ALL_SERVICES
@@ -183,7 +183,7 @@ def certs(
 ) -> None:
     """Write a throwaway CA, a server certificate (loopback and --name hosts) and a
     client certificate, as `stack up --secure` does, e.g. for docker-compose.yml."""
-    from workers.stack.certs import ensure_certificates
+    from devstack.stack.certs import ensure_certificates
 
     files = ensure_certificates(directory, names=tuple(name or ()))
     for path in files.all():

@@ -10,16 +10,15 @@ from enum import StrEnum
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from workers.settings import Settings
-from workers.stack import kafka_secured, paths, secure
-from workers.stack.kafka import kafka_ready, start_kafka
-from workers.stack.postgres import (
+from devstack.stack import kafka_secured, paths, secure
+from devstack.stack.kafka import kafka_ready, start_kafka
+from devstack.stack.postgres import (
     ensure_database,
     postgres_ready,
     postgres_tls_ready,
     start_postgres,
 )
-from workers.stack.process import (
+from devstack.stack.process import (
     Endpoint,
     Reporter,
     StackError,
@@ -32,8 +31,9 @@ from workers.stack.process import (
     tail_note,
     wait_until,
 )
-from workers.stack.prometheus import prometheus_ready, start_prometheus
-from workers.stack.redis import redis_ready, start_redis
+from devstack.stack.prometheus import prometheus_ready, start_prometheus
+from devstack.stack.redis import redis_ready, start_redis
+from workers.settings import Settings
 
 
 class ServiceState(StrEnum):
@@ -250,8 +250,8 @@ def _require_secured(settings: Settings, svc: Service, st: ServiceStatus) -> Non
         )
     raise StackError(
         f"{svc.title} (pid {st.pid}) runs without its secured listeners (started without "
-        f"--secure): stop it with `newswire stack down {st.name}`, then run "
-        "`newswire stack up --secure`"
+        f"--secure): stop it with `python -m devstack stack down {st.name}`, then run "
+        "`python -m devstack stack up --secure`"
     )
 
 

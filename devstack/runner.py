@@ -1,4 +1,4 @@
-"""`newswire run`: the producer and both workers as separate processes, and
+"""`python -m devstack run`: the producer and both workers as separate processes, and
 the wait until everything produced is stored or dead-lettered."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from kafka.structs import TopicPartition
 from pydantic import BaseModel, SecretStr
 
 from workers.kafka_clients import admin_client
-from workers.replay.kafka_ops import group_lag, topic_partitions, watermarks
+from workers.kafka_offsets import group_lag, topic_partitions, watermarks
 from workers.settings import ENV_PREFIX, Settings
 from workers.storage.base import StoreCounts
 from workers.storage.factory import open_store
@@ -42,6 +42,11 @@ class RunSummary:
 
 def newswire_command(*args: str) -> list[str]:
     return [sys.executable, "-m", "workers.cli.main", *args]
+
+
+def devstack_command(*args: str) -> list[str]:
+    """`python -m devstack ARGS`, to run in the checkout (`REPO_ROOT`)."""
+    return [sys.executable, "-m", "devstack", *args]
 
 
 def _end_offset(settings: Settings, topic: str) -> int:

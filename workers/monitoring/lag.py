@@ -15,8 +15,8 @@ from kafka.errors import KafkaError
 from prometheus_client import Gauge
 
 from workers.errors import NewswireError
+from workers.kafka_offsets import client_config, group_lag
 from workers.metrics import CONSUMER_LAG
-from workers.replay.kafka_ops import client_config, group_lag
 from workers.settings import Settings
 from workers.topology import BoundStage
 

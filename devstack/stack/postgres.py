@@ -15,10 +15,10 @@ from typing import Any
 import psycopg
 from psycopg import sql
 
+from devstack.stack import paths, secure
+from devstack.stack.packages import ensure_command
+from devstack.stack.process import Endpoint, Reporter, StackError, quiet, run_logged, spawn
 from workers.settings import Settings
-from workers.stack import paths, secure
-from workers.stack.packages import ensure_command
-from workers.stack.process import Endpoint, Reporter, StackError, quiet, run_logged, spawn
 
 SUPERUSER = "postgres"
 ROLE = "newswire"
