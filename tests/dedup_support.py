@@ -9,7 +9,8 @@ from typing import Any
 
 import redis.asyncio as aioredis
 
-from workers.enrich.pipeline import DEDUP_KEY_SPACE, Enricher, EnrichResult, Step
+from workers.dedup.redis_state import RedisDedupState, dedup_prefix
+from workers.enrich.pipeline import Enricher, EnrichResult, Step
 from workers.models import Article, Source
 from workers.parsers.article_builder import content_hash
 from workers.settings import Settings
@@ -49,7 +50,7 @@ class StartEmpty:
 
     def __init__(self, client: aioredis.Redis[Any], settings: Settings) -> None:
         self._client = client
-        self._epoch = f"{settings.redis_prefix}{DEDUP_KEY_SPACE}epoch"
+        self._epoch = f"{dedup_prefix(settings)}epoch"
         self.calls = 0
 
     async def __call__(self) -> None:
@@ -60,7 +61,8 @@ class StartEmpty:
 def enricher(
     settings: Settings, client: aioredis.Redis[Any], steps: Sequence[Step] | None = None
 ) -> Enricher:
-    return Enricher(settings, client, StartEmpty(client, settings), steps)
+    state = RedisDedupState.of(client, settings)
+    return Enricher(settings, state, StartEmpty(client, settings), steps)
 
 
 def final_roles(results: Iterable[EnrichResult]) -> dict[str, str]:

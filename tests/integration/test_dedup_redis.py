@@ -24,7 +24,8 @@ from tests.dedup_support import (
     stack_redis_settings,
 )
 from workers.dedup.minhash import estimated_jaccard, fingerprint
-from workers.dedup.redis_state import StateLost
+from workers.dedup.redis_state import RedisDedupState
+from workers.dedup.state import StateLost
 from workers.enrich.basic_steps import tag_language
 from workers.enrich.pipeline import Enricher, EnrichFailure, EnrichResult
 from workers.errors import ParseError, TransientError
@@ -298,7 +299,7 @@ async def test_a_lost_state_is_restored_before_anything_is_decided(
     settings: Settings, redis: Any
 ) -> None:
     restore = StartEmpty(redis, settings)
-    decide = Enricher(settings, redis, restore)
+    decide = Enricher(settings, RedisDedupState.of(redis, settings), restore)
     await one(decide, make_article("u1", HEADLINE, BODY))
     assert restore.calls == 1, "an empty state is restored first"
     await drop_keys(redis, settings.redis_prefix)
