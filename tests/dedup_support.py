@@ -9,6 +9,7 @@ from typing import Any
 
 import redis.asyncio as aioredis
 
+from tests.dedup_table import applied_roles
 from workers.dedup.redis_state import RedisDedupState, dedup_prefix
 from workers.enrich.pipeline import Enricher, EnrichResult, Step
 from workers.models import Article, Source
@@ -68,26 +69,15 @@ def enricher(
 def final_roles(results: Iterable[EnrichResult]) -> dict[str, str]:
     """Each uri's canonical once every decision is applied in decision order, as
     storage applies them (a canonical maps to itself)."""
-    latest: dict[str, tuple[int, str]] = {}
-
-    def claim(uri: str, seq: int, canonical: str) -> None:
-        if uri not in latest or seq >= latest[uri][0]:
-            latest[uri] = (seq, canonical)
-
-    for result in results:
-        article = result.article
-        seq = article.role_seq or 0
-        claim(article.uri, seq, article.duplicate_of or article.uri)
-        for taken in article.takes_over:
-            claim(taken.uri, seq, article.uri)
-    roles = {uri: canonical for uri, (_, canonical) in latest.items()}
-    for uri in roles:
-        for _ in range(5):
-            target = roles.get(roles[uri], roles[uri])
-            if target == roles[uri]:
-                break
-            roles[uri] = target
-    return roles
+    return applied_roles(
+        (
+            r.article.uri,
+            r.article.role_seq or 0,
+            r.article.duplicate_of,
+            [t.uri for t in r.article.takes_over],
+        )
+        for r in results
+    )
 
 
 def stack_redis_settings() -> Settings:
