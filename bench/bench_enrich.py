@@ -27,9 +27,9 @@ from typing import Any
 
 import redis.asyncio as aioredis
 
+from workers.dedup.redis_state import RedisDedupState, dedup_prefix
 from workers.enrich.basic_steps import tag_dateline, tag_language
 from workers.enrich.pipeline import (
-    DEDUP_KEY_SPACE,
     Enricher,
     EnrichFailure,
     Step,
@@ -104,13 +104,13 @@ async def run(
     articles: list[Article], batch: int, settings: Settings, steps: list[Step]
 ) -> tuple[float, Counter[str]]:
     client: aioredis.Redis[Any] = aioredis.Redis.from_url(settings.redis_url.get_secret_value())
-    epoch = f"{settings.redis_prefix}{DEDUP_KEY_SPACE}epoch"
+    epoch = f"{dedup_prefix(settings)}epoch"
 
     async def start_empty() -> None:
         """A fresh key prefix: the dedup state starts empty, nothing to rebuild."""
         await client.set(epoch, "bench", nx=True)
 
-    enricher = Enricher(settings, client, start_empty, steps)
+    enricher = Enricher(settings, RedisDedupState.of(client, settings), start_empty, steps)
     outcomes: Counter[str] = Counter()
     try:
         started, cpu_started = time.perf_counter(), time.process_time()

@@ -9,7 +9,9 @@ from typing import Any
 
 import redis.asyncio as aioredis
 
-from workers.enrich.pipeline import DEDUP_KEY_SPACE, Enricher, EnrichResult, Step
+from tests.dedup_table import applied_roles
+from workers.dedup.redis_state import RedisDedupState, dedup_prefix
+from workers.enrich.pipeline import Enricher, EnrichResult, Step
 from workers.models import Article, Source
 from workers.parsers.article_builder import content_hash
 from workers.settings import Settings
@@ -49,7 +51,7 @@ class StartEmpty:
 
     def __init__(self, client: aioredis.Redis[Any], settings: Settings) -> None:
         self._client = client
-        self._epoch = f"{settings.redis_prefix}{DEDUP_KEY_SPACE}epoch"
+        self._epoch = f"{dedup_prefix(settings)}epoch"
         self.calls = 0
 
     async def __call__(self) -> None:
@@ -60,32 +62,22 @@ class StartEmpty:
 def enricher(
     settings: Settings, client: aioredis.Redis[Any], steps: Sequence[Step] | None = None
 ) -> Enricher:
-    return Enricher(settings, client, StartEmpty(client, settings), steps)
+    state = RedisDedupState.of(client, settings)
+    return Enricher(settings, state, StartEmpty(client, settings), steps)
 
 
 def final_roles(results: Iterable[EnrichResult]) -> dict[str, str]:
     """Each uri's canonical once every decision is applied in decision order, as
     storage applies them (a canonical maps to itself)."""
-    latest: dict[str, tuple[int, str]] = {}
-
-    def claim(uri: str, seq: int, canonical: str) -> None:
-        if uri not in latest or seq >= latest[uri][0]:
-            latest[uri] = (seq, canonical)
-
-    for result in results:
-        article = result.article
-        seq = article.role_seq or 0
-        claim(article.uri, seq, article.duplicate_of or article.uri)
-        for taken in article.takes_over:
-            claim(taken.uri, seq, article.uri)
-    roles = {uri: canonical for uri, (_, canonical) in latest.items()}
-    for uri in roles:
-        for _ in range(5):
-            target = roles.get(roles[uri], roles[uri])
-            if target == roles[uri]:
-                break
-            roles[uri] = target
-    return roles
+    return applied_roles(
+        (
+            r.article.uri,
+            r.article.role_seq or 0,
+            r.article.duplicate_of,
+            [t.uri for t in r.article.takes_over],
+        )
+        for r in results
+    )
 
 
 def stack_redis_settings() -> Settings:

@@ -7,6 +7,7 @@ Deduplication)."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -60,6 +61,12 @@ def secure_config(settings: Settings, workdir: Path) -> Path:
     return secure.write_private(workdir / "secure.conf", "\n".join(lines) + "\n")
 
 
+COLLATION = {"LC_ALL": "C"}
+"""Redis compares strings in its scripts by its locale's collation: the dedup
+script's dedup keys and uris must compare by code point, as everywhere else
+(docs/ARCHITECTURE.md, Deduplication)."""
+
+
 def start_redis(settings: Settings, report: Reporter = quiet) -> subprocess.Popen[bytes]:
     binary = ensure_command(
         "redis-server", "redis-server", log_path=paths.install_log(settings), report=report
@@ -74,6 +81,7 @@ def start_redis(settings: Settings, report: Reporter = quiet) -> subprocess.Pope
         log_path=paths.log_path(settings, "redis"),
         pid_path=paths.pid_path(settings, "redis"),
         cwd=workdir,
+        env={**os.environ, **COLLATION},
     )
 
 

@@ -3,6 +3,7 @@ the operator's commands: `newswire dedup rebuild`, `dedup split`, `get --own`.""
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,7 +19,8 @@ from tests.dedup_support import drop_keys, enricher, make_article, stack_redis_s
 from tests.integration.test_dedup_redis import BODY, HEADLINE, SHORTER
 from workers.cli import dedup, storage
 from workers.dedup.rebuild import Rebuilder
-from workers.enrich.pipeline import DEDUP_KEY_SPACE, EnrichResult
+from workers.dedup.redis_state import dedup_prefix
+from workers.enrich.pipeline import EnrichResult
 from workers.settings import Settings
 from workers.storage.sqlite import SqliteStore
 
@@ -57,7 +59,7 @@ def stored(store: SqliteStore, results: list[EnrichResult]) -> None:
 def rebuilder(settings: Settings, store_path: Path) -> Rebuilder:
     return Rebuilder(
         redis.Redis.from_url(settings.redis_url.get_secret_value()),
-        settings.redis_prefix + DEDUP_KEY_SPACE,
+        dedup_prefix(settings),
         settings.dedup,
         lambda: SqliteStore(store_path),
         lambda keep_alive: keep_alive(),
@@ -147,7 +149,10 @@ async def test_operators_rebuild_split_and_read_an_alias_own_text(
         merged = runner.invoke(cli(), ["get", "near"], obj=settings)
         assert '"uri": "orig"' in merged.stdout
 
-        split = runner.invoke(cli(), ["dedup", "split", "near"], obj=settings)
+        # `dedup split` runs an event loop of its own, as from a shell
+        split = await asyncio.to_thread(
+            lambda: runner.invoke(cli(), ["dedup", "split", "near"], obj=settings)
+        )
         assert split.exit_code == 0, split.output
         after = runner.invoke(cli(), ["get", "near"], obj=settings)
         assert '"uri": "near"' in after.stdout
@@ -155,7 +160,9 @@ async def test_operators_rebuild_split_and_read_an_alias_own_text(
             settings, client, make_article("near", "Convoy to leave Raqqa", SHORTER, minutes=30)
         )
         assert (again[0].outcome, again[0].article.duplicate_of) == ("ok", None)
-        refused = runner.invoke(cli(), ["dedup", "split", "orig"], obj=settings)
+        refused = await asyncio.to_thread(
+            lambda: runner.invoke(cli(), ["dedup", "split", "orig"], obj=settings)
+        )
         assert refused.exit_code != 0
     finally:
         await drop_keys(client, settings.redis_prefix)

@@ -1,10 +1,11 @@
-"""The five dedup cases, atomicity across processes, the window and restarts,
-against a real Redis (started by the local stack when not already running)."""
+"""The dedup cases through the enrichment of real texts, atomicity across
+processes, the window and restarts, against a real Redis (started by the local
+stack when not already running). The rules case by case are the table of
+`tests/dedup_cases.py` (`test_dedup_script_cases.py`)."""
 
 from __future__ import annotations
 
 import asyncio
-import itertools
 import multiprocessing
 import random
 from collections.abc import AsyncIterator, Iterator
@@ -24,7 +25,8 @@ from tests.dedup_support import (
     stack_redis_settings,
 )
 from workers.dedup.minhash import estimated_jaccard, fingerprint
-from workers.dedup.redis_state import StateLost
+from workers.dedup.redis_state import RedisDedupState
+from workers.dedup.state import StateLost
 from workers.enrich.basic_steps import tag_language
 from workers.enrich.pipeline import Enricher, EnrichFailure, EnrichResult
 from workers.errors import ParseError, TransientError
@@ -72,13 +74,6 @@ def redis_base() -> Settings:
 @pytest.fixture
 def settings(redis_base: Settings) -> Settings:
     return isolated(redis_base)
-
-
-@pytest.fixture
-async def redis_client(redis_base: Settings) -> AsyncIterator[aioredis.Redis[Any]]:
-    client: aioredis.Redis[Any] = aioredis.Redis.from_url(redis_base.redis_url.get_secret_value())
-    yield client
-    await client.aclose()
 
 
 @pytest.fixture
@@ -231,30 +226,6 @@ async def test_an_earlier_copy_decided_later_takes_over_with_the_aliases(
     assert (copy.outcome, copy.article.duplicate_of) == ("duplicate", "first")
 
 
-@pytest.mark.parametrize("order", list(itertools.permutations(range(4))))
-async def test_the_canonical_does_not_depend_on_arrival_order(
-    redis_base: Settings, redis_client: Any, order: tuple[int, ...]
-) -> None:
-    settings = isolated(redis_base)
-    decide = enricher(settings, redis_client)
-    group = [
-        make_article("b-original", HEADLINE, BODY, minutes=0),
-        make_article("a-copy", HEADLINE, BODY, minutes=5),
-        make_article("c-near", "Convoy to leave Raqqa", SHORTER, minutes=3),
-        make_article("d-other", "Lebanon passes budget", "\n\n".join(OTHER), minutes=1),
-    ]
-    decided: list[EnrichResult] = []
-    for index in order:
-        decided += results(await decide.process_batch([group[index]]))
-    await drop_keys(redis_client, settings.redis_prefix)
-    assert final_roles(decided) == {
-        "b-original": "b-original",
-        "a-copy": "b-original",
-        "c-near": "b-original",
-        "d-other": "d-other",
-    }
-
-
 async def test_related_joins_the_story_and_unrelated_starts_one(
     settings: Settings, redis: Any
 ) -> None:
@@ -282,23 +253,11 @@ async def test_related_joins_the_story_and_unrelated_starts_one(
     assert (replay.outcome, replay.article.story_id) == ("ok", "u1")
 
 
-async def test_new_version_of_a_duplicate_that_is_now_its_own_story(
-    settings: Settings, redis: Any
-) -> None:
-    decide = enricher(settings, redis)
-    await one(decide, make_article("u1", HEADLINE, BODY))
-    dup = await one(decide, make_article("u2", HEADLINE, BODY))
-    rewritten = await one(decide, make_article("u2", "Lebanon passes budget", "\n\n".join(OTHER)))
-    assert dup.outcome == "duplicate"
-    assert (rewritten.outcome, rewritten.article.story_id) == ("new_version", "u2")
-    assert (rewritten.article.role_seq or 0) > (dup.article.role_seq or 0), "a new role"
-
-
 async def test_a_lost_state_is_restored_before_anything_is_decided(
     settings: Settings, redis: Any
 ) -> None:
     restore = StartEmpty(redis, settings)
-    decide = Enricher(settings, redis, restore)
+    decide = Enricher(settings, RedisDedupState.of(redis, settings), restore)
     await one(decide, make_article("u1", HEADLINE, BODY))
     assert restore.calls == 1, "an empty state is restored first"
     await drop_keys(redis, settings.redis_prefix)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import asyncio
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -10,6 +11,10 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from workers.cli.context import settings_of
 from workers.cli.storage import print_article
+
+if TYPE_CHECKING:
+    from workers.models import EnrichedArticle
+    from workers.settings import Settings
 
 console = Console(stderr=True)
 app = typer.Typer(help="The deduplication state: rebuild it, split a wrong duplicate off.")
@@ -44,23 +49,29 @@ def split(
 ) -> None:
     """Make an alias a canonical article of its own, from its own text; it is
     never made a duplicate again."""
+    settings = settings_of(ctx)
+    article = asyncio.run(_split(settings, alias))
+    console.print(f"{alias} is now an article of its own (story {article.story_id})")
+    print_article(article)
+
+
+async def _split(settings: Settings, alias: str) -> EnrichedArticle:
+    """The split's role order is taken first, so that storage and the dedup
+    state apply the same one."""
     from workers import redis_client
-    from workers.dedup.redis_state import split_role
-    from workers.enrich.pipeline import DEDUP_KEY_SPACE
+    from workers.dedup.redis_state import RedisDedupState
     from workers.storage import open_store
 
-    settings = settings_of(ctx)
-    prefix = settings.redis_prefix + DEDUP_KEY_SPACE
-    client = redis_client.sync_client(settings)
+    client = await redis_client.async_client(settings)
     try:
-        seq = split_role(client, settings.dedup, prefix, alias, None)
+        state = RedisDedupState.of(client, settings)
+        seq = await state.reserve_role()
         store = open_store(settings)
         try:
             article = store.split(alias, seq)
         finally:
             store.close()
-        split_role(client, settings.dedup, prefix, alias, seq)
+        await state.split(alias, seq)
     finally:
-        client.close()
-    console.print(f"{alias} is now an article of its own (story {article.story_id})")
-    print_article(article)
+        await client.aclose()  # type: ignore[attr-defined]  # redis>=5; stubs lag behind
+    return article

@@ -1,2 +1,3 @@
 """Deduplication: exact and MinHash near-duplicate detection, versions and story
-clustering, decided atomically in Redis (docs/ARCHITECTURE.md, Deduplication)."""
+clustering, specified in plain Python (`memory_state`) and decided atomically in
+Redis (`redis_state`) (docs/ARCHITECTURE.md, Deduplication)."""

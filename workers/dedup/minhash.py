@@ -54,6 +54,12 @@ def band_layout(num_perm: int, bands: int, rows: int) -> BandLayout:
     return BandLayout(bands, rows)
 
 
+def band_fields(signature: bytes, layout: BandLayout) -> list[bytes]:
+    """The band keys of a signature: each band's index byte, then the band's bytes."""
+    width = layout.rows * HASH_BYTES
+    return [bytes([b]) + signature[b * width : (b + 1) * width] for b in range(layout.bands)]
+
+
 def dedup_span(headline: str, body_text: str) -> tuple[Analysis, int, int]:
     """What dedup compares: the analysed headline-and-body text (which the tagging
     steps analyse too, and `article_analysis` remembers) and the token span

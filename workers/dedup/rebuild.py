@@ -23,8 +23,8 @@ from typing import Any, Protocol
 import redis
 
 from workers import metrics
-from workers.dedup.minhash import HASH_BYTES, band_layout
-from workers.dedup.redis_state import bucket_seconds
+from workers.dedup.lookup import bucket_expires_at, bucket_of
+from workers.dedup.minhash import band_fields, band_layout
 from workers.errors import ServiceUnavailable, TransientError
 from workers.settings import DedupSettings
 
@@ -194,17 +194,10 @@ class StateWriter:
 
     def __init__(self, prefix: str, settings: DedupSettings, now: datetime) -> None:
         self._prefix = prefix
+        self._settings = settings
         self._window = settings.window_seconds
-        self._bucket_seconds = bucket_seconds(settings)
-        layout = band_layout(settings.num_perm, settings.bands, settings.band_rows)
-        self._bands = layout.bands
-        self._band_bytes = layout.rows * HASH_BYTES
+        self._layout = band_layout(settings.num_perm, settings.bands, settings.band_rows)
         self._now = now
-
-    def band_fields(self, signature: bytes) -> list[bytes]:
-        """As the script cuts them: each band's index byte, then the band's bytes."""
-        width = self._band_bytes
-        return [bytes([b]) + signature[b * width : (b + 1) * width] for b in range(self._bands)]
 
     def write(self, pipe: Any, identity: StoredIdentity) -> None:
         p = self._prefix
@@ -241,7 +234,8 @@ class StateWriter:
                 nx=identity.canonical is not None,
             )
         if identity.canonical is None and identity.signature is not None:
-            bucket = int(stored // self._bucket_seconds)
+            bucket = bucket_of(stored, self._settings)
             key = f"{p}b:{bucket}"
-            pipe.hset(key, mapping={f: identity.uri for f in self.band_fields(identity.signature)})
-            pipe.expireat(key, (bucket + 1) * self._bucket_seconds + self._window)
+            bands = band_fields(identity.signature, self._layout)
+            pipe.hset(key, mapping=dict.fromkeys(bands, identity.uri))
+            pipe.expireat(key, bucket_expires_at(bucket, self._settings))

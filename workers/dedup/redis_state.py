@@ -6,74 +6,61 @@ a state that came back empty is `StateLost` (it is rebuilt from storage first)."
 from __future__ import annotations
 
 import hashlib
-import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
-import redis
 import redis.asyncio as aioredis
 from redis.exceptions import NoScriptError, RedisError, ResponseError
 
 from workers.dedup.decision import Decision
-from workers.dedup.minhash import HASH_BYTES, Fingerprint, band_layout
+from workers.dedup.lookup import MAX_CANDIDATES, bucket_seconds, lookback_buckets
+from workers.dedup.minhash import HASH_BYTES, band_layout
 from workers.dedup.script import DECIDE, SPLIT
+from workers.dedup.state import DedupRequest, StateLost
 from workers.errors import TransientError
-from workers.settings import DedupSettings
+from workers.settings import DedupSettings, Settings
 
 CHUNK_SIZE = 100
 """Articles per script call: bounds how long one call holds Redis."""
-BUCKETS_PER_WINDOW = 4
-"""Band hashes per window: each lookup reads this many plus one; a band entry lives
-at most a window and a bucket (the candidate's own key enforces the exact window)."""
-MAX_CANDIDATES = 32
-"""Signatures compared per article at most, those sharing most bands first: a near
-duplicate shares about half the bands, an unrelated text rarely more than one."""
-
 
 DEPENDENCY = "redis"
+DEDUP_KEY_SPACE = "dedup:"
 
 
-class StateLost(TransientError):
-    """Redis answers but the dedup state is gone (no epoch): it must be rebuilt."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message, DEPENDENCY)
+def dedup_prefix(settings: Settings) -> str:
+    """Where the dedup state's keys live in Redis."""
+    return settings.redis_prefix + DEDUP_KEY_SPACE
 
 
-@dataclass(frozen=True, slots=True)
-class DedupRequest:
-    uri: str
-    content_hash: str
-    key: str
-    """The article's dedup key (`workers.dedup.order.dedup_key`): the smallest wins."""
-    fingerprint: Fingerprint
+class RedisDedupState:
+    """The `DedupState` of the workers: the rules decided by one Redis script
+    (`workers.dedup.script`), which must pass the same cases as the specification
+    (`workers.dedup.memory_state`)."""
 
-
-def bucket_seconds(settings: DedupSettings) -> int:
-    return max(1, math.ceil(settings.window_seconds / BUCKETS_PER_WINDOW))
-
-
-class DedupState:
     def __init__(self, redis: aioredis.Redis[Any], settings: DedupSettings, prefix: str) -> None:
         if settings.window_seconds < 1:
             raise ValueError("dedup window_seconds must be at least 1")
         self._redis = redis
         self._prefix = prefix
+        self._window = settings.window_seconds
         self._sha = hashlib.sha1(DECIDE.encode()).hexdigest()
-        seconds = bucket_seconds(settings)
         layout = band_layout(settings.num_perm, settings.bands, settings.band_rows)
         self._header: list[Any] = [
             prefix,
             settings.window_seconds,
             repr(settings.near_threshold),
             repr(settings.related_threshold),
-            seconds,
-            math.ceil(settings.window_seconds / seconds),
+            bucket_seconds(settings),
+            lookback_buckets(settings),
             layout.bands,
             layout.rows * HASH_BYTES,
             MAX_CANDIDATES,
         ]
+
+    @classmethod
+    def of(cls, redis: aioredis.Redis[Any], settings: Settings) -> RedisDedupState:
+        """The state of this deployment, under its Redis prefix."""
+        return cls(redis, settings.dedup, dedup_prefix(settings))
 
     async def has_epoch(self) -> bool:
         try:
@@ -81,20 +68,35 @@ class DedupState:
         except RedisError as exc:
             raise _unavailable(exc) from exc
 
-    async def submit(self, requests: Sequence[DedupRequest]) -> Submitted:
+    async def submit(self, requests: Sequence[DedupRequest]) -> ScriptCalls:
         """Send the script calls deciding `requests` and return once Redis has them
         all, so that it decides while the caller goes on computing; the answers are
-        read by `Submitted.decisions`. (A pipelined call in a task of its own would
+        read by `ScriptCalls.decisions`. (A pipelined call in a task of its own would
         not do: its write is only finished at the caller's next await, and Redis
         would start on it only then.)"""
         calls = [
             self._args(requests[i : i + CHUNK_SIZE]) for i in range(0, len(requests), CHUNK_SIZE)
         ]
         commands = [("EVALSHA", self._sha, 0, *args) for args in calls]
-        submitted = Submitted(self._redis, commands, len(requests))
+        submitted = ScriptCalls(self._redis, commands, len(requests))
         if commands:
             await submitted.send()
         return submitted
+
+    async def reserve_role(self) -> int:
+        return await self._split_script("", "")
+
+    async def split(self, uri: str, role_seq: int) -> None:
+        await self._split_script(uri, role_seq)
+
+    async def _split_script(self, uri: str, role_seq: int | str) -> int:
+        args = (self._prefix, self._window, uri, role_seq)
+        try:
+            return int(await self._redis.eval(SPLIT, 0, *args))  # type: ignore[no-untyped-call]
+        except ResponseError as exc:
+            raise _lost_or_unavailable(exc) from exc
+        except RedisError as exc:
+            raise _unavailable(exc) from exc
 
     def _args(self, requests: Sequence[DedupRequest]) -> list[Any]:
         args = list(self._header)
@@ -104,7 +106,7 @@ class DedupState:
         return args
 
 
-class Submitted:
+class ScriptCalls:
     """Script calls written to one connection of the pool, their answers not yet read."""
 
     def __init__(
@@ -146,9 +148,7 @@ class Submitted:
             return await self.decisions()
         except ResponseError as exc:
             await self._release(broken=False)
-            if str(exc).startswith("NOEPOCH"):
-                raise StateLost(f"dedup state in Redis: {exc}") from exc
-            raise _unavailable(exc) from exc
+            raise _lost_or_unavailable(exc) from exc
         except RedisError as exc:
             await self._release(broken=True)
             raise _unavailable(exc) from exc
@@ -190,20 +190,10 @@ class Submitted:
         await self._redis.connection_pool.release(conn)
 
 
-def split_role(
-    client: redis.Redis[bytes], settings: DedupSettings, prefix: str, uri: str, seq: int | None
-) -> int:
-    """With `seq` None, the role order a split of `uri` will take; with it, make
-    `uri` canonical for good in the dedup state in that order."""
-    args = (prefix, settings.window_seconds, uri, "" if seq is None else seq)
-    try:
-        return int(client.eval(SPLIT, 0, *args))  # type: ignore[no-untyped-call]
-    except ResponseError as exc:
-        if str(exc).startswith("NOEPOCH"):
-            raise StateLost(f"dedup state in Redis: {exc}") from exc
-        raise _unavailable(exc) from exc
-    except RedisError as exc:
-        raise _unavailable(exc) from exc
+def _lost_or_unavailable(exc: ResponseError) -> TransientError:
+    if str(exc).startswith("NOEPOCH"):
+        return StateLost(f"dedup state in Redis: {exc}", DEPENDENCY)
+    return _unavailable(exc)
 
 
 def _unavailable(exc: RedisError) -> TransientError:

@@ -12,8 +12,9 @@ The rules (docs/ARCHITECTURE.md, Deduplication), for each article X:
   text is indexed beside the old one.
 * Otherwise (a new uri, or new content of an alias) X is compared with the
   canonical articles of the window: the owner of its exact normalized text,
-  else those sharing LSH bands with it, resolved to their canonical and kept
-  when the MinHash similarity reaches the near threshold. With no match, X is
+  else those sharing LSH bands with it, resolved to their canonical (one that
+  left the window is no match) and kept when the MinHash similarity reaches
+  the near threshold. With no match, X is
   canonical (in the story of its best related match). With matches, the
   earliest of them and X wins (the smallest dedup key: firstcreated, then
   versioncreated, then uri): if it is a match, X becomes its alias; if it is X,
@@ -93,6 +94,12 @@ local function band_fields(sig)
   return fields
 end
 
+-- The canonical of a live `owner` (the owner itself, or the uri it is an alias of)
+-- is still in the window: an alias can outlive its canonical.
+local function in_window(canonical, owner)
+  return canonical == owner or redis.call('EXISTS', ukey(canonical)) == 1
+end
+
 -- Earlier buckets that exist: the script writes only the current one, and keys do
 -- not expire while a script runs, so this holds for the whole call.
 local lookup_keys = {}
@@ -132,7 +139,7 @@ local function near_matches(uri, sig)
     local cand = redis.call('HMGET', ukey(owner), 'sig', 'of')
     if cand[1] then
       local canonical = cand[2] or owner
-      if canonical ~= uri then
+      if canonical ~= uri and in_window(canonical, owner) then
         local s = similarity(sig, cand[1])
         if s >= near then
           if not matches[canonical] or s > matches[canonical] then matches[canonical] = s end
@@ -237,7 +244,7 @@ for base = FIRST, #ARGV, FIELDS do
       local owner = redis.call('GET', prefix .. 'x:' .. nhash)
       if owner and owner ~= uri and redis.call('EXISTS', ukey(owner)) == 1 then
         local canonical = redis.call('HGET', ukey(owner), 'of') or owner
-        if canonical ~= uri then
+        if canonical ~= uri and in_window(canonical, owner) then
           matches[canonical] = 1
           how = 'exact'
         end

@@ -1,5 +1,5 @@
-"""The enrichment of a batch: pure steps per article, then the Redis decisions
-of duplicates, stories and roles, a group of articles at a time."""
+"""The enrichment of a batch: pure steps per article, then the dedup state's
+decisions of duplicates, stories and roles, a group of articles at a time."""
 
 from __future__ import annotations
 
@@ -11,12 +11,10 @@ from functools import cache
 from itertools import pairwise
 from typing import Any, Protocol, TypeVar
 
-import redis.asyncio as aioredis
-
 from workers.dedup.decision import Decision, Outcome
 from workers.dedup.minhash import Fingerprint, encode_signature, fingerprint
 from workers.dedup.order import dedup_key
-from workers.dedup.redis_state import DedupRequest, DedupState, StateLost, Submitted
+from workers.dedup.state import DedupRequest, DedupState, StateLost, Submitted
 from workers.enrich.basic_steps import tag_dateline, tag_language
 from workers.enrich.entities import tag_entities
 from workers.enrich.topics import get_lexicon, tag_topics
@@ -37,13 +35,11 @@ from workers.text.language import detect_language
 
 Step = Callable[[EnrichedArticle], EnrichedArticle]
 
-DEDUP_KEY_SPACE = "dedup:"
-
 GROUP_SIZE = 100
 """Articles taken through the steps together. While a group goes through the steps,
 the texts of the groups after it are analysed in order on a thread of the compiled
-core and the previous group's dedup decisions run in Redis; `article_analysis`
-remembers more than two groups, so every step of an article finds its text analysed."""
+core and the dedup state decides the previous group; `article_analysis` remembers
+more than two groups, so every step of an article finds its text analysed."""
 EDGE_GROUP = 16
 """The batch's first and last groups are cut to this size: the first one's analysis
 and the last one's decision are waited for with nothing to compute meanwhile."""
@@ -160,7 +156,7 @@ def apply_decision(article: EnrichedArticle, fp: Fingerprint, decision: Decision
 
 
 class StateRestore(Protocol):
-    """What the enrichment does when Redis answers that its dedup state is gone."""
+    """What the enrichment does when its dedup state answers that it is gone."""
 
     async def __call__(self) -> None:
         """Return once the state is complete again; raise `TransientError` to be
@@ -174,13 +170,13 @@ class Enricher:
     def __init__(
         self,
         settings: Settings,
-        redis: aioredis.Redis[Any],
+        state: DedupState,
         restore: StateRestore,
         steps: Sequence[Step] | None = None,
     ) -> None:
         self._settings = settings
         self._steps: tuple[Step, ...] = tuple(default_steps() if steps is None else steps)
-        self._state = DedupState(redis, settings.dedup, settings.redis_prefix + DEDUP_KEY_SPACE)
+        self._state = state
         self._restore = restore
         self._state_checked = False
         reads = {inspect.unwrap(step) for step in self._steps}
@@ -246,7 +242,7 @@ class Enricher:
             raise
 
     async def _ensure_state(self) -> None:
-        """Before the first batch, and after Redis answered that the state is gone:
+        """Before the first batch, and after the state answered that it is gone:
         restore it unless it is there (another worker may have restored it)."""
         if self._state_checked:
             return
@@ -259,8 +255,8 @@ Pending = tuple[int, EnrichedArticle, Fingerprint]
 
 
 class EnrichmentRun:
-    """The enrichment of one batch. Groups are decided in Redis in order, one at a
-    time, each while the next group goes through the steps. When Redis fails the
+    """The enrichment of one batch. Groups are decided by the dedup state in order,
+    one at a time, each while the next group goes through the steps. When it fails the
     run raises `TransientError`; called again, it goes on from the first group not
     yet decided, without running the steps of any group twice."""
 
@@ -275,7 +271,7 @@ class EnrichmentRun:
 
     async def results(self) -> list[EnrichResult | EnrichFailure]:
         """One result per article, in order. A step failing on an article gives an
-        `EnrichFailure` for it alone; Redis failing raises `TransientError`."""
+        `EnrichFailure` for it alone; the dedup state failing raises `TransientError`."""
         if not self._articles:
             return []
         await self._enricher._ensure_state()

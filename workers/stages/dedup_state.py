@@ -11,7 +11,7 @@ from kafka.errors import KafkaError
 
 from workers import redis_client
 from workers.dedup.rebuild import Rebuilder, WindowSource
-from workers.enrich.pipeline import DEDUP_KEY_SPACE
+from workers.dedup.redis_state import dedup_prefix
 from workers.errors import NewswireError, TransientError
 from workers.kafka_clients import admin_client
 from workers.kafka_offsets import group_lag
@@ -61,7 +61,7 @@ def rebuilder(settings: Settings) -> Rebuilder:
 
     return Rebuilder(
         redis_client.sync_client(settings, check=False),
-        settings.redis_prefix + DEDUP_KEY_SPACE,
+        dedup_prefix(settings),
         settings.dedup,
         source,
         wait_for_storage(settings),

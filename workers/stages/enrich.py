@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from workers import codec, redis_client
+from workers.dedup.redis_state import RedisDedupState
 from workers.enrich.pipeline import (
     Enricher,
     EnrichFailure,
@@ -84,6 +85,7 @@ def build(settings: Settings) -> Callable[[], Awaitable[EnrichHandler]]:
 
     async def create() -> EnrichHandler:
         redis = await redis_client.async_client(settings, check=False)
-        return EnrichHandler(Enricher(settings, redis, RebuildFromStorage(settings)))
+        state = RedisDedupState.of(redis, settings)
+        return EnrichHandler(Enricher(settings, state, RebuildFromStorage(settings)))
 
     return create
