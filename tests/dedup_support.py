@@ -102,6 +102,6 @@ def isolated(base: Settings, **dedup: Any) -> Settings:
 
 
 async def drop_keys(client: aioredis.Redis[Any], prefix: str) -> None:
-    keys = [key async for key in client.scan_iter(match=f"{prefix}*", count=1000)]
+    keys = [key async for key in client.scan_iter(match=f"{prefix}*", count=1_000_000)]
     if keys:
         await client.delete(*keys)

@@ -121,7 +121,7 @@ def redis_cache(storage_services: Services) -> Iterator[RedisCache]:
         unavailable(f"Redis at {url}: {exc}")
     prefix = f"test:{uuid.uuid4().hex[:12]}:"
     yield RedisCache(client, ttl_seconds=300, prefix=prefix)
-    keys = list(client.scan_iter(match=f"{prefix}*"))
+    keys = list(client.scan_iter(match=f"{prefix}*", count=1_000_000))
     if keys:
         client.delete(*keys)
     client.close()

@@ -279,7 +279,7 @@ async def test_window_expiry(redis_base: Settings) -> None:
         await one(decide, make_article("u1", HEADLINE, BODY))
         keys = [
             k
-            async for k in client.scan_iter(match=f"{settings.redis_prefix}*", count=10_000)
+            async for k in client.scan_iter(match=f"{settings.redis_prefix}*", count=1_000_000)
             if k not in lasting
         ]
         ttls = [await client.ttl(k) for k in keys]
@@ -289,7 +289,9 @@ async def test_window_expiry(redis_base: Settings) -> None:
         later = await one(decide, make_article("u3", HEADLINE, BODY))
         assert (later.outcome, later.article.duplicate_of) == ("ok", None)
         await asyncio.sleep(4.5)
-        left = [k async for k in client.scan_iter(match=f"{settings.redis_prefix}*", count=10_000)]
+        left = [
+            k async for k in client.scan_iter(match=f"{settings.redis_prefix}*", count=1_000_000)
+        ]
         assert set(left) == lasting
     finally:
         await drop_keys(client, settings.redis_prefix)
