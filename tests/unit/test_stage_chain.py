@@ -12,29 +12,13 @@ from prometheus_client import REGISTRY
 from pydantic import BaseModel
 
 from tests.dedup_support import make_article
+from tests.stage_support import Sent, no_wait, run_chain
 from workers import codec
 from workers.errors import TransientError
 from workers.models import Article, DeadLetter
 from workers.runtime.batch import Batch, Handled, Incoming, Output, Record, Rejected, Result
 from workers.runtime.chain import stage_chain
 from workers.runtime.retry import Backoff, Retry
-
-
-class Sent:
-    """An in-memory Kafka producer: acknowledges everything, or refuses some outputs
-    the first times it sees them."""
-
-    def __init__(self, refuse_first: int = 0) -> None:
-        self.acknowledged: list[Output] = []
-        self.attempts = 0
-        self._refuse_first = refuse_first
-
-    async def send(self, outputs: Sequence[Output]) -> list[Output]:
-        self.attempts += 1
-        refused = list(outputs[: self._refuse_first])
-        self._refuse_first = 0
-        self.acknowledged += [o for o in outputs if o not in refused]
-        return refused
 
 
 class Job:
@@ -69,29 +53,9 @@ class Handler:
         return Job(self, items)
 
 
-async def no_wait(_seconds: float) -> None:
-    await asyncio.sleep(0)
-
-
 def record(uri: str, value: bytes | None = None, offset: int = 0) -> Record:
     payload = value if value is not None else codec.encode(make_article(uri, "h", "body"))
     return Record("t.raw", 0, offset, uri.encode(), payload)
-
-
-def run_chain(handler: Handler, records: list[Record], sender: Sent) -> list[str]:
-    released: list[str] = []
-    retry = Retry("enrich", ("redis",), Backoff(0.01, 0.02), sleep=no_wait)
-    chain = stage_chain(
-        "enrich",
-        handler,
-        sender,
-        retry,
-        hold=lambda tokens: None,
-        release=lambda tokens: released.extend(tokens),
-    )
-    tokens = [r.key.decode() if r.key else "" for r in records]
-    asyncio.run(chain(Batch(records=records, tokens=tokens)))
-    return released
 
 
 def gauge(name: str, **labels: str) -> float | None:
