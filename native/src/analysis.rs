@@ -212,13 +212,23 @@ impl Analysis {
     }
 }
 
+/// Character offsets `[start, end)` in the original text.
+#[pyclass(frozen, get_all, eq, module = "newswire_text")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TextSpan {
+    pub start: u32,
+    pub end: u32,
+}
+
+#[pymethods]
+impl TextSpan {
+    fn __repr__(&self) -> String {
+        format!("TextSpan(start={}, end={})", self.start, self.end)
+    }
+}
+
 #[pymethods]
 impl Analysis {
-    #[new]
-    fn py_new(text: &str) -> Self {
-        Analysis::new(text)
-    }
-
     /// The text as given.
     #[getter]
     fn original(&self) -> &str {
@@ -235,12 +245,6 @@ impl Analysis {
         self.len()
     }
 
-    /// Normalized token `index`.
-    fn word(&self, index: usize) -> PyResult<&str> {
-        self.check(index, index + 1)?;
-        Ok(self.token_text(index))
-    }
-
     /// The normalized tokens `[first, last)` joined by spaces.
     fn form(&self, first: usize, last: usize) -> PyResult<&str> {
         self.check(first, last)?;
@@ -248,9 +252,9 @@ impl Analysis {
     }
 
     /// Character offsets in the original of the word runs of tokens `[first, last)`.
-    fn span(&self, first: usize, last: usize) -> PyResult<(u32, u32)> {
+    fn span(&self, first: usize, last: usize) -> PyResult<TextSpan> {
         self.check(first, last)?;
-        Ok((self.run_of(first).char_start, self.run_of(last - 1).char_end))
+        Ok(self.span_of(first, last))
     }
 
     /// Tokens `[first, last)` as written in the original (separators between them included).
@@ -259,26 +263,33 @@ impl Analysis {
         Ok(self.surface_of(first, last))
     }
 
-    /// Whether the word run of token `index` starts with an upper-case letter.
-    fn capitalised(&self, index: usize) -> PyResult<bool> {
-        self.check(index, index + 1)?;
-        Ok(self.is_capitalised(index))
-    }
-
     /// `capitalised` of every token, in one call.
     fn capitals(&self) -> Vec<bool> {
-        (0..self.len()).map(|token| self.is_capitalised(token)).collect()
+        self.capitals_of()
     }
 
     /// Per token, whether a name may not run on to the next token: something other
     /// than spaces, hyphens and apostrophes (a punctuation mark, a line break) stands
     /// between them. True for the last token.
     fn breaks(&self) -> Vec<bool> {
-        (0..self.len()).map(|token| self.breaks_after(token)).collect()
+        self.breaks_of()
     }
 }
 
 impl Analysis {
+    /// Character offsets in the original of the word runs of tokens `[first, last)`.
+    pub fn span_of(&self, first: usize, last: usize) -> TextSpan {
+        TextSpan { start: self.run_of(first).char_start, end: self.run_of(last - 1).char_end }
+    }
+
+    pub fn capitals_of(&self) -> Vec<bool> {
+        (0..self.len()).map(|token| self.is_capitalised(token)).collect()
+    }
+
+    pub fn breaks_of(&self) -> Vec<bool> {
+        (0..self.len()).map(|token| self.breaks_after(token)).collect()
+    }
+
     fn breaks_after(&self, token: usize) -> bool {
         if token + 1 >= self.len() {
             return true;
@@ -289,5 +300,74 @@ impl Analysis {
         }
         let gap = &self.original[this.byte_end as usize..next.byte_start as usize];
         gap.chars().any(|c| !matches!(c, ' ' | '-' | '\'' | '\u{2019}' | '\u{a0}'))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::normalize_text;
+
+    fn chars(text: &str, span: TextSpan) -> String {
+        text.chars().skip(span.start as usize).take((span.end - span.start) as usize).collect()
+    }
+
+    #[test]
+    fn tokens_map_back_to_the_text_as_written() {
+        let text = "Le président Macron à Paris,\nوالرقّة (AFP).";
+        let analysis = Analysis::new(text);
+        assert_eq!(analysis.normalized_text(), "le president macron a paris والرقه afp");
+        assert_eq!(analysis.len(), 7);
+        assert_eq!(analysis.token_text(5), "والرقه");
+        assert_eq!(analysis.form_of(1, 3), "president macron");
+        assert_eq!(chars(text, analysis.span_of(1, 3)), "président Macron");
+        assert_eq!(analysis.surface_of(4, 6), "Paris,\nوالرقّة");
+        assert_eq!(analysis.original_text(), text);
+    }
+
+    #[test]
+    fn span_offsets_count_characters_not_bytes() {
+        let text = "الرقة ودمشق Raqqa";
+        let analysis = Analysis::new(text);
+        assert_eq!(analysis.span_of(2, 3), TextSpan { start: 12, end: 17 });
+        assert_eq!(chars(text, analysis.span_of(1, 2)), "ودمشق");
+    }
+
+    #[test]
+    fn a_word_that_normalizes_to_several_tokens_keeps_its_span() {
+        let analysis = Analysis::new("un ½ litre");
+        assert_eq!(analysis.normalized_text(), "un 1 2 litre");
+        assert_eq!(analysis.surface_of(1, 2), "½");
+        assert_eq!(analysis.surface_of(2, 3), "½");
+        assert_eq!(analysis.span_of(1, 2), analysis.span_of(2, 3));
+    }
+
+    #[test]
+    fn the_normalization_is_normalize_text_of_the_whole_text() {
+        for text in ["L'Élysée a dit", "بالرقّة، والرقـة", "", "— …", "U.S.-led ½ Straße"] {
+            assert_eq!(Analysis::new(text).normalized_text(), normalize_text(text));
+        }
+        assert_eq!(Analysis::new("— …").len(), 0);
+    }
+
+    #[test]
+    fn capitals_are_read_from_the_original() {
+        let analysis = Analysis::new("Le président Macron, US us Us الرقة");
+        assert_eq!(analysis.capitals_of(), [true, false, true, true, false, true, false]);
+        assert!(analysis.is_upper(3) && !analysis.is_upper(5));
+    }
+
+    #[test]
+    fn punctuation_and_line_breaks_break_but_spaces_hyphens_and_apostrophes_do_not() {
+        let analysis = Analysis::new("Paris Saint-Germain, l'OM\nNice");
+        // paris saint germain l om nice
+        assert_eq!(analysis.breaks_of(), [false, false, true, false, true, true]);
+    }
+
+    #[test]
+    fn tokens_hash_as_their_normalized_text() {
+        let analysis = Analysis::new("Raqqa الرقّة");
+        assert_eq!(analysis.hash(0), Analysis::token_hash("raqqa"));
+        assert_eq!(analysis.hash(1), Analysis::token_hash("الرقه"));
     }
 }

@@ -26,13 +26,12 @@ struct Pending {
 }
 
 impl PendingAnalyses {
-    fn receive(&self, py: Python<'_>, count: Option<usize>) -> PyResult<Vec<Analysis>> {
+    fn receive(&self, py: Python<'_>, count: usize) -> PyResult<Vec<Analysis>> {
         py.allow_threads(|| {
             let mut pending = self
                 .state
                 .lock()
                 .map_err(|_| PyRuntimeError::new_err("pending analyses: lock poisoned"))?;
-            let count = count.unwrap_or(pending.left);
             if count > pending.left {
                 return Err(PyRuntimeError::new_err(format!(
                     "{count} analyses asked for, {} left to take",
@@ -54,12 +53,7 @@ impl PendingAnalyses {
     /// The next `count` analyses, in the order of the texts, once made (the GIL is
     /// released meanwhile).
     fn take(&self, py: Python<'_>, count: usize) -> PyResult<Vec<Analysis>> {
-        self.receive(py, Some(count))
-    }
-
-    /// Every analysis not taken yet.
-    fn wait(&self, py: Python<'_>) -> PyResult<Vec<Analysis>> {
-        self.receive(py, None)
+        self.receive(py, count)
     }
 }
 

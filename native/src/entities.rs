@@ -9,8 +9,9 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
 use crate::analysis::Analysis;
+use crate::py_bool;
 use crate::fxhash::{FxHashMap, FxHashSet};
-use crate::matcher::{next_id, Phrases};
+use crate::matcher::{next_id, PhraseHit, Phrases};
 
 const MAX_NAME_TOKENS: usize = 4;
 /// "a indiqué le porte-parole du gouvernement, Zabihullah Mujahid"
@@ -39,10 +40,68 @@ struct Trigger {
     role: Role,
 }
 
-/// One entity's mentions: `(entry, first offset, count, named, surface forms)`.
-type EntityMentions = (i32, u32, u32, bool, Vec<String>);
-/// One unknown person's mentions: `(normalized name, first offset, count, surface forms)`.
-type PersonMentions = (String, u32, u32, Vec<String>);
+/// The mentions of one gazetteer entry: the offset of the first (characters of the
+/// original), how many, whether any was a name rather than an adjective, and the
+/// surface forms in order of first use.
+#[pyclass(frozen, get_all, eq, module = "newswire_text")]
+#[derive(Clone, Debug, PartialEq)]
+pub struct EntryMentions {
+    pub entry: i32,
+    pub first_offset: u32,
+    pub count: u32,
+    pub named: bool,
+    pub surface_forms: Vec<String>,
+}
+
+/// The mentions of one person the gazetteer does not know, by normalized name.
+#[pyclass(frozen, get_all, eq, module = "newswire_text")]
+#[derive(Clone, Debug, PartialEq)]
+pub struct PersonMentions {
+    pub name: String,
+    pub first_offset: u32,
+    pub count: u32,
+    pub surface_forms: Vec<String>,
+}
+
+/// What `EntityFinder.find` finds: gazetteer entries and unknown people, each in
+/// order of first mention.
+#[pyclass(frozen, get_all, eq, module = "newswire_text")]
+#[derive(Clone, Debug, PartialEq)]
+pub struct FoundMentions {
+    pub known: Vec<EntryMentions>,
+    pub people: Vec<PersonMentions>,
+}
+
+#[pymethods]
+impl EntryMentions {
+    fn __repr__(&self) -> String {
+        format!(
+            "EntryMentions(entry={}, first_offset={}, count={}, named={}, surface_forms={:?})",
+            self.entry,
+            self.first_offset,
+            self.count,
+            py_bool(self.named),
+            self.surface_forms
+        )
+    }
+}
+
+#[pymethods]
+impl PersonMentions {
+    fn __repr__(&self) -> String {
+        format!(
+            "PersonMentions(name={:?}, first_offset={}, count={}, surface_forms={:?})",
+            self.name, self.first_offset, self.count, self.surface_forms
+        )
+    }
+}
+
+#[pymethods]
+impl FoundMentions {
+    fn __repr__(&self) -> String {
+        format!("FoundMentions(known={:?}, people={:?})", self.known, self.people)
+    }
+}
 
 /// A name read next to a trigger: the trigger, the normalized name, its offset and
 /// surface form.
@@ -56,7 +115,7 @@ struct NameHit {
 /// What an analysed text holds for a finder, whatever its language: the gazetteer
 /// entities and every trigger's name.
 pub struct Found {
-    entities: Vec<EntityMentions>,
+    entities: Vec<EntryMentions>,
     names: Vec<NameHit>,
 }
 
@@ -253,12 +312,12 @@ fn add_surface(surfaces: &mut Vec<String>, surface: &str) {
 impl EntityFinder {
     fn found(&self, analysis: &Analysis) -> Found {
         let matches = self.keys.resolve(analysis);
-        let mut entities: Vec<EntityMentions> = Vec::new();
+        let mut entities: Vec<EntryMentions> = Vec::new();
         let mut position: FxHashMap<i32, usize> = FxHashMap::default();
         // mentions of one key normalize alike and need no new surface form
         let mut seen_keys: FxHashSet<u32> = FxHashSet::default();
         let mut covered = vec![false; analysis.len()];
-        for &(key, first, last) in &matches {
+        for &PhraseHit { phrase: key, first, last } in &matches {
             covered[first as usize..last as usize].iter_mut().for_each(|c| *c = true);
             let entry = self.key_entry[key as usize];
             if entry == IGNORED {
@@ -267,14 +326,21 @@ impl EntityFinder {
             let named = self.key_named[key as usize];
             let slot = *position.entry(entry).or_insert_with(|| {
                 let offset = analysis.run_of(first as usize).char_start;
-                entities.push((entry, offset, 0, false, Vec::new()));
+                entities.push(EntryMentions {
+                    entry,
+                    first_offset: offset,
+                    count: 0,
+                    named: false,
+                    surface_forms: Vec::new(),
+                });
                 entities.len() - 1
             });
             let mentions = &mut entities[slot];
-            mentions.2 += 1;
-            mentions.3 |= named;
+            mentions.count += 1;
+            mentions.named |= named;
             if seen_keys.insert(key) {
-                add_surface(&mut mentions.4, analysis.surface_of(first as usize, last as usize));
+                let surface = analysis.surface_of(first as usize, last as usize);
+                add_surface(&mut mentions.surface_forms, surface);
             }
         }
         let hits = self.triggers.find_all(analysis);
@@ -283,7 +349,7 @@ impl EntityFinder {
             return Found { entities, names };
         }
         let tokens = Tokens { finder: self, analysis, covered };
-        for (trigger, first, last) in hits {
+        for PhraseHit { phrase: trigger, first, last } in hits {
             let info = &self.trigger_info[trigger as usize];
             let picked = tokens.name(info, first as isize, last as isize - 1);
             if picked.len() < 2 {
@@ -306,11 +372,7 @@ impl EntityFinder {
 
     /// `found` for a text in `language`: only that language's Latin-script triggers
     /// (and the Arabic ones) name people.
-    fn mentions(
-        &self,
-        found: &Found,
-        language: Option<&str>,
-    ) -> (Vec<EntityMentions>, Vec<PersonMentions>) {
+    fn mentions(&self, found: &Found, language: Option<&str>) -> FoundMentions {
         let mut people: Vec<PersonMentions> = Vec::new();
         for hit in &found.names {
             let trigger = &self.trigger_info[hit.trigger as usize];
@@ -319,16 +381,67 @@ impl EntityFinder {
                     continue; // an English "Prince" in French text names a stadium
                 }
             }
-            match people.iter_mut().find(|p| p.0 == hit.name) {
+            match people.iter_mut().find(|p| p.name == hit.name) {
                 Some(person) => {
-                    person.1 = person.1.min(hit.offset);
-                    person.2 += 1;
-                    add_surface(&mut person.3, &hit.surface);
+                    person.first_offset = person.first_offset.min(hit.offset);
+                    person.count += 1;
+                    add_surface(&mut person.surface_forms, &hit.surface);
                 }
-                None => people.push((hit.name.clone(), hit.offset, 1, vec![hit.surface.clone()])),
+                None => people.push(PersonMentions {
+                    name: hit.name.clone(),
+                    first_offset: hit.offset,
+                    count: 1,
+                    surface_forms: vec![hit.surface.clone()],
+                }),
             }
         }
-        (found.entities.clone(), people)
+        FoundMentions { known: found.entities.clone(), people }
+    }
+
+    /// Entities and unknown people of `analysis` (from the results made ahead when
+    /// they are this finder's); with `language` known, only that language's
+    /// Latin-script triggers apply.
+    pub fn find_in(&self, analysis: &Analysis, language: Option<&str>) -> FoundMentions {
+        match analysis.entities_ahead.get() {
+            Some((id, found)) if *id == self.id => self.mentions(found, language),
+            _ => self.mentions(&self.found(analysis), language),
+        }
+    }
+
+    /// `keys`: normalized key, entry index (`IGNORED`: a phrase that tags nothing),
+    /// whether it is a name (not an adjective) and its case rule (0 any, 1 title,
+    /// 2 upper). `triggers`: normalized phrase, language, role ("after", "before",
+    /// "title").
+    #[allow(clippy::too_many_arguments)]
+    pub fn build(
+        keys: Vec<(String, i32, bool, u8)>,
+        triggers: Vec<(String, String, String)>,
+        stopwords: FxHashSet<String>,
+        joiners: FxHashSet<String>,
+        known_people: FxHashSet<String>,
+        roles: FxHashSet<String>,
+        role_links: FxHashSet<String>,
+    ) -> Result<Self, String> {
+        let phrases: Vec<String> = keys.iter().map(|k| k.0.clone()).collect();
+        let cases: Vec<u8> = keys.iter().map(|k| k.3).collect();
+        let trigger_phrases: Vec<String> = triggers.iter().map(|t| t.0.clone()).collect();
+        let trigger_info = triggers
+            .iter()
+            .map(|(_, lang, role)| Ok(Trigger { lang: lang.clone(), role: role_of(role)? }))
+            .collect::<Result<Vec<_>, String>>()?;
+        Ok(EntityFinder {
+            id: next_id(),
+            keys: Phrases::new(phrases, cases)?,
+            key_entry: keys.iter().map(|k| k.1).collect(),
+            key_named: keys.iter().map(|k| k.2).collect(),
+            triggers: Phrases::new(trigger_phrases, Vec::new())?,
+            trigger_info,
+            stopwords,
+            joiners,
+            known_people,
+            roles,
+            role_links,
+        })
     }
 
     /// Find in `analysis` now, for `find` to give later.
@@ -337,14 +450,12 @@ impl EntityFinder {
     }
 }
 
-fn role_of(name: &str) -> PyResult<Role> {
+fn role_of(name: &str) -> Result<Role, String> {
     match name {
         "after" => Ok(Role::After),
         "before" => Ok(Role::Before),
         "title" => Ok(Role::Title),
-        other => Err(PyValueError::new_err(format!(
-            "trigger role {other:?}: expected after, before or title"
-        ))),
+        other => Err(format!("trigger role {other:?}: expected after, before or title")),
     }
 }
 
@@ -364,26 +475,8 @@ impl EntityFinder {
         roles: FxHashSet<String>,
         role_links: FxHashSet<String>,
     ) -> PyResult<Self> {
-        let phrases: Vec<String> = keys.iter().map(|k| k.0.clone()).collect();
-        let cases: Vec<u8> = keys.iter().map(|k| k.3).collect();
-        let trigger_phrases: Vec<String> = triggers.iter().map(|t| t.0.clone()).collect();
-        let trigger_info = triggers
-            .iter()
-            .map(|(_, lang, role)| Ok(Trigger { lang: lang.clone(), role: role_of(role)? }))
-            .collect::<PyResult<Vec<_>>>()?;
-        Ok(EntityFinder {
-            id: next_id(),
-            keys: Phrases::new(phrases, cases)?,
-            key_entry: keys.iter().map(|k| k.1).collect(),
-            key_named: keys.iter().map(|k| k.2).collect(),
-            triggers: Phrases::new(trigger_phrases, Vec::new())?,
-            trigger_info,
-            stopwords,
-            joiners,
-            known_people,
-            roles,
-            role_links,
-        })
+        Self::build(keys, triggers, stopwords, joiners, known_people, roles, role_links)
+            .map_err(PyValueError::new_err)
     }
 
     /// Gazetteer keys of the finder.
@@ -391,19 +484,173 @@ impl EntityFinder {
         self.keys.len()
     }
 
-    /// Entities mentioned, `(entry, first offset, count, named, surface forms)` by
-    /// first mention, and unknown people named next to triggers, `(normalized name,
-    /// first offset, count, surface forms)`. Offsets are characters of the original;
-    /// with `language` known, only that language's Latin-script triggers apply.
+    /// Entities mentioned and unknown people named next to triggers, each by first
+    /// mention. Offsets are characters of the original; with `language` known, only
+    /// that language's Latin-script triggers apply.
     #[pyo3(signature = (analysis, language=None))]
-    fn find(
-        &self,
-        analysis: &Analysis,
-        language: Option<&str>,
-    ) -> (Vec<EntityMentions>, Vec<PersonMentions>) {
-        match analysis.entities_ahead.get() {
-            Some((id, found)) if *id == self.id => self.mentions(found, language),
-            _ => self.mentions(&self.found(analysis), language),
+    fn find(&self, analysis: &Analysis, language: Option<&str>) -> FoundMentions {
+        self.find_in(analysis, language)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ANY: u8 = 0;
+    const TITLE: u8 = 1;
+    const UPPER: u8 = 2;
+
+    fn set(words: &[&str]) -> FxHashSet<String> {
+        words.iter().map(|w| w.to_string()).collect()
+    }
+
+    fn finder() -> EntityFinder {
+        let keys = [
+            ("raqqa", 0, true, TITLE),
+            ("الرقه", 0, true, ANY),
+            ("والرقه", 0, true, ANY),
+            ("بالرقه", 0, true, ANY),
+            ("syria", 1, true, TITLE),
+            ("syrian", 1, false, TITLE),
+            ("new york", 2, true, TITLE),
+            ("new york times", 3, true, TITLE),
+            ("us", 4, true, UPPER),
+            ("islamic state", IGNORED, false, ANY),
+            ("paul martin", 5, true, TITLE),
+        ];
+        let triggers = [
+            ("said", "en", "after"),
+            ("president", "en", "title"),
+            ("spokesman", "en", "before"),
+            ("a declare", "fr", "after"),
+            ("قال", "ar", "after"),
+        ];
+        EntityFinder::build(
+            keys.iter().map(|&(k, e, n, c)| (k.to_string(), e, n, c)).collect(),
+            triggers.iter().map(|&(p, l, r)| (p.into(), l.into(), r.into())).collect(),
+            set(&["the", "a", "le", "in", "on", "في"]),
+            set(&["de", "bin"]),
+            set(&["emmanuel macron"]),
+            set(&["المتحدث"]),
+            set(&["باسم"]),
+        )
+        .unwrap()
+    }
+
+    fn forms(mentions: &EntryMentions) -> Vec<&str> {
+        mentions.surface_forms.iter().map(String::as_str).collect()
+    }
+
+    fn entries(found: &FoundMentions) -> Vec<(i32, u32, bool, Vec<&str>)> {
+        found.known.iter().map(|m| (m.entry, m.count, m.named, forms(m))).collect()
+    }
+
+    fn people(found: &FoundMentions) -> Vec<&str> {
+        found.people.iter().map(|p| p.name.as_str()).collect()
+    }
+
+    #[test]
+    fn mentions_of_an_entry_are_grouped_with_their_surface_forms_as_written() {
+        let text = "Raqqa: الرقّة والرقة بالرقة، Raqqa";
+        let found = finder().find_in(&Analysis::new(text), None);
+        assert_eq!(entries(&found), [(0, 5, true, vec!["Raqqa", "الرقّة", "والرقة", "بالرقة"])]);
+        assert_eq!(found.known[0].first_offset, 0);
+    }
+
+    #[test]
+    fn short_latin_keys_keep_their_case_rules() {
+        let found = finder().find_in(&Analysis::new("raqqa and us; US troops"), None);
+        assert_eq!(entries(&found), [(4, 1, true, vec!["US"])]);
+        assert_eq!(found.known[0].first_offset, 14);
+    }
+
+    #[test]
+    fn the_longest_key_wins() {
+        let found = finder().find_in(&Analysis::new("The New York Times, New York"), None);
+        let ids: Vec<i32> = found.known.iter().map(|m| m.entry).collect();
+        assert_eq!(ids, [3, 2]);
+    }
+
+    #[test]
+    fn an_entry_met_only_as_an_adjective_is_not_named() {
+        let found = finder().find_in(&Analysis::new("Syrian troops"), None);
+        assert_eq!(entries(&found), [(1, 1, false, vec!["Syrian"])]);
+        let both = finder().find_in(&Analysis::new("Syrian troops left Syria"), None);
+        assert_eq!(entries(&both), [(1, 2, true, vec!["Syrian", "Syria"])]);
+    }
+
+    #[test]
+    fn ignored_keys_tag_nothing_and_are_no_name() {
+        let found = finder().find_in(&Analysis::new("Islamic State said Islamic State"), None);
+        assert!(found.known.is_empty() && found.people.is_empty());
+    }
+
+    #[test]
+    fn people_are_named_next_to_triggers_unless_known() {
+        let text = "John Smith, a spokesman for the army, said Jane Doe on Monday. \
+                    President Emmanuel Macron left.";
+        let found = finder().find_in(&Analysis::new(text), None);
+        assert_eq!(people(&found), ["john smith", "jane doe"]);
+        assert_eq!(found.people[1].surface_forms, ["Jane Doe"]);
+        let text = "President Joe Biden said Paul Martin left";
+        let titled = finder().find_in(&Analysis::new(text), None);
+        assert_eq!(people(&titled), ["joe biden"]);
+        assert_eq!(entries(&titled), [(5, 1, true, vec!["Paul Martin"])]);
+    }
+
+    #[test]
+    fn a_person_named_twice_counts_twice_from_the_first_offset() {
+        let text = "said Jane Doe, and President Jane Doe";
+        let found = finder().find_in(&Analysis::new(text), None);
+        let jane = &found.people[0];
+        assert_eq!((jane.count, jane.first_offset), (2, 5));
+        assert_eq!(jane.surface_forms, ["Jane Doe"]);
+    }
+
+    #[test]
+    fn only_the_texts_language_latin_triggers_name_people() {
+        let text = "Le ministre a déclaré Jean Castex lundi; then he said Paul Dupont. \
+                    قال محمد البغدادي";
+        let analysis = Analysis::new(text);
+        let finder = finder();
+        let named = |language| finder.find_in(&analysis, language);
+        assert_eq!(people(&named(None)), ["jean castex", "paul dupont", "محمد البغدادي"]);
+        assert_eq!(people(&named(Some("fr"))), ["jean castex", "محمد البغدادي"]);
+        assert_eq!(people(&named(Some("en"))), ["paul dupont", "محمد البغدادي"]);
+    }
+
+    #[test]
+    fn arabic_names_step_over_a_role_and_its_complements() {
+        let text = "قال المتحدث باسم الوزارة محمد البغدادي";
+        let found = finder().find_in(&Analysis::new(text), Some("ar"));
+        assert_eq!(people(&found), ["محمد البغدادي"]);
+        assert_eq!(found.people[0].surface_forms, ["محمد البغدادي"]);
+    }
+
+    #[test]
+    fn results_made_ahead_equal_results_made_now() {
+        let finder = finder();
+        let text = "President Joe Biden said in Raqqa and الرقة that Syrian troops left";
+        let ahead = Analysis::new(text);
+        finder.find_ahead(&ahead);
+        for language in [None, Some("en"), Some("fr"), Some("ar")] {
+            let now = finder.find_in(&Analysis::new(text), language);
+            assert_eq!(finder.find_in(&ahead, language), now);
         }
+    }
+
+    #[test]
+    fn unknown_trigger_roles_are_refused() {
+        let made = EntityFinder::build(
+            vec![],
+            vec![("said".into(), "en".into(), "around".into())],
+            set(&[]),
+            set(&[]),
+            set(&[]),
+            set(&[]),
+            set(&[]),
+        );
+        assert!(made.err().is_some_and(|e| e.contains("\"around\"")));
     }
 }

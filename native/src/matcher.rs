@@ -4,6 +4,7 @@
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
 use crate::analysis::Analysis;
@@ -26,8 +27,21 @@ const CASE_UPPER: u8 = 2;
 const ROOT: u32 = 0;
 const NO_PHRASE: u32 = u32::MAX;
 
-/// `(phrase, first token, last token)`: the phrase covers tokens `[first, last)`.
-pub type Hit = (u32, u32, u32);
+/// An occurrence of phrase number `phrase` on tokens `[first, last)`.
+#[pyclass(frozen, get_all, eq, module = "newswire_text")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PhraseHit {
+    pub phrase: u32,
+    pub first: u32,
+    pub last: u32,
+}
+
+#[pymethods]
+impl PhraseHit {
+    fn __repr__(&self) -> String {
+        format!("PhraseHit(phrase={}, first={}, last={})", self.phrase, self.first, self.last)
+    }
+}
 
 /// Phrases in one trie, with the case rule of each.
 pub struct Phrases {
@@ -46,13 +60,9 @@ pub struct Phrases {
 
 impl Phrases {
     /// A phrase given twice keeps its first index; an empty phrase never matches.
-    pub fn new(phrases: Vec<String>, cases: Vec<u8>) -> PyResult<Self> {
+    pub fn new(phrases: Vec<String>, cases: Vec<u8>) -> Result<Self, String> {
         if !cases.is_empty() && cases.len() != phrases.len() {
-            return Err(pyo3::exceptions::PyValueError::new_err(format!(
-                "{} case rules for {} phrases",
-                cases.len(),
-                phrases.len()
-            )));
+            return Err(format!("{} case rules for {} phrases", cases.len(), phrases.len()));
         }
         let bits = (phrases.len() * 16).next_power_of_two().clamp(1 << 12, 1 << 21);
         let starter_mask = bits as u64 - 1;
@@ -98,7 +108,7 @@ impl Phrases {
 
     /// Every occurrence, overlaps included, case rules not applied; by first token,
     /// then shortest first.
-    pub fn find_all(&self, analysis: &Analysis) -> Vec<Hit> {
+    pub fn find_all(&self, analysis: &Analysis) -> Vec<PhraseHit> {
         let count = analysis.len();
         let mut hits = Vec::new();
         for first in 0..count {
@@ -116,7 +126,7 @@ impl Phrases {
                 if phrase != NO_PHRASE
                     && analysis.form_of(first, last + 1) == self.phrases[phrase as usize]
                 {
-                    hits.push((phrase, first as u32, last as u32 + 1));
+                    hits.push(PhraseHit { phrase, first: first as u32, last: last as u32 + 1 });
                 }
             }
         }
@@ -126,17 +136,16 @@ impl Phrases {
     /// Non-overlapping occurrences, the leftmost and then the longest winning; an
     /// occurrence failing its case rule is none and leaves room for a shorter one.
     /// In text order.
-    pub fn resolve(&self, analysis: &Analysis) -> Vec<Hit> {
+    pub fn resolve(&self, analysis: &Analysis) -> Vec<PhraseHit> {
         let mut found = self.find_all(analysis);
-        found.sort_unstable_by_key(|&(_, first, last)| (first, std::cmp::Reverse(last)));
+        found.sort_unstable_by_key(|hit| (hit.first, std::cmp::Reverse(hit.last)));
         let mut kept = Vec::with_capacity(found.len());
         let mut taken_until = 0u32;
-        for (phrase, first, last) in found {
-            if first >= taken_until
-                && self.case_ok(analysis, phrase as usize, first as usize, last as usize)
-            {
-                taken_until = last;
-                kept.push((phrase, first, last));
+        for hit in found {
+            let (first, last) = (hit.first as usize, hit.last as usize);
+            if hit.first >= taken_until && self.case_ok(analysis, hit.phrase as usize, first, last) {
+                taken_until = hit.last;
+                kept.push(hit);
             }
         }
         kept
@@ -156,8 +165,8 @@ pub struct PhraseMatcher {
 impl PhraseMatcher {
     fn weights_of(&self, analysis: &Analysis) -> Vec<f64> {
         let mut totals = vec![0.0; self.dimensions];
-        for (phrase, _, _) in self.phrases.resolve(analysis) {
-            if let Some(pairs) = self.weights.get(phrase as usize) {
+        for hit in self.phrases.resolve(analysis) {
+            if let Some(pairs) = self.weights.get(hit.phrase as usize) {
                 for &(dimension, weight) in pairs {
                     totals[dimension as usize] += weight;
                 }
@@ -169,6 +178,30 @@ impl PhraseMatcher {
     /// Weigh `analysis` now, for `weigh` to give later.
     pub fn weigh_ahead(&self, analysis: &Analysis) {
         let _ = analysis.weights_ahead.set((self.id, self.weights_of(analysis)));
+    }
+
+    /// `phrases` with their case rules and `(dimension, weight)` pairs (each list
+    /// empty, or one entry per phrase).
+    pub fn build(
+        phrases: Vec<String>,
+        cases: Vec<u8>,
+        weights: Vec<Vec<(u32, f64)>>,
+    ) -> Result<Self, String> {
+        if !weights.is_empty() && weights.len() != phrases.len() {
+            return Err(format!("{} weight lists for {} phrases", weights.len(), phrases.len()));
+        }
+        let dimensions =
+            weights.iter().flatten().map(|&(d, _)| d as usize + 1).max().unwrap_or(0);
+        let phrases = Phrases::new(phrases, cases)?;
+        Ok(PhraseMatcher { id: next_id(), phrases, weights, dimensions })
+    }
+
+    /// `weigh`, from the results made ahead when they are this matcher's.
+    pub fn weights(&self, analysis: &Analysis) -> Vec<f64> {
+        match analysis.weights_ahead.get() {
+            Some((id, totals)) if *id == self.id => totals.clone(),
+            _ => self.weights_of(analysis),
+        }
     }
 }
 
@@ -184,58 +217,102 @@ impl PhraseMatcher {
         cases: Option<Vec<u8>>,
         weights: Option<Vec<Vec<(u32, f64)>>>,
     ) -> PyResult<Self> {
-        let weights = weights.unwrap_or_default();
-        if !weights.is_empty() && weights.len() != phrases.len() {
-            return Err(pyo3::exceptions::PyValueError::new_err(format!(
-                "{} weight lists for {} phrases",
-                weights.len(),
-                phrases.len()
-            )));
-        }
-        let dimensions =
-            weights.iter().flatten().map(|&(d, _)| d as usize + 1).max().unwrap_or(0);
-        Ok(PhraseMatcher {
-            id: next_id(),
-            phrases: Phrases::new(phrases, cases.unwrap_or_default())?,
-            weights,
-            dimensions,
-        })
+        Self::build(phrases, cases.unwrap_or_default(), weights.unwrap_or_default())
+            .map_err(PyValueError::new_err)
     }
 
     /// The weights of `resolve`'s occurrences summed per dimension (one per mention).
     fn weigh(&self, analysis: &Analysis) -> Vec<f64> {
-        match analysis.weights_ahead.get() {
-            Some((id, totals)) if *id == self.id => totals.clone(),
-            _ => self.weights_of(analysis),
-        }
-    }
-
-    fn __len__(&self) -> usize {
-        self.phrases.len()
-    }
-
-    /// Every occurrence of every phrase, overlaps included, case rules not applied:
-    /// `(phrase, first token, last token)` by first token.
-    fn find_all(&self, analysis: &Analysis) -> Vec<Hit> {
-        self.phrases.find_all(analysis)
+        self.weights(analysis)
     }
 
     /// Non-overlapping occurrences, the leftmost and then the longest winning; an
     /// occurrence failing its case rule is none and leaves room for a shorter one.
-    /// `(phrase, first token, last token)` in text order.
-    fn resolve(&self, analysis: &Analysis) -> Vec<Hit> {
+    /// In text order.
+    fn resolve(&self, analysis: &Analysis) -> Vec<PhraseHit> {
         self.phrases.resolve(analysis)
     }
+}
 
-    /// `resolve`'s occurrences counted per phrase: `(phrase, count)` by first occurrence.
-    fn count(&self, analysis: &Analysis) -> Vec<(u32, u32)> {
-        let mut counts: Vec<(u32, u32)> = Vec::new();
-        for (phrase, _, _) in self.phrases.resolve(analysis) {
-            match counts.iter_mut().find(|(p, _)| *p == phrase) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((phrase, 1)),
-            }
-        }
-        counts
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ANY: u8 = CASE_ANY;
+
+    fn phrases(list: &[&str], cases: &[u8]) -> Phrases {
+        Phrases::new(list.iter().map(|p| p.to_string()).collect(), cases.to_vec()).unwrap()
+    }
+
+    fn hits(found: Vec<PhraseHit>) -> Vec<(u32, u32, u32)> {
+        found.into_iter().map(|h| (h.phrase, h.first, h.last)).collect()
+    }
+
+    #[test]
+    fn phrases_match_whole_tokens_leftmost_longest() {
+        let matcher = phrases(&["new york", "york", "new york times", "raqqa"], &[]);
+        let analysis = Analysis::new("The New York Times in Newyork, York and al-Raqqah raqqa");
+        assert_eq!(hits(matcher.resolve(&analysis)), [(2, 1, 4), (1, 6, 7), (3, 10, 11)]);
+        let all = hits(matcher.find_all(&analysis));
+        assert!(all.contains(&(0, 1, 3)) && all.contains(&(1, 2, 3)));
+    }
+
+    #[test]
+    fn a_phrase_never_matches_inside_a_token() {
+        let matcher = phrases(&["الرقه"], &[]);
+        assert!(matcher.find_all(&Analysis::new("والرقهي الرقهي")).is_empty());
+        assert_eq!(hits(matcher.resolve(&Analysis::new("في الرقّة"))), [(0, 1, 2)]);
+    }
+
+    #[test]
+    fn case_rules_are_checked_against_the_original() {
+        let matcher = phrases(&["us", "nice"], &[CASE_UPPER, CASE_TITLE]);
+        let found = matcher.resolve(&Analysis::new("US troops in Nice"));
+        assert_eq!(hits(found), [(0, 0, 1), (1, 3, 4)]);
+        assert!(matcher.resolve(&Analysis::new("let us be nice, Us")).is_empty());
+    }
+
+    #[test]
+    fn a_longer_phrase_failing_its_case_rule_leaves_room_for_a_shorter_one() {
+        let matcher = phrases(&["us open", "open"], &[CASE_UPPER, ANY]);
+        assert_eq!(hits(matcher.resolve(&Analysis::new("the Us Open"))), [(1, 2, 3)]);
+        assert_eq!(hits(matcher.resolve(&Analysis::new("the US OPEN"))), [(0, 1, 3)]);
+    }
+
+    #[test]
+    fn a_phrase_given_twice_keeps_its_first_index() {
+        let matcher = phrases(&["raqqa", "beirut", "raqqa"], &[]);
+        assert_eq!(hits(matcher.resolve(&Analysis::new("Raqqa"))), [(0, 0, 1)]);
+        assert_eq!(matcher.len(), 3);
+    }
+
+    #[test]
+    fn case_rules_must_be_one_per_phrase() {
+        let made = Phrases::new(vec!["a".into(), "b".into()], vec![ANY]);
+        assert_eq!(made.err().as_deref(), Some("1 case rules for 2 phrases"));
+    }
+
+    #[test]
+    fn weights_add_up_per_mention() {
+        let weights = vec![vec![(0, 2.0)], vec![(1, 1.0)]];
+        let matcher =
+            PhraseMatcher::build(vec!["air strike".into(), "strike".into()], vec![], weights)
+                .unwrap();
+        assert_eq!(matcher.weights(&Analysis::new("An air strike, then a strike.")), [2.0, 1.0]);
+        let one_list = vec![vec![(0, 1.0)]];
+        let wrong = PhraseMatcher::build(vec!["a".into(), "b".into()], vec![], one_list);
+        assert!(wrong.is_err());
+    }
+
+    #[test]
+    fn weights_made_ahead_are_taken_only_by_the_matcher_that_made_them() {
+        let build = |weight: f64| {
+            PhraseMatcher::build(vec!["raqqa".into()], vec![], vec![vec![(0, weight)]]).unwrap()
+        };
+        let (first, other) = (build(1.0), build(5.0));
+        let analysis = Analysis::new("Raqqa and Raqqa");
+        first.weigh_ahead(&analysis);
+        assert_eq!(first.weights(&analysis), [2.0]);
+        assert_eq!(other.weights(&analysis), [10.0]);
     }
 }

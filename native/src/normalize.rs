@@ -206,3 +206,62 @@ pub fn normalize_text(text: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn alef_hamza_yeh_and_teh_marbuta_forms_fold_to_one_letter() {
+        assert_eq!(normalize_text("أحمد إبراهيم آمنة ٱلله"), "احمد ابراهيم امنه الله");
+        assert_eq!(normalize_text("مستشفى الرقة"), "مستشفي الرقه");
+        assert_eq!(normalize_text("مؤتمر رئيس"), "مءتمر رءيس");
+    }
+
+    #[test]
+    fn diacritics_tatweel_and_invisible_marks_vanish_inside_words() {
+        assert_eq!(normalize_text("الرَّقَّة"), normalize_text("الرقة"));
+        assert_eq!(normalize_text("الرقـــة"), "الرقه");
+        assert_eq!(normalize_text("Ra\u{200b}qqa al\u{ad}Raqqah"), "raqqa alraqqah");
+    }
+
+    #[test]
+    fn arabic_indic_and_persian_digits_read_as_ascii_digits() {
+        assert_eq!(normalize_text("عام ٢٠١٧"), "عام 2017");
+        assert_eq!(normalize_text("۱۴ اکتبر"), "14 اكتبر");
+    }
+
+    #[test]
+    fn case_accents_ligatures_and_punctuation_are_folded() {
+        assert_eq!(normalize_text("L'Élysée, ÇA où"), "l elysee ca ou");
+        assert_eq!(normalize_text("Straße cœur Ærø"), "strasse coeur aero");
+        assert_eq!(normalize_text("U.S.-led  coalition!"), "u s led coalition");
+        assert_eq!(normalize_text("— …"), "");
+    }
+
+    #[test]
+    fn compatibility_forms_are_decomposed() {
+        assert_eq!(normalize_text("un ½ litre"), "un 1 2 litre");
+        assert_eq!(normalize_text("ﬁnal"), "final");
+    }
+
+    #[test]
+    fn fold_arabic_keeps_everything_but_arabic_variants_digits_and_marks() {
+        assert_eq!(fold_arabic("Raqqa الرقّة ٢٠"), "Raqqa الرقه 20");
+        assert_eq!(fold_arabic("à l'Élysée"), "à l'Élysée");
+    }
+
+    #[test]
+    fn strip_accents_takes_off_combining_marks_only() {
+        assert_eq!(strip_accents("Élysée ça où naïve"), "Elysee ca ou naive");
+        assert_eq!(strip_accents("plain"), "plain");
+        assert_eq!(strip_accents("الرقة"), "الرقة");
+    }
+
+    #[test]
+    fn word_runs_are_cut_at_every_separator() {
+        let text = "al-Raqqa, 2017 (AFP)";
+        let runs: Vec<&str> = word_runs(text).map(|(s, e)| &text[s..e]).collect();
+        assert_eq!(runs, ["al", "Raqqa", "2017", "AFP"]);
+    }
+}

@@ -20,10 +20,6 @@ impl WordSet {
         WordSet { hashes, words: words.into_iter().collect() }
     }
 
-    fn __len__(&self) -> usize {
-        self.words.len()
-    }
-
     /// The indexes of the tokens of `analysis` that are words of the set.
     fn find(&self, analysis: &Analysis) -> Vec<usize> {
         (0..analysis.len())
@@ -31,5 +27,17 @@ impl WordSet {
                 self.hashes.contains(&analysis.hash(i)) && self.words.contains(analysis.token_text(i))
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_tokens_that_are_words_of_the_set_are_found_by_index() {
+        let words = WordSet::new(vec!["raqqa".into(), "الرقه".into(), "new york".into()]);
+        let analysis = Analysis::new("Raqqa and الرقّة, raqqah New York");
+        assert_eq!(words.find(&analysis), [0, 2]);
     }
 }

@@ -21,7 +21,7 @@ TEXTS = [
 
 def test_matches_made_ahead_equal_matches_made_now() -> None:
     finder, matcher = get_gazetteer().finder, get_lexicon().matcher
-    ahead = analyze_later(TEXTS, finder, matcher).wait()
+    ahead = analyze_later(TEXTS, finder, matcher).take(len(TEXTS))
     for text, early in zip(TEXTS, ahead, strict=True):
         now = analyze(text)
         for language in (None, "ar", "en", "fr"):
@@ -31,9 +31,10 @@ def test_matches_made_ahead_equal_matches_made_now() -> None:
 
 def test_the_language_decides_which_triggers_name_people_after_matching_ahead() -> None:
     finder = get_gazetteer().finder
-    (early,) = analyze_later([TEXTS[3]], finder).wait()
+    (early,) = analyze_later([TEXTS[3]], finder).take(1)
     people = {
-        language: {p[0] for p in finder.find(early, language)[1]} for language in (None, "en", "fr")
+        language: {p.name for p in finder.find(early, language).people}
+        for language in (None, "en", "fr")
     }
     assert people == {
         None: {"jean castex", "paul martin"},
@@ -45,5 +46,5 @@ def test_the_language_decides_which_triggers_name_people_after_matching_ahead() 
 def test_another_matcher_does_not_take_the_results_made_for_the_first() -> None:
     lexicon = get_lexicon().matcher
     other = PhraseMatcher(["raqqa", "beirut"], weights=[[(0, 1.0)], [(1, 5.0)]])
-    (early,) = analyze_later([TEXTS[3]], None, lexicon).wait()
+    (early,) = analyze_later([TEXTS[3]], None, lexicon).take(1)
     assert other.weigh(early) == [0.0, 5.0]

@@ -5,7 +5,6 @@ import pytest
 from workers.text.normalize import (
     fold_arabic,
     normalize_text,
-    strip_accents,
     tokens,
 )
 
@@ -62,11 +61,6 @@ def test_distinct_words_stay_distinct() -> None:
 def test_fold_arabic_keeps_other_text() -> None:
     assert fold_arabic("Raqqa الرقّة ٢٠") == "Raqqa الرقه 20"
     assert fold_arabic("à l'Élysée") == "à l'Élysée"
-
-
-def test_strip_accents() -> None:
-    assert strip_accents("Élysée ça où naïve") == "Elysee ca ou naive"
-    assert strip_accents("plain") == "plain"
 
 
 def test_tokens() -> None:

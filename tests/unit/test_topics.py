@@ -43,7 +43,6 @@ def test_every_topic_has_keywords_in_every_language() -> None:
         for number, table in document.items():
             if number != NEUTRAL:
                 assert table["strong"] and table["keywords"], (lang, number)
-    assert len(get_lexicon().matcher) > 1000
 
 
 def test_words_inside_neutral_names_are_no_evidence() -> None:

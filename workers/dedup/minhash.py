@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from newswire_text import Analysis, MinHasher, analyze
+from newswire_text import Fingerprint as Fingerprint
 
 from workers.settings import DedupSettings
 from workers.text.analysis import article_analysis
@@ -27,12 +28,6 @@ from workers.text.normalize import normalize_text
 MINHASH_SEED = 20171014
 MAX_BANDS = 255
 HASH_BYTES = 4
-
-
-@dataclass(frozen=True, slots=True)
-class Fingerprint:
-    normalized_hash: str
-    signature: bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,19 +84,13 @@ def _hasher(num_perm: int) -> MinHasher:
     return MinHasher(num_perm, MINHASH_SEED)
 
 
-def signature(text: str, settings: DedupSettings) -> bytes:
-    """MinHash of the shingles of a normalized text (tokens separated by single spaces)."""
-    return _hasher(settings.num_perm).signature(text, settings.shingle_size)
-
-
 def fingerprint(headline: str, body_text: str, settings: DedupSettings) -> Fingerprint:
     """SHA-256 of `dedup_text` and its MinHash signature. An article with no words
     at all is one shingle of its whole text, which no other text shares."""
     analysis, skip_from, skip_to = dedup_span(headline, body_text)
-    digest, sig = _hasher(settings.num_perm).fingerprint(
+    return _hasher(settings.num_perm).fingerprint(
         analysis, skip_from, skip_to, settings.shingle_size
     )
-    return Fingerprint(digest, sig)
 
 
 def encode_signature(signature: bytes) -> str:

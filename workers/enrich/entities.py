@@ -13,7 +13,7 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from newswire_text import Analysis
+from newswire_text import Analysis, EntryMentions, PersonMentions
 
 from workers.gazetteer import Entry, Gazetteer, get_gazetteer
 from workers.gazetteer.inflection import is_arabic
@@ -65,12 +65,15 @@ def find_entities(
     """Entity tags for the analysed text, in order of first mention. Mentions of one
     key (so normalizing alike: "الرقة", "الرقه") share one surface form, the first
     as written."""
-    known, people = gazetteer.finder.find(analysis, language)
+    found = gazetteer.finder.find(analysis, language)
+    known, people = found.known, found.people
     templates = _templates(gazetteer).fields
     countries = _story_countries(gazetteer, known)
     tags: list[EntityTag] = []
     namesakes: list[tuple[int, int, list[str]]] = []
-    for index, first_offset, count, named, surfaces in known:
+    for mentions in known:
+        index, first_offset, count = mentions.entry, mentions.first_offset, mentions.count
+        named, surfaces = mentions.named, mentions.surface_forms
         if _surname_alone(gazetteer, index, surfaces):
             continue
         if _other_countrys_body(gazetteer.entries[index], countries):
@@ -96,7 +99,9 @@ def find_entities(
     built = find_names(gazetteer.names, tokens, language)
     small = _small_places(gazetteer, tokens, countries, built)
     people = _unless_inside(people, built)
-    for name, first_offset, count, surfaces in people:
+    for person in people:
+        name, first_offset, count = person.name, person.first_offset, person.count
+        surfaces = person.surface_forms
         tags.append(_candidate("person", name, first_offset, count, surfaces, language))
     for kind, name, first_offset, count, surfaces in _mentions(tokens, built, tags):
         tags.append(_candidate(kind, name, first_offset, count, surfaces, language))
@@ -117,15 +122,13 @@ def find_entities(
     return tags
 
 
-def _story_countries(
-    gazetteer: Gazetteer, known: list[tuple[int, int, int, bool, list[str]]]
-) -> set[str]:
+def _story_countries(gazetteer: Gazetteer, known: list[EntryMentions]) -> set[str]:
     """The countries of the places the gazetteer found: the countries the story is about."""
     return {
         country
-        for index, *_ in known
-        if gazetteer.entries[index].type == "place"
-        and (country := gazetteer.entries[index].country) is not None
+        for mentions in known
+        if gazetteer.entries[mentions.entry].type == "place"
+        and (country := gazetteer.entries[mentions.entry].country) is not None
     }
 
 
@@ -161,7 +164,7 @@ def _grouped(analysis: Analysis, spans: Iterable[tuple[K, int, int]]) -> dict[K,
     grouped: dict[K, Mentions] = {}
     for key, first, last in spans:
         surface = analysis.surface(first, last)
-        first_offset, count, surfaces = grouped.get(key, (analysis.span(first, last)[0], 0, []))
+        first_offset, count, surfaces = grouped.get(key, (analysis.span(first, last).start, 0, []))
         if surface not in surfaces:
             surfaces.append(surface)
         grouped[key] = (first_offset, count + 1, surfaces)
@@ -226,13 +229,11 @@ def _words(name: str) -> str:
     return f" {name} "
 
 
-def _unless_inside(
-    people: list[tuple[str, int, int, list[str]]], built: list[Name]
-) -> list[tuple[str, int, int, list[str]]]:
+def _unless_inside(people: list[PersonMentions], built: list[Name]) -> list[PersonMentions]:
     """Trigger-found people, less those a name found from its structure holds ("Ould
     Djay" inside "Mokhtar Ould Djay", "Mauritanian Workers" inside an organisation)."""
     longer = [_words(n.name) for n in built]
-    return [p for p in people if not any(_words(p[0]) in name for name in longer)]
+    return [p for p in people if not any(_words(p.name) in name for name in longer)]
 
 
 def _mentions(

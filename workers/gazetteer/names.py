@@ -216,7 +216,7 @@ def _known(rules: NameRules, text: Tokens, name: Name) -> bool:
 
 def _in_headline(analysis: Analysis, index: int) -> bool:
     end = analysis.original.find("\n")
-    return end >= 0 and analysis.span(index, index + 1)[0] < end
+    return end >= 0 and analysis.span(index, index + 1).start < end
 
 
 def _title_case_headline(text: Tokens) -> int:
@@ -227,7 +227,7 @@ def _title_case_headline(text: Tokens) -> int:
     low, high = 0, len(text.words)
     while low < high:  # the first token that starts after the headline
         middle = (low + high) // 2
-        if analysis.span(middle, middle + 1)[0] < end:
+        if analysis.span(middle, middle + 1).start < end:
             low = middle + 1
         else:
             high = middle
@@ -406,8 +406,9 @@ def _with_acronym(text: Tokens, name: Name) -> Name:
     if name.type != "organisation" or name.last >= len(text.words):
         return name
     analysis = text.analysis
-    end = analysis.span(name.first, name.last)[1]
-    first, after = analysis.span(name.last, name.last + 1)
+    end = analysis.span(name.first, name.last).end
+    following = analysis.span(name.last, name.last + 1)
+    first, after = following.start, following.end
     written = analysis.surface(name.last, name.last + 1)
     letters = [c for c in written if c.isalpha()]
     if (

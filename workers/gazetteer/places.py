@@ -185,7 +185,8 @@ def find_small_places(
     blocked = {i for first, last in covered for i in range(first, last)}
     words, caps, breaks = text.words, text.caps, text.breaks
     found: list[SmallPlace] = []
-    for phrase, first, last in matches:
+    for hit in matches:
+        phrase, first, last = hit.phrase, hit.first, hit.last
         if first in blocked or (last - 1) in blocked:
             continue
         records = places.get(places.phrase_names[phrase])

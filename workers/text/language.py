@@ -113,8 +113,9 @@ def _sample(text: str) -> str:
 
 
 def _by_script(sample: str) -> Language | None:
-    arabic, latin, other_alphabet = script_letters(sample)
-    if not arabic or arabic <= latin or other_alphabet:
+    letters = script_letters(sample)
+    arabic, latin = letters.arabic, letters.latin
+    if not arabic or arabic <= latin or letters.other_alphabet:
         return None
     return Language("ar", round(arabic / (arabic + latin), 4))
 

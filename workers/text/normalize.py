@@ -11,9 +11,9 @@ and article text all go through the same function, so they always agree."""
 
 from __future__ import annotations
 
-from newswire_text import fold_arabic, normalize_text, strip_accents
+from newswire_text import fold_arabic, normalize_text
 
-__all__ = ["fold_arabic", "normalize_text", "strip_accents", "tokens"]
+__all__ = ["fold_arabic", "normalize_text", "tokens"]
 
 
 def tokens(text: str) -> list[str]:
