@@ -98,6 +98,7 @@ class Fingerprint:
     """What dedup compares: hex SHA-256 of the normalized tokens joined by spaces,
     and their MinHash signature (32-bit values, little-endian)."""
 
+    def __init__(self, normalized_hash: str, signature: bytes) -> None: ...
     @property
     def normalized_hash(self) -> str: ...
     @property

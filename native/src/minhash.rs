@@ -113,6 +113,13 @@ pub struct Fingerprint {
 
 #[pymethods]
 impl Fingerprint {
+    /// A fingerprint as stored or as specified: the dedup rules are stated over
+    /// these two values (`workers/dedup/memory_state.py`).
+    #[new]
+    fn new(normalized_hash: String, signature: Vec<u8>) -> Self {
+        Self { normalized_hash, signature }
+    }
+
     #[getter]
     fn signature<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
         PyBytes::new(py, &self.signature)
