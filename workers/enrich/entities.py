@@ -18,7 +18,7 @@ from newswire_text import Analysis
 from workers.gazetteer import Entry, Gazetteer, get_gazetteer
 from workers.gazetteer.inflection import is_arabic
 from workers.gazetteer.names import Name, find_names
-from workers.gazetteer.places import find_small_places
+from workers.gazetteer.places import SmallPlace, find_small_places
 from workers.models import EnrichedArticle, EntityTag, EntityType, assemble, evolve
 from workers.text.analysis import article_analysis
 from workers.text.normalize import normalize_text
@@ -28,6 +28,10 @@ CANDIDATE_PREFIX = "candidate:"
 CANDIDATE_CONFIDENCE = 0.5
 SMALL_PLACE_CONFIDENCE = 0.6
 ADJECTIVE_ONLY_FACTOR = 0.85  # "Syrian troops" names Syria less surely than "Syria"
+
+
+Known = list[tuple[int, int, int, bool, list[str]]]
+"""The gazetteer's finds: (entry index, first offset, count, named, surface forms)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +72,15 @@ def find_entities(
     known, people = gazetteer.finder.find(analysis, language)
     templates = _templates(gazetteer).fields
     countries = _story_countries(gazetteer, known)
+    tokens = Tokens.of(analysis)
+    built = find_names(gazetteer.names, tokens, language)
+    found_small = find_small_places(
+        gazetteer.places, tokens, countries, [(n.first, n.last) for n in built]
+    )
+    if found_small:
+        found_small = _not_within(tokens, known, found_small)
+        known = _outside(gazetteer, tokens, known, found_small)
+    small = _grouped(analysis, ((p.id, p.first, p.last) for p in found_small))
     tags: list[EntityTag] = []
     namesakes: list[tuple[int, int, list[str]]] = []
     for index, first_offset, count, named, surfaces in known:
@@ -92,9 +105,6 @@ def find_entities(
     for first_offset, count, surfaces in namesakes:
         name = normalize_text(surfaces[0])
         tags.append(_candidate("organisation", name, first_offset, count, surfaces, language))
-    tokens = Tokens.of(analysis)
-    built = find_names(gazetteer.names, tokens, language)
-    small = _small_places(gazetteer, tokens, countries, built)
     people = _unless_inside(people, built)
     for name, first_offset, count, surfaces in people:
         tags.append(_candidate("person", name, first_offset, count, surfaces, language))
@@ -117,9 +127,7 @@ def find_entities(
     return tags
 
 
-def _story_countries(
-    gazetteer: Gazetteer, known: list[tuple[int, int, int, bool, list[str]]]
-) -> set[str]:
+def _story_countries(gazetteer: Gazetteer, known: Known) -> set[str]:
     """The countries of the places the gazetteer found: the countries the story is about."""
     return {
         country
@@ -140,15 +148,35 @@ def _other_countrys_body(entry: Entry, countries: set[str]) -> bool:
     )
 
 
-def _small_places(
-    gazetteer: Gazetteer, tokens: Tokens, countries: set[str], built: list[Name]
-) -> dict[str, Mentions]:
-    """Towns, villages and regions in the countries of the places already found,
-    each once with its mentions."""
-    found = find_small_places(
-        gazetteer.places, tokens, countries, [(n.first, n.last) for n in built]
-    )
-    return _grouped(tokens.analysis, ((p.id, p.first, p.last) for p in found))
+def _not_within(tokens: Tokens, known: Known, small: list[SmallPlace]) -> list[SmallPlace]:
+    """Small places less those inside a longer name the gazetteer found ("Caire" of
+    "au Caire", a town of a known organisation's name)."""
+    longer = {_words(normalize_text(surface)) for *_, surfaces in known for surface in surfaces}
+    return [
+        place
+        for place in small
+        if not any(
+            name in form and name != form
+            for name in (_words(" ".join(tokens.words[place.first : place.last])),)
+            for form in longer
+        )
+    ]
+
+
+def _outside(gazetteer: Gazetteer, tokens: Tokens, known: Known, small: list[SmallPlace]) -> Known:
+    """Known places less those every mention of which lies in a small place's name:
+    "النيل" and "الأبيض" of "النيل الأبيض", the city of "ولاية كسلا" (the region)."""
+    spans = [_words(" ".join(tokens.words[p.first : p.last])) for p in small]
+    kept: Known = []
+    for found in known:
+        index, _, count, _, surfaces = found
+        if gazetteer.entries[index].type == "place":
+            forms = {_words(normalize_text(s)) for s in surfaces}
+            inside = sum(1 for span in spans for form in forms if form in span)
+            if inside >= count:
+                continue
+        kept.append(found)
+    return kept
 
 
 K = TypeVar("K", bound=Hashable)
