@@ -9,6 +9,7 @@ mention in that string, and surface forms are the mentions as written there
 
 from __future__ import annotations
 
+import re
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from typing import TypeVar
@@ -28,6 +29,39 @@ CANDIDATE_PREFIX = "candidate:"
 CANDIDATE_CONFIDENCE = 0.5
 SMALL_PLACE_CONFIDENCE = 0.6
 ADJECTIVE_ONLY_FACTOR = 0.85  # "Syrian troops" names Syria less surely than "Syria"
+
+
+TriggerPerson = tuple[str, int, int, list[str]]
+"""A person found beside a trigger word: (normalized name, first offset, count,
+surface forms)."""
+PROCLITIC_ARTICLES = ("لل", "بال", "وال", "فال", "كال")
+_BREAK = re.compile(r"[.,;:()\[\]\"«»!?]|\n")
+
+
+def _trimmed(gazetteer: Gazetteer, people: list[TriggerPerson]) -> list[TriggerPerson]:
+    """Trigger-found people cut to the name itself: within one stretch between
+    punctuation ("CEI, Ibrahime Coulibaly-Kuibiert", "Nassim Bernaoui.\n\nPlus"),
+    without lower-case Latin words or Arabic words with a proclitic and the
+    article in front ("de Laurent Gbagbo", "والنقل فايز رسامني"); none that holds
+    a head noun or a place word ("نقابة أصحاب", "محافظة حضرموت")."""
+    rules, place_words = gazetteer.names, gazetteer.places.before
+    kept: list[TriggerPerson] = []
+    for name, first_offset, count, surfaces in people:
+        surface = max(_BREAK.split(surfaces[0]), key=lambda part: len(part.split()))
+        words = surface.split()
+        while words and (words[0].startswith(PROCLITIC_ARTICLES) or words[0].islower()):
+            words = words[1:]
+        cut = " ".join(words)
+        normalized = normalize_text(cut)
+        parts = normalized.split(" ")
+        if len(parts) < 2 or any(w in rules.arabic_heads or w in place_words for w in parts):
+            continue
+        if normalized == name:
+            kept.append((name, first_offset, count, surfaces))
+        else:
+            shift = max(0, surfaces[0].find(cut))
+            kept.append((normalized, first_offset + shift, count, [cut]))
+    return kept
 
 
 Known = list[tuple[int, int, int, bool, list[str]]]
@@ -105,7 +139,8 @@ def find_entities(
     for first_offset, count, surfaces in namesakes:
         name = normalize_text(surfaces[0])
         tags.append(_candidate("organisation", name, first_offset, count, surfaces, language))
-    people = _unless_inside(people, built)
+    people = _trimmed(gazetteer, people)
+    built, people = _outer_people(built, people), _unless_inside(people, built)
     for name, first_offset, count, surfaces in people:
         tags.append(_candidate("person", name, first_offset, count, surfaces, language))
     for kind, name, first_offset, count, surfaces in _mentions(tokens, built, tags):
@@ -254,13 +289,23 @@ def _words(name: str) -> str:
     return f" {name} "
 
 
-def _unless_inside(
-    people: list[tuple[str, int, int, list[str]]], built: list[Name]
-) -> list[tuple[str, int, int, list[str]]]:
+def _unless_inside(people: list[TriggerPerson], built: list[Name]) -> list[TriggerPerson]:
     """Trigger-found people, less those a name found from its structure holds ("Ould
     Djay" inside "Mokhtar Ould Djay", "Mauritanian Workers" inside an organisation)."""
     longer = [_words(n.name) for n in built]
     return [p for p in people if not any(_words(p[0]) in name for name in longer)]
+
+
+def _outer_people(built: list[Name], people: list[TriggerPerson]) -> list[Name]:
+    """Names found from their structure, less people inside a longer name a trigger
+    found ("عبد الله" of "آدم عبد الله يوسف")."""
+    longer = [_words(p[0]) for p in people]
+    return [
+        n
+        for n in built
+        if n.type != "person"
+        or not any(_words(n.name) in name and _words(n.name) != name for name in longer)
+    ]
 
 
 def _mentions(
