@@ -186,3 +186,18 @@ def test_a_person_found_beside_a_title_stops_at_punctuation() -> None:
     )
     assert normalize_text("Ibrahime Diallo-Kone") in people
     assert not any(p.startswith("cei") for p in people)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        ("ar", "وحصل التجمع الوطني الديمقراطي على 11 مقعدا", "التجمع الوطني الديمقراطي"),
+        ("fr", "Le Rassemblement national des indépendants a remporté le siège.", None),
+    ],
+)
+def test_a_longer_body_that_opens_with_a_known_one_is_another_body(
+    language: str, text: str, name: str | None
+) -> None:
+    expected = normalize_text(name or "Rassemblement national des indépendants")
+    assert expected in found(text, "organisation", language)
+    assert "org:rassemblement-national" not in tags(text, language)

@@ -74,3 +74,11 @@ def test_the_city_word_keeps_the_city() -> None:
 
 def test_the_word_of_a_french_name_with_its_article_is_no_region_of_its_own() -> None:
     assert places("Le film a été achevé au Caire, en Egypte.", "fr") == {"Q85", "Q79"}
+
+
+def test_a_name_after_a_neighbourhood_word_is_no_town() -> None:
+    assert places("عدن - سقطت قذيفة على حي الروضة في المدينة", "ar") == {"place:aden"}
+
+
+def test_an_accusative_adverb_is_no_town() -> None:
+    assert places("عمان - أصدرت المحكمة حكما بالسجن", "ar") <= {"Q3805", "Q810"}

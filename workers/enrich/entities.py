@@ -113,7 +113,11 @@ def find_entities(
     )
     if found_small:
         found_small = _not_within(tokens, known, found_small)
-        known = _outside(gazetteer, tokens, known, found_small)
+    spans = [(p.first, p.last, "place") for p in found_small] + [
+        (n.first, n.last, "place" if n.type == "person" else "organisation") for n in built
+    ]
+    if spans:
+        known = _outside(gazetteer, tokens, known, spans)
     small = _grouped(analysis, ((p.id, p.first, p.last) for p in found_small))
     tags: list[EntityTag] = []
     namesakes: list[tuple[int, int, list[str]]] = []
@@ -198,16 +202,23 @@ def _not_within(tokens: Tokens, known: Known, small: list[SmallPlace]) -> list[S
     ]
 
 
-def _outside(gazetteer: Gazetteer, tokens: Tokens, known: Known, small: list[SmallPlace]) -> Known:
-    """Known places less those every mention of which lies in a small place's name:
-    "النيل" and "الأبيض" of "النيل الأبيض", the city of "ولاية كسلا" (the region)."""
-    spans = [_words(" ".join(tokens.words[p.first : p.last])) for p in small]
+def _outside(
+    gazetteer: Gazetteer, tokens: Tokens, known: Known, spans: list[tuple[int, int, str]]
+) -> Known:
+    """Known entries less those every mention of which lies inside a longer name
+    found another way, by type: places inside a small place's or a person's name
+    ("النيل" of "النيل الأبيض", the city of "ولاية كسلا", "منى" of "منى الخزاعي"),
+    bodies inside a longer body's ("التجمع الوطني" of "التجمع الوطني الديمقراطي")."""
+    by_type: dict[str, list[str]] = {}
+    for first, last, kind in spans:
+        by_type.setdefault(kind, []).append(_words(" ".join(tokens.words[first:last])))
     kept: Known = []
     for found in known:
         index, _, count, _, surfaces = found
-        if gazetteer.entries[index].type == "place":
+        around = by_type.get(gazetteer.entries[index].type)
+        if around:
             forms = {_words(normalize_text(s)) for s in surfaces}
-            inside = sum(1 for span in spans for form in forms if form in span)
+            inside = sum(1 for span in around for form in forms if form in span)
             if inside >= count:
                 continue
         kept.append(found)

@@ -182,7 +182,7 @@ def find_names(rules: NameRules, text: Tokens, language: str | None) -> list[Nam
         name = _organisation(rules, text, index, language) or _person(rules, text, index)
         if name is not None and name.first > covered:
             covered = name.last
-            if not _known(rules, text, name):
+            if not _known(rules, text, name, is_arabic(name.name) or language == "fr"):
                 found.append(_with_acronym(text, name))
     return found
 
@@ -191,11 +191,14 @@ EXTENSION_WORDS = 3
 """How far past a name to look for the known name it may be the start of."""
 
 
-def _known(rules: NameRules, text: Tokens, name: Name) -> bool:
+def _known(rules: NameRules, text: Tokens, name: Name, head_first: bool) -> bool:
     """Whether the gazetteer has the name: as a key; for an organisation, a known body
     or person inside it ("مكتب الأمم المتحدة") or a known body it only begins
     ("صندوق النقد" of "صندوق النقد الدولي"); for a person, any known name of two
-    words or more inside it, or one known person's word ("Dagalo")."""
+    words or more inside it, or one known person's word ("Dagalo"). A head-first
+    name (Arabic, French) that goes on past a known body of two words or more it
+    opens with is another body ("التجمع الوطني الديمقراطي", "Rassemblement national
+    des indépendants")."""
     if name.name in rules.keys:
         return True
     words = name.name.split(" ")
@@ -204,6 +207,14 @@ def _known(rules: NameRules, text: Tokens, name: Name) -> bool:
     for size in range(shortest, count):
         for start in range(count - size + 1):
             part = " ".join(words[start : start + size])
+            if (
+                start == 0
+                and size > 1
+                and head_first
+                and name.type == "organisation"
+                and words[size] not in COORDINATORS
+            ):
+                continue
             if part in rules.body_keys or (
                 size > 1 and name.type == "person" and part in rules.keys
             ):

@@ -104,6 +104,8 @@ class SmallPlaces:
     """The place words that name a first-level region ("province", "ولاية")."""
     ands: frozenset[str]
     """Words that go on with a list of places ("and", "et"); in Arabic, و on the name."""
+    quarters: frozenset[str]
+    """Neighbourhood, street and station words: the name after one is none of a town."""
 
     def get(self, name: str, cue: int) -> list[Record]:
         """The places of the name, those the place word points to first."""
@@ -185,6 +187,7 @@ def small_places(
         links=normalized("links"),
         region_words=normalized("region"),
         ands=normalized("and"),
+        quarters=normalized("quarter"),
     )
 
 
@@ -209,6 +212,8 @@ def find_small_places(
         if first in blocked or (last - 1) in blocked:
             continue
         name = places.phrase_names[phrase]
+        if _after_quarter_word(places, words, breaks, first):
+            continue
         cue = _cued(places, words, breaks, first, last)
         if cue == NOT_CUED:
             cue = _listed(places, words, breaks, first, listed)
@@ -226,6 +231,16 @@ def find_small_places(
         found.append(SmallPlace(best[0], first, last))
         listed = (last, cue)
     return found
+
+
+def _after_quarter_word(
+    places: SmallPlaces, words: list[str], breaks: list[bool], first: int
+) -> bool:
+    """A neighbourhood, street or station word (a link between allowed) stands before."""
+    before = first - 1
+    if before >= 0 and not breaks[before] and words[before] in places.links:
+        before -= 1
+    return before >= 0 and not breaks[before] and words[before] in places.quarters
 
 
 def _first_best(records: list[Record]) -> Record:
