@@ -201,3 +201,22 @@ def test_a_longer_body_that_opens_with_a_known_one_is_another_body(
     expected = normalize_text(name or "Rassemblement national des indépendants")
     assert expected in found(text, "organisation", language)
     assert "org:rassemblement-national" not in tags(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وقضت محكمة أمن الدولة بسجن المتهمين", "محكمة أمن الدولة"),
+        ("وأعلنت شركة نفط الجنوب زيادة الإنتاج", "شركة نفط الجنوب"),
+    ],
+)
+def test_an_arabic_body_takes_the_construct_of_indefinite_nouns_before_its_definite_noun(
+    text: str, name: str
+) -> None:
+    assert normalize_text(name) in found(text, "organisation", "ar")
+
+
+def test_a_person_right_after_a_body_name_is_found_too() -> None:
+    text = "وقال رئيس نقابة أصحاب المطاعم جورج الرامي إن"
+    assert normalize_text("نقابة أصحاب المطاعم") in found(text, "organisation", "ar")
+    assert normalize_text("جورج الرامي") in found(text, "person", "ar")

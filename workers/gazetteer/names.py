@@ -180,7 +180,7 @@ def find_names(rules: NameRules, text: Tokens, language: str | None) -> list[Nam
         if index < skip or index < covered:
             continue
         name = _organisation(rules, text, index, language) or _person(rules, text, index)
-        if name is not None and name.first > covered:
+        if name is not None and name.first >= covered:
             covered = name.last
             if not _known(rules, text, name, is_arabic(name.name) or language == "fr"):
                 found.append(_with_acronym(text, name))
@@ -394,6 +394,8 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
             and text.joined(last)
         ):
             last += 2
+    elif head == bare and bare not in rules.arabic_weak:
+        last = _construct_chain(rules, text, last)
     # A definite head is followed by its adjectives ("المجلس الأعلى للقضاء"); an
     # indefinite one by a definite noun and its adjectives ("وزارة الصحة السعودية").
     # After an adjective only adjectives and a لل-complement ("للشغل") go on: a noun
@@ -414,6 +416,32 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
     if last - start < needed:
         return None
     return Name("organisation", " ".join([head, *words[start + 1 : last]]), start, last)
+
+
+CONSTRUCT_NOUNS = 2
+"""How many indefinite nouns a construct may chain before its definite noun."""
+
+
+def _construct_chain(rules: NameRules, text: Tokens, start: int) -> int:
+    """The token of the definite noun that ends a construct of indefinite nouns after
+    the head ("محكمة أمن الدولة", "شركة نفط الشمال"), else `start`."""
+    words, index = text.words, start
+    while index < len(words) and index - start <= CONSTRUCT_NOUNS and text.joined(index - 1):
+        word = words[index]
+        if word.startswith(ARTICLE):
+            definite = word not in rules.arabic_ends and word not in rules.stopwords
+            return index if definite and index > start else start
+        if (
+            not is_arabic(word)
+            or word.startswith(("و", *CLITIC_ARTICLES))
+            or (len(word) > 3 and word[0] in "ين")  # a verb in the present: "شركة يملكها"
+            or word in rules.stopwords
+            or word in rules.arabic_heads
+            or word in rules.given_arabic
+        ):
+            return start
+        index += 1
+    return start
 
 
 def _nisba(word: str) -> bool:
