@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TypeVar
 
 from newswire_text import Analysis
@@ -202,25 +203,31 @@ def _not_within(tokens: Tokens, known: Known, small: list[SmallPlace]) -> list[S
     ]
 
 
+@lru_cache(maxsize=1 << 16)
+def _padded(surface: str) -> str:
+    """A surface form normalized, between spaces (the same forms recur across articles)."""
+    return _words(normalize_text(surface))
+
+
 def _outside(
     gazetteer: Gazetteer, tokens: Tokens, known: Known, spans: list[tuple[int, int, str]]
 ) -> Known:
     """Known entries less those every mention of which lies inside a longer name
     found another way, by type: places inside a small place's or a person's name
     ("النيل" of "النيل الأبيض", the city of "ولاية كسلا", "منى" of "منى الخزاعي"),
-    bodies inside a longer body's ("التجمع الوطني" of "التجمع الوطني الديمقراطي")."""
+    bodies inside a longer body's ("التجمع الوطني" of "التجمع الوطني الديمقراطي").
+    The names are padded with spaces and joined, so that one count over them finds
+    every whole-word mention."""
     by_type: dict[str, list[str]] = {}
     for first, last, kind in spans:
         by_type.setdefault(kind, []).append(_words(" ".join(tokens.words[first:last])))
+    joined = {kind: "".join(texts) for kind, texts in by_type.items()}
     kept: Known = []
     for found in known:
         index, _, count, _, surfaces = found
-        around = by_type.get(gazetteer.entries[index].type)
-        if around:
-            forms = {_words(normalize_text(s)) for s in surfaces}
-            inside = sum(1 for span in around for form in forms if form in span)
-            if inside >= count:
-                continue
+        around = joined.get(gazetteer.entries[index].type)
+        if around is not None and sum(around.count(_padded(s)) for s in surfaces) >= count:
+            continue
         kept.append(found)
     return kept
 
