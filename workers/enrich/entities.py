@@ -48,6 +48,17 @@ def _trimmed(gazetteer: Gazetteer, people: list[TriggerPerson]) -> list[TriggerP
     rules, place_words = gazetteer.names, gazetteer.places.before
     kept: list[TriggerPerson] = []
     for name, first_offset, count, surfaces in people:
+        parts = name.split(" ")
+        if (
+            _BREAK.search(surfaces[0]) is None
+            and not parts[0].startswith(PROCLITIC_ARTICLES)
+            and not surfaces[0][:1].islower()
+        ):
+            if len(parts) > 1 and not any(
+                w in rules.arabic_heads or w in place_words for w in parts
+            ):
+                kept.append((name, first_offset, count, surfaces))
+            continue
         surface = max(_BREAK.split(surfaces[0]), key=lambda part: len(part.split()))
         words = surface.split()
         while words and (words[0].startswith(PROCLITIC_ARTICLES) or words[0].islower()):
@@ -191,16 +202,13 @@ def _other_countrys_body(entry: Entry, countries: set[str]) -> bool:
 def _not_within(tokens: Tokens, known: Known, small: list[SmallPlace]) -> list[SmallPlace]:
     """Small places less those inside a longer name the gazetteer found ("Caire" of
     "au Caire", a town of a known organisation's name)."""
-    longer = {_words(normalize_text(surface)) for *_, surfaces in known for surface in surfaces}
-    return [
-        place
-        for place in small
-        if not any(
-            name in form and name != form
-            for name in (_words(" ".join(tokens.words[place.first : place.last])),)
-            for form in longer
-        )
-    ]
+    longer = {_padded(surface) for *_, surfaces in known for surface in surfaces}
+    kept = []
+    for place in small:
+        name = _words(" ".join(tokens.words[place.first : place.last]))
+        if not any(name in form and name != form for form in longer):
+            kept.append(place)
+    return kept
 
 
 @lru_cache(maxsize=1 << 16)
@@ -317,6 +325,8 @@ def _unless_inside(people: list[TriggerPerson], built: list[Name]) -> list[Trigg
 def _outer_people(built: list[Name], people: list[TriggerPerson]) -> list[Name]:
     """Names found from their structure, less people inside a longer name a trigger
     found ("عبد الله" of "آدم عبد الله يوسف")."""
+    if not people:
+        return built
     longer = [_words(p[0]) for p in people]
     return [
         n
