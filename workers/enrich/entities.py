@@ -224,19 +224,34 @@ def _outside(
     found another way, by type: places inside a small place's or a person's name
     ("النيل" of "النيل الأبيض", the city of "ولاية كسلا", "منى" of "منى الخزاعي"),
     bodies inside a longer body's ("التجمع الوطني" of "التجمع الوطني الديمقراطي").
-    The names are padded with spaces and joined, so that one count over them finds
-    every whole-word mention."""
-    by_type: dict[str, list[str]] = {}
+    A mention met once is inside when its offset is; mentions met more often are
+    counted over the names padded with spaces and joined."""
+    analysis = tokens.analysis
+    ranges: dict[str, list[tuple[int, int]]] = {}
     for first, last, kind in spans:
-        by_type.setdefault(kind, []).append(_words(" ".join(tokens.words[first:last])))
-    joined = {kind: "".join(texts) for kind, texts in by_type.items()}
+        ranges.setdefault(kind, []).append(analysis.span(first, last))
+    joined: dict[str, str] = {}
+    entries = gazetteer.entries
     kept: Known = []
     for found in known:
-        index, _, count, _, surfaces = found
-        around = joined.get(gazetteer.entries[index].type)
-        if around is not None and sum(around.count(_padded(s)) for s in surfaces) >= count:
+        index, offset, count, _, surfaces = found
+        kind = entries[index].type
+        around = ranges.get(kind)
+        if around is None:
+            kept.append(found)
             continue
-        kept.append(found)
+        if count == 1:
+            inside = any(low <= offset < high for low, high in around)
+        else:
+            if kind not in joined:
+                joined[kind] = "".join(
+                    _words(" ".join(tokens.words[first:last]))
+                    for first, last, other in spans
+                    if other == kind
+                )
+            inside = sum(joined[kind].count(_padded(s)) for s in surfaces) >= count
+        if not inside:
+            kept.append(found)
     return kept
 
 

@@ -182,7 +182,7 @@ def find_names(rules: NameRules, text: Tokens, language: str | None) -> list[Nam
         name = _organisation(rules, text, index, language) or _person(rules, text, index)
         if name is not None and name.first >= covered:
             covered = name.last
-            if not _known(rules, text, name, is_arabic(name.name) or language == "fr"):
+            if not _known(rules, text, name, language):
                 found.append(_with_acronym(text, name))
     return found
 
@@ -191,7 +191,7 @@ EXTENSION_WORDS = 3
 """How far past a name to look for the known name it may be the start of."""
 
 
-def _known(rules: NameRules, text: Tokens, name: Name, head_first: bool) -> bool:
+def _known(rules: NameRules, text: Tokens, name: Name, language: str | None) -> bool:
     """Whether the gazetteer has the name: as a key; for an organisation, a known body
     or person inside it ("مكتب الأمم المتحدة") or a known body it only begins
     ("صندوق النقد" of "صندوق النقد الدولي"); for a person, any known name of two
@@ -210,9 +210,9 @@ def _known(rules: NameRules, text: Tokens, name: Name, head_first: bool) -> bool
             if (
                 start == 0
                 and size > 1
-                and head_first
                 and name.type == "organisation"
                 and words[size] not in COORDINATORS
+                and (language == "fr" or is_arabic(name.name))
             ):
                 continue
             if part in rules.body_keys or (
