@@ -126,7 +126,9 @@ def find_entities(
     if found_small:
         found_small = _not_within(tokens, known, found_small)
     spans = [(p.first, p.last, "place") for p in found_small] + [
-        (n.first, n.last, "place" if n.type == "person" else "organisation") for n in built
+        (n.first, n.last, "place" if n.type == "person" else "organisation")
+        for n in built
+        if (language != "en" and n.type == "organisation") or is_arabic(n.name)
     ]
     if spans:
         known = _outside(gazetteer, tokens, known, spans)
@@ -221,9 +223,10 @@ def _outside(
     gazetteer: Gazetteer, tokens: Tokens, known: Known, spans: list[tuple[int, int, str]]
 ) -> Known:
     """Known entries less those every mention of which lies inside a longer name
-    found another way, by type: places inside a small place's or a person's name
-    ("النيل" of "النيل الأبيض", the city of "ولاية كسلا", "منى" of "منى الخزاعي"),
-    bodies inside a longer body's ("التجمع الوطني" of "التجمع الوطني الديمقراطي").
+    found another way, by type: places inside a small place's or an Arabic person's
+    name ("النيل" of "النيل الأبيض", the city of "ولاية كسلا", "منى" of "منى
+    الخزاعي"), bodies inside a longer head-first body's (Arabic, French: "التجمع
+    الوطني" of "التجمع الوطني الديمقراطي"); only those spans are given.
     A mention met once is inside when its offset is; mentions met more often are
     counted over the names padded with spaces and joined."""
     analysis = tokens.analysis
