@@ -138,3 +138,85 @@ def test_a_national_body_in_a_story_about_another_country_is_that_countrys_own()
 def test_a_known_person_is_not_linked_by_the_family_name_alone() -> None:
     assert "person:saad-hariri" not in tags("Flights resumed at Rafic Hariri airport.", "en")
     assert "person:saad-hariri" in tags("Saad Hariri met the president. Hariri said", "en")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        ("en", "The Court of Appeal on Monday upheld the ruling.", "Court of Appeal"),
+        ("en", "Shares of Gulf Commercial Bank and Doha Islamic Bank fell.", "Doha Islamic Bank"),
+        ("fr", "La Direction générale de la Protection civile a indiqué", None),
+        ("ar", "وقال رئيس مجلس الوزراء الدكتور كمال الزين إن", "مجلس الوزراء"),
+    ],
+)
+def test_an_organisation_name_stops_at_a_day_a_second_name_and_a_title(
+    language: str, text: str, name: str | None
+) -> None:
+    organisations = found(text, "organisation", language)
+    if name is None:
+        assert normalize_text("Direction générale de la Protection civile") in organisations
+        return
+    assert not any(o.startswith(normalize_text(name) + " ") for o in organisations)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وقال وزير الأشغال العامة والنقل نادر الحلبي إن", "نادر الحلبي"),
+        ("وقال الرئيس التنفيذي للشركة سامح العطار إن", "سامح العطار"),
+        ("وقال التاجر قاسم عبد الله يوسف، وهو صاحب متجر", "قاسم عبد الله يوسف"),
+        (
+            "الدوحة - افتتحت الشيخة حصة بنت حمد بن خليفة آل ثاني المعرض",
+            "حصه بنت حمد بن خليفه ال ثاني",
+        ),
+        ("وأضاف بهي الدين محمود أن", "بهي الدين محمود"),
+    ],
+)
+def test_an_arabic_person_is_the_whole_name_and_nothing_of_the_phrase_before_it(
+    text: str, name: str
+) -> None:
+    people = found(text, "person", "ar")
+    assert normalize_text(name) in people
+    assert all(p == normalize_text(name) or p not in normalize_text(name) for p in people), people
+
+
+def test_a_person_found_beside_a_title_stops_at_punctuation() -> None:
+    people = found(
+        "Selon le président de la CEI, Ibrahime Diallo-Kone, le vote aura lieu.", "person", "fr"
+    )
+    assert normalize_text("Ibrahime Diallo-Kone") in people
+    assert not any(p.startswith("cei") for p in people)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        ("ar", "وحصل التجمع الوطني الديمقراطي على 11 مقعدا", "التجمع الوطني الديمقراطي"),
+        ("fr", "Le Rassemblement national des indépendants a remporté le siège.", None),
+    ],
+)
+def test_a_longer_body_that_opens_with_a_known_one_is_another_body(
+    language: str, text: str, name: str | None
+) -> None:
+    expected = normalize_text(name or "Rassemblement national des indépendants")
+    assert expected in found(text, "organisation", language)
+    assert "org:rassemblement-national" not in tags(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وقضت محكمة أمن الدولة بسجن المتهمين", "محكمة أمن الدولة"),
+        ("وأعلنت شركة نفط الجنوب زيادة الإنتاج", "شركة نفط الجنوب"),
+    ],
+)
+def test_an_arabic_body_takes_the_construct_of_indefinite_nouns_before_its_definite_noun(
+    text: str, name: str
+) -> None:
+    assert normalize_text(name) in found(text, "organisation", "ar")
+
+
+def test_a_person_right_after_a_body_name_is_found_too() -> None:
+    text = "وقال رئيس نقابة أصحاب المطاعم جورج الرامي إن"
+    assert normalize_text("نقابة أصحاب المطاعم") in found(text, "organisation", "ar")
+    assert normalize_text("جورج الرامي") in found(text, "person", "ar")

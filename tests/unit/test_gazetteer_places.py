@@ -50,3 +50,35 @@ def test_a_place_of_another_country_is_not_tagged_from_a_common_word() -> None:
 
 def test_a_first_level_region_is_tagged_by_its_region_word() -> None:
     assert "iso3166-2:MR-11" in places("Officials in the Tiris Zemmour region said", "en")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "regions"),
+    [
+        ("en", "CAIRO (Reuters) - Floods hit Sohag governorate on Monday.", {"EG-SHG"}),
+        ("ar", "القاهرة - غمرت السيول قرى في محافظتي سوهاج وأسيوط", {"EG-SHG", "EG-AST"}),
+        ("fr", "ALGER - Des feux dans les wilayas de Tizi Ouzou et Bejaia.", {"DZ-15", "DZ-06"}),
+    ],
+)
+def test_a_region_word_names_the_region_not_the_city_of_its_name_and_carries_along_a_list(
+    language: str, text: str, regions: set[str]
+) -> None:
+    found = places(text, language)
+    assert {f"iso3166-2:{code}" for code in regions} <= found
+    assert "geonames:347796" not in found  # the city of Sohag
+
+
+def test_the_city_word_keeps_the_city() -> None:
+    assert "geonames:347796" in places("القاهرة - غمرت السيول مدينة سوهاج", "ar")
+
+
+def test_the_word_of_a_french_name_with_its_article_is_no_region_of_its_own() -> None:
+    assert places("Le film a été achevé au Caire, en Egypte.", "fr") == {"Q85", "Q79"}
+
+
+def test_a_name_after_a_neighbourhood_word_is_no_town() -> None:
+    assert places("عدن - سقطت قذيفة على حي الروضة في المدينة", "ar") == {"place:aden"}
+
+
+def test_an_accusative_adverb_is_no_town() -> None:
+    assert places("عمان - أصدرت المحكمة حكما بالسجن", "ar") <= {"Q3805", "Q810"}

@@ -9,16 +9,18 @@ mention in that string, and surface forms are the mentions as written there
 
 from __future__ import annotations
 
+import re
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TypeVar
 
-from newswire_text import Analysis, EntryMentions, PersonMentions
+from newswire_text import Analysis, EntryMentions
 
 from workers.gazetteer import Entry, Gazetteer, get_gazetteer
 from workers.gazetteer.inflection import is_arabic
 from workers.gazetteer.names import Name, find_names
-from workers.gazetteer.places import find_small_places
+from workers.gazetteer.places import SmallPlace, find_small_places
 from workers.models import EnrichedArticle, EntityTag, EntityType, assemble, evolve
 from workers.text.analysis import article_analysis
 from workers.text.normalize import normalize_text
@@ -28,6 +30,64 @@ CANDIDATE_PREFIX = "candidate:"
 CANDIDATE_CONFIDENCE = 0.5
 SMALL_PLACE_CONFIDENCE = 0.6
 ADJECTIVE_ONLY_FACTOR = 0.85  # "Syrian troops" names Syria less surely than "Syria"
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerPerson:
+    """A person found beside a trigger word, as written or cut to the name itself."""
+
+    name: str
+    """Normalized."""
+    first_offset: int
+    count: int
+    surface_forms: list[str]
+
+
+PROCLITIC_ARTICLES = ("لل", "بال", "وال", "فال", "كال")
+_BREAK = re.compile(r"[.,;:()\[\]\"«»!?]|\n")
+
+
+def _trimmed(gazetteer: Gazetteer, people: list[TriggerPerson]) -> list[TriggerPerson]:
+    """Trigger-found people cut to the name itself: within one stretch between
+    punctuation ("CEI, Ibrahime Coulibaly-Kuibiert", "Nassim Bernaoui.\n\nPlus"),
+    without lower-case Latin words or Arabic words with a proclitic and the
+    article in front ("de Laurent Gbagbo", "والنقل فايز رسامني"); none that holds
+    a head noun or a place word ("نقابة أصحاب", "محافظة حضرموت")."""
+    rules, place_words = gazetteer.names, gazetteer.places.before
+    kept: list[TriggerPerson] = []
+    for person in people:
+        name, first_offset, count = person.name, person.first_offset, person.count
+        surfaces = person.surface_forms
+        parts = name.split(" ")
+        if (
+            _BREAK.search(surfaces[0]) is None
+            and not parts[0].startswith(PROCLITIC_ARTICLES)
+            and not surfaces[0][:1].islower()
+        ):
+            if len(parts) > 1 and not any(
+                w in rules.arabic_heads or w in place_words for w in parts
+            ):
+                kept.append(TriggerPerson(name, first_offset, count, surfaces))
+            continue
+        surface = max(_BREAK.split(surfaces[0]), key=lambda part: len(part.split()))
+        words = surface.split()
+        while words and (words[0].startswith(PROCLITIC_ARTICLES) or words[0].islower()):
+            words = words[1:]
+        cut = " ".join(words)
+        normalized = normalize_text(cut)
+        parts = normalized.split(" ")
+        if len(parts) < 2 or any(w in rules.arabic_heads or w in place_words for w in parts):
+            continue
+        if normalized == name:
+            kept.append(TriggerPerson(name, first_offset, count, surfaces))
+        else:
+            shift = max(0, surfaces[0].find(cut))
+            kept.append(TriggerPerson(normalized, first_offset + shift, count, [cut]))
+    return kept
+
+
+Known = list[EntryMentions]
+"""The gazetteer's finds, one per entry."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,9 +126,25 @@ def find_entities(
     key (so normalizing alike: "الرقة", "الرقه") share one surface form, the first
     as written."""
     found = gazetteer.finder.find(analysis, language)
-    known, people = found.known, found.people
+    known: Known = found.known
+    people = [TriggerPerson(p.name, p.first_offset, p.count, p.surface_forms) for p in found.people]
     templates = _templates(gazetteer).fields
     countries = _story_countries(gazetteer, known)
+    tokens = Tokens.of(analysis)
+    built = find_names(gazetteer.names, tokens, language)
+    found_small = find_small_places(
+        gazetteer.places, tokens, countries, [(n.first, n.last) for n in built]
+    )
+    if found_small:
+        found_small = _not_within(tokens, known, found_small)
+    spans = [(p.first, p.last, "place") for p in found_small] + [
+        (n.first, n.last, "place" if n.type == "person" else "organisation")
+        for n in built
+        if (language != "en" and n.type == "organisation") or is_arabic(n.name)
+    ]
+    if spans:
+        known = _outside(gazetteer, tokens, known, spans)
+    small = _grouped(analysis, ((p.id, p.first, p.last) for p in found_small))
     tags: list[EntityTag] = []
     namesakes: list[tuple[int, int, list[str]]] = []
     for mentions in known:
@@ -95,10 +171,8 @@ def find_entities(
     for first_offset, count, surfaces in namesakes:
         name = normalize_text(surfaces[0])
         tags.append(_candidate("organisation", name, first_offset, count, surfaces, language))
-    tokens = Tokens.of(analysis)
-    built = find_names(gazetteer.names, tokens, language)
-    small = _small_places(gazetteer, tokens, countries, built)
-    people = _unless_inside(people, built)
+    people = _trimmed(gazetteer, people)
+    built, people = _outer_people(built, people), _unless_inside(people, built)
     for person in people:
         name, first_offset, count = person.name, person.first_offset, person.count
         surfaces = person.surface_forms
@@ -122,13 +196,13 @@ def find_entities(
     return tags
 
 
-def _story_countries(gazetteer: Gazetteer, known: list[EntryMentions]) -> set[str]:
+def _story_countries(gazetteer: Gazetteer, known: Known) -> set[str]:
     """The countries of the places the gazetteer found: the countries the story is about."""
     return {
         country
-        for mentions in known
-        if gazetteer.entries[mentions.entry].type == "place"
-        and (country := gazetteer.entries[mentions.entry].country) is not None
+        for found in known
+        if gazetteer.entries[found.entry].type == "place"
+        and (country := gazetteer.entries[found.entry].country) is not None
     }
 
 
@@ -143,15 +217,63 @@ def _other_countrys_body(entry: Entry, countries: set[str]) -> bool:
     )
 
 
-def _small_places(
-    gazetteer: Gazetteer, tokens: Tokens, countries: set[str], built: list[Name]
-) -> dict[str, Mentions]:
-    """Towns, villages and regions in the countries of the places already found,
-    each once with its mentions."""
-    found = find_small_places(
-        gazetteer.places, tokens, countries, [(n.first, n.last) for n in built]
-    )
-    return _grouped(tokens.analysis, ((p.id, p.first, p.last) for p in found))
+def _not_within(tokens: Tokens, known: Known, small: list[SmallPlace]) -> list[SmallPlace]:
+    """Small places less those inside a longer name the gazetteer found ("Caire" of
+    "au Caire", a town of a known organisation's name)."""
+    longer = {_padded(surface) for found in known for surface in found.surface_forms}
+    kept = []
+    for place in small:
+        name = _words(" ".join(tokens.words[place.first : place.last]))
+        if not any(name in form and name != form for form in longer):
+            kept.append(place)
+    return kept
+
+
+@lru_cache(maxsize=1 << 16)
+def _padded(surface: str) -> str:
+    """A surface form normalized, between spaces (the same forms recur across articles)."""
+    return _words(normalize_text(surface))
+
+
+def _outside(
+    gazetteer: Gazetteer, tokens: Tokens, known: Known, spans: list[tuple[int, int, str]]
+) -> Known:
+    """Known entries less those every mention of which lies inside a longer name
+    found another way, by type: places inside a small place's or an Arabic person's
+    name ("النيل" of "النيل الأبيض", the city of "ولاية كسلا", "منى" of "منى
+    الخزاعي"), bodies inside a longer head-first body's (Arabic, French: "التجمع
+    الوطني" of "التجمع الوطني الديمقراطي"); only those spans are given.
+    A mention met once is inside when its offset is; mentions met more often are
+    counted over the names padded with spaces and joined."""
+    analysis = tokens.analysis
+    ranges: dict[str, list[tuple[int, int]]] = {}
+    for first, last, kind in spans:
+        span = analysis.span(first, last)
+        ranges.setdefault(kind, []).append((span.start, span.end))
+    joined: dict[str, str] = {}
+    entries = gazetteer.entries
+    kept: Known = []
+    for found in known:
+        index, offset, count = found.entry, found.first_offset, found.count
+        surfaces = found.surface_forms
+        kind = entries[index].type
+        around = ranges.get(kind)
+        if around is None:
+            kept.append(found)
+            continue
+        if count == 1:
+            inside = any(low <= offset < high for low, high in around)
+        else:
+            if kind not in joined:
+                joined[kind] = "".join(
+                    _words(" ".join(tokens.words[first:last]))
+                    for first, last, other in spans
+                    if other == kind
+                )
+            inside = sum(joined[kind].count(_padded(s)) for s in surfaces) >= count
+        if not inside:
+            kept.append(found)
+    return kept
 
 
 K = TypeVar("K", bound=Hashable)
@@ -229,11 +351,25 @@ def _words(name: str) -> str:
     return f" {name} "
 
 
-def _unless_inside(people: list[PersonMentions], built: list[Name]) -> list[PersonMentions]:
+def _unless_inside(people: list[TriggerPerson], built: list[Name]) -> list[TriggerPerson]:
     """Trigger-found people, less those a name found from its structure holds ("Ould
     Djay" inside "Mokhtar Ould Djay", "Mauritanian Workers" inside an organisation)."""
     longer = [_words(n.name) for n in built]
     return [p for p in people if not any(_words(p.name) in name for name in longer)]
+
+
+def _outer_people(built: list[Name], people: list[TriggerPerson]) -> list[Name]:
+    """Names found from their structure, less people inside a longer name a trigger
+    found ("عبد الله" of "آدم عبد الله يوسف")."""
+    if not people:
+        return built
+    longer = [_words(p.name) for p in people]
+    return [
+        n
+        for n in built
+        if n.type != "person"
+        or not any(_words(n.name) in name and _words(n.name) != name for name in longer)
+    ]
 
 
 def _mentions(

@@ -278,6 +278,11 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
         read_data(REGIONS),
         frozenset(keys.best),
         blocked | stopwords | given,
+        frozenset(
+            text
+            for text, (_, info) in keys.best.items()
+            if info.entry != IGNORED and entries[info.entry].priority == TOWN_PRIORITY
+        ),
         digest,
     )
     return Gazetteer(

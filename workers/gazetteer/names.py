@@ -33,6 +33,8 @@ ORGANISATION_HEADS = "organisation_heads.toml"
 GIVEN_NAMES = "given_names.toml"
 MAX_NAME_WORDS = 10
 MAX_PERSON_WORDS = 5
+MAX_ARABIC_CHAIN = 9
+"""Arabic names run longer with their particles: "المياسة بنت حمد بن خليفة آل ثاني"."""
 ARABIC_PROCLITICS = ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
 PERSON_PROCLITICS = ("", "و", "ف")
 ARTICLE = "ال"
@@ -44,7 +46,7 @@ FRENCH_ADJECTIVE_ENDINGS = (
     "aire", "aires", "ique", "iques", "if", "ive", "ifs", "ives", "ais", "aise", "aises", "ois",
     "oise", "oises", "ain", "aine", "ains", "aines", "eur", "eure", "eures", "ee", "ees",
     "nel", "nelle", "ier", "iere", "iers", "ieres", "ies", "ue", "ues", "ante", "antes",
-    "iste", "istes",
+    "iste", "istes", "il", "ile", "ils", "iles",
 )  # fmt: skip
 """How the lower-case adjectives of a French name end ("nationale", "constitutionnel")."""
 ACRONYM_LETTERS = range(2, 9)
@@ -63,6 +65,8 @@ class NameRules:
     as the name starts with it (article kept, proclitic dropped)."""
     links: frozenset[str]
     leading: frozenset[str]
+    never: frozenset[str]
+    """Words never inside a Latin-script name: days and months."""
     arabic_named: frozenset[str]
     arabic_weak: frozenset[str]
     arabic_adjectives: frozenset[str]
@@ -130,6 +134,7 @@ def name_rules(
         arabic_heads=arabic_heads,
         links=frozenset().union(*(words(s, "links") for s in latin)),
         leading=frozenset().union(*(words(s, "leading") for s in latin)),
+        never=frozenset().union(*(words(s, "never") for s in latin)),
         arabic_named=words(heads["ar"], "named"),
         arabic_weak=words(heads["ar"], "weak"),
         arabic_adjectives=words(heads["ar"], "adjectives"),
@@ -175,9 +180,9 @@ def find_names(rules: NameRules, text: Tokens, language: str | None) -> list[Nam
         if index < skip or index < covered:
             continue
         name = _organisation(rules, text, index, language) or _person(rules, text, index)
-        if name is not None and name.first > covered:
+        if name is not None and name.first >= covered:
             covered = name.last
-            if not _known(rules, text, name):
+            if not _known(rules, text, name, language):
                 found.append(_with_acronym(text, name))
     return found
 
@@ -186,11 +191,14 @@ EXTENSION_WORDS = 3
 """How far past a name to look for the known name it may be the start of."""
 
 
-def _known(rules: NameRules, text: Tokens, name: Name) -> bool:
+def _known(rules: NameRules, text: Tokens, name: Name, language: str | None) -> bool:
     """Whether the gazetteer has the name: as a key; for an organisation, a known body
     or person inside it ("مكتب الأمم المتحدة") or a known body it only begins
     ("صندوق النقد" of "صندوق النقد الدولي"); for a person, any known name of two
-    words or more inside it, or one known person's word ("Dagalo")."""
+    words or more inside it, or one known person's word ("Dagalo"). A head-first
+    name (Arabic, French) that goes on past a known body of two words or more it
+    opens with is another body ("التجمع الوطني الديمقراطي", "Rassemblement national
+    des indépendants")."""
     if name.name in rules.keys:
         return True
     words = name.name.split(" ")
@@ -199,6 +207,14 @@ def _known(rules: NameRules, text: Tokens, name: Name) -> bool:
     for size in range(shortest, count):
         for start in range(count - size + 1):
             part = " ".join(words[start : start + size])
+            if (
+                start == 0
+                and size > 1
+                and name.type == "organisation"
+                and words[size] not in COORDINATORS
+                and (language == "fr" or is_arabic(name.name))
+            ):
+                continue
             if part in rules.body_keys or (
                 size > 1 and name.type == "person" and part in rules.keys
             ):
@@ -282,6 +298,7 @@ def _run_start(rules: NameRules, text: Tokens, index: int) -> int:
             and before > 0
             and text.joined(before - 1)
             and text.caps[before - 1]
+            and not _two_names(rules, text, before)
         ):
             index = before - 1
         else:
@@ -293,18 +310,32 @@ def _run_end(rules: NameRules, text: Tokens, index: int) -> int:
     """One past the capitalised run from `index` on, links inside it."""
     count, last = len(text.words), index + 1
     while last < count and text.joined(last - 1) and last - index < MAX_NAME_WORDS:
-        if text.caps[last]:
+        if text.caps[last] and text.words[last] not in rules.never:
             last += 1
         elif (
             text.words[last] in rules.links
             and last + 1 < count
             and text.joined(last)
             and text.caps[last + 1]
+            and text.words[last + 1] not in rules.never
+            and not _two_names(rules, text, last)
         ):
             last += 2
         else:
             break
     return last
+
+
+COORDINATORS = frozenset({"and", "&", "et"})
+
+
+def _two_names(rules: NameRules, text: Tokens, link: int) -> bool:
+    """ "and" right after a head noun joins two names ("First Abu Dhabi Bank and Dubai
+    Islamic Bank"), not the words of one."""
+    before = text.words[link - 1]
+    return text.words[link] in COORDINATORS and (
+        before in rules.latin_heads["en"] or before in rules.latin_heads["fr"]
+    )
 
 
 def _french_organisation(rules: NameRules, text: Tokens, start: int) -> Name | None:
@@ -323,7 +354,9 @@ def _french_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
             if after >= count or not text.joined(after - 1) or words[after] in rules.links:
                 break
             last = after + 1
-        elif text.caps[last] or word.endswith(FRENCH_ADJECTIVE_ENDINGS):
+        elif word not in rules.never and (
+            text.caps[last] or word.endswith(FRENCH_ADJECTIVE_ENDINGS)
+        ):
             last += 1
         else:
             break
@@ -361,6 +394,8 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
             and text.joined(last)
         ):
             last += 2
+    elif head == bare and bare not in rules.arabic_weak:
+        last = _construct_chain(rules, text, last)
     # A definite head is followed by its adjectives ("المجلس الأعلى للقضاء"); an
     # indefinite one by a definite noun and its adjectives ("وزارة الصحة السعودية").
     # After an adjective only adjectives and a لل-complement ("للشغل") go on: a noun
@@ -381,6 +416,32 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
     if last - start < needed:
         return None
     return Name("organisation", " ".join([head, *words[start + 1 : last]]), start, last)
+
+
+CONSTRUCT_NOUNS = 2
+"""How many indefinite nouns a construct may chain before its definite noun."""
+
+
+def _construct_chain(rules: NameRules, text: Tokens, start: int) -> int:
+    """The token of the definite noun that ends a construct of indefinite nouns after
+    the head ("محكمة أمن الدولة", "شركة نفط الشمال"), else `start`."""
+    words, index = text.words, start
+    while index < len(words) and index - start <= CONSTRUCT_NOUNS and text.joined(index - 1):
+        word = words[index]
+        if word.startswith(ARTICLE):
+            definite = word not in rules.arabic_ends and word not in rules.stopwords
+            return index if definite and index > start else start
+        if (
+            not is_arabic(word)
+            or word.startswith(("و", *CLITIC_ARTICLES))
+            or (len(word) > 3 and word[0] in "ين")  # a verb in the present: "شركة يملكها"
+            or word in rules.stopwords
+            or word in rules.arabic_heads
+            or word in rules.given_arabic
+        ):
+            return start
+        index += 1
+    return start
 
 
 def _nisba(word: str) -> bool:
@@ -460,11 +521,11 @@ def _arabic_person(rules: NameRules, text: Tokens, start: int) -> Name | None:
     the word they bind, definite family names, or one bare family name."""
     words, count = text.words, len(text.words)
     parts = [rules.given_arabic[words[start]]]
-    if parts[0].startswith(ARTICLE):
-        return None  # "العربي" opens a name less often than it is the adjective
     last = start + 1
+    if parts[0].startswith(ARTICLE) and not _opens_with_article(rules, text, start):
+        return None  # "العربي" opens a name less often than it is the adjective
     definite = False
-    while last < count and last - start < MAX_PERSON_WORDS and text.joined(last - 1):
+    while last < count and last - start < MAX_ARABIC_CHAIN and text.joined(last - 1):
         following = words[last]
         if (
             not is_arabic(following)
@@ -479,6 +540,8 @@ def _arabic_person(rules: NameRules, text: Tokens, start: int) -> Name | None:
                 break
             parts += [following, words[last + 1]]
             last += 2
+            if following == ARTICLE:
+                break  # "آل ثاني": the family's name ends it
         elif following in rules.common and following not in rules.given_arabic:
             break
         elif following in rules.given_arabic and not definite:
@@ -491,10 +554,27 @@ def _arabic_person(rules: NameRules, text: Tokens, start: int) -> Name | None:
         elif not definite and _bare_name(rules, following):
             parts.append(following)  # a family name without the article ends the name
             last += 1
+            if last < count and text.joined(last - 1) and words[last] in COMPOUND_ENDS:
+                parts.append(words[last])  # "بهي الدين", "جاب الله"
+                last += 1
             break
         else:
             break
     return _unknown_person(rules, parts, start, last)
+
+
+COMPOUND_ENDS = frozenset({"الدين", "الله"})
+"""Second words of compound Arabic names: "بهاء الدين", "نصر الله"."""
+
+
+def _opens_with_article(rules: NameRules, text: Tokens, start: int) -> bool:
+    """A given name written with the article ("الكسندر", "المياسة", "الحبيب") opens a
+    name only before a particle or a bare name word, where it is no adjective."""
+    following = start + 1
+    if following >= len(text.words) or not text.joined(start):
+        return False
+    word = text.words[following]
+    return word in rules.particles_arabic or (len(word) > 2 and _bare_name(rules, word))
 
 
 def _family_name(parts: list[str], word: str) -> bool:

@@ -3,8 +3,11 @@ regions, which the gazetteer's keys leave out (most of their names are also
 ordinary words or names somewhere else). One is tagged only where the story says a
 place is meant: a place word right beside the name ("the town of Zouerate",
 "محافظة دهوك", "Duhok province"), or the place lies in a country the story is
-about (its dateline's, its other places'). Among places of one name, those of the
-story's countries come first, then the most populous.
+about (its dateline's, its other places'). A region word ("province", "ولاية")
+names the region even when a city of that name is a gazetteer key, and carries
+along a list ("ولايات صفاقس وقفصة والقصرين"). Among places of one name, a region
+word chooses the regions, another place word the towns, no place word the regions
+first; then those of the story's countries come first, then the most populous.
 
 Reading the 80 MB of GeoNames data takes seconds, so the names are kept, once
 derived, in a compact file under the user's cache directory (`XDG_CACHE_HOME`,
@@ -26,7 +29,7 @@ from typing import Any
 from newswire_text import PhraseMatcher
 
 from workers.gazetteer.cache import cache_dir, cached, write_atomically
-from workers.gazetteer.inflection import arabic_variants
+from workers.gazetteer.inflection import arabic_variants, is_arabic
 from workers.gazetteer.model import Case
 from workers.text.normalize import normalize_text
 from workers.text.tokens import Tokens
@@ -36,8 +39,8 @@ REGIONS = "regions.toml"
 MIN_POPULATION = 500
 MIN_NAME_LETTERS = 4
 CACHE_FORMAT = 4
-REGION_POPULATION = 10_000_000
-"""Regions rank above the towns of their name."""
+ARABIC_CUE_CLITICS = ("", "و", "ب", "ل", "ف", "وب", "ول", "فب")
+"""Proclitics a place word carries: "بمحافظة دهوك", "ولولاية كسلا"."""
 SPELLED_VARIOUSLY = frozenset(
     {"DZ", "BH", "DJ", "EG", "IQ", "IR", "IL", "JO", "KW", "LB", "LY", "MA", "MR", "OM", "PS"}
     | {"QA", "SA", "SD", "SO", "SY", "TN", "TR", "AE", "YE", "KM", "EH", "ML", "NE", "TD", "SN"}
@@ -53,6 +56,8 @@ CASE_ANY, CASE_TITLE = int(Case.ANY), int(Case.TITLE)
 
 Record = tuple[str, str, int]
 """(id, ISO country code, population)"""
+NOT_CUED, PLACE_CUED, REGION_CUED = 0, 1, 2
+REGION_PREFIX = "iso3166-2:"
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +89,9 @@ class SmallPlaces:
     """Normalized region name -> the regions of that name."""
     cued_only: frozenset[str]
     """Regions whose names are also ordinary phrases: tagged beside a place word only."""
+    region_only: frozenset[str]
+    """Region names that are also gazetteer keys (mostly of the region's main city):
+    the region only beside a region word ("ولاية كسلا", "Duhok province")."""
     matcher: PhraseMatcher
     """Every name (Arabic ones with their proclitic forms), in one compiled matcher."""
     phrase_names: list[str]
@@ -91,11 +99,21 @@ class SmallPlaces:
     before: frozenset[str]
     after: frozenset[str]
     links: frozenset[str]
+    region_words: frozenset[str]
+    """The place words that name a first-level region ("province", "ولاية")."""
+    ands: frozenset[str]
+    """Words that go on with a list of places ("and", "et"); in Arabic, و on the name."""
+    quarters: frozenset[str]
+    """Neighbourhood, street and station words: the name after one is none of a town."""
 
-    def get(self, name: str) -> list[Record]:
+    def get(self, name: str, cue: int) -> list[Record]:
+        """The places of the name, those the place word points to first."""
+        regions = self.regions.get(name, [])
+        if cue == REGION_CUED:
+            return list(regions)
         row = self.rows.get(name)
         towns = list(self.towns.records(row)) if row is not None else []
-        return [*self.regions.get(name, ()), *towns]
+        return [*towns, *regions] if cue == PLACE_CUED else [*regions, *towns]
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,27 +129,36 @@ def small_places(
     regions_document: dict[str, Any],
     taken: frozenset[str],
     never: frozenset[str],
+    towns_taken: frozenset[str],
     digest: str,
 ) -> SmallPlaces:
     """The index over GeoNames and regions, less names that are gazetteer keys
-    (`taken`) or ordinary words (`never`). `digest` names what these are derived
-    from (`cache.source_digest`)."""
+    (`taken`) or ordinary words (`never`); a region named as a packaged city that is
+    a key (`towns_taken`) stays, to be tagged beside a region word. `digest` names
+    what these are derived from (`cache.source_digest`)."""
     towns = _cached_towns()
     rows = dict(zip(towns.names, range(len(towns.names)), strict=True))
     regions: dict[str, list[Record]] = {}
     for name, record in _regions(regions_document):
         if _long_enough(name) and record not in regions.get(name, ()):
             regions.setdefault(name, []).append(record)
+    region_only = frozenset(name for name in towns_taken - never if name in regions)
     for name in (*taken, *never):
         rows.pop(name, None)
-        regions.pop(name, None)
+        if name not in region_only:
+            regions.pop(name, None)
     phrases, cases, phrase_names = cached(
         "small-place-phrases", digest, lambda: _phrases((*rows, *regions))
     )
 
     def normalized(name: str) -> frozenset[str]:
-        return frozenset(
+        words = {
             normalize_text(w) for section in words_document.values() for w in section.get(name, [])
+        }
+        return frozenset(
+            clitic + word
+            for word in words
+            for clitic in (ARABIC_CUE_CLITICS if is_arabic(word) else ("",))
         )
 
     return SmallPlaces(
@@ -139,15 +166,19 @@ def small_places(
         rows=rows,
         regions=regions,
         cued_only=frozenset(
-            f"iso3166-2:{code}"
+            f"{REGION_PREFIX}{code}"
             for code, table in regions_document.items()
             if table.get("cued_only")
         ),
+        region_only=region_only,
         matcher=PhraseMatcher(phrases, cases),
         phrase_names=phrase_names,
-        before=normalized("before"),
+        before=normalized("before") | normalized("region"),
         after=normalized("after"),
         links=normalized("links"),
+        region_words=normalized("region"),
+        ands=normalized("and"),
+        quarters=normalized("quarter"),
     )
 
 
@@ -185,18 +216,71 @@ def find_small_places(
     blocked = {i for first, last in covered for i in range(first, last)}
     words, caps, breaks = text.words, text.caps, text.breaks
     found: list[SmallPlace] = []
+    listed = (-1, NOT_CUED)
+    """(the token after the last place found, the cue it had)"""
     for hit in matches:
         phrase, first, last = hit.phrase, hit.first, hit.last
         if first in blocked or (last - 1) in blocked:
             continue
-        records = places.get(places.phrase_names[phrase])
-        cued = _cued(places, words, breaks, first, last)
-        in_story = [r for r in records if r[1] in story and r[0] not in places.cued_only]
-        if not cued and (not in_story or _in_longer_name(places, words, caps, breaks, first, last)):
+        name = places.phrase_names[phrase]
+        if _after_quarter_word(places, words, breaks, first):
             continue
-        best = max(in_story or records, key=lambda r: r[2])
+        cue = _cued(places, words, breaks, first, last)
+        if cue == NOT_CUED:
+            cue = _listed(places, words, breaks, first, listed)
+        if name in places.region_only and cue != REGION_CUED:
+            continue
+        records = places.get(name, cue)
+        in_story = [r for r in records if r[1] in story and r[0] not in places.cued_only]
+        if cue == NOT_CUED and (
+            not in_story or _in_longer_name(places, words, caps, breaks, first, last)
+        ):
+            continue
+        if not records:
+            continue
+        best = _first_best(in_story or records)
         found.append(SmallPlace(best[0], first, last))
+        listed = (last, cue)
     return found
+
+
+def _after_quarter_word(
+    places: SmallPlaces, words: list[str], breaks: list[bool], first: int
+) -> bool:
+    """A neighbourhood, street or station word (a link between allowed) stands before."""
+    before = first - 1
+    if before >= 0 and not breaks[before] and words[before] in places.links:
+        before -= 1
+    return before >= 0 and not breaks[before] and words[before] in places.quarters
+
+
+def _first_best(records: list[Record]) -> Record:
+    """The most populous of the first kind listed (regions have no population)."""
+    kind = records[0][0].startswith(REGION_PREFIX)
+    return max((r for r in records if r[0].startswith(REGION_PREFIX) == kind), key=lambda r: r[2])
+
+
+LIST_REACH = 6
+"""How many words back an Arabic list may reach to the place word that opened it."""
+
+
+def _listed(
+    places: SmallPlaces, words: list[str], breaks: list[bool], first: int, listed: tuple[int, int]
+) -> int:
+    """The cue of a list the name goes on with: "ولايات صفاقس وقفصة والقصرين" (و on
+    the name, the place word a few words back), "les wilayas de Tizi Ouzou et
+    Bejaia" (the place before it found just before "et")."""
+    if is_arabic(words[first]) and words[first].startswith("و"):
+        for index in range(first - 1, max(-1, first - 1 - LIST_REACH), -1):
+            if breaks[index]:
+                break
+            if words[index] in places.before:
+                return REGION_CUED if words[index] in places.region_words else PLACE_CUED
+        return NOT_CUED
+    after, cue = listed
+    if first == after + 1 and not breaks[after - 1] and not breaks[after]:
+        return cue if words[after] in places.ands else NOT_CUED
+    return NOT_CUED
 
 
 def _in_longer_name(
@@ -218,15 +302,21 @@ def _in_longer_name(
     return last < len(words) and not breaks[last - 1] and caps[last]
 
 
-def _cued(places: SmallPlaces, words: list[str], breaks: list[bool], first: int, last: int) -> bool:
-    """A place word stands right before the name (a link between them allowed:
-    "town of") or right after it ("Duhok province")."""
+def _cued(places: SmallPlaces, words: list[str], breaks: list[bool], first: int, last: int) -> int:
+    """Whether a place word stands right before the name (a link between them
+    allowed: "town of") or right after it ("Duhok province"), and whether it is a
+    region word."""
     before = first - 1
     if before >= 0 and not breaks[before] and words[before] in places.links:
         before -= 1
+    word = None
     if before >= 0 and not breaks[before] and words[before] in places.before:
-        return True
-    return last < len(words) and not breaks[last - 1] and words[last] in places.after
+        word = words[before]
+    elif last < len(words) and not breaks[last - 1] and words[last] in places.after:
+        word = words[last]
+    if word is None:
+        return NOT_CUED
+    return REGION_CUED if word in places.region_words else PLACE_CUED
 
 
 # -- the data ----------------------------------------------------------------------
@@ -244,7 +334,7 @@ def _regions(document: dict[str, Any]) -> Iterator[tuple[str, Record]]:
     for subdivision in pycountry.subdivisions:
         if subdivision.parent_code is not None:
             continue
-        record = (f"iso3166-2:{subdivision.code}", subdivision.country_code, REGION_POPULATION)
+        record = (f"{REGION_PREFIX}{subdivision.code}", subdivision.country_code, 0)
         names = {subdivision.name, french.gettext(subdivision.name)}
         table = document.get(subdivision.code, {})
         for language in ("ar", "en", "fr"):

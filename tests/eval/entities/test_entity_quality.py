@@ -15,10 +15,14 @@ from workers.gazetteer import get_gazetteer
 
 MIN_PRECISION = 0.90
 MIN_RECALL = 0.85
-BROAD_FLOOR = {"precision": 0.80, "recall": 0.55}
+BROAD_FLOOR = {
+    "ar": {"precision": 0.92, "recall": 0.77},
+    "en": {"precision": 0.91, "recall": 0.78},
+    "fr": {"precision": 0.92, "recall": 0.78},
+}
 """Per language, on the broad-news batches (labelled before the changes made for
-them): a floor that catches a regression, below the figures of bench/RESULTS.md
-and far below what the tagging aims at there."""
+them): two points below the figures of bench/RESULTS.md, so that a regression
+fails; the aim there is precision 0.92 and recall 0.85."""
 BROAD_SETS = ("batch1", "batch2")
 SEED = Path(__file__).resolve().parents[3] / "seeds" / "000_cc6b534295ab8a14.txt"
 
@@ -51,8 +55,8 @@ def test_broad_news_batches_hold_their_floor_in_each_language(language: str) -> 
     chosen = [a for a in load_articles(BROAD_SETS) if a.language == language]
     assert len(chosen) >= 20
     result = score(chosen).entities
-    assert result.precision >= BROAD_FLOOR["precision"], result.false_positives
-    assert result.recall >= BROAD_FLOOR["recall"], result.false_negatives
+    assert result.precision >= BROAD_FLOOR[language]["precision"], result.false_positives
+    assert result.recall >= BROAD_FLOOR[language]["recall"], result.false_negatives
 
 
 def test_every_labelled_article_names_its_primary_topic_as_eight_digits() -> None:
