@@ -3,6 +3,7 @@ of duplicates, stories and roles, a group of articles at a time."""
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import inspect
 from collections.abc import Callable, Sequence
@@ -32,6 +33,8 @@ from workers.models import (
     evolve,
 )
 from workers.settings import Settings
+from workers.stories.linking import redis_story_state, story_request
+from workers.stories.state import StoryState
 from workers.text.analysis import RECENT_ARTICLES, AnalysesAhead
 from workers.text.language import detect_language
 
@@ -159,6 +162,14 @@ def apply_decision(article: EnrichedArticle, fp: Fingerprint, decision: Decision
     return EnrichResult(enriched, decision.outcome, notice)
 
 
+def with_story(result: EnrichResult, story_id: str) -> EnrichResult:
+    article = evolve(result.article, {"story_id": story_id})
+    notice = (
+        None if result.notice is None else result.notice.model_copy(update={"article": article})
+    )
+    return dataclasses.replace(result, article=article, notice=notice)
+
+
 class StateRestore(Protocol):
     """What the enrichment does when Redis answers that its dedup state is gone."""
 
@@ -177,10 +188,14 @@ class Enricher:
         redis: aioredis.Redis[Any],
         restore: StateRestore,
         steps: Sequence[Step] | None = None,
+        stories: StoryState | None = None,
     ) -> None:
+        """`stories`: where articles are placed in stories (docs/ARCHITECTURE.md,
+        Stories); by default the state in the same Redis."""
         self._settings = settings
         self._steps: tuple[Step, ...] = tuple(default_steps() if steps is None else steps)
         self._state = DedupState(redis, settings.dedup, settings.redis_prefix + DEDUP_KEY_SPACE)
+        self._stories = redis_story_state(settings, redis) if stories is None else stories
         self._restore = restore
         self._state_checked = False
         reads = {inspect.unwrap(step) for step in self._steps}
@@ -306,6 +321,13 @@ class EnrichmentRun:
     async def _apply(self, index: int, submitted: Submitted) -> None:
         pending = self._prepared[index]
         decisions = await self._enricher._decisions(submitted)
-        for (position, enriched, fp), decision in zip(pending, decisions, strict=True):
-            self._results[position] = apply_decision(enriched, fp, decision)
+        decided = [
+            apply_decision(enriched, fp, decision)
+            for (_, enriched, fp), decision in zip(pending, decisions, strict=True)
+        ]
+        stories = await self._enricher._stories.link(
+            [story_request(r.article, d) for r, d in zip(decided, decisions, strict=True)]
+        )
+        for (position, _, _), result, story in zip(pending, decided, stories, strict=True):
+            self._results[position] = with_story(result, story)
         self._decided.add(index)
