@@ -7,6 +7,7 @@ from workers.enrich.pipeline import to_enriched
 from workers.models import Dateline, EnrichedArticle, EntityTag, Subject, evolve
 from workers.stories.numbers import canonical_number, numbers_of
 from workers.stories.signature import EventSignature, content_words, event_signature
+from workers.text.normalize import normalize_text
 
 
 def tagged(body: str, **tags: list[EntityTag]) -> EnrichedArticle:
@@ -24,14 +25,18 @@ def test_years_are_not_evidence_of_an_event() -> None:
 
 
 def test_number_words_count_as_their_digits_in_every_language() -> None:
-    assert {"3", "17"} <= numbers_of("three dead and seventeen hurt").values
-    assert "6" in numbers_of("six morts").values
-    assert "9" in numbers_of("وفاة تسعة مواطنين").values
+    for text, number in [
+        ("three dead and seventeen hurt", "17"),
+        ("six morts", "6"),
+        ("وفاة تسعة مواطنين", "9"),
+    ]:
+        assert number in numbers_of(text, normalize_text(text).split()).values
 
 
 def test_the_dateline_date_is_left_out() -> None:
     text = "ANKARA, March 11 (Reuters) - A quake killed 3 people."
     assert numbers_of(text, skip="ANKARA, March 11 (Reuters) -").values == {"3"}
+    assert "11" in numbers_of(text).values
 
 
 def test_a_number_keeps_the_words_around_it_as_its_slot() -> None:
@@ -39,9 +44,9 @@ def test_a_number_keeps_the_words_around_it_as_its_slot() -> None:
 
 
 def test_content_words_leave_out_function_words_short_words_and_the_arabic_article() -> None:
-    words = content_words("the earthquake struck malatya and the town", "en")
+    words = content_words(["the", "earthquake", "struck", "malatya", "and", "the", "town"], "en")
     assert words == {"earthquake", "struck", "malatya"}
-    assert "موصل" in content_words("حريق في الموصل", "ar")
+    assert "موصل" in content_words(normalize_text("حريق في الموصل").split(), "ar")
 
 
 def test_the_signature_holds_tags_dateline_topic_time_and_numbers() -> None:

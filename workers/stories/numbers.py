@@ -11,12 +11,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
 from workers.text.normalize import normalize_text
 
-TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+WORD_BEFORE = re.compile(r"([^\W\d_]+)[\W_]*$")
+WORD_AFTER = re.compile(r"[\W_]*([^\W\d_]+)")
+CONTEXT_CHARS = 40
+"""How far before and after a number its slot's words are looked for."""
 
 _NUMBER_WORDS = {
     "en": (
@@ -73,25 +78,28 @@ class Numbers:
     reports of one template hold different numbers in the same slots."""
 
 
-def numbers_of(text: str, skip: str = "") -> Numbers:
-    """The numbers of `text`; `skip` (the dateline as written) is left out once."""
+def numbers_of(text: str, words: Iterable[str] = (), skip: str = "") -> Numbers:
+    """The numbers of `text`, with its number words among `words` (its normalized
+    tokens); `skip` (the dateline as written) is left out once."""
     if skip:
         text = text.replace(skip, " ", 1)
-    tokens = TOKEN.findall(unicodedata.normalize("NFKC", text))
-    words = number_words()
     values: set[str] = set()
     slots: set[tuple[str, str, str]] = set()
-    for index, token in enumerate(tokens):
-        if token[0].isdigit():
-            number = canonical_number(token)
-            if not number or is_year(number):
-                continue
-            values.add(number)
-            before = _word(tokens[index - 1]) if index else ""
-            after = _word(tokens[index + 1]) if index + 1 < len(tokens) else ""
-            slots.add((before, after, number))
-        else:
-            value = words.get(_word(token))
-            if value is not None:
-                values.add(value)
+    for found in NUMBER.finditer(text):
+        number = canonical_number(found.group())
+        if not number or is_year(number):
+            continue
+        values.add(number)
+        start, end = found.span()
+        before = WORD_BEFORE.search(text, max(0, start - CONTEXT_CHARS), start)
+        after = WORD_AFTER.match(text, end, end + CONTEXT_CHARS)
+        slots.add(
+            (
+                _word(before.group(1)) if before else "",
+                _word(after.group(1)) if after else "",
+                number,
+            )
+        )
+    table = number_words()
+    values.update(table[word] for word in set(words) & table.keys())
     return Numbers(frozenset(values), frozenset(slots))

@@ -3,6 +3,7 @@ event share whatever their wording (docs/ARCHITECTURE.md, Stories)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -87,11 +88,11 @@ def _stem(word: str) -> str:
     return word
 
 
-def content_words(normalized: str, language: str | None) -> frozenset[str]:
-    """Distinct long words of a normalized text, function words and numbers left out."""
+def content_words(tokens: Iterable[str], language: str | None) -> frozenset[str]:
+    """Distinct long words of normalized tokens, function words and numbers left out."""
     skip = FUNCTION_WORDS.get(language or "", frozenset())
     kept: dict[str, None] = {}
-    for token in normalized.split(" "):
+    for token in tokens:
         if token[:1].isdigit() or token in skip:
             continue
         if "\u0600" <= token[:1] <= "\u06ff":
@@ -114,8 +115,10 @@ def article_time(article: EnrichedArticle) -> datetime:
 
 def event_signature(article: EnrichedArticle) -> EventSignature:
     analysis = article_analysis(article.headline, article.body_text)
+    tokens = analysis.normalized.split(" ")
     numbers = numbers_of(
         f"{article.headline}\n{article.body_text}",
+        tokens,
         skip=article.dateline.raw if article.dateline else "",
     )
     dateline = article.dateline.place if article.dateline else None
@@ -127,7 +130,7 @@ def event_signature(article: EnrichedArticle) -> EventSignature:
         places=frozenset(tag.id for tag in article.place),
         dateline=dateline.casefold() if dateline else None,
         topic=article.subject[0].code if article.subject else None,
-        words=content_words(analysis.normalized, article.language),
+        words=content_words(tokens, article.language),
         numbers=numbers.values,
         slots=numbers.slots,
     )
