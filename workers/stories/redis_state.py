@@ -109,7 +109,7 @@ class RedisStoryState:
             self._prefix,
             repr(low),
             repr(high),
-            CANDIDATES_PER_FEATURE + 1,
+            CANDIDATES_PER_FEATURE,
             request.uri if request.indexed else "",
             request.anchor or "",
             *features,
@@ -124,7 +124,7 @@ class RedisStoryState:
         holders: dict[str, list[str]] = {}
         for feature, count, stories in zip(features, answers[2::2], answers[3::2], strict=True):
             frequency[feature] = int(count)
-            if len(stories) <= CANDIDATES_PER_FEATURE:
+            if stories:
                 holders[feature] = [s.decode() for s in stories]
         chosen = candidates(request.signature, holders, frequency)
         if anchored is not None and anchored not in chosen:

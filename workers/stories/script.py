@@ -1,6 +1,7 @@
 """The Redis Lua scripts of the story state (`redis_state.py`): one call reads
 what an article's placement needs, one call writes it, whatever the number of
-features. Keys are built from the prefix given in ARGV, as the dedup script's."""
+features. A feature held by more stories than the limit answers its count alone:
+it finds no candidates. Keys are built from the prefix given in ARGV, as the dedup script's."""
 
 from __future__ import annotations
 
@@ -16,8 +17,13 @@ if reply[1] then return reply end
 if anchor ~= '' then reply[2] = redis.call('GET', prefix .. 'u:' .. anchor) or false end
 for i = 7, #ARGV do
   local key = prefix .. 'f:' .. ARGV[i]
-  reply[#reply + 1] = redis.call('ZCOUNT', key, low, high)
-  reply[#reply + 1] = redis.call('ZREVRANGEBYSCORE', key, high, low, 'LIMIT', 0, limit)
+  local count = redis.call('ZCOUNT', key, low, high)
+  reply[#reply + 1] = count
+  if count <= limit then
+    reply[#reply + 1] = redis.call('ZREVRANGEBYSCORE', key, high, low)
+  else
+    reply[#reply + 1] = {}
+  end
 end
 return reply
 """

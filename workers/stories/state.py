@@ -25,8 +25,8 @@ from workers.stories.signature import EventSignature
 MAX_MEMBERS = 8
 """Signatures a story keeps (its latest): an article is compared with each."""
 CANDIDATES_PER_FEATURE = 64
-"""Stories read per feature, the most recent first: a feature held by more stories
-than this weighs at most 1/64 and finds no candidates."""
+"""A feature held by more stories of the window than this weighs at most 1/64 and
+finds no candidates: its stories are not read."""
 MAX_CANDIDATES = 8
 """Stories compared per article, those sharing the most rare features first."""
 
