@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 import redis.asyncio as aioredis
@@ -42,6 +43,13 @@ DEPENDENCY = "redis"
 MAX_ATTEMPTS = 20
 """Transactions refused in a row before the article is given up as a transient
 failure (the stage retries the batch)."""
+
+
+@lru_cache(maxsize=8192)
+def _member(raw: bytes) -> EventSignature:
+    """A member's signature, decoded once: a story's members are read by every
+    article that finds it among its candidates."""
+    return EventSignature.from_json(raw)
 
 
 def _sha(script: str) -> str:
@@ -136,7 +144,7 @@ class RedisStoryState:
             members.lrange(f"{self._prefix}s:{story}", -MAX_MEMBERS, -1)
         signatures = await members.execute()
         stories = {
-            story: [EventSignature.from_json(raw) for raw in listed]
+            story: [_member(raw) for raw in listed]
             for story, listed in zip(chosen, signatures, strict=True)
         }
         return Snapshot(None, anchored, stories, frequency)
