@@ -180,6 +180,21 @@ class DedupSettings(_Frozen):
     band_rows: int = 3
 
 
+class StorySettings(_Frozen):
+    """Stories across agencies (docs/ARCHITECTURE.md, Stories): an article joins a
+    story one of whose members it reports the same event as, within `window_seconds`
+    of it by `firstcreated`, when their shared evidence (people, organisations,
+    places, numbers, rare words, weighted by rarity among the window's stories)
+    reaches `threshold`. The state lives one window after its last write.
+    Off unless `enabled`: linking costs several times the rest of enrichment's
+    CPU per article (bench/RESULTS.md, Stories across agencies); without it an
+    article's story is the one dedup gives it."""
+
+    enabled: bool = False
+    window_seconds: int = 48 * 3600
+    threshold: float = 7.0
+
+
 class StackSettings(_Frozen):
     """Where `python -m devstack stack up` keeps its servers when it has to start them."""
 
@@ -283,6 +298,7 @@ class Settings(BaseSettings):
     sqlite_path: Path = Path("data/newswire.db")
     topics: TopicSettings = Field(default_factory=TopicSettings)
     dedup: DedupSettings = Field(default_factory=DedupSettings)
+    stories: StorySettings = Field(default_factory=StorySettings)
     stack: StackSettings = Field(default_factory=StackSettings)
     metrics: MetricsPorts = Field(default_factory=MetricsPorts)
     worker: WorkerSettings = Field(default_factory=WorkerSettings)

@@ -240,7 +240,7 @@ async def test_related_joins_the_story_and_unrelated_starts_one(
             [
                 make_article("u1", HEADLINE, BODY),
                 make_article("u4", HEADLINE, related_body),
-                make_article("u5", "Lebanon passes budget", "\n\n".join(OTHER)),
+                make_article("u5", "Lebanon passes budget", "\n\n".join(OTHER[2:])),
             ]
         )
     )
@@ -272,6 +272,9 @@ async def test_a_lost_state_is_restored_before_anything_is_decided(
 
 async def test_window_expiry(redis_base: Settings) -> None:
     settings = isolated(redis_base, window_seconds=2)
+    settings = settings.model_copy(
+        update={"stories": settings.stories.model_copy(update={"window_seconds": 2})}
+    )
     client: aioredis.Redis[Any] = aioredis.Redis.from_url(settings.redis_url.get_secret_value())
     lasting = {f"{settings.redis_prefix}dedup:{k}".encode() for k in ("epoch", "seq")}
     try:

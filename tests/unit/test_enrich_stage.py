@@ -92,3 +92,24 @@ def test_a_redelivered_batch_decides_the_same_and_sends_the_same_messages() -> N
         codec.decode(o.value, EnrichedArticle) for o in again.acknowledged if o.topic == "enriched"
     ]
     assert [article.uri for article in decided] == ["urn:a"]
+
+
+def test_two_agencies_reports_of_one_event_share_a_story_when_linking_is_on() -> None:
+    from tests.eval.stories.corpus import ARTICLES
+    from workers.stories.linking import match_rules
+    from workers.stories.state import MemoryStoryState
+
+    settings = Settings()
+    state = MemoryDedupState(settings.dedup)
+    stories = MemoryStoryState(match_rules(settings.stories))
+    handler = EnrichHandler(Enricher(settings, state, Restore(state), stories=stories))
+    reports = [ARTICLES["en_malatya_quake_reuters"], ARTICLES["en_malatya_quake_ap"]]
+    records = [
+        Record("articles.raw", 0, offset, a.uri.encode(), codec.encode(a))
+        for offset, a in enumerate(reports)
+    ]
+    sender = Sent()
+    run_chain(handler, records, sender)
+    enriched = [codec.decode(o.value, EnrichedArticle) for o in sender.acknowledged]
+    assert [a.uri for a in enriched] == ["en_malatya_quake_reuters", "en_malatya_quake_ap"]
+    assert enriched[0].story_id == enriched[1].story_id == "en_malatya_quake_reuters"

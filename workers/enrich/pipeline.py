@@ -3,6 +3,7 @@ decisions of duplicates, stories and roles, a group of articles at a time."""
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import inspect
 from collections.abc import Callable, Sequence
@@ -30,6 +31,8 @@ from workers.models import (
     evolve,
 )
 from workers.settings import Settings
+from workers.stories.linking import story_request
+from workers.stories.state import StoryState
 from workers.text.analysis import RECENT_ARTICLES, AnalysesAhead
 from workers.text.language import detect_language
 
@@ -155,6 +158,14 @@ def apply_decision(article: EnrichedArticle, fp: Fingerprint, decision: Decision
     return EnrichResult(enriched, decision.outcome, notice)
 
 
+def with_story(result: EnrichResult, story_id: str) -> EnrichResult:
+    article = evolve(result.article, {"story_id": story_id})
+    notice = (
+        None if result.notice is None else result.notice.model_copy(update={"article": article})
+    )
+    return dataclasses.replace(result, article=article, notice=notice)
+
+
 class StateRestore(Protocol):
     """What the enrichment does when its dedup state answers that it is gone."""
 
@@ -173,10 +184,14 @@ class Enricher:
         state: DedupState,
         restore: StateRestore,
         steps: Sequence[Step] | None = None,
+        stories: StoryState | None = None,
     ) -> None:
+        """`stories`: where articles are placed in stories across agencies
+        (docs/ARCHITECTURE.md, Stories); without it, the story is dedup's."""
         self._settings = settings
         self._steps: tuple[Step, ...] = tuple(default_steps() if steps is None else steps)
         self._state = state
+        self._stories = stories
         self._restore = restore
         self._state_checked = False
         reads = {inspect.unwrap(step) for step in self._steps}
@@ -302,6 +317,16 @@ class EnrichmentRun:
     async def _apply(self, index: int, submitted: Submitted) -> None:
         pending = self._prepared[index]
         decisions = await self._enricher._decisions(submitted)
-        for (position, enriched, fp), decision in zip(pending, decisions, strict=True):
-            self._results[position] = apply_decision(enriched, fp, decision)
+        decided = [
+            apply_decision(enriched, fp, decision)
+            for (_, enriched, fp), decision in zip(pending, decisions, strict=True)
+        ]
+        linker = self._enricher._stories
+        if linker is not None:
+            stories = await linker.link(
+                [story_request(r.article, d) for r, d in zip(decided, decisions, strict=True)]
+            )
+            decided = [with_story(r, story) for r, story in zip(decided, stories, strict=True)]
+        for (position, _, _), result in zip(pending, decided, strict=True):
+            self._results[position] = result
         self._decided.add(index)

@@ -24,6 +24,7 @@ from workers.models import Article, evolve
 from workers.runtime.batch import Handled, Incoming, Output, Rejected, Result
 from workers.settings import Settings
 from workers.stages.dedup_state import rebuilder
+from workers.stories.linking import redis_story_state
 
 FORWARDED_HEADERS = ("source", "trace_id", "fetched_at")
 
@@ -86,6 +87,9 @@ def build(settings: Settings) -> Callable[[], Awaitable[EnrichHandler]]:
     async def create() -> EnrichHandler:
         redis = await redis_client.async_client(settings, check=False)
         state = RedisDedupState.of(redis, settings)
-        return EnrichHandler(Enricher(settings, state, RebuildFromStorage(settings)))
+        stories = redis_story_state(settings, redis) if settings.stories.enabled else None
+        return EnrichHandler(
+            Enricher(settings, state, RebuildFromStorage(settings), stories=stories)
+        )
 
     return create

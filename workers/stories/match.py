@@ -1,0 +1,144 @@
+"""How strongly an article's event signature says it reports the event of an
+earlier one (docs/ARCHITECTURE.md, Stories). Pure functions.
+
+Evidence is what the two share, each thing weighted by its rarity among the
+window's stories (a feature held by `df` stories weighs 1/df): people most,
+then organisations and places, numbers (casualty counts, scores, amounts,
+magnitudes; a single digit weighs half), salient words a little, the dateline
+place and the primary topic least. Against it: slots of a template (the same
+word before and after) that hold different numbers, as two market closes, two
+quake bulletins or two results of one competition do."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+from workers.stories.signature import EventSignature
+
+PERSON = 3.0
+ORGANISATION = 1.5
+PLACE = 1.0
+NUMBER = 2.0
+DIGIT = 1.0
+WORD = 0.3
+WORDS_AT_MOST = 3.0
+DATELINE = 0.5
+TOPIC = 0.5
+CONFLICT = 1.5
+MAX_CONFLICTS = 1
+"""Template slots with different numbers a report of the same event may still have
+(a toll revised between two reports); beyond it, never the same event."""
+
+Rarity = Callable[[str], float]
+"""A feature's weight among the window's stories (1/df), by its key (`EventSignature.features`)."""
+
+
+def every_feature_rare(feature: str) -> float:
+    return 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    entities: float
+    numbers: float
+    words: float
+    context: float
+    conflicts: int
+    specific: bool
+    """They share a person, or numbers worth at least one number of two digits."""
+
+    @property
+    def score(self) -> float:
+        return self.entities + self.numbers + self.words + self.context - CONFLICT * self.conflicts
+
+
+def _shared(kind: str, a: frozenset[str], b: frozenset[str], rarity: Rarity) -> float:
+    return sum(rarity(f"{kind}:{x}") for x in a & b)
+
+
+def number_weight(number: str) -> float:
+    return DIGIT if len(number) == 1 else NUMBER
+
+
+def conflicts(a: Iterable[tuple[str, str, str]], b: Iterable[tuple[str, str, str]]) -> int:
+    """Template slots holding a different number in each (a slot holding the same
+    number in both as well is no conflict)."""
+    held_a: dict[tuple[str, str], set[str]] = {}
+    for before, after, number in a:
+        held_a.setdefault((before, after), set()).add(number)
+    held_b: dict[tuple[str, str], set[str]] = {}
+    for before, after, number in b:
+        held_b.setdefault((before, after), set()).add(number)
+    return sum(
+        1 for slot, numbers in held_a.items() if slot in held_b and not numbers & held_b[slot]
+    )
+
+
+def evidence(a: EventSignature, b: EventSignature, rarity: Rarity = every_feature_rare) -> Evidence:
+    people = _shared("p", a.people, b.people, rarity)
+    entities = (
+        PERSON * people
+        + ORGANISATION * _shared("o", a.organisations, b.organisations, rarity)
+        + PLACE * _shared("l", a.places, b.places, rarity)
+    )
+    numbers = sum(number_weight(n) * rarity(f"n:{n}") for n in a.numbers & b.numbers)
+    words = min(WORDS_AT_MOST, WORD * _shared("w", a.words, b.words, rarity))
+    context = (DATELINE if a.dateline and a.dateline == b.dateline else 0.0) + (
+        TOPIC if a.topic and a.topic == b.topic else 0.0
+    )
+    return Evidence(
+        entities=entities,
+        numbers=numbers,
+        words=words,
+        context=context,
+        conflicts=conflicts(a.slots, b.slots),
+        specific=people > 0 or numbers >= NUMBER * min(1.0, _rarest(a.numbers & b.numbers, rarity)),
+    )
+
+
+def _rarest(numbers: frozenset[str], rarity: Rarity) -> float:
+    return max((rarity(f"n:{n}") for n in numbers), default=1.0)
+
+
+@dataclass(frozen=True, slots=True)
+class MatchRules:
+    window_seconds: float
+    threshold: float
+
+
+def same_event(
+    a: EventSignature, b: EventSignature, rules: MatchRules, rarity: Rarity
+) -> float | None:
+    """The score of `a` against `b` when they report one event, else None."""
+    if abs(a.time - b.time) > rules.window_seconds:
+        return None
+    found = evidence(a, b, rarity)
+    if found.conflicts > MAX_CONFLICTS or not found.specific or found.score < rules.threshold:
+        return None
+    return found.score
+
+
+def contradicts(signature: EventSignature, members: Iterable[EventSignature]) -> bool:
+    """Every member holds other numbers than `signature` in the same template slots."""
+    listed = list(members)
+    return bool(listed) and all(
+        conflicts(signature.slots, member.slots) > MAX_CONFLICTS for member in listed
+    )
+
+
+def best_story(
+    signature: EventSignature,
+    stories: Mapping[str, Iterable[EventSignature]],
+    rules: MatchRules,
+    rarity: Rarity,
+) -> str | None:
+    """The story whose best member reports the same event most strongly; ties go
+    to the smallest story id, so every worker picks the same one."""
+    best: tuple[float, str] | None = None
+    for story, members in sorted(stories.items()):
+        for member in members:
+            score = same_event(signature, member, rules, rarity)
+            if score is not None and (best is None or score > best[0]):
+                best = (score, story)
+    return None if best is None else best[1]
