@@ -45,7 +45,7 @@ class Publisher:
     def publish(self, article: Article, trace_id: str | None = None) -> FutureRecordMetadata:
         """Send without waiting; the returned future tells whether Kafka acknowledged."""
         payload = codec.encode(article)
-        codec.validate(orjson.loads(payload), Article)
+        codec.check(orjson.loads(payload), Article)
         future = self._producer.send(
             self.topics.raw,
             key=article.uri.encode(),
