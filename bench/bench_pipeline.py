@@ -17,18 +17,22 @@ from __future__ import annotations
 import argparse
 import resource
 import signal
-import sqlite3
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+import psycopg
+from psycopg import sql
+from psycopg.conninfo import make_conninfo
+from pydantic import SecretStr
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 from rich.table import Table
@@ -43,6 +47,7 @@ from workers.parsers.base import FeedContext
 from workers.producer.ingest import Document, ingest
 from workers.producer.publisher import Publisher
 from workers.settings import MetricsPorts, Settings, TopicSettings
+from workers.storage.factory import open_database
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -71,22 +76,97 @@ def bench_settings(run_dir: Path, partitions: int) -> Settings:
     )
 
 
-def latencies(db: Path) -> list[float]:
-    with sqlite3.connect(db) as conn:
-        rows = conn.execute("SELECT fetched_at, stored_at FROM articles").fetchall()
-    return [
-        (datetime.fromisoformat(stored) - datetime.fromisoformat(fetched)).total_seconds()
-        for fetched, stored in rows
-    ]
+@contextmanager
+def bench_database(settings: Settings) -> Iterator[Settings]:
+    """`settings` with a database of the run's own: the SQLite file of its
+    directory, or, when NEWSWIRE_DATABASE_URL names a PostgreSQL, a fresh schema
+    dropped afterwards."""
+    if settings.database_url is None:
+        yield settings
+        return
+    url = settings.database_url.get_secret_value()
+    schema = f"bench_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(sql.SQL("CREATE SCHEMA {}").format(sql.Identifier(schema)))
+    dsn = make_conninfo(url, options=f"-c search_path={schema}")
+    try:
+        yield settings.model_copy(update={"database_url": SecretStr(dsn)})
+    finally:
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute(sql.SQL("DROP SCHEMA {} CASCADE").format(sql.Identifier(schema)))
+
+
+class Stored:
+    """Counts and latencies of what the run's store holds, over one connection."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._store = open_database(settings)
+
+    def __enter__(self) -> Stored:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._store.close()
+
+    def count(self) -> int:
+        return self._store.counts().articles
+
+    def latencies(self) -> list[float]:
+        """Seconds from fetch to store of every stored article."""
+        with self._store._reader() as cur:
+            cur.execute("SELECT fetched_at, stored_at FROM articles")
+            rows = cur.fetchall()
+        return [
+            (self._store._from_db_time(stored) - self._store._from_db_time(fetched)).total_seconds()
+            for fetched, stored in rows
+        ]
 
 
 def quantile(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[int(q * 100) - 1]
 
 
-def stored_count(settings: Settings) -> int:
-    with sqlite3.connect(settings.sqlite_path) as conn:
-        return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+def publish(
+    settings: Settings, documents: list[bytes], rate: float, progress: Progress, what: str
+) -> tuple[float, float]:
+    """Publish `documents` to the raw topic (at `rate` per second, 0: at once);
+    the seconds it took and the CPU seconds of this process meanwhile."""
+    cpu_before = process_seconds()
+    started = time.monotonic()
+    task = progress.add_task(what, total=len(documents))
+    with Publisher(settings) as publisher:
+        for index, data in enumerate(documents):
+            if rate:
+                time.sleep(max(0.0, started + index / rate - time.monotonic()))
+            ctx = FeedContext(feed_id="bench", fetched_at=datetime.now(UTC))
+            ingest(Document(data, ctx, "agency-text"), publisher)
+            progress.advance(task)
+        publisher.flush()
+    return time.monotonic() - started, process_seconds() - cpu_before
+
+
+def drain(
+    settings: Settings,
+    pipeline: Pipeline,
+    count: int,
+    progress: Progress,
+    what: str,
+    done: Callable[[int], int],
+) -> None:
+    """Until `done(lag)` reaches `count` and the pipeline's groups have no lag."""
+    task = progress.add_task(what, total=count)
+    while True:
+        pipeline.check_alive()
+        lag = pipeline_lag(settings)
+        finished = done(lag)
+        progress.update(task, completed=min(finished, count))
+        if finished >= count and lag == 0:
+            return
+        time.sleep(0.2)
+
+
+def progress_bar() -> Progress:
+    return Progress("{task.description}", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
 
 
 @dataclass(frozen=True)
@@ -138,8 +218,11 @@ def measure(
     start: Callable[[Pipeline, Settings], None],
     profile: str | None = None,
 ) -> Run:
-    with tempfile.TemporaryDirectory() as tmp:
-        settings = bench_settings(Path(tmp), partitions)
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        bench_database(bench_settings(Path(tmp), partitions)) as settings,
+        Stored(settings) as stored,
+    ):
         kafka_clients.ensure_topics(settings)
         pipeline = Pipeline(Path(tmp) / "logs", env=child_env(settings))
         start(pipeline, settings)
@@ -151,44 +234,24 @@ def measure(
             cpu_before = tree_seconds(roots)
             if profile is not None and kind == "pipeline":
                 profiler = start_profile(pipeline.processes[profile].pid, profile)
-            producer_before = process_seconds()
             started = time.monotonic()
-            with (
-                Publisher(settings) as publisher,
-                Progress(
-                    "{task.description}", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()
-                ) as progress,
-            ):
-                task = progress.add_task(f"{kind}: produce", total=count)
-                for index, data in enumerate(documents):
-                    if rate:
-                        time.sleep(max(0.0, started + index / rate - time.monotonic()))
-                    ctx = FeedContext(feed_id="bench", fetched_at=datetime.now(UTC))
-                    ingest(Document(data, ctx, "agency-text"), publisher)
-                    progress.advance(task)
-                publisher.flush()
-                produced = time.monotonic() - started
-                producer_seconds = process_seconds() - producer_before
-                drain = progress.add_task(f"{kind}: drained", total=count)
-                while True:
-                    pipeline.check_alive()
-                    lag = pipeline_lag(settings)
-                    done = stored_count(settings) if kind == "pipeline" else count - lag
-                    progress.update(drain, completed=min(done, count))
-                    if done >= count and lag == 0:
-                        break
-                    time.sleep(0.2)
+            with progress_bar() as progress:
+                produced, producer_seconds = publish(
+                    settings, documents, rate, progress, f"{kind}: produce"
+                )
+
+                def done(lag: int) -> int:
+                    return stored.count() if kind == "pipeline" else count - lag
+
+                drain(settings, pipeline, count, progress, f"{kind}: drained", done)
             elapsed = time.monotonic() - started
             cpu = {**used(cpu_before, tree_seconds(roots)), "producer": producer_seconds}
         finally:
-            if profiler is not None:
-                profiler[0].send_signal(signal.SIGINT)
-                profiler[0].wait(timeout=60)
-                console.print(f"profile of {profile}: {profiler[1]}")
+            stop_profile(profiler)
             pipeline.stop()
         if kind != "pipeline":
             return Run(kind, count / elapsed, produced, elapsed)
-        lat = latencies(settings.sqlite_path)
+        lat = stored.latencies()
         return Run(
             kind,
             count / elapsed,
@@ -198,6 +261,13 @@ def measure(
             quantile(lat, 0.99),
             cpu,
         )
+
+
+def stop_profile(profiler: tuple[subprocess.Popen[bytes], Path] | None) -> None:
+    if profiler is not None:
+        profiler[0].send_signal(signal.SIGINT)
+        profiler[0].wait(timeout=60)
+        console.print(f"profile: {profiler[1]}")
 
 
 def process_seconds() -> float:
@@ -260,11 +330,11 @@ def main() -> None:
         )
 
 
-def print_cpu(runs: list[Run], count: int) -> None:
-    """Median CPU per article of each process over the pipeline runs."""
+def print_cpu(runs: list[Run], count: int, title: str = "the pipeline runs") -> None:
+    """Median CPU per article of each process over `runs`."""
     if not runs:
         return
-    table = Table(title="CPU per article, median of the pipeline runs")
+    table = Table(title=f"CPU per article, median of {title}")
     for column in ("process", "CPU s", "ms per article"):
         table.add_column(column, justify="right")
     names = sorted({name for run in runs for name in run.cpu or {}})

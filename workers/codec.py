@@ -14,9 +14,10 @@ from typing import Any, TypeVar
 
 import jsonschema_rs
 import orjson
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from workers.errors import EncodingError, ParseError, SchemaError
+from workers.model_builder import build
 from workers.models import (
     ARTICLE_SCHEMA,
     DEADLETTER_SCHEMA,
@@ -39,6 +40,8 @@ MODELS: dict[str, tuple[str, type[BaseModel]]] = {
     DUPLICATE_SCHEMA: ("article.duplicate.v1.json", DuplicateNotice),
     DEADLETTER_SCHEMA: ("deadletter.v1.json", DeadLetter),
 }
+
+_SCHEMA_IDS: dict[type[BaseModel], str] = {model: sid for sid, (_, model) in MODELS.items()}
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -79,34 +82,24 @@ def encode(message: BaseModel) -> bytes:
 
 
 def loads(raw: bytes) -> Any:
-    """Parse JSON bytes, naming what is wrong with them."""
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise EncodingError(f"message is not valid UTF-8: {exc}") from exc
+    """Parse JSON bytes, naming what is wrong with them. orjson reads only UTF-8:
+    the bytes are decoded apart only to tell an encoding error from a JSON one."""
     try:
         return orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError as bad:
+            raise EncodingError(f"message is not valid UTF-8: {bad}") from bad
         raise ParseError(f"message is not valid JSON: {exc}") from exc
 
 
-def validate(data: Any, model: type[M]) -> M:
-    """Check `data` against the schema its `schema` field names, then build the model."""
-    check(data, model)
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        raise SchemaError(
-            f"{data['schema']}: {exc.errors()[0]['msg']} at {exc.errors()[0]['loc']}"
-        ) from exc
-
-
 def check(data: Any, model: type[BaseModel]) -> None:
-    """Check `data` against the JSON Schema of `model`'s topic, as it will be sent."""
+    """Check `data` against the schema of `model`, which its `schema` field must name."""
     if not isinstance(data, dict):
         raise SchemaError(f"message must be a JSON object, got {type(data).__name__}")
     schema_id = data.get("schema")
-    expected = next((sid for sid, (_, m) in MODELS.items() if m is model), None)
+    expected = _SCHEMA_IDS.get(model)
     if schema_id != expected:
         raise SchemaError(f"schema field is {schema_id!r}, expected {expected!r}")
     try:
@@ -114,6 +107,13 @@ def check(data: Any, model: type[BaseModel]) -> None:
     except jsonschema_rs.ValidationError as exc:
         where = "/".join(map(str, exc.instance_path)) or "the message"
         raise SchemaError(f"{schema_id}: {exc.message} at {where}") from exc
+
+
+def validate(data: Any, model: type[M]) -> M:
+    """`check` `data`, then build the model from it without validating it again
+    (`workers.model_builder`); `data` is taken over by the model."""
+    check(data, model)
+    return build(model, data)
 
 
 def decode(raw: bytes, model: type[M]) -> M:

@@ -7,7 +7,11 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from kafka import KafkaConsumer
+
 from devstack.runner import Pipeline, child_env
+from workers import codec, kafka_clients
+from workers.models import DeadLetter
 from workers.settings import Settings
 
 
@@ -36,3 +40,17 @@ def wait_for(condition: Callable[[], bool], timeout: float, what: str, logs: Pat
             f"--- {log.name}\n" + "\n".join(log.read_text(errors="replace").splitlines()[-25:])
         )
     raise AssertionError(f"timed out after {timeout}s waiting for {what}\n" + "\n".join(tails))
+
+
+def dead_letters(settings: Settings) -> list[DeadLetter]:
+    consumer = KafkaConsumer(
+        settings.topics.dlq,
+        auto_offset_reset="earliest",
+        consumer_timeout_ms=3000,
+        group_id=None,
+        **kafka_clients.client_options(settings),
+    )
+    try:
+        return [codec.decode(record.value, DeadLetter) for record in consumer]
+    finally:
+        consumer.close()

@@ -7,14 +7,12 @@ import signal
 from datetime import UTC, datetime
 
 import pytest
-from kafka import KafkaConsumer
 
 from devstack.runner import pipeline_lag, wait_drained
 from devstack.synthetic import items
 from tests.conftest import SEEDS
-from tests.integration.pipeline_support import running_workers, wait_for
-from workers import codec, kafka_clients
-from workers.models import DeadLetter
+from tests.integration.pipeline_support import dead_letters, running_workers, wait_for
+from workers import kafka_clients
 from workers.parsers.article_builder import stable_uri
 from workers.parsers.base import FeedContext
 from workers.producer.ingest import Document, ingest
@@ -32,20 +30,6 @@ COPY_URI = stable_uri("seeds", None, "006_copy_of_000.txt", "")
 DIACRITICS_URI = stable_uri("seeds", None, "007_ar_damascus_diacritics.txt", "")
 DAMASCUS_URI = "urn:newswire:seeds:ar-damascus-electricity-20171016"
 UPDATED_URI = "urn:newswire:seeds:en-raqqa-evacuation-20171014"
-
-
-def dead_letters(settings: Settings) -> list[DeadLetter]:
-    consumer = KafkaConsumer(
-        settings.topics.dlq,
-        auto_offset_reset="earliest",
-        consumer_timeout_ms=3000,
-        group_id=None,
-        **kafka_clients.client_options(settings),
-    )
-    try:
-        return [codec.decode(record.value, DeadLetter) for record in consumer]
-    finally:
-        consumer.close()
 
 
 def test_seeds_flow_through_once(settings: Settings) -> None:

@@ -380,6 +380,19 @@ def test_read_through_fills_the_cache(store: Store, redis_cache: RedisCache) -> 
     assert 0 < ttl <= 300
 
 
+def test_an_article_cached_by_a_write_reads_as_the_database_gives_it(
+    store: Store, redis_cache: RedisCache
+) -> None:
+    cached = CachedStore(store, redis_cache)
+    cached.write_batch([article("v", "first text", versioncreated=T0)], [])
+    later = article("v", "second text", versioncreated=T0 + timedelta(hours=1))
+    written = cached.write_batch([later], [])
+    assert written.numbers[("v", later.content_hash)] == 2, "numbered past the source's 1"
+    from_cache = redis_cache.lookup("v")
+    assert from_cache is not None and from_cache == store.get("v")
+    assert (from_cache.version, from_cache.body_text) == (2, "second text")
+
+
 def test_new_version_invalidates_article_and_search_caches(
     store: Store, redis_cache: RedisCache
 ) -> None:

@@ -10,7 +10,7 @@ from typing import Any, Generic, Protocol, TypeVar
 
 from pydantic import BaseModel
 
-from workers.models import LineageEntry, Stage
+from workers.models import LineageEntry, Stage, assemble
 from workers.topology import TopicRole
 
 M = TypeVar("M", bound=BaseModel)
@@ -30,12 +30,15 @@ class Record:
 
     def lineage(self, stage: Stage) -> LineageEntry:
         stamp = datetime.fromtimestamp(self.timestamp, UTC) if self.timestamp else datetime.now(UTC)
-        return LineageEntry(
-            stage=stage,
-            topic=self.topic,
-            partition=self.partition,
-            offset=self.offset,
-            timestamp=stamp,
+        return assemble(
+            LineageEntry,
+            {
+                "stage": stage,
+                "topic": self.topic,
+                "partition": self.partition,
+                "offset": self.offset,
+                "timestamp": stamp,
+            },
         )
 
 

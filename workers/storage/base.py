@@ -21,6 +21,9 @@ class WriteResult:
     aliases: int = 0
     changed: tuple[EnrichedArticle, ...] = ()
     """The articles now current for each uri the batch inserted or updated."""
+    changed_json: tuple[bytes, ...] = ()
+    """The JSON of each of `changed` as a read of the store gives it, when the
+    store has it at hand (the cache keeps it)."""
     new_aliases: tuple[tuple[str, str], ...] = field(default=())
     """(alias uri, canonical uri) for each alias the batch added or changed."""
     demoted: tuple[str, ...] = ()

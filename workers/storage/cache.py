@@ -130,8 +130,9 @@ class RedisCache:
 
         def store() -> None:
             pipe = self._client.pipeline(transaction=False)
-            for article in result.changed:
-                pipe.set(self.article_key(article.uri), encode(article), ex=self._ttl)
+            values = result.changed_json or tuple(encode(a) for a in result.changed)
+            for article, value in zip(result.changed, values, strict=True):
+                pipe.set(self.article_key(article.uri), value, ex=self._ttl)
             if result.demoted:
                 pipe.delete(*[self.article_key(uri) for uri in result.demoted])
             for alias, canonical in result.new_aliases:

@@ -61,26 +61,36 @@ class Encoded:
     """The payload and the enrichment hash of each article of a batch, both taken
     from one dump of the article (the text of `codec.encode` without the fields
     stored apart, and the same hash as `enrichment_hash`), each computed once
-    however often the batch asks."""
+    however often the batch asks; and from the same dump, the article as a read
+    of the store gives it, for the cache."""
 
     def __init__(self) -> None:
-        self._done: dict[int, tuple[EnrichedArticle, str, str]] = {}
+        self._done: dict[int, tuple[EnrichedArticle, dict[str, Any], str, str]] = {}
 
-    def _encode(self, article: EnrichedArticle) -> tuple[EnrichedArticle, str, str]:
+    def _encode(self, article: EnrichedArticle) -> tuple[EnrichedArticle, dict[str, Any], str, str]:
         found = self._done.get(id(article))
         if found is None:
             dumped = dump(article)
             for name in PAYLOAD_OMITS:
                 dumped.pop(name, None)
-            found = (article, orjson.dumps(dumped).decode(), _enrichment_digest(dumped))
+            payload = orjson.dumps(dumped).decode()
+            found = (article, dumped, payload, _enrichment_digest(dumped))
             self._done[id(article)] = found
         return found
 
     def payload(self, article: EnrichedArticle) -> str:
-        return self._encode(article)[1]
+        return self._encode(article)[2]
 
     def enrichment_hash(self, article: EnrichedArticle) -> str:
-        return self._encode(article)[2]
+        return self._encode(article)[3]
+
+    def stored(self, article: EnrichedArticle, number: int) -> bytes:
+        """The JSON of `article` stored as version `number`: its payload, numbered
+        as the store numbers it (what `get` reads back)."""
+        _, dumped, payload, _ = self._encode(article)
+        if dumped["version"] == number:
+            return payload.encode()
+        return orjson.dumps({**dumped, "version": number})
 
 
 ARTICLE_COLUMNS = (

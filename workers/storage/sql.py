@@ -256,13 +256,15 @@ class SqlArticleStore(ABC):
                     [(key, uri) for uri, key in plan.rekeyed],
                 )
             changed = self._write_canonicals(cur, batch, plan, stored_at, encoded)
+        numbered = [(a, c.number) for a, c in zip(changed, plan.canonicals, strict=True)]
         inserted = sum(1 for c in plan.canonicals if not c.replaces_row)
         return WriteResult(
             inserted=inserted,
             updated=len(plan.canonicals) - inserted,
             unchanged=len(batch.contents) - len(plan.new_versions) - len(plan.refreshed),
             aliases=len(plan.aliases),
-            changed=tuple(changed),
+            changed=tuple(_as_stored(a, number) for a, number in numbered),
+            changed_json=tuple(encoded.stored(a, number) for a, number in numbered),
             new_aliases=tuple((a.uri, a.canonical) for a in plan.aliases),
             demoted=tuple(a.uri for a in plan.aliases if a.had_article_row),
             numbers=dict(plan.numbers),
@@ -354,7 +356,7 @@ class SqlArticleStore(ABC):
         self, cur: Cursor, batch: Incoming, plan: Plan, stored_at: Any, encoded: Encoded
     ) -> list[EnrichedArticle]:
         """The article rows of the uris that are canonical with a changed current
-        version or role; the articles now current, as `get` gives them."""
+        version or role; the articles now current, in the order of `plan.canonicals`."""
         if not plan.canonicals:
             return []
         missing = [
@@ -389,7 +391,7 @@ class SqlArticleStore(ABC):
         )
         for table, columns, rows_of in children:
             self._write_rows(cur, table, columns, (r for _, a in current for r in rows_of(a)))
-        return [_as_stored(a, c.number) for c, a in current]
+        return [a for _, a in current]
 
     def _load_contents(
         self, cur: Cursor, wanted: list[ContentId]
