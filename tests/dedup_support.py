@@ -15,6 +15,7 @@ from workers.enrich.pipeline import Enricher, EnrichResult, Step
 from workers.models import Article, Source
 from workers.parsers.article_builder import content_hash
 from workers.settings import Settings
+from workers.stories.linking import redis_story_state
 
 T0 = datetime(2017, 10, 14, 12, 0, tzinfo=UTC)
 
@@ -63,7 +64,8 @@ def enricher(
     settings: Settings, client: aioredis.Redis[Any], steps: Sequence[Step] | None = None
 ) -> Enricher:
     state = RedisDedupState.of(client, settings)
-    return Enricher(settings, state, StartEmpty(client, settings), steps)
+    stories = redis_story_state(settings, client) if settings.stories.enabled else None
+    return Enricher(settings, state, StartEmpty(client, settings), steps, stories)
 
 
 def final_roles(results: Iterable[EnrichResult]) -> dict[str, str]:

@@ -107,7 +107,8 @@ async def streamed(
 async def measure(
     articles: Mapping[str, Article], pairs: Sequence[Pair]
 ) -> tuple[Reading, Reading]:
-    base = stack_redis_settings()
+    stack = stack_redis_settings()
+    base = stack.model_copy(update={"stories": stack.stories.model_copy(update={"enabled": True})})
     client: aioredis.Redis[Any] = aioredis.Redis.from_url(base.redis_url.get_secret_value())
     try:
         return (
