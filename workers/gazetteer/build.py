@@ -41,6 +41,7 @@ from workers.gazetteer.sources import (
     read_data,
     read_toml,
 )
+from workers.text.arabic import NISBA_ADJECTIVE_ENDINGS
 from workers.text.normalize import normalize_text
 
 TriggerRole = Literal["after", "before", "title"]
@@ -75,7 +76,7 @@ def _adjective_shaped(name: str, population: float) -> bool:
     return (
         " " not in name
         and is_arabic(name)
-        and name.endswith(("ي", "يه"))
+        and name.endswith(NISBA_ADJECTIVE_ENDINGS)
         and population < _ADJECTIVE_TOWN_MAX_POPULATION
     )
 

@@ -14,30 +14,13 @@ index small.
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import product
 
 from newswire_text import ChunkForms
 
+from workers.text.arabic import strippable_prefixes
 from workers.text.normalize import normalize_text
 
-_CONJUNCTIONS = ("", "و", "ف")
-_PREPOSITIONS = ("", "ب", "ك", "ل")
-_ARTICLE = "ال"
-
-
-def _prefixes() -> dict[str, int]:
-    """Every proclitic combination, with the shortest stem that may remain after it."""
-    found: dict[str, int] = {}
-    for conj, prep, article in product(_CONJUNCTIONS, _PREPOSITIONS, ("", _ARTICLE)):
-        prefix = conj + prep + article
-        if prep == "ل" and article:
-            prefix = conj + "لل"  # ل + ال is written لل
-        if prefix:
-            found[prefix] = 2 if article else 3
-    return found
-
-
-_PROCLITICS = _prefixes()
+_PROCLITICS = strippable_prefixes()
 _LONGEST = max(map(len, _PROCLITICS))
 
 
