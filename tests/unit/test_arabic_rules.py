@@ -108,3 +108,11 @@ def test_the_article_forms_run_longest_first() -> None:
     lengths = [len(form) for form in arabic.ARTICLE_FORMS]
     assert lengths == sorted(lengths, reverse=True)
     assert arabic.ARTICLE_FORMS[-1] == arabic.ARTICLE
+
+
+def test_a_text_is_arabic_by_any_letter_and_a_word_by_its_first() -> None:
+    assert arabic.is_arabic("Raqqa الرقة")
+    assert not arabic.is_arabic("Raqqa 20")
+    assert arabic.starts_arabic("الرقه")
+    assert not arabic.starts_arabic("raqqa")
+    assert not arabic.starts_arabic("")

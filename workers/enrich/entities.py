@@ -18,12 +18,11 @@ from typing import TypeVar
 from newswire_text import Analysis, EntryMentions
 
 from workers.gazetteer import Entry, Gazetteer, get_gazetteer
-from workers.gazetteer.inflection import is_arabic
 from workers.gazetteer.names import Name, find_names
 from workers.gazetteer.places import SmallPlace, find_small_places
 from workers.models import EnrichedArticle, EntityTag, EntityType, assemble, evolve
 from workers.text.analysis import article_analysis
-from workers.text.arabic import CLITIC_ARTICLES
+from workers.text.arabic import CLITIC_ARTICLES, is_arabic
 from workers.text.normalize import normalize_text
 from workers.text.tokens import Tokens
 

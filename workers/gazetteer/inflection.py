@@ -4,8 +4,6 @@ endings, English and French adjective endings. Inputs are already normalized
 
 from __future__ import annotations
 
-import re
-
 from workers.text.arabic import (
     ARTICLE,
     BEFORE_ARTICLE,
@@ -17,12 +15,6 @@ from workers.text.arabic import (
     NISBA_INFLECTIONS,
     RARE_CLITICS,
 )
-
-_ARABIC = re.compile("[\u0600-\u06ff]")
-
-
-def is_arabic(text: str) -> bool:
-    return _ARABIC.search(text) is not None
 
 
 def arabic_variants(name: str, common_clitics_only: bool = False) -> list[tuple[str, int]]:

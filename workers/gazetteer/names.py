@@ -24,7 +24,6 @@ from typing import Any
 
 from newswire_text import Analysis, WordSet
 
-from workers.gazetteer.inflection import is_arabic
 from workers.models import EntityType
 from workers.text.arabic import (
     AND,
@@ -38,6 +37,7 @@ from workers.text.arabic import (
     NAME_PARTICLES,
     NISBA_ADJECTIVE_ENDINGS,
     PERSON_PROCLITICS,
+    is_arabic,
 )
 from workers.text.normalize import normalize_text
 from workers.text.tokens import Tokens

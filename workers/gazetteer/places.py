@@ -29,9 +29,9 @@ from typing import Any
 from newswire_text import PhraseMatcher
 
 from workers.gazetteer.cache import cache_dir, cached, write_atomically
-from workers.gazetteer.inflection import arabic_variants, is_arabic
+from workers.gazetteer.inflection import arabic_variants
 from workers.gazetteer.model import Case
-from workers.text.arabic import AND, CUE_PROCLITICS
+from workers.text.arabic import AND, CUE_PROCLITICS, is_arabic, starts_arabic
 from workers.text.normalize import normalize_text
 from workers.text.tokens import Tokens
 
@@ -188,7 +188,7 @@ def _phrases(names: Iterable[str]) -> tuple[list[str], list[int], list[str]]:
     cases: list[int] = []
     phrase_names: list[str] = []
     for name in names:
-        if "\u0600" <= name[0] <= "\u06ff":  # Arabic script (names are normalized)
+        if starts_arabic(name):
             for variant, _ in arabic_variants(name, common_clitics_only=True):
                 phrases.append(variant)
                 cases.append(CASE_ANY)

@@ -12,7 +12,7 @@ import orjson
 from workers.models import EnrichedArticle
 from workers.stories.numbers import numbers_of
 from workers.text.analysis import article_analysis
-from workers.text.arabic import ARTICLE_FORMS
+from workers.text.arabic import ARTICLE_FORMS, starts_arabic
 from workers.text.language import FUNCTION_WORDS
 from workers.times import utc
 
@@ -95,7 +95,7 @@ def content_words(tokens: Iterable[str], language: str | None) -> frozenset[str]
     for token in tokens:
         if token[:1].isdigit() or token in skip:
             continue
-        if "\u0600" <= token[:1] <= "\u06ff":
+        if starts_arabic(token):
             word = _stem(token)
             if len(word) < MIN_ARABIC_WORD:
                 continue

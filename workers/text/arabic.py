@@ -14,9 +14,26 @@ alef maqsura "ي" and every alef form "ا"."""
 
 from __future__ import annotations
 
+import re
 from itertools import product
 
 # Letters
+
+ARABIC_BLOCK = ("\u0600", "\u06ff")
+"""The first and last characters of the Unicode block that makes a word Arabic."""
+_ARABIC = re.compile(f"[{ARABIC_BLOCK[0]}-{ARABIC_BLOCK[1]}]")
+
+
+def is_arabic(text: str) -> bool:
+    """Whether any character of `text` is of the Arabic block."""
+    return _ARABIC.search(text) is not None
+
+
+def starts_arabic(word: str) -> bool:
+    """Whether `word` opens with a character of the Arabic block (a normalized
+    word is of one script, so its first character tells)."""
+    return ARABIC_BLOCK[0] <= word[:1] <= ARABIC_BLOCK[1]
+
 
 LETTER_FOLDING: dict[str, str] = {
     "\u0622": "\u0627",  # alef with madda
