@@ -17,6 +17,8 @@ const MAX_NAME_TOKENS: usize = 4;
 /// "a indiqué le porte-parole du gouvernement, Zabihullah Mujahid"
 const LOWERCASE_SKIP: usize = 5;
 const ARTICLES: [&str; 11] = ["a", "an", "the", "un", "une", "le", "la", "l", "its", "his", "her"];
+// The Arabic rules below are those of workers/text/arabic.py (NISBA_LETTER,
+// COMPOUND_NAME_ENDINGS, ARTICLE, AND); tests/unit/test_arabic_rules.py holds them equal.
 /// Nisba family names: "البغدادي", "الحلبي".
 const ARABIC_SURNAME_ENDING: char = 'ي';
 /// "حسام الدين".

@@ -43,7 +43,10 @@ pub fn is_run_char(c: char) -> bool {
     }
 }
 
-/// Arabic letter variants unified, Arabic-Indic and Persian digits as ASCII digits.
+/// Arabic letter variants unified, Arabic-Indic and Persian digits as ASCII digits:
+/// `LETTER_FOLDING` and `DIGIT_BLOCKS` of workers/text/arabic.py, which
+/// tests/unit/test_arabic_rules.py holds equal to this (and the removed marks to
+/// `DIACRITIC_RANGES` and `TATWEEL`).
 fn fold_letter(c: char) -> char {
     match c {
         '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0671}' | '\u{0672}' | '\u{0673}' => '\u{0627}',

@@ -18,11 +18,11 @@ from typing import TypeVar
 from newswire_text import Analysis, EntryMentions
 
 from workers.gazetteer import Entry, Gazetteer, get_gazetteer
-from workers.gazetteer.inflection import is_arabic
 from workers.gazetteer.names import Name, find_names
 from workers.gazetteer.places import SmallPlace, find_small_places
 from workers.models import EnrichedArticle, EntityTag, EntityType, assemble, evolve
 from workers.text.analysis import article_analysis
+from workers.text.arabic import CLITIC_ARTICLES, is_arabic
 from workers.text.normalize import normalize_text
 from workers.text.tokens import Tokens
 
@@ -43,7 +43,6 @@ class TriggerPerson:
     surface_forms: list[str]
 
 
-PROCLITIC_ARTICLES = ("لل", "بال", "وال", "فال", "كال")
 _BREAK = re.compile(r"[.,;:()\[\]\"«»!?]|\n")
 
 
@@ -61,7 +60,7 @@ def _trimmed(gazetteer: Gazetteer, people: list[TriggerPerson]) -> list[TriggerP
         parts = name.split(" ")
         if (
             _BREAK.search(surfaces[0]) is None
-            and not parts[0].startswith(PROCLITIC_ARTICLES)
+            and not parts[0].startswith(CLITIC_ARTICLES)
             and not surfaces[0][:1].islower()
         ):
             if len(parts) > 1 and not any(
@@ -71,7 +70,7 @@ def _trimmed(gazetteer: Gazetteer, people: list[TriggerPerson]) -> list[TriggerP
             continue
         surface = max(_BREAK.split(surfaces[0]), key=lambda part: len(part.split()))
         words = surface.split()
-        while words and (words[0].startswith(PROCLITIC_ARTICLES) or words[0].islower()):
+        while words and (words[0].startswith(CLITIC_ARTICLES) or words[0].islower()):
             words = words[1:]
         cut = " ".join(words)
         normalized = normalize_text(cut)

@@ -29,9 +29,10 @@ from typing import Any
 
 from newswire_text import Analysis, PhraseMatcher, analyze
 
-from workers.gazetteer.inflection import arabic_variants, is_arabic
+from workers.gazetteer.inflection import arabic_variants
 from workers.models import EnrichedArticle, EntityTag, Subject, assemble, evolve
 from workers.text.analysis import article_analysis
+from workers.text.arabic import is_arabic
 from workers.text.normalize import normalize_text
 
 SCHEME = "medtop"

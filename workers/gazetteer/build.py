@@ -16,7 +16,6 @@ from workers.gazetteer.inflection import (
     english_adjective_forms,
     french_adjective_forms,
     french_contractions,
-    is_arabic,
     nisba_forms,
 )
 from workers.gazetteer.model import Case, Entry, KeyInfo, Kind
@@ -41,6 +40,7 @@ from workers.gazetteer.sources import (
     read_data,
     read_toml,
 )
+from workers.text.arabic import NISBA_ADJECTIVE_ENDINGS, is_arabic
 from workers.text.normalize import normalize_text
 
 TriggerRole = Literal["after", "before", "title"]
@@ -75,7 +75,7 @@ def _adjective_shaped(name: str, population: float) -> bool:
     return (
         " " not in name
         and is_arabic(name)
-        and name.endswith(("ي", "يه"))
+        and name.endswith(NISBA_ADJECTIVE_ENDINGS)
         and population < _ADJECTIVE_TOWN_MAX_POPULATION
     )
 

@@ -4,24 +4,17 @@ endings, English and French adjective endings. Inputs are already normalized
 
 from __future__ import annotations
 
-import re
-
-# Proclitics a word may carry: conjunctions و ف, prepositions ب ك ل, and their combinations.
-_BEFORE_ARTICLE = ("", "و", "ف", "ب", "ك", "وب", "فب", "وك", "فك")
-_BEFORE_LAM = ("", "و", "ف")  # ل + ال is written لل: "للرقة", "وللرقة"
-_BEFORE_BARE = ("", "و", "ف", "ب", "ل", "ك", "وب", "فب", "ول", "فل", "وك", "فك")
-_THREE_LETTER_BARE = ("", "و", "ب", "ل", "وب", "ول")  # "بغزة", "لمصر"; no ك or ف
-_SHORT_BARE = ("", "و")  # two-letter names take only و, to keep clear of ordinary words
-_RARE_CLITICS = "كف"
-_NISBA_ENDINGS = ("", "ه", "ون", "ين", "ات", "ان", "تين", "تان")
-ARTICLE = "ال"
-
-
-_ARABIC = re.compile("[\u0600-\u06ff]")
-
-
-def is_arabic(text: str) -> bool:
-    return _ARABIC.search(text) is not None
+from workers.text.arabic import (
+    ARTICLE,
+    BEFORE_ARTICLE,
+    BEFORE_BARE,
+    BEFORE_LAM_ARTICLE,
+    BEFORE_SHORT,
+    BEFORE_THREE_LETTERS,
+    LAM_ARTICLE,
+    NISBA_INFLECTIONS,
+    RARE_CLITICS,
+)
 
 
 def arabic_variants(name: str, common_clitics_only: bool = False) -> list[tuple[str, int]]:
@@ -29,22 +22,22 @@ def arabic_variants(name: str, common_clitics_only: bool = False) -> list[tuple[
     `common_clitics_only` leaves out the rarer ك and ف (for names from bulk data,
     where each extra form is one more chance to spell an ordinary word)."""
     if name.startswith(ARTICLE) and len(name) > 3:
-        out = [(p + name, len(p)) for p in _BEFORE_ARTICLE]
-        lam = "لل" + name[2:]
-        out.extend((p + lam, len(p) + 1) for p in _BEFORE_LAM)
+        out = [(p + name, len(p)) for p in BEFORE_ARTICLE]
+        lam = LAM_ARTICLE + name[len(ARTICLE) :]
+        out.extend((p + lam, len(p) + 1) for p in BEFORE_LAM_ARTICLE)
     else:
         first = len(name.split(" ", 1)[0])
-        clitics = _SHORT_BARE if first < 3 else _THREE_LETTER_BARE if first == 3 else _BEFORE_BARE
+        clitics = BEFORE_SHORT if first < 3 else BEFORE_THREE_LETTERS if first == 3 else BEFORE_BARE
         out = [(p + name, len(p)) for p in clitics]
     if common_clitics_only:
-        return [(v, n) for v, n in out if not any(c in _RARE_CLITICS for c in v[:n])]
+        return [(v, n) for v, n in out if not any(c in RARE_CLITICS for c in v[:n])]
     return out
 
 
 def nisba_forms(base: str) -> list[str]:
     """ "سوري" -> سوري, سوريه, سوريون, السوريين, ... (with and without the article)."""
-    stem = base[2:] if base.startswith(ARTICLE) else base
-    forms = [stem + ending for ending in _NISBA_ENDINGS]
+    stem = base[len(ARTICLE) :] if base.startswith(ARTICLE) else base
+    forms = [stem + ending for ending in NISBA_INFLECTIONS]
     return forms + [ARTICLE + form for form in forms]
 
 

@@ -24,8 +24,21 @@ from typing import Any
 
 from newswire_text import Analysis, WordSet
 
-from workers.gazetteer.inflection import is_arabic
 from workers.models import EntityType
+from workers.text.arabic import (
+    AND,
+    ARTICLE,
+    ARTICLE_FORMS,
+    COMMON_COMPOUND_NAME_ENDINGS,
+    FEMININE_NISBA_ENDING,
+    HEAD_PROCLITICS,
+    LAM,
+    LAM_ARTICLE,
+    NAME_PARTICLES,
+    NISBA_ADJECTIVE_ENDINGS,
+    PERSON_PROCLITICS,
+    is_arabic,
+)
 from workers.text.normalize import normalize_text
 from workers.text.tokens import Tokens
 
@@ -35,12 +48,6 @@ MAX_NAME_WORDS = 10
 MAX_PERSON_WORDS = 5
 MAX_ARABIC_CHAIN = 9
 """Arabic names run longer with their particles: "المياسة بنت حمد بن خليفة آل ثاني"."""
-ARABIC_PROCLITICS = ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
-PERSON_PROCLITICS = ("", "و", "ف")
-ARTICLE = "ال"
-LAM_ARTICLE = "لل"
-"""ل + ال, as written: "للشغل"."""
-CLITIC_ARTICLES = (ARTICLE, LAM_ARTICLE, "بال", "وال", "فال", "كال")
 FRENCH_ADJECTIVE_ENDINGS = (
     "al", "ale", "aux", "ales", "el", "elle", "els", "elles", "ien", "ienne", "iens", "iennes",
     "aire", "aires", "ique", "iques", "if", "ive", "ifs", "ives", "ais", "aise", "aises", "ois",
@@ -114,9 +121,9 @@ def name_rules(
     latin = [heads["en"], heads["fr"]]
     arabic_heads: dict[str, str] = {}
     for head in words(heads["ar"], "heads"):
-        for clitic in ARABIC_PROCLITICS:
+        for clitic in HEAD_PROCLITICS:
             arabic_heads.setdefault(clitic + head, head)
-            if clitic.endswith("ل"):
+            if clitic.endswith(LAM):
                 arabic_heads.setdefault(clitic[:-1] + LAM_ARTICLE + head, ARTICLE + head)
             else:
                 arabic_heads.setdefault(clitic + ARTICLE + head, ARTICLE + head)
@@ -142,7 +149,7 @@ def name_rules(
         given_latin=given_latin,
         particles_latin=words(given["latin"], "particles"),
         given_arabic=given_arabic,
-        particles_arabic=words(given["ar"], "particles"),
+        particles_arabic=frozenset(NAME_PARTICLES),
         stopwords=stopwords,
         common=common,
         keys=keys,
@@ -433,7 +440,7 @@ def _construct_chain(rules: NameRules, text: Tokens, start: int) -> int:
             return index if definite and index > start else start
         if (
             not is_arabic(word)
-            or word.startswith(("و", *CLITIC_ARTICLES))
+            or word.startswith((AND, *ARTICLE_FORMS))
             or (len(word) > 3 and word[0] in "ين")  # a verb in the present: "شركة يملكها"
             or word in rules.stopwords
             or word in rules.arabic_heads
@@ -446,7 +453,7 @@ def _construct_chain(rules: NameRules, text: Tokens, start: int) -> int:
 
 def _nisba(word: str) -> bool:
     """A definite adjective of relation: "السعوديه", "التونسي", "الوطني"."""
-    return word.startswith(ARTICLE) and word.endswith(("ي", "يه"))
+    return word.startswith(ARTICLE) and word.endswith(NISBA_ADJECTIVE_ENDINGS)
 
 
 def _bare_name(rules: NameRules, word: str) -> bool:
@@ -455,7 +462,7 @@ def _bare_name(rules: NameRules, word: str) -> bool:
     preposition or conjunction with the article ("بالرباط")."""
     return (
         is_arabic(word)
-        and not word.startswith(CLITIC_ARTICLES)
+        and not word.startswith(ARTICLE_FORMS)
         and word not in rules.common
         and word not in rules.stopwords
         and not (len(word) > 3 and word[0] in "يتن")
@@ -563,8 +570,7 @@ def _arabic_person(rules: NameRules, text: Tokens, start: int) -> Name | None:
     return _unknown_person(rules, parts, start, last)
 
 
-COMPOUND_ENDS = frozenset({"الدين", "الله"})
-"""Second words of compound Arabic names: "بهاء الدين", "نصر الله"."""
+COMPOUND_ENDS = frozenset(COMMON_COMPOUND_NAME_ENDINGS)
 
 
 def _opens_with_article(rules: NameRules, text: Tokens, start: int) -> bool:
@@ -581,14 +587,16 @@ def _family_name(parts: list[str], word: str) -> bool:
     """A definite word that may carry on a person's name: never a feminine
     adjective ("الرياضية"), and nothing after a family name shaped as a nisba
     ("سالم الدوسري" ends there: "الهدف" is the next phrase)."""
-    if word.endswith("يه"):
+    if word.endswith(FEMININE_NISBA_ENDING):
         return False
     return not (parts[-1].startswith(ARTICLE) and _nisba(parts[-1]))
 
 
 def _and_another(rules: NameRules, word: str) -> bool:
     """ "و" and a name: the next name of a list ("منى وعرفات"), not this one's."""
-    return word.startswith("و") and (word[1:] in rules.given_arabic or word[1:] in rules.keys)
+    return word.startswith(AND) and (
+        word[len(AND) :] in rules.given_arabic or word[len(AND) :] in rules.keys
+    )
 
 
 def _unknown_person(rules: NameRules, words: list[str], first: int, last: int) -> Name | None:

@@ -29,8 +29,9 @@ from typing import Any
 from newswire_text import PhraseMatcher
 
 from workers.gazetteer.cache import cache_dir, cached, write_atomically
-from workers.gazetteer.inflection import arabic_variants, is_arabic
+from workers.gazetteer.inflection import arabic_variants
 from workers.gazetteer.model import Case
+from workers.text.arabic import AND, CUE_PROCLITICS, is_arabic, starts_arabic
 from workers.text.normalize import normalize_text
 from workers.text.tokens import Tokens
 
@@ -39,8 +40,6 @@ REGIONS = "regions.toml"
 MIN_POPULATION = 500
 MIN_NAME_LETTERS = 4
 CACHE_FORMAT = 4
-ARABIC_CUE_CLITICS = ("", "و", "ب", "ل", "ف", "وب", "ول", "فب")
-"""Proclitics a place word carries: "بمحافظة دهوك", "ولولاية كسلا"."""
 SPELLED_VARIOUSLY = frozenset(
     {"DZ", "BH", "DJ", "EG", "IQ", "IR", "IL", "JO", "KW", "LB", "LY", "MA", "MR", "OM", "PS"}
     | {"QA", "SA", "SD", "SO", "SY", "TN", "TR", "AE", "YE", "KM", "EH", "ML", "NE", "TD", "SN"}
@@ -158,7 +157,7 @@ def small_places(
         return frozenset(
             clitic + word
             for word in words
-            for clitic in (ARABIC_CUE_CLITICS if is_arabic(word) else ("",))
+            for clitic in (CUE_PROCLITICS if is_arabic(word) else ("",))
         )
 
     return SmallPlaces(
@@ -189,7 +188,7 @@ def _phrases(names: Iterable[str]) -> tuple[list[str], list[int], list[str]]:
     cases: list[int] = []
     phrase_names: list[str] = []
     for name in names:
-        if "\u0600" <= name[0] <= "\u06ff":  # Arabic script (names are normalized)
+        if starts_arabic(name):
             for variant, _ in arabic_variants(name, common_clitics_only=True):
                 phrases.append(variant)
                 cases.append(CASE_ANY)
@@ -270,7 +269,7 @@ def _listed(
     """The cue of a list the name goes on with: "ولايات صفاقس وقفصة والقصرين" (و on
     the name, the place word a few words back), "les wilayas de Tizi Ouzou et
     Bejaia" (the place before it found just before "et")."""
-    if is_arabic(words[first]) and words[first].startswith("و"):
+    if is_arabic(words[first]) and words[first].startswith(AND):
         for index in range(first - 1, max(-1, first - 1 - LIST_REACH), -1):
             if breaks[index]:
                 break

@@ -13,6 +13,7 @@ from typing import Any, cast
 
 from workers.gazetteer.model import LANGUAGES, Entry
 from workers.models import EntityType
+from workers.text.arabic import ARTICLE
 
 CURATED = "gazetteer.toml"
 BLOCKLIST = "blocklist.toml"
@@ -120,10 +121,10 @@ def city_entries() -> Iterator[tuple[int, Entry]]:
         if population >= floor:
             arabic = names.setdefault("ar", [])
             alternates = [a for a in city.get("alternatenames", []) if _ARABIC_ONLY.match(a)]
-            with_article = {a for a in alternates if a.startswith("ال")}
+            with_article = {a for a in alternates if a.startswith(ARTICLE)}
             for alt in alternates:
                 # "رقه" beside "الرقة" is the bare word, not the town
-                if alt not in arabic and "ال" + alt not in with_article:
+                if alt not in arabic and ARTICLE + alt not in with_article:
                     arabic.append(alt)
         names = {lang: forms for lang, forms in names.items() if forms}
         if names:

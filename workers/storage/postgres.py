@@ -32,6 +32,7 @@ from workers.storage.tsvector import (
     analysis_text,
     slots_of,
 )
+from workers.text.arabic import is_arabic
 from workers.times import utc
 
 log = logging.getLogger(__name__)
@@ -43,7 +44,6 @@ _MIGRATION_LOCK = 7_413_020_501
 _URI_LOCKS = 7_413_020
 """The first key of the uri locks; the second is the uri's slot."""
 URI_LOCK_SLOTS = 4096
-_ARABIC = re.compile("[\u0600-\u06ff]")
 RANK_WINDOW = 1000
 RANK_NORMALIZATION = 1
 """ts_rank normalization 1: divide by 1 + log(document length)."""
@@ -353,9 +353,9 @@ class PostgresStore(SqlArticleStore):
         words index as written, which `simple` covers."""
         words = [alt for group in groups for alt in group]
         configs = []
-        if any(_ARABIC.search(w) for w in words):
+        if any(is_arabic(w) for w in words):
             configs.append("arabic")
-        if any(not _ARABIC.search(w) for w in words):
+        if any(not is_arabic(w) for w in words):
             configs += ["english", "french"]
         return [*configs, "simple"]
 

@@ -14,42 +14,21 @@ index small.
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import product
 
 from newswire_text import ChunkForms
 
+from workers.text.arabic import starts_arabic, strippable_prefixes
 from workers.text.normalize import normalize_text
 
-_CONJUNCTIONS = ("", "و", "ف")
-_PREPOSITIONS = ("", "ب", "ك", "ل")
-_ARTICLE = "ال"
-
-
-def _prefixes() -> dict[str, int]:
-    """Every proclitic combination, with the shortest stem that may remain after it."""
-    found: dict[str, int] = {}
-    for conj, prep, article in product(_CONJUNCTIONS, _PREPOSITIONS, ("", _ARTICLE)):
-        prefix = conj + prep + article
-        if prep == "ل" and article:
-            prefix = conj + "لل"  # ل + ال is written لل
-        if prefix:
-            found[prefix] = 2 if article else 3
-    return found
-
-
-_PROCLITICS = _prefixes()
+_PROCLITICS = strippable_prefixes()
 _LONGEST = max(map(len, _PROCLITICS))
-
-
-def _is_arabic(token: str) -> bool:
-    return "\u0600" <= token[0] <= "\u06ff"
 
 
 @lru_cache(maxsize=1 << 18)
 def variants(token: str) -> tuple[str, ...]:
     """The token, then its forms without proclitics from the shortest stem up
     (Arabic only)."""
-    if not token or not _is_arabic(token):
+    if not token or not starts_arabic(token):
         return (token,)
     found = [token]
     for size in range(min(_LONGEST, len(token) - 2), 0, -1):
@@ -110,7 +89,7 @@ class QueryWords:
 
     def __init__(self, groups: list[tuple[str, ...]]) -> None:
         self._wanted = {alt for group in groups for alt in group}
-        self._stems = [alt for alt in self._wanted if not _is_arabic(alt) and len(alt) >= 4]
+        self._stems = [alt for alt in self._wanted if not starts_arabic(alt) and len(alt) >= 4]
 
     def __bool__(self) -> bool:
         return bool(self._wanted)
@@ -122,7 +101,7 @@ class QueryWords:
     def _matches_word(self, word: str) -> bool:
         if any(v in self._wanted for v in variants(word)):
             return True
-        if _is_arabic(word) or len(word) < 4:
+        if starts_arabic(word) or len(word) < 4:
             return False
         for alt in self._stems:
             common = min(len(alt), len(word)) - 2

@@ -12,6 +12,7 @@ import orjson
 from workers.models import EnrichedArticle
 from workers.stories.numbers import numbers_of
 from workers.text.analysis import article_analysis
+from workers.text.arabic import ARTICLE_FORMS, starts_arabic
 from workers.text.language import FUNCTION_WORDS
 from workers.times import utc
 
@@ -20,8 +21,6 @@ MAX_WORDS = 40
 facts of an event in the headline and the first paragraphs."""
 MIN_LATIN_WORD = 5
 MIN_ARABIC_WORD = 4
-ARABIC_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال")
-"""The article and its proclitics, taken off Arabic words before they are compared."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +81,8 @@ class EventSignature:
 
 
 def _stem(word: str) -> str:
-    for prefix in ARABIC_PREFIXES:
+    """The word without the article and its proclitic, if what remains is long enough."""
+    for prefix in ARTICLE_FORMS:
         if word.startswith(prefix) and len(word) - len(prefix) >= MIN_ARABIC_WORD - 1:
             return word[len(prefix) :]
     return word
@@ -95,7 +95,7 @@ def content_words(tokens: Iterable[str], language: str | None) -> frozenset[str]
     for token in tokens:
         if token[:1].isdigit() or token in skip:
             continue
-        if "\u0600" <= token[:1] <= "\u06ff":
+        if starts_arabic(token):
             word = _stem(token)
             if len(word) < MIN_ARABIC_WORD:
                 continue
