@@ -13,18 +13,20 @@ import re
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from newswire_text import Analysis, EntryMentions
 
-from workers.gazetteer import Entry, Gazetteer, get_gazetteer
+from workers.gazetteer import Entry, Gazetteer
 from workers.gazetteer.inflection import is_arabic
 from workers.gazetteer.names import Name, find_names
 from workers.gazetteer.places import SmallPlace, find_small_places
 from workers.models import EnrichedArticle, EntityTag, EntityType, assemble, evolve
-from workers.text.analysis import article_analysis
 from workers.text.normalize import normalize_text
 from workers.text.tokens import Tokens
+
+if TYPE_CHECKING:
+    from workers.enrich.resources import Resources
 
 CANDIDATE_PREFIX = "candidate:"
 CANDIDATE_CONFIDENCE = 0.5
@@ -398,10 +400,11 @@ def _first_offset(tag: EntityTag) -> int:
     return tag.first_offset
 
 
-def tag_entities(article: EnrichedArticle) -> EnrichedArticle:
+def tag_entities(
+    article: EnrichedArticle, analysis: Analysis, resources: Resources
+) -> EnrichedArticle:
     """Fill `place`, `organisation` and `person`."""
-    analysis = article_analysis(article.headline, article.body_text)
-    tags = find_entities(get_gazetteer(), analysis, article.language)
+    tags = find_entities(resources.gazetteer, analysis, article.language)
     by_type: dict[str, list[EntityTag]] = {"place": [], "organisation": [], "person": []}
     for tag in tags:
         by_type[tag.type].append(tag)
