@@ -5,13 +5,12 @@ import pytest
 from tests.unit.gazetteer_support import tags
 from workers.enrich.resources import Resources
 from workers.enrich.steps.entities import CANDIDATE_CONFIDENCE
-from workers.gazetteer import Gazetteer
 from workers.text.normalize import normalize_text
 
 
-def candidates(gazetteer: Gazetteer, text: str) -> set[str]:
+def candidates(resources: Resources, text: str) -> set[str]:
     return {
-        tag.id.removeprefix("candidate:") for tag in tags(gazetteer, text).values() if tag.candidate
+        tag.id.removeprefix("candidate:") for tag in tags(resources, text).values() if tag.candidate
     }
 
 
@@ -35,7 +34,7 @@ def candidates(gazetteer: Gazetteer, text: str) -> set[str]:
     ],
 )
 def test_trigger_patterns_find_unknown_people(text: str, name: str, resources: Resources) -> None:
-    assert normalize_text(name) in candidates(resources.gazetteer, text)
+    assert normalize_text(name) in candidates(resources, text)
 
 
 @pytest.mark.parametrize(
@@ -53,17 +52,17 @@ def test_trigger_patterns_find_unknown_people(text: str, name: str, resources: R
     ],
 )
 def test_no_candidate_without_a_name(text: str, resources: Resources) -> None:
-    assert candidates(resources.gazetteer, text) == set()
+    assert candidates(resources, text) == set()
 
 
 def test_known_people_are_not_candidates(resources: Resources) -> None:
-    found = tags(resources.gazetteer, "وقال نوري محمود، المتحدث باسم وحدات حماية الشعب الكردية")
+    found = tags(resources, "وقال نوري محمود، المتحدث باسم وحدات حماية الشعب الكردية")
     assert "person:nouri-mahmoud" in found
-    assert candidates(resources.gazetteer, "وقال نوري محمود، المتحدث باسم") == set()
+    assert candidates(resources, "وقال نوري محمود، المتحدث باسم") == set()
 
 
 def test_candidates_are_people_with_low_confidence(resources: Resources) -> None:
-    tag = tags(resources.gazetteer, "وقال عبد الرحمن ان")["candidate:عبد الرحمن"]
+    tag = tags(resources, "وقال عبد الرحمن ان")["candidate:عبد الرحمن"]
     assert tag.type == "person"
     assert tag.candidate
     assert tag.confidence == CANDIDATE_CONFIDENCE < 1.0

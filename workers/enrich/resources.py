@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from workers.enrich.steps.entities import TagTemplates, tag_templates
 from workers.enrich.steps.topics import TopicLexicon, packaged_lexicon
 from workers.gazetteer import Gazetteer, build_gazetteer
 from workers.settings import Settings
@@ -15,9 +16,12 @@ class Resources:
     gazetteer: Gazetteer
     """Known places, organisations and people, with the packaged data and
     `settings.gazetteer_path` on top."""
+    tag_templates: TagTemplates
+    """The gazetteer's entries as tags, made with it."""
     lexicon: TopicLexicon
     """The Media Topics lexicons of every language."""
 
     @classmethod
     def of(cls, settings: Settings) -> Resources:
-        return cls(build_gazetteer(settings.gazetteer_path), packaged_lexicon())
+        gazetteer = build_gazetteer(settings.gazetteer_path)
+        return cls(gazetteer, tag_templates(gazetteer), packaged_lexicon())

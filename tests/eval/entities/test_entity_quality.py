@@ -91,7 +91,10 @@ SEED_ENTITIES = {
 
 def test_seed_story_tags(resources: Resources) -> None:
     text = SEED.read_text(encoding="utf-8")
-    found = {tag.id: tag for tag in find_entities(resources.gazetteer, analyze(text))}
+    found = {
+        tag.id: tag
+        for tag in find_entities(resources.gazetteer, resources.tag_templates, analyze(text))
+    }
     for entity, kind in SEED_ENTITIES.items():
         assert entity in found, entity
         assert found[entity].type == kind

@@ -93,21 +93,16 @@ Known = list[EntryMentions]
 
 
 @dataclass(frozen=True, slots=True)
-class _Templates:
+class TagTemplates:
     """Per gazetteer entry, the tag fields that do not depend on the mentions, with the
     confidence of an entry named (first) and of one met only as an adjective."""
 
     fields: list[tuple[dict[str, object], float, float]]
 
 
-_made: tuple[Gazetteer, _Templates] | None = None
-
-
-def _templates(gazetteer: Gazetteer) -> _Templates:
-    global _made
-    if _made is not None and _made[0] is gazetteer:
-        return _made[1]
-    made = _Templates(
+def tag_templates(gazetteer: Gazetteer) -> TagTemplates:
+    """Made once with the gazetteer (`Resources.of`)."""
+    return TagTemplates(
         [
             (
                 {"id": entry.id, "type": entry.type, "names": names, "candidate": False},
@@ -117,20 +112,21 @@ def _templates(gazetteer: Gazetteer) -> _Templates:
             for entry, names in zip(gazetteer.entries, gazetteer.displays, strict=True)
         ]
     )
-    _made = (gazetteer, made)
-    return made
 
 
 def find_entities(
-    gazetteer: Gazetteer, analysis: Analysis, language: str | None = None
+    gazetteer: Gazetteer,
+    templates: TagTemplates,
+    analysis: Analysis,
+    language: str | None = None,
 ) -> list[EntityTag]:
     """Entity tags for the analysed text, in order of first mention. Mentions of one
     key (so normalizing alike: "الرقة", "الرقه") share one surface form, the first
-    as written."""
+    as written. `templates`: `tag_templates(gazetteer)`."""
     found = gazetteer.finder.find(analysis, language)
     known: Known = found.known
     people = [TriggerPerson(p.name, p.first_offset, p.count, p.surface_forms) for p in found.people]
-    templates = _templates(gazetteer).fields
+    fields_of = templates.fields
     countries = _story_countries(gazetteer, known)
     tokens = Tokens.of(analysis)
     built = find_names(gazetteer.names, tokens, language)
@@ -157,7 +153,7 @@ def find_entities(
         if _other_countrys_body(gazetteer.entries[index], countries):
             namesakes.append((first_offset, count, surfaces))
             continue
-        fields, named_confidence, adjective_confidence = templates[index]
+        fields, named_confidence, adjective_confidence = fields_of[index]
         tags.append(
             assemble(
                 EntityTag,
@@ -404,7 +400,7 @@ def tag_entities(
     article: EnrichedArticle, analysis: Analysis, resources: Resources
 ) -> EnrichedArticle:
     """Fill `place`, `organisation` and `person`."""
-    tags = find_entities(resources.gazetteer, analysis, article.language)
+    tags = find_entities(resources.gazetteer, resources.tag_templates, analysis, article.language)
     by_type: dict[str, list[EntityTag]] = {"place": [], "organisation": [], "person": []}
     for tag in tags:
         by_type[tag.type].append(tag)
