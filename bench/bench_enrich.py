@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import functools
+import dataclasses
 import random
 import statistics
 import time
@@ -28,17 +28,13 @@ from typing import Any
 import redis.asyncio as aioredis
 
 from workers.dedup.redis_state import RedisDedupState, dedup_prefix
-from workers.enrich.basic_steps import tag_dateline, tag_language
-from workers.enrich.pipeline import (
-    Enricher,
-    EnrichFailure,
-    Step,
-    default_steps,
-    prepare_process,
-)
+from workers.enrich.engine import Enricher, EnrichFailure, prepare_process
+from workers.enrich.resources import Resources
+from workers.enrich.steps import DATELINE, LANGUAGE, Step, default_steps
 from workers.models import Article, Source
 from workers.parsers.article_builder import content_hash
 from workers.settings import Settings
+from workers.text.analysis import Analysis
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "tests" / "eval" / "dedup" / "articles"
@@ -101,7 +97,11 @@ def generate(count: int, target_bytes: int, seed: int) -> list[Article]:
 
 
 async def run(
-    articles: list[Article], batch: int, settings: Settings, steps: list[Step]
+    articles: list[Article],
+    batch: int,
+    settings: Settings,
+    resources: Resources,
+    steps: list[Step],
 ) -> tuple[float, Counter[str]]:
     client: aioredis.Redis[Any] = aioredis.Redis.from_url(settings.redis_url.get_secret_value())
     epoch = f"{dedup_prefix(settings)}epoch"
@@ -110,7 +110,8 @@ async def run(
         """A fresh key prefix: the dedup state starts empty, nothing to rebuild."""
         await client.set(epoch, "bench", nx=True)
 
-    enricher = Enricher(settings, RedisDedupState.of(client, settings), start_empty, steps)
+    state = RedisDedupState.of(client, settings)
+    enricher = Enricher(settings, resources, state, start_empty, steps)
     outcomes: Counter[str] = Counter()
     try:
         started, cpu_started = time.perf_counter(), time.process_time()
@@ -151,7 +152,7 @@ def main() -> None:
         help="default: language, dateline, entities, topics; basic: language and dateline",
     )
     args = parser.parse_args()
-    steps = default_steps() if args.steps == "default" else [tag_language, tag_dateline]
+    steps = default_steps() if args.steps == "default" else [LANGUAGE, DATELINE]
 
     from devstack.stack import up
 
@@ -159,22 +160,23 @@ def main() -> None:
     up(base, services=("redis",))
     articles = generate(args.articles, args.bytes, seed=7)
     mean_bytes = statistics.mean(len(a.body_text.encode()) for a in articles)
-    names = [getattr(s, "__name__", repr(s)) for s in steps]
+    names = [step.name for step in steps]
     print(f"{len(articles)} articles, mean body {mean_bytes:.0f} bytes, batch {args.batch}")
     print(f"steps: {', '.join(names)} + dedup; {calibration_ns():.0f} ns per empty loop turn")
     # Warm-up, as a worker starts: gazetteer, lexicons, language model, Redis script.
+    resources = Resources.of(base)
     prepare_process()
-    asyncio.run(run(articles[:500], args.batch, fresh(base), steps))
+    asyncio.run(run(articles[:500], args.batch, fresh(base), resources, steps))
     rates = []
     for _ in range(args.runs):
-        elapsed, outcomes = asyncio.run(run(articles, args.batch, fresh(base), steps))
+        elapsed, outcomes = asyncio.run(run(articles, args.batch, fresh(base), resources, steps))
         rates.append(len(articles) / elapsed)
         print(f"  {elapsed:.2f} s  {rates[-1]:,.0f} articles/s  {dict(outcomes)}")
     print(f"best {max(rates):,.0f} articles/s, median {statistics.median(rates):,.0f} articles/s")
     if args.breakdown:
         spent: Counter[str] = Counter()
         timed = [_timed(step, spent) for step in steps]
-        elapsed, _ = asyncio.run(run(articles, args.batch, fresh(base), timed))
+        elapsed, _ = asyncio.run(run(articles, args.batch, fresh(base), resources, timed))
         print("CPU per article of each step (main thread):")
         for name, seconds in spent.most_common():
             print(f"  {name:16s} {seconds / len(articles) * 1e6:6.1f} us")
@@ -183,23 +185,23 @@ def main() -> None:
 
         profiler = Profiler(interval=0.0005)
         profiler.start()
-        asyncio.run(run(articles, args.batch, fresh(base), steps))
+        asyncio.run(run(articles, args.batch, fresh(base), resources, steps))
         profiler.stop()
         print(profiler.output_text(unicode=False, color=False, show_all=False))
 
 
 def _timed(step: Step, spent: Counter[str]) -> Step:
-    name = getattr(step, "__name__", repr(step))
+    """The step, its CPU time added to `spent`; it asks for the same matches ahead."""
+    run_step = step.run
 
-    @functools.wraps(step)
-    def timed(article: Any) -> Any:
+    def timed(article: Any, analysis: Analysis, resources: Resources) -> Any:
         started = time.thread_time()
         try:
-            return step(article)
+            return run_step(article, analysis, resources)
         finally:
-            spent[name] += time.thread_time() - started
+            spent[step.name] += time.thread_time() - started
 
-    return timed
+    return dataclasses.replace(step, run=timed)
 
 
 def calibration_ns() -> float:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from workers.enrich.resources import Resources
 from workers.settings import MetricsPorts, Settings, TopicSettings
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -58,3 +59,10 @@ def isolated(base: Settings, tmp_path: Path) -> Settings:
 @pytest.fixture
 def settings(stack: Settings, tmp_path: Path) -> Iterator[Settings]:
     yield isolated(stack, tmp_path)
+
+
+@pytest.fixture(scope="session")
+def resources() -> Resources:
+    """The enrichment steps' resources, built once for the whole session from the
+    default settings (the gazetteer takes seconds to build)."""
+    return Resources.of(Settings())

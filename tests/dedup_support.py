@@ -11,7 +11,9 @@ import redis.asyncio as aioredis
 
 from tests.dedup_table import applied_roles
 from workers.dedup.redis_state import RedisDedupState, dedup_prefix
-from workers.enrich.pipeline import Enricher, EnrichResult, Step
+from workers.enrich.engine import Enricher, EnrichResult
+from workers.enrich.resources import Resources
+from workers.enrich.steps import Step
 from workers.models import Article, Source
 from workers.parsers.article_builder import content_hash
 from workers.settings import Settings
@@ -61,11 +63,14 @@ class StartEmpty:
 
 
 def enricher(
-    settings: Settings, client: aioredis.Redis[Any], steps: Sequence[Step] | None = None
+    settings: Settings,
+    client: aioredis.Redis[Any],
+    resources: Resources,
+    steps: Sequence[Step] | None = None,
 ) -> Enricher:
     state = RedisDedupState.of(client, settings)
     stories = redis_story_state(settings, client) if settings.stories.enabled else None
-    return Enricher(settings, state, StartEmpty(client, settings), steps, stories)
+    return Enricher(settings, resources, state, StartEmpty(client, settings), steps, stories)
 
 
 def final_roles(results: Iterable[EnrichResult]) -> dict[str, str]:

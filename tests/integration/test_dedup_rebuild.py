@@ -20,7 +20,8 @@ from tests.integration.test_dedup_redis import BODY, HEADLINE, SHORTER
 from workers.cli import dedup, storage
 from workers.dedup.rebuild import Rebuilder
 from workers.dedup.redis_state import dedup_prefix
-from workers.enrich.pipeline import EnrichResult
+from workers.enrich.engine import EnrichResult
+from workers.enrich.resources import Resources
 from workers.settings import Settings
 from workers.storage.sqlite import SqliteStore
 
@@ -66,18 +67,21 @@ def rebuilder(settings: Settings, store_path: Path) -> Rebuilder:
     )
 
 
-async def decide(settings: Settings, client: Any, *articles: Any) -> list[EnrichResult]:
-    results = await enricher(settings, client).process_batch(list(articles))
+async def decide(
+    resources: Resources, settings: Settings, client: Any, *articles: Any
+) -> list[EnrichResult]:
+    results = await enricher(settings, client, resources).process_batch(list(articles))
     assert all(isinstance(r, EnrichResult) for r in results), results
     return [r for r in results if isinstance(r, EnrichResult)]
 
 
 async def test_a_state_rebuilt_from_storage_decides_as_the_lost_one_would(
-    settings: Settings, store: SqliteStore
+    settings: Settings, store: SqliteStore, resources: Resources
 ) -> None:
     client: aioredis.Redis[Any] = aioredis.Redis.from_url(settings.redis_url.get_secret_value())
     try:
         first = await decide(
+            resources,
             settings,
             client,
             make_article("orig", HEADLINE, BODY, minutes=10),
@@ -92,6 +96,7 @@ async def test_a_state_rebuilt_from_storage_decides_as_the_lost_one_would(
         assert rebuilder(settings, settings.sqlite_path).rebuild() is None, "complete: no-op"
 
         replay, later, earlier = await decide(
+            resources,
             settings,
             client,
             make_article("copy", HEADLINE, BODY, minutes=20),
@@ -126,7 +131,7 @@ def cli() -> typer.Typer:
 
 
 async def test_operators_rebuild_split_and_read_an_alias_own_text(
-    settings: Settings, store: SqliteStore
+    settings: Settings, store: SqliteStore, resources: Resources
 ) -> None:
     client: aioredis.Redis[Any] = aioredis.Redis.from_url(settings.redis_url.get_secret_value())
     runner = CliRunner()
@@ -134,6 +139,7 @@ async def test_operators_rebuild_split_and_read_an_alias_own_text(
         stored(
             store,
             await decide(
+                resources,
                 settings,
                 client,
                 make_article("orig", HEADLINE, BODY, minutes=10),
@@ -157,7 +163,10 @@ async def test_operators_rebuild_split_and_read_an_alias_own_text(
         after = runner.invoke(cli(), ["get", "near"], obj=settings)
         assert '"uri": "near"' in after.stdout
         again = await decide(
-            settings, client, make_article("near", "Convoy to leave Raqqa", SHORTER, minutes=30)
+            resources,
+            settings,
+            client,
+            make_article("near", "Convoy to leave Raqqa", SHORTER, minutes=30),
         )
         assert (again[0].outcome, again[0].article.duplicate_of) == ("ok", None)
         refused = await asyncio.to_thread(

@@ -27,11 +27,13 @@ from tests.dedup_support import (
 from workers.dedup.minhash import estimated_jaccard, fingerprint
 from workers.dedup.redis_state import RedisDedupState
 from workers.dedup.state import StateLost
-from workers.enrich.basic_steps import tag_language
-from workers.enrich.pipeline import Enricher, EnrichFailure, EnrichResult
+from workers.enrich.engine import Enricher, EnrichFailure, EnrichResult
+from workers.enrich.resources import Resources
+from workers.enrich.steps import LANGUAGE, Step
 from workers.errors import ParseError, TransientError
 from workers.models import Article, EnrichedArticle
 from workers.settings import Settings
+from workers.text.analysis import Analysis
 
 pytestmark = pytest.mark.integration
 
@@ -93,8 +95,10 @@ async def one(enricher: Enricher, article: Article) -> EnrichResult:
     return results(await enricher.process_batch([article]))[0]
 
 
-async def test_redelivery_gives_the_same_decision(settings: Settings, redis: Any) -> None:
-    decide = enricher(settings, redis)
+async def test_redelivery_gives_the_same_decision(
+    settings: Settings, redis: Any, resources: Resources
+) -> None:
+    decide = enricher(settings, redis, resources)
     a = make_article("u1", HEADLINE, BODY)
     first = await one(decide, a)
     again = await one(decide, a)
@@ -103,8 +107,10 @@ async def test_redelivery_gives_the_same_decision(settings: Settings, redis: Any
     assert again.article.role_seq == first.article.role_seq
 
 
-async def test_changed_content_is_a_new_version(settings: Settings, redis: Any) -> None:
-    decide = enricher(settings, redis)
+async def test_changed_content_is_a_new_version(
+    settings: Settings, redis: Any, resources: Resources
+) -> None:
+    decide = enricher(settings, redis, resources)
     v1 = make_article("u1", HEADLINE, BODY)
     v2 = make_article("u1", HEADLINE, BODY + "\n\nThe first buses left on Sunday morning.")
     v3 = make_article("u1", HEADLINE + " (updated)", BODY.replace("Saturday", "Sunday"))
@@ -118,8 +124,8 @@ async def test_changed_content_is_a_new_version(settings: Settings, redis: Any) 
     assert [r.outcome for r in replay] == ["ok", "ok", "ok"]
 
 
-async def test_exact_duplicate(settings: Settings, redis: Any) -> None:
-    decide = enricher(settings, redis)
+async def test_exact_duplicate(settings: Settings, redis: Any, resources: Resources) -> None:
+    decide = enricher(settings, redis, resources)
     canonical = make_article("u1", HEADLINE, BODY)
     # Same text under another agency's dateline, with different punctuation and case.
     copy = make_article(
@@ -145,8 +151,10 @@ async def test_exact_duplicate(settings: Settings, redis: Any) -> None:
     ]
 
 
-async def test_exact_duplicate_in_arabic_spelling_variants(settings: Settings, redis: Any) -> None:
-    decide = enricher(settings, redis)
+async def test_exact_duplicate_in_arabic_spelling_variants(
+    settings: Settings, redis: Any, resources: Resources
+) -> None:
+    decide = enricher(settings, redis, resources)
     body = (
         "عواصم - (وكالات): أعلن التحالف الدولي بقيادة واشنطن "
         "عن اتفاق على عملية إجلاء من مدينة الرقة."
@@ -165,8 +173,8 @@ async def test_exact_duplicate_in_arabic_spelling_variants(settings: Settings, r
 SHORTER = "BEIRUT (AFP) - " + "\n\n".join(PARAGRAPHS[:3] + PARAGRAPHS[4:])
 
 
-async def test_near_duplicate(settings: Settings, redis: Any) -> None:
-    decide = enricher(settings, redis)
+async def test_near_duplicate(settings: Settings, redis: Any, resources: Resources) -> None:
+    decide = enricher(settings, redis, resources)
     first, near = results(
         await decide.process_batch(
             [
@@ -185,9 +193,9 @@ async def test_near_duplicate(settings: Settings, redis: Any) -> None:
 
 
 async def test_an_earlier_copy_decided_later_takes_over_with_the_aliases(
-    settings: Settings, redis: Any
+    settings: Settings, redis: Any, resources: Resources
 ) -> None:
-    decide = enricher(settings, redis)
+    decide = enricher(settings, redis, resources)
     later = await one(decide, make_article("late", HEADLINE, BODY, minutes=10))
     near = await one(decide, make_article("near", "Convoy to leave Raqqa", SHORTER, minutes=20))
     earliest = await one(decide, make_article("first", HEADLINE, BODY, minutes=0))
@@ -227,9 +235,9 @@ async def test_an_earlier_copy_decided_later_takes_over_with_the_aliases(
 
 
 async def test_related_joins_the_story_and_unrelated_starts_one(
-    settings: Settings, redis: Any
+    settings: Settings, redis: Any, resources: Resources
 ) -> None:
-    decide = enricher(settings, redis)
+    decide = enricher(settings, redis, resources)
     related_body = "BEIRUT (Reuters) - " + "\n\n".join(PARAGRAPHS[:4] + OTHER[:2])
     fp_a = fingerprint(HEADLINE, BODY, settings.dedup)
     fp_b = fingerprint(HEADLINE, related_body, settings.dedup)
@@ -254,10 +262,10 @@ async def test_related_joins_the_story_and_unrelated_starts_one(
 
 
 async def test_a_lost_state_is_restored_before_anything_is_decided(
-    settings: Settings, redis: Any
+    settings: Settings, redis: Any, resources: Resources
 ) -> None:
     restore = StartEmpty(redis, settings)
-    decide = Enricher(settings, RedisDedupState.of(redis, settings), restore)
+    decide = Enricher(settings, resources, RedisDedupState.of(redis, settings), restore)
     await one(decide, make_article("u1", HEADLINE, BODY))
     assert restore.calls == 1, "an empty state is restored first"
     await drop_keys(redis, settings.redis_prefix)
@@ -270,7 +278,7 @@ async def test_a_lost_state_is_restored_before_anything_is_decided(
     assert restore.calls == 2, "a complete state is not restored again"
 
 
-async def test_window_expiry(redis_base: Settings) -> None:
+async def test_window_expiry(redis_base: Settings, resources: Resources) -> None:
     settings = isolated(redis_base, window_seconds=2)
     settings = settings.model_copy(
         update={"stories": settings.stories.model_copy(update={"window_seconds": 2})}
@@ -278,7 +286,7 @@ async def test_window_expiry(redis_base: Settings) -> None:
     client: aioredis.Redis[Any] = aioredis.Redis.from_url(settings.redis_url.get_secret_value())
     lasting = {f"{settings.redis_prefix}dedup:{k}".encode() for k in ("epoch", "seq")}
     try:
-        decide = enricher(settings, client)
+        decide = enricher(settings, client, resources)
         await one(decide, make_article("u1", HEADLINE, BODY))
         keys = [
             k
@@ -305,7 +313,8 @@ def _in_fresh_process(url: str, prefix: str, articles: list[dict[str, Any]], out
     async def run() -> list[tuple[str, str, str | None, int]]:
         client: aioredis.Redis[Any] = aioredis.Redis.from_url(url)
         try:
-            decide = enricher(Settings(redis_prefix=prefix), client)
+            settings = Settings(redis_prefix=prefix)
+            decide = enricher(settings, client, Resources.of(settings))
             items = await decide.process_batch([Article.model_validate(a) for a in articles])
             return [
                 (r.article.uri, r.outcome, r.article.duplicate_of, r.article.role_seq or 0)
@@ -379,7 +388,8 @@ def _race_worker(
         client: aioredis.Redis[Any] = aioredis.Redis.from_url(url)
         seen: list[EnrichResult] = []
         try:
-            decide = enricher(Settings(redis_prefix=prefix), client)
+            settings = Settings(redis_prefix=prefix)
+            decide = enricher(settings, client, Resources.of(settings))
             for batch in batches:
                 barrier.wait(timeout=60)
                 items = await decide.process_batch([Article.model_validate(a) for a in batch])
@@ -445,14 +455,16 @@ def test_two_workers_racing_make_exactly_one_canonical(redis_base: Settings) -> 
         assert {roles[uri] for uri in uris} == {min(uris)}, {u: roles[u] for u in uris}
 
 
-def boom(article: EnrichedArticle) -> EnrichedArticle:
+def boom(article: EnrichedArticle, analysis: Analysis, resources: Resources) -> EnrichedArticle:
     if article.uri == "u2":
         raise ParseError("cannot read this one")
     return article
 
 
-async def test_a_failing_article_does_not_lose_the_batch(settings: Settings, redis: Any) -> None:
-    decide = enricher(settings, redis, steps=[tag_language, boom])
+async def test_a_failing_article_does_not_lose_the_batch(
+    settings: Settings, redis: Any, resources: Resources
+) -> None:
+    decide = enricher(settings, redis, resources, steps=[LANGUAGE, Step("boom", boom)])
     batch = [make_article(f"u{i}", f"{HEADLINE} {i}", OTHER[i]) for i in range(1, 4)]
     items = await decide.process_batch(batch)
     assert [type(r) for r in items] == [EnrichResult, EnrichFailure, EnrichResult]
@@ -466,19 +478,23 @@ async def test_a_failing_article_does_not_lose_the_batch(settings: Settings, red
     ]
 
 
-async def test_lost_script_is_loaded_again(settings: Settings, redis: Any) -> None:
+async def test_lost_script_is_loaded_again(
+    settings: Settings, redis: Any, resources: Resources
+) -> None:
     """A Redis restart or SCRIPT FLUSH drops the dedup script: the batch goes on."""
-    decide = enricher(settings, redis)
+    decide = enricher(settings, redis, resources)
     first = await one(decide, make_article("u1", HEADLINE, BODY))
     await redis.script_flush()
     again = await one(decide, make_article("u2", HEADLINE, BODY))
     assert (first.outcome, again.outcome, again.article.duplicate_of) == ("ok", "duplicate", "u1")
 
 
-async def test_groups_of_a_long_batch_are_decided_in_order(settings: Settings, redis: Any) -> None:
+async def test_groups_of_a_long_batch_are_decided_in_order(
+    settings: Settings, redis: Any, resources: Resources
+) -> None:
     """Each group is decided while the next one is computed: the later copy of an
     article in the same batch is still its duplicate, whatever group it falls in."""
-    decide = enricher(settings, redis, steps=[])
+    decide = enricher(settings, redis, resources, steps=[])
     rng = random.Random(5)
     vocabulary = " ".join(PARAGRAPHS + OTHER).split()
     originals = [
@@ -497,19 +513,21 @@ async def test_groups_of_a_long_batch_are_decided_in_order(settings: Settings, r
     ]
 
 
-async def test_empty_batch_needs_no_redis(settings: Settings) -> None:
+async def test_empty_batch_needs_no_redis(settings: Settings, resources: Resources) -> None:
     client: aioredis.Redis[Any] = aioredis.Redis(host="127.0.0.1", port=1, socket_connect_timeout=1)
     try:
-        assert await enricher(settings, client).process_batch([]) == []
+        assert await enricher(settings, client, resources).process_batch([]) == []
     finally:
         await client.aclose()
 
 
-async def test_redis_down_is_transient(settings: Settings) -> None:
+async def test_redis_down_is_transient(settings: Settings, resources: Resources) -> None:
     client: aioredis.Redis[Any] = aioredis.Redis(host="127.0.0.1", port=1, socket_connect_timeout=1)
     try:
         with pytest.raises(TransientError):
-            await enricher(settings, client).process_batch([make_article("u1", HEADLINE, BODY)])
+            await enricher(settings, client, resources).process_batch(
+                [make_article("u1", HEADLINE, BODY)]
+            )
     finally:
         await client.aclose()
 

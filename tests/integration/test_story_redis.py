@@ -12,7 +12,8 @@ import redis.asyncio as aioredis
 
 from tests.dedup_support import drop_keys, enricher, isolated, stack_redis_settings
 from tests.eval.stories.corpus import ARTICLES
-from workers.enrich.pipeline import EnrichResult
+from workers.enrich.engine import EnrichResult
+from workers.enrich.resources import Resources
 from workers.settings import Settings
 from workers.stories.linking import STORY_KEY_SPACE, redis_story_state
 from workers.stories.signature import EventSignature
@@ -44,34 +45,38 @@ async def workers(settings: Settings, count: int) -> list[aioredis.Redis[Any]]:
     return [aioredis.Redis.from_url(url) for _ in range(count)]
 
 
-async def story_of(settings: Settings, client: aioredis.Redis[Any], name: str) -> str:
-    (result,) = await enricher(settings, client).process_batch([ARTICLES[name]])
+async def story_of(
+    resources: Resources, settings: Settings, client: aioredis.Redis[Any], name: str
+) -> str:
+    (result,) = await enricher(settings, client, resources).process_batch([ARTICLES[name]])
     assert isinstance(result, EnrichResult), result
     assert result.article.story_id is not None
     return result.article.story_id
 
 
 async def test_reports_of_one_event_decided_by_two_workers_share_its_story(
-    settings: Settings,
+    settings: Settings, resources: Resources
 ) -> None:
     first, second = await workers(settings, 2)
     try:
-        assert await story_of(settings, first, SAME_EVENT[0]) == SAME_EVENT[0]
-        assert await story_of(settings, second, SAME_EVENT[1]) == SAME_EVENT[0]
-        assert await story_of(settings, second, TEMPLATED[0]) == TEMPLATED[0]
-        assert await story_of(settings, first, TEMPLATED[1]) == TEMPLATED[1]
+        assert await story_of(resources, settings, first, SAME_EVENT[0]) == SAME_EVENT[0]
+        assert await story_of(resources, settings, second, SAME_EVENT[1]) == SAME_EVENT[0]
+        assert await story_of(resources, settings, second, TEMPLATED[0]) == TEMPLATED[0]
+        assert await story_of(resources, settings, first, TEMPLATED[1]) == TEMPLATED[1]
     finally:
         await asyncio.gather(first.aclose(), second.aclose())
 
 
-async def test_a_replayed_article_keeps_its_story_on_any_worker(settings: Settings) -> None:
+async def test_a_replayed_article_keeps_its_story_on_any_worker(
+    settings: Settings, resources: Resources
+) -> None:
     first, second = await workers(settings, 2)
     try:
         for name in SAME_EVENT:
-            await story_of(settings, first, name)
+            await story_of(resources, settings, first, name)
         for client in (first, second):
             for name in SAME_EVENT:
-                assert await story_of(settings, client, name) == SAME_EVENT[0]
+                assert await story_of(resources, settings, client, name) == SAME_EVENT[0]
     finally:
         await asyncio.gather(first.aclose(), second.aclose())
 
@@ -115,11 +120,13 @@ async def test_reports_of_one_event_decided_at_the_same_instant_by_many_workers_
         await asyncio.gather(*(client.aclose() for client in clients))
 
 
-async def test_every_story_key_expires_within_the_window(settings: Settings) -> None:
+async def test_every_story_key_expires_within_the_window(
+    settings: Settings, resources: Resources
+) -> None:
     (client,) = await workers(settings, 1)
     try:
         for name in SAME_EVENT:
-            await story_of(settings, client, name)
+            await story_of(resources, settings, client, name)
         keys = [
             key
             async for key in client.scan_iter(match=f"{settings.redis_prefix}{STORY_KEY_SPACE}*")

@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 
 from newswire_text import analyze
 
-from workers.enrich.entities import find_entities
-from workers.gazetteer import get_gazetteer
+from workers.enrich.resources import Resources
+from workers.enrich.steps.entities import find_entities
 from workers.models import EnrichedArticle, EntityTag, Source
 
 
@@ -23,6 +23,6 @@ def article(body: str, headline: str = "Headline", language: str | None = None) 
     )
 
 
-def tags(text: str, language: str | None = None) -> dict[str, EntityTag]:
-    found = find_entities(get_gazetteer(), analyze(text), language)
+def tags(resources: Resources, text: str, language: str | None = None) -> dict[str, EntityTag]:
+    found = find_entities(resources.gazetteer, resources.tag_templates, analyze(text), language)
     return {tag.id: tag for tag in found}

@@ -7,17 +7,16 @@ import pytest
 from tests.dedup_support import make_article
 from workers.dedup.decision import Decision, Takeover
 from workers.dedup.minhash import encode_signature, fingerprint
-from workers.enrich.basic_steps import tag_dateline, tag_language
-from workers.enrich.entities import tag_entities
-from workers.enrich.pipeline import (
-    EDGE_GROUP,
-    GROUP_SIZE,
-    apply_decision,
+from workers.enrich.engine import EDGE_GROUP, GROUP_SIZE, apply_decision, groups, to_enriched
+from workers.enrich.resources import Resources
+from workers.enrich.steps import (
+    DATELINE,
+    ENTITIES,
+    LANGUAGE,
+    TOPICS,
     default_steps,
-    groups,
-    to_enriched,
+    run_steps,
 )
-from workers.enrich.topics import tag_topics
 from workers.models import Article, EnrichedArticle
 from workers.settings import Settings
 
@@ -61,8 +60,10 @@ def test_to_enriched_keeps_every_field() -> None:
     ("raw", "language", "place", "agency"),
     [(AR, "ar", "عواصم", "وكالات"), (EN, "en", "BEIRUT", "Reuters"), (FR, "fr", "BEYROUTH", "AFP")],
 )
-def test_language_and_dateline_steps(raw: Article, language: str, place: str, agency: str) -> None:
-    enriched = tag_dateline(tag_language(to_enriched(raw)))
+def test_language_and_dateline_steps(
+    raw: Article, language: str, place: str, agency: str, resources: Resources
+) -> None:
+    enriched = run_steps([LANGUAGE, DATELINE], to_enriched(raw), resources)
     assert enriched.language == language
     assert enriched.language_confidence is not None and enriched.language_confidence > 0.5
     assert enriched.dateline is not None
@@ -71,25 +72,33 @@ def test_language_and_dateline_steps(raw: Article, language: str, place: str, ag
     assert enriched.body_text == raw.body_text
 
 
-def test_source_language_kept_when_detection_is_unsure() -> None:
+def test_source_language_kept_when_detection_is_unsure(resources: Resources) -> None:
     raw = article("x", "PSG-OM", "2-1", language="fr")
-    assert tag_language(to_enriched(raw)).language == "fr"
+    assert run_steps([LANGUAGE], to_enriched(raw), resources).language == "fr"
 
 
-def test_located_from_source_is_kept() -> None:
+def test_located_from_source_is_kept(resources: Resources) -> None:
     raw = EN.model_copy(update={"located": "Beirut, Lebanon"})
-    assert tag_dateline(to_enriched(raw)).located == "Beirut, Lebanon"
+    assert run_steps([DATELINE], to_enriched(raw), resources).located == "Beirut, Lebanon"
 
 
 def test_default_steps_order() -> None:
-    assert default_steps() == [tag_language, tag_dateline, tag_entities, tag_topics]
+    assert default_steps() == [LANGUAGE, DATELINE, ENTITIES, TOPICS]
 
 
-def test_default_steps_on_the_seed_story() -> None:
+def test_only_the_entity_and_topic_steps_ask_for_matches_made_ahead() -> None:
+    assert [(s.finds_entities, s.weighs_topics) for s in default_steps()] == [
+        (False, False),
+        (False, False),
+        (True, False),
+        (False, True),
+    ]
+
+
+def test_default_steps_on_the_seed_story(resources: Resources) -> None:
     story = next(SEEDS.glob("000_*.txt")).read_text("utf-8")
-    enriched = to_enriched(article("seed", "اتفاق على اجلاء من الرقة", story))
-    for step in default_steps():
-        enriched = step(enriched)
+    raw = to_enriched(article("seed", "اتفاق على اجلاء من الرقة", story))
+    enriched = run_steps(default_steps(), raw, resources)
     assert (enriched.language, enriched.located) == ("ar", "عواصم")
     assert enriched.dateline is not None and enriched.dateline.agency == "وكالات"
     assert enriched.place and enriched.organisation

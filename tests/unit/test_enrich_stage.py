@@ -11,7 +11,8 @@ from tests.dedup_support import make_article
 from tests.stage_support import Sent, run_chain
 from workers import codec
 from workers.dedup.memory_state import MemoryDedupState
-from workers.enrich.pipeline import Enricher
+from workers.enrich.engine import Enricher
+from workers.enrich.resources import Resources
 from workers.models import DeadLetter, DuplicateNotice, EnrichedArticle
 from workers.runtime.batch import Record
 from workers.settings import Settings
@@ -36,11 +37,11 @@ class Restore:
         self.state.begin_epoch()
 
 
-def stage() -> tuple[EnrichHandler, Restore]:
+def stage(resources: Resources) -> tuple[EnrichHandler, Restore]:
     settings = Settings()
     state = MemoryDedupState(settings.dedup)
     restore = Restore(state)
-    return EnrichHandler(Enricher(settings, state, restore)), restore
+    return EnrichHandler(Enricher(settings, resources, state, restore)), restore
 
 
 def raw(uri: str, offset: int, body: str = BODY) -> Record:
@@ -48,8 +49,10 @@ def raw(uri: str, offset: int, body: str = BODY) -> Record:
     return Record("articles.raw", 0, offset, uri.encode(), codec.encode(article))
 
 
-def test_an_original_is_enriched_and_its_copy_routed_to_duplicates_in_one_batch() -> None:
-    handler, restore = stage()
+def test_an_original_is_enriched_and_its_copy_routed_to_duplicates_in_one_batch(
+    resources: Resources,
+) -> None:
+    handler, restore = stage(resources)
     sender = Sent()
     released = run_chain(handler, [raw("urn:a", 0), raw("urn:b", 1)], sender)
     assert released == ["urn:a", "urn:b"]
@@ -66,8 +69,10 @@ def test_an_original_is_enriched_and_its_copy_routed_to_duplicates_in_one_batch(
     assert (notice.article.uri, notice.duplicate_of) == ("urn:b", "urn:a")
 
 
-def test_a_message_that_breaks_its_schema_is_dead_lettered_and_the_batch_flows() -> None:
-    handler, _ = stage()
+def test_a_message_that_breaks_its_schema_is_dead_lettered_and_the_batch_flows(
+    resources: Resources,
+) -> None:
+    handler, _ = stage(resources)
     sender = Sent()
     broken = orjson.dumps({"schema": "newswire.article/1", "uri": "urn:bad"})
     records = [Record("articles.raw", 0, 0, b"urn:bad", broken), raw("urn:a", 1)]
@@ -82,8 +87,10 @@ def test_a_message_that_breaks_its_schema_is_dead_lettered_and_the_batch_flows()
     assert (letter.original_topic, letter.original_offset) == ("articles.raw", 0)
 
 
-def test_a_redelivered_batch_decides_the_same_and_sends_the_same_messages() -> None:
-    handler, _ = stage()
+def test_a_redelivered_batch_decides_the_same_and_sends_the_same_messages(
+    resources: Resources,
+) -> None:
+    handler, _ = stage(resources)
     first, again = Sent(), Sent()
     run_chain(handler, [raw("urn:a", 0), raw("urn:b", 1)], first)
     run_chain(handler, [raw("urn:a", 0), raw("urn:b", 1)], again)
@@ -94,7 +101,9 @@ def test_a_redelivered_batch_decides_the_same_and_sends_the_same_messages() -> N
     assert [article.uri for article in decided] == ["urn:a"]
 
 
-def test_two_agencies_reports_of_one_event_share_a_story_when_linking_is_on() -> None:
+def test_two_agencies_reports_of_one_event_share_a_story_when_linking_is_on(
+    resources: Resources,
+) -> None:
     from tests.eval.stories.corpus import ARTICLES
     from workers.stories.linking import match_rules
     from workers.stories.state import MemoryStoryState
@@ -102,7 +111,7 @@ def test_two_agencies_reports_of_one_event_share_a_story_when_linking_is_on() ->
     settings = Settings()
     state = MemoryDedupState(settings.dedup)
     stories = MemoryStoryState(match_rules(settings.stories))
-    handler = EnrichHandler(Enricher(settings, state, Restore(state), stories=stories))
+    handler = EnrichHandler(Enricher(settings, resources, state, Restore(state), stories=stories))
     reports = [ARTICLES["en_malatya_quake_reuters"], ARTICLES["en_malatya_quake_ap"]]
     records = [
         Record("articles.raw", 0, offset, a.uri.encode(), codec.encode(a))

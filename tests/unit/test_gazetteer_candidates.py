@@ -3,12 +3,15 @@ from __future__ import annotations
 import pytest
 
 from tests.unit.gazetteer_support import tags
-from workers.enrich.entities import CANDIDATE_CONFIDENCE
+from workers.enrich.resources import Resources
+from workers.enrich.steps.entities import CANDIDATE_CONFIDENCE
 from workers.text.normalize import normalize_text
 
 
-def candidates(text: str) -> set[str]:
-    return {tag.id.removeprefix("candidate:") for tag in tags(text).values() if tag.candidate}
+def candidates(resources: Resources, text: str) -> set[str]:
+    return {
+        tag.id.removeprefix("candidate:") for tag in tags(resources, text).values() if tag.candidate
+    }
 
 
 @pytest.mark.parametrize(
@@ -30,8 +33,8 @@ def candidates(text: str) -> set[str]:
         ("Goldman Sachs analyst Toshiya Hari raised", "Toshiya Hari"),
     ],
 )
-def test_trigger_patterns_find_unknown_people(text: str, name: str) -> None:
-    assert normalize_text(name) in candidates(text)
+def test_trigger_patterns_find_unknown_people(text: str, name: str, resources: Resources) -> None:
+    assert normalize_text(name) in candidates(resources, text)
 
 
 @pytest.mark.parametrize(
@@ -48,18 +51,18 @@ def test_trigger_patterns_find_unknown_people(text: str, name: str) -> None:
         "واعلن الملك محمد السادس الحداد الوطني ثلاثة ايام وعرضت دول المساعدة",
     ],
 )
-def test_no_candidate_without_a_name(text: str) -> None:
-    assert candidates(text) == set()
+def test_no_candidate_without_a_name(text: str, resources: Resources) -> None:
+    assert candidates(resources, text) == set()
 
 
-def test_known_people_are_not_candidates() -> None:
-    found = tags("وقال نوري محمود، المتحدث باسم وحدات حماية الشعب الكردية")
+def test_known_people_are_not_candidates(resources: Resources) -> None:
+    found = tags(resources, "وقال نوري محمود، المتحدث باسم وحدات حماية الشعب الكردية")
     assert "person:nouri-mahmoud" in found
-    assert candidates("وقال نوري محمود، المتحدث باسم") == set()
+    assert candidates(resources, "وقال نوري محمود، المتحدث باسم") == set()
 
 
-def test_candidates_are_people_with_low_confidence() -> None:
-    tag = tags("وقال عبد الرحمن ان")["candidate:عبد الرحمن"]
+def test_candidates_are_people_with_low_confidence(resources: Resources) -> None:
+    tag = tags(resources, "وقال عبد الرحمن ان")["candidate:عبد الرحمن"]
     assert tag.type == "person"
     assert tag.candidate
     assert tag.confidence == CANDIDATE_CONFIDENCE < 1.0

@@ -1,13 +1,13 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.unit.gazetteer_support import article
-from workers.enrich.entities import tag_entities
-from workers.gazetteer import build_gazetteer, configure_gazetteer, get_gazetteer
+from workers.enrich.resources import Resources
+from workers.enrich.steps import ENTITIES, run_steps
+from workers.gazetteer import build_gazetteer
 from workers.gazetteer.sources import curated_entries, read_data
 from workers.settings import Settings
 
@@ -26,28 +26,17 @@ en = ["Sham"]
 """
 
 
-@pytest.fixture
-def extra_gazetteer(tmp_path: Path) -> Iterator[Path]:
+def test_the_extra_file_the_settings_name_adds_entities_and_aliases(tmp_path: Path) -> None:
     path = tmp_path / "extra.toml"
     path.write_text(EXTRA, encoding="utf-8")
-    configure_gazetteer(path)
-    yield path
-    configure_gazetteer(None)
-
-
-def test_gazetteer_is_built_once_per_process() -> None:
-    assert get_gazetteer() is get_gazetteer()
-
-
-def test_extra_file_adds_entities_and_aliases(extra_gazetteer: Path) -> None:
-    tagged = tag_entities(article("Migrants left Zarzis for Sham."))
+    resources = Resources.of(Settings(gazetteer_path=path))
+    tagged = run_steps([ENTITIES], article("Migrants left Zarzis for Sham."), resources)
     ids = {tag.id for tag in tagged.place}
     assert {"place:zarzis", "Q858"} <= ids
 
 
-def test_default_data_without_extra_file() -> None:
-    configure_gazetteer(None)
-    tagged = tag_entities(article("Migrants left Zarzis."))
+def test_default_data_without_extra_file(resources: Resources) -> None:
+    tagged = run_steps([ENTITIES], article("Migrants left Zarzis."), resources)
     assert "place:zarzis" not in {tag.id for tag in tagged.place}
 
 
@@ -74,17 +63,17 @@ def test_unknown_type_is_rejected(tmp_path: Path) -> None:
         build_gazetteer(path)
 
 
-def test_countries_come_with_cldr_names_and_wikidata_ids() -> None:
-    by_id = {entry.id: entry for entry in get_gazetteer().entries}
+def test_countries_come_with_cldr_names_and_wikidata_ids(resources: Resources) -> None:
+    by_id = {entry.id: entry for entry in resources.gazetteer.entries}
     iceland = by_id["Q189"]
     assert iceland.names["fr"][0] == "Islande"
     assert iceland.names["ar"][0] == "آيسلندا"
     assert by_id["iso3166:GY"].names["en"][0] == "Guyana"
 
 
-def test_step_fills_the_three_lists_and_keeps_the_rest() -> None:
+def test_step_fills_the_three_lists_and_keeps_the_rest(resources: Resources) -> None:
     source = article("وقال نوري محمود ان داعش في الرقة", headline="الرقة")
-    tagged = tag_entities(source)
+    tagged = run_steps([ENTITIES], source, resources)
     assert [t.id for t in tagged.place] == ["place:raqqa"]
     assert [t.id for t in tagged.organisation] == ["Q2429253"]
     assert [t.id for t in tagged.person] == ["person:nouri-mahmoud"]

@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from tests.unit.gazetteer_support import tags
+from workers.enrich.resources import Resources
 
 RAQQA = "place:raqqa"
 SYRIA = "Q858"
@@ -14,8 +15,8 @@ ISLAMIC_STATE = "Q2429253"
     "text",
     ["سيطرت القوات على الرقة", "والرقة مدينة", "بالرقة امس", "للرقة", "وللرقة", "فالرقة", "كالرقة"],
 )
-def test_arabic_proclitics_all_tag_raqqa(text: str) -> None:
-    assert RAQQA in tags(text)
+def test_arabic_proclitics_all_tag_raqqa(text: str, resources: Resources) -> None:
+    assert RAQQA in tags(resources, text)
 
 
 @pytest.mark.parametrize(
@@ -28,18 +29,20 @@ def test_arabic_proclitics_all_tag_raqqa(text: str) -> None:
         ("دعم ايراني لحزب الله", "Q41053"),
     ],
 )
-def test_three_letter_names_take_the_prepositions(text: str, entity: str) -> None:
-    assert entity in tags(text)
+def test_three_letter_names_take_the_prepositions(
+    text: str, entity: str, resources: Resources
+) -> None:
+    assert entity in tags(resources, text)
 
 
 @pytest.mark.parametrize("text", ["Le Caire a démenti", "réunion au Caire mardi", "parti du Caire"])
-def test_french_names_with_le_contract_after_a_and_de(text: str) -> None:
-    assert "Q85" in tags(text)
+def test_french_names_with_le_contract_after_a_and_de(text: str, resources: Resources) -> None:
+    assert "Q85" in tags(resources, text)
 
 
 @pytest.mark.parametrize("text", ["قال بها", "لنا ولكم", "بين الطرفين", "لدى الوزارة", "بكل وضوح"])
-def test_prepositions_on_short_words_name_no_place(text: str) -> None:
-    assert [t.id for t in tags(text).values() if t.type == "place"] == []
+def test_prepositions_on_short_words_name_no_place(text: str, resources: Resources) -> None:
+    assert [t.id for t in tags(resources, text).values() if t.type == "place"] == []
 
 
 @pytest.mark.parametrize(
@@ -53,12 +56,15 @@ def test_prepositions_on_short_words_name_no_place(text: str) -> None:
         ("والسوريون", SYRIA),
     ],
 )
-def test_nisba_adjectives_tag_the_country(text: str, expected: str) -> None:
-    assert expected in tags(text)
+def test_nisba_adjectives_tag_the_country(text: str, expected: str, resources: Resources) -> None:
+    assert expected in tags(resources, text)
 
 
-def test_nisba_tags_carry_lower_confidence_than_names() -> None:
-    assert tags("مقاتلين سوريين")[SYRIA].confidence < tags("في سوريا")[SYRIA].confidence
+def test_nisba_tags_carry_lower_confidence_than_names(resources: Resources) -> None:
+    assert (
+        tags(resources, "مقاتلين سوريين")[SYRIA].confidence
+        < tags(resources, "في سوريا")[SYRIA].confidence
+    )
 
 
 @pytest.mark.parametrize(
@@ -73,22 +79,22 @@ def test_nisba_tags_carry_lower_confidence_than_names() -> None:
         "les jihadistes de Daech",
     ],
 )
-def test_islamic_state_names_are_one_organisation(text: str) -> None:
-    found = tags(text)
+def test_islamic_state_names_are_one_organisation(text: str, resources: Resources) -> None:
+    found = tags(resources, text)
     assert ISLAMIC_STATE in found
     assert found[ISLAMIC_STATE].type == "organisation"
 
 
-def test_all_islamic_state_mentions_count_as_one_entity() -> None:
-    found = tags('تنظيم الدولة "داعش" وعناصر داعش والدولة الاسلامية')
+def test_all_islamic_state_mentions_count_as_one_entity(resources: Resources) -> None:
+    found = tags(resources, 'تنظيم الدولة "داعش" وعناصر داعش والدولة الاسلامية')
     assert found[ISLAMIC_STATE].count == 4
     assert [t for t in found if t != ISLAMIC_STATE] == []
 
 
-def test_english_possessive_and_french_elision() -> None:
-    assert SYRIA in tags("Syria's army advanced")
-    assert "Q796" in tags("les forces d'Irak")
-    assert "Q794" in tags("l'Iran a répondu")
+def test_english_possessive_and_french_elision(resources: Resources) -> None:
+    assert SYRIA in tags(resources, "Syria's army advanced")
+    assert "Q796" in tags(resources, "les forces d'Irak")
+    assert "Q794" in tags(resources, "l'Iran a répondu")
 
 
 @pytest.mark.parametrize(
@@ -102,8 +108,8 @@ def test_english_possessive_and_french_elision() -> None:
         ("a roast turkey", "Q43", False),
     ],
 )
-def test_latin_case_rules(text: str, entity: str, tagged: bool) -> None:
-    assert (entity in tags(text)) is tagged
+def test_latin_case_rules(text: str, entity: str, tagged: bool, resources: Resources) -> None:
+    assert (entity in tags(resources, text)) is tagged
 
 
 @pytest.mark.parametrize(
@@ -115,30 +121,30 @@ def test_latin_case_rules(text: str, entity: str, tagged: bool) -> None:
         ("سورياتي", SYRIA),
     ],
 )
-def test_no_match_inside_a_longer_word(text: str, entity: str) -> None:
-    assert entity not in tags(text)
+def test_no_match_inside_a_longer_word(text: str, entity: str, resources: Resources) -> None:
+    assert entity not in tags(resources, text)
 
 
 @pytest.mark.parametrize("word", ["مدينة", "بيان", "حصار", "الخميس", "بحري"])
-def test_common_words_are_not_places(word: str) -> None:
-    found = tags(f"قال في {word} صدر اليوم")
+def test_common_words_are_not_places(word: str, resources: Resources) -> None:
+    found = tags(resources, f"قال في {word} صدر اليوم")
     assert [t.id for t in found.values() if t.type == "place"] == []
 
 
-def test_ignored_phrase_hides_the_name_inside() -> None:
-    assert "Q90" not in tags("The Paris Agreement was signed")
-    assert "Q90" in tags("The summit in Paris")
+def test_ignored_phrase_hides_the_name_inside(resources: Resources) -> None:
+    assert "Q90" not in tags(resources, "The Paris Agreement was signed")
+    assert "Q90" in tags(resources, "The summit in Paris")
 
 
-def test_longest_match_wins() -> None:
-    found = tags("وذكر المرصد السوري لحقوق الانسان")
+def test_longest_match_wins(resources: Resources) -> None:
+    found = tags(resources, "وذكر المرصد السوري لحقوق الانسان")
     assert "org:sohr" in found
     assert SYRIA not in found
 
 
-def test_surface_forms_are_as_written_and_offsets_point_at_them() -> None:
+def test_surface_forms_are_as_written_and_offsets_point_at_them(resources: Resources) -> None:
     text = "أعلن التحالف الدولي، وقالت مصادر في الرقّة والرقة."
-    found = tags(text)
+    found = tags(resources, text)
     raqqa = found[RAQQA]
     assert raqqa.surface_forms == ["الرقّة", "والرقة"]
     assert raqqa.count == 2
@@ -148,15 +154,15 @@ def test_surface_forms_are_as_written_and_offsets_point_at_them() -> None:
     assert text[coalition.first_offset :].startswith("التحالف الدولي")
 
 
-def test_tags_come_with_names_in_three_languages() -> None:
-    found = tags("Fighting in Raqqa and Damascus")
+def test_tags_come_with_names_in_three_languages(resources: Resources) -> None:
+    found = tags(resources, "Fighting in Raqqa and Damascus")
     for entity in (RAQQA, "Q3766"):
         assert set(found[entity].names) == {"ar", "en", "fr"}
     assert found["Q3766"].names["fr"] == "Damas"
 
 
-def test_packaged_cities_have_arabic_and_french_names() -> None:
-    found = tags("زار الوفد نواكشوط ثم Dakar")
+def test_packaged_cities_have_arabic_and_french_names(resources: Resources) -> None:
+    found = tags(resources, "زار الوفد نواكشوط ثم Dakar")
     dakar = next(t for t in found.values() if t.names.get("en") == "Dakar")
     assert dakar.names.get("ar") and dakar.names.get("fr")
     assert any(t.names.get("en") == "Nouakchott" for t in found.values())

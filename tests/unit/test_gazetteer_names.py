@@ -7,13 +7,14 @@ from __future__ import annotations
 import pytest
 
 from tests.unit.gazetteer_support import tags
+from workers.enrich.resources import Resources
 from workers.text.normalize import normalize_text
 
 
-def found(text: str, kind: str, language: str | None = None) -> set[str]:
+def found(resources: Resources, text: str, kind: str, language: str | None = None) -> set[str]:
     return {
         tag.id.removeprefix("candidate:")
-        for tag in tags(text, language).values()
+        for tag in tags(resources, text, language).values()
         if tag.candidate and tag.type == kind
     }
 
@@ -45,14 +46,18 @@ def found(text: str, kind: str, language: str | None = None) -> set[str]:
     ],
 )
 def test_organisations_are_found_around_their_head_noun(
-    language: str, text: str, name: str
+    language: str, text: str, name: str, resources: Resources
 ) -> None:
-    assert normalize_text(name) in found(text, "organisation", language)
+    assert normalize_text(name) in found(resources, text, "organisation", language)
 
 
-def test_an_acronym_in_brackets_is_a_form_of_the_name_and_its_mentions_count() -> None:
+def test_an_acronym_in_brackets_is_a_form_of_the_name_and_its_mentions_count(
+    resources: Resources,
+) -> None:
     text = "ودعا الاتحاد العام التونسي للشغل (UGTT) إلى إضراب. وقال UGTT إن المفاوضات توقفت."
-    union = tags(text, "ar")["candidate:" + normalize_text("الاتحاد العام التونسي للشغل")]
+    union = tags(resources, text, "ar")[
+        "candidate:" + normalize_text("الاتحاد العام التونسي للشغل")
+    ]
     assert union.type == "organisation"
     assert "UGTT" in union.surface_forms
     assert union.count == 2
@@ -65,8 +70,10 @@ def test_an_acronym_in_brackets_is_a_form_of_the_name_and_its_mentions_count() -
         ("وقال مسؤول في وزارة الداخلية التابعة للحكومة", "وزارة الداخلية"),
     ],
 )
-def test_an_arabic_name_ends_where_its_construct_does(text: str, name: str) -> None:
-    assert found(text, "organisation", "ar") == {normalize_text(name)}
+def test_an_arabic_name_ends_where_its_construct_does(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert found(resources, text, "organisation", "ar") == {normalize_text(name)}
 
 
 @pytest.mark.parametrize(
@@ -78,12 +85,16 @@ def test_an_arabic_name_ends_where_its_construct_does(text: str, name: str) -> N
         "the labour ministry said",  # lower case: no name
     ],
 )
-def test_descriptions_are_not_organisations(text: str) -> None:
-    assert found(text, "organisation") == set()
+def test_descriptions_are_not_organisations(text: str, resources: Resources) -> None:
+    assert found(resources, text, "organisation") == set()
 
 
-def test_a_body_the_gazetteer_knows_is_not_found_again_inside_a_longer_phrase() -> None:
-    assert found("وقال مكتب الأمم المتحدة للشؤون الإنسانية", "organisation", "ar") == set()
+def test_a_body_the_gazetteer_knows_is_not_found_again_inside_a_longer_phrase(
+    resources: Resources,
+) -> None:
+    assert (
+        found(resources, "وقال مكتب الأمم المتحدة للشؤون الإنسانية", "organisation", "ar") == set()
+    )
 
 
 @pytest.mark.parametrize(
@@ -102,9 +113,9 @@ def test_a_body_the_gazetteer_knows_is_not_found_again_inside_a_longer_phrase() 
     ],
 )
 def test_people_are_found_from_a_given_name_without_a_trigger(
-    language: str, text: str, name: str
+    language: str, text: str, name: str, resources: Resources
 ) -> None:
-    assert normalize_text(name) in found(text, "person", language)
+    assert normalize_text(name) in found(resources, text, "person", language)
 
 
 @pytest.mark.parametrize(
@@ -117,27 +128,41 @@ def test_people_are_found_from_a_given_name_without_a_trigger(
         "وزار منى وعرفات",  # two names of a list
     ],
 )
-def test_a_person_name_never_crosses_punctuation_nor_reads_function_words(text: str) -> None:
-    assert found(text, "person") == set()
+def test_a_person_name_never_crosses_punctuation_nor_reads_function_words(
+    text: str, resources: Resources
+) -> None:
+    assert found(resources, text, "person") == set()
 
 
-def test_a_candidate_has_the_same_id_in_every_article_that_writes_it_alike() -> None:
-    first = found("Striker Mamadou Lamine Diallo scored twice.", "person", "en")
-    second = found("Le sélectionneur a salué Mamadou Lamine Diallo.", "person", "fr")
+def test_a_candidate_has_the_same_id_in_every_article_that_writes_it_alike(
+    resources: Resources,
+) -> None:
+    first = found(resources, "Striker Mamadou Lamine Diallo scored twice.", "person", "en")
+    second = found(resources, "Le sélectionneur a salué Mamadou Lamine Diallo.", "person", "fr")
     assert first == second == {"mamadou lamine diallo"}
 
 
-def test_a_national_body_in_a_story_about_another_country_is_that_countrys_own() -> None:
-    senegal = tags("DAKAR (AFP) - Au Sénégal, la Cour des comptes a publié son rapport.", "fr")
+def test_a_national_body_in_a_story_about_another_country_is_that_countrys_own(
+    resources: Resources,
+) -> None:
+    senegal = tags(
+        resources,
+        "DAKAR (AFP) - Au Sénégal, la Cour des comptes a publié son rapport.",
+        "fr",
+    )
     assert "org:cour-des-comptes" not in senegal
     assert senegal["candidate:cour des comptes"].type == "organisation"
-    france = tags("PARIS (AFP) - La Cour des comptes a publié son rapport.", "fr")
+    france = tags(resources, "PARIS (AFP) - La Cour des comptes a publié son rapport.", "fr")
     assert "org:cour-des-comptes" in france
 
 
-def test_a_known_person_is_not_linked_by_the_family_name_alone() -> None:
-    assert "person:saad-hariri" not in tags("Flights resumed at Rafic Hariri airport.", "en")
-    assert "person:saad-hariri" in tags("Saad Hariri met the president. Hariri said", "en")
+def test_a_known_person_is_not_linked_by_the_family_name_alone(resources: Resources) -> None:
+    assert "person:saad-hariri" not in tags(
+        resources, "Flights resumed at Rafic Hariri airport.", "en"
+    )
+    assert "person:saad-hariri" in tags(
+        resources, "Saad Hariri met the president. Hariri said", "en"
+    )
 
 
 @pytest.mark.parametrize(
@@ -150,9 +175,9 @@ def test_a_known_person_is_not_linked_by_the_family_name_alone() -> None:
     ],
 )
 def test_an_organisation_name_stops_at_a_day_a_second_name_and_a_title(
-    language: str, text: str, name: str | None
+    language: str, text: str, name: str | None, resources: Resources
 ) -> None:
-    organisations = found(text, "organisation", language)
+    organisations = found(resources, text, "organisation", language)
     if name is None:
         assert normalize_text("Direction générale de la Protection civile") in organisations
         return
@@ -173,16 +198,19 @@ def test_an_organisation_name_stops_at_a_day_a_second_name_and_a_title(
     ],
 )
 def test_an_arabic_person_is_the_whole_name_and_nothing_of_the_phrase_before_it(
-    text: str, name: str
+    text: str, name: str, resources: Resources
 ) -> None:
-    people = found(text, "person", "ar")
+    people = found(resources, text, "person", "ar")
     assert normalize_text(name) in people
     assert all(p == normalize_text(name) or p not in normalize_text(name) for p in people), people
 
 
-def test_a_person_found_beside_a_title_stops_at_punctuation() -> None:
+def test_a_person_found_beside_a_title_stops_at_punctuation(resources: Resources) -> None:
     people = found(
-        "Selon le président de la CEI, Ibrahime Diallo-Kone, le vote aura lieu.", "person", "fr"
+        resources,
+        "Selon le président de la CEI, Ibrahime Diallo-Kone, le vote aura lieu.",
+        "person",
+        "fr",
     )
     assert normalize_text("Ibrahime Diallo-Kone") in people
     assert not any(p.startswith("cei") for p in people)
@@ -196,11 +224,11 @@ def test_a_person_found_beside_a_title_stops_at_punctuation() -> None:
     ],
 )
 def test_a_longer_body_that_opens_with_a_known_one_is_another_body(
-    language: str, text: str, name: str | None
+    language: str, text: str, name: str | None, resources: Resources
 ) -> None:
     expected = normalize_text(name or "Rassemblement national des indépendants")
-    assert expected in found(text, "organisation", language)
-    assert "org:rassemblement-national" not in tags(text, language)
+    assert expected in found(resources, text, "organisation", language)
+    assert "org:rassemblement-national" not in tags(resources, text, language)
 
 
 @pytest.mark.parametrize(
@@ -211,12 +239,12 @@ def test_a_longer_body_that_opens_with_a_known_one_is_another_body(
     ],
 )
 def test_an_arabic_body_takes_the_construct_of_indefinite_nouns_before_its_definite_noun(
-    text: str, name: str
+    text: str, name: str, resources: Resources
 ) -> None:
-    assert normalize_text(name) in found(text, "organisation", "ar")
+    assert normalize_text(name) in found(resources, text, "organisation", "ar")
 
 
-def test_a_person_right_after_a_body_name_is_found_too() -> None:
+def test_a_person_right_after_a_body_name_is_found_too(resources: Resources) -> None:
     text = "وقال رئيس نقابة أصحاب المطاعم جورج الرامي إن"
-    assert normalize_text("نقابة أصحاب المطاعم") in found(text, "organisation", "ar")
-    assert normalize_text("جورج الرامي") in found(text, "person", "ar")
+    assert normalize_text("نقابة أصحاب المطاعم") in found(resources, text, "organisation", "ar")
+    assert normalize_text("جورج الرامي") in found(resources, text, "person", "ar")

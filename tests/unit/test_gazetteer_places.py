@@ -7,13 +7,14 @@ from __future__ import annotations
 import pytest
 
 from tests.unit.gazetteer_support import tags
+from workers.enrich.resources import Resources
 
 ZOUERAT = "geonames:2375558"
 """A Mauritanian mining town that English copy spells "Zouerate"."""
 
 
-def places(text: str, language: str) -> set[str]:
-    return {tag.id for tag in tags(text, language).values() if tag.type == "place"}
+def places(resources: Resources, text: str, language: str) -> set[str]:
+    return {tag.id for tag in tags(resources, text, language).values() if tag.type == "place"}
 
 
 @pytest.mark.parametrize(
@@ -26,30 +27,35 @@ def places(text: str, language: str) -> set[str]:
     ],
 )
 def test_a_small_town_is_tagged_in_a_story_about_its_country_or_after_a_place_word(
-    language: str, text: str
+    language: str, text: str, resources: Resources
 ) -> None:
-    assert ZOUERAT in places(text, language)
+    assert ZOUERAT in places(resources, text, language)
 
 
-def test_a_small_town_without_context_is_not_tagged() -> None:
-    assert ZOUERAT not in places("Miners struck at Zouerate.", "en")
+def test_a_small_town_without_context_is_not_tagged(resources: Resources) -> None:
+    assert ZOUERAT not in places(resources, "Miners struck at Zouerate.", "en")
 
 
-def test_a_name_inside_a_longer_capitalised_name_is_no_place() -> None:
-    found = places("Paris Saint-Germain beat Lyon in France on Sunday.", "en")
+def test_a_name_inside_a_longer_capitalised_name_is_no_place(resources: Resources) -> None:
+    found = places(resources, "Paris Saint-Germain beat Lyon in France on Sunday.", "en")
     assert not any(place.startswith("geonames:") and place != "geonames:2996944" for place in found)
 
 
-def test_a_given_name_is_a_person_not_a_village_of_the_story_country() -> None:
-    assert places("WASHINGTON (Reuters) - Donald said on Tuesday.", "en") == {"Q61"}
+def test_a_given_name_is_a_person_not_a_village_of_the_story_country(resources: Resources) -> None:
+    assert places(resources, "WASHINGTON (Reuters) - Donald said on Tuesday.", "en") == {"Q61"}
 
 
-def test_a_place_of_another_country_is_not_tagged_from_a_common_word() -> None:
-    assert places("تونس - قال سالم إن الوضع مستقر", "ar") <= {"place:tunis", "Q948"}
+def test_a_place_of_another_country_is_not_tagged_from_a_common_word(resources: Resources) -> None:
+    assert places(resources, "تونس - قال سالم إن الوضع مستقر", "ar") <= {
+        "place:tunis",
+        "Q948",
+    }
 
 
-def test_a_first_level_region_is_tagged_by_its_region_word() -> None:
-    assert "iso3166-2:MR-11" in places("Officials in the Tiris Zemmour region said", "en")
+def test_a_first_level_region_is_tagged_by_its_region_word(resources: Resources) -> None:
+    assert "iso3166-2:MR-11" in places(
+        resources, "Officials in the Tiris Zemmour region said", "en"
+    )
 
 
 @pytest.mark.parametrize(
@@ -61,24 +67,32 @@ def test_a_first_level_region_is_tagged_by_its_region_word() -> None:
     ],
 )
 def test_a_region_word_names_the_region_not_the_city_of_its_name_and_carries_along_a_list(
-    language: str, text: str, regions: set[str]
+    language: str, text: str, regions: set[str], resources: Resources
 ) -> None:
-    found = places(text, language)
+    found = places(resources, text, language)
     assert {f"iso3166-2:{code}" for code in regions} <= found
     assert "geonames:347796" not in found  # the city of Sohag
 
 
-def test_the_city_word_keeps_the_city() -> None:
-    assert "geonames:347796" in places("القاهرة - غمرت السيول مدينة سوهاج", "ar")
+def test_the_city_word_keeps_the_city(resources: Resources) -> None:
+    assert "geonames:347796" in places(resources, "القاهرة - غمرت السيول مدينة سوهاج", "ar")
 
 
-def test_the_word_of_a_french_name_with_its_article_is_no_region_of_its_own() -> None:
-    assert places("Le film a été achevé au Caire, en Egypte.", "fr") == {"Q85", "Q79"}
+def test_the_word_of_a_french_name_with_its_article_is_no_region_of_its_own(
+    resources: Resources,
+) -> None:
+    assert places(resources, "Le film a été achevé au Caire, en Egypte.", "fr") == {
+        "Q85",
+        "Q79",
+    }
 
 
-def test_a_name_after_a_neighbourhood_word_is_no_town() -> None:
-    assert places("عدن - سقطت قذيفة على حي الروضة في المدينة", "ar") == {"place:aden"}
+def test_a_name_after_a_neighbourhood_word_is_no_town(resources: Resources) -> None:
+    assert places(resources, "عدن - سقطت قذيفة على حي الروضة في المدينة", "ar") == {"place:aden"}
 
 
-def test_an_accusative_adverb_is_no_town() -> None:
-    assert places("عمان - أصدرت المحكمة حكما بالسجن", "ar") <= {"Q3805", "Q810"}
+def test_an_accusative_adverb_is_no_town(resources: Resources) -> None:
+    assert places(resources, "عمان - أصدرت المحكمة حكما بالسجن", "ar") <= {
+        "Q3805",
+        "Q810",
+    }

@@ -6,8 +6,9 @@ from typing import Any
 
 import pytest
 
-from workers.enrich.basic_steps import tag_language
-from workers.enrich.pipeline import to_enriched
+from workers.enrich.engine import to_enriched
+from workers.enrich.resources import Resources
+from workers.enrich.steps import LANGUAGE, run_steps
 from workers.models import Article, Source
 from workers.parsers.base import FeedContext
 from workers.parsers.language_tags import language_tag, primary_language
@@ -145,7 +146,9 @@ def test_the_declaration_wins_unless_detection_is_confident_beyond_its_family(
     assert decide_language(declared, detected) == expected
 
 
-def enriched(headline: str, body: str, declared: str | None, hint: str | None = None) -> Any:
+def enriched(
+    resources: Resources, headline: str, body: str, declared: str | None, hint: str | None = None
+) -> Any:
     article = Article(
         uri="urn:x:1",
         headline=headline,
@@ -156,7 +159,7 @@ def enriched(headline: str, body: str, declared: str | None, hint: str | None = 
         fetched_at=datetime(2017, 10, 14, tzinfo=UTC),
         content_hash="0" * 64,
     )
-    return tag_language(to_enriched(article))
+    return run_steps([LANGUAGE], to_enriched(article), resources)
 
 
 NORWEGIAN = (
@@ -166,8 +169,10 @@ NORWEGIAN = (
 )
 
 
-def test_a_norwegian_item_declared_nb_no_is_stored_as_norwegian_with_both_kept() -> None:
-    article = enriched(*NORWEGIAN, declared="nb-NO")
+def test_a_norwegian_item_declared_nb_no_is_stored_as_norwegian_with_both_kept(
+    resources: Resources,
+) -> None:
+    article = enriched(resources, *NORWEGIAN, declared="nb-NO")
     assert article.language == "nb"
     assert article.declared_language == "nb-NO"
     assert article.detected_language in {"no", "nb", "nn", "da", "sv"}
@@ -175,19 +180,25 @@ def test_a_norwegian_item_declared_nb_no_is_stored_as_norwegian_with_both_kept()
     assert article.language_confidence is not None
 
 
-def test_a_feed_that_labels_arabic_text_english_is_overruled_by_a_confident_detection() -> None:
-    article = enriched("انفجار في بيروت", "بيروت (رويترز) - هز انفجار كبير مرفأ بيروت.", "en")
+def test_a_feed_that_labels_arabic_text_english_is_overruled_by_a_confident_detection(
+    resources: Resources,
+) -> None:
+    article = enriched(
+        resources, "انفجار في بيروت", "بيروت (رويترز) - هز انفجار كبير مرفأ بيروت.", "en"
+    )
     assert (article.language, article.language_reason) == ("ar", "detection-confident")
     assert article.declared_language == "en" and article.detected_language == "ar"
 
 
-def test_the_feeds_configured_language_counts_as_the_declaration_when_the_item_has_none() -> None:
-    article = enriched("PSG-OM", "2-1", declared=None, hint="fr")
+def test_the_feeds_configured_language_counts_as_the_declaration_when_the_item_has_none(
+    resources: Resources,
+) -> None:
+    article = enriched(resources, "PSG-OM", "2-1", declared=None, hint="fr")
     assert article.language == "fr" and article.declared_language is None
 
 
-def test_an_undeclared_item_takes_the_detected_language() -> None:
-    article = enriched(*NORWEGIAN, declared=None)
+def test_an_undeclared_item_takes_the_detected_language(resources: Resources) -> None:
+    article = enriched(resources, *NORWEGIAN, declared=None)
     assert article.language == article.detected_language
     assert article.language_reason == "detected"
 

@@ -6,8 +6,7 @@ from __future__ import annotations
 from newswire_text import PhraseMatcher, analyze, analyze_later
 
 from tests.conftest import SEEDS
-from workers.enrich.topics import get_lexicon
-from workers.gazetteer import get_gazetteer
+from workers.enrich.resources import Resources
 
 TEXTS = [
     (SEEDS / "000_cc6b534295ab8a14.txt").read_text(encoding="utf-8"),
@@ -19,8 +18,8 @@ TEXTS = [
 ]
 
 
-def test_matches_made_ahead_equal_matches_made_now() -> None:
-    finder, matcher = get_gazetteer().finder, get_lexicon().matcher
+def test_matches_made_ahead_equal_matches_made_now(resources: Resources) -> None:
+    finder, matcher = resources.gazetteer.finder, resources.lexicon.matcher
     ahead = analyze_later(TEXTS, finder, matcher).take(len(TEXTS))
     for text, early in zip(TEXTS, ahead, strict=True):
         now = analyze(text)
@@ -29,8 +28,10 @@ def test_matches_made_ahead_equal_matches_made_now() -> None:
         assert matcher.weigh(early) == matcher.weigh(now)
 
 
-def test_the_language_decides_which_triggers_name_people_after_matching_ahead() -> None:
-    finder = get_gazetteer().finder
+def test_the_language_decides_which_triggers_name_people_after_matching_ahead(
+    resources: Resources,
+) -> None:
+    finder = resources.gazetteer.finder
     (early,) = analyze_later([TEXTS[3]], finder).take(1)
     people = {
         language: {p.name for p in finder.find(early, language).people}
@@ -43,8 +44,10 @@ def test_the_language_decides_which_triggers_name_people_after_matching_ahead() 
     }
 
 
-def test_another_matcher_does_not_take_the_results_made_for_the_first() -> None:
-    lexicon = get_lexicon().matcher
+def test_another_matcher_does_not_take_the_results_made_for_the_first(
+    resources: Resources,
+) -> None:
+    lexicon = resources.lexicon.matcher
     other = PhraseMatcher(["raqqa", "beirut"], weights=[[(0, 1.0)], [(1, 5.0)]])
     (early,) = analyze_later([TEXTS[3]], None, lexicon).take(1)
     assert other.weigh(early) == [0.0, 5.0]

@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from tests.dedup_support import make_article
-from workers.enrich.pipeline import to_enriched
+from workers.enrich.engine import to_enriched
 from workers.models import Dateline, EnrichedArticle, EntityTag, Subject, evolve
 from workers.stories.numbers import canonical_number, numbers_of
 from workers.stories.signature import EventSignature, content_words, event_signature

@@ -14,7 +14,7 @@ from newswire_text import (
     script_letters,
 )
 
-from workers.text.analysis import AnalysesAhead, article_analysis, article_text
+from workers.text.analysis import AnalysesAhead, analyze_article, article_text
 
 
 def test_spans_are_character_offsets_into_the_python_string() -> None:
@@ -92,16 +92,16 @@ def test_analyses_are_handed_over_in_order_as_they_are_taken() -> None:
     assert [a.original for a in first + rest] == texts
 
 
-def test_ahead_analyses_are_the_ones_article_analysis_gives() -> None:
-    headline, body = (
-        "Convoy to leave Raqqa",
-        "BEIRUT, Oct 14 (Reuters) - A convoy will leave Raqqa.",
-    )
-    ahead = AnalysesAhead([(headline, body)])
-    ahead.take(1)
-    first = article_analysis(headline, body)
-    assert article_analysis(headline, body) is first
-    assert first.normalized == analyze(article_text(headline, body)).normalized
+def test_ahead_analyses_are_the_ones_analyze_article_gives_in_order() -> None:
+    texts = [
+        ("Convoy to leave Raqqa", "BEIRUT, Oct 14 (Reuters) - A convoy will leave Raqqa."),
+        ("Un convoi va quitter Raqqa", "BEYROUTH, 14 oct (AFP) - Un convoi quittera Raqqa."),
+        ("", ""),
+    ]
+    ahead = AnalysesAhead(texts)
+    made = ahead.take(2) + ahead.take(1)
+    assert [a.original for a in made] == [article_text(h, b) for h, b in texts]
+    assert [a.normalized for a in made] == [analyze_article(h, b).normalized for h, b in texts]
 
 
 def test_a_chunk_without_forms_is_a_key_error_naming_it() -> None:

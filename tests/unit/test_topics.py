@@ -7,14 +7,15 @@ import pytest
 from newswire_text import analyze
 
 from tests.unit.gazetteer_support import article
-from workers.enrich.topics import (
+from workers.enrich.resources import Resources
+from workers.enrich.steps import TOPICS, run_steps
+from workers.enrich.steps.topics import (
     MEDIA_TOPICS,
     NEUTRAL,
-    get_lexicon,
+    TopicLexicon,
     packaged_bodies,
     packaged_lexicons,
     score_topics,
-    tag_topics,
 )
 from workers.models import EntityTag, Subject
 
@@ -22,8 +23,8 @@ SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_cc6b534295ab8a14.txt
 CONFLICT = "medtop:16000000"
 
 
-def codes(text: str) -> list[str]:
-    return [s.code for s in score_topics(get_lexicon(), analyze(text))]
+def codes(lexicon: TopicLexicon, text: str) -> list[str]:
+    return [s.code for s in score_topics(lexicon, analyze(text))]
 
 
 def test_the_seventeen_top_level_media_topics() -> None:
@@ -45,13 +46,15 @@ def test_every_topic_has_keywords_in_every_language() -> None:
                 assert table["strong"] and table["keywords"], (lang, number)
 
 
-def test_words_inside_neutral_names_are_no_evidence() -> None:
-    assert codes("حزب العمال الكردستاني حزب العمال الكردستاني حزب العمال") == []
-    assert codes("workers workers strike unions wages") == ["medtop:09000000"]
+def test_words_inside_neutral_names_are_no_evidence(resources: Resources) -> None:
+    assert codes(resources.lexicon, "حزب العمال الكردستاني حزب العمال الكردستاني حزب العمال") == []
+    assert codes(resources.lexicon, "workers workers strike unions wages") == ["medtop:09000000"]
 
 
-def test_seed_story_is_about_conflict() -> None:
-    tagged = tag_topics(article(SEED.read_text(encoding="utf-8"), headline="الرقة"))
+def test_seed_story_is_about_conflict(resources: Resources) -> None:
+    tagged = run_steps(
+        [TOPICS], article(SEED.read_text(encoding="utf-8"), headline="الرقة"), resources
+    )
     assert tagged.subject[0].code == CONFLICT
     assert tagged.subject[0].name == "conflict, war and peace"
     assert tagged.subject[0].scheme == "medtop"
@@ -83,33 +86,33 @@ def test_seed_story_is_about_conflict() -> None:
         ),
     ],
 )
-def test_main_topic_per_language(text: str, expected: str) -> None:
-    assert codes(text)[0] == expected
+def test_main_topic_per_language(text: str, expected: str, resources: Resources) -> None:
+    assert codes(resources.lexicon, text)[0] == expected
 
 
-def test_multi_label_with_scores_in_order() -> None:
+def test_multi_label_with_scores_in_order(resources: Resources) -> None:
     text = (
         "The election campaign was overshadowed by the war: the president and the "
         "opposition parties argued in parliament over the ceasefire, the offensive, "
         "the troops and airstrikes, while voters went to the polls and the minister "
         "of defence resigned over the military campaign."
     )
-    subjects = score_topics(get_lexicon(), analyze(text))
+    subjects = score_topics(resources.lexicon, analyze(text))
     assert {s.code for s in subjects} >= {CONFLICT, "medtop:11000000"}
     scores = [s.score for s in subjects]
     assert scores == sorted(scores, reverse=True)
     assert all(0.0 < s <= 1.0 for s in scores)
 
 
-def test_longest_keyword_wins() -> None:
-    assert codes("air strikes air strikes air strikes") == [CONFLICT]
+def test_longest_keyword_wins(resources: Resources) -> None:
+    assert codes(resources.lexicon, "air strikes air strikes air strikes") == [CONFLICT]
 
 
-def test_no_topic_without_evidence() -> None:
-    assert codes("Bonjour à tous") == []
+def test_no_topic_without_evidence(resources: Resources) -> None:
+    assert codes(resources.lexicon, "Bonjour à tous") == []
 
 
-def test_source_subjects_are_kept_and_enrichment_ones_replaced() -> None:
+def test_source_subjects_are_kept_and_enrichment_ones_replaced(resources: Resources) -> None:
     source = article("war fighting troops clashes airstrikes offensive").model_copy(
         update={
             "subject": [
@@ -118,7 +121,7 @@ def test_source_subjects_are_kept_and_enrichment_ones_replaced() -> None:
             ]
         }
     )
-    subjects = tag_topics(source).subject
+    subjects = run_steps([TOPICS], source, resources).subject
     assert subjects[0].code == "GOV"
     assert [s.code for s in subjects[1:]] == [CONFLICT]
 
@@ -127,25 +130,29 @@ def organisation(tag_id: str, **names: str) -> EntityTag:
     return EntityTag(id=tag_id, type="organisation", names=names)
 
 
-def topic_of(index: int) -> str:
-    return get_lexicon().codes[index]
+def topic_of(lexicon: TopicLexicon, index: int) -> str:
+    return lexicon.codes[index]
 
 
-def test_a_keyword_in_the_headline_weighs_more_than_the_same_keyword_in_the_body() -> None:
+def test_a_keyword_in_the_headline_weighs_more_than_the_same_keyword_in_the_body(
+    resources: Resources,
+) -> None:
     body = "The strike went on. The election went on."
-    lexicon = get_lexicon()
+    lexicon = resources.lexicon
     for headline, expected in (("Strike", "medtop:09000000"), ("Election", "medtop:11000000")):
         text = analyze(f"{headline}\n{body}")
         subjects = score_topics(lexicon, text, headline=analyze(headline))
         assert subjects[0].code == expected
 
 
-def test_a_known_body_points_to_its_topic_whatever_its_name_says() -> None:
-    lexicon = get_lexicon()
-    assert [topic_of(i) for i in lexicon.pointed_to(organisation("org:real-madrid"))] == [
-        "medtop:15000000"
+def test_a_known_body_points_to_its_topic_whatever_its_name_says(resources: Resources) -> None:
+    lexicon = resources.lexicon
+    assert [
+        topic_of(resources.lexicon, i) for i in lexicon.pointed_to(organisation("org:real-madrid"))
+    ] == ["medtop:15000000"]
+    assert [topic_of(resources.lexicon, i) for i in lexicon.pointed_to(organisation("Q7795"))] == [
+        "medtop:04000000"
     ]
-    assert [topic_of(i) for i in lexicon.pointed_to(organisation("Q7795"))] == ["medtop:04000000"]
 
 
 @pytest.mark.parametrize(
@@ -159,38 +166,42 @@ def test_a_known_body_points_to_its_topic_whatever_its_name_says() -> None:
     ],
 )
 def test_an_organisation_the_gazetteer_does_not_know_points_to_a_topic_by_its_name(
-    tag_id: str, expected: str
+    tag_id: str, expected: str, resources: Resources
 ) -> None:
-    pointed = [topic_of(i) for i in get_lexicon().pointed_to(organisation(tag_id))]
+    pointed = [
+        topic_of(resources.lexicon, i) for i in resources.lexicon.pointed_to(organisation(tag_id))
+    ]
     assert expected in pointed
 
 
-def test_a_gazetteer_body_is_read_by_its_names_in_every_language() -> None:
+def test_a_gazetteer_body_is_read_by_its_names_in_every_language(resources: Resources) -> None:
     who = organisation("Q7817", en="World Health Organization", ar="منظمة الصحة العالمية")
-    assert [topic_of(i) for i in get_lexicon().pointed_to(who)] == ["medtop:07000000"]
+    assert [topic_of(resources.lexicon, i) for i in resources.lexicon.pointed_to(who)] == [
+        "medtop:07000000"
+    ]
 
 
-def test_an_organisation_whose_name_says_nothing_points_nowhere() -> None:
-    assert get_lexicon().pointed_to(organisation("candidate:reuters")) == ()
+def test_an_organisation_whose_name_says_nothing_points_nowhere(resources: Resources) -> None:
+    assert resources.lexicon.pointed_to(organisation("candidate:reuters")) == ()
 
 
-def test_organisations_count_once_each_and_can_decide_the_topic() -> None:
+def test_organisations_count_once_each_and_can_decide_the_topic(resources: Resources) -> None:
     clubs = [organisation("org:al-ahly"), organisation("org:al-hilal")]
     text = analyze("Bonjour à tous")
-    assert score_topics(get_lexicon(), text, organisations=clubs[:1]) == []
+    assert score_topics(resources.lexicon, text, organisations=clubs[:1]) == []
     named_often = [clubs[0].model_copy(update={"count": 9})]
-    assert score_topics(get_lexicon(), text, organisations=named_often) == []
-    assert [s.code for s in score_topics(get_lexicon(), text, organisations=clubs)] == [
+    assert score_topics(resources.lexicon, text, organisations=named_often) == []
+    assert [s.code for s in score_topics(resources.lexicon, text, organisations=clubs)] == [
         "medtop:15000000"
     ]
 
 
-def test_tagging_reads_the_organisations_found_before_it() -> None:
+def test_tagging_reads_the_organisations_found_before_it(resources: Resources) -> None:
     item = article("Bonjour à tous").model_copy(
         update={"organisation": [organisation("org:al-ahly"), organisation("org:al-hilal")]}
     )
-    assert [s.code for s in tag_topics(item).subject] == ["medtop:15000000"]
-    assert tag_topics(article("Bonjour à tous")).subject == []
+    assert [s.code for s in run_steps([TOPICS], item, resources).subject] == ["medtop:15000000"]
+    assert run_steps([TOPICS], article("Bonjour à tous"), resources).subject == []
 
 
 def test_every_known_body_is_an_organisation_of_the_gazetteer() -> None:

@@ -20,7 +20,7 @@ from newswire_text import Analysis, MinHasher, analyze
 from newswire_text import Fingerprint as Fingerprint
 
 from workers.settings import DedupSettings
-from workers.text.analysis import article_analysis
+from workers.text.analysis import analyze_article
 from workers.text.dateline import split_dateline
 from workers.text.normalize import normalize_text
 
@@ -55,12 +55,15 @@ def band_fields(signature: bytes, layout: BandLayout) -> list[bytes]:
     return [bytes([b]) + signature[b * width : (b + 1) * width] for b in range(layout.bands)]
 
 
-def dedup_span(headline: str, body_text: str) -> tuple[Analysis, int, int]:
-    """What dedup compares: the analysed headline-and-body text (which the tagging
-    steps analyse too, and `article_analysis` remembers) and the token span
+def dedup_span(
+    headline: str, body_text: str, analysis: Analysis | None = None
+) -> tuple[Analysis, int, int]:
+    """What dedup compares: the analysed headline-and-body text (`analysis` when the
+    caller has it already, as the enrichment has for its steps) and the token span
     `[skip_from, skip_to)` of its dateline, left out of the comparison."""
     dateline, rest = split_dateline(body_text)
-    analysis = article_analysis(headline, body_text)
+    if analysis is None:
+        analysis = analyze_article(headline, body_text)
     if dateline is None:
         return analysis, 0, 0
     head = len(normalize_text(headline).split())
@@ -84,12 +87,15 @@ def _hasher(num_perm: int) -> MinHasher:
     return MinHasher(num_perm, MINHASH_SEED)
 
 
-def fingerprint(headline: str, body_text: str, settings: DedupSettings) -> Fingerprint:
+def fingerprint(
+    headline: str, body_text: str, settings: DedupSettings, analysis: Analysis | None = None
+) -> Fingerprint:
     """SHA-256 of `dedup_text` and its MinHash signature. An article with no words
-    at all is one shingle of its whole text, which no other text shares."""
-    analysis, skip_from, skip_to = dedup_span(headline, body_text)
+    at all is one shingle of its whole text, which no other text shares. `analysis`:
+    the article's `analyze_article`, when the caller made it already."""
+    compared, skip_from, skip_to = dedup_span(headline, body_text, analysis)
     return _hasher(settings.num_perm).fingerprint(
-        analysis, skip_from, skip_to, settings.shingle_size
+        compared, skip_from, skip_to, settings.shingle_size
     )
 
 

@@ -1,2 +1,3 @@
-"""Enrichment: pure per-article steps (language, dateline, entities, topics)
-composed with the Redis dedup decision."""
+"""Enrichment: the steps (`steps/`: language, dateline, entities, topics), the
+resources they read (`resources.py`), and the batch engine that runs them and
+applies the Redis dedup decision (`engine.py`)."""

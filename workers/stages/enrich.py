@@ -12,14 +12,14 @@ from pydantic import BaseModel
 
 from workers import codec, redis_client
 from workers.dedup.redis_state import RedisDedupState
-from workers.enrich.pipeline import (
+from workers.enrich.engine import (
     Enricher,
     EnrichFailure,
     EnrichmentRun,
     EnrichResult,
     prepare_process,
 )
-from workers.gazetteer import configure_gazetteer
+from workers.enrich.resources import Resources
 from workers.models import Article, evolve
 from workers.runtime.batch import Handled, Incoming, Output, Rejected, Result
 from workers.settings import Settings
@@ -79,9 +79,9 @@ class RebuildFromStorage:
 
 
 def build(settings: Settings) -> Callable[[], Awaitable[EnrichHandler]]:
-    """Load the gazetteer, lexicons and language model now (before the worker joins
-    its group); the handler itself is made inside the worker's event loop."""
-    configure_gazetteer(settings.gazetteer_path)
+    """Build the steps' resources and load the language model now (before the worker
+    joins its group); the handler itself is made inside the worker's event loop."""
+    resources = Resources.of(settings)
     prepare_process()
 
     async def create() -> EnrichHandler:
@@ -89,7 +89,7 @@ def build(settings: Settings) -> Callable[[], Awaitable[EnrichHandler]]:
         state = RedisDedupState.of(redis, settings)
         stories = redis_story_state(settings, redis) if settings.stories.enabled else None
         return EnrichHandler(
-            Enricher(settings, state, RebuildFromStorage(settings), stories=stories)
+            Enricher(settings, resources, state, RebuildFromStorage(settings), stories=stories)
         )
 
     return create

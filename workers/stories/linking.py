@@ -14,6 +14,7 @@ from workers.stories.match import MatchRules
 from workers.stories.redis_state import RedisStoryState
 from workers.stories.signature import event_signature
 from workers.stories.state import LinkRequest
+from workers.text.analysis import Analysis
 
 STORY_KEY_SPACE = "stories:"
 
@@ -22,11 +23,13 @@ def match_rules(settings: StorySettings) -> MatchRules:
     return MatchRules(window_seconds=settings.window_seconds, threshold=settings.threshold)
 
 
-def story_request(article: EnrichedArticle, decision: Decision) -> LinkRequest:
+def story_request(
+    article: EnrichedArticle, decision: Decision, analysis: Analysis | None = None
+) -> LinkRequest:
     """Dedup's story is an anchor whenever it is not the article's own: for a copy,
     for a takeover and for a related text."""
     return LinkRequest(
-        signature=event_signature(article),
+        signature=event_signature(article, analysis),
         anchor=decision.story_id if decision.story_id != article.uri else None,
         related=decision.outcome == "related",
         indexed=not decision.is_duplicate,

@@ -11,7 +11,7 @@ import orjson
 
 from workers.models import EnrichedArticle
 from workers.stories.numbers import numbers_of
-from workers.text.analysis import article_analysis
+from workers.text.analysis import Analysis, analyze_article
 from workers.text.arabic import ARTICLE_FORMS, starts_arabic
 from workers.text.language import FUNCTION_WORDS
 from workers.times import utc
@@ -113,8 +113,10 @@ def article_time(article: EnrichedArticle) -> datetime:
     return utc(article.firstcreated or article.versioncreated or article.fetched_at)
 
 
-def event_signature(article: EnrichedArticle) -> EventSignature:
-    analysis = article_analysis(article.headline, article.body_text)
+def event_signature(article: EnrichedArticle, analysis: Analysis | None = None) -> EventSignature:
+    """`analysis`: the article's `analyze_article`, when the caller made it already."""
+    if analysis is None:
+        analysis = analyze_article(article.headline, article.body_text)
     tokens = analysis.normalized.split(" ")
     numbers = numbers_of(
         f"{article.headline}\n{article.body_text}",

@@ -24,7 +24,8 @@ from tests.dedup_support import (
     make_article,
     stack_redis_settings,
 )
-from workers.enrich.pipeline import EnrichFailure, EnrichResult
+from workers.enrich.engine import EnrichFailure, EnrichResult
+from workers.enrich.resources import Resources
 from workers.models import Article
 from workers.settings import Settings
 
@@ -92,13 +93,15 @@ def test_the_set_is_large_and_realistic() -> None:
         assert kind in kinds
 
 
-async def test_labeled_pairs(redis_base: Settings, client: aioredis.Redis[Any]) -> None:
+async def test_labeled_pairs(
+    redis_base: Settings, client: aioredis.Redis[Any], resources: Resources
+) -> None:
     """b is decided right after a: said to be a duplicate when b became a's alias,
     or took a over (b is the earlier copy)."""
     score = Score()
     for pair in LABELS["pair"]:
         settings = isolated(redis_base)
-        decide = enricher(settings, client)
+        decide = enricher(settings, client, resources)
         await decide.process_batch([ARTICLES[pair["a"]]])
         (b,) = decided(await decide.process_batch([ARTICLES[pair["b"]]]))
         await drop_keys(client, settings.redis_prefix)
@@ -121,7 +124,9 @@ async def test_labeled_pairs(redis_base: Settings, client: aioredis.Redis[Any]) 
     assert score.recall >= MIN_RECALL, score.misses
 
 
-async def test_streamed_corpus(redis_base: Settings, client: aioredis.Redis[Any]) -> None:
+async def test_streamed_corpus(
+    redis_base: Settings, client: aioredis.Redis[Any], resources: Resources
+) -> None:
     """Every article streamed in batches, then judged by where the decisions leave
     it: an alias of a member of its own group is right, of another group's wrong,
     and each group should end with one canonical article."""
@@ -129,7 +134,7 @@ async def test_streamed_corpus(redis_base: Settings, client: aioredis.Redis[Any]
     rest = [m for members in LABELS["groups"].values() for m in members[1:]]
     order = firsts + rest
     settings = isolated(redis_base)
-    decide = enricher(settings, client)
+    decide = enricher(settings, client, resources)
     results: list[EnrichResult] = []
     for i in range(0, len(order), 8):
         results += decided(await decide.process_batch([ARTICLES[n] for n in order[i : i + 8]]))

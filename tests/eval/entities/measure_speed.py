@@ -17,10 +17,13 @@ from pathlib import Path
 
 from tests.eval.entities.scoring import load_articles
 from tests.unit.gazetteer_support import article
-from workers.enrich.entities import tag_entities
-from workers.enrich.topics import tag_topics
+from workers.enrich.resources import Resources
+from workers.enrich.steps import ENTITIES, TOPICS, run_steps
+from workers.enrich.steps.entities import tag_entities
+from workers.enrich.steps.topics import tag_topics
 from workers.models import EnrichedArticle
-from workers.text.analysis import article_analysis, article_text
+from workers.settings import Settings
+from workers.text.analysis import Analysis, analyze_article, article_text
 
 SEED = Path(__file__).resolve().parents[3] / "seeds" / "000_cc6b534295ab8a14.txt"
 SIZE = 5000
@@ -38,10 +41,15 @@ def _best_us(work: Callable[[], object], number: int = 20, repeat: int = 30) -> 
     return min(timeit.repeat(work, number=number, repeat=repeat)) / number * 1e6
 
 
-def _step_costs(item: EnrichedArticle) -> tuple[float, float]:
+def _step_costs(
+    item: EnrichedArticle, analysis: Analysis, resources: Resources
+) -> tuple[float, float]:
     """Topics are timed on the article with its entities, as the pipeline runs them."""
-    tagged = tag_entities(item)
-    return _best_us(lambda: tag_entities(item)), _best_us(lambda: tag_topics(tagged))
+    tagged = tag_entities(item, analysis, resources)
+    return (
+        _best_us(lambda: tag_entities(item, analysis, resources)),
+        _best_us(lambda: tag_topics(tagged, analysis, resources)),
+    )
 
 
 def _rss_mb() -> float:
@@ -50,7 +58,8 @@ def _rss_mb() -> float:
 
 def main() -> None:
     print(f"max RSS before loading: {_rss_mb():.0f} MB")
-    tag_topics(tag_entities(article("warm up")))
+    resources = Resources.of(Settings())
+    run_steps([ENTITIES, TOPICS], article("warm up"), resources)
     print(f"max RSS after building gazetteer and lexicons: {_rss_mb():.0f} MB")
     by_id = {a.id: a.body for a in load_articles()}
     inputs = {
@@ -62,9 +71,9 @@ def main() -> None:
     print(f"reference: a 1,000-step list comprehension takes {empty_loop:.0f} us here")
     for lang, body in inputs.items():
         item = article(body, headline="Headline", language=lang)
-        article_analysis(item.headline, item.body_text)
-        tagged = tag_topics(tag_entities(item))
-        entities, topics = _step_costs(item)
+        analysis = analyze_article(item.headline, item.body_text)
+        tagged = run_steps([ENTITIES, TOPICS], item, resources)
+        entities, topics = _step_costs(item, analysis, resources)
         count = len(tagged.place) + len(tagged.organisation) + len(tagged.person)
         size = len(article_text(item.headline, item.body_text).encode())
         print(

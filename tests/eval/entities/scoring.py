@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from workers.enrich.basic_steps import tag_dateline
-from workers.enrich.entities import tag_entities
-from workers.enrich.topics import tag_topics
+from workers.enrich.resources import Resources
+from workers.enrich.steps import DATELINE, ENTITIES, TOPICS, run_steps
 from workers.models import EnrichedArticle, Source
+from workers.settings import Settings
 from workers.text.normalize import normalize_text
 
 HERE = Path(__file__).parent
@@ -100,7 +100,7 @@ def load_articles(sets: Iterable[str] | None = None) -> list[LabeledArticle]:
     return articles
 
 
-def enrich(article: LabeledArticle) -> EnrichedArticle:
+def enrich(article: LabeledArticle, resources: Resources) -> EnrichedArticle:
     item = EnrichedArticle(
         uri=f"eval:{article.id}",
         headline=article.headline,
@@ -110,7 +110,7 @@ def enrich(article: LabeledArticle) -> EnrichedArticle:
         fetched_at=datetime(2025, 1, 1, tzinfo=UTC),
         content_hash="0" * 64,
     )
-    return tag_topics(tag_entities(tag_dateline(item)))
+    return run_steps([DATELINE, ENTITIES, TOPICS], item, resources)
 
 
 @dataclass
@@ -149,10 +149,10 @@ def predicted_tags(item: EnrichedArticle) -> set[tuple[str, str]]:
     return {(tag.type, tag.id) for tag in (*item.place, *item.organisation, *item.person)}
 
 
-def score(articles: Iterable[LabeledArticle]) -> Result:
+def score(articles: Iterable[LabeledArticle], resources: Resources) -> Result:
     result = Result()
     for article in articles:
-        item = enrich(article)
+        item = enrich(article, resources)
         _score_entities(article, predicted_tags(item), result)
         topics = [s.code for s in item.subject if s.origin == "enrichment"]
         top = topics[0] if topics else "none"
@@ -182,14 +182,14 @@ def _score_entities(
             score.false_positives.append((article.id, kind, tag_id))
 
 
-def report(articles: list[LabeledArticle], errors: bool) -> None:
+def report(articles: list[LabeledArticle], resources: Resources, errors: bool) -> None:
     groups = [(s, sorted({a.set for a in articles})) for s in sorted({a.set for a in articles})]
     for name, sets in [*((s, [s]) for s, _ in groups), ("all", [s for s, _ in groups])]:
         for language in (*LANGUAGES, None):
             chosen = [a for a in articles if a.set in sets and language in (None, a.language)]
             if chosen:
-                print(_line(f"{name} {language or 'all'}", chosen, score(chosen)))
-        result = score([a for a in articles if a.set in sets])
+                print(_line(f"{name} {language or 'all'}", chosen, score(chosen, resources)))
+        result = score([a for a in articles if a.set in sets], resources)
         print(
             f"{name} by type: "
             + ", ".join(
@@ -197,7 +197,7 @@ def report(articles: list[LabeledArticle], errors: bool) -> None:
             )
         )
     if errors:
-        result = score(articles)
+        result = score(articles, resources)
         print("false positives:", *result.entities.false_positives, sep="\n  ")
         print("false negatives:", *result.entities.false_negatives, sep="\n  ")
         print("topic misses:", *result.topic_misses, sep="\n  ")
@@ -216,4 +216,4 @@ if __name__ == "__main__":
     parser.add_argument("--set", action="append", help="only these sets (base, batch1, ...)")
     parser.add_argument("--errors", action="store_true", help="list every miss")
     args = parser.parse_args()
-    report(load_articles(args.set), args.errors)
+    report(load_articles(args.set), Resources.of(Settings()), args.errors)

@@ -9,9 +9,9 @@ import pytest
 from newswire_text import analyze
 
 from tests.eval.entities.scoring import LANGUAGES, load_articles, score
-from workers.enrich.entities import find_entities
-from workers.enrich.topics import get_lexicon, score_topics
-from workers.gazetteer import get_gazetteer
+from workers.enrich.resources import Resources
+from workers.enrich.steps.entities import find_entities
+from workers.enrich.steps.topics import score_topics
 
 MIN_PRECISION = 0.90
 MIN_RECALL = 0.85
@@ -37,24 +37,28 @@ def test_evaluation_set_is_large_and_varied() -> None:
             assert 100 <= len(a.body.split()) <= 500, a.id
 
 
-def test_micro_precision_and_recall() -> None:
-    result = score(load_articles(["base"])).entities
+def test_micro_precision_and_recall(resources: Resources) -> None:
+    result = score(load_articles(["base"]), resources).entities
     assert result.precision >= MIN_PRECISION, result.false_positives
     assert result.recall >= MIN_RECALL, result.false_negatives
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_each_language_holds_the_thresholds(language: str) -> None:
-    result = score([a for a in load_articles(["base"]) if a.language == language]).entities
+def test_each_language_holds_the_thresholds(language: str, resources: Resources) -> None:
+    result = score(
+        [a for a in load_articles(["base"]) if a.language == language], resources
+    ).entities
     assert result.precision >= MIN_PRECISION, result.false_positives
     assert result.recall >= MIN_RECALL, result.false_negatives
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_broad_news_batches_hold_their_floor_in_each_language(language: str) -> None:
+def test_broad_news_batches_hold_their_floor_in_each_language(
+    language: str, resources: Resources
+) -> None:
     chosen = [a for a in load_articles(BROAD_SETS) if a.language == language]
     assert len(chosen) >= 20
-    result = score(chosen).entities
+    result = score(chosen, resources).entities
     assert result.precision >= BROAD_FLOOR[language]["precision"], result.false_positives
     assert result.recall >= BROAD_FLOOR[language]["recall"], result.false_negatives
 
@@ -85,9 +89,12 @@ SEED_ENTITIES = {
 }
 
 
-def test_seed_story_tags() -> None:
+def test_seed_story_tags(resources: Resources) -> None:
     text = SEED.read_text(encoding="utf-8")
-    found = {tag.id: tag for tag in find_entities(get_gazetteer(), analyze(text))}
+    found = {
+        tag.id: tag
+        for tag in find_entities(resources.gazetteer, resources.tag_templates, analyze(text))
+    }
     for entity, kind in SEED_ENTITIES.items():
         assert entity in found, entity
         assert found[entity].type == kind
@@ -95,6 +102,6 @@ def test_seed_story_tags() -> None:
     assert {"داعش", "تنظيم الدولة"} <= set(islamic_state.surface_forms)
     rahman = found.get("person:rami-abdel-rahman") or found["candidate:عبد الرحمن"]
     assert rahman.type == "person"
-    subjects = score_topics(get_lexicon(), analyze(text))
+    subjects = score_topics(resources.lexicon, analyze(text))
     assert subjects[0].code == "medtop:16000000"
     assert subjects[0].name == "conflict, war and peace"

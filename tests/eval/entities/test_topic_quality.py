@@ -6,16 +6,19 @@ from __future__ import annotations
 import pytest
 
 from tests.eval.entities.scoring import LANGUAGES, Result, load_articles, score
+from workers.enrich.resources import Resources
 
 MIN_TOPIC_ACCURACY = 0.90
 MIN_ARTICLES = 120
 
 
 @pytest.fixture(scope="module")
-def by_language() -> dict[str, Result]:
+def by_language(resources: Resources) -> dict[str, Result]:
     articles = load_articles()
     assert len(articles) >= MIN_ARTICLES
-    return {lang: score([a for a in articles if a.language == lang]) for lang in LANGUAGES}
+    return {
+        lang: score([a for a in articles if a.language == lang], resources) for lang in LANGUAGES
+    }
 
 
 def test_the_primary_topic_is_right_for_nine_articles_in_ten(

@@ -26,7 +26,8 @@ from tests.eval.stories.corpus import (
     load_articles,
     load_pairs,
 )
-from workers.enrich.pipeline import EnrichResult
+from workers.enrich.engine import EnrichResult
+from workers.enrich.resources import Resources
 from workers.models import Article
 from workers.settings import Settings
 
@@ -57,9 +58,12 @@ class Reading:
 
 
 async def _decide(
-    settings: Settings, client: aioredis.Redis[Any], articles: Sequence[Article]
+    resources: Resources,
+    settings: Settings,
+    client: aioredis.Redis[Any],
+    articles: Sequence[Article],
 ) -> dict[str, str | None]:
-    decide = enricher(settings, client)
+    decide = enricher(settings, client, resources)
     stories: dict[str, str | None] = {}
     for start in range(0, len(articles), BATCH):
         for result in await decide.process_batch(articles[start : start + BATCH]):
@@ -69,6 +73,7 @@ async def _decide(
 
 
 async def pairs_alone(
+    resources: Resources,
     base: Settings,
     client: aioredis.Redis[Any],
     articles: Mapping[str, Article],
@@ -79,7 +84,7 @@ async def pairs_alone(
         settings = isolated(base)
         stories: dict[str, str | None] = {}
         for name in (pair.a, pair.b):
-            stories.update(await _decide(settings, client, [articles[name]]))
+            stories.update(await _decide(resources, settings, client, [articles[name]]))
         await drop_keys(client, settings.redis_prefix)
         reading.count(pair, stories)
     return reading
@@ -90,13 +95,14 @@ def by_time(articles: Mapping[str, Article]) -> list[Article]:
 
 
 async def streamed(
+    resources: Resources,
     base: Settings,
     client: aioredis.Redis[Any],
     articles: Mapping[str, Article],
     pairs: Sequence[Pair],
 ) -> Reading:
     settings = isolated(base)
-    stories = await _decide(settings, client, by_time(articles))
+    stories = await _decide(resources, settings, client, by_time(articles))
     await drop_keys(client, settings.redis_prefix)
     reading = Reading()
     for pair in pairs:
@@ -109,11 +115,12 @@ async def measure(
 ) -> tuple[Reading, Reading]:
     stack = stack_redis_settings()
     base = stack.model_copy(update={"stories": stack.stories.model_copy(update={"enabled": True})})
+    resources = Resources.of(base)
     client: aioredis.Redis[Any] = aioredis.Redis.from_url(base.redis_url.get_secret_value())
     try:
         return (
-            await pairs_alone(base, client, articles, pairs),
-            await streamed(base, client, articles, pairs),
+            await pairs_alone(resources, base, client, articles, pairs),
+            await streamed(resources, base, client, articles, pairs),
         )
     finally:
         await client.aclose()

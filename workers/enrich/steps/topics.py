@@ -20,20 +20,21 @@ approaching 1."""
 
 from __future__ import annotations
 
-import threading
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newswire_text import Analysis, PhraseMatcher, analyze
 
 from workers.gazetteer.inflection import arabic_variants
 from workers.models import EnrichedArticle, EntityTag, Subject, assemble, evolve
-from workers.text.analysis import article_analysis
 from workers.text.arabic import is_arabic
 from workers.text.normalize import normalize_text
+
+if TYPE_CHECKING:
+    from workers.enrich.resources import Resources
 
 SCHEME = "medtop"
 MEDIA_TOPICS: dict[str, str] = {
@@ -172,19 +173,9 @@ def packaged_bodies() -> dict[str, list[str]]:
     return {number: list(ids) for number, ids in document[BODIES].items()}
 
 
-_lock = threading.Lock()
-_lexicon: TopicLexicon | None = None
-
-
-def get_lexicon() -> TopicLexicon:
-    global _lexicon
-    lexicon = _lexicon
-    if lexicon is not None:
-        return lexicon
-    with _lock:
-        if _lexicon is None:
-            _lexicon = build_lexicon(packaged_lexicons(), packaged_bodies())
-        return _lexicon
+def packaged_lexicon() -> TopicLexicon:
+    """The lexicon of the packaged data (`workers/data/topics/`)."""
+    return build_lexicon(packaged_lexicons(), packaged_bodies())
 
 
 def score_topics(
@@ -227,11 +218,12 @@ def score_topics(
     ]
 
 
-def tag_topics(article: EnrichedArticle) -> EnrichedArticle:
+def tag_topics(
+    article: EnrichedArticle, analysis: Analysis, resources: Resources
+) -> EnrichedArticle:
     """Add scored Media Topics to `subject`, keeping the subjects the source gave.
     Reads the organisations `tag_entities` found, when it ran before."""
-    analysis = article_analysis(article.headline, article.body_text)
     headline = analyze(article.headline) if article.headline.strip() else None
-    subjects = score_topics(get_lexicon(), analysis, headline, article.organisation)
+    subjects = score_topics(resources.lexicon, analysis, headline, article.organisation)
     kept = [s for s in article.subject if s.origin != "enrichment"]
     return evolve(article, {"subject": kept + subjects})

@@ -1,11 +1,13 @@
-"""The enrichment of a batch: pure steps per article, then the dedup state's
-decisions of duplicates, stories and roles, a group of articles at a time."""
+"""The batch engine of the enrichment: the steps (`workers/enrich/steps/`) over a
+batch's articles a group at a time, each article's text analysed ahead on a thread
+of the compiled core, the dedup state deciding one group while the next goes
+through the steps, and the process's garbage collector tuned for it
+(docs/ARCHITECTURE.md, The stage runtime)."""
 
 from __future__ import annotations
 
 import dataclasses
 import gc
-import inspect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -16,11 +18,9 @@ from workers.dedup.decision import Decision, Outcome
 from workers.dedup.minhash import Fingerprint, encode_signature, fingerprint
 from workers.dedup.order import dedup_key
 from workers.dedup.state import DedupRequest, DedupState, StateLost, Submitted
-from workers.enrich.basic_steps import tag_dateline, tag_language
-from workers.enrich.entities import tag_entities
-from workers.enrich.topics import get_lexicon, tag_topics
+from workers.enrich.resources import Resources
+from workers.enrich.steps import Step, default_steps
 from workers.errors import TransientError
-from workers.gazetteer import get_gazetteer
 from workers.models import (
     ENRICHED_SCHEMA,
     Article,
@@ -33,20 +33,16 @@ from workers.models import (
 from workers.settings import Settings
 from workers.stories.linking import story_request
 from workers.stories.state import StoryState
-from workers.text.analysis import RECENT_ARTICLES, AnalysesAhead
+from workers.text.analysis import AnalysesAhead, Analysis
 from workers.text.language import detect_language
-
-Step = Callable[[EnrichedArticle], EnrichedArticle]
 
 GROUP_SIZE = 100
 """Articles taken through the steps together. While a group goes through the steps,
 the texts of the groups after it are analysed in order on a thread of the compiled
-core and the dedup state decides the previous group; `article_analysis` remembers
-more than two groups, so every step of an article finds its text analysed."""
+core and the dedup state decides the previous group."""
 EDGE_GROUP = 16
 """The batch's first and last groups are cut to this size: the first one's analysis
 and the last one's decision are waited for with nothing to compute meanwhile."""
-assert GROUP_SIZE * 2 <= RECENT_ARTICLES
 
 
 def groups(count: int) -> list[range]:
@@ -82,11 +78,6 @@ class EnrichFailure:
     index: int
 
 
-def default_steps() -> list[Step]:
-    """Language, dateline, then entities and topics."""
-    return [tag_language, tag_dateline, tag_entities, tag_topics]
-
-
 YOUNG_COLLECTION_THRESHOLD = 20_000
 """Allocations between two collections of the youngest generation (Python's default
 is 700): an enriched article allocates a few hundred objects, almost none of them
@@ -94,13 +85,11 @@ in reference cycles."""
 
 
 def prepare_process() -> None:
-    """Build the gazetteer, the topic lexicons and the language model now rather than
-    on the first article, then leave these long-lived objects out of the cyclic
+    """Load the language model now rather than on the first article, then leave the
+    long-lived objects (the `Resources` built before, the model) out of the cyclic
     garbage collector's full passes (`gc.freeze`), which would otherwise walk them
     all again and again, and collect young objects less often. Call once, when a
-    worker process starts."""
-    get_gazetteer()
-    get_lexicon()
+    worker process starts, after building its `Resources`."""
     detect_language("warm up the language model")
     gc.collect()
     gc.freeze()
@@ -181,22 +170,26 @@ class Enricher:
     def __init__(
         self,
         settings: Settings,
+        resources: Resources,
         state: DedupState,
         restore: StateRestore,
         steps: Sequence[Step] | None = None,
         stories: StoryState | None = None,
     ) -> None:
-        """`stories`: where articles are placed in stories across agencies
+        """`resources`: what the steps read, built once when the process started;
+        `stories`: where articles are placed in stories across agencies
         (docs/ARCHITECTURE.md, Stories); without it, the story is dedup's."""
         self._settings = settings
+        self._resources = resources
         self._steps: tuple[Step, ...] = tuple(default_steps() if steps is None else steps)
         self._state = state
         self._stories = stories
         self._restore = restore
         self._state_checked = False
-        reads = {inspect.unwrap(step) for step in self._steps}
-        self._finder = get_gazetteer().finder if tag_entities in reads else None
-        self._matcher = get_lexicon().matcher if tag_topics in reads else None
+        finds = any(step.finds_entities for step in self._steps)
+        weighs = any(step.weighs_topics for step in self._steps)
+        self._finder = resources.gazetteer.finder if finds else None
+        self._matcher = resources.lexicon.matcher if weighs else None
 
     def begin(self, articles: Sequence[Article]) -> EnrichmentRun:
         return EnrichmentRun(self, articles)
@@ -209,44 +202,57 @@ class Enricher:
 
     def _analyse_ahead(self, articles: Sequence[Article]) -> AnalysesAhead:
         """Start analysing the texts that the tagging steps and the fingerprint of the
-        articles read, in order, for `article_analysis` to remember; the gazetteer and
-        topic matches of the default steps are made on the same thread."""
+        articles read, in order; the gazetteer and topic matches are made on the same
+        thread when a step declares it reads them."""
         texts = [(article.headline, article.body_text) for article in articles]
         return AnalysesAhead(texts, self._finder, self._matcher)
-
-    def _fingerprint(self, article: EnrichedArticle) -> tuple[EnrichedArticle, Fingerprint]:
-        return article, fingerprint(article.headline, article.body_text, self._settings.dedup)
 
     def _enrich_group(
         self,
         articles: Sequence[Article],
         indexes: range,
+        analyses: Sequence[Analysis],
         results: list[EnrichResult | EnrichFailure | None],
     ) -> list[Pending]:
         """The pure part for some articles of a batch: each step over all of them before
         the next step, so that one step's tables and models stay in the CPU caches (about
-        a third faster than article by article on 5 KB articles). An article a step fails
-        on gets its `EnrichFailure` in `results` and leaves the group."""
+        a third faster than article by article on 5 KB articles). `analyses`: those of
+        the articles at `indexes`, in order. An article a step fails on gets its
+        `EnrichFailure` in `results` and leaves the group."""
+        first = indexes.start
+        resources = self._resources
+        dedup = self._settings.dedup
 
-        def each(items: list[tuple[int, T]], work: Callable[[T], U]) -> list[tuple[int, U]]:
+        def each(items: list[tuple[int, T]], work: Callable[[int, T], U]) -> list[tuple[int, U]]:
             done: list[tuple[int, U]] = []
             for index, item in items:
                 try:
-                    done.append((index, work(item)))
+                    done.append((index, work(index, item)))
                 except TransientError:
                     raise
                 except Exception as exc:
                     results[index] = _failure(articles[index], index, exc)
             return done
 
-        group = each([(i, articles[i]) for i in indexes], to_enriched)
+        def step_over(step: Step) -> Callable[[int, EnrichedArticle], EnrichedArticle]:
+            run = step.run
+            return lambda index, article: run(article, analyses[index - first], resources)
+
+        def fingerprinted(
+            index: int, article: EnrichedArticle
+        ) -> tuple[EnrichedArticle, Fingerprint, Analysis]:
+            analysis = analyses[index - first]
+            made = fingerprint(article.headline, article.body_text, dedup, analysis)
+            return article, made, analysis
+
+        group = each([(i, articles[i]) for i in indexes], lambda _, article: to_enriched(article))
         for step in self._steps:
-            group = each(group, step)
-        return [(i, e, fp) for i, (e, fp) in each(group, self._fingerprint)]
+            group = each(group, step_over(step))
+        return [(i, e, fp, analysis) for i, (e, fp, analysis) in each(group, fingerprinted)]
 
     async def _submit(self, pending: list[Pending]) -> Submitted:
         return await self._state.submit(
-            [DedupRequest(e.uri, e.content_hash, dedup_key(e), fp) for _, e, fp in pending]
+            [DedupRequest(e.uri, e.content_hash, dedup_key(e), fp) for _, e, fp, _ in pending]
         )
 
     async def _decisions(self, submitted: Submitted) -> list[Decision]:
@@ -266,7 +272,9 @@ class Enricher:
         self._state_checked = True
 
 
-Pending = tuple[int, EnrichedArticle, Fingerprint]
+Pending = tuple[int, EnrichedArticle, Fingerprint, Analysis]
+"""An article's position in its batch, the article enriched, its fingerprint and the
+analysis of its text (which story linking reads too), waiting for its decision."""
 
 
 class EnrichmentRun:
@@ -298,9 +306,9 @@ class EnrichmentRun:
                 if index in self._decided:
                     continue
                 if index not in self._prepared:
-                    self._ahead.take(len(indexes))
+                    analyses = self._ahead.take(len(indexes))
                     self._prepared[index] = self._enricher._enrich_group(
-                        self._articles, indexes, self._results
+                        self._articles, indexes, analyses, self._results
                     )
                 if in_flight is not None:
                     done, in_flight = in_flight, None
@@ -319,14 +327,17 @@ class EnrichmentRun:
         decisions = await self._enricher._decisions(submitted)
         decided = [
             apply_decision(enriched, fp, decision)
-            for (_, enriched, fp), decision in zip(pending, decisions, strict=True)
+            for (_, enriched, fp, _), decision in zip(pending, decisions, strict=True)
         ]
         linker = self._enricher._stories
         if linker is not None:
             stories = await linker.link(
-                [story_request(r.article, d) for r, d in zip(decided, decisions, strict=True)]
+                [
+                    story_request(r.article, d, analysis)
+                    for r, d, (_, _, _, analysis) in zip(decided, decisions, pending, strict=True)
+                ]
             )
             decided = [with_story(r, story) for r, story in zip(decided, stories, strict=True)]
-        for (position, _, _), result in zip(pending, decided, strict=True):
+        for (position, _, _, _), result in zip(pending, decided, strict=True):
             self._results[position] = result
         self._decided.add(index)

@@ -1,14 +1,20 @@
-"""The language and dateline steps."""
+"""The language step."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from workers.models import EnrichedArticle, evolve
-from workers.parsers.located import place
-from workers.text.dateline import extract_dateline
+from workers.text.analysis import Analysis
 from workers.text.language import decide_language, detect_article_language
 
+if TYPE_CHECKING:
+    from workers.enrich.resources import Resources
 
-def tag_language(article: EnrichedArticle) -> EnrichedArticle:
+
+def tag_language(
+    article: EnrichedArticle, analysis: Analysis, resources: Resources
+) -> EnrichedArticle:
     """The stored language weighs the source's declaration (or, without one, the
     feed's configured language) against detection; both and the reason are kept."""
     found = detect_article_language(article.headline, article.body_text)
@@ -24,14 +30,3 @@ def tag_language(article: EnrichedArticle) -> EnrichedArticle:
             "language_confidence": found.confidence if found else None,
         },
     )
-
-
-def tag_dateline(article: EnrichedArticle) -> EnrichedArticle:
-    """The dateline of the lead; its place also fills `located` when the source left it empty."""
-    dateline = extract_dateline(article.body_text)
-    if dateline is None:
-        return article
-    update: dict[str, object] = {"dateline": dateline}
-    if not article.located and place(dateline.place):
-        update["located"] = place(dateline.place)
-    return evolve(article, update)

@@ -13,18 +13,20 @@ import re
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from newswire_text import Analysis, EntryMentions
 
-from workers.gazetteer import Entry, Gazetteer, get_gazetteer
+from workers.gazetteer import Entry, Gazetteer
 from workers.gazetteer.names import Name, find_names
 from workers.gazetteer.places import SmallPlace, find_small_places
 from workers.models import EnrichedArticle, EntityTag, EntityType, assemble, evolve
-from workers.text.analysis import article_analysis
 from workers.text.arabic import CLITIC_ARTICLES, is_arabic
 from workers.text.normalize import normalize_text
 from workers.text.tokens import Tokens
+
+if TYPE_CHECKING:
+    from workers.enrich.resources import Resources
 
 CANDIDATE_PREFIX = "candidate:"
 CANDIDATE_CONFIDENCE = 0.5
@@ -90,21 +92,16 @@ Known = list[EntryMentions]
 
 
 @dataclass(frozen=True, slots=True)
-class _Templates:
+class TagTemplates:
     """Per gazetteer entry, the tag fields that do not depend on the mentions, with the
     confidence of an entry named (first) and of one met only as an adjective."""
 
     fields: list[tuple[dict[str, object], float, float]]
 
 
-_made: tuple[Gazetteer, _Templates] | None = None
-
-
-def _templates(gazetteer: Gazetteer) -> _Templates:
-    global _made
-    if _made is not None and _made[0] is gazetteer:
-        return _made[1]
-    made = _Templates(
+def tag_templates(gazetteer: Gazetteer) -> TagTemplates:
+    """Made once with the gazetteer (`Resources.of`)."""
+    return TagTemplates(
         [
             (
                 {"id": entry.id, "type": entry.type, "names": names, "candidate": False},
@@ -114,20 +111,21 @@ def _templates(gazetteer: Gazetteer) -> _Templates:
             for entry, names in zip(gazetteer.entries, gazetteer.displays, strict=True)
         ]
     )
-    _made = (gazetteer, made)
-    return made
 
 
 def find_entities(
-    gazetteer: Gazetteer, analysis: Analysis, language: str | None = None
+    gazetteer: Gazetteer,
+    templates: TagTemplates,
+    analysis: Analysis,
+    language: str | None = None,
 ) -> list[EntityTag]:
     """Entity tags for the analysed text, in order of first mention. Mentions of one
     key (so normalizing alike: "الرقة", "الرقه") share one surface form, the first
-    as written."""
+    as written. `templates`: `tag_templates(gazetteer)`."""
     found = gazetteer.finder.find(analysis, language)
     known: Known = found.known
     people = [TriggerPerson(p.name, p.first_offset, p.count, p.surface_forms) for p in found.people]
-    templates = _templates(gazetteer).fields
+    fields_of = templates.fields
     countries = _story_countries(gazetteer, known)
     tokens = Tokens.of(analysis)
     built = find_names(gazetteer.names, tokens, language)
@@ -154,7 +152,7 @@ def find_entities(
         if _other_countrys_body(gazetteer.entries[index], countries):
             namesakes.append((first_offset, count, surfaces))
             continue
-        fields, named_confidence, adjective_confidence = templates[index]
+        fields, named_confidence, adjective_confidence = fields_of[index]
         tags.append(
             assemble(
                 EntityTag,
@@ -397,10 +395,11 @@ def _first_offset(tag: EntityTag) -> int:
     return tag.first_offset
 
 
-def tag_entities(article: EnrichedArticle) -> EnrichedArticle:
+def tag_entities(
+    article: EnrichedArticle, analysis: Analysis, resources: Resources
+) -> EnrichedArticle:
     """Fill `place`, `organisation` and `person`."""
-    analysis = article_analysis(article.headline, article.body_text)
-    tags = find_entities(get_gazetteer(), analysis, article.language)
+    tags = find_entities(resources.gazetteer, resources.tag_templates, analysis, article.language)
     by_type: dict[str, list[EntityTag]] = {"place": [], "organisation": [], "person": []}
     for tag in tags:
         by_type[tag.type].append(tag)
