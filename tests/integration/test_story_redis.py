@@ -32,7 +32,10 @@ def redis_base() -> Settings:
 
 @pytest.fixture
 async def settings(redis_base: Settings) -> AsyncIterator[Settings]:
-    isolated_settings = isolated(redis_base)
+    base = isolated(redis_base)
+    isolated_settings = base.model_copy(
+        update={"stories": base.stories.model_copy(update={"enabled": True})}
+    )
     yield isolated_settings
     client: aioredis.Redis[Any] = aioredis.Redis.from_url(redis_base.redis_url.get_secret_value())
     await drop_keys(client, isolated_settings.redis_prefix)
