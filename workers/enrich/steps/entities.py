@@ -240,8 +240,9 @@ def _outside(
     name ("النيل" of "النيل الأبيض", the city of "ولاية كسلا", "منى" of "منى
     الخزاعي"), bodies inside a longer head-first body's (Arabic, French: "التجمع
     الوطني" of "التجمع الوطني الديمقراطي"); only those spans are given.
-    A mention met once is inside when its offset is; mentions met more often are
-    counted over the names padded with spaces and joined."""
+    A mention met once is inside when it lies wholly within one ("chefs de tribus
+    arabes" runs past "Conseil civil de Raqqa et des chefs de tribus"); mentions met
+    more often are counted over the names padded with spaces and joined."""
     analysis = tokens.analysis
     ranges: dict[str, list[tuple[int, int]]] = {}
     for first, last, kind in spans:
@@ -259,7 +260,8 @@ def _outside(
             kept.append(found)
             continue
         if count == 1:
-            inside = any(low <= offset < high for low, high in around)
+            end = offset + len(surfaces[0])
+            inside = any(low <= offset and end <= high for low, high in around)
         else:
             if kind not in joined:
                 joined[kind] = "".join(
