@@ -98,7 +98,7 @@ def stack_redis_settings() -> Settings:
     return settings
 
 
-def isolated(base: Settings, **dedup: Any) -> Settings:
+def own_redis_prefix(base: Settings, **dedup: Any) -> Settings:
     """`base` with its own Redis key prefix and, optionally, other dedup settings."""
     return base.model_copy(
         update={

@@ -20,8 +20,8 @@ from tests.dedup_support import (
     drop_keys,
     enricher,
     final_roles,
-    isolated,
     make_article,
+    own_redis_prefix,
     stack_redis_settings,
 )
 from workers.dedup.minhash import estimated_jaccard, fingerprint
@@ -75,7 +75,7 @@ def redis_base() -> Settings:
 
 @pytest.fixture
 def settings(redis_base: Settings) -> Settings:
-    return isolated(redis_base)
+    return own_redis_prefix(redis_base)
 
 
 @pytest.fixture
@@ -279,7 +279,7 @@ async def test_a_lost_state_is_restored_before_anything_is_decided(
 
 
 async def test_window_expiry(redis_base: Settings, resources: Resources) -> None:
-    settings = isolated(redis_base, window_seconds=2)
+    settings = own_redis_prefix(redis_base, window_seconds=2)
     settings = settings.model_copy(
         update={"stories": settings.stories.model_copy(update={"window_seconds": 2})}
     )
@@ -402,7 +402,7 @@ def _race_worker(
 
 
 def test_two_workers_racing_make_exactly_one_canonical(redis_base: Settings) -> None:
-    settings = isolated(redis_base)
+    settings = own_redis_prefix(redis_base)
     rounds = 25
     workers = 2
     ctx = multiprocessing.get_context("spawn")

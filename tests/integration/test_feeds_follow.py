@@ -10,6 +10,7 @@ import sys
 import time
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ import orjson
 import pytest
 from prometheus_client import REGISTRY
 
-from tests.conftest import free_port
+from tests.conftest import free_port, isolated
 from tests.integration.replay_support import consume_records
 from tests.integration.wire_server import HUGE_BYTES, WireServer
 from workers import kafka_clients
@@ -69,9 +70,25 @@ def read(settings: Settings, topic: str) -> list[dict[str, Any]]:
     return [orjson.loads(r.value) for r in consume_records(settings, group, topic, idle=3.0)]
 
 
-@pytest.fixture
-def follow_settings(settings: Settings) -> Settings:
-    tuned = settings.model_copy(
+@dataclass(frozen=True)
+class Followed:
+    """What one follow of every misbehaving feed left behind (`followed`)."""
+
+    settings: Settings
+    ids: dict[str, str]
+    by_feed: dict[str, list[dict[str, Any]]]
+    letters: dict[str, list[dict[str, Any]]]
+    dlq: list[dict[str, Any]]
+    dlq_before: dict[str, float]
+    flaky_failures: int
+    huge_bytes_sent: list[int]
+    stable_polls_while_hanging: int
+    published: int
+    published_after_restart: int
+
+
+def tuned(settings: Settings) -> Settings:
+    return settings.model_copy(
         update={
             "http_timeout_seconds": 1.5,
             "http_connect_timeout_seconds": 1.0,
@@ -79,12 +96,26 @@ def follow_settings(settings: Settings) -> Settings:
             "max_item_bytes": 1_000_000,
         }
     )
-    kafka_clients.ensure_topics(tuned)
-    return tuned
 
 
-async def test_every_misbehaviour_ends_as_it_should(follow_settings: Settings) -> None:
-    settings = follow_settings
+@pytest.fixture
+def follow_settings(settings: Settings) -> Settings:
+    follow = tuned(settings)
+    kafka_clients.ensure_topics(follow)
+    return follow
+
+
+@pytest.fixture(scope="module")
+def followed(stack: Settings, tmp_path_factory: pytest.TempPathFactory) -> Followed:
+    """Every feed of the wire server followed once into real Kafka and Redis, until
+    each misbehaviour has shown itself; then the stable, changing and guid-less feeds
+    followed again by a restarted service."""
+    settings = tuned(isolated(stack, tmp_path_factory.mktemp("follow")))
+    kafka_clients.ensure_topics(settings)
+    return asyncio.run(follow_every_feed(settings))
+
+
+async def follow_every_feed(settings: Settings) -> Followed:
     server = WireServer()
     await server.start()
     tag = uuid.uuid4().hex[:6]
@@ -120,12 +151,11 @@ async def test_every_misbehaviour_ends_as_it_should(follow_settings: Settings) -
             30,
             "the first round of every feed",
         )
-        # While the hanging feed hangs, the healthy ones keep being polled.
         hangs_before, stable_before = fetches(ids["hang"], "timeout"), server.hits["stable.xml"]
         await wait_until(
             lambda: fetches(ids["hang"], "timeout") > hangs_before, 10, "another hang timeout"
         )
-        assert server.hits["stable.xml"] >= stable_before + 3
+        stable_polls_while_hanging = server.hits["stable.xml"] - stable_before
         changing_oks = fetches(ids["changing"], "ok")
         server.stage = 2
         await wait_until(
@@ -147,23 +177,71 @@ async def test_every_misbehaviour_ends_as_it_should(follow_settings: Settings) -
     for letter in dlq:
         letters.setdefault(letter["key"], []).append(letter)
 
-    # 304s: two stable items, each published exactly once over many polls.
-    assert sorted(a["uri"] for a in by_feed[ids["stable"]]) == ["stable-1", "stable-2"]
+    publisher = Publisher(settings)
+    restarted = WireServer(stage=2)
+    await restarted.start()
+    restart_feeds = [
+        f.model_copy(update={"url": restarted.url(f.url.rsplit("/", 1)[1])})  # type: ignore[union-attr]
+        for f in feeds
+        if f.id in (ids["stable"], ids["changing"], ids["noguid"])
+    ]
+    try:
+        await run(
+            settings, publisher, environ, feeds=restart_feeds, once=True, stop=asyncio.Event()
+        )
+    finally:
+        await restarted.stop()
+    publisher.close()
+    return Followed(
+        settings=settings,
+        ids=ids,
+        by_feed=by_feed,
+        letters=letters,
+        dlq=dlq,
+        dlq_before=dlq_before,
+        flaky_failures=server.flaky_failures,
+        huge_bytes_sent=list(server.huge_bytes_sent),
+        stable_polls_while_hanging=stable_polls_while_hanging,
+        published=len(raw),
+        published_after_restart=len(read(settings, settings.topics.raw)),
+    )
+
+
+def test_an_unchanged_feed_answers_304_and_each_item_is_published_once(
+    followed: Followed,
+) -> None:
+    ids = followed.ids
+    assert sorted(a["uri"] for a in followed.by_feed[ids["stable"]]) == ["stable-1", "stable-2"]
     assert fetches(ids["stable"], "not_modified") >= 2
-    # A changed item is published again as a new version; the new item once.
-    versions = sorted((a["uri"], a["version"]) for a in by_feed[ids["changing"]])
+
+
+def test_a_changed_item_is_published_again_as_a_new_version(followed: Followed) -> None:
+    versions = sorted((a["uri"], a["version"]) for a in followed.by_feed[followed.ids["changing"]])
     assert versions == [("chg-1", 1), ("chg-1", 2), ("chg-2", 1)]
-    # 500s are retried with backoff and the item arrives in the end.
-    assert fetches(ids["flaky"], "http_500") == server.flaky_failures
+
+
+def test_failing_slow_and_authenticated_feeds_deliver_their_items(followed: Followed) -> None:
+    ids, by_feed = followed.ids, followed.by_feed
+    assert fetches(ids["flaky"], "http_500") == followed.flaky_failures
     assert [a["uri"] for a in by_feed[ids["flaky"]]] == ["flaky-1"]
     assert [a["uri"] for a in by_feed[ids["slow"]]] == ["slow-1"]
     assert [a["uri"] for a in by_feed[ids["auth"]]] == ["auth-1"]
-    # A hanging feed times out, never succeeds, and is retried.
+
+
+def test_a_hanging_or_cut_feed_is_retried_while_the_healthy_ones_keep_flowing(
+    followed: Followed,
+) -> None:
+    ids = followed.ids
     assert fetches(ids["hang"], "timeout") >= 2 and last_success(ids["hang"]) is None
-    # A body cut mid-transfer is a failed fetch, retried later.
+    assert followed.stable_polls_while_hanging >= 3
     assert fetches(ids["cut-transfer"], "truncated") >= 1
-    assert ids["cut-transfer"] not in by_feed
-    # Malformed, truncated, bomb, XXE: dead-lettered with a reason, nothing published.
+    assert ids["cut-transfer"] not in followed.by_feed
+    for name in ("stable", "changing", "flaky", "slow", "charset", "noguid"):
+        assert (last_success(ids[name]) or 0) > time.time() - 120, name
+
+
+def test_bad_documents_are_dead_lettered_once_with_their_reason(followed: Followed) -> None:
+    ids, letters = followed.ids, followed.letters
     for name, error_type, words in (
         ("malformed", "parse", "malformed XML"),
         ("truncated", "parse", "malformed XML"),
@@ -171,48 +249,36 @@ async def test_every_misbehaviour_ends_as_it_should(follow_settings: Settings) -
         ("xxe", "xxe", "external entities"),
         ("huge", "oversized", "stopped reading"),
     ):
-        assert ids[name] not in by_feed, name
+        assert ids[name] not in followed.by_feed, name
         mine = letters[ids[name]]
         assert {m["error_type"] for m in mine} == {error_type}, name
         assert words in mine[0]["reason"], mine[0]["reason"]
-        assert dlq_count(error_type) > dlq_before[error_type]
-    # Dead-lettered once: the same bytes answer 304 afterwards.
+        assert dlq_count(error_type) > followed.dlq_before[error_type]
+    # the same bytes answer 304 afterwards
     assert len(letters[ids["bomb"]]) == 1 and fetches(ids["bomb"], "not_modified") >= 1
-    assert not any("root:" in m["payload"] + m["reason"] for m in dlq)
-    assert server.huge_bytes_sent and max(server.huge_bytes_sent) < HUGE_BYTES // 2
-    # A charset declaration that lies is corrected.
+    assert not any("root:" in m["payload"] + m["reason"] for m in followed.dlq)
+    assert followed.huge_bytes_sent and max(followed.huge_bytes_sent) < HUGE_BYTES // 2
+
+
+def test_charsets_languages_and_guids_are_read_as_the_feed_means_them(
+    followed: Followed,
+) -> None:
+    ids, by_feed = followed.ids, followed.by_feed
     [charset] = by_feed[ids["charset"]]
     assert charset["headline"] == "Évacuation de Raqa" and charset["located"] == "BEYROUTH"
-    # Duplicate guids: one article; the conflicting repeat is dead-lettered once.
     assert [a["uri"] for a in by_feed[ids["duplicates"]]] == ["dup-1"]
-    assert [m["error_type"] for m in letters[ids["duplicates"]]] == ["duplicate_guid"]
-    # A language only the HTTP Content-Language declares is the items' declaration.
+    assert [m["error_type"] for m in followed.letters[ids["duplicates"]]] == ["duplicate_guid"]
     [norsk] = by_feed[ids["norsk"]]
     assert (norsk["declared_language"], norsk["language"]) == ("nb-NO", "nb")
-    # Items without guid get stable uris and are published once each.
     noguid = by_feed[ids["noguid"]]
     assert len(noguid) == 2 and all(a["uri"].startswith("urn:newswire:") for a in noguid)
     assert len({a["uri"] for a in noguid}) == 2
-    for name in ("stable", "changing", "flaky", "slow", "charset", "noguid"):
-        assert (last_success(ids[name]) or 0) > time.time() - 60, name
 
-    # A restart remembers everything: nothing is published again.
-    publisher = Publisher(settings)
-    restart_feeds = [f for f in feeds if f.id in (ids["stable"], ids["changing"], ids["noguid"])]
-    server = WireServer(stage=2)
-    await server.start()
-    restart_feeds = [
-        f.model_copy(update={"url": server.url(f.url.rsplit("/", 1)[1])})  # type: ignore[union-attr]
-        for f in restart_feeds
-    ]
-    try:
-        await run(
-            settings, publisher, environ, feeds=restart_feeds, once=True, stop=asyncio.Event()
-        )
-    finally:
-        await server.stop()
-    publisher.close()
-    assert len(read(settings, settings.topics.raw)) == len(raw)
+
+def test_a_restarted_service_remembers_every_item_and_publishes_nothing_again(
+    followed: Followed,
+) -> None:
+    assert followed.published_after_restart == followed.published
 
 
 CLI = (

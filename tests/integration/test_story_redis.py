@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import redis.asyncio as aioredis
 
-from tests.dedup_support import drop_keys, enricher, isolated, stack_redis_settings
+from tests.dedup_support import drop_keys, enricher, own_redis_prefix, stack_redis_settings
 from tests.eval.stories.corpus import ARTICLES
 from workers.enrich.engine import EnrichResult
 from workers.enrich.resources import Resources
@@ -32,7 +32,7 @@ def redis_base() -> Settings:
 
 @pytest.fixture
 async def settings(redis_base: Settings) -> AsyncIterator[Settings]:
-    base = isolated(redis_base)
+    base = own_redis_prefix(redis_base)
     isolated_settings = base.model_copy(
         update={"stories": base.stories.model_copy(update={"enabled": True})}
     )

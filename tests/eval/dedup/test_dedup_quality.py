@@ -20,8 +20,8 @@ from tests.dedup_support import (
     drop_keys,
     enricher,
     final_roles,
-    isolated,
     make_article,
+    own_redis_prefix,
     stack_redis_settings,
 )
 from workers.enrich.engine import EnrichFailure, EnrichResult
@@ -100,7 +100,7 @@ async def test_labeled_pairs(
     or took a over (b is the earlier copy)."""
     score = Score()
     for pair in LABELS["pair"]:
-        settings = isolated(redis_base)
+        settings = own_redis_prefix(redis_base)
         decide = enricher(settings, client, resources)
         await decide.process_batch([ARTICLES[pair["a"]]])
         (b,) = decided(await decide.process_batch([ARTICLES[pair["b"]]]))
@@ -133,7 +133,7 @@ async def test_streamed_corpus(
     firsts = [members[0] for members in LABELS["groups"].values()]
     rest = [m for members in LABELS["groups"].values() for m in members[1:]]
     order = firsts + rest
-    settings = isolated(redis_base)
+    settings = own_redis_prefix(redis_base)
     decide = enricher(settings, client, resources)
     results: list[EnrichResult] = []
     for i in range(0, len(order), 8):

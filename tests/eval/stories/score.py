@@ -15,7 +15,7 @@ from typing import Any
 
 import redis.asyncio as aioredis
 
-from tests.dedup_support import drop_keys, enricher, isolated, stack_redis_settings
+from tests.dedup_support import drop_keys, enricher, own_redis_prefix, stack_redis_settings
 from tests.eval.stories.corpus import (
     ARTICLES,
     HERE,
@@ -81,7 +81,7 @@ async def pairs_alone(
 ) -> Reading:
     reading = Reading()
     for pair in pairs:
-        settings = isolated(base)
+        settings = own_redis_prefix(base)
         stories: dict[str, str | None] = {}
         for name in (pair.a, pair.b):
             stories.update(await _decide(resources, settings, client, [articles[name]]))
@@ -101,7 +101,7 @@ async def streamed(
     articles: Mapping[str, Article],
     pairs: Sequence[Pair],
 ) -> Reading:
-    settings = isolated(base)
+    settings = own_redis_prefix(base)
     stories = await _decide(resources, settings, client, by_time(articles))
     await drop_keys(client, settings.redis_prefix)
     reading = Reading()
