@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import socket
 import uuid
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+import redis.asyncio as aioredis
 
 from workers.enrich.resources import Resources
 from workers.settings import MetricsPorts, Settings, TopicSettings
@@ -66,3 +68,18 @@ def resources() -> Resources:
     """The enrichment steps' resources, built once for the whole session from the
     default settings (the gazetteer takes seconds to build)."""
     return Resources.of(Settings())
+
+
+@pytest.fixture(scope="session")
+def redis_base() -> Settings:
+    """Settings whose Redis is up, for the tests that need Redis alone."""
+    from tests.dedup_support import stack_redis_settings
+
+    return stack_redis_settings()
+
+
+@pytest.fixture
+async def redis_client(redis_base: Settings) -> AsyncIterator[aioredis.Redis[Any]]:
+    redis: aioredis.Redis[Any] = aioredis.Redis.from_url(redis_base.redis_url.get_secret_value())
+    yield redis
+    await redis.aclose()

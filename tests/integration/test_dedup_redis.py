@@ -22,7 +22,6 @@ from tests.dedup_support import (
     final_roles,
     make_article,
     own_redis_prefix,
-    stack_redis_settings,
 )
 from workers.dedup.minhash import estimated_jaccard, fingerprint
 from workers.dedup.redis_state import RedisDedupState
@@ -66,11 +65,6 @@ OTHER = [
 ]
 HEADLINE = "Coalition says convoy to leave Raqqa, foreign fighters barred"
 BODY = "BEIRUT, Oct 14 (Reuters) - " + "\n\n".join(PARAGRAPHS)
-
-
-@pytest.fixture(scope="session")
-def redis_base() -> Settings:
-    return stack_redis_settings()
 
 
 @pytest.fixture

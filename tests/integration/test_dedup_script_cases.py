@@ -6,31 +6,17 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
 import redis.asyncio as aioredis
 
 from tests.dedup_cases import CASES
-from tests.dedup_support import drop_keys, stack_redis_settings
+from tests.dedup_support import drop_keys
 from tests.dedup_table import Case, play
 from workers.dedup.redis_state import RedisDedupState
-from workers.settings import Settings
 
 pytestmark = pytest.mark.integration
-
-
-@pytest.fixture(scope="module")
-def redis_base() -> Settings:
-    return stack_redis_settings()
-
-
-@pytest.fixture
-async def client(redis_base: Settings) -> AsyncIterator[aioredis.Redis[Any]]:
-    redis: aioredis.Redis[Any] = aioredis.Redis.from_url(redis_base.redis_url.get_secret_value())
-    yield redis
-    await redis.aclose()
 
 
 class InRedis:
@@ -51,10 +37,10 @@ class InRedis:
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
 async def test_the_redis_script_decides_every_case_of_the_table(
-    case: Case, client: aioredis.Redis[Any]
+    case: Case, redis_client: aioredis.Redis[Any]
 ) -> None:
-    harness = InRedis(client, case)
+    harness = InRedis(redis_client, case)
     try:
         await play(case, harness)
     finally:
-        await drop_keys(client, harness.prefix)
+        await drop_keys(redis_client, harness.prefix)

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import redis.asyncio as aioredis
 
-from tests.dedup_support import drop_keys, enricher, own_redis_prefix, stack_redis_settings
+from tests.dedup_support import drop_keys, enricher, own_redis_prefix
 from tests.eval.stories.corpus import ARTICLES
 from workers.enrich.engine import EnrichResult
 from workers.enrich.resources import Resources
@@ -23,11 +23,6 @@ pytestmark = pytest.mark.integration
 
 SAME_EVENT = ("en_malatya_quake_reuters", "en_malatya_quake_ap")
 TEMPLATED = ("en_tokyo_close_mon", "en_tokyo_close_tue")
-
-
-@pytest.fixture(scope="module")
-def redis_base() -> Settings:
-    return stack_redis_settings()
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ later one)."""
 from __future__ import annotations
 
 import tomllib
-from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,7 +21,6 @@ from tests.dedup_support import (
     final_roles,
     make_article,
     own_redis_prefix,
-    stack_redis_settings,
 )
 from workers.enrich.engine import EnrichFailure, EnrichResult
 from workers.enrich.resources import Resources
@@ -64,18 +62,6 @@ class Score:
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
 
-@pytest.fixture(scope="module")
-def redis_base() -> Settings:
-    return stack_redis_settings()
-
-
-@pytest.fixture
-async def client(redis_base: Settings) -> AsyncIterator[aioredis.Redis[Any]]:
-    redis: aioredis.Redis[Any] = aioredis.Redis.from_url(redis_base.redis_url.get_secret_value())
-    yield redis
-    await redis.aclose()
-
-
 def decided(items: list[EnrichResult | EnrichFailure]) -> list[EnrichResult]:
     assert all(isinstance(r, EnrichResult) for r in items), items
     return [r for r in items if isinstance(r, EnrichResult)]
@@ -94,17 +80,17 @@ def test_the_set_is_large_and_realistic() -> None:
 
 
 async def test_labeled_pairs(
-    redis_base: Settings, client: aioredis.Redis[Any], resources: Resources
+    redis_base: Settings, redis_client: aioredis.Redis[Any], resources: Resources
 ) -> None:
     """b is decided right after a: said to be a duplicate when b became a's alias,
     or took a over (b is the earlier copy)."""
     score = Score()
     for pair in LABELS["pair"]:
         settings = own_redis_prefix(redis_base)
-        decide = enricher(settings, client, resources)
+        decide = enricher(settings, redis_client, resources)
         await decide.process_batch([ARTICLES[pair["a"]]])
         (b,) = decided(await decide.process_batch([ARTICLES[pair["b"]]]))
-        await drop_keys(client, settings.redis_prefix)
+        await drop_keys(redis_client, settings.redis_prefix)
         said_duplicate = (b.outcome in DUPLICATE and b.article.duplicate_of == pair["a"]) or any(
             t.uri == pair["a"] for t in b.article.takes_over
         )
@@ -125,7 +111,7 @@ async def test_labeled_pairs(
 
 
 async def test_streamed_corpus(
-    redis_base: Settings, client: aioredis.Redis[Any], resources: Resources
+    redis_base: Settings, redis_client: aioredis.Redis[Any], resources: Resources
 ) -> None:
     """Every article streamed in batches, then judged by where the decisions leave
     it: an alias of a member of its own group is right, of another group's wrong,
@@ -134,11 +120,11 @@ async def test_streamed_corpus(
     rest = [m for members in LABELS["groups"].values() for m in members[1:]]
     order = firsts + rest
     settings = own_redis_prefix(redis_base)
-    decide = enricher(settings, client, resources)
+    decide = enricher(settings, redis_client, resources)
     results: list[EnrichResult] = []
     for i in range(0, len(order), 8):
         results += decided(await decide.process_batch([ARTICLES[n] for n in order[i : i + 8]]))
-    await drop_keys(client, settings.redis_prefix)
+    await drop_keys(redis_client, settings.redis_prefix)
     roles = final_roles(results)
     score = Score()
     for name in order:
