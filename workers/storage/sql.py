@@ -163,6 +163,11 @@ class SqlArticleStore(ABC):
     def _search_values(self, article: EnrichedArticle) -> tuple[Any, ...]:
         """The values of `search_columns` for an article."""
 
+    @abstractmethod
+    def _index_articles(self, cur: Cursor, uris: list[str]) -> None:
+        """Called once the article rows of `uris` are inserted: a full-text index
+        kept apart from the rows is fed them here."""
+
     def _search_reader(self) -> AbstractContextManager[Cursor]:
         """A cursor for the ranked text search (a backend may tune its planner)."""
         return self._reader()
@@ -372,17 +377,15 @@ class SqlArticleStore(ABC):
         current = [(c, contents[(c.uri, c.content_hash)]) for c in plan.canonicals]
         self._prepare_search(cur, [a for _, a in current])
         ts = self._to_db_time
-        self._write_rows(
+        self._insert_articles(
             cur,
-            "articles",
-            self.article_columns,
-            (
+            [
                 (
                     *article_row(a, c.number, Role(c.seq, c.key), stored_at, ts, encoded),
                     *self._search_values(a),
                 )
                 for c, a in current
-            ),
+            ],
         )
         children: tuple[tuple[str, Sequence[str], ChildRows], ...] = (
             ("article_entities", ENTITY_COLUMNS, entity_rows),
@@ -426,6 +429,12 @@ class SqlArticleStore(ABC):
 
     def _marks(self, n: int) -> str:
         return ", ".join([self.ph] * n)
+
+    def _insert_articles(self, cur: Cursor, rows: list[tuple[Any, ...]]) -> None:
+        """Insert article rows (values of `article_columns`, the uri first), then
+        index them."""
+        self._write_rows(cur, "articles", self.article_columns, rows)
+        self._index_articles(cur, [row[0] for row in rows])
 
     def _write_rows(
         self,
@@ -486,9 +495,7 @@ class SqlArticleStore(ABC):
                 ts,
                 encoded,
             )
-            self._write_rows(
-                cur, "articles", self.article_columns, [(*row, *self._search_values(article))]
-            )
+            self._insert_articles(cur, [(*row, *self._search_values(article))])
             self._write_rows(cur, "article_entities", ENTITY_COLUMNS, entity_rows(article))
             self._write_rows(cur, "article_subjects", SUBJECT_COLUMNS, subject_rows(article))
             self._write_rows(cur, "article_lineage", LINEAGE_COLUMNS, lineage_rows(article, ts))
