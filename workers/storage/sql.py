@@ -379,13 +379,14 @@ class SqlArticleStore(ABC):
         ts = self._to_db_time
         self._insert_articles(
             cur,
-            [
+            [c.uri for c, _ in current],
+            (
                 (
                     *article_row(a, c.number, Role(c.seq, c.key), stored_at, ts, encoded),
                     *self._search_values(a),
                 )
                 for c, a in current
-            ],
+            ),
         )
         children: tuple[tuple[str, Sequence[str], ChildRows], ...] = (
             ("article_entities", ENTITY_COLUMNS, entity_rows),
@@ -430,11 +431,13 @@ class SqlArticleStore(ABC):
     def _marks(self, n: int) -> str:
         return ", ".join([self.ph] * n)
 
-    def _insert_articles(self, cur: Cursor, rows: list[tuple[Any, ...]]) -> None:
-        """Insert article rows (values of `article_columns`, the uri first), then
+    def _insert_articles(
+        self, cur: Cursor, uris: list[str], rows: Iterable[tuple[Any, ...]]
+    ) -> None:
+        """Insert the article rows of `uris` (values of `article_columns`), then
         index them."""
         self._write_rows(cur, "articles", self.article_columns, rows)
-        self._index_articles(cur, [row[0] for row in rows])
+        self._index_articles(cur, uris)
 
     def _write_rows(
         self,
@@ -495,7 +498,7 @@ class SqlArticleStore(ABC):
                 ts,
                 encoded,
             )
-            self._insert_articles(cur, [(*row, *self._search_values(article))])
+            self._insert_articles(cur, [uri], [(*row, *self._search_values(article))])
             self._write_rows(cur, "article_entities", ENTITY_COLUMNS, entity_rows(article))
             self._write_rows(cur, "article_subjects", SUBJECT_COLUMNS, subject_rows(article))
             self._write_rows(cur, "article_lineage", LINEAGE_COLUMNS, lineage_rows(article, ts))
