@@ -353,6 +353,38 @@ def test_search_sees_the_current_version_only(store: Store) -> None:
     assert uris(store, text="truce") == ["s"]
 
 
+def index_entries(sqlite: SqliteStore) -> list[tuple[Any, ...]]:
+    """Every (term, row, column, offset) of the SQLite full-text index."""
+    with sqlite._reader() as cur:
+        cur.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.index_entries "
+            "USING fts5vocab(main, articles_fts, instance)"
+        )
+        cur.execute("SELECT term, doc, col, offset FROM temp.index_entries ORDER BY 1, 2, 3, 4")
+        return list(cur.fetchall())
+
+
+def test_the_sqlite_text_index_is_a_rebuild_of_the_article_rows_after_every_kind_of_write(
+    tmp_path: Any,
+) -> None:
+    sqlite = SqliteStore(tmp_path / "index.db")
+    sqlite.migrate()
+    try:
+        sqlite.write_batch([*CORPUS, article("s", "the ceasefire holds", role_seq=1)], [])
+        sqlite.write_batch([article("s", "the truce collapsed", version=2, role_seq=1)], [])
+        demoted = article("fr-elections", FRENCH.body_text, headline=FRENCH.headline, role_seq=5)
+        sqlite.write_batch(
+            [], [DuplicateNotice(article=demoted, duplicate_of="s", similarity=0.9, method="near")]
+        )
+        sqlite.split("fr-elections", 9)
+        written = index_entries(sqlite)
+        with sqlite._reader() as cur:
+            cur.execute("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")
+        assert written and written == index_entries(sqlite)
+    finally:
+        sqlite.close()
+
+
 # --- cache ----------------------------------------------------------------------
 
 

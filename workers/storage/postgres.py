@@ -278,6 +278,9 @@ class PostgresStore(SqlArticleStore):
         for config, config_texts in texts.items():
             self._tsvectors.prepare(config, config_texts, analyse)
 
+    def _index_articles(self, cur: Cursor, uris: list[str]) -> None:
+        """The `tsv` column of each row is its index entry: nothing apart."""
+
     def _search_values(self, article: EnrichedArticle) -> tuple[str]:
         config = text_search_config(article.language)
         return (self._tsvectors.build(config, article.headline, article.body_text),)

@@ -163,6 +163,11 @@ class SqlArticleStore(ABC):
     def _search_values(self, article: EnrichedArticle) -> tuple[Any, ...]:
         """The values of `search_columns` for an article."""
 
+    @abstractmethod
+    def _index_articles(self, cur: Cursor, uris: list[str]) -> None:
+        """Called once the article rows of `uris` are inserted: a full-text index
+        kept apart from the rows is fed them here."""
+
     def _search_reader(self) -> AbstractContextManager[Cursor]:
         """A cursor for the ranked text search (a backend may tune its planner)."""
         return self._reader()
@@ -372,10 +377,9 @@ class SqlArticleStore(ABC):
         current = [(c, contents[(c.uri, c.content_hash)]) for c in plan.canonicals]
         self._prepare_search(cur, [a for _, a in current])
         ts = self._to_db_time
-        self._write_rows(
+        self._insert_articles(
             cur,
-            "articles",
-            self.article_columns,
+            [c.uri for c, _ in current],
             (
                 (
                     *article_row(a, c.number, Role(c.seq, c.key), stored_at, ts, encoded),
@@ -426,6 +430,14 @@ class SqlArticleStore(ABC):
 
     def _marks(self, n: int) -> str:
         return ", ".join([self.ph] * n)
+
+    def _insert_articles(
+        self, cur: Cursor, uris: list[str], rows: Iterable[tuple[Any, ...]]
+    ) -> None:
+        """Insert the article rows of `uris` (values of `article_columns`), then
+        index them."""
+        self._write_rows(cur, "articles", self.article_columns, rows)
+        self._index_articles(cur, uris)
 
     def _write_rows(
         self,
@@ -486,9 +498,7 @@ class SqlArticleStore(ABC):
                 ts,
                 encoded,
             )
-            self._write_rows(
-                cur, "articles", self.article_columns, [(*row, *self._search_values(article))]
-            )
+            self._insert_articles(cur, [uri], [(*row, *self._search_values(article))])
             self._write_rows(cur, "article_entities", ENTITY_COLUMNS, entity_rows(article))
             self._write_rows(cur, "article_subjects", SUBJECT_COLUMNS, subject_rows(article))
             self._write_rows(cur, "article_lineage", LINEAGE_COLUMNS, lineage_rows(article, ts))
