@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from workers.stories.match import MatchRules, conflicts, contradicts, evidence, same_event
+from workers.stories.memory_state import MemoryStoryState
 from workers.stories.signature import EventSignature
-from workers.stories.state import LinkRequest, MemoryStoryState, Snapshot, place
+from workers.stories.state import LinkRequest, Snapshot, place
 
 HOUR = 3600.0
 RULES = MatchRules(window_seconds=48 * HOUR, threshold=7.0)

@@ -107,11 +107,36 @@ class MatchRules:
     threshold: float
 
 
+ROUNDING = 1e-9
+"""Room left for float rounding when a score's bound is compared with the threshold."""
+
+
+def within_reach(a: EventSignature, b: EventSignature, threshold: float) -> bool:
+    """Whether `a` and `b` could report one event at all: they share a person or a
+    number (else nothing specific), and their evidence would reach `threshold` if
+    every feature they share were held by one story alone (rarity never weighs
+    more than 1). A cheap test before weighing by rarity."""
+    people = a.people & b.people
+    numbers = a.numbers & b.numbers
+    if not people and not numbers:
+        return False
+    bound = (
+        PERSON * len(people)
+        + ORGANISATION * len(a.organisations & b.organisations)
+        + PLACE * len(a.places & b.places)
+        + sum(number_weight(n) for n in numbers)
+        + min(WORDS_AT_MOST, WORD * len(a.words & b.words))
+        + DATELINE
+        + TOPIC
+    )
+    return bound >= threshold - ROUNDING
+
+
 def same_event(
     a: EventSignature, b: EventSignature, rules: MatchRules, rarity: Rarity
 ) -> float | None:
     """The score of `a` against `b` when they report one event, else None."""
-    if abs(a.time - b.time) > rules.window_seconds:
+    if abs(a.time - b.time) > rules.window_seconds or not within_reach(a, b, rules.threshold):
         return None
     found = evidence(a, b, rarity)
     if found.conflicts > MAX_CONFLICTS or not found.specific or found.score < rules.threshold:
