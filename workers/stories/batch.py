@@ -14,6 +14,7 @@ article's time."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -28,6 +29,9 @@ from workers.stories.state import (
     place,
     window_bounds,
 )
+
+AHEAD_PER_ARTICLE = 12
+"""Stories of each later article whose members are read ahead (`Placing.run`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,18 +107,21 @@ class Placing:
         self._joined: dict[str, list[EventSignature]] = {}
         self._holders: dict[str, dict[str, float]] = {}
         """feature -> story -> time of the batch's latest member holding it."""
+        self._looked_ahead = False
 
     def run(self) -> set[str]:
         """The stories whose members are missing, empty once every article is placed.
-        When the next article misses some, so are those the later articles would
-        compare with on what is placed so far, to be read at once."""
-        while len(self.placed) < len(self._requests):
-            request = self._requests[len(self.placed)]
-            snapshot = self._snapshot(request, self._reads[len(self.placed)])
+        The first time an article misses some, so are those the later articles are
+        likely to, to be read at once."""
+        while (position := len(self.placed)) < len(self._requests):
+            request = self._requests[position]
+            snapshot = self._snapshot(request, self._reads[position])
             if any(story not in self.members for story in snapshot.stories):
-                done = len(self.placed)
-                later = zip(self._requests[done:], self._reads[done:], strict=True)
-                wanted = {s for r, read in later for s in self._snapshot(r, read).stories}
+                wanted = set(snapshot.stories)
+                if not self._looked_ahead:
+                    self._looked_ahead = True
+                    for later in range(position + 1, len(self._requests)):
+                        wanted.update(self._likely(self._requests[later], self._reads[later]))
                 return wanted - self.members.keys()
             snapshot = Snapshot(
                 snapshot.known,
@@ -128,6 +135,19 @@ class Placing:
                 self._record(request.signature, story)
             self.placed.append(Placed(request, story, recorded))
         return set()
+
+    @staticmethod
+    def _likely(request: LinkRequest, read: Read) -> list[str]:
+        """Stories the article is likely to be compared with, to read their members
+        ahead: those holding the most of its listed features, its anchor's, its own."""
+        if read.known is not None:
+            return []
+        found: Counter[str] = Counter()
+        for held in read.held.values():
+            if held.stories is not None:
+                found.update(held.stories)
+        likely = [story for story, _ in found.most_common(AHEAD_PER_ARTICLE)]
+        return [*likely, request.uri, read.anchored or request.anchor or request.uri]
 
     def _members_of(self, story: str) -> Sequence[EventSignature]:
         joined = self._joined.get(story)

@@ -68,6 +68,8 @@ class _Batch:
     """The batch's features named once (`table`), each article's as indexes into it."""
 
     table: list[str]
+    encoded: list[bytes]
+    """The table as sent: encoded once for the read, the write and the watch."""
     indexes: list[list[int]]
     listed: list[str]
     """Each article's indexes as the scripts take them."""
@@ -82,6 +84,7 @@ class _Batch:
         ]
         return cls(
             list(position),
+            [f.encode() for f in position],
             indexes,
             [",".join(map(str, (i + 1 for i in listed))) for listed in indexes],
             [window_bounds(r.signature, rules) for r in requests],
@@ -141,11 +144,12 @@ class RedisStoryState:
                 return stories
         raise TransientError("story state: the batch's keys kept changing under it", DEPENDENCY)
 
-    def _watched(self, requests: Sequence[LinkRequest], batch: _Batch) -> list[str]:
+    def _watched(self, requests: Sequence[LinkRequest], batch: _Batch) -> list[str | bytes]:
         prefix = self._prefix
-        keys = [f"{prefix}u:{r.uri}" for r in requests if r.indexed]
+        keys: list[str | bytes] = [f"{prefix}u:{r.uri}" for r in requests if r.indexed]
         keys += [f"{prefix}u:{r.anchor}" for r in requests if r.anchor is not None]
-        keys += [f"{prefix}f:{f}" for f in batch.table]
+        features = f"{prefix}f:".encode()
+        keys += [features + f for f in batch.encoded]
         return keys
 
     async def _placing(self, requests: Sequence[LinkRequest], batch: _Batch) -> Placing:
@@ -154,7 +158,7 @@ class RedisStoryState:
             uri = request.uri if request.indexed else ""
             args += (uri, request.anchor or "", repr(low), repr(high), listed)
         answers: list[Any] = await self._redis.evalsha(  # type: ignore[no-untyped-call]
-            READ_SHA, 0, *args, *batch.table
+            READ_SHA, 0, *args, *batch.encoded
         )
         members: dict[str, Sequence[EventSignature]] = {}
         reads = self._reads(requests, batch, answers, members)
@@ -196,19 +200,24 @@ class RedisStoryState:
             if not articles:
                 continue
             feature = batch.table[index]
-            if answer and isinstance(answer[0], list):
-                counted = answer[0]
+            kind, listed = answer
+            if kind == 0:
+                stories = frozenset(s.decode() for s in listed)
+                shared = Held(len(stories), stories)
+                for a in articles:
+                    held[a][feature] = shared
+            elif kind == 1:
+                holders = Holders(
+                    {s.decode(): float(t) for s, t in zip(listed[::2], listed[1::2], strict=True)}
+                )
+                for a in articles:
+                    held[a][feature] = holders.within(*batch.windows[a])
+            else:
                 for k, a in enumerate(articles):
-                    count, listed = counted[2 * k], counted[2 * k + 1]
-                    stories = frozenset(s.decode() for s in listed[::2])
+                    count, own = listed[2 * k], listed[2 * k + 1]
+                    stories = frozenset(s.decode() for s in own[::2])
                     limited = stories if count <= CANDIDATES_PER_FEATURE else None
                     held[a][feature] = Held(count, limited)
-                continue
-            holders = Holders(
-                {s.decode(): float(t) for s, t in zip(answer[::2], answer[1::2], strict=True)}
-            )
-            for a in articles:
-                held[a][feature] = holders.within(*batch.windows[a])
         return reads
 
     def _write_args(self, recorded: list[tuple[Any, int]], batch: _Batch) -> list[Any]:
@@ -224,4 +233,4 @@ class RedisStoryState:
                 signature.to_json(),
                 batch.listed[a],
             )
-        return [*args, *batch.table]
+        return [*args, *batch.encoded]

@@ -9,10 +9,11 @@ READ answers, for each article, its uri's story (when the uri is given), its
 anchor's story (when an anchor is given), and the latest members of the story
 named by its uri and of its anchor's story; then, for each feature of the table
 held by an article not yet placed, the stories holding it within the widest
-window of those articles with their times, when there are no more than the limit;
-otherwise, for each of those articles in turn, the count within its own window
-and, when within the limit, those stories with their times. Times are answered as
-Redis stores them (the double given at the write)."""
+window of those articles, when there are no more than the limit: `{0, stories}`
+when every one of them lies in each of those windows, else `{1, stories and
+times}`; otherwise `{2, counted}`: for each of those articles in turn, the count
+within its own window and, when within the limit, those stories with their
+times. Times are answered as Redis stores them (the double given at the write)."""
 
 from __future__ import annotations
 
@@ -57,25 +58,35 @@ for index = 1, #ARGV - table_at do
   if list then
     local key = prefix .. 'f:' .. ARGV[table_at + index]
     local low, high = lows[list[1]], highs[list[1]]
+    local inner_low, inner_high = low, high
     for _, a in ipairs(list) do
-      if tonumber(ARGV[lows[a]]) < tonumber(ARGV[low]) then low = lows[a] end
-      if tonumber(ARGV[highs[a]]) > tonumber(ARGV[high]) then high = highs[a] end
+      local from, to = tonumber(ARGV[lows[a]]), tonumber(ARGV[highs[a]])
+      if from < tonumber(ARGV[low]) then low = lows[a] end
+      if to > tonumber(ARGV[high]) then high = highs[a] end
+      if from > tonumber(ARGV[inner_low]) then inner_low = lows[a] end
+      if to < tonumber(ARGV[inner_high]) then inner_high = highs[a] end
     end
-    if redis.call('ZCOUNT', key, ARGV[low], ARGV[high]) <= limit then
-      answer = redis.call('ZRANGEBYSCORE', key, ARGV[low], ARGV[high], 'WITHSCORES')
+    local within = redis.call('ZCOUNT', key, ARGV[low], ARGV[high])
+    if within <= limit then
+      if within == 0 or (tonumber(ARGV[inner_low]) <= tonumber(ARGV[inner_high])
+          and redis.call('ZCOUNT', key, ARGV[inner_low], ARGV[inner_high]) == within) then
+        answer = {0, redis.call('ZRANGEBYSCORE', key, ARGV[low], ARGV[high])}
+      else
+        answer = {1, redis.call('ZRANGEBYSCORE', key, ARGV[low], ARGV[high], 'WITHSCORES')}
+      end
     else
-      answer = {}
+      local counted = {}
       for _, a in ipairs(list) do
-        local within = redis.call('ZCOUNT', key, ARGV[lows[a]], ARGV[highs[a]])
-        answer[#answer + 1] = within
+        within = redis.call('ZCOUNT', key, ARGV[lows[a]], ARGV[highs[a]])
+        counted[#counted + 1] = within
         if within <= limit then
-          answer[#answer + 1] = redis.call(
+          counted[#counted + 1] = redis.call(
             'ZRANGEBYSCORE', key, ARGV[lows[a]], ARGV[highs[a]], 'WITHSCORES')
         else
-          answer[#answer + 1] = {}
+          counted[#counted + 1] = {}
         end
       end
-      answer = {answer}
+      answer = {2, counted}
     end
   end
   reply[count + index] = answer
