@@ -58,10 +58,6 @@ class Evidence:
         return self.entities + self.numbers + self.words + self.context - CONFLICT * self.conflicts
 
 
-def _weight(kind: str, shared: frozenset[str], rarity: Rarity) -> float:
-    return sum(rarity(f"{kind}:{x}") for x in shared)
-
-
 def number_weight(number: str) -> float:
     return DIGIT if len(number) == 1 else NUMBER
 
@@ -124,34 +120,53 @@ class Shared:
         return bound >= threshold - ROUNDING
 
 
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """An article's features weighed by rarity once, for every signature it is
+    compared with."""
+
+    people: Mapping[str, float]
+    organisations: Mapping[str, float]
+    places: Mapping[str, float]
+    words: Mapping[str, float]
+    numbers: Mapping[str, float]
+
+    @classmethod
+    def of(cls, signature: EventSignature, rarity: Rarity) -> Weights:
+        return cls(
+            {x: rarity(f"p:{x}") for x in signature.people},
+            {x: rarity(f"o:{x}") for x in signature.organisations},
+            {x: rarity(f"l:{x}") for x in signature.places},
+            {x: rarity(f"w:{x}") for x in signature.words},
+            {x: rarity(f"n:{x}") for x in signature.numbers},
+        )
+
+
 def evidence(a: EventSignature, b: EventSignature, rarity: Rarity = every_feature_rare) -> Evidence:
-    return _weigh(Shared.of(a, b), a, b, rarity)
+    return _weigh(Shared.of(a, b), a, b, Weights.of(a, rarity))
 
 
-def _weigh(shared: Shared, a: EventSignature, b: EventSignature, rarity: Rarity) -> Evidence:
-    people = _weight("p", shared.people, rarity)
+def _weigh(shared: Shared, a: EventSignature, b: EventSignature, weights: Weights) -> Evidence:
+    people = sum(weights.people[x] for x in shared.people)
     entities = (
         PERSON * people
-        + ORGANISATION * _weight("o", shared.organisations, rarity)
-        + PLACE * _weight("l", shared.places, rarity)
+        + ORGANISATION * sum(weights.organisations[x] for x in shared.organisations)
+        + PLACE * sum(weights.places[x] for x in shared.places)
     )
-    numbers = sum(number_weight(n) * rarity(f"n:{n}") for n in shared.numbers)
-    words = min(WORDS_AT_MOST, WORD * _weight("w", shared.words, rarity))
+    numbers = sum(number_weight(n) * weights.numbers[n] for n in shared.numbers)
+    words = min(WORDS_AT_MOST, WORD * sum(weights.words[x] for x in shared.words))
     context = (DATELINE if a.dateline and a.dateline == b.dateline else 0.0) + (
         TOPIC if a.topic and a.topic == b.topic else 0.0
     )
+    rarest = max((weights.numbers[n] for n in shared.numbers), default=1.0)
     return Evidence(
         entities=entities,
         numbers=numbers,
         words=words,
         context=context,
         conflicts=conflicts(a.slots, b.slots),
-        specific=people > 0 or numbers >= NUMBER * min(1.0, _rarest(shared.numbers, rarity)),
+        specific=people > 0 or numbers >= NUMBER * min(1.0, rarest),
     )
-
-
-def _rarest(numbers: frozenset[str], rarity: Rarity) -> float:
-    return max((rarity(f"n:{n}") for n in numbers), default=1.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,12 +179,18 @@ def same_event(
     a: EventSignature, b: EventSignature, rules: MatchRules, rarity: Rarity
 ) -> float | None:
     """The score of `a` against `b` when they report one event, else None."""
+    return _same_event(a, b, rules, Weights.of(a, rarity))
+
+
+def _same_event(
+    a: EventSignature, b: EventSignature, rules: MatchRules, weights: Weights
+) -> float | None:
     if abs(a.time - b.time) > rules.window_seconds:
         return None
     shared = Shared.of(a, b)
     if not shared.within_reach(rules.threshold):
         return None
-    found = _weigh(shared, a, b, rarity)
+    found = _weigh(shared, a, b, weights)
     if found.conflicts > MAX_CONFLICTS or not found.specific or found.score < rules.threshold:
         return None
     return found.score
@@ -192,9 +213,10 @@ def best_story(
     """The story whose best member reports the same event most strongly; ties go
     to the smallest story id, so every worker picks the same one."""
     best: tuple[float, str] | None = None
+    weights = Weights.of(signature, rarity)
     for story, members in sorted(stories.items()):
         for member in members:
-            score = same_event(signature, member, rules, rarity)
+            score = _same_event(signature, member, rules, weights)
             if score is not None and (best is None or score > best[0]):
                 best = (score, story)
     return None if best is None else best[1]
