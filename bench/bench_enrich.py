@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import dataclasses
+import json
 import random
 import statistics
 import time
@@ -107,7 +108,9 @@ async def run(
     resources: Resources,
     steps: list[Step],
     stories: bool = False,
+    placed: dict[str, str | None] | None = None,
 ) -> tuple[float, Counter[str]]:
+    """`placed`, when given, gets each article's `story_id`."""
     client: aioredis.Redis[Any] = aioredis.Redis.from_url(settings.redis_url.get_secret_value())
     epoch = f"{dedup_prefix(settings)}epoch"
 
@@ -124,7 +127,12 @@ async def run(
         main_started = time.thread_time()
         for i in range(0, len(articles), batch):
             for result in await enricher.process_batch(articles[i : i + batch]):
-                outcomes["failed" if isinstance(result, EnrichFailure) else result.outcome] += 1
+                if isinstance(result, EnrichFailure):
+                    outcomes["failed"] += 1
+                    continue
+                outcomes[result.outcome] += 1
+                if placed is not None:
+                    placed[result.article.uri] = result.article.story_id
         elapsed = time.perf_counter() - started
         per_article = 1e6 / len(articles)
         outcomes["cpu_us_per_article"] = round((time.process_time() - cpu_started) * per_article)
@@ -163,6 +171,12 @@ def main() -> None:
         default="off",
         help="story linking; both: runs alternate off and on",
     )
+    parser.add_argument(
+        "--stories-to",
+        type=Path,
+        help="write each article's story_id of the last run with linking (JSON), "
+        "to compare the decisions of two checkouts",
+    )
     args = parser.parse_args()
     modes = {"off": [False], "on": [True], "both": [False, True]}[args.stories]
     steps = default_steps() if args.steps == "default" else [LANGUAGE, DATELINE]
@@ -183,10 +197,11 @@ def main() -> None:
         asyncio.run(run(articles[:500], args.batch, fresh(base), resources, steps, linking))
     rates: dict[bool, list[float]] = {linking: [] for linking in modes}
     cpu: dict[bool, list[int]] = {linking: [] for linking in modes}
+    placed: dict[str, str | None] = {}
     for _ in range(args.runs):
         for linking in modes:
             elapsed, outcomes = asyncio.run(
-                run(articles, args.batch, fresh(base), resources, steps, linking)
+                run(articles, args.batch, fresh(base), resources, steps, linking, placed)
             )
             rates[linking].append(len(articles) / elapsed)
             cpu[linking].append(outcomes["cpu_us_per_article"])
@@ -205,6 +220,8 @@ def main() -> None:
         off, on = (statistics.median(rates[linking]) for linking in modes)
         off_cpu, on_cpu = (statistics.median(cpu[linking]) for linking in modes)
         print(f"on/off: rate {on / off:.2f}, cpu {on_cpu / off_cpu:.2f}")
+    if args.stories_to is not None and modes[-1]:
+        args.stories_to.write_text(json.dumps(placed, indent=0, sort_keys=True))
     linking = modes[-1]
     if args.breakdown:
         spent: Counter[str] = Counter()
