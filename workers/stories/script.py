@@ -13,7 +13,10 @@ window of those articles, when there are no more than the limit: `{0, stories}`
 when every one of them lies in each of those windows, else `{1, stories and
 times}`; otherwise `{2, counted}`: for each of those articles in turn, the count
 within its own window and, when within the limit, those stories with their
-times. Times are answered as Redis stores them (the double given at the write)."""
+times. Times are answered as Redis stores them (the double given at the write).
+
+WRITE records each placement in order; a feature key's expiry is set once, after
+every placement of the call."""
 
 from __future__ import annotations
 
@@ -100,6 +103,7 @@ local ttl = tonumber(ARGV[2])
 local members = tonumber(ARGV[3])
 local count = tonumber(ARGV[4])
 local table_at = 4 + 6 * count
+local touched = {}
 for p = 1, count do
   local at = 4 + 6 * (p - 1)
   local uri, story, time, oldest = ARGV[at + 1], ARGV[at + 2], ARGV[at + 3], ARGV[at + 4]
@@ -112,8 +116,11 @@ for p = 1, count do
     local key = prefix .. 'f:' .. ARGV[table_at + tonumber(f)]
     redis.call('ZADD', key, 'GT', time, story)
     redis.call('ZREMRANGEBYSCORE', key, '-inf', '(' .. oldest)
-    redis.call('EXPIRE', key, ttl)
+    touched[key] = true
   end
+end
+for key in pairs(touched) do
+  redis.call('EXPIRE', key, ttl)
 end
 return 1
 """
