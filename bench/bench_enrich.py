@@ -2,13 +2,16 @@
 round trips) over generated ~5 KB articles in Arabic, English and French.
 
     .venv/bin/python -m bench.bench_enrich --articles 20000 --batch 200 --breakdown
+    .venv/bin/python -m bench.bench_enrich --articles 1000 --runs 5 --stories both
 
 Articles are generated before the clock starts: words of each language's
 sample articles drawn at their frequencies in random order (so articles share
 almost no shingles), with
 a share of exact copies and near copies under new uris so that every dedup
-path runs. Redis comes from settings (`NEWSWIRE_REDIS_URL`), started by the
-local stack when nothing answers; keys go under a fresh prefix, deleted after.
+path runs. `--stories both` alternates runs without and with story linking
+(docs/ARCHITECTURE.md, Stories) and prints the ratio of their medians. Redis
+comes from settings (`NEWSWIRE_REDIS_URL`), started by the local stack when
+nothing answers; keys go under a fresh prefix, deleted after.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import dataclasses
+import json
 import random
 import statistics
 import time
@@ -34,6 +38,7 @@ from workers.enrich.steps import DATELINE, LANGUAGE, Step, default_steps
 from workers.models import Article, Source
 from workers.parsers.article_builder import content_hash
 from workers.settings import Settings
+from workers.stories.linking import redis_story_state
 from workers.text.analysis import Analysis
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -102,7 +107,10 @@ async def run(
     settings: Settings,
     resources: Resources,
     steps: list[Step],
+    stories: bool = False,
+    placed: dict[str, str | None] | None = None,
 ) -> tuple[float, Counter[str]]:
+    """`placed`, when given, gets each article's `story_id`."""
     client: aioredis.Redis[Any] = aioredis.Redis.from_url(settings.redis_url.get_secret_value())
     epoch = f"{dedup_prefix(settings)}epoch"
 
@@ -111,14 +119,20 @@ async def run(
         await client.set(epoch, "bench", nx=True)
 
     state = RedisDedupState.of(client, settings)
-    enricher = Enricher(settings, resources, state, start_empty, steps)
+    linker = redis_story_state(settings, client) if stories else None
+    enricher = Enricher(settings, resources, state, start_empty, steps, linker)
     outcomes: Counter[str] = Counter()
     try:
         started, cpu_started = time.perf_counter(), time.process_time()
         main_started = time.thread_time()
         for i in range(0, len(articles), batch):
             for result in await enricher.process_batch(articles[i : i + batch]):
-                outcomes["failed" if isinstance(result, EnrichFailure) else result.outcome] += 1
+                if isinstance(result, EnrichFailure):
+                    outcomes["failed"] += 1
+                    continue
+                outcomes[result.outcome] += 1
+                if placed is not None:
+                    placed[result.article.uri] = result.article.story_id
         elapsed = time.perf_counter() - started
         per_article = 1e6 / len(articles)
         outcomes["cpu_us_per_article"] = round((time.process_time() - cpu_started) * per_article)
@@ -151,7 +165,20 @@ def main() -> None:
         default="default",
         help="default: language, dateline, entities, topics; basic: language and dateline",
     )
+    parser.add_argument(
+        "--stories",
+        choices=("off", "on", "both"),
+        default="off",
+        help="story linking; both: runs alternate off and on",
+    )
+    parser.add_argument(
+        "--stories-to",
+        type=Path,
+        help="write each article's story_id of the last run with linking (JSON), "
+        "to compare the decisions of two checkouts",
+    )
     args = parser.parse_args()
+    modes = {"off": [False], "on": [True], "both": [False, True]}[args.stories]
     steps = default_steps() if args.steps == "default" else [LANGUAGE, DATELINE]
 
     from devstack.stack import up
@@ -166,17 +193,40 @@ def main() -> None:
     # Warm-up, as a worker starts: gazetteer, lexicons, language model, Redis script.
     resources = Resources.of(base)
     prepare_process()
-    asyncio.run(run(articles[:500], args.batch, fresh(base), resources, steps))
-    rates = []
+    for linking in modes:
+        asyncio.run(run(articles[:500], args.batch, fresh(base), resources, steps, linking))
+    rates: dict[bool, list[float]] = {linking: [] for linking in modes}
+    cpu: dict[bool, list[int]] = {linking: [] for linking in modes}
+    placed: dict[str, str | None] = {}
     for _ in range(args.runs):
-        elapsed, outcomes = asyncio.run(run(articles, args.batch, fresh(base), resources, steps))
-        rates.append(len(articles) / elapsed)
-        print(f"  {elapsed:.2f} s  {rates[-1]:,.0f} articles/s  {dict(outcomes)}")
-    print(f"best {max(rates):,.0f} articles/s, median {statistics.median(rates):,.0f} articles/s")
+        for linking in modes:
+            elapsed, outcomes = asyncio.run(
+                run(articles, args.batch, fresh(base), resources, steps, linking, placed)
+            )
+            rates[linking].append(len(articles) / elapsed)
+            cpu[linking].append(outcomes["cpu_us_per_article"])
+            label = "stories on " if linking else "stories off"
+            print(
+                f"  {label} {elapsed:.2f} s  {rates[linking][-1]:,.0f} articles/s  {dict(outcomes)}"
+            )
+    for linking in modes:
+        label = "stories on " if linking else "stories off"
+        print(
+            f"{label}: best {max(rates[linking]):,.0f} articles/s, "
+            f"median {statistics.median(rates[linking]):,.0f} articles/s, "
+            f"median cpu {statistics.median(cpu[linking]):,.0f} us/article"
+        )
+    if len(modes) == 2:
+        off, on = (statistics.median(rates[linking]) for linking in modes)
+        off_cpu, on_cpu = (statistics.median(cpu[linking]) for linking in modes)
+        print(f"on/off: rate {on / off:.2f}, cpu {on_cpu / off_cpu:.2f}")
+    if args.stories_to is not None and modes[-1]:
+        args.stories_to.write_text(json.dumps(placed, indent=0, sort_keys=True))
+    linking = modes[-1]
     if args.breakdown:
         spent: Counter[str] = Counter()
         timed = [_timed(step, spent) for step in steps]
-        elapsed, _ = asyncio.run(run(articles, args.batch, fresh(base), resources, timed))
+        elapsed, _ = asyncio.run(run(articles, args.batch, fresh(base), resources, timed, linking))
         print("CPU per article of each step (main thread):")
         for name, seconds in spent.most_common():
             print(f"  {name:16s} {seconds / len(articles) * 1e6:6.1f} us")
@@ -185,7 +235,7 @@ def main() -> None:
 
         profiler = Profiler(interval=0.0005)
         profiler.start()
-        asyncio.run(run(articles, args.batch, fresh(base), resources, steps))
+        asyncio.run(run(articles, args.batch, fresh(base), resources, steps, linking))
         profiler.stop()
         print(profiler.output_text(unicode=False, color=False, show_all=False))
 

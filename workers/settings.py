@@ -186,9 +186,9 @@ class StorySettings(_Frozen):
     of it by `firstcreated`, when their shared evidence (people, organisations,
     places, numbers, rare words, weighted by rarity among the window's stories)
     reaches `threshold`. The state lives one window after its last write.
-    Off unless `enabled`: linking costs several times the rest of enrichment's
-    CPU per article (bench/RESULTS.md, Stories across agencies); without it an
-    article's story is the one dedup gives it."""
+    Off unless `enabled`: linking, decided per group of articles, still takes more
+    CPU per article than the rest of enrichment (bench/RESULTS.md, Stories per
+    group); without it an article's story is the one dedup gives it."""
 
     enabled: bool = False
     window_seconds: int = 48 * 3600

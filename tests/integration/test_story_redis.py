@@ -4,6 +4,7 @@ every key expires (started by the local stack when not already running)."""
 from __future__ import annotations
 
 import asyncio
+import random
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -15,7 +16,8 @@ from tests.eval.stories.corpus import ARTICLES
 from workers.enrich.engine import EnrichResult
 from workers.enrich.resources import Resources
 from workers.settings import Settings
-from workers.stories.linking import STORY_KEY_SPACE, redis_story_state
+from workers.stories.linking import STORY_KEY_SPACE, match_rules, redis_story_state
+from workers.stories.memory_state import MemoryStoryState
 from workers.stories.signature import EventSignature
 from workers.stories.state import LinkRequest
 
@@ -133,5 +135,63 @@ async def test_every_story_key_expires_within_the_window(
         assert any(b":f:" in k for k in keys)
         for key in keys:
             assert 0 < await client.ttl(key) <= settings.stories.window_seconds
+    finally:
+        await client.aclose()
+
+
+def crowded_requests(count: int, seed: int) -> list[LinkRequest]:
+    """Reports over three days drawn from small pools of people, places, numbers and
+    words (one place held by every report, more than a feature lists), some of them
+    copies and related texts of earlier ones, some delivered twice."""
+    rng = random.Random(seed)
+    people = [f"candidate:person {i}" for i in range(12)]
+    words = [f"word{i}" for i in range(60)]
+    requests: list[LinkRequest] = []
+    for i in range(count):
+        if requests and rng.random() < 0.05:
+            requests.append(rng.choice(requests))
+            continue
+        signature = EventSignature(
+            uri=f"report-{i}",
+            time=1_700_000_000 + rng.uniform(0, 72 * 3600),
+            people=frozenset(rng.sample(people, rng.randint(0, 2))),
+            organisations=frozenset(),
+            places=frozenset({"geonames:1", f"geonames:{rng.randint(2, 9)}"}),
+            dateline=None,
+            topic=f"medtop:{rng.randint(1, 3)}",
+            words=frozenset(rng.sample(words, 8)),
+            numbers=frozenset(str(rng.randint(5, 40)) for _ in range(2)),
+            slots=frozenset(),
+        )
+        anchor = rng.choice(requests).uri if requests and rng.random() < 0.1 else None
+        requests.append(
+            LinkRequest(
+                signature,
+                anchor=anchor,
+                related=anchor is not None and rng.random() < 0.5,
+                indexed=anchor is None or rng.random() < 0.5,
+            )
+        )
+    return requests
+
+
+async def test_the_redis_state_places_batches_as_the_memory_state_does(
+    settings: Settings,
+) -> None:
+    (client,) = await workers(settings, 1)
+    try:
+        redis_state = redis_story_state(settings, client)
+        memory_state = MemoryStoryState(match_rules(settings.stories))
+        requests = crowded_requests(300, seed=12)
+        placed: list[tuple[list[str], list[str]]] = []
+        start = 0
+        for size in (1, 7, 50, 100, 3, 100, 39):
+            batch = requests[start : start + size]
+            start += size
+            placed.append((await redis_state.link(batch), await memory_state.link(batch)))
+        assert start == len(requests)
+        assert [by_redis for by_redis, _ in placed] == [by_memory for _, by_memory in placed]
+        stories = {story for by_redis, _ in placed for story in by_redis}
+        assert 10 < len(stories) < len({r.uri for r in requests})
     finally:
         await client.aclose()

@@ -106,7 +106,7 @@ def test_two_agencies_reports_of_one_event_share_a_story_when_linking_is_on(
 ) -> None:
     from tests.eval.stories.corpus import ARTICLES
     from workers.stories.linking import match_rules
-    from workers.stories.state import MemoryStoryState
+    from workers.stories.memory_state import MemoryStoryState
 
     settings = Settings()
     state = MemoryDedupState(settings.dedup)

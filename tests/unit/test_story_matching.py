@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from workers.stories.match import MatchRules, conflicts, contradicts, evidence, same_event
+from workers.stories.memory_state import MemoryStoryState
 from workers.stories.signature import EventSignature
-from workers.stories.state import LinkRequest, MemoryStoryState, Snapshot, place
+from workers.stories.state import LinkRequest, Snapshot, place
 
 HOUR = 3600.0
 RULES = MatchRules(window_seconds=48 * HOUR, threshold=7.0)
@@ -165,3 +166,26 @@ def test_a_related_text_keeps_dedups_story_unless_its_numbers_contradict_it() ->
 def test_ties_go_to_the_smallest_story_id() -> None:
     snapshot = Snapshot(stories={"b-story": [BOMB], "a-story": [BOMB]})
     assert place(LinkRequest(BOMB_ELSEWHERE), snapshot, RULES) == "a-story"
+
+
+async def test_a_uri_placed_earlier_in_its_batch_keeps_that_story() -> None:
+    lonely = replace(BOMB_ELSEWHERE, people=frozenset(), numbers=frozenset(), words=frozenset())
+    placed = await MemoryStoryState(RULES).link(
+        [LinkRequest(BOMB), LinkRequest(BOMB_ELSEWHERE), LinkRequest(lonely)]
+    )
+    assert placed == ["reuters-bomb", "reuters-bomb", "reuters-bomb"]
+
+
+async def test_a_copy_follows_the_story_its_anchor_joined_earlier_in_its_batch() -> None:
+    copy = LinkRequest(sig("copy-of-ap"), anchor="ap-bomb", indexed=False)
+    placed = await MemoryStoryState(RULES).link(
+        [LinkRequest(BOMB), LinkRequest(BOMB_ELSEWHERE), copy]
+    )
+    assert placed == ["reuters-bomb", "reuters-bomb", "reuters-bomb"]
+
+
+async def test_a_duplicate_is_placed_but_not_recorded_as_a_member() -> None:
+    state = MemoryStoryState(RULES)
+    await state.link([LinkRequest(BOMB), LinkRequest(BOMB_ELSEWHERE, indexed=False)])
+    lonely = replace(BOMB_ELSEWHERE, people=frozenset(), numbers=frozenset(), words=frozenset())
+    assert await state.link([LinkRequest(lonely)]) == ["ap-bomb"]

@@ -18,7 +18,9 @@ from functools import cache
 from workers.text.normalize import normalize_text
 
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-WORD_BEFORE = re.compile(r"([^\W\d_]+)[\W_]*$")
+LAST_WORD = re.compile(r"[\W_]*([^\W\d_]+)")
+"""Matched on the text before a number, reversed: the word ending where only
+punctuation and spaces separate it from the number."""
 WORD_AFTER = re.compile(r"[\W_]*([^\W\d_]+)")
 CONTEXT_CHARS = 40
 """How far before and after a number its slot's words are looked for."""
@@ -61,6 +63,8 @@ def _word(token: str) -> str:
 
 
 def canonical_number(written: str) -> str:
+    if written.isascii():
+        return written.replace(",", ".")
     digits = "".join(str(unicodedata.digit(c)) if c.isdigit() else "." for c in written)
     return digits.strip(".")
 
@@ -91,11 +95,11 @@ def numbers_of(text: str, words: Iterable[str] = (), skip: str = "") -> Numbers:
             continue
         values.add(number)
         start, end = found.span()
-        before = WORD_BEFORE.search(text, max(0, start - CONTEXT_CHARS), start)
+        before = LAST_WORD.match(text[max(0, start - CONTEXT_CHARS) : start][::-1])
         after = WORD_AFTER.match(text, end, end + CONTEXT_CHARS)
         slots.add(
             (
-                _word(before.group(1)) if before else "",
+                _word(before.group(1)[::-1]) if before else "",
                 _word(after.group(1)) if after else "",
                 number,
             )

@@ -8,13 +8,12 @@ called it related and its numbers contradict every member of that story (two
 reports of one template); otherwise it joins the recent story it reports the
 same event as, or starts its own, named by its uri.
 
-A `StoryState` reads what `place` needs (a `Snapshot`), and writes the placement
-as one step per article: `MemoryStoryState` here, for tests of the rule,
-`RedisStoryState` for the workers, which all share it."""
+A `StoryState` reads what a batch's placement needs at once, places its articles
+in order (`batch.py`) and writes every placement: `MemoryStoryState` for tests of
+the rule, `RedisStoryState` for the workers, which all share it."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -95,59 +94,7 @@ def candidates(
 
 class StoryState(Protocol):
     async def link(self, requests: Sequence[LinkRequest]) -> list[str]:
-        """The story of each article, in order, each placed and recorded before the
-        next is read (two articles of one batch can join one story)."""
+        """The story of each article, in order: each is placed on the state as it was
+        before the batch and on the batch's earlier placements (two articles of one
+        batch can join one story), then the batch is recorded."""
         ...
-
-
-class MemoryStoryState:
-    """The state in one process's memory."""
-
-    def __init__(self, rules: MatchRules) -> None:
-        self._rules = rules
-        self._story_of: dict[str, str] = {}
-        self._members: dict[str, list[EventSignature]] = {}
-        self._holders: dict[str, dict[str, float]] = {}
-        """feature -> story -> time of its latest member holding it."""
-
-    async def link(self, requests: Sequence[LinkRequest]) -> list[str]:
-        placed = []
-        for request in requests:
-            snapshot = self._snapshot(request)
-            story = place(request, snapshot, self._rules)
-            if snapshot.known is None:
-                self._record(request, story)
-            placed.append(story)
-        return placed
-
-    def _snapshot(self, request: LinkRequest) -> Snapshot:
-        known = self._story_of.get(request.uri) if request.indexed else None
-        if known is not None:
-            return Snapshot(known=known)
-        low, high = window_bounds(request.signature, self._rules)
-        holders: dict[str, list[str]] = {}
-        frequency: dict[str, int] = {}
-        for feature in request.signature.features():
-            within = [s for s, t in self._holders.get(feature, {}).items() if low <= t <= high]
-            frequency[feature] = len(within)
-            if len(within) <= CANDIDATES_PER_FEATURE:
-                holders[feature] = within
-        chosen = candidates(request.signature, holders, frequency)
-        anchored = None
-        if request.anchor is not None:
-            anchored = self._story_of.get(request.anchor, request.anchor)
-            if anchored not in chosen:
-                chosen.append(anchored)
-        stories = {story: self._members.get(story, [])[-MAX_MEMBERS:] for story in chosen}
-        return Snapshot(None, anchored, stories, frequency)
-
-    def _record(self, request: LinkRequest, story: str) -> None:
-        if not request.indexed:
-            return
-        self._story_of[request.uri] = story
-        members = self._members.setdefault(story, [])
-        members.append(request.signature)
-        del members[:-MAX_MEMBERS]
-        for feature in request.signature.features():
-            held = self._holders.setdefault(feature, {})
-            held[story] = max(held.get(story, -math.inf), request.signature.time)
