@@ -410,6 +410,10 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
     adjectives_only = head != bare
     while last < count and last - start < MAX_NAME_WORDS and text.joined(last - 1):
         word = words[last]
+        if last > start + 1 and _conjunct(rules, word):
+            adjectives_only = True  # "وزارة الصحة والسكان", "... والبحث العلمي"
+            last += 1
+            continue
         if word in rules.arabic_ends or not word.startswith((ARTICLE, LAM_ARTICLE)):
             break
         adjective = _nisba(word) or word in rules.arabic_adjectives
@@ -449,6 +453,27 @@ def _construct_chain(rules: NameRules, text: Tokens, start: int) -> int:
             return start
         index += 1
     return start
+
+
+def _conjunct(rules: NameRules, word: str) -> bool:
+    """ "و" and a definite noun that shares the body's name with the noun before it
+    ("وزارة التعليم العالي والبحث العلمي"): no head noun, which starts the next body
+    ("... والهيئة"), no name the gazetteer knows, no word that ends a name."""
+    if not word.startswith(AND + ARTICLE):
+        return False
+    bare = word[len(AND) :]
+    return (
+        word not in rules.arabic_heads
+        and bare not in rules.arabic_ends
+        and bare not in rules.keys
+        and bare not in rules.stopwords
+        and not _nisba(bare)
+    )
+
+
+def nisba_adjective(word: str) -> bool:
+    """A definite adjective of relation (normalized): "السعوديه", "الجمهوري"."""
+    return _nisba(word)
 
 
 def _nisba(word: str) -> bool:
