@@ -53,7 +53,7 @@ FRENCH_ADJECTIVE_ENDINGS = (
     "aire", "aires", "ique", "iques", "if", "ive", "ifs", "ives", "ais", "aise", "aises", "ois",
     "oise", "oises", "ain", "aine", "ains", "aines", "eur", "eure", "eures", "ee", "ees",
     "nel", "nelle", "ier", "iere", "iers", "ieres", "ies", "ue", "ues", "ante", "antes",
-    "iste", "istes", "il", "ile", "ils", "iles",
+    "iste", "istes", "il", "ile", "ils", "iles", "able", "ables", "ible", "ibles",
 )  # fmt: skip
 """How the lower-case adjectives of a French name end ("nationale", "constitutionnel")."""
 ACRONYM_LETTERS = range(2, 9)
@@ -360,6 +360,9 @@ def _french_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
                 after += 1
             if after >= count or not text.joined(after - 1) or words[after] in rules.links:
                 break
+            french_heads = rules.latin_heads["fr"]
+            if word in COORDINATORS and text.caps[after] and words[after] in french_heads:
+                break  # "Conseil constitutionnel et la Cour africaine ...": two names
             last = after + 1
         elif word not in rules.never and (
             text.caps[last] or word.endswith(FRENCH_ADJECTIVE_ENDINGS)
