@@ -411,10 +411,15 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
     # After an adjective only adjectives and a لل-complement ("للشغل") go on: a noun
     # there starts the next phrase ("... السعودية الحجاج").
     adjectives_only = head != bare
+    # "المجلس التنفيذي", "إدارة السوق": a definite or weak head and one word are
+    # more often a description than a name
+    needed = 3 if head != bare or bare in rules.arabic_weak else 2
     while last < count and last - start < MAX_NAME_WORDS and text.joined(last - 1):
         word = words[last]
-        if last > start + 1 and _conjunct(rules, word):
-            adjectives_only = True  # "وزارة الصحة والسكان", "... والبحث العلمي"
+        if last - start >= needed and _conjunct(rules, word):
+            # "وزارة الصحة والسكان", "... والبحث العلمي"; a description does not
+            # take one: "المستشفى الوطني والملعب البلدي" are two places
+            adjectives_only = True
             last += 1
             continue
         if word in rules.arabic_ends or not word.startswith((ARTICLE, LAM_ARTICLE)):
@@ -424,9 +429,6 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
             break
         adjectives_only = adjectives_only or adjective
         last += 1
-    # "المجلس التنفيذي", "إدارة السوق": a definite or weak head and one word are
-    # more often a description than a name
-    needed = 3 if head != bare or bare in rules.arabic_weak else 2
     if last - start < needed:
         return None
     return Name("organisation", " ".join([head, *words[start + 1 : last]]), start, last)
