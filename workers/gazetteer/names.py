@@ -53,7 +53,7 @@ FRENCH_ADJECTIVE_ENDINGS = (
     "aire", "aires", "ique", "iques", "if", "ive", "ifs", "ives", "ais", "aise", "aises", "ois",
     "oise", "oises", "ain", "aine", "ains", "aines", "eur", "eure", "eures", "ee", "ees",
     "nel", "nelle", "ier", "iere", "iers", "ieres", "ies", "ue", "ues", "ante", "antes",
-    "iste", "istes", "il", "ile", "ils", "iles",
+    "iste", "istes", "il", "ile", "ils", "iles", "able", "ables", "ible", "ibles",
 )  # fmt: skip
 """How the lower-case adjectives of a French name end ("nationale", "constitutionnel")."""
 ACRONYM_LETTERS = range(2, 9)
@@ -360,6 +360,9 @@ def _french_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
                 after += 1
             if after >= count or not text.joined(after - 1) or words[after] in rules.links:
                 break
+            french_heads = rules.latin_heads["fr"]
+            if word in COORDINATORS and text.caps[after] and words[after] in french_heads:
+                break  # "Conseil constitutionnel et la Cour africaine ...": two names
             last = after + 1
         elif word not in rules.never and (
             text.caps[last] or word.endswith(FRENCH_ADJECTIVE_ENDINGS)
@@ -408,8 +411,17 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
     # After an adjective only adjectives and a لل-complement ("للشغل") go on: a noun
     # there starts the next phrase ("... السعودية الحجاج").
     adjectives_only = head != bare
+    # "المجلس التنفيذي", "إدارة السوق": a definite or weak head and one word are
+    # more often a description than a name
+    needed = 3 if head != bare or bare in rules.arabic_weak else 2
     while last < count and last - start < MAX_NAME_WORDS and text.joined(last - 1):
         word = words[last]
+        if last - start >= needed and _conjunct(rules, word):
+            # "وزارة الصحة والسكان", "... والبحث العلمي"; a description does not
+            # take one: "المستشفى الوطني والملعب البلدي" are two places
+            adjectives_only = True
+            last += 1
+            continue
         if word in rules.arabic_ends or not word.startswith((ARTICLE, LAM_ARTICLE)):
             break
         adjective = _nisba(word) or word in rules.arabic_adjectives
@@ -417,9 +429,6 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
             break
         adjectives_only = adjectives_only or adjective
         last += 1
-    # "المجلس التنفيذي", "إدارة السوق": a definite or weak head and one word are
-    # more often a description than a name
-    needed = 3 if head != bare or bare in rules.arabic_weak else 2
     if last - start < needed:
         return None
     return Name("organisation", " ".join([head, *words[start + 1 : last]]), start, last)
@@ -449,6 +458,27 @@ def _construct_chain(rules: NameRules, text: Tokens, start: int) -> int:
             return start
         index += 1
     return start
+
+
+def _conjunct(rules: NameRules, word: str) -> bool:
+    """ "و" and a definite noun that shares the body's name with the noun before it
+    ("وزارة التعليم العالي والبحث العلمي"): no head noun, which starts the next body
+    ("... والهيئة"), no name the gazetteer knows, no word that ends a name."""
+    if not word.startswith(AND + ARTICLE):
+        return False
+    bare = word[len(AND) :]
+    return (
+        word not in rules.arabic_heads
+        and bare not in rules.arabic_ends
+        and bare not in rules.keys
+        and bare not in rules.stopwords
+        and not _nisba(bare)
+    )
+
+
+def nisba_adjective(word: str) -> bool:
+    """A definite adjective of relation (normalized): "السعوديه", "الجمهوري"."""
+    return _nisba(word)
 
 
 def _nisba(word: str) -> bool:

@@ -16,14 +16,14 @@ from workers.enrich.steps.topics import score_topics
 MIN_PRECISION = 0.90
 MIN_RECALL = 0.85
 BROAD_FLOOR = {
-    "ar": {"precision": 0.92, "recall": 0.77},
-    "en": {"precision": 0.91, "recall": 0.78},
-    "fr": {"precision": 0.92, "recall": 0.78},
+    "ar": {"precision": 0.89, "recall": 0.76},
+    "en": {"precision": 0.91, "recall": 0.77},
+    "fr": {"precision": 0.91, "recall": 0.77},
 }
 """Per language, on the broad-news batches (labelled before the changes made for
 them): two points below the figures of bench/RESULTS.md, so that a regression
 fails; the aim there is precision 0.92 and recall 0.85."""
-BROAD_SETS = ("batch1", "batch2")
+BROAD_SETS = ("batch1", "batch2", "batch4")
 SEED = Path(__file__).resolve().parents[3] / "seeds" / "000_cc6b534295ab8a14.txt"
 
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, TypeVar
 from newswire_text import Analysis, EntryMentions
 
 from workers.gazetteer import Entry, Gazetteer
-from workers.gazetteer.names import Name, find_names
+from workers.gazetteer.names import Name, NameRules, find_names, nisba_adjective
 from workers.gazetteer.places import SmallPlace, find_small_places
 from workers.models import EnrichedArticle, EntityTag, EntityType, assemble, evolve
 from workers.text.arabic import CLITIC_ARTICLES, is_arabic
@@ -63,6 +63,7 @@ def _trimmed(gazetteer: Gazetteer, people: list[TriggerPerson]) -> list[TriggerP
         if (
             _BREAK.search(surfaces[0]) is None
             and not parts[0].startswith(CLITIC_ARTICLES)
+            and not _adjective_before(rules, parts[0])
             and not surfaces[0][:1].islower()
         ):
             if len(parts) > 1 and not any(
@@ -72,7 +73,11 @@ def _trimmed(gazetteer: Gazetteer, people: list[TriggerPerson]) -> list[TriggerP
             continue
         surface = max(_BREAK.split(surfaces[0]), key=lambda part: len(part.split()))
         words = surface.split()
-        while words and (words[0].startswith(CLITIC_ARTICLES) or words[0].islower()):
+        while words and (
+            words[0].startswith(CLITIC_ARTICLES)
+            or words[0].islower()
+            or _adjective_before(rules, normalize_text(words[0]))
+        ):
             words = words[1:]
         cut = " ".join(words)
         normalized = normalize_text(cut)
@@ -85,6 +90,13 @@ def _trimmed(gazetteer: Gazetteer, people: list[TriggerPerson]) -> list[TriggerP
             shift = max(0, surfaces[0].find(cut))
             kept.append(TriggerPerson(normalized, first_offset + shift, count, [cut]))
     return kept
+
+
+def _adjective_before(rules: NameRules, word: str) -> bool:
+    """A definite adjective of relation ending the phrase before a name ("للحزب
+    الجمهوري عصام الشابي"): it never opens a person's name, unless it is a given
+    name written with the article ("الهادي")."""
+    return nisba_adjective(word) and word not in rules.given_arabic
 
 
 Known = list[EntryMentions]
