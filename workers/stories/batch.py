@@ -50,6 +50,14 @@ def held_in(times: Mapping[str, float], low: float, high: float) -> Held:
     return Held(len(within), within if len(within) <= CANDIDATES_PER_FEATURE else None)
 
 
+def hold(holders: dict[str, dict[str, float]], signature: EventSignature, story: str) -> None:
+    """Record that `story` holds each feature of `signature` at its time, keeping
+    the latest time (feature -> story -> time)."""
+    for feature in signature.features():
+        held = holders.setdefault(feature, {})
+        held[story] = max(held.get(story, signature.time), signature.time)
+
+
 class Holders:
     """A feature's stories and times, as read once for several articles' windows."""
 
@@ -190,6 +198,4 @@ class Placing:
     def _record(self, signature: EventSignature, story: str) -> None:
         self._story_of[signature.uri] = story
         self._joined.setdefault(story, []).append(signature)
-        for feature in signature.features():
-            held = self._holders.setdefault(feature, {})
-            held[story] = max(held.get(story, signature.time), signature.time)
+        hold(self._holders, signature, story)

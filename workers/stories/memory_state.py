@@ -4,10 +4,9 @@ places a batch as `RedisStoryState` does (`workers.stories.batch`)."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 
-from workers.stories.batch import Placing, Read, held_in
+from workers.stories.batch import Placing, Read, held_in, hold
 from workers.stories.match import MatchRules
 from workers.stories.signature import EventSignature
 from workers.stories.state import MAX_MEMBERS, LinkRequest, window_bounds
@@ -50,6 +49,4 @@ class MemoryStoryState:
         members = self._members.setdefault(story, [])
         members.append(signature)
         del members[:-MAX_MEMBERS]
-        for feature in signature.features():
-            held = self._holders.setdefault(feature, {})
-            held[story] = max(held.get(story, -math.inf), signature.time)
+        hold(self._holders, signature, story)

@@ -18,10 +18,9 @@ from functools import cache
 from workers.text.normalize import normalize_text
 
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-LAST_WORD = re.compile(r"[\W_]*([^\W\d_]+)")
-"""Matched on the text before a number, reversed: the word ending where only
-punctuation and spaces separate it from the number."""
-WORD_AFTER = re.compile(r"[\W_]*([^\W\d_]+)")
+NEXT_WORD = re.compile(r"[\W_]*([^\W\d_]+)")
+"""The word after a number past punctuation and spaces; matched on the text before
+the number reversed, the word before it."""
 CONTEXT_CHARS = 40
 """How far before and after a number its slot's words are looked for."""
 
@@ -95,8 +94,8 @@ def numbers_of(text: str, words: Iterable[str] = (), skip: str = "") -> Numbers:
             continue
         values.add(number)
         start, end = found.span()
-        before = LAST_WORD.match(text[max(0, start - CONTEXT_CHARS) : start][::-1])
-        after = WORD_AFTER.match(text, end, end + CONTEXT_CHARS)
+        before = NEXT_WORD.match(text[max(0, start - CONTEXT_CHARS) : start][::-1])
+        after = NEXT_WORD.match(text, end, end + CONTEXT_CHARS)
         slots.add(
             (
                 _word(before.group(1)[::-1]) if before else "",
