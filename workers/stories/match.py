@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from workers.stories.signature import EventSignature
+from workers.stories.signature import FEATURE_KEYS, EventSignature
 
 PERSON = 3.0
 ORGANISATION = 1.5
@@ -134,11 +134,7 @@ class Weights:
     @classmethod
     def of(cls, signature: EventSignature, rarity: Rarity) -> Weights:
         return cls(
-            {x: rarity(f"p:{x}") for x in signature.people},
-            {x: rarity(f"o:{x}") for x in signature.organisations},
-            {x: rarity(f"l:{x}") for x in signature.places},
-            {x: rarity(f"w:{x}") for x in signature.words},
-            {x: rarity(f"n:{x}") for x in signature.numbers},
+            *({x: rarity(key + x) for x in getattr(signature, kind)} for kind, key in FEATURE_KEYS)
         )
 
 

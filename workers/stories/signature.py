@@ -21,6 +21,14 @@ MAX_WORDS = 40
 facts of an event in the headline and the first paragraphs."""
 MIN_LATIN_WORD = 5
 MIN_ARABIC_WORD = 4
+FEATURE_KEYS = (
+    ("people", "p:"),
+    ("organisations", "o:"),
+    ("places", "l:"),
+    ("words", "w:"),
+    ("numbers", "n:"),
+)
+"""The kinds of a signature's features, each with the prefix of its keys."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,13 +47,7 @@ class EventSignature:
 
     def features(self) -> frozenset[str]:
         """The keys it is found by among recent stories."""
-        return frozenset(
-            [f"p:{x}" for x in self.people]
-            + [f"o:{x}" for x in self.organisations]
-            + [f"l:{x}" for x in self.places]
-            + [f"w:{x}" for x in self.words]
-            + [f"n:{x}" for x in self.numbers]
-        )
+        return frozenset(key + x for kind, key in FEATURE_KEYS for x in getattr(self, kind))
 
     def to_json(self) -> bytes:
         return orjson.dumps(
