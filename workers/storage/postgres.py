@@ -298,7 +298,11 @@ class PostgresStore(SqlArticleStore):
         )
 
     def _recover(self) -> None:
-        if self._conn.closed or self._conn.broken:
+        """A connection the server terminated can fail a call before psycopg marks
+        it broken: after any failure it is replaced."""
+        if self._failed or self._conn.closed or self._conn.broken:
+            if not self._conn.closed:
+                self._conn.close()
             self._conn = self._connect()
 
     def _to_db_time(self, value: datetime | None) -> datetime | None:

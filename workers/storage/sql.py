@@ -107,6 +107,9 @@ class SqlArticleStore(ABC):
 
     def __init__(self) -> None:
         self._lock = threading.RLock()
+        self._failed = False
+        """The last call to the database failed transiently: `_recover` may not trust
+        the connection even when the driver has not seen it closed yet."""
 
     # --- what a backend provides -------------------------------------------------
 
@@ -123,8 +126,8 @@ class SqlArticleStore(ABC):
 
     @abstractmethod
     def _recover(self) -> None:
-        """Called before a call that follows a failure (a backend may reconnect);
-        raises `ServiceUnavailable` when it cannot."""
+        """Called before every call to the database (a backend may reconnect, always
+        after a failure: `_failed`); raises `ServiceUnavailable` when it cannot."""
 
     @abstractmethod
     def _lock_uris(self, cur: Cursor, uris: list[str]) -> None:
@@ -184,13 +187,17 @@ class SqlArticleStore(ABC):
         for attempt in range(1, tries + 1):
             try:
                 self._recover()
-                return action()
+                result = action()
             except ServiceUnavailable as exc:
                 failure: Exception = exc
             except Exception as exc:
                 if not self._is_transient(exc):
                     raise
                 failure = exc
+            else:
+                self._failed = False
+                return result
+            self._failed = True
             if attempt == tries:
                 raise TransientError(f"database unavailable: {failure}", DEPENDENCY) from failure
             log.warning("database error, reconnecting: %s", failure)
