@@ -248,3 +248,10 @@ def test_a_person_right_after_a_body_name_is_found_too(resources: Resources) -> 
     text = "وقال رئيس نقابة أصحاب المطاعم جورج الرامي إن"
     assert normalize_text("نقابة أصحاب المطاعم") in found(resources, text, "organisation", "ar")
     assert normalize_text("جورج الرامي") in found(resources, text, "person", "ar")
+
+
+def test_an_ordinary_definite_word_before_a_fathers_name_is_part_of_the_person(
+    resources: Resources,
+) -> None:
+    people = found(resources, "وقال محمد الأمين ولد أحمد سالم إن", "person", "ar")
+    assert people == {normalize_text("محمد الأمين ولد أحمد سالم")}

@@ -31,6 +31,7 @@ from workers.text.arabic import (
     ARTICLE_FORMS,
     COMMON_COMPOUND_NAME_ENDINGS,
     FEMININE_NISBA_ENDING,
+    FILIATION_PARTICLES,
     HEAD_PROCLITICS,
     LAM,
     LAM_ARTICLE,
@@ -564,6 +565,10 @@ def _arabic_person(rules: NameRules, text: Tokens, start: int) -> Name | None:
     definite = False
     while last < count and last - start < MAX_ARABIC_CHAIN and text.joined(last - 1):
         following = words[last]
+        if not definite and _named_by_father(rules, text, last):
+            parts.append(following)  # "محمد الأمين ولد ...": a name, not the title
+            last += 1
+            continue
         if (
             not is_arabic(following)
             or following in rules.stopwords
@@ -601,6 +606,24 @@ def _arabic_person(rules: NameRules, text: Tokens, start: int) -> Name | None:
 
 
 COMPOUND_ENDS = frozenset(COMMON_COMPOUND_NAME_ENDINGS)
+FATHER = frozenset(FILIATION_PARTICLES)
+
+
+def _named_by_father(rules: NameRules, text: Tokens, index: int) -> bool:
+    """A definite word that is also an ordinary word or a title ("الأمين", "الحاج")
+    is part of the name when "ولد", "بن" or "بنت" and a name follow it."""
+    word, following = text.words[index], index + 1
+    return (
+        word.startswith(ARTICLE)
+        and (word in rules.stopwords or word in rules.common)
+        and word not in rules.arabic_ends
+        and word not in rules.arabic_heads
+        and following + 1 < len(text.words)
+        and text.joined(index)
+        and text.joined(following)
+        and text.words[following] in FATHER
+        and is_arabic(text.words[following + 1])
+    )
 
 
 def _opens_with_article(rules: NameRules, text: Tokens, start: int) -> bool:
