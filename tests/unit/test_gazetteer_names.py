@@ -89,6 +89,22 @@ def test_descriptions_are_not_organisations(text: str, resources: Resources) -> 
     assert found(resources, text, "organisation") == set()
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Le ministère de l'Agriculture a publié ses chiffres.", {"ministère de l'Agriculture"}),
+        ("Il enseigne à l'université Mohammed V de Rabat.", {"université Mohammed V"}),
+        ("Le ministère de tutelle a été saisi.", set()),
+        ("Le ministère a démenti.", set()),
+    ],
+)
+def test_a_french_head_in_lower_case_opens_a_name_before_capitalised_words(
+    text: str, names: set[str], resources: Resources
+) -> None:
+    expected = {normalize_text(name) for name in names}
+    assert found(resources, text, "organisation", "fr") == expected
+
+
 def test_a_body_the_gazetteer_knows_is_not_found_again_inside_a_longer_phrase(
     resources: Resources,
 ) -> None:

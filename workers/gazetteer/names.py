@@ -68,6 +68,8 @@ class NameRules:
 
     latin_heads: dict[str, frozenset[str]]
     """Head nouns of organisation names in English and French."""
+    french_lower: frozenset[str]
+    """French heads that open a name in lower case ("le ministère de la Santé")."""
     arabic_heads: dict[str, str]
     """Every written form of an Arabic head noun (proclitics, article) -> the head
     as the name starts with it (article kept, proclitic dropped)."""
@@ -139,6 +141,7 @@ def name_rules(
     given_latin = words(given["latin"], "given")
     return NameRules(
         latin_heads=latin_heads,
+        french_lower=words(heads["fr"], "lower"),
         arabic_heads=arabic_heads,
         links=frozenset().union(*(words(s, "links") for s in latin)),
         leading=frozenset().union(*(words(s, "leading") for s in latin)),
@@ -268,11 +271,26 @@ def _organisation(rules: NameRules, text: Tokens, index: int, language: str | No
     if word in rules.arabic_heads:
         return _arabic_organisation(rules, text, index)
     heads = rules.latin_heads
+    if language == "fr" and not text.caps[index] and word in rules.french_lower:
+        return (
+            _french_organisation(rules, text, index) if _capital_next(rules, text, index) else None
+        )
     if not text.caps[index] or (word not in heads["en"] and word not in heads["fr"]):
         return None
     if language == "fr" and word in heads["fr"] and not _inside_run(rules, text, index):
         return _french_organisation(rules, text, index)
     return _english_organisation(rules, text, index)
+
+
+def _capital_next(rules: NameRules, text: Tokens, index: int) -> bool:
+    """The first word after token `index` and its links is capitalised: "ministère
+    de la Santé" names a ministry, "ministère de tutelle" does not."""
+    following = index + 1
+    while following < len(text.words) and text.joined(following - 1):
+        if text.words[following] not in rules.links:
+            return bool(text.caps[following])
+        following += 1
+    return False
 
 
 def _inside_run(rules: NameRules, text: Tokens, index: int) -> bool:
@@ -373,7 +391,22 @@ def _french_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
             break
     while last - 1 > start and words[last - 1] in rules.links:
         last -= 1
+    # "l'université Cadi Ayyad de Marrakech", "le ministère de la Santé du Mali": a
+    # head in lower case is a description, and "de" and a known place at its end
+    # say where the body is; a name written in full keeps its city ("Institut
+    # Pasteur de Tunis")
+    if (
+        not text.caps[start]
+        and last - start > 3
+        and words[last - 2] in FRENCH_OF
+        and words[last - 1] in rules.keys
+        and words[last - 1] not in rules.body_keys
+    ):
+        last -= 2
     return _latin_organisation(text, start, last)
+
+
+FRENCH_OF = frozenset({"de", "d", "du"})
 
 
 def _latin_organisation(text: Tokens, first: int, last: int) -> Name | None:
