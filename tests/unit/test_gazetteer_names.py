@@ -89,6 +89,22 @@ def test_descriptions_are_not_organisations(text: str, resources: Resources) -> 
     assert found(resources, text, "organisation") == set()
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Le ministère de l'Agriculture a publié ses chiffres.", {"ministère de l'Agriculture"}),
+        ("Il enseigne à l'université Mohammed V de Rabat.", {"université Mohammed V"}),
+        ("Le ministère de tutelle a été saisi.", set()),
+        ("Le ministère a démenti.", set()),
+    ],
+)
+def test_a_french_head_in_lower_case_opens_a_name_before_capitalised_words(
+    text: str, names: set[str], resources: Resources
+) -> None:
+    expected = {normalize_text(name) for name in names}
+    assert found(resources, text, "organisation", "fr") == expected
+
+
 def test_a_body_the_gazetteer_knows_is_not_found_again_inside_a_longer_phrase(
     resources: Resources,
 ) -> None:
@@ -248,3 +264,10 @@ def test_a_person_right_after_a_body_name_is_found_too(resources: Resources) -> 
     text = "وقال رئيس نقابة أصحاب المطاعم جورج الرامي إن"
     assert normalize_text("نقابة أصحاب المطاعم") in found(resources, text, "organisation", "ar")
     assert normalize_text("جورج الرامي") in found(resources, text, "person", "ar")
+
+
+def test_an_ordinary_definite_word_before_a_fathers_name_is_part_of_the_person(
+    resources: Resources,
+) -> None:
+    people = found(resources, "وقال محمد الأمين ولد أحمد سالم إن", "person", "ar")
+    assert people == {normalize_text("محمد الأمين ولد أحمد سالم")}

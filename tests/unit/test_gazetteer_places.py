@@ -96,3 +96,12 @@ def test_an_accusative_adverb_is_no_town(resources: Resources) -> None:
         "Q3805",
         "Q810",
     }
+
+
+def test_a_name_built_like_a_persons_is_the_place_its_context_names(
+    resources: Resources,
+) -> None:
+    text = "RABAT - Des pluies sur les provinces de Kenitra et Sidi Kacem."
+    found = tags(resources, text, "fr")
+    assert "geonames:2533191" in found
+    assert not any(tag.type == "person" for tag in found.values())

@@ -31,6 +31,7 @@ from workers.text.arabic import (
     ARTICLE_FORMS,
     COMMON_COMPOUND_NAME_ENDINGS,
     FEMININE_NISBA_ENDING,
+    FILIATION_PARTICLES,
     HEAD_PROCLITICS,
     LAM,
     LAM_ARTICLE,
@@ -67,6 +68,8 @@ class NameRules:
 
     latin_heads: dict[str, frozenset[str]]
     """Head nouns of organisation names in English and French."""
+    french_lower: frozenset[str]
+    """French heads that open a name in lower case ("le ministère de la Santé")."""
     arabic_heads: dict[str, str]
     """Every written form of an Arabic head noun (proclitics, article) -> the head
     as the name starts with it (article kept, proclitic dropped)."""
@@ -138,6 +141,7 @@ def name_rules(
     given_latin = words(given["latin"], "given")
     return NameRules(
         latin_heads=latin_heads,
+        french_lower=words(heads["fr"], "lower"),
         arabic_heads=arabic_heads,
         links=frozenset().union(*(words(s, "links") for s in latin)),
         leading=frozenset().union(*(words(s, "leading") for s in latin)),
@@ -267,11 +271,26 @@ def _organisation(rules: NameRules, text: Tokens, index: int, language: str | No
     if word in rules.arabic_heads:
         return _arabic_organisation(rules, text, index)
     heads = rules.latin_heads
+    if language == "fr" and not text.caps[index] and word in rules.french_lower:
+        return (
+            _french_organisation(rules, text, index) if _capital_next(rules, text, index) else None
+        )
     if not text.caps[index] or (word not in heads["en"] and word not in heads["fr"]):
         return None
     if language == "fr" and word in heads["fr"] and not _inside_run(rules, text, index):
         return _french_organisation(rules, text, index)
     return _english_organisation(rules, text, index)
+
+
+def _capital_next(rules: NameRules, text: Tokens, index: int) -> bool:
+    """The first word after token `index` and its links is capitalised: "ministère
+    de la Santé" names a ministry, "ministère de tutelle" does not."""
+    following = index + 1
+    while following < len(text.words) and text.joined(following - 1):
+        if text.words[following] not in rules.links:
+            return bool(text.caps[following])
+        following += 1
+    return False
 
 
 def _inside_run(rules: NameRules, text: Tokens, index: int) -> bool:
@@ -372,7 +391,22 @@ def _french_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
             break
     while last - 1 > start and words[last - 1] in rules.links:
         last -= 1
+    # "l'université Cadi Ayyad de Marrakech", "le ministère de la Santé du Mali": a
+    # head in lower case is a description, and "de" and a known place at its end
+    # say where the body is; a name written in full keeps its city ("Institut
+    # Pasteur de Tunis")
+    if (
+        not text.caps[start]
+        and last - start > 3
+        and words[last - 2] in FRENCH_OF
+        and words[last - 1] in rules.keys
+        and words[last - 1] not in rules.body_keys
+    ):
+        last -= 2
     return _latin_organisation(text, start, last)
+
+
+FRENCH_OF = frozenset({"de", "d", "du"})
 
 
 def _latin_organisation(text: Tokens, first: int, last: int) -> Name | None:
@@ -564,6 +598,10 @@ def _arabic_person(rules: NameRules, text: Tokens, start: int) -> Name | None:
     definite = False
     while last < count and last - start < MAX_ARABIC_CHAIN and text.joined(last - 1):
         following = words[last]
+        if not definite and _named_by_father(rules, text, last):
+            parts.append(following)  # "محمد الأمين ولد ...": a name, not the title
+            last += 1
+            continue
         if (
             not is_arabic(following)
             or following in rules.stopwords
@@ -601,6 +639,24 @@ def _arabic_person(rules: NameRules, text: Tokens, start: int) -> Name | None:
 
 
 COMPOUND_ENDS = frozenset(COMMON_COMPOUND_NAME_ENDINGS)
+FATHER = frozenset(FILIATION_PARTICLES)
+
+
+def _named_by_father(rules: NameRules, text: Tokens, index: int) -> bool:
+    """A definite word that is also an ordinary word or a title ("الأمين", "الحاج")
+    is part of the name when "ولد", "بن" or "بنت" and a name follow it."""
+    word, following = text.words[index], index + 1
+    return (
+        word.startswith(ARTICLE)
+        and (word in rules.stopwords or word in rules.common)
+        and word not in rules.arabic_ends
+        and word not in rules.arabic_heads
+        and following + 1 < len(text.words)
+        and text.joined(index)
+        and text.joined(following)
+        and text.words[following] in FATHER
+        and is_arabic(text.words[following + 1])
+    )
 
 
 def _opens_with_article(rules: NameRules, text: Tokens, start: int) -> bool:

@@ -126,7 +126,9 @@ def strippable_prefixes() -> dict[str, int]:
 
 # Names
 
-NAME_PARTICLES = ("بن", "ابن", "بنت", "ولد", "ول", "ابو", "ام", "عبد", "ال", "اولاد")
+FILIATION_PARTICLES = ("بن", "ابن", "بنت", "ولد", "ول")
+"""The particles that name a person's father: "son of", "daughter of"."""
+NAME_PARTICLES = (*FILIATION_PARTICLES, "ابو", "ام", "عبد", "ال", "اولاد")
 """Words that join the parts of a person's name: "ولد" and "ول" (Mauritania), "بن",
 "بنت", "ابو", "عبد", "ال" as in "آل ثاني" (normalized)."""
 COMPOUND_NAME_ENDINGS = ("الدين", "الله", "الرحمن", "الحق", "الاسلام")

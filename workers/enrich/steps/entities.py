@@ -142,10 +142,14 @@ def find_entities(
     tokens = Tokens.of(analysis)
     built = find_names(gazetteer.names, tokens, language)
     found_small = find_small_places(
-        gazetteer.places, tokens, countries, [(n.first, n.last) for n in built]
+        gazetteer.places,
+        tokens,
+        countries,
+        [(n.first, n.last) for n in built if n.type != "person"],
     )
     if found_small:
         found_small = _not_within(tokens, known, found_small)
+        built, found_small = _places_named_like_people(built, found_small)
     spans = [(p.first, p.last, "place") for p in found_small] + [
         (n.first, n.last, "place" if n.type == "person" else "organisation")
         for n in built
@@ -203,6 +207,26 @@ def find_entities(
     if people or built or small or namesakes:
         tags.sort(key=_first_offset)
     return tags
+
+
+def _places_named_like_people(
+    built: list[Name], small: list[SmallPlace]
+) -> tuple[list[Name], list[SmallPlace]]:
+    """A person's name that is, word for word, a small place found with its context
+    ("Sidi Bouzid" in "les gouvernorats de Kairouan et Sidi Bouzid") is the place;
+    a small place that shares only some words with a person's name is none."""
+    people = [(n.first, n.last) for n in built if n.type == "person"]
+    if not people:
+        return built, small
+    places = {(p.first, p.last) for p in small}
+    built = [n for n in built if n.type != "person" or (n.first, n.last) not in places]
+    small = [
+        p
+        for p in small
+        if (p.first, p.last) in people
+        or not any(first < p.last and p.first < last for first, last in people)
+    ]
+    return built, small
 
 
 def _story_countries(gazetteer: Gazetteer, known: Known) -> set[str]:
