@@ -11,6 +11,7 @@ from typing import Any, Literal
 from newswire_text import EntityFinder
 
 from workers.gazetteer.cache import cached, source_digest
+from workers.gazetteer.clubs import SPORTS, ClubRules, club_rules
 from workers.gazetteer.inflection import (
     arabic_variants,
     english_adjective_forms,
@@ -59,6 +60,8 @@ class Gazetteer:
     surnames: dict[int, frozenset[str]]
     """Per person entry with a name of several words, the forms of its last word
     (proclitics included): met alone, they may be anyone of that family."""
+    clubs: dict[str, ClubRules]
+    """Per language, how match reports name their clubs (`clubs.py`)."""
 
     @property
     def key_count(self) -> int:
@@ -285,6 +288,19 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
         ),
         digest,
     )
+    clubs = club_rules(
+        read_data(SPORTS),
+        frozenset(
+            text
+            for text, (_, info) in keys.best.items()
+            if info.entry != IGNORED and entries[info.entry].type == "place"
+        ),
+        {
+            text: info.entry
+            for text, (_, info) in keys.best.items()
+            if info.entry != IGNORED and entries[info.entry].type == "organisation"
+        },
+    )
     return Gazetteer(
         entries,
         finder,
@@ -292,6 +308,7 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
         names,
         places,
         {index: forms for index, entry in enumerate(entries) if (forms := _surnames(entry))},
+        clubs,
     )
 
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, TypeVar
 from newswire_text import Analysis, EntryMentions
 
 from workers.gazetteer import Entry, Gazetteer
+from workers.gazetteer.clubs import find_clubs
 from workers.gazetteer.names import Name, NameRules, find_names, nisba_adjective
 from workers.gazetteer.places import SmallPlace, find_small_places
 from workers.models import EnrichedArticle, EntityTag, EntityType, assemble, evolve
@@ -141,11 +142,17 @@ def find_entities(
     countries = _story_countries(gazetteer, known)
     tokens = Tokens.of(analysis)
     built = find_names(gazetteer.names, tokens, language)
+    club_rules = gazetteer.clubs.get(language or "")
+    clubs = (
+        find_clubs(club_rules, gazetteer.names, tokens, [(n.first, n.last) for n in built])
+        if club_rules is not None
+        else []
+    )
     found_small = find_small_places(
         gazetteer.places,
         tokens,
         countries,
-        [(n.first, n.last) for n in built if n.type != "person"],
+        [(n.first, n.last) for n in (*built, *clubs) if n.type != "person"],
     )
     if found_small:
         found_small = _not_within(tokens, known, found_small)
@@ -155,6 +162,18 @@ def find_entities(
         for n in built
         if (language != "en" and n.type == "organisation") or is_arabic(n.name)
     ]
+    # a club's name is neither the place nor the body it is named after ("الخليج")
+    spans += [(n.first, n.last, kind) for n in clubs for kind in ("place", "organisation")]
+    known_clubs: list[tuple[int, int, int]] = []
+    if clubs:
+        assert club_rules is not None
+        known_clubs = [
+            (club_rules.known[n.name], n.first, n.last) for n in clubs if n.name in club_rules.known
+        ]
+        built = sorted(
+            [*built, *(n for n in clubs if n.name not in club_rules.known)],
+            key=lambda n: n.first,
+        )
     if spans:
         known = _outside(gazetteer, tokens, known, spans)
     small = _grouped(analysis, ((p.id, p.first, p.last) for p in found_small))
@@ -169,18 +188,14 @@ def find_entities(
             namesakes.append((first_offset, count, surfaces))
             continue
         fields, named_confidence, adjective_confidence = fields_of[index]
-        tags.append(
-            assemble(
-                EntityTag,
-                {
-                    **fields,
-                    "surface_forms": surfaces,
-                    "count": count,
-                    "first_offset": first_offset,
-                    "confidence": named_confidence if named else adjective_confidence,
-                },
-            )
-        )
+        confidence = named_confidence if named else adjective_confidence
+        tags.append(_known_tag(fields, surfaces, count, first_offset, confidence))
+    if known_clubs:
+        present = {tag.id for tag in tags}
+        for index, (first_offset, count, surfaces) in _grouped(analysis, known_clubs).items():
+            fields, named_confidence, _ = fields_of[index]
+            if fields["id"] not in present:
+                tags.append(_known_tag(fields, surfaces, count, first_offset, named_confidence))
     for first_offset, count, surfaces in namesakes:
         name = normalize_text(surfaces[0])
         tags.append(_candidate("organisation", name, first_offset, count, surfaces, language))
@@ -204,9 +219,25 @@ def find_entities(
                 SMALL_PLACE_CONFIDENCE,
             )
         )
-    if people or built or small or namesakes:
+    if people or built or small or namesakes or known_clubs:
         tags.sort(key=_first_offset)
     return tags
+
+
+def _known_tag(
+    fields: dict[str, object], surfaces: list[str], count: int, first_offset: int, confidence: float
+) -> EntityTag:
+    """The tag of a gazetteer entry: its fixed `fields` (`TagTemplates`) and its mentions."""
+    return assemble(
+        EntityTag,
+        {
+            **fields,
+            "surface_forms": surfaces,
+            "count": count,
+            "first_offset": first_offset,
+            "confidence": confidence,
+        },
+    )
 
 
 def _places_named_like_people(

@@ -1,0 +1,80 @@
+"""Clubs that Arabic match reports name by one ordinary word, found where the
+report puts a team, and nowhere else."""
+
+from __future__ import annotations
+
+from tests.unit.gazetteer_support import tags
+from workers.enrich.resources import Resources
+from workers.gazetteer.clubs import definite
+from workers.text.normalize import normalize_text
+
+REPORT = (
+    "تغلب الوفاق على ضيفه النجم بهدفين لواحد في المباراة التي جرت على ملعب المدينة "
+    "ضمن الجولة العاشرة من الدوري. وسجل المهاجم هدفين للوفاق في الشوط الثاني، "
+    "وقال مدرب النجم إن فريقه قدم مباراة جيدة. وتعادل الشروق الرياضي مع الأمل."
+)
+
+
+def clubs(resources: Resources, text: str) -> dict[str, int]:
+    return {
+        tag.id.removeprefix("candidate:"): tag.count
+        for tag in tags(resources, text, "ar").values()
+        if tag.candidate and tag.type == "organisation"
+    }
+
+
+def test_a_match_report_names_its_clubs_by_their_bare_word(resources: Resources) -> None:
+    found = clubs(resources, REPORT)
+    assert set(found) == {normalize_text(n) for n in ("الوفاق", "النجم", "الشروق الرياضي", "الأمل")}
+
+
+def test_every_mention_of_a_club_counts_with_its_proclitics(resources: Resources) -> None:
+    found = clubs(resources, REPORT)
+    assert found[normalize_text("الوفاق")] == 2
+    assert found[normalize_text("النجم")] == 2
+
+
+def test_the_same_words_outside_a_match_report_are_no_club(resources: Resources) -> None:
+    text = (
+        "تغلب الوفاق على الخلاف بين الأحزاب، وقال رئيس الحكومة إن النجم الصاعد في "
+        "الاقتصاد هو قطاع الخدمات."
+    )
+    assert clubs(resources, text) == {}
+
+
+def test_a_country_named_for_its_national_side_stays_the_country(
+    resources: Resources,
+) -> None:
+    text = (
+        "فاز المغرب على ضيفه النجم بهدفين في المباراة التي جرت على الملعب الكبير "
+        "ضمن الدوري، وسجل المهاجم هدفين في الشوط الثاني."
+    )
+    found = tags(resources, text, "ar")
+    assert "Q1028" in found
+    assert normalize_text("المغرب") not in clubs(resources, text)
+
+
+def test_the_nationality_of_a_coach_is_not_part_of_the_club(resources: Resources) -> None:
+    text = REPORT + " وقال مدرب الوفاق البرتغالي جورجي جيسوس إن الفوز مستحق."
+    found = clubs(resources, text)
+    assert normalize_text("الوفاق") in found
+    assert normalize_text("الوفاق البرتغالي") not in found
+    assert "Q45" in tags(resources, text, "ar")
+
+
+def test_a_club_the_gazetteer_knows_as_a_club_is_linked_to_it(resources: Resources) -> None:
+    text = REPORT + " ويلتقي الفريق بعد ذلك مع الهلال الذي فاز الهلال في مباراته الأخيرة."
+    assert "org:al-hilal" in tags(resources, text, "ar")
+
+
+def test_a_club_named_for_a_word_and_its_town_takes_both(resources: Resources) -> None:
+    text = REPORT + " وتعادل النجم مع حسنية أكادير في مباراة أخرى."
+    assert normalize_text("حسنية أكادير") in clubs(resources, text)
+
+
+def test_the_article_comes_off_with_any_proclitic() -> None:
+    assert definite(normalize_text("للهلال")) == normalize_text("الهلال")
+    assert definite(normalize_text("وللهلال")) == normalize_text("الهلال")
+    assert definite(normalize_text("والهلال")) == normalize_text("الهلال")
+    assert definite(normalize_text("بالهلال")) == normalize_text("الهلال")
+    assert definite(normalize_text("هلال")) is None

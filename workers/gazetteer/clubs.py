@@ -1,0 +1,226 @@
+"""Sports clubs that match reports name by one ordinary word ("الهلال" crescent,
+"الشباب" youth, "التعاون" cooperation), which no list of names can tell from the
+word.
+
+A club is found where a match report's structure puts a team (`workers/data/sports.toml`):
+the subject of a match verb ("تعادل الهلال"), the opponent after it ("على ضيفه
+الاتحاد"), the complement of "coach", "club" or "team" ("مدرب الخليج"), the side a
+goal is scored for ("هدفين للنصر"). The name is a definite word and the nisba
+adjectives after it ("المغرب الفاسي", "الوداد الرياضي"), or a word and the town it
+is from ("نهضة بركان"). Once found, every mention of the name in the story is the
+club's. Only a story with enough words of match reports is read this way, and a
+name the gazetteer knows (a country named for its national side, a player) is
+left to it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from workers.gazetteer.names import Name, NameRules, nisba_adjective
+from workers.text.arabic import (
+    ARTICLE,
+    ARTICLE_FORMS,
+    CONJUNCTIONS,
+    LAM_ARTICLE,
+    is_arabic,
+)
+from workers.text.normalize import normalize_text
+from workers.text.tokens import Tokens
+
+SPORTS = "sports.toml"
+CLUB_WORD = "نادي"
+"""The noun a gazetteer name of a club opens with ("نادي الهلال"): the name after
+it is the club's bare name."""
+VERB_REACH = 5
+"""How many tokens before "على", "مع" or "أمام" its match verb may stand:
+"تغلب فريق الجيش الملكي على ضيفه"."""
+MAX_ADJECTIVES = 2
+MIN_DEFINITE = len(ARTICLE) + 3
+"""A club's definite name has a stem of three letters at least."""
+
+
+@dataclass(frozen=True, slots=True)
+class ClubRules:
+    """The words of one language's match reports, normalized (`sports.toml`)."""
+
+    min_cues: int
+    cues: frozenset[str]
+    verbs: frozenset[str]
+    """As written and after و or ف."""
+    against: frozenset[str]
+    sides: frozenset[str]
+    owners: frozenset[str]
+    """As written and after و."""
+    scored: frozenset[str]
+    generic: frozenset[str]
+    places: frozenset[str]
+    """The gazetteer's place keys: one such word names a country's side, not a club."""
+    known: dict[str, int]
+    """A club's bare name -> the gazetteer entry named "نادي" + it."""
+
+
+def club_rules(
+    document: dict[str, Any], places: frozenset[str], keys: dict[str, int]
+) -> dict[str, ClubRules]:
+    """Per language of `document`; `keys`: the gazetteer's organisation keys -> entries."""
+    prefix = CLUB_WORD + " "
+    known = {key[len(prefix) :]: entry for key, entry in keys.items() if key.startswith(prefix)}
+    rules: dict[str, ClubRules] = {}
+    for language, section in document.items():
+
+        def words(name: str, *clitics: str, section: dict[str, Any] = section) -> frozenset[str]:
+            forms = {normalize_text(w) for w in section.get(name, [])}
+            return frozenset(f"{c}{w}" for w in forms for c in ("", *clitics))
+
+        rules[language] = ClubRules(
+            min_cues=int(section["min_cues"]),
+            cues=words("cues"),
+            verbs=words("verbs", *CONJUNCTIONS),
+            against=words("against"),
+            sides=words("sides"),
+            owners=words("owners", CONJUNCTIONS[0]),
+            scored=words("scored"),
+            generic=words("generic"),
+            places=places,
+            known=known,
+        )
+    return rules
+
+
+def find_clubs(
+    rules: ClubRules, names: NameRules, text: Tokens, taken: list[tuple[int, int]]
+) -> list[Name]:
+    """Every mention of the clubs the story's match report names, in order, none
+    inside a span of `taken` (names found otherwise)."""
+    words = text.words
+    if len(rules.cues.intersection(words)) < rules.min_cues:
+        return []
+    clubs: set[tuple[str, ...]] = set()
+    for index, word in enumerate(words):
+        slot = _slot(rules, text, index, word)
+        if slot is not None and (club := _club_at(rules, names, text, slot)) is not None:
+            clubs.add(club)
+    if not clubs:
+        return []
+    return _mentions(text, clubs, taken)
+
+
+def _slot(rules: ClubRules, text: Tokens, index: int, word: str) -> int | None:
+    """The token where a team stands after token `index`, if `word` puts one there."""
+    words, following = text.words, index + 1
+    if following >= len(words) or not text.joined(index):
+        return None
+    if word in rules.verbs:
+        if words[following] in rules.owners and following + 1 < len(words):
+            return following + 1 if text.joined(following) else None
+        return following
+    if word in rules.against and _after_verb(rules, text, index):
+        if words[following] in rules.sides:
+            return following + 1 if following + 1 < len(words) and text.joined(following) else None
+        return following
+    if word in rules.owners:
+        return following
+    if word in rules.scored and words[following].startswith(LAM_ARTICLE):
+        return following
+    return None
+
+
+def _after_verb(rules: ClubRules, text: Tokens, index: int) -> bool:
+    for before in range(index - 1, max(-1, index - VERB_REACH - 1), -1):
+        if not text.joined(before):
+            return False
+        if text.words[before] in rules.verbs:
+            return True
+    return False
+
+
+def _club_at(
+    rules: ClubRules, names: NameRules, text: Tokens, index: int
+) -> tuple[str, ...] | None:
+    words = text.words
+    first = definite(words[index])
+    if first is not None:
+        if len(first) < MIN_DEFINITE or first in rules.generic:
+            return None
+        club = [first]
+        following = index + 1
+        # "الوداد الرياضي", but not the nationality of the coach who follows:
+        # "مدرب الهلال البرتغالي"
+        while (
+            following < len(words)
+            and len(club) <= MAX_ADJECTIVES
+            and text.joined(following - 1)
+            and nisba_adjective(words[following])
+            and words[following] not in rules.places
+        ):
+            club.append(words[following])
+            following += 1
+        if len(club) == 1 and first in rules.places:
+            return None  # "فاز المغرب على ...": the national side
+    else:
+        word = words[index]
+        town = index + 1
+        if (
+            not is_arabic(word)
+            or word.startswith(ARTICLE_FORMS)
+            or word in rules.generic
+            or word in rules.owners
+            or word in names.common
+            or word in names.stopwords
+            or word in names.given_arabic
+            or town >= len(words)
+            or not text.joined(index)
+            or words[town] not in rules.places
+        ):
+            return None
+        club = [word, words[town]]  # "نهضة بركان": a club and its town
+    name = " ".join(club)
+    if name in names.keys and name not in rules.known:
+        return None
+    return tuple(club)
+
+
+def definite(word: str) -> str | None:
+    """The word with the article, its proclitics taken off ("للهلال", "والهلال" ->
+    "الهلال"), or None for a word without the article."""
+    for clitic in ("", *CONJUNCTIONS):
+        if word.startswith(clitic + LAM_ARTICLE):
+            return ARTICLE + word[len(clitic) + len(LAM_ARTICLE) :]
+    for form in ARTICLE_FORMS:
+        if form != LAM_ARTICLE and word.startswith(form):
+            return word[len(form) - len(ARTICLE) :]
+    return None
+
+
+def _bare(word: str, name: str) -> bool:
+    """`word` is `name` or `name` after one proclitic ("لنهضة")."""
+    return word == name or (word[1:] == name and word[0] in "وفبل")
+
+
+def _mentions(
+    text: Tokens, clubs: set[tuple[str, ...]], taken: list[tuple[int, int]]
+) -> list[Name]:
+    words, found = text.words, []
+    firsts: dict[str, list[tuple[str, ...]]] = {}
+    for club in sorted(clubs, key=len, reverse=True):
+        firsts.setdefault(club[0], []).append(club)
+    index = 0
+    while index < len(words):
+        word = words[index]
+        head = definite(word) or word
+        candidates = firsts.get(head) or firsts.get(word[1:], [])
+        for club in candidates:
+            last = index + len(club)
+            if (
+                last <= len(words)
+                and (club[0].startswith(ARTICLE) or _bare(word, club[0]))
+                and all(text.joined(i) for i in range(index, last - 1))
+                and tuple(words[index + 1 : last]) == club[1:]
+                and not any(low < last and index < high for low, high in taken)
+            ):
+                found.append(Name("organisation", " ".join(club), index, last))
+                index = last - 1
+                break
+        index += 1
+    return found
