@@ -43,6 +43,12 @@ def found(resources: Resources, text: str, kind: str, language: str | None = Non
         ("ar", "ودعا الاتحاد العام التونسي للشغل إلى إضراب", "الاتحاد العام التونسي للشغل"),
         ("ar", "وأعلنت شركة سنيم عن زيادة", "شركة سنيم"),
         ("ar", "وقالت جامعة حمد بن خليفة في بيان", "جامعة حمد بن خليفة"),
+        ("ar", "وأعلنت الشركة السودانية لنقل الكهرباء عن انقطاع", "الشركة السودانية لنقل الكهرباء"),
+        (
+            "ar",
+            "وقالت شركة سرت لإنتاج وتصنيع النفط والغاز إن",
+            "شركة سرت لإنتاج وتصنيع النفط والغاز",
+        ),
     ],
 )
 def test_organisations_are_found_around_their_head_noun(
@@ -271,3 +277,10 @@ def test_an_ordinary_definite_word_before_a_fathers_name_is_part_of_the_person(
 ) -> None:
     people = found(resources, "وقال محمد الأمين ولد أحمد سالم إن", "person", "ar")
     assert people == {normalize_text("محمد الأمين ولد أحمد سالم")}
+
+
+def test_a_purpose_after_a_bodys_noun_is_the_sentences_not_the_name(
+    resources: Resources,
+) -> None:
+    text = "وقالت وزارة الصحة المصرية لمواجهة الوباء إنها أرسلت فرقا"
+    assert normalize_text("وزارة الصحة المصرية") in found(resources, text, "organisation", "ar")

@@ -448,6 +448,10 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
     # "المجلس التنفيذي", "إدارة السوق": a definite or weak head and one word are
     # more often a description than a name
     needed = 3 if head != bare or bare in rules.arabic_weak else 2
+    # what a body does may follow its head and adjectives, or a company's name:
+    # "الشركة السودانية لنقل الكهرباء", "شركة سرت لإنتاج وتصنيع النفط"; after a
+    # noun it is more often the purpose of a sentence ("وزارة الصحة لمواجهة ...")
+    purpose = True
     while last < count and last - start < MAX_NAME_WORDS and text.joined(last - 1):
         word = words[last]
         if last - start >= needed and _conjunct(rules, word):
@@ -456,16 +460,61 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
             adjectives_only = True
             last += 1
             continue
+        if purpose and (end := _purpose(rules, text, last)) > last:
+            adjectives_only = True
+            purpose = False
+            last = end
+            continue
         if word in rules.arabic_ends or not word.startswith((ARTICLE, LAM_ARTICLE)):
             break
         adjective = _nisba(word) or word in rules.arabic_adjectives
         if adjectives_only and not adjective and not word.startswith(LAM_ARTICLE):
             break
+        purpose = purpose and adjective
         adjectives_only = adjectives_only or adjective
         last += 1
     if last - start < needed:
         return None
     return Name("organisation", " ".join([head, *words[start + 1 : last]]), start, last)
+
+
+def _purpose(rules: NameRules, text: Tokens, index: int) -> int:
+    """The token after "ل" and an indefinite noun, up to one more after "و", and the
+    definite noun that completes them ("لنقل الكهرباء", "لإنتاج وتصنيع النفط"),
+    else `index`."""
+    words, count = text.words, len(text.words)
+    word = words[index]
+    if not (
+        word.startswith(LAM)
+        and not word.startswith(LAM_ARTICLE)
+        and len(word) > MIN_PURPOSE_LETTERS
+        and word not in rules.stopwords
+        and is_arabic(word)
+    ):
+        return index
+    following = index + 1
+    if (
+        following + 1 < count
+        and text.joined(following - 1)
+        and words[following].startswith(AND)
+        and not words[following].startswith(AND + ARTICLE)
+        and words[following] not in rules.stopwords
+    ):
+        following += 1
+    if (
+        following < count
+        and text.joined(following - 1)
+        and words[following].startswith(ARTICLE)
+        and words[following] not in rules.arabic_ends
+        and words[following] not in rules.stopwords
+        and not _nisba(words[following])
+    ):
+        return following + 1
+    return index
+
+
+MIN_PURPOSE_LETTERS = 3
+""""ل" and a noun of three letters at least: "لنقل"."""
 
 
 CONSTRUCT_NOUNS = 2
