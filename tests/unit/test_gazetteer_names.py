@@ -284,3 +284,18 @@ def test_a_purpose_after_a_bodys_noun_is_the_sentences_not_the_name(
 ) -> None:
     text = "وقالت وزارة الصحة المصرية لمواجهة الوباء إنها أرسلت فرقا"
     assert normalize_text("وزارة الصحة المصرية") in found(resources, text, "organisation", "ar")
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("وكان الشيخ خليفة استقبل الوفد في قصره", "خليفة استقبل"),
+        ("وقال محمد مؤكدا أن الاتفاق صامد", "محمد مؤكدا"),
+        ("وشهدت محطات سعدون اكتظاظا كبيرا", "سعدون اكتظاظا"),
+        ("وبسطت الدولة سلطتها على كامل أراضيها", "كامل أراضيها"),
+    ],
+)
+def test_a_verb_a_pronoun_suffix_or_an_adverb_never_ends_an_arabic_name(
+    text: str, wrong: str, resources: Resources
+) -> None:
+    assert normalize_text(wrong) not in found(resources, text, "person", "ar")

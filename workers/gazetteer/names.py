@@ -675,7 +675,7 @@ def _arabic_person(rules: NameRules, text: Tokens, start: int) -> Name | None:
             definite = True
             parts.append(following)
             last += 1
-        elif not definite and _bare_name(rules, following):
+        elif not definite and _bare_name(rules, following) and not not_a_name(following):
             parts.append(following)  # a family name without the article ends the name
             last += 1
             if last < count and text.joined(last - 1) and words[last] in COMPOUND_ENDS:
@@ -688,7 +688,29 @@ def _arabic_person(rules: NameRules, text: Tokens, start: int) -> Name | None:
 
 
 COMPOUND_ENDS = frozenset(COMMON_COMPOUND_NAME_ENDINGS)
+PAST_VERB_PREFIX = "است"
+ATTACHED_PRONOUNS = ("ها", "هم", "هما", "كم")
+ATTACHED_PRONOUN_MIN_LETTERS = 5
+"""A pronoun is attached to a stem of three letters at least."""
+ACCUSATIVE_ENDING = "ا"
+PARTICIPLE_PREFIX = "م"
+ACCUSATIVE_MIN_LETTERS = 5
 FATHER = frozenset(FILIATION_PARTICLES)
+
+
+def not_a_name(word: str) -> bool:
+    """An Arabic word shaped as no family name is: a verb in the past of the form
+    استفعل ("استقبل"), a noun with an attached pronoun ("أراضيها"), an adverbial
+    participle or verbal noun in the accusative ("مؤكدا", "اكتظاظا")."""
+    return (
+        (len(word) == len(PAST_VERB_PREFIX) + 3 and word.startswith(PAST_VERB_PREFIX))
+        or (len(word) >= ATTACHED_PRONOUN_MIN_LETTERS and word.endswith(ATTACHED_PRONOUNS))
+        or (
+            len(word) >= ACCUSATIVE_MIN_LETTERS
+            and word.endswith(ACCUSATIVE_ENDING)
+            and (word.startswith(PARTICIPLE_PREFIX) or (word[0] == "ا" and word[-3] == "ا"))
+        )
+    )
 
 
 def _named_by_father(rules: NameRules, text: Tokens, index: int) -> bool:

@@ -19,7 +19,7 @@ from newswire_text import Analysis, EntryMentions
 
 from workers.gazetteer import Entry, Gazetteer
 from workers.gazetteer.clubs import find_clubs
-from workers.gazetteer.names import Name, NameRules, find_names, nisba_adjective
+from workers.gazetteer.names import Name, NameRules, find_names, nisba_adjective, not_a_name
 from workers.gazetteer.places import SmallPlace, find_small_places
 from workers.models import EnrichedArticle, EntityTag, EntityType, assemble, evolve
 from workers.text.arabic import CLITIC_ARTICLES, is_arabic
@@ -57,7 +57,7 @@ def _trimmed(gazetteer: Gazetteer, people: list[TriggerPerson]) -> list[TriggerP
     a head noun or a place word ("نقابة أصحاب", "محافظة حضرموت")."""
     rules, place_words = gazetteer.names, gazetteer.places.before
     kept: list[TriggerPerson] = []
-    for person in people:
+    for person in map(_without_verb_at_end, people):
         name, first_offset, count = person.name, person.first_offset, person.count
         surfaces = person.surface_forms
         parts = name.split(" ")
@@ -91,6 +91,16 @@ def _trimmed(gazetteer: Gazetteer, people: list[TriggerPerson]) -> list[TriggerP
             shift = max(0, surfaces[0].find(cut))
             kept.append(TriggerPerson(normalized, first_offset + shift, count, [cut]))
     return kept
+
+
+def _without_verb_at_end(person: TriggerPerson) -> TriggerPerson:
+    """The person less a last Arabic word shaped as no name ("الشيخ خليفة استقبل",
+    "قال محمد مؤكدا"): the sentence goes on after the name."""
+    parts = person.name.split(" ")
+    if not (is_arabic(parts[-1]) and not_a_name(parts[-1])):
+        return person
+    cut = person.surface_forms[0].rsplit(maxsplit=1)[0]
+    return TriggerPerson(" ".join(parts[:-1]), person.first_offset, person.count, [cut])
 
 
 def _adjective_before(rules: NameRules, word: str) -> bool:
