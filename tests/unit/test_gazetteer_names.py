@@ -299,3 +299,11 @@ def test_a_verb_a_pronoun_suffix_or_an_adverb_never_ends_an_arabic_name(
     text: str, wrong: str, resources: Resources
 ) -> None:
     assert normalize_text(wrong) not in found(resources, text, "person", "ar")
+
+
+def test_a_word_that_opens_a_compound_given_name_opens_a_name_only_before_one(
+    resources: Resources,
+) -> None:
+    people = found(resources, "وقال المتحدث سيد أحمد ولد أباه إن التعديل نهائي", "person", "ar")
+    assert normalize_text("سيد أحمد ولد أباه") in people
+    assert found(resources, "وكان المنتخب سيد الموقف طوال اللقاء", "person", "ar") == set()

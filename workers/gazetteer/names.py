@@ -86,6 +86,8 @@ class NameRules:
     particles_latin: frozenset[str]
     given_arabic: dict[str, str]
     """Every written form of an Arabic given name (after و or ف) -> the name."""
+    openers_arabic: dict[str, str]
+    """The same for words that open a name only before a given name ("سيد أحمد")."""
     particles_arabic: frozenset[str]
     stopwords: frozenset[str]
     """Words never inside a person's name (the person triggers' stop words)."""
@@ -137,6 +139,11 @@ def name_rules(
         for name in words(given["ar"], "given") - stopwords
         for clitic in PERSON_PROCLITICS
     }
+    openers_arabic = {
+        clitic + name: name
+        for name in words(given["ar"], "openers")
+        for clitic in PERSON_PROCLITICS
+    }
     latin_heads = {lang: words(heads[lang], "heads") for lang in ("en", "fr")}
     given_latin = words(given["latin"], "given")
     return NameRules(
@@ -153,6 +160,7 @@ def name_rules(
         given_latin=given_latin,
         particles_latin=words(given["latin"], "particles"),
         given_arabic=given_arabic,
+        openers_arabic=openers_arabic,
         particles_arabic=frozenset(NAME_PARTICLES),
         stopwords=stopwords,
         common=common,
@@ -160,7 +168,9 @@ def name_rules(
         body_keys=body_keys,
         starts=WordSet(
             sorted(
-                frozenset().union(*latin_heads.values(), arabic_heads, given_latin, given_arabic)
+                frozenset().union(
+                    *latin_heads.values(), arabic_heads, given_latin, given_arabic, openers_arabic
+                )
             )
         ),
     )
@@ -609,6 +619,11 @@ def _person(rules: NameRules, text: Tokens, start: int) -> Name | None:
     word = text.words[start]
     if word in rules.given_arabic:
         return _arabic_person(rules, text, start)
+    if word in rules.openers_arabic:
+        after, words = start + 1, text.words
+        if after < len(words) and text.joined(start) and words[after] in rules.given_arabic:
+            return _arabic_person(rules, text, start)
+        return None
     if word not in rules.given_latin or not text.caps[start]:
         return None
     if _inside_run(rules, text, start):
@@ -640,7 +655,7 @@ def _arabic_person(rules: NameRules, text: Tokens, start: int) -> Name | None:
     """A given name (after و or ف at most), then other given names, particles with
     the word they bind, definite family names, or one bare family name."""
     words, count = text.words, len(text.words)
-    parts = [rules.given_arabic[words[start]]]
+    parts = [rules.given_arabic.get(words[start]) or rules.openers_arabic[words[start]]]
     last = start + 1
     if parts[0].startswith(ARTICLE) and not _opens_with_article(rules, text, start):
         return None  # "العربي" opens a name less often than it is the adjective
