@@ -79,6 +79,8 @@ class NameRules:
     """Words never inside a Latin-script name: days and months."""
     arabic_named: frozenset[str]
     arabic_weak: frozenset[str]
+    arabic_courts: frozenset[str]
+    """Heads that with the article and one adjective name a body ("المحكمة الدستورية")."""
     arabic_adjectives: frozenset[str]
     """Definite adjectives of names that are not shaped like a nisba ("العام", "الأعلى")."""
     arabic_ends: frozenset[str]
@@ -155,6 +157,7 @@ def name_rules(
         never=frozenset().union(*(words(s, "never") for s in latin)),
         arabic_named=words(heads["ar"], "named"),
         arabic_weak=words(heads["ar"], "weak"),
+        arabic_courts=words(heads["ar"], "courts"),
         arabic_adjectives=words(heads["ar"], "adjectives"),
         arabic_ends=words(heads["ar"], "ends"),
         given_latin=given_latin,
@@ -458,6 +461,8 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
     # "المجلس التنفيذي", "إدارة السوق": a definite or weak head and one word are
     # more often a description than a name
     needed = 3 if head != bare or bare in rules.arabic_weak else 2
+    if head != bare and bare in rules.arabic_courts:
+        needed = 2
     # what a body does may follow its head and adjectives, or a company's name:
     # "الشركة السودانية لنقل الكهرباء", "شركة سرت لإنتاج وتصنيع النفط"; after a
     # noun it is more often the purpose of a sentence ("وزارة الصحة لمواجهة ...")
