@@ -45,6 +45,10 @@ def found(resources: Resources, text: str, kind: str, language: str | None = Non
         ("ar", "وقالت جامعة حمد بن خليفة في بيان", "جامعة حمد بن خليفة"),
         ("ar", "وأعلنت الشركة السودانية لنقل الكهرباء عن انقطاع", "الشركة السودانية لنقل الكهرباء"),
         ("ar", "وقضت المحكمة الدستورية برفض الطعن", "المحكمة الدستورية"),
+        ("ar", "وأعلنت مجموعة موانئ أبوظبي عن أرباحها", "مجموعة موانئ أبوظبي"),
+        ("ar", "وارتفع مؤشر سوق أبوظبي للأوراق المالية أمس", "سوق أبوظبي للأوراق المالية"),
+        ("ar", "وقال إن الاتحاد الوطني لطلبة موريتانيا سيدعو", "الاتحاد الوطني لطلبة موريتانيا"),
+        ("ar", "وواصل الطلاب في جامعة نواكشوط العصرية اعتصامهم", "جامعة نواكشوط العصرية"),
         ("ar", "وأحالت النيابة العامة المتهمين إلى المحاكمة", "النيابة العامة"),
         (
             "ar",
@@ -309,3 +313,8 @@ def test_a_word_that_opens_a_compound_given_name_opens_a_name_only_before_one(
     people = found(resources, "وقال المتحدث سيد أحمد ولد أباه إن التعديل نهائي", "person", "ar")
     assert normalize_text("سيد أحمد ولد أباه") in people
     assert found(resources, "وكان المنتخب سيد الموقف طوال اللقاء", "person", "ar") == set()
+
+
+def test_a_definite_head_alone_takes_no_purpose_after_it(resources: Resources) -> None:
+    text = "وأرسلت المنظمة لمحافظات أسوان فرقا طبية"
+    assert found(resources, text, "organisation", "ar") == set()

@@ -100,6 +100,9 @@ class NameRules:
     body_keys: frozenset[str]
     """The keys of organisations and people: a name holding one, or the start of
     one, is (part of) a body or person the gazetteer knows."""
+    place_keys: frozenset[str]
+    """The keys of places: an Arabic place name is definite without the article
+    ("موانئ أبوظبي", "لطلبة موريتانيا")."""
 
     starts: WordSet
     """Every word a name can be found from: heads and given names, as written."""
@@ -169,6 +172,7 @@ def name_rules(
         common=common,
         keys=keys,
         body_keys=body_keys,
+        place_keys=keys - body_keys,
         starts=WordSet(
             sorted(
                 frozenset().union(
@@ -435,6 +439,7 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
     head = rules.arabic_heads[words[start]]
     bare = head.removeprefix(ARTICLE)
     last = start + 1
+    named = False
     if (
         head == bare
         and bare in rules.arabic_named
@@ -443,6 +448,7 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         and _bare_name(rules, words[last])
     ):
         last += 1
+        named = True
         # "جامعة حمد بن خليفة": a person's name, its particles binding
         while (
             last + 1 < count
@@ -451,8 +457,11 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
             and text.joined(last)
         ):
             last += 2
-    elif head == bare and bare not in rules.arabic_weak:
-        last = _construct_chain(rules, text, last)
+    elif head == bare:
+        end = _construct_chain(rules, text, last)
+        # a weak head ("مجموعة", "سوق") is a body's before a place: "مجموعة موانئ أبوظبي"
+        if bare not in rules.arabic_weak or (end > last and words[end - 1] in rules.place_keys):
+            last = end
     # A definite head is followed by its adjectives ("المجلس الأعلى للقضاء"); an
     # indefinite one by a definite noun and its adjectives ("وزارة الصحة السعودية").
     # After an adjective only adjectives and a لل-complement ("للشغل") go on: a noun
@@ -466,7 +475,7 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
     # what a body does may follow its head and adjectives, or a company's name:
     # "الشركة السودانية لنقل الكهرباء", "شركة سرت لإنتاج وتصنيع النفط"; after a
     # noun it is more often the purpose of a sentence ("وزارة الصحة لمواجهة ...")
-    purpose = True
+    plain, purpose = last == start + 1 or named, named
     while last < count and last - start < MAX_NAME_WORDS and text.joined(last - 1):
         word = words[last]
         if last - start >= needed and _conjunct(rules, word):
@@ -477,7 +486,7 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
             continue
         if purpose and (end := _purpose(rules, text, last)) > last:
             adjectives_only = True
-            purpose = False
+            plain = purpose = False
             last = end
             continue
         if word in rules.arabic_ends or not word.startswith((ARTICLE, LAM_ARTICLE)):
@@ -485,7 +494,7 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         adjective = _nisba(word) or word in rules.arabic_adjectives
         if adjectives_only and not adjective and not word.startswith(LAM_ARTICLE):
             break
-        purpose = purpose and adjective
+        plain = purpose = plain and adjective
         adjectives_only = adjectives_only or adjective
         last += 1
     if last - start < needed:
@@ -516,13 +525,16 @@ def _purpose(rules: NameRules, text: Tokens, index: int) -> int:
         and words[following] not in rules.stopwords
     ):
         following += 1
+    if following >= count or not text.joined(following - 1):
+        return index
+    complement = words[following]
+    if complement in rules.place_keys and is_arabic(complement):
+        return following + 1  # "لطلبة موريتانيا"
     if (
-        following < count
-        and text.joined(following - 1)
-        and words[following].startswith(ARTICLE)
-        and words[following] not in rules.arabic_ends
-        and words[following] not in rules.stopwords
-        and not _nisba(words[following])
+        complement.startswith(ARTICLE)
+        and complement not in rules.arabic_ends
+        and complement not in rules.stopwords
+        and not _nisba(complement)
     ):
         return following + 1
     return index
@@ -542,6 +554,8 @@ def _construct_chain(rules: NameRules, text: Tokens, start: int) -> int:
     words, index = text.words, start
     while index < len(words) and index - start <= CONSTRUCT_NOUNS and text.joined(index - 1):
         word = words[index]
+        if word in rules.place_keys and is_arabic(word):
+            return index + 1  # a place ends it as a definite noun does: "موانئ أبوظبي"
         if word.startswith(ARTICLE):
             definite = word not in rules.arabic_ends and word not in rules.stopwords
             return index if definite and index > start else start
@@ -593,7 +607,7 @@ def _bare_name(rules: NameRules, word: str) -> bool:
         and not word.startswith(ARTICLE_FORMS)
         and word not in rules.common
         and word not in rules.stopwords
-        and not (len(word) > 3 and word[0] in "يتن")
+        and (word in rules.place_keys or not (len(word) > 3 and word[0] in "يتن"))
     )
 
 
