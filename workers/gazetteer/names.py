@@ -489,7 +489,9 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
             plain = purpose = False
             last = end
             continue
-        if word in rules.arabic_ends or not word.startswith((ARTICLE, LAM_ARTICLE)):
+        if word in rules.arabic_ends or not (
+            word.startswith((ARTICLE, LAM_ARTICLE)) or word in rules.place_keys
+        ):
             break
         adjective = _nisba(word) or word in rules.arabic_adjectives
         if adjectives_only and not adjective and not word.startswith(LAM_ARTICLE):
