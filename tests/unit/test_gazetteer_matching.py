@@ -60,6 +60,34 @@ def test_nisba_adjectives_tag_the_country(text: str, expected: str, resources: R
     assert expected in tags(resources, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وسجل المهاجم السنغالي هدفا", "Q1041"),
+        ("وقال الرئيس الكيني إن", "Q114"),
+        ("والنيجيريون يحتفلون", "Q1033"),
+        ("اللاعبة السنغالية", "Q1041"),
+    ],
+)
+def test_a_country_without_a_curated_adjective_is_named_by_its_regular_nisba(
+    text: str, expected: str, resources: Resources
+) -> None:
+    assert expected in tags(resources, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("بهدف للمهاجم ساديو ماني", "Q183"),  # "ألماني" keeps its alef: "ماني" is no German
+        ("وقال المدرب جورجي جيسوس", "Q230"),  # a bare derived nisba may be a given name
+    ],
+)
+def test_a_name_that_looks_like_a_nisba_without_its_article_is_no_country(
+    text: str, wrong: str, resources: Resources
+) -> None:
+    assert wrong not in tags(resources, text)
+
+
 def test_nisba_tags_carry_lower_confidence_than_names(resources: Resources) -> None:
     assert (
         tags(resources, "مقاتلين سوريين")[SYRIA].confidence

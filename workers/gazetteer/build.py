@@ -122,8 +122,12 @@ class _Keys:
         for lang, forms in entry.adjectives.items():
             for form in forms:
                 if lang == "ar":
-                    for nisba in nisba_forms(normalize_text(form)):
-                        self._add_form(index, entry, nisba, Kind.ADJECTIVE, Case.ANY)
+                    base = normalize_text(form)
+                    for nisba in nisba_forms(base):
+                        # a derived masculine without the article may be a given
+                        # name ("جورجي", "تركي"); with it, or inflected, it is not
+                        if nisba != base or entry.priority >= CURATED_PRIORITY:
+                            self._add_form(index, entry, nisba, Kind.ADJECTIVE, Case.ANY)
                     continue
                 inflect = english_adjective_forms if lang == "en" else french_adjective_forms
                 for variant in inflect(form):
@@ -133,7 +137,11 @@ class _Keys:
         normalized = normalize_text(form)
         if len(normalized) < 2 or (normalized in self.blocked and normalized not in entry.explicit):
             return
-        if entry.priority < CURATED_PRIORITY and _adjective_shaped(normalized, entry.weight):
+        if (
+            kind == Kind.NAME
+            and entry.priority < CURATED_PRIORITY
+            and _adjective_shaped(normalized, entry.weight)
+        ):
             return
         if entry.priority == TOWN_PRIORITY and normalized in self.people:
             return

@@ -13,6 +13,7 @@ from workers.text.arabic import (
     BEFORE_THREE_LETTERS,
     LAM_ARTICLE,
     NISBA_INFLECTIONS,
+    NISBA_LETTER,
     RARE_CLITICS,
 )
 
@@ -35,10 +36,34 @@ def arabic_variants(name: str, common_clitics_only: bool = False) -> list[tuple[
 
 
 def nisba_forms(base: str) -> list[str]:
-    """ "سوري" -> سوري, سوريه, سوريون, السوريين, ... (with and without the article)."""
-    stem = base[len(ARTICLE) :] if base.startswith(ARTICLE) else base
-    forms = [stem + ending for ending in NISBA_INFLECTIONS]
+    """ "سوري" -> سوري, سوريه, سوريون, السوريين, ... (with and without the article).
+    `base` is written without the article, so a leading "ال" is the word's own
+    ("ألماني", normalized "الماني"): taking it off would make "ماني" German."""
+    forms = [base + ending for ending in NISBA_INFLECTIONS]
     return forms + [ARTICLE + form for form in forms]
+
+
+NISBA_STEM_MIN = 3
+"""Letters left of a country's name once its article and ending are off."""
+COUNTRY_ENDINGS = ("يه", "يا", "ه", "ا")
+"""Endings a country's name drops before the nisba: "السعودية", "كينيا", "سنغافورة"."""
+
+
+def country_nisba(name: str, article: bool) -> str | None:
+    """A country's adjective by the regular rule, from its normalized Arabic name:
+    the article (`article`: the name as written opens with it, not with "أل" as
+    "ألمانيا" does) and a final "ا", "يا", "ة" or "ية" off, "ي" on ("السنغال" ->
+    "سنغالي", "كينيا" -> "كيني", "السعودية" -> "سعودي"). None for a name of several
+    words or one that ends in "ي" already ("مالي"), whose adjective the rule does not
+    give."""
+    if " " in name or name.endswith(NISBA_LETTER):
+        return None
+    stem = name.removeprefix(ARTICLE) if article else name
+    for ending in COUNTRY_ENDINGS:
+        if stem.endswith(ending) and len(stem) - len(ending) >= NISBA_STEM_MIN:
+            stem = stem[: -len(ending)]
+            break
+    return stem + NISBA_LETTER if len(stem) >= NISBA_STEM_MIN else None
 
 
 def english_adjective_forms(adjective: str) -> list[str]:

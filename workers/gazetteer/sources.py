@@ -11,9 +11,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, cast
 
+from workers.gazetteer.inflection import country_nisba
 from workers.gazetteer.model import LANGUAGES, Entry
 from workers.models import EntityType
 from workers.text.arabic import ARTICLE
+from workers.text.normalize import normalize_text
 
 CURATED = "gazetteer.toml"
 BLOCKLIST = "blocklist.toml"
@@ -90,6 +92,9 @@ def country_entries(ids: dict[str, str]) -> Iterator[tuple[str, Entry]]:
                 english.append(value)
         entry = Entry(ids.get(code, f"iso3166:{code}"), "place", names, priority=2)
         entry.country = code
+        written = names.get("ar", [""])[0]
+        if adjective := country_nisba(normalize_text(written), written.startswith(ARTICLE)):
+            entry.adjectives["ar"] = [adjective]
         yield code, entry
 
 
