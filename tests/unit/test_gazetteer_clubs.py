@@ -78,3 +78,9 @@ def test_the_article_comes_off_with_any_proclitic() -> None:
     assert definite(normalize_text("والهلال")) == normalize_text("الهلال")
     assert definite(normalize_text("بالهلال")) == normalize_text("الهلال")
     assert definite(normalize_text("هلال")) is None
+
+
+def test_the_next_fixture_names_both_of_its_clubs(resources: Resources) -> None:
+    text = REPORT + " ويلتقي الساحل مع الرمال السبت المقبل."
+    found = clubs(resources, text)
+    assert {normalize_text("الساحل"), normalize_text("الرمال")} <= set(found)

@@ -323,3 +323,10 @@ def test_a_word_that_opens_a_compound_given_name_opens_a_name_only_before_one(
 def test_a_definite_head_alone_takes_no_purpose_after_it(resources: Resources) -> None:
     text = "وأرسلت المنظمة لمحافظات أسوان فرقا طبية"
     assert found(resources, text, "organisation", "ar") == set()
+
+
+def test_a_head_noun_in_an_idiom_opens_no_body_and_leaves_the_one_after_it(
+    resources: Resources,
+) -> None:
+    text = "ونظمت النقابات الإضراب تحت لواء الاتحاد المغربي للشغل في الرباط"
+    assert found(resources, text, "organisation", "ar") == {normalize_text("الاتحاد المغربي للشغل")}

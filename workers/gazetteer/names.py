@@ -79,6 +79,8 @@ class NameRules:
     """Words never inside a Latin-script name: days and months."""
     arabic_named: frozenset[str]
     arabic_weak: frozenset[str]
+    arabic_idioms: frozenset[tuple[str, str]]
+    """A word and a head after it that make no body: ("تحت", "لواء")."""
     arabic_courts: frozenset[str]
     """Heads that with the article and one adjective name a body ("المحكمة الدستورية")."""
     arabic_adjectives: frozenset[str]
@@ -161,6 +163,10 @@ def name_rules(
         arabic_named=words(heads["ar"], "named"),
         arabic_weak=words(heads["ar"], "weak"),
         arabic_courts=words(heads["ar"], "courts"),
+        arabic_idioms=frozenset(
+            (before, head)
+            for before, head in (idiom.split(" ", 1) for idiom in words(heads["ar"], "idioms"))
+        ),
         arabic_adjectives=words(heads["ar"], "adjectives"),
         arabic_ends=words(heads["ar"], "ends"),
         given_latin=given_latin,
@@ -438,6 +444,8 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
     words, count = text.words, len(text.words)
     head = rules.arabic_heads[words[start]]
     bare = head.removeprefix(ARTICLE)
+    if start > 0 and text.joined(start - 1) and (words[start - 1], bare) in rules.arabic_idioms:
+        return None
     last = start + 1
     named = False
     if (
