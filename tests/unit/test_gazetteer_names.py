@@ -330,3 +330,23 @@ def test_a_head_noun_in_an_idiom_opens_no_body_and_leaves_the_one_after_it(
 ) -> None:
     text = "ونظمت النقابات الإضراب تحت لواء الاتحاد المغربي للشغل في الرباط"
     assert found(resources, text, "organisation", "ar") == {normalize_text("الاتحاد المغربي للشغل")}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وأعلن مطار رفيق الحريري الدولي عن", "مطار رفيق الحريري الدولي"),
+        ("استهدفت مسيرة مطار بورتسودان أمس", "مطار بورتسودان"),
+        ("وارتفع منسوب المياه خلف سد مروي", "سد مروي"),
+    ],
+)
+def test_an_airport_or_a_dam_is_a_place_named_as_a_company_is(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert normalize_text(name) in found(resources, text, "place", "ar")
+
+
+def test_an_airport_ends_before_the_country_it_lies_in(resources: Resources) -> None:
+    text = "وهبطت الطائرة في مطار بورتسودان السوداني مساء"
+    assert normalize_text("مطار بورتسودان") in found(resources, text, "place", "ar")
+    assert "Q1049" in tags(resources, text, "ar")

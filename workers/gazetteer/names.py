@@ -81,6 +81,9 @@ class NameRules:
     arabic_weak: frozenset[str]
     arabic_idioms: frozenset[tuple[str, str]]
     """A word and a head after it that make no body: ("تحت", "لواء")."""
+    arabic_facilities: frozenset[str]
+    """Heads of the names of airports, ports and dams: places, named like companies
+    ("مطار بورتسودان", "سد مروي", "مطار رفيق الحريري الدولي")."""
     arabic_courts: frozenset[str]
     """Heads that with the article and one adjective name a body ("المحكمة الدستورية")."""
     arabic_adjectives: frozenset[str]
@@ -132,7 +135,7 @@ def name_rules(
 
     latin = [heads["en"], heads["fr"]]
     arabic_heads: dict[str, str] = {}
-    for head in words(heads["ar"], "heads"):
+    for head in words(heads["ar"], "heads") | words(heads["ar"], "facilities"):
         for clitic in HEAD_PROCLITICS:
             arabic_heads.setdefault(clitic + head, head)
             if clitic.endswith(LAM):
@@ -163,6 +166,7 @@ def name_rules(
         arabic_named=words(heads["ar"], "named"),
         arabic_weak=words(heads["ar"], "weak"),
         arabic_courts=words(heads["ar"], "courts"),
+        arabic_facilities=words(heads["ar"], "facilities"),
         arabic_idioms=frozenset(
             (before, head)
             for before, head in (idiom.split(" ", 1) for idiom in words(heads["ar"], "idioms"))
@@ -235,6 +239,8 @@ def _known(rules: NameRules, text: Tokens, name: Name, language: str | None) -> 
     des indépendants")."""
     if name.name in rules.keys:
         return True
+    if name.type == "place":
+        return False  # an airport named after a known person or town is neither
     words = name.name.split(" ")
     count = len(words)
     shortest = 1 if name.type == "organisation" else 2
@@ -448,9 +454,10 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         return None
     last = start + 1
     named = False
+    facility = bare in rules.arabic_facilities
     if (
         head == bare
-        and bare in rules.arabic_named
+        and (bare in rules.arabic_named or facility)
         and last < count
         and text.joined(start)
         and _bare_name(rules, words[last])
@@ -504,12 +511,15 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         adjective = _nisba(word) or word in rules.arabic_adjectives
         if adjectives_only and not adjective and not word.startswith(LAM_ARTICLE):
             break
+        if facility and word in rules.place_keys:
+            break  # "مطار ... التركي": the country's, not the airport's name
         plain = purpose = plain and adjective
         adjectives_only = adjectives_only or adjective
         last += 1
     if last - start < needed:
         return None
-    return Name("organisation", " ".join([head, *words[start + 1 : last]]), start, last)
+    kind: EntityType = "place" if facility else "organisation"
+    return Name(kind, " ".join([head, *words[start + 1 : last]]), start, last)
 
 
 def _purpose(rules: NameRules, text: Tokens, index: int) -> int:

@@ -162,7 +162,7 @@ def find_entities(
         gazetteer.places,
         tokens,
         countries,
-        [(n.first, n.last) for n in (*built, *clubs) if n.type != "person"],
+        [(n.first, n.last) for n in (*built, *clubs) if n.type == "organisation"],
     )
     if found_small:
         found_small = _not_within(tokens, known, found_small)
