@@ -31,6 +31,10 @@ def candidates(resources: Resources, text: str) -> set[str]:
         ("le président du Conseil européen Antonio Costa a reçu", "Antonio Costa"),
         ("et l'émissaire américain Amos Hochstein s'est rendu", "Amos Hochstein"),
         ("Goldman Sachs analyst Toshiya Hari raised", "Toshiya Hari"),
+        ("The visitors' goalkeeper Tomasz Rivera kept them level", "Tomasz Rivera"),
+        ("His lawyer Moussa Traore told the court", "Moussa Traore"),
+        ("He was jailed along with his wife Amina Dabo last year", "Amina Dabo"),
+        ("a expliqué l'avocate Claire Fontenay à la sortie", "Claire Fontenay"),
     ],
 )
 def test_trigger_patterns_find_unknown_people(text: str, name: str, resources: Resources) -> None:

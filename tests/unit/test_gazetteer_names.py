@@ -29,6 +29,9 @@ def found(resources: Resources, text: str, kind: str, language: str | None = Non
         ),
         ("en", "Saudi Electricity Co, the kingdom's biggest utility, said", "Saudi Electricity Co"),
         ("en", "The Arab Potash Company chief executive resigned.", "Arab Potash Company"),
+        ("en", "The league fined Kabwe Warriors FC on Monday.", "Kabwe Warriors FC"),
+        ("en", "The unions wrote to the National Treasury for funds.", "National Treasury"),
+        ("fr", "L'École nationale d'administration a rouvert.", "École nationale d'administration"),
         (
             "fr",
             "Le Haut Conseil des Maliens de l'extérieur a protesté.",
@@ -271,3 +274,31 @@ def test_an_ordinary_definite_word_before_a_fathers_name_is_part_of_the_person(
 ) -> None:
     people = found(resources, "وقال محمد الأمين ولد أحمد سالم إن", "person", "ar")
     assert people == {normalize_text("محمد الأمين ولد أحمد سالم")}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Sur un centre de l'Ivoirien Kader Bamba, le club a égalisé.", "Kader Bamba"),
+        ("Le Sud-Africain Sipho Ndlovu a ouvert le score.", "Sipho Ndlovu"),
+        ("Le prix est revenu au Marocain Yassir Belghiti pour son film.", "Yassir Belghiti"),
+        ("Le trophée est allé à la Tunisienne Salma Ben Amor.", "Salma Ben Amor"),
+    ],
+)
+def test_a_french_nationality_noun_after_a_determiner_is_followed_by_a_persons_name(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert normalize_text(name) in found(resources, text, "person", "fr")
+
+
+def test_a_french_nationality_noun_before_lower_case_words_names_no_person(
+    resources: Resources,
+) -> None:
+    assert found(resources, "La Marocaine des jeux a publié ses comptes.", "person", "fr") == set()
+
+
+def test_a_nationality_adjective_does_not_hide_the_given_name_after_it(
+    resources: Resources,
+) -> None:
+    text = "Nigerian Victor Okafor scored twice in the second half."
+    assert "victor okafor" in found(resources, text, "person", "en")

@@ -270,6 +270,14 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
             for text, (_, info) in keys.best.items()
             if info.entry != IGNORED and entries[info.entry].type != "place"
         ),
+        frozenset(
+            text
+            for text, (_, info) in keys.best.items()
+            if info.entry != IGNORED
+            and info.kind == Kind.ADJECTIVE
+            and entries[info.entry].type == "place"
+            and not is_arabic(text)
+        ),
     )
     # a given name is a person's far more often than a village's ("Donald", "Benjamin")
     given = names.given_latin | frozenset(names.given_arabic)

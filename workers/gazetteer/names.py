@@ -96,6 +96,9 @@ class NameRules:
     body_keys: frozenset[str]
     """The keys of organisations and people: a name holding one, or the start of
     one, is (part of) a body or person the gazetteer knows."""
+    demonyms: frozenset[str]
+    """The Latin-script adjectives of places ("nigerian", "algerienne", "sud
+    africain"): a person's name may follow one ("l'Algérien Houssem Aouar")."""
 
     starts: WordSet
     """Every word a name can be found from: heads and given names, as written."""
@@ -115,6 +118,7 @@ def name_rules(
     common: frozenset[str],
     keys: frozenset[str],
     body_keys: frozenset[str],
+    demonyms: frozenset[str] = frozenset(),
 ) -> NameRules:
     """The rules from the two data documents, every word normalized."""
 
@@ -158,9 +162,16 @@ def name_rules(
         common=common,
         keys=keys,
         body_keys=body_keys,
+        demonyms=demonyms,
         starts=WordSet(
             sorted(
-                frozenset().union(*latin_heads.values(), arabic_heads, given_latin, given_arabic)
+                frozenset().union(
+                    *latin_heads.values(),
+                    arabic_heads,
+                    given_latin,
+                    given_arabic,
+                    (d.rsplit(" ", 1)[-1] for d in demonyms),
+                )
             )
         ),
     )
@@ -190,7 +201,11 @@ def find_names(rules: NameRules, text: Tokens, language: str | None) -> list[Nam
     for index in hits:
         if index < skip or index < covered:
             continue
-        name = _organisation(rules, text, index, language) or _person(rules, text, index)
+        name = (
+            _organisation(rules, text, index, language)
+            or _person(rules, text, index)
+            or (_after_demonym(rules, text, index) if language == "fr" else None)
+        )
         if name is not None and name.first >= covered:
             covered = name.last
             if not _known(rules, text, name, language):
@@ -562,10 +577,14 @@ def _person(rules: NameRules, text: Tokens, start: int) -> Name | None:
         return _arabic_person(rules, text, start)
     if word not in rules.given_latin or not text.caps[start]:
         return None
-    if _inside_run(rules, text, start):
+    if _inside_run(rules, text, start) and _demonym_at(rules, text, start - 1) is None:
         return None
+    return _latin_person(rules, text, start, start + 1)
+
+
+def _latin_person(rules: NameRules, text: Tokens, start: int, last: int) -> Name | None:
+    """The name words and particles from token `last` on, after the first one(s)."""
     words, count = text.words, len(text.words)
-    last = start + 1
     while last < count and last - start < MAX_PERSON_WORDS and text.joined(last - 1):
         following = words[last]
         particle = following in rules.particles_latin and last + 1 < count and text.joined(last)
@@ -575,6 +594,38 @@ def _person(rules: NameRules, text: Tokens, start: int) -> Name | None:
     while last - 1 > start and words[last - 1] in rules.particles_latin:
         last -= 1
     return _unknown_person(rules, words[start:last], start, last)
+
+
+def _demonym_at(rules: NameRules, text: Tokens, index: int) -> int | None:
+    """The first token of a place's adjective ending at token `index` ("Nigerian",
+    "Sud-Africain"), if one does."""
+    for start in (index, index - 1):
+        if start < 0 or any(not text.joined(i) for i in range(start, index + 1)):
+            continue
+        if " ".join(text.words[start : index + 1]) in rules.demonyms:
+            return start
+    return None
+
+
+FRENCH_DETERMINERS = frozenset({"le", "la", "l", "du", "au", "les", "des", "aux"})
+
+
+def _after_demonym(rules: NameRules, text: Tokens, index: int) -> Name | None:
+    """French writes a nationality as a capitalised noun before the person's name
+    ("l'Algérien Houssem Aouar", "au Palestinien Karim Abu Sitta"): after a
+    determiner, the capitalised demonym and two name words or more are a person's
+    name, its first word known as a given name or not."""
+    if not text.caps[index] or index + 1 >= len(text.words) or not text.joined(index):
+        return None
+    first = _demonym_at(rules, text, index)
+    if first is None or first == 0 or not text.joined(first - 1):
+        return None
+    if text.words[first - 1] not in FRENCH_DETERMINERS:
+        return None
+    start = index + 1
+    if not _name_word(rules, text, start) or text.words[start] in rules.keys:
+        return None
+    return _latin_person(rules, text, start, start + 1)
 
 
 def _name_word(rules: NameRules, text: Tokens, index: int) -> bool:
