@@ -302,3 +302,49 @@ def test_a_nationality_adjective_does_not_hide_the_given_name_after_it(
 ) -> None:
     text = "Nigerian Victor Okafor scored twice in the second half."
     assert "victor okafor" in found(resources, text, "person", "en")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "name", "acronym"),
+    [
+        (
+            "fr",
+            "Le Syndicat libre des agents du secteur public (SLASP) a appelé à la grève.",
+            "Syndicat libre des agents du secteur public",
+            "SLASP",
+        ),
+        (
+            "fr",
+            "La Société malienne de transport et de logistique (SMTL) a suspendu ses trains.",
+            "Société malienne de transport et de logistique",
+            "SMTL",
+        ),
+        (
+            "en",
+            "Workers at Compagnie Miniere Vertes (CMV) walked out on Monday.",
+            "Compagnie Miniere Vertes",
+            "CMV",
+        ),
+    ],
+)
+def test_an_acronym_in_brackets_spells_out_the_organisation_written_before_it(
+    language: str, text: str, name: str, acronym: str, resources: Resources
+) -> None:
+    tag = tags(resources, text, language)["candidate:" + normalize_text(name)]
+    assert tag.type == "organisation"
+    assert acronym in tag.surface_forms
+
+
+def test_an_acronym_whose_letters_are_not_the_initials_spells_out_nothing(
+    resources: Resources,
+) -> None:
+    text = "Des employés de la régie des eaux (REGIDESO) ont manifesté mardi."
+    assert found(resources, text, "organisation", "fr") == set()
+
+
+def test_a_name_that_begins_a_long_known_name_is_left_to_the_gazetteer(
+    resources: Resources,
+) -> None:
+    text = "L'attaque a été revendiquée par le Groupe de soutien à l'islam et aux musulmans."
+    assert found(resources, text, "organisation", "fr") == set()
+    assert "org:jnim" in tags(resources, text, "fr")

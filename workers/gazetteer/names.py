@@ -194,7 +194,7 @@ def find_names(rules: NameRules, text: Tokens, language: str | None) -> list[Nam
     (`_known`)."""
     hits = rules.starts.find(text.analysis)
     if not hits:
-        return []
+        return _spelled_out(rules, text, language, [])
     skip = _title_case_headline(text) if _in_headline(text.analysis, hits[0]) else 0
     found: list[Name] = []
     covered = -1
@@ -210,10 +210,10 @@ def find_names(rules: NameRules, text: Tokens, language: str | None) -> list[Nam
             covered = name.last
             if not _known(rules, text, name, language):
                 found.append(_with_acronym(text, name))
-    return found
+    return _spelled_out(rules, text, language, found)
 
 
-EXTENSION_WORDS = 3
+EXTENSION_WORDS = 6
 """How far past a name to look for the known name it may be the start of."""
 
 
@@ -566,6 +566,82 @@ def _with_acronym(text: Tokens, name: Name) -> Name:
     ):
         return Name(name.type, name.name, name.first, name.last, written)
     return name
+
+
+ACRONYM_SKIPPED = frozenset({"a", "au", "aux", "en", "in", "at", "sur"})
+"""Function words an acronym leaves out, besides the links of names ("Groupe de
+soutien à l'islam et aux musulmans (GSIM)")."""
+
+
+def _spelled_out(
+    rules: NameRules, text: Tokens, language: str | None, found: list[Name]
+) -> list[Name]:
+    """`found` with the organisations an acronym in brackets spells out: the words
+    before "(SNIM)" whose initials, function words left out, are its letters
+    ("Société nationale industrielle et minière (SNIM)"). Such a name replaces a
+    shorter one found inside it; one found from its structure that ends at the
+    bracket keeps its own boundaries. Latin script only."""
+    original = text.analysis.original
+    bracket = original.find("(")
+    if bracket < 0:
+        return found
+    added: list[Name] = []
+    while bracket >= 0:
+        name = _spelled_before(rules, text, bracket)
+        if (
+            name is not None
+            and not any(n.first <= name.first and n.last == name.last for n in found)
+            and not _known(rules, text, name, language)
+        ):
+            added.append(name)
+        bracket = original.find("(", bracket + 1)
+    if not added:
+        return found
+    kept = [n for n in found if not any(a.first <= n.first and n.last <= a.last for a in added)]
+    return sorted([*kept, *added], key=lambda n: n.first)
+
+
+def _spelled_before(rules: NameRules, text: Tokens, bracket: int) -> Name | None:
+    """The organisation whose initials the acronym opening at character `bracket`
+    spells, ending right before the bracket, if any."""
+    analysis, words = text.analysis, text.words
+    low, high = 0, len(words)
+    while low < high:  # the first token that starts after the bracket
+        middle = (low + high) // 2
+        if analysis.span(middle, middle + 1).start <= bracket:
+            low = middle + 1
+        else:
+            high = middle
+    acronym = low
+    if acronym == 0 or acronym >= len(words) or words[acronym - 1].isdigit():
+        return None
+    span = analysis.span(acronym, acronym + 1)
+    written = analysis.surface(acronym, acronym + 1)
+    if (
+        span.start != bracket + 1
+        or analysis.original[span.end : span.end + 1] != ")"
+        or analysis.original[analysis.span(acronym - 1, acronym).end : bracket].strip()
+        or len(written) not in ACRONYM_LETTERS
+        or not (written.isalpha() and written.isupper())
+        or words[acronym] in rules.keys
+    ):
+        return None
+    letters = words[acronym]
+    remaining = len(letters)
+    index = acronym - 1
+    while remaining and index >= 0 and (index == acronym - 1 or text.joined(index)):
+        word = words[index]
+        if word in rules.links or word in ACRONYM_SKIPPED:
+            index -= 1
+            continue
+        if word[:1] != letters[remaining - 1] or not word.isalpha():
+            return None
+        remaining -= 1
+        index -= 1
+    first = index + 1
+    if remaining or not text.caps[first] or acronym - first < 2 or is_arabic(words[first]):
+        return None
+    return Name("organisation", " ".join(words[first:acronym]), first, acronym, written)
 
 
 # -- people --------------------------------------------------------------------------
