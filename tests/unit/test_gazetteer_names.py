@@ -348,3 +348,41 @@ def test_a_name_that_begins_a_long_known_name_is_left_to_the_gazetteer(
     text = "L'attaque a été revendiquée par le Groupe de soutien à l'islam et aux musulmans."
     assert found(resources, text, "organisation", "fr") == set()
     assert "org:jnim" in tags(resources, text, "fr")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        ("en", "Shares of chemicals maker Varonix fell 3% on Monday.", "Varonix"),
+        ("en", "The ruling party Tekla Nova won a majority.", "Tekla Nova"),
+        ("en", "The main opposition coalition, Ubuntu Forward, conceded defeat.", "Ubuntu Forward"),
+        ("fr", "Le bénéfice du groupe Sonarel a progressé de 9 %.", "Sonarel"),
+        ("fr", "Les trains de la filiale Sitarail sont arrêtés depuis lundi.", "Sitarail"),
+    ],
+)
+def test_a_lower_case_noun_of_its_kind_announces_the_name_of_a_body(
+    language: str, text: str, name: str, resources: Resources
+) -> None:
+    assert normalize_text(name) in found(resources, text, "organisation", language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The company Chairman said on Monday that sales rose."),
+        ("fr", "Le dirigeant du parti Mohamed Ben Salem a été arrêté."),
+    ],
+)
+def test_a_noun_of_its_kind_before_a_title_or_a_persons_name_names_no_body(
+    language: str, text: str, resources: Resources
+) -> None:
+    assert found(resources, text, "organisation", language) == set()
+
+
+def test_a_noun_of_its_kind_before_an_acronym_given_for_a_name_adds_no_body(
+    resources: Resources,
+) -> None:
+    text = "Société libre des mines (SLM) workers walked out. The miner SLM said talks went on."
+    assert found(resources, text, "organisation", "en") == {
+        normalize_text("Société libre des mines")
+    }

@@ -70,6 +70,9 @@ class NameRules:
     """Head nouns of organisation names in English and French."""
     french_lower: frozenset[str]
     """French heads that open a name in lower case ("le ministère de la Santé")."""
+    kinds: dict[str, frozenset[str]]
+    """Per language, the lower-case nouns that say what kind of body the name after
+    them is ("maker Covestro", "le groupe OCP")."""
     arabic_heads: dict[str, str]
     """Every written form of an Arabic head noun (proclitics, article) -> the head
     as the name starts with it (article kept, proclitic dropped)."""
@@ -142,10 +145,12 @@ def name_rules(
         for clitic in PERSON_PROCLITICS
     }
     latin_heads = {lang: words(heads[lang], "heads") for lang in ("en", "fr")}
+    kinds = {lang: words(heads[lang], "kinds") for lang in ("en", "fr")}
     given_latin = words(given["latin"], "given")
     return NameRules(
         latin_heads=latin_heads,
         french_lower=words(heads["fr"], "lower"),
+        kinds=kinds,
         arabic_heads=arabic_heads,
         links=frozenset().union(*(words(s, "links") for s in latin)),
         leading=frozenset().union(*(words(s, "leading") for s in latin)),
@@ -167,6 +172,7 @@ def name_rules(
             sorted(
                 frozenset().union(
                     *latin_heads.values(),
+                    *kinds.values(),
                     arabic_heads,
                     given_latin,
                     given_arabic,
@@ -205,12 +211,17 @@ def find_names(rules: NameRules, text: Tokens, language: str | None) -> list[Nam
             _organisation(rules, text, index, language)
             or _person(rules, text, index)
             or (_after_demonym(rules, text, index) if language == "fr" else None)
+            or _after_kind(rules, text, index, language)
         )
         if name is not None and name.first >= covered:
             covered = name.last
             if not _known(rules, text, name, language):
                 found.append(_with_acronym(text, name))
-    return _spelled_out(rules, text, language, found)
+    found = _spelled_out(rules, text, language, found)
+    acronyms = {normalize_text(n.acronym) for n in found if n.acronym is not None}
+    if acronyms:  # "the miner SNIM" after "... (SNIM)": the same body
+        found = [n for n in found if n.acronym is not None or n.name not in acronyms]
+    return found
 
 
 EXTENSION_WORDS = 6
@@ -295,6 +306,58 @@ def _organisation(rules: NameRules, text: Tokens, index: int, language: str | No
     if language == "fr" and word in heads["fr"] and not _inside_run(rules, text, index):
         return _french_organisation(rules, text, index)
     return _english_organisation(rules, text, index)
+
+
+MAX_KIND_NAME_WORDS = 4
+
+
+def _after_kind(rules: NameRules, text: Tokens, index: int, language: str | None) -> Name | None:
+    """The capitalised name right after a lower-case noun of its kind ("chemicals
+    maker Covestro", "le groupe OCP"), or between commas after it ("the opposition
+    coalition, Takku Wallu, said"): up to a given name, a title or a word of the
+    trigger stop list; none that holds a head noun (the head finds it), none the
+    gazetteer knows or that begins with a known name ("le groupe Etat islamique")."""
+    word, words = text.words[index], text.words
+    kinds = rules.kinds.get(language or "") if language in rules.kinds else None
+    if (
+        text.caps[index]
+        or index + 1 >= len(words)
+        or word not in (kinds if kinds is not None else rules.kinds["en"] | rules.kinds["fr"])
+        or not text.caps[index + 1]
+    ):
+        return None
+    start = index + 1
+    end = min(_run_end(rules, text, start), start + MAX_KIND_NAME_WORDS)
+    if not text.joined(index) and not (
+        _between(text, index) == "," and end < len(words) and _between(text, end - 1) == ","
+    ):
+        return None
+    last = start
+    heads = rules.latin_heads["en"] | rules.latin_heads["fr"]
+    while last < end:
+        following = words[last]
+        if following in heads:
+            return None
+        if (last > start and following in rules.given_latin) or following in rules.stopwords:
+            break
+        last += 1
+    while last > start and words[last - 1] in rules.links:
+        last -= 1
+    name = words[start:last]
+    if not name or (len(name) == 1 and name[0] in rules.common) or is_arabic(name[0]):
+        return None
+    if name[0] in rules.given_latin or name[0] in rules.demonyms:
+        return None
+    if any(" ".join(name[:size]) in rules.keys for size in range(1, len(name))):
+        return None
+    return Name("organisation", " ".join(name), start, last)
+
+
+def _between(text: Tokens, index: int) -> str:
+    """What stands between token `index` and the next one, spaces left out."""
+    analysis = text.analysis
+    end = analysis.span(index, index + 1).end
+    return analysis.original[end : analysis.span(index + 1, index + 2).start].strip()
 
 
 def _capital_next(rules: NameRules, text: Tokens, index: int) -> bool:
