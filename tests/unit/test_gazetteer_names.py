@@ -386,3 +386,33 @@ def test_a_noun_of_its_kind_before_an_acronym_given_for_a_name_adds_no_body(
     assert found(resources, text, "organisation", "en") == {
         normalize_text("Société libre des mines")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The field is run by Spain's Repsol and Norway's Varenor.", "Repsol"),
+        ("The field is run by Spain's Repsol and Norway's Varenor.", "Varenor"),
+        ("They will meet Egypt's Pyramids in the final.", "Pyramids"),
+        ("Shares of Germany's Koval Chemie rose 3% in Frankfurt.", "Koval Chemie"),
+    ],
+)
+def test_a_countrys_possessive_before_a_capitalised_run_names_a_body(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert normalize_text(name) in found(resources, text, "organisation", "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran's Supreme Leader Ayatollah Ali Khamenei said on Monday.",
+        "Germany's Olaf Scholz met Kenya's Kevin Otieno in Berlin.",
+        "Aid reached Morocco's Amizmiz on Sunday.",
+        "Britain's Prime Minister spoke first.",
+    ],
+)
+def test_a_countrys_possessive_before_a_title_a_person_or_a_town_names_no_body(
+    text: str, resources: Resources
+) -> None:
+    assert found(resources, text, "organisation", "en") == set()

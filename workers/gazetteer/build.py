@@ -278,6 +278,15 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
             and entries[info.entry].type == "place"
             and not is_arabic(text)
         ),
+        frozenset(
+            text
+            for text, (_, info) in keys.best.items()
+            if info.entry != IGNORED
+            and info.kind == Kind.NAME
+            and entries[info.entry].type == "place"
+            and entries[info.entry].adjectives
+            and not is_arabic(text)
+        ),
     )
     # a given name is a person's far more often than a village's ("Donald", "Benjamin")
     given = names.given_latin | frozenset(names.given_arabic)

@@ -58,6 +58,9 @@ FRENCH_ADJECTIVE_ENDINGS = (
 )  # fmt: skip
 """How the lower-case adjectives of a French name end ("nationale", "constitutionnel")."""
 ACRONYM_LETTERS = range(2, 9)
+POSSESSIVE = "s"
+WORD_JOINS = ("'", "\u2019", "-")
+APOSTROPHES = frozenset({"'", "\u2019"})
 TITLE_CASE_SHARE = 0.6
 """Above this share of capitalised words a headline's capitals say nothing of names."""
 
@@ -70,9 +73,9 @@ class NameRules:
     """Head nouns of organisation names in English and French."""
     french_lower: frozenset[str]
     """French heads that open a name in lower case ("le ministère de la Santé")."""
-    kinds: dict[str, frozenset[str]]
-    """Per language, the lower-case nouns that say what kind of body the name after
-    them is ("maker Covestro", "le groupe OCP")."""
+    kinds: dict[str | None, frozenset[str]]
+    """Per language (None: any), the lower-case nouns that say what kind of body the
+    name after them is ("maker Covestro", "le groupe OCP")."""
     arabic_heads: dict[str, str]
     """Every written form of an Arabic head noun (proclitics, article) -> the head
     as the name starts with it (article kept, proclitic dropped)."""
@@ -102,9 +105,16 @@ class NameRules:
     demonyms: frozenset[str]
     """The Latin-script adjectives of places ("nigerian", "algerienne", "sud
     africain"): a person's name may follow one ("l'Algérien Houssem Aouar")."""
+    possessors: frozenset[str]
+    """The Latin-script names of the places that have adjectives (countries,
+    continents): "Spain's Repsol" names a body of the country."""
 
     starts: WordSet
-    """Every word a name can be found from: heads and given names, as written."""
+    """Every word a name can be found from: heads and given names, as written, the
+    kinds, the last words of the demonyms and the possessive's "s"."""
+    side_starts: frozenset[str]
+    """The starts that are only demonyms or the possessive: the name after them is
+    looked for alone."""
 
 
 def given_name_words(given: dict[str, Any]) -> frozenset[str]:
@@ -122,6 +132,7 @@ def name_rules(
     keys: frozenset[str],
     body_keys: frozenset[str],
     demonyms: frozenset[str] = frozenset(),
+    possessors: frozenset[str] = frozenset(),
 ) -> NameRules:
     """The rules from the two data documents, every word normalized."""
 
@@ -145,8 +156,15 @@ def name_rules(
         for clitic in PERSON_PROCLITICS
     }
     latin_heads = {lang: words(heads[lang], "heads") for lang in ("en", "fr")}
-    kinds = {lang: words(heads[lang], "kinds") for lang in ("en", "fr")}
+    kinds: dict[str | None, frozenset[str]] = {
+        lang: words(heads[lang], "kinds") for lang in ("en", "fr")
+    }
+    kinds[None] = kinds["en"] | kinds["fr"]
     given_latin = words(given["latin"], "given")
+    demonym_ends = frozenset(d.rsplit(" ", 1)[-1] for d in demonyms)
+    side = (demonym_ends | ({POSSESSIVE} if possessors else frozenset())) - (
+        given_latin | latin_heads["en"] | latin_heads["fr"] | kinds[None]
+    )
     return NameRules(
         latin_heads=latin_heads,
         french_lower=words(heads["fr"], "lower"),
@@ -168,18 +186,21 @@ def name_rules(
         keys=keys,
         body_keys=body_keys,
         demonyms=demonyms,
+        possessors=possessors,
         starts=WordSet(
             sorted(
                 frozenset().union(
                     *latin_heads.values(),
-                    *kinds.values(),
+                    kinds[None],
                     arabic_heads,
                     given_latin,
                     given_arabic,
-                    (d.rsplit(" ", 1)[-1] for d in demonyms),
+                    kinds[None],
+                    side,
                 )
             )
         ),
+        side_starts=side,
     )
 
 
@@ -193,6 +214,9 @@ class Name:
     first: int
     last: int
     acronym: str | None = None
+    yields: bool = False
+    """Found from the words around it alone ("Spain's Repsol"): a small place of the
+    same words is the place."""
 
 
 def find_names(rules: NameRules, text: Tokens, language: str | None) -> list[Name]:
@@ -204,15 +228,20 @@ def find_names(rules: NameRules, text: Tokens, language: str | None) -> list[Nam
     skip = _title_case_headline(text) if _in_headline(text.analysis, hits[0]) else 0
     found: list[Name] = []
     covered = -1
+    words, caps, kinds, side = text.words, text.caps, rules.kinds[None], rules.side_starts
     for index in hits:
         if index < skip or index < covered:
             continue
-        name = (
-            _organisation(rules, text, index, language)
-            or _person(rules, text, index)
-            or (_after_demonym(rules, text, index) if language == "fr" else None)
-            or _after_kind(rules, text, index, language)
-        )
+        word = words[index]
+        if word in kinds and not caps[index]:
+            name = _after_kind(rules, text, index, language)
+        elif word in side:
+            if word == POSSESSIVE:
+                name = _after_possessive(rules, text, index) if language != "fr" else None
+            else:
+                name = _after_demonym(rules, text, index) if language == "fr" else None
+        else:
+            name = _organisation(rules, text, index, language) or _person(rules, text, index)
         if name is not None and name.first >= covered:
             covered = name.last
             if not _known(rules, text, name, language):
@@ -318,11 +347,12 @@ def _after_kind(rules: NameRules, text: Tokens, index: int, language: str | None
     trigger stop list; none that holds a head noun (the head finds it), none the
     gazetteer knows or that begins with a known name ("le groupe Etat islamique")."""
     word, words = text.words[index], text.words
-    kinds = rules.kinds.get(language or "") if language in rules.kinds else None
+    kinds = rules.kinds.get(language)
     if (
-        text.caps[index]
+        kinds is None
+        or word not in kinds
+        or text.caps[index]
         or index + 1 >= len(words)
-        or word not in (kinds if kinds is not None else rules.kinds["en"] | rules.kinds["fr"])
         or not text.caps[index + 1]
     ):
         return None
@@ -333,10 +363,10 @@ def _after_kind(rules: NameRules, text: Tokens, index: int, language: str | None
     ):
         return None
     last = start
-    heads = rules.latin_heads["en"] | rules.latin_heads["fr"]
+    heads_en, heads_fr = rules.latin_heads["en"], rules.latin_heads["fr"]
     while last < end:
         following = words[last]
-        if following in heads:
+        if following in heads_en or following in heads_fr:
             return None
         if (last > start and following in rules.given_latin) or following in rules.stopwords:
             break
@@ -351,6 +381,53 @@ def _after_kind(rules: NameRules, text: Tokens, index: int, language: str | None
     if any(" ".join(name[:size]) in rules.keys for size in range(1, len(name))):
         return None
     return Name("organisation", " ".join(name), start, last)
+
+
+def _after_possessive(rules: NameRules, text: Tokens, index: int) -> Name | None:
+    """A body named after a country's possessive ("Spain's Repsol", "Egypt's
+    Pyramids"): the whole capitalised run after it, with no head noun (the head
+    finds it), title, stop word or given name in it, nothing the gazetteer knows
+    at its start (a place, a person), no ordinary word alone."""
+    words = text.words
+    if (
+        words[index] != POSSESSIVE
+        or index == 0
+        or index + 1 >= len(words)
+        or not text.joined(index - 1)
+        or not text.joined(index)
+        or not text.caps[index + 1]
+        or not text.caps[index - 1]
+        or _between(text, index - 1) not in APOSTROPHES
+    ):
+        return None
+    if words[index - 1] not in rules.possessors and (
+        index < 2 or " ".join(words[index - 2 : index]) not in rules.possessors
+    ):
+        return None
+    start = index + 1
+    last = _run_end(rules, text, start)
+    for link in range(start + 1, last - 1):
+        if words[link] in COORDINATORS and words[link + 1] in rules.possessors:
+            last = link  # "Austria's OMV and Norway's Equinor"
+            break
+    if last - start > MAX_KIND_NAME_WORDS:
+        return None
+    heads_en, heads_fr = rules.latin_heads["en"], rules.latin_heads["fr"]
+    name = words[start:last]
+    if any(
+        w in heads_en
+        or w in heads_fr
+        or w in rules.stopwords
+        or w in rules.given_latin
+        or w in rules.never
+        for w in name
+    ):
+        return None
+    if (len(name) == 1 and name[0] in rules.common) or name[0] in rules.demonyms:
+        return None
+    if any(" ".join(name[:size]) in rules.keys for size in range(1, len(name) + 1)):
+        return None
+    return Name("organisation", " ".join(name), start, last, yields=True)
 
 
 def _between(text: Tokens, index: int) -> str:
@@ -650,7 +727,7 @@ def _spelled_out(
         return found
     added: list[Name] = []
     while bracket >= 0:
-        name = _spelled_before(rules, text, bracket)
+        name = _spelled_before(rules, text, original, bracket)
         if (
             name is not None
             and not any(n.first <= name.first and n.last == name.last for n in found)
@@ -664,10 +741,27 @@ def _spelled_out(
     return sorted([*kept, *added], key=lambda n: n.first)
 
 
-def _spelled_before(rules: NameRules, text: Tokens, bracket: int) -> Name | None:
-    """The organisation whose initials the acronym opening at character `bracket`
-    spells, ending right before the bracket, if any."""
+def _spelled_before(rules: NameRules, text: Tokens, original: str, bracket: int) -> Name | None:
+    """The organisation whose initials the acronym opening at character `bracket` of
+    `original` (the analysis's text) spells, ending right before the bracket, if any."""
     analysis, words = text.analysis, text.words
+    inside = original[bracket + 1 : bracket + 2 + ACRONYM_LETTERS.stop]
+    closing = inside.find(")")
+    if closing < ACRONYM_LETTERS.start or not inside[:closing].isupper():
+        return None
+    # the acronym's last letter is the initial of the word before the bracket
+    before = original[max(0, bracket - 30) : bracket].split()
+    word = before[-1] if before else ""
+    for mark in WORD_JOINS:
+        word = word.rsplit(mark, 1)[-1]
+    initial = word[:1].lower()
+    last = inside[closing - 1].lower()
+    if initial != last and (initial.isascii() or normalize_text(initial) != last):
+        return None
+    content = inside[:closing]
+    letters = content.lower() if content.isascii() else normalize_text(content)
+    if letters in rules.keys:
+        return None
     low, high = 0, len(words)
     while low < high:  # the first token that starts after the bracket
         middle = (low + high) // 2
@@ -682,14 +776,13 @@ def _spelled_before(rules: NameRules, text: Tokens, bracket: int) -> Name | None
     written = analysis.surface(acronym, acronym + 1)
     if (
         span.start != bracket + 1
-        or analysis.original[span.end : span.end + 1] != ")"
-        or analysis.original[analysis.span(acronym - 1, acronym).end : bracket].strip()
+        or original[span.end : span.end + 1] != ")"
+        or original[analysis.span(acronym - 1, acronym).end : bracket].strip()
         or len(written) not in ACRONYM_LETTERS
         or not (written.isalpha() and written.isupper())
-        or words[acronym] in rules.keys
+        or words[acronym] != letters
     ):
         return None
-    letters = words[acronym]
     remaining = len(letters)
     index = acronym - 1
     while remaining and index >= 0 and (index == acronym - 1 or text.joined(index)):

@@ -145,11 +145,12 @@ def find_entities(
         gazetteer.places,
         tokens,
         countries,
-        [(n.first, n.last) for n in built if n.type != "person"],
+        [(n.first, n.last) for n in built if n.type != "person" and not n.yields],
     )
     if found_small:
         found_small = _not_within(tokens, known, found_small)
         built, found_small = _places_named_like_people(built, found_small)
+    built = _yielding_to_places(gazetteer, built, found_small)
     spans = [(p.first, p.last, "place") for p in found_small] + [
         (n.first, n.last, "place" if n.type == "person" else "organisation")
         for n in built
@@ -227,6 +228,27 @@ def _places_named_like_people(
         or not any(first < p.last and p.first < last for first, last in people)
     ]
     return built, small
+
+
+def _yielding_to_places(
+    gazetteer: Gazetteer, built: list[Name], small: list[SmallPlace]
+) -> list[Name]:
+    """Names found from the words around them alone ("Iraq's Duhok"), less those
+    that are the name of a town or region, or hold a small place found with its
+    context."""
+    if not any(n.yields for n in built):
+        return built
+    towns, regions = gazetteer.places.rows, gazetteer.places.regions
+    return [
+        n
+        for n in built
+        if not n.yields
+        or not (
+            n.name in towns
+            or n.name in regions
+            or any(n.first <= p.first and p.last <= n.last for p in small)
+        )
+    ]
 
 
 def _story_countries(gazetteer: Gazetteer, known: Known) -> set[str]:
