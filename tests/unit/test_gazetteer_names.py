@@ -416,3 +416,43 @@ def test_a_countrys_possessive_before_a_title_a_person_or_a_town_names_no_body(
     text: str, resources: Resources
 ) -> None:
     assert found(resources, text, "organisation", "en") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Le Syndicat indépendant des agents du secteur public a salué l'accord.",
+            "Syndicat indépendant des agents du secteur public",
+        ),
+        (
+            "Le Tribunal de grande instance de la Mefou a ouvert une enquête.",
+            "Tribunal de grande instance de la Mefou",
+        ),
+        ("Selon l'observatoire de Tiouine, la secousse était faible.", "observatoire de Tiouine"),
+        ("Le Comité syndical avant tout a réagi.", "Comité syndical"),
+    ],
+)
+def test_a_french_name_takes_its_adjectives_and_the_noun_after_a_preposed_one(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert normalize_text(name) in found(resources, text, "organisation", "fr")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Il a reçu une délégation de la Ligue et promis une nouvelle grille.",
+            set(),
+        ),
+        (
+            "Selon le Bureau des affaires juridiques de l'Organisation régionale des pêches, rien.",
+            {"Bureau des affaires juridiques", "Organisation régionale des pêches"},
+        ),
+    ],
+)
+def test_a_french_name_stops_at_et_before_a_verb_and_at_the_head_of_another_body(
+    text: str, names: set[str], resources: Resources
+) -> None:
+    assert found(resources, text, "organisation", "fr") == {normalize_text(n) for n in names}

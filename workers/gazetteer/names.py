@@ -54,7 +54,8 @@ FRENCH_ADJECTIVE_ENDINGS = (
     "aire", "aires", "ique", "iques", "if", "ive", "ifs", "ives", "ais", "aise", "aises", "ois",
     "oise", "oises", "ain", "aine", "ains", "aines", "eur", "eure", "eures", "ee", "ees",
     "nel", "nelle", "ier", "iere", "iers", "ieres", "ies", "ue", "ues", "ante", "antes",
-    "iste", "istes", "il", "ile", "ils", "iles", "able", "ables", "ible", "ibles",
+    "iste", "istes", "il", "ile", "ils", "iles", "able", "ables", "ible", "ibles", "ant", "ants",
+    "ic", "ics",
 )  # fmt: skip
 """How the lower-case adjectives of a French name end ("nationale", "constitutionnel")."""
 ACRONYM_LETTERS = range(2, 9)
@@ -376,9 +377,11 @@ def _after_kind(rules: NameRules, text: Tokens, index: int, language: str | None
     name = words[start:last]
     if not name or (len(name) == 1 and name[0] in rules.common) or is_arabic(name[0]):
         return None
-    if name[0] in rules.given_latin or name[0] in rules.demonyms:
+    if name[0] in rules.given_latin or name[0] in rules.demonyms or name[0] in rules.body_keys:
         return None
-    if any(" ".join(name[:size]) in rules.keys for size in range(1, len(name))):
+    # a place may open the name ("le groupe Africa Global Logistics"), a longer known
+    # name may not
+    if any(" ".join(name[:size]) in rules.keys for size in range(2, len(name))):
         return None
     return Name("organisation", " ".join(name), start, last)
 
@@ -535,11 +538,35 @@ def _french_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
             if after >= count or not text.joined(after - 1) or words[after] in rules.links:
                 break
             french_heads = rules.latin_heads["fr"]
-            if word in COORDINATORS and text.caps[after] and words[after] in french_heads:
+            brought = words[after]
+            if word in COORDINATORS and text.caps[after] and brought in french_heads:
                 break  # "Conseil constitutionnel et la Cour africaine ...": two names
+            if (
+                word in COORDINATORS
+                and after == last + 1
+                and not text.caps[after]
+                and not brought.endswith(FRENCH_ADJECTIVE_ENDINGS)
+            ):
+                break  # "la Ligue et promis ...": "et" and a verb go on with the sentence
+            if (
+                word in FRENCH_OF
+                and last - start > 2
+                and text.caps[after]
+                and brought in french_heads
+            ):
+                break  # "Centre des planètes mineures de l'Union ...": a body of a body
             last = after + 1
+            if (
+                brought in FRENCH_BEFORE_NOUNS
+                and last < count
+                and text.joined(after)
+                and words[last] not in rules.links
+                and not text.caps[last]
+            ):
+                last += 1  # "de première instance": an adjective before its noun
         elif word not in rules.never and (
-            text.caps[last] or word.endswith(FRENCH_ADJECTIVE_ENDINGS)
+            text.caps[last]
+            or (word.endswith(FRENCH_ADJECTIVE_ENDINGS) and word not in FRENCH_NOT_ADJECTIVES)
         ):
             last += 1
         else:
@@ -562,6 +589,16 @@ def _french_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
 
 
 FRENCH_OF = frozenset({"de", "d", "du"})
+FRENCH_NOT_ADJECTIVES = frozenset(
+    {"avant", "devant", "pendant", "durant", "suivant", "maintenant", "cependant", "pourtant",
+     "autant", "tant", "quant", "notamment", "selon"}
+)  # fmt: skip
+"""Words shaped like an adjective ("-ant") that go on with the sentence."""
+FRENCH_BEFORE_NOUNS = frozenset(
+    {"premiere", "premier", "grande", "grand", "haute", "haut", "petite", "petit", "seconde",
+     "second", "deuxieme", "nouvelle", "nouveau", "moyenne", "moyen"}
+)  # fmt: skip
+"""Adjectives that stand before the noun they qualify ("tribunal de grande instance")."""
 
 
 def _latin_organisation(text: Tokens, first: int, last: int) -> Name | None:
