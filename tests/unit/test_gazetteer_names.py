@@ -31,6 +31,12 @@ def found(resources: Resources, text: str, kind: str, language: str | None = Non
         ("en", "The Arab Potash Company chief executive resigned.", "Arab Potash Company"),
         ("en", "The league fined Kabwe Warriors FC on Monday.", "Kabwe Warriors FC"),
         ("en", "The unions wrote to the National Treasury for funds.", "National Treasury"),
+        ("en", "Students at the University of the Highveld marched.", "University of the Highveld"),
+        (
+            "en",
+            "Loans from the National Student Loan Scheme dried up.",
+            "National Student Loan Scheme",
+        ),
         ("fr", "L'École nationale d'administration a rouvert.", "École nationale d'administration"),
         (
             "fr",
@@ -456,3 +462,13 @@ def test_a_french_name_stops_at_et_before_a_verb_and_at_the_head_of_another_body
     text: str, names: set[str], resources: Resources
 ) -> None:
     assert found(resources, text, "organisation", "fr") == {normalize_text(n) for n in names}
+
+
+def test_a_noun_of_its_kind_opening_a_sentence_is_no_part_of_the_name_after_it(
+    resources: Resources,
+) -> None:
+    text = "Results rose. Rivals Coastal Savings Bank and Harbour Bank report next week."
+    assert normalize_text("Coastal Savings Bank") in found(resources, text, "organisation", "en")
+    assert normalize_text("Rivals Coastal Savings Bank") not in found(
+        resources, text, "organisation", "en"
+    )

@@ -469,6 +469,13 @@ def _english_organisation(rules: NameRules, text: Tokens, head: int) -> Name | N
         last = end
     while first < last and text.words[first] in rules.leading:
         first += 1
+    if (
+        first < head
+        and (first == 0 or not text.joined(first - 1))
+        and text.words[first] in rules.kinds["en"]
+        and text.words[first] not in heads
+    ):
+        first += 1  # "Rivals First Abu Dhabi Bank ...": a sentence opens with a noun
     return _latin_organisation(text, first, last)
 
 
@@ -505,9 +512,22 @@ def _run_end(rules: NameRules, text: Tokens, index: int) -> int:
             and not _two_names(rules, text, last)
         ):
             last += 2
+        elif (
+            text.words[last] == OF
+            and last + 2 < count
+            and text.words[last + 1] == THE
+            and text.joined(last)
+            and text.joined(last + 1)
+            and text.caps[last + 2]
+            and text.words[last + 2] not in rules.never
+        ):
+            last += 3  # "University of the Witwatersrand"
         else:
             break
     return last
+
+
+OF, THE = "of", "the"
 
 
 COORDINATORS = frozenset({"and", "&", "et"})
