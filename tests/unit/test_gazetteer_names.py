@@ -472,3 +472,23 @@ def test_a_noun_of_its_kind_opening_a_sentence_is_no_part_of_the_name_after_it(
     assert normalize_text("Rivals Coastal Savings Bank") not in found(
         resources, text, "organisation", "en"
     )
+
+
+def test_sheikh_inside_a_name_is_a_name_word(resources: Resources) -> None:
+    text = "Former president Omar Sheikh Abdikadir warned of a crisis."
+    assert "omar sheikh abdikadir" in found(resources, text, "person", "en")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The final was played at the Karim Wadi Sports City in Jeddah."),
+        ("en", "The Sheikh Rashid Youth Prize will announce its longlist in May."),
+        ("en", "Crowds filled the Mohamed Bakri Memorial Stadium on Friday."),
+        ("fr", "La finale s'est jouée au Karim Wadi Stade olympique de Jeddah."),
+    ],
+)
+def test_a_thing_named_after_a_person_is_no_person(
+    language: str, text: str, resources: Resources
+) -> None:
+    assert found(resources, text, "person", language) == set()

@@ -287,6 +287,7 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
             and entries[info.entry].adjectives
             and not is_arabic(text)
         ),
+        _normalized_words(document, "named_after"),
     )
     # a given name is a person's far more often than a village's ("Donald", "Benjamin")
     given = names.given_latin | frozenset(names.given_arabic)

@@ -107,6 +107,9 @@ class NameRules:
     """The Latin-script adjectives of places ("nigerian", "algerienne", "sud
     africain"): a person's name may follow one ("l'Algérien Houssem Aouar")."""
     possessors: frozenset[str]
+    named_after: frozenset[str]
+    """What is often named after a person ("award", "stadium"): a person's name
+    followed by one is that thing's ("King Abdullah Sports City")."""
     """The Latin-script names of the places that have adjectives (countries,
     continents): "Spain's Repsol" names a body of the country."""
 
@@ -134,6 +137,7 @@ def name_rules(
     body_keys: frozenset[str],
     demonyms: frozenset[str] = frozenset(),
     possessors: frozenset[str] = frozenset(),
+    named_after: frozenset[str] = frozenset(),
 ) -> NameRules:
     """The rules from the two data documents, every word normalized."""
 
@@ -188,6 +192,7 @@ def name_rules(
         body_keys=body_keys,
         demonyms=demonyms,
         possessors=possessors,
+        named_after=named_after,
         starts=WordSet(
             sorted(
                 frozenset().union(
@@ -876,13 +881,35 @@ def _latin_person(rules: NameRules, text: Tokens, start: int, last: int) -> Name
     words, count = text.words, len(text.words)
     while last < count and last - start < MAX_PERSON_WORDS and text.joined(last - 1):
         following = words[last]
-        particle = following in rules.particles_latin and last + 1 < count and text.joined(last)
+        particle = (
+            following in rules.particles_latin or (following in TITLES_IN_NAMES and text.caps[last])
+        ) and (last + 1 < count and text.joined(last) and _name_word(rules, text, last + 1))
         if not particle and not _name_word(rules, text, last):
             break
         last += 1
     while last - 1 > start and words[last - 1] in rules.particles_latin:
         last -= 1
+    # "King Abdullah Sports City", "Zayed Book Award": a thing named after the person
+    after = start + 1
+    while after < count and (after < last or (text.joined(after - 1) and text.caps[after])):
+        if names_after(rules, words[after]):
+            return None
+        after += 1
     return _unknown_person(rules, words[start:last], start, last)
+
+
+TITLES_IN_NAMES = frozenset({"sheikh", "sheik", "cheikh"})
+"""Titles that are also a name word inside a name ("Hassan Sheikh Mohamud")."""
+
+
+def names_after(rules: NameRules, word: str) -> bool:
+    """A word (normalized) that names a body or thing after the person before it: a
+    head noun, "Award", "Stadium"."""
+    return (
+        word in rules.named_after
+        or word in rules.latin_heads["en"]
+        or word in rules.latin_heads["fr"]
+    )
 
 
 def _demonym_at(rules: NameRules, text: Tokens, index: int) -> int | None:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, TypeVar
 from newswire_text import Analysis, EntryMentions
 
 from workers.gazetteer import Entry, Gazetteer
-from workers.gazetteer.names import Name, NameRules, find_names, nisba_adjective
+from workers.gazetteer.names import Name, NameRules, find_names, names_after, nisba_adjective
 from workers.gazetteer.places import SmallPlace, find_small_places
 from workers.models import EnrichedArticle, EntityTag, EntityType, assemble, evolve
 from workers.text.arabic import CLITIC_ARTICLES, is_arabic
@@ -89,6 +89,29 @@ def _trimmed(gazetteer: Gazetteer, people: list[TriggerPerson]) -> list[TriggerP
         else:
             shift = max(0, surfaces[0].find(cut))
             kept.append(TriggerPerson(normalized, first_offset + shift, count, [cut]))
+    return kept
+
+
+def _not_named_after(
+    rules: NameRules, text: str, people: list[TriggerPerson]
+) -> list[TriggerPerson]:
+    """Trigger-found people in Latin script, less the names of things named after a
+    person: holding a word such as "Award" or a head noun ("Sheikh Zayed Book
+    Award"), or followed by one capitalised ("King Abdullah Sports City")."""
+    kept = []
+    for person in people:
+        if is_arabic(person.name):
+            kept.append(person)
+            continue
+        if any(names_after(rules, word) for word in person.name.split(" ")):
+            continue
+        end = person.first_offset + len(person.surface_forms[0])
+        following = text[end : end + 40]
+        if following[:1] == " " and following[1:2].isupper():
+            word = normalize_text(following.split(maxsplit=1)[0])
+            if names_after(rules, word):
+                continue
+        kept.append(person)
     return kept
 
 
@@ -186,6 +209,8 @@ def find_entities(
         name = normalize_text(surfaces[0])
         tags.append(_candidate("organisation", name, first_offset, count, surfaces, language))
     people = _trimmed(gazetteer, people)
+    if people:
+        people = _not_named_after(gazetteer.names, analysis.original, people)
     built, people = _outer_people(built, people), _unless_inside(people, built)
     for person in people:
         name, first_offset, count = person.name, person.first_offset, person.count
