@@ -35,6 +35,15 @@ def candidates(resources: Resources, text: str) -> set[str]:
         ("His lawyer Moussa Traore told the court", "Moussa Traore"),
         ("He was jailed along with his wife Amina Dabo last year", "Amina Dabo"),
         ("a expliqué l'avocate Claire Fontenay à la sortie", "Claire Fontenay"),
+        ("Mariam Traore Kone, a teacher at the school, lost her home.", "Mariam Traore Kone"),
+        (
+            "Aline Mbarga Essomba, mère de trois enfants, attend depuis mardi.",
+            "Aline Mbarga Essomba",
+        ),
+        (
+            "Chantal Mbarga Mbock, une commerçante du marché, a perdu son stock.",
+            "Chantal Mbarga Mbock",
+        ),
     ],
 )
 def test_trigger_patterns_find_unknown_people(text: str, name: str, resources: Resources) -> None:
