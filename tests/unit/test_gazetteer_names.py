@@ -34,6 +34,11 @@ def found(resources: Resources, text: str, kind: str, language: str | None = Non
         ("en", "Students at the University of the Highveld marched.", "University of the Highveld"),
         (
             "en",
+            "The Federation of Chambers in Senegal criticised the law.",
+            "Federation of Chambers in Senegal",
+        ),
+        (
+            "en",
             "Loans from the National Student Loan Scheme dried up.",
             "National Student Loan Scheme",
         ),
@@ -492,3 +497,10 @@ def test_a_thing_named_after_a_person_is_no_person(
     language: str, text: str, resources: Resources
 ) -> None:
     assert found(resources, text, "person", language) == set()
+
+
+def test_an_english_name_takes_in_and_a_country_only_after_its_of_phrase(
+    resources: Resources,
+) -> None:
+    text = "The Dakar Traders Association in Senegal said prices rose."
+    assert found(resources, text, "organisation", "en") == {"dakar traders association"}

@@ -472,6 +472,14 @@ def _english_organisation(rules: NameRules, text: Tokens, head: int) -> Name | N
     last = max(i for i in range(head, end) if text.words[i] in heads) + 1
     if last < end and text.words[last] in rules.links:
         last = end
+        # "Association of Banks in Lebanon": an of-phrase may end with the country
+        if (
+            last + 1 < len(text.words)
+            and text.words[last] == IN
+            and text.joined(last - 1)
+            and text.joined(last)
+        ):
+            last = _country_at(rules, text, last + 1) or last
     while first < last and text.words[first] in rules.leading:
         first += 1
     if (
@@ -532,7 +540,24 @@ def _run_end(rules: NameRules, text: Tokens, index: int) -> int:
     return last
 
 
-OF, THE = "of", "the"
+OF, THE, IN = "of", "the", "in"
+
+
+def _country_at(rules: NameRules, text: Tokens, index: int) -> int:
+    """One past a country's name (one or two words) at token `index` that ends a
+    stretch of capitalised words, else 0."""
+    words, count = text.words, len(text.words)
+    for size in (2, 1):
+        end = index + size
+        if end > count or not all(text.caps[i] for i in range(index, end)):
+            continue
+        if any(not text.joined(i) for i in range(index, end - 1)):
+            continue
+        if " ".join(words[index:end]) in rules.possessors and (
+            end == count or not text.joined(end - 1) or not text.caps[end]
+        ):
+            return end
+    return 0
 
 
 COORDINATORS = frozenset({"and", "&", "et"})
