@@ -80,3 +80,11 @@ def test_candidates_are_people_with_low_confidence(resources: Resources) -> None
     assert tag.candidate
     assert tag.confidence == CANDIDATE_CONFIDENCE < 1.0
     assert tag.names == {"ar": "عبد الرحمن"}
+
+
+def test_a_known_person_named_without_the_article_is_the_known_person(
+    resources: Resources,
+) -> None:
+    found = tags(resources, "The talks failed, army chief Abdel Fattah Burhan said on Monday.")
+    assert "person:abdel-fattah-al-burhan" in found
+    assert candidates(resources, "army chief Abdel Fattah Burhan said on Monday.") == set()

@@ -218,6 +218,8 @@ def find_entities(
         tags.append(_candidate("person", name, first_offset, count, surfaces, language))
     for kind, name, first_offset, count, surfaces in _mentions(tokens, built, tags):
         tags.append(_candidate(kind, name, first_offset, count, surfaces, language))
+    if gazetteer.without_article and (people or built):
+        tags = _known_without_article(gazetteer, templates, tags)
     for place_id, (first_offset, count, surfaces) in small.items():
         tags.append(
             _found(
@@ -233,6 +235,41 @@ def find_entities(
     if people or built or small or namesakes:
         tags.sort(key=_first_offset)
     return tags
+
+
+def _known_without_article(
+    gazetteer: Gazetteer, templates: TagTemplates, tags: list[EntityTag]
+) -> list[EntityTag]:
+    """A person candidate named as a known person is with the article left out
+    ("Abdel Fattah Burhan" for "Abdel Fattah al-Burhan") is that person."""
+    known = {tag.id for tag in tags if not tag.candidate}
+    kept: list[EntityTag] = []
+    for tag in tags:
+        index = (
+            gazetteer.without_article.get(tag.id.removeprefix(CANDIDATE_PREFIX))
+            if tag.candidate and tag.type == "person"
+            else None
+        )
+        if index is None:
+            kept.append(tag)
+            continue
+        fields, named_confidence, _ = templates.fields[index]
+        if fields["id"] in known:
+            continue
+        known.add(str(fields["id"]))
+        kept.append(
+            assemble(
+                EntityTag,
+                {
+                    **fields,
+                    "surface_forms": tag.surface_forms,
+                    "count": tag.count,
+                    "first_offset": tag.first_offset,
+                    "confidence": named_confidence,
+                },
+            )
+        )
+    return kept
 
 
 def _places_named_like_people(
