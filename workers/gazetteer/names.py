@@ -259,8 +259,11 @@ def find_names(rules: NameRules, text: Tokens, language: str | None) -> list[Nam
     return found
 
 
-EXTENSION_WORDS = 6
-"""How far past a name to look for the known name it may be the start of."""
+EXTENSION_WORDS = 3
+"""How far past a name to look for the known name it may be the start of; a Latin
+one, its links written out, up to `LATIN_EXTENSION_WORDS` ("Groupe de soutien" of
+"Groupe de soutien à l'islam et aux musulmans")."""
+LATIN_EXTENSION_WORDS = 6
 
 
 def _known(rules: NameRules, text: Tokens, name: Name, language: str | None) -> bool:
@@ -292,7 +295,7 @@ def _known(rules: NameRules, text: Tokens, name: Name, language: str | None) -> 
             ):
                 return True
     following = name.last
-    for _ in range(EXTENSION_WORDS):
+    for _ in range(EXTENSION_WORDS if is_arabic(name.name) else LATIN_EXTENSION_WORDS):
         if following >= len(text.words) or not text.joined(following - 1):
             break
         words.append(text.words[following])
