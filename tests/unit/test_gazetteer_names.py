@@ -504,3 +504,31 @@ def test_an_english_name_takes_in_and_a_country_only_after_its_of_phrase(
 ) -> None:
     text = "The Dakar Traders Association in Senegal said prices rose."
     assert found(resources, text, "organisation", "en") == {"dakar traders association"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Farmers told the Kurdistan24 news network they had left.", "Kurdistan24"),
+        ("He told Radiokom radio that fees would rise.", "Radiokom"),
+        ("The Tekla Nova party won a majority.", "Tekla Nova"),
+    ],
+)
+def test_an_english_noun_of_its_kind_after_a_name_makes_it_a_body(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert normalize_text(name) in found(resources, text, "organisation", "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rights group said the trial was unfair.",
+        "The Turkish unit reported a profit.",
+        "President Asoka Perera's National People's Power alliance won.",
+    ],
+)
+def test_an_english_noun_of_its_kind_after_an_ordinary_word_or_a_nationality_names_nothing(
+    text: str, resources: Resources
+) -> None:
+    assert found(resources, text, "organisation", "en") == set()

@@ -77,6 +77,11 @@ class NameRules:
     kinds: dict[str | None, frozenset[str]]
     """Per language (None: any), the lower-case nouns that say what kind of body the
     name after them is ("maker Covestro", "le groupe OCP")."""
+    kinds_after: frozenset[str]
+    """(English) the kinds, and the nouns that only follow a name ("radio"): the
+    name before them is a body's ("the Rudaw news network", "SAfm radio")."""
+    kind_modifiers: frozenset[str]
+    """(English) words between a name and its kind after it ("news", "ruling")."""
     arabic_heads: dict[str, str]
     """Every written form of an Arabic head noun (proclitics, article) -> the head
     as the name starts with it (article kept, proclitic dropped)."""
@@ -165,6 +170,7 @@ def name_rules(
         lang: words(heads[lang], "kinds") for lang in ("en", "fr")
     }
     kinds[None] = kinds["en"] | kinds["fr"]
+    kinds_after = kinds["en"] | words(heads["en"], "kinds_after")
     given_latin = words(given["latin"], "given")
     demonym_ends = frozenset(d.rsplit(" ", 1)[-1] for d in demonyms)
     side = (demonym_ends | ({POSSESSIVE} if possessors else frozenset())) - (
@@ -174,6 +180,8 @@ def name_rules(
         latin_heads=latin_heads,
         french_lower=words(heads["fr"], "lower"),
         kinds=kinds,
+        kinds_after=kinds_after,
+        kind_modifiers=words(heads["en"], "kind_modifiers"),
         arabic_heads=arabic_heads,
         links=frozenset().union(*(words(s, "links") for s in latin)),
         leading=frozenset().union(*(words(s, "leading") for s in latin)),
@@ -202,6 +210,7 @@ def name_rules(
                     given_latin,
                     given_arabic,
                     kinds[None],
+                    kinds_after,
                     side,
                 )
             )
@@ -235,12 +244,15 @@ def find_names(rules: NameRules, text: Tokens, language: str | None) -> list[Nam
     found: list[Name] = []
     covered = -1
     words, caps, kinds, side = text.words, text.caps, rules.kinds[None], rules.side_starts
+    kinds_after = rules.kinds_after
     for index in hits:
         if index < skip or index < covered:
             continue
         word = words[index]
-        if word in kinds and not caps[index]:
-            name = _after_kind(rules, text, index, language)
+        if not caps[index] and (word in kinds or word in kinds_after):
+            name = _after_kind(rules, text, index, language) if word in kinds else None
+            if name is None and language != "fr" and word in kinds_after:
+                name = _before_kind(rules, text, index)
         elif word in side:
             if word == POSSESSIVE:
                 name = _after_possessive(rules, text, index) if language != "fr" else None
@@ -439,6 +451,45 @@ def _after_possessive(rules: NameRules, text: Tokens, index: int) -> Name | None
     if any(" ".join(name[:size]) in rules.keys for size in range(1, len(name) + 1)):
         return None
     return Name("organisation", " ".join(name), start, last, yields=True)
+
+
+def _before_kind(rules: NameRules, text: Tokens, index: int) -> Name | None:
+    """The capitalised name right before an English noun of its kind ("the Rudaw news
+    network", "SAfm radio"), a modifier between them allowed: no title, given name,
+    head noun or nationality in it, nothing the gazetteer knows at its start, no
+    ordinary word alone."""
+    words, caps = text.words, text.caps
+    last = index
+    if last > 0 and not caps[last - 1] and words[last - 1] in rules.kind_modifiers:
+        last -= 1
+    if last == 0 or not text.joined(last - 1) or not caps[last - 1]:
+        return None
+    first = last - 1
+    while first > 0 and text.joined(first - 1) and caps[first - 1]:
+        first -= 1
+        if last - first > MAX_KIND_NAME_WORDS:
+            return None
+    if first > 0 and text.joined(first - 1) and words[first - 1] == POSSESSIVE:
+        return None  # "National People's Power alliance": the end of a longer name
+    while first < last and words[first] in rules.leading:
+        first += 1
+    name = words[first:last]
+    if not name or any(
+        w in rules.stopwords
+        or w in rules.given_latin
+        or w in rules.latin_heads["en"]
+        or w in rules.never
+        or w in rules.demonyms
+        for w in name
+    ):
+        return None
+    if (len(name) == 1 and name[0] in rules.common) or is_arabic(name[0]):
+        return None
+    if any(" ".join(name[:size]) in rules.keys for size in range(1, len(name) + 1)):
+        return None
+    if " ".join(name) + "s" in rules.keys:
+        return None  # "the Houthi movement": a known body's name in the singular
+    return Name("organisation", " ".join(name), first, last, yields=True)
 
 
 def _between(text: Tokens, index: int) -> str:
