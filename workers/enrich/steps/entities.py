@@ -240,7 +240,7 @@ def find_entities(
 def _known_without_article(
     gazetteer: Gazetteer, templates: TagTemplates, tags: list[EntityTag]
 ) -> list[EntityTag]:
-    """A person candidate named as a known person is with the article left out
+    """A person candidate whose name is a known person's with the article left out
     ("Abdel Fattah Burhan" for "Abdel Fattah al-Burhan") is that person."""
     known = {tag.id for tag in tags if not tag.candidate}
     kept: list[EntityTag] = []
