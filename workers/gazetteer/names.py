@@ -244,12 +244,14 @@ def find_names(rules: NameRules, text: Tokens, language: str | None) -> list[Nam
     found: list[Name] = []
     covered = -1
     words, caps, kinds, side = text.words, text.caps, rules.kinds[None], rules.side_starts
-    kinds_after = rules.kinds_after
+    kinds_after, arabic = rules.kinds_after, language == "ar"
     for index in hits:
         if index < skip or index < covered:
             continue
         word = words[index]
-        if not caps[index] and (word in kinds or word in kinds_after):
+        if arabic:
+            name = _organisation(rules, text, index, language) or _person(rules, text, index)
+        elif not caps[index] and (word in kinds or word in kinds_after):
             name = _after_kind(rules, text, index, language) if word in kinds else None
             if name is None and language != "fr" and word in kinds_after:
                 name = _before_kind(rules, text, index)
