@@ -112,11 +112,11 @@ class NameRules:
     """The Latin-script adjectives of places ("nigerian", "algerienne", "sud
     africain"): a person's name may follow one ("l'Algérien Houssem Aouar")."""
     possessors: frozenset[str]
+    """The Latin-script names of the places that have adjectives (countries,
+    continents): "Spain's Repsol" names a body of the country."""
     named_after: frozenset[str]
     """What is often named after a person ("award", "stadium"): a person's name
     followed by one is that thing's ("King Abdullah Sports City")."""
-    """The Latin-script names of the places that have adjectives (countries,
-    continents): "Spain's Repsol" names a body of the country."""
 
     starts: WordSet
     """Every word a name can be found from: heads and given names, as written, the
@@ -205,7 +205,6 @@ def name_rules(
             sorted(
                 frozenset().union(
                     *latin_heads.values(),
-                    kinds[None],
                     arabic_heads,
                     given_latin,
                     given_arabic,
