@@ -31,6 +31,19 @@ def candidates(resources: Resources, text: str) -> set[str]:
         ("le président du Conseil européen Antonio Costa a reçu", "Antonio Costa"),
         ("et l'émissaire américain Amos Hochstein s'est rendu", "Amos Hochstein"),
         ("Goldman Sachs analyst Toshiya Hari raised", "Toshiya Hari"),
+        ("The visitors' goalkeeper Tomasz Rivera kept them level", "Tomasz Rivera"),
+        ("His lawyer Moussa Traore told the court", "Moussa Traore"),
+        ("He was jailed along with his wife Amina Dabo last year", "Amina Dabo"),
+        ("a expliqué l'avocate Claire Fontenay à la sortie", "Claire Fontenay"),
+        ("Mariam Traore Kone, a teacher at the school, lost her home.", "Mariam Traore Kone"),
+        (
+            "Aline Mbarga Essomba, mère de trois enfants, attend depuis mardi.",
+            "Aline Mbarga Essomba",
+        ),
+        (
+            "Chantal Mbarga Mbock, une commerçante du marché, a perdu son stock.",
+            "Chantal Mbarga Mbock",
+        ),
     ],
 )
 def test_trigger_patterns_find_unknown_people(text: str, name: str, resources: Resources) -> None:
@@ -67,3 +80,11 @@ def test_candidates_are_people_with_low_confidence(resources: Resources) -> None
     assert tag.candidate
     assert tag.confidence == CANDIDATE_CONFIDENCE < 1.0
     assert tag.names == {"ar": "عبد الرحمن"}
+
+
+def test_a_known_person_named_without_the_article_is_the_known_person(
+    resources: Resources,
+) -> None:
+    found = tags(resources, "The talks failed, army chief Abdel Fattah Burhan said on Monday.")
+    assert "person:abdel-fattah-al-burhan" in found
+    assert candidates(resources, "army chief Abdel Fattah Burhan said on Monday.") == set()

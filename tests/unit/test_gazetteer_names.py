@@ -29,6 +29,20 @@ def found(resources: Resources, text: str, kind: str, language: str | None = Non
         ),
         ("en", "Saudi Electricity Co, the kingdom's biggest utility, said", "Saudi Electricity Co"),
         ("en", "The Arab Potash Company chief executive resigned.", "Arab Potash Company"),
+        ("en", "The league fined Kabwe Warriors FC on Monday.", "Kabwe Warriors FC"),
+        ("en", "The unions wrote to the National Treasury for funds.", "National Treasury"),
+        ("en", "Students at the University of the Highveld marched.", "University of the Highveld"),
+        (
+            "en",
+            "The Federation of Chambers in Senegal criticised the law.",
+            "Federation of Chambers in Senegal",
+        ),
+        (
+            "en",
+            "Loans from the National Student Loan Scheme dried up.",
+            "National Student Loan Scheme",
+        ),
+        ("fr", "L'École nationale d'administration a rouvert.", "École nationale d'administration"),
         (
             "fr",
             "Le Haut Conseil des Maliens de l'extérieur a protesté.",
@@ -350,3 +364,250 @@ def test_an_airport_ends_before_the_country_it_lies_in(resources: Resources) -> 
     text = "وهبطت الطائرة في مطار بورتسودان السوداني مساء"
     assert normalize_text("مطار بورتسودان") in found(resources, text, "place", "ar")
     assert "Q1049" in tags(resources, text, "ar")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Sur un centre de l'Ivoirien Kader Bamba, le club a égalisé.", "Kader Bamba"),
+        ("Le Sud-Africain Sipho Ndlovu a ouvert le score.", "Sipho Ndlovu"),
+        ("Le prix est revenu au Marocain Yassir Belghiti pour son film.", "Yassir Belghiti"),
+        ("Le trophée est allé à la Tunisienne Salma Ben Amor.", "Salma Ben Amor"),
+    ],
+)
+def test_a_french_nationality_noun_after_a_determiner_is_followed_by_a_persons_name(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert normalize_text(name) in found(resources, text, "person", "fr")
+
+
+def test_a_french_nationality_noun_before_lower_case_words_names_no_person(
+    resources: Resources,
+) -> None:
+    assert found(resources, "La Marocaine des jeux a publié ses comptes.", "person", "fr") == set()
+
+
+def test_a_nationality_adjective_does_not_hide_the_given_name_after_it(
+    resources: Resources,
+) -> None:
+    text = "Nigerian Victor Okafor scored twice in the second half."
+    assert "victor okafor" in found(resources, text, "person", "en")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "name", "acronym"),
+    [
+        (
+            "fr",
+            "Le Syndicat libre des agents du secteur public (SLASP) a appelé à la grève.",
+            "Syndicat libre des agents du secteur public",
+            "SLASP",
+        ),
+        (
+            "fr",
+            "La Société malienne de transport et de logistique (SMTL) a suspendu ses trains.",
+            "Société malienne de transport et de logistique",
+            "SMTL",
+        ),
+        (
+            "en",
+            "Workers at Compagnie Miniere Vertes (CMV) walked out on Monday.",
+            "Compagnie Miniere Vertes",
+            "CMV",
+        ),
+    ],
+)
+def test_an_acronym_in_brackets_spells_out_the_organisation_written_before_it(
+    language: str, text: str, name: str, acronym: str, resources: Resources
+) -> None:
+    tag = tags(resources, text, language)["candidate:" + normalize_text(name)]
+    assert tag.type == "organisation"
+    assert acronym in tag.surface_forms
+
+
+def test_an_acronym_whose_letters_are_not_the_initials_spells_out_nothing(
+    resources: Resources,
+) -> None:
+    text = "Des employés de la régie des eaux (REGIDESO) ont manifesté mardi."
+    assert found(resources, text, "organisation", "fr") == set()
+
+
+def test_a_name_that_begins_a_long_known_name_is_left_to_the_gazetteer(
+    resources: Resources,
+) -> None:
+    text = "L'attaque a été revendiquée par le Groupe de soutien à l'islam et aux musulmans."
+    assert found(resources, text, "organisation", "fr") == set()
+    assert "org:jnim" in tags(resources, text, "fr")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        ("en", "Shares of chemicals maker Varonix fell 3% on Monday.", "Varonix"),
+        ("en", "The ruling party Tekla Nova won a majority.", "Tekla Nova"),
+        ("en", "The main opposition coalition, Ubuntu Forward, conceded defeat.", "Ubuntu Forward"),
+        ("fr", "Le bénéfice du groupe Sonarel a progressé de 9 %.", "Sonarel"),
+        ("fr", "Les trains de la filiale Sitarail sont arrêtés depuis lundi.", "Sitarail"),
+    ],
+)
+def test_a_lower_case_noun_of_its_kind_announces_the_name_of_a_body(
+    language: str, text: str, name: str, resources: Resources
+) -> None:
+    assert normalize_text(name) in found(resources, text, "organisation", language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The company Chairman said on Monday that sales rose."),
+        ("fr", "Le dirigeant du parti Mohamed Ben Salem a été arrêté."),
+    ],
+)
+def test_a_noun_of_its_kind_before_a_title_or_a_persons_name_names_no_body(
+    language: str, text: str, resources: Resources
+) -> None:
+    assert found(resources, text, "organisation", language) == set()
+
+
+def test_a_noun_of_its_kind_before_an_acronym_given_for_a_name_adds_no_body(
+    resources: Resources,
+) -> None:
+    text = "Société libre des mines (SLM) workers walked out. The miner SLM said talks went on."
+    assert found(resources, text, "organisation", "en") == {
+        normalize_text("Société libre des mines")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The field is run by Spain's Repsol and Norway's Varenor.", "Repsol"),
+        ("The field is run by Spain's Repsol and Norway's Varenor.", "Varenor"),
+        ("They will meet Egypt's Pyramids in the final.", "Pyramids"),
+        ("Shares of Germany's Koval Chemie rose 3% in Frankfurt.", "Koval Chemie"),
+    ],
+)
+def test_a_countrys_possessive_before_a_capitalised_run_names_a_body(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert normalize_text(name) in found(resources, text, "organisation", "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran's Supreme Leader Ayatollah Ali Khamenei said on Monday.",
+        "Germany's Olaf Scholz met Kenya's Kevin Otieno in Berlin.",
+        "Aid reached Morocco's Amizmiz on Sunday.",
+        "Britain's Prime Minister spoke first.",
+    ],
+)
+def test_a_countrys_possessive_before_a_title_a_person_or_a_town_names_no_body(
+    text: str, resources: Resources
+) -> None:
+    assert found(resources, text, "organisation", "en") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Le Syndicat indépendant des agents du secteur public a salué l'accord.",
+            "Syndicat indépendant des agents du secteur public",
+        ),
+        (
+            "Le Tribunal de grande instance de la Mefou a ouvert une enquête.",
+            "Tribunal de grande instance de la Mefou",
+        ),
+        ("Selon l'observatoire de Tiouine, la secousse était faible.", "observatoire de Tiouine"),
+        ("Le Comité syndical avant tout a réagi.", "Comité syndical"),
+    ],
+)
+def test_a_french_name_takes_its_adjectives_and_the_noun_after_a_preposed_one(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert normalize_text(name) in found(resources, text, "organisation", "fr")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Il a reçu une délégation de la Ligue et promis une nouvelle grille.",
+            set(),
+        ),
+        (
+            "Selon le Bureau des affaires juridiques de l'Organisation régionale des pêches, rien.",
+            {"Bureau des affaires juridiques", "Organisation régionale des pêches"},
+        ),
+    ],
+)
+def test_a_french_name_stops_at_et_before_a_verb_and_at_the_head_of_another_body(
+    text: str, names: set[str], resources: Resources
+) -> None:
+    assert found(resources, text, "organisation", "fr") == {normalize_text(n) for n in names}
+
+
+def test_a_noun_of_its_kind_opening_a_sentence_is_no_part_of_the_name_after_it(
+    resources: Resources,
+) -> None:
+    text = "Results rose. Rivals Coastal Savings Bank and Harbour Bank report next week."
+    assert normalize_text("Coastal Savings Bank") in found(resources, text, "organisation", "en")
+    assert normalize_text("Rivals Coastal Savings Bank") not in found(
+        resources, text, "organisation", "en"
+    )
+
+
+def test_sheikh_inside_a_name_is_a_name_word(resources: Resources) -> None:
+    text = "Former president Omar Sheikh Abdikadir warned of a crisis."
+    assert "omar sheikh abdikadir" in found(resources, text, "person", "en")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The final was played at the Karim Wadi Sports City in Jeddah."),
+        ("en", "The Sheikh Rashid Youth Prize will announce its longlist in May."),
+        ("en", "Crowds filled the Mohamed Bakri Memorial Stadium on Friday."),
+        ("fr", "La finale s'est jouée au Karim Wadi Stade olympique de Jeddah."),
+    ],
+)
+def test_a_thing_named_after_a_person_is_no_person(
+    language: str, text: str, resources: Resources
+) -> None:
+    assert found(resources, text, "person", language) == set()
+
+
+def test_an_english_name_takes_in_and_a_country_only_after_its_of_phrase(
+    resources: Resources,
+) -> None:
+    text = "The Dakar Traders Association in Senegal said prices rose."
+    assert found(resources, text, "organisation", "en") == {"dakar traders association"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Farmers told the Kurdistan24 news network they had left.", "Kurdistan24"),
+        ("He told Radiokom radio that fees would rise.", "Radiokom"),
+        ("The Tekla Nova party won a majority.", "Tekla Nova"),
+    ],
+)
+def test_an_english_noun_of_its_kind_after_a_name_makes_it_a_body(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert normalize_text(name) in found(resources, text, "organisation", "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rights group said the trial was unfair.",
+        "The Turkish unit reported a profit.",
+        "President Asoka Perera's National People's Power alliance won.",
+    ],
+)
+def test_an_english_noun_of_its_kind_after_an_ordinary_word_or_a_nationality_names_nothing(
+    text: str, resources: Resources
+) -> None:
+    assert found(resources, text, "organisation", "en") == set()

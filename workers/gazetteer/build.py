@@ -4,7 +4,7 @@ which unknown people are looked for, all handed to one compiled `EntityFinder`."
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
@@ -62,6 +62,9 @@ class Gazetteer:
     (proclitics included): met alone, they may be anyone of that family."""
     clubs: dict[str, ClubRules]
     """Per language, how match reports name their clubs (`clubs.py`)."""
+    without_article: dict[str, int] = field(default_factory=dict)
+    """Latin-script names of known people written with the Arabic article ("abdel
+    fattah al burhan"), the article left out ("abdel fattah burhan") -> the entry."""
 
     @property
     def key_count(self) -> int:
@@ -281,6 +284,24 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
             for text, (_, info) in keys.best.items()
             if info.entry != IGNORED and entries[info.entry].type != "place"
         ),
+        frozenset(
+            text
+            for text, (_, info) in keys.best.items()
+            if info.entry != IGNORED
+            and info.kind == Kind.ADJECTIVE
+            and entries[info.entry].type == "place"
+            and not is_arabic(text)
+        ),
+        frozenset(
+            text
+            for text, (_, info) in keys.best.items()
+            if info.entry != IGNORED
+            and info.kind == Kind.NAME
+            and entries[info.entry].type == "place"
+            and entries[info.entry].adjectives
+            and not is_arabic(text)
+        ),
+        _normalized_words(document, "named_after"),
     )
     # a given name is a person's far more often than a village's ("Donald", "Benjamin")
     given = names.given_latin | frozenset(names.given_arabic)
@@ -317,7 +338,30 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
         places,
         {index: forms for index, entry in enumerate(entries) if (forms := _surnames(entry))},
         clubs,
+        _without_article(entries, frozenset(keys.best)),
     )
+
+
+LATIN_ARTICLES = frozenset({"al", "el", "ad", "ash", "as", "at", "ed", "es"})
+"""The Arabic article as Latin-script copy writes it ("al-Burhan", "el-Sisi")."""
+
+
+def _without_article(entries: list[Entry], keys: frozenset[str]) -> dict[str, int]:
+    """Known people's Latin-script names with the article left out, none that is
+    a key."""
+    found: dict[str, int] = {}
+    for index, entry in enumerate(entries):
+        if entry.type != "person":
+            continue
+        for forms in entry.names.values():
+            for form in forms:
+                words = normalize_text(form).split(" ")
+                bare = [w for w in words if w not in LATIN_ARTICLES]
+                if len(bare) < len(words) and len(bare) > 1 and not is_arabic(form):
+                    name = " ".join(bare)
+                    if name not in keys:
+                        found.setdefault(name, index)
+    return found
 
 
 def _surnames(entry: Entry) -> frozenset[str]:

@@ -54,10 +54,14 @@ FRENCH_ADJECTIVE_ENDINGS = (
     "aire", "aires", "ique", "iques", "if", "ive", "ifs", "ives", "ais", "aise", "aises", "ois",
     "oise", "oises", "ain", "aine", "ains", "aines", "eur", "eure", "eures", "ee", "ees",
     "nel", "nelle", "ier", "iere", "iers", "ieres", "ies", "ue", "ues", "ante", "antes",
-    "iste", "istes", "il", "ile", "ils", "iles", "able", "ables", "ible", "ibles",
+    "iste", "istes", "il", "ile", "ils", "iles", "able", "ables", "ible", "ibles", "ant", "ants",
+    "ic", "ics",
 )  # fmt: skip
 """How the lower-case adjectives of a French name end ("nationale", "constitutionnel")."""
 ACRONYM_LETTERS = range(2, 9)
+POSSESSIVE = "s"
+WORD_JOINS = ("'", "\u2019", "-")
+APOSTROPHES = frozenset({"'", "\u2019"})
 TITLE_CASE_SHARE = 0.6
 """Above this share of capitalised words a headline's capitals say nothing of names."""
 
@@ -70,6 +74,14 @@ class NameRules:
     """Head nouns of organisation names in English and French."""
     french_lower: frozenset[str]
     """French heads that open a name in lower case ("le ministère de la Santé")."""
+    kinds: dict[str | None, frozenset[str]]
+    """Per language (None: any), the lower-case nouns that say what kind of body the
+    name after them is ("maker Covestro", "le groupe OCP")."""
+    kinds_after: frozenset[str]
+    """(English) the kinds, and the nouns that only follow a name ("radio"): the
+    name before them is a body's ("the Rudaw news network", "SAfm radio")."""
+    kind_modifiers: frozenset[str]
+    """(English) words between a name and its kind after it ("news", "ruling")."""
     arabic_heads: dict[str, str]
     """Every written form of an Arabic head noun (proclitics, article) -> the head
     as the name starts with it (article kept, proclitic dropped)."""
@@ -108,9 +120,22 @@ class NameRules:
     place_keys: frozenset[str]
     """The keys of places: an Arabic place name is definite without the article
     ("موانئ أبوظبي", "لطلبة موريتانيا")."""
+    demonyms: frozenset[str]
+    """The Latin-script adjectives of places ("nigerian", "algerienne", "sud
+    africain"): a person's name may follow one ("l'Algérien Houssem Aouar")."""
+    possessors: frozenset[str]
+    """The Latin-script names of the places that have adjectives (countries,
+    continents): "Spain's Repsol" names a body of the country."""
+    named_after: frozenset[str]
+    """What is often named after a person ("award", "stadium"): a person's name
+    followed by one is that thing's ("King Abdullah Sports City")."""
 
     starts: WordSet
-    """Every word a name can be found from: heads and given names, as written."""
+    """Every word a name can be found from: heads and given names, as written, the
+    kinds, the last words of the demonyms and the possessive's "s"."""
+    side_starts: frozenset[str]
+    """The starts that are only demonyms or the possessive: the name after them is
+    looked for alone."""
 
 
 def given_name_words(given: dict[str, Any]) -> frozenset[str]:
@@ -127,6 +152,9 @@ def name_rules(
     common: frozenset[str],
     keys: frozenset[str],
     body_keys: frozenset[str],
+    demonyms: frozenset[str] = frozenset(),
+    possessors: frozenset[str] = frozenset(),
+    named_after: frozenset[str] = frozenset(),
 ) -> NameRules:
     """The rules from the two data documents, every word normalized."""
 
@@ -155,10 +183,22 @@ def name_rules(
         for clitic in PERSON_PROCLITICS
     }
     latin_heads = {lang: words(heads[lang], "heads") for lang in ("en", "fr")}
+    kinds: dict[str | None, frozenset[str]] = {
+        lang: words(heads[lang], "kinds") for lang in ("en", "fr")
+    }
+    kinds[None] = kinds["en"] | kinds["fr"]
+    kinds_after = kinds["en"] | words(heads["en"], "kinds_after")
     given_latin = words(given["latin"], "given")
+    demonym_ends = frozenset(d.rsplit(" ", 1)[-1] for d in demonyms)
+    side = (demonym_ends | ({POSSESSIVE} if possessors else frozenset())) - (
+        given_latin | latin_heads["en"] | latin_heads["fr"] | kinds[None]
+    )
     return NameRules(
         latin_heads=latin_heads,
         french_lower=words(heads["fr"], "lower"),
+        kinds=kinds,
+        kinds_after=kinds_after,
+        kind_modifiers=words(heads["en"], "kind_modifiers"),
         arabic_heads=arabic_heads,
         links=frozenset().union(*(words(s, "links") for s in latin)),
         leading=frozenset().union(*(words(s, "leading") for s in latin)),
@@ -183,13 +223,24 @@ def name_rules(
         keys=keys,
         body_keys=body_keys,
         place_keys=keys - body_keys,
+        demonyms=demonyms,
+        possessors=possessors,
+        named_after=named_after,
         starts=WordSet(
             sorted(
                 frozenset().union(
-                    *latin_heads.values(), arabic_heads, given_latin, given_arabic, openers_arabic
+                    *latin_heads.values(),
+                    arabic_heads,
+                    given_latin,
+                    given_arabic,
+                    openers_arabic,
+                    kinds[None],
+                    kinds_after,
+                    side,
                 )
             )
         ),
+        side_starts=side,
     )
 
 
@@ -203,6 +254,9 @@ class Name:
     first: int
     last: int
     acronym: str | None = None
+    yields: bool = False
+    """Found from the words around it alone ("Spain's Repsol"): a small place of the
+    same words is the place."""
 
 
 def find_names(rules: NameRules, text: Tokens, language: str | None) -> list[Name]:
@@ -210,23 +264,45 @@ def find_names(rules: NameRules, text: Tokens, language: str | None) -> list[Nam
     (`_known`)."""
     hits = rules.starts.find(text.analysis)
     if not hits:
-        return []
+        return _spelled_out(rules, text, language, [])
     skip = _title_case_headline(text) if _in_headline(text.analysis, hits[0]) else 0
     found: list[Name] = []
     covered = -1
+    words, caps, kinds, side = text.words, text.caps, rules.kinds[None], rules.side_starts
+    kinds_after, arabic = rules.kinds_after, language == "ar"
     for index in hits:
         if index < skip or index < covered:
             continue
-        name = _organisation(rules, text, index, language) or _person(rules, text, index)
+        word = words[index]
+        if arabic:
+            name = _organisation(rules, text, index, language) or _person(rules, text, index)
+        elif not caps[index] and (word in kinds or word in kinds_after):
+            name = _after_kind(rules, text, index, language) if word in kinds else None
+            if name is None and language != "fr" and word in kinds_after:
+                name = _before_kind(rules, text, index)
+        elif word in side:
+            if word == POSSESSIVE:
+                name = _after_possessive(rules, text, index) if language != "fr" else None
+            else:
+                name = _after_demonym(rules, text, index) if language == "fr" else None
+        else:
+            name = _organisation(rules, text, index, language) or _person(rules, text, index)
         if name is not None and name.first >= covered:
             covered = name.last
             if not _known(rules, text, name, language):
                 found.append(_with_acronym(text, name))
+    found = _spelled_out(rules, text, language, found)
+    acronyms = {normalize_text(n.acronym) for n in found if n.acronym is not None}
+    if acronyms:  # "the miner SNIM" after "... (SNIM)": the same body
+        found = [n for n in found if n.acronym is not None or n.name not in acronyms]
     return found
 
 
 EXTENSION_WORDS = 3
-"""How far past a name to look for the known name it may be the start of."""
+"""How far past a name to look for the known name it may be the start of; a Latin
+one, its links written out, up to `LATIN_EXTENSION_WORDS` ("Groupe de soutien" of
+"Groupe de soutien à l'islam et aux musulmans")."""
+LATIN_EXTENSION_WORDS = 6
 
 
 def _known(rules: NameRules, text: Tokens, name: Name, language: str | None) -> bool:
@@ -260,7 +336,7 @@ def _known(rules: NameRules, text: Tokens, name: Name, language: str | None) -> 
             ):
                 return True
     following = name.last
-    for _ in range(EXTENSION_WORDS):
+    for _ in range(EXTENSION_WORDS if is_arabic(name.name) else LATIN_EXTENSION_WORDS):
         if following >= len(text.words) or not text.joined(following - 1):
             break
         words.append(text.words[following])
@@ -311,6 +387,147 @@ def _organisation(rules: NameRules, text: Tokens, index: int, language: str | No
     return _english_organisation(rules, text, index)
 
 
+MAX_KIND_NAME_WORDS = 4
+
+
+def _after_kind(rules: NameRules, text: Tokens, index: int, language: str | None) -> Name | None:
+    """The capitalised name right after a lower-case noun of its kind ("chemicals
+    maker Covestro", "le groupe OCP"), or between commas after it ("the opposition
+    coalition, Takku Wallu, said"): up to a given name, a title or a word of the
+    trigger stop list; none that holds a head noun (the head finds it), none the
+    gazetteer knows or that begins with a known name ("le groupe Etat islamique")."""
+    word, words = text.words[index], text.words
+    kinds = rules.kinds.get(language)
+    if (
+        kinds is None
+        or word not in kinds
+        or text.caps[index]
+        or index + 1 >= len(words)
+        or not text.caps[index + 1]
+    ):
+        return None
+    start = index + 1
+    end = min(_run_end(rules, text, start), start + MAX_KIND_NAME_WORDS)
+    if not text.joined(index) and not (
+        _between(text, index) == "," and end < len(words) and _between(text, end - 1) == ","
+    ):
+        return None
+    last = start
+    heads_en, heads_fr = rules.latin_heads["en"], rules.latin_heads["fr"]
+    while last < end:
+        following = words[last]
+        if following in heads_en or following in heads_fr:
+            return None
+        if (last > start and following in rules.given_latin) or following in rules.stopwords:
+            break
+        last += 1
+    while last > start and words[last - 1] in rules.links:
+        last -= 1
+    name = words[start:last]
+    if not name or (len(name) == 1 and name[0] in rules.common) or is_arabic(name[0]):
+        return None
+    if name[0] in rules.given_latin or name[0] in rules.demonyms or name[0] in rules.body_keys:
+        return None
+    # a place may open the name ("le groupe Africa Global Logistics"), a longer known
+    # name may not
+    if any(" ".join(name[:size]) in rules.keys for size in range(2, len(name))):
+        return None
+    return Name("organisation", " ".join(name), start, last)
+
+
+def _after_possessive(rules: NameRules, text: Tokens, index: int) -> Name | None:
+    """A body named after a country's possessive ("Spain's Repsol", "Egypt's
+    Pyramids"): the whole capitalised run after it, with no head noun (the head
+    finds it), title, stop word or given name in it, nothing the gazetteer knows
+    at its start (a place, a person), no ordinary word alone."""
+    words = text.words
+    if (
+        words[index] != POSSESSIVE
+        or index == 0
+        or index + 1 >= len(words)
+        or not text.joined(index - 1)
+        or not text.joined(index)
+        or not text.caps[index + 1]
+        or not text.caps[index - 1]
+        or _between(text, index - 1) not in APOSTROPHES
+    ):
+        return None
+    if words[index - 1] not in rules.possessors and (
+        index < 2 or " ".join(words[index - 2 : index]) not in rules.possessors
+    ):
+        return None
+    start = index + 1
+    last = _run_end(rules, text, start)
+    for link in range(start + 1, last - 1):
+        if words[link] in COORDINATORS and words[link + 1] in rules.possessors:
+            last = link  # "Austria's OMV and Norway's Equinor"
+            break
+    if last - start > MAX_KIND_NAME_WORDS:
+        return None
+    heads_en, heads_fr = rules.latin_heads["en"], rules.latin_heads["fr"]
+    name = words[start:last]
+    if any(
+        w in heads_en
+        or w in heads_fr
+        or w in rules.stopwords
+        or w in rules.given_latin
+        or w in rules.never
+        for w in name
+    ):
+        return None
+    if (len(name) == 1 and name[0] in rules.common) or name[0] in rules.demonyms:
+        return None
+    if any(" ".join(name[:size]) in rules.keys for size in range(1, len(name) + 1)):
+        return None
+    return Name("organisation", " ".join(name), start, last, yields=True)
+
+
+def _before_kind(rules: NameRules, text: Tokens, index: int) -> Name | None:
+    """The capitalised name right before an English noun of its kind ("the Rudaw news
+    network", "SAfm radio"), a modifier between them allowed: no title, given name,
+    head noun or nationality in it, nothing the gazetteer knows at its start, no
+    ordinary word alone."""
+    words, caps = text.words, text.caps
+    last = index
+    if last > 0 and not caps[last - 1] and words[last - 1] in rules.kind_modifiers:
+        last -= 1
+    if last == 0 or not text.joined(last - 1) or not caps[last - 1]:
+        return None
+    first = last - 1
+    while first > 0 and text.joined(first - 1) and caps[first - 1]:
+        first -= 1
+        if last - first > MAX_KIND_NAME_WORDS:
+            return None
+    if first > 0 and text.joined(first - 1) and words[first - 1] == POSSESSIVE:
+        return None  # "National People's Power alliance": the end of a longer name
+    while first < last and words[first] in rules.leading:
+        first += 1
+    name = words[first:last]
+    if not name or any(
+        w in rules.stopwords
+        or w in rules.given_latin
+        or w in rules.latin_heads["en"]
+        or w in rules.never
+        or w in rules.demonyms
+        for w in name
+    ):
+        return None
+    if (len(name) == 1 and name[0] in rules.common) or is_arabic(name[0]):
+        return None
+    if any(" ".join(name[:size]) in rules.keys for size in range(1, len(name) + 1)):
+        return None
+    if " ".join(name) + "s" in rules.keys:
+        return None  # "the Houthi movement": a known body's name in the singular
+    return Name("organisation", " ".join(name), first, last, yields=True)
+
+
+def _between(text: Tokens, index: int) -> str:
+    """What stands between token `index` and the next one, spaces left out."""
+    analysis = text.analysis
+    end = analysis.span(index, index + 1).end
+    return analysis.original[end : analysis.span(index + 1, index + 2).start].strip()
+
+
 def _capital_next(rules: NameRules, text: Tokens, index: int) -> bool:
     """The first word after token `index` and its links is capitalised: "ministère
     de la Santé" names a ministry, "ministère de tutelle" does not."""
@@ -338,8 +555,23 @@ def _english_organisation(rules: NameRules, text: Tokens, head: int) -> Name | N
     last = max(i for i in range(head, end) if text.words[i] in heads) + 1
     if last < end and text.words[last] in rules.links:
         last = end
+        # "Association of Banks in Lebanon": an of-phrase may end with the country
+        if (
+            last + 1 < len(text.words)
+            and text.words[last] == IN
+            and text.joined(last - 1)
+            and text.joined(last)
+        ):
+            last = _country_at(rules, text, last + 1) or last
     while first < last and text.words[first] in rules.leading:
         first += 1
+    if (
+        first < head
+        and (first == 0 or not text.joined(first - 1))
+        and text.words[first] in rules.kinds["en"]
+        and text.words[first] not in heads
+    ):
+        first += 1  # "Rivals First Abu Dhabi Bank ...": a sentence opens with a noun
     return _latin_organisation(text, first, last)
 
 
@@ -376,9 +608,39 @@ def _run_end(rules: NameRules, text: Tokens, index: int) -> int:
             and not _two_names(rules, text, last)
         ):
             last += 2
+        elif (
+            text.words[last] == OF
+            and last + 2 < count
+            and text.words[last + 1] == THE
+            and text.joined(last)
+            and text.joined(last + 1)
+            and text.caps[last + 2]
+            and text.words[last + 2] not in rules.never
+        ):
+            last += 3  # "University of the Witwatersrand"
         else:
             break
     return last
+
+
+OF, THE, IN = "of", "the", "in"
+
+
+def _country_at(rules: NameRules, text: Tokens, index: int) -> int:
+    """One past a country's name (one or two words) at token `index` that ends a
+    stretch of capitalised words, else 0."""
+    words, count = text.words, len(text.words)
+    for size in (2, 1):
+        end = index + size
+        if end > count or not all(text.caps[i] for i in range(index, end)):
+            continue
+        if any(not text.joined(i) for i in range(index, end - 1)):
+            continue
+        if " ".join(words[index:end]) in rules.possessors and (
+            end == count or not text.joined(end - 1) or not text.caps[end]
+        ):
+            return end
+    return 0
 
 
 COORDINATORS = frozenset({"and", "&", "et"})
@@ -409,11 +671,35 @@ def _french_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
             if after >= count or not text.joined(after - 1) or words[after] in rules.links:
                 break
             french_heads = rules.latin_heads["fr"]
-            if word in COORDINATORS and text.caps[after] and words[after] in french_heads:
+            brought = words[after]
+            if word in COORDINATORS and text.caps[after] and brought in french_heads:
                 break  # "Conseil constitutionnel et la Cour africaine ...": two names
+            if (
+                word in COORDINATORS
+                and after == last + 1
+                and not text.caps[after]
+                and not brought.endswith(FRENCH_ADJECTIVE_ENDINGS)
+            ):
+                break  # "la Ligue et promis ...": "et" and a verb go on with the sentence
+            if (
+                word in FRENCH_OF
+                and last - start > 2
+                and text.caps[after]
+                and brought in french_heads
+            ):
+                break  # "Centre des planètes mineures de l'Union ...": a body of a body
             last = after + 1
+            if (
+                brought in FRENCH_BEFORE_NOUNS
+                and last < count
+                and text.joined(after)
+                and words[last] not in rules.links
+                and not text.caps[last]
+            ):
+                last += 1  # "de première instance": an adjective before its noun
         elif word not in rules.never and (
-            text.caps[last] or word.endswith(FRENCH_ADJECTIVE_ENDINGS)
+            text.caps[last]
+            or (word.endswith(FRENCH_ADJECTIVE_ENDINGS) and word not in FRENCH_NOT_ADJECTIVES)
         ):
             last += 1
         else:
@@ -436,6 +722,16 @@ def _french_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
 
 
 FRENCH_OF = frozenset({"de", "d", "du"})
+FRENCH_NOT_ADJECTIVES = frozenset(
+    {"avant", "devant", "pendant", "durant", "suivant", "maintenant", "cependant", "pourtant",
+     "autant", "tant", "quant", "notamment", "selon"}
+)  # fmt: skip
+"""Words shaped like an adjective ("-ant") that go on with the sentence."""
+FRENCH_BEFORE_NOUNS = frozenset(
+    {"premiere", "premier", "grande", "grand", "haute", "haut", "petite", "petit", "seconde",
+     "second", "deuxieme", "nouvelle", "nouveau", "moyenne", "moyen"}
+)  # fmt: skip
+"""Adjectives that stand before the noun they qualify ("tribunal de grande instance")."""
 
 
 def _latin_organisation(text: Tokens, first: int, last: int) -> Name | None:
@@ -651,6 +947,98 @@ def _with_acronym(text: Tokens, name: Name) -> Name:
     return name
 
 
+ACRONYM_SKIPPED = frozenset({"a", "au", "aux", "en", "in", "at", "sur"})
+"""Function words an acronym leaves out, besides the links of names ("Groupe de
+soutien à l'islam et aux musulmans (GSIM)")."""
+
+
+def _spelled_out(
+    rules: NameRules, text: Tokens, language: str | None, found: list[Name]
+) -> list[Name]:
+    """`found` with the organisations an acronym in brackets spells out: the words
+    before "(SNIM)" whose initials, function words left out, are its letters
+    ("Société nationale industrielle et minière (SNIM)"). Such a name replaces a
+    shorter one found inside it; one found from its structure that ends at the
+    bracket keeps its own boundaries. Latin script only."""
+    original = text.analysis.original
+    bracket = original.find("(")
+    if bracket < 0:
+        return found
+    added: list[Name] = []
+    while bracket >= 0:
+        name = _spelled_before(rules, text, original, bracket)
+        if (
+            name is not None
+            and not any(n.first <= name.first and n.last == name.last for n in found)
+            and not _known(rules, text, name, language)
+        ):
+            added.append(name)
+        bracket = original.find("(", bracket + 1)
+    if not added:
+        return found
+    kept = [n for n in found if not any(a.first <= n.first and n.last <= a.last for a in added)]
+    return sorted([*kept, *added], key=lambda n: n.first)
+
+
+def _spelled_before(rules: NameRules, text: Tokens, original: str, bracket: int) -> Name | None:
+    """The organisation whose initials the acronym opening at character `bracket` of
+    `original` (the analysis's text) spells, ending right before the bracket, if any."""
+    analysis, words = text.analysis, text.words
+    inside = original[bracket + 1 : bracket + 2 + ACRONYM_LETTERS.stop]
+    closing = inside.find(")")
+    if closing < ACRONYM_LETTERS.start or not inside[:closing].isupper():
+        return None
+    # the acronym's last letter is the initial of the word before the bracket
+    before = original[max(0, bracket - 30) : bracket].split()
+    word = before[-1] if before else ""
+    for mark in WORD_JOINS:
+        word = word.rsplit(mark, 1)[-1]
+    initial = word[:1].lower()
+    last = inside[closing - 1].lower()
+    if initial != last and (initial.isascii() or normalize_text(initial) != last):
+        return None
+    content = inside[:closing]
+    letters = content.lower() if content.isascii() else normalize_text(content)
+    if letters in rules.keys:
+        return None
+    low, high = 0, len(words)
+    while low < high:  # the first token that starts after the bracket
+        middle = (low + high) // 2
+        if analysis.span(middle, middle + 1).start <= bracket:
+            low = middle + 1
+        else:
+            high = middle
+    acronym = low
+    if acronym == 0 or acronym >= len(words) or words[acronym - 1].isdigit():
+        return None
+    span = analysis.span(acronym, acronym + 1)
+    written = analysis.surface(acronym, acronym + 1)
+    if (
+        span.start != bracket + 1
+        or original[span.end : span.end + 1] != ")"
+        or original[analysis.span(acronym - 1, acronym).end : bracket].strip()
+        or len(written) not in ACRONYM_LETTERS
+        or not (written.isalpha() and written.isupper())
+        or words[acronym] != letters
+    ):
+        return None
+    remaining = len(letters)
+    index = acronym - 1
+    while remaining and index >= 0 and (index == acronym - 1 or text.joined(index)):
+        word = words[index]
+        if word in rules.links or word in ACRONYM_SKIPPED:
+            index -= 1
+            continue
+        if word[:1] != letters[remaining - 1] or not word.isalpha():
+            return None
+        remaining -= 1
+        index -= 1
+    first = index + 1
+    if remaining or not text.caps[first] or acronym - first < 2 or is_arabic(words[first]):
+        return None
+    return Name("organisation", " ".join(words[first:acronym]), first, acronym, written)
+
+
 # -- people --------------------------------------------------------------------------
 
 
@@ -665,19 +1053,77 @@ def _person(rules: NameRules, text: Tokens, start: int) -> Name | None:
         return None
     if word not in rules.given_latin or not text.caps[start]:
         return None
-    if _inside_run(rules, text, start):
+    if _inside_run(rules, text, start) and _demonym_at(rules, text, start - 1) is None:
         return None
+    return _latin_person(rules, text, start, start + 1)
+
+
+def _latin_person(rules: NameRules, text: Tokens, start: int, last: int) -> Name | None:
+    """The name words and particles from token `last` on, after the first one(s)."""
     words, count = text.words, len(text.words)
-    last = start + 1
     while last < count and last - start < MAX_PERSON_WORDS and text.joined(last - 1):
         following = words[last]
-        particle = following in rules.particles_latin and last + 1 < count and text.joined(last)
+        particle = (
+            following in rules.particles_latin or (following in TITLES_IN_NAMES and text.caps[last])
+        ) and (last + 1 < count and text.joined(last) and _name_word(rules, text, last + 1))
         if not particle and not _name_word(rules, text, last):
             break
         last += 1
     while last - 1 > start and words[last - 1] in rules.particles_latin:
         last -= 1
+    # "King Abdullah Sports City", "Zayed Book Award": a thing named after the person
+    after = start + 1
+    while after < count and (after < last or (text.joined(after - 1) and text.caps[after])):
+        if names_after(rules, words[after]):
+            return None
+        after += 1
     return _unknown_person(rules, words[start:last], start, last)
+
+
+TITLES_IN_NAMES = frozenset({"sheikh", "sheik", "cheikh"})
+"""Titles that are also a name word inside a name ("Hassan Sheikh Mohamud")."""
+
+
+def names_after(rules: NameRules, word: str) -> bool:
+    """A word (normalized) that names a body or thing after the person before it: a
+    head noun, "Award", "Stadium"."""
+    return (
+        word in rules.named_after
+        or word in rules.latin_heads["en"]
+        or word in rules.latin_heads["fr"]
+    )
+
+
+def _demonym_at(rules: NameRules, text: Tokens, index: int) -> int | None:
+    """The first token of a place's adjective ending at token `index` ("Nigerian",
+    "Sud-Africain"), if one does."""
+    for start in (index, index - 1):
+        if start < 0 or any(not text.joined(i) for i in range(start, index + 1)):
+            continue
+        if " ".join(text.words[start : index + 1]) in rules.demonyms:
+            return start
+    return None
+
+
+FRENCH_DETERMINERS = frozenset({"le", "la", "l", "du", "au", "les", "des", "aux"})
+
+
+def _after_demonym(rules: NameRules, text: Tokens, index: int) -> Name | None:
+    """French writes a nationality as a capitalised noun before the person's name
+    ("l'Algérien Houssem Aouar", "au Palestinien Karim Abu Sitta"): after a
+    determiner, the capitalised demonym and two name words or more are a person's
+    name, its first word known as a given name or not."""
+    if not text.caps[index] or index + 1 >= len(text.words) or not text.joined(index):
+        return None
+    first = _demonym_at(rules, text, index)
+    if first is None or first == 0 or not text.joined(first - 1):
+        return None
+    if text.words[first - 1] not in FRENCH_DETERMINERS:
+        return None
+    start = index + 1
+    if not _name_word(rules, text, start) or text.words[start] in rules.keys:
+        return None
+    return _latin_person(rules, text, start, start + 1)
 
 
 def _name_word(rules: NameRules, text: Tokens, index: int) -> bool:

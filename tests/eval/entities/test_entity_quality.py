@@ -17,8 +17,8 @@ MIN_PRECISION = 0.90
 MIN_RECALL = 0.85
 BROAD_FLOOR = {
     "ar": {"precision": 0.91, "recall": 0.83},
-    "en": {"precision": 0.91, "recall": 0.78},
-    "fr": {"precision": 0.92, "recall": 0.79},
+    "en": {"precision": 0.93, "recall": 0.85},
+    "fr": {"precision": 0.93, "recall": 0.83},
 }
 """Per language, on the broad-news batches (labelled before the changes made for
 them): two points below the figures of bench/RESULTS.md, so that a regression

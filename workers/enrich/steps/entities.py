@@ -19,7 +19,14 @@ from newswire_text import Analysis, EntryMentions
 
 from workers.gazetteer import Entry, Gazetteer
 from workers.gazetteer.clubs import find_clubs
-from workers.gazetteer.names import Name, NameRules, find_names, nisba_adjective, not_a_name
+from workers.gazetteer.names import (
+    Name,
+    NameRules,
+    find_names,
+    names_after,
+    nisba_adjective,
+    not_a_name,
+)
 from workers.gazetteer.places import SmallPlace, find_small_places
 from workers.models import EnrichedArticle, EntityTag, EntityType, assemble, evolve
 from workers.text.arabic import CLITIC_ARTICLES, is_arabic
@@ -103,6 +110,29 @@ def _without_verb_at_end(person: TriggerPerson) -> TriggerPerson:
     return TriggerPerson(" ".join(parts[:-1]), person.first_offset, person.count, [cut])
 
 
+def _not_named_after(
+    rules: NameRules, text: str, people: list[TriggerPerson]
+) -> list[TriggerPerson]:
+    """Trigger-found people in Latin script, less the names of things named after a
+    person: holding a word such as "Award" or a head noun ("Sheikh Zayed Book
+    Award"), or followed by one capitalised ("King Abdullah Sports City")."""
+    kept = []
+    for person in people:
+        if is_arabic(person.name):
+            kept.append(person)
+            continue
+        if any(names_after(rules, word) for word in person.name.split(" ")):
+            continue
+        end = person.first_offset + len(person.surface_forms[0])
+        following = text[end : end + 40]
+        if following[:1] == " " and following[1:2].isupper():
+            word = normalize_text(following.split(maxsplit=1)[0])
+            if names_after(rules, word):
+                continue
+        kept.append(person)
+    return kept
+
+
 def _adjective_before(rules: NameRules, word: str) -> bool:
     """A definite adjective of relation ending the phrase before a name ("للحزب
     الجمهوري عصام الشابي"): it never opens a person's name, unless it is a given
@@ -162,11 +192,12 @@ def find_entities(
         gazetteer.places,
         tokens,
         countries,
-        [(n.first, n.last) for n in (*built, *clubs) if n.type == "organisation"],
+        [(n.first, n.last) for n in (*built, *clubs) if n.type == "organisation" and not n.yields],
     )
     if found_small:
         found_small = _not_within(tokens, known, found_small)
         built, found_small = _places_named_like_people(built, found_small)
+    built = _yielding_to_places(gazetteer, built, found_small)
     spans = [(p.first, p.last, "place") for p in found_small] + [
         (n.first, n.last, "place" if n.type == "person" else "organisation")
         for n in built
@@ -210,6 +241,8 @@ def find_entities(
         name = normalize_text(surfaces[0])
         tags.append(_candidate("organisation", name, first_offset, count, surfaces, language))
     people = _trimmed(gazetteer, people)
+    if people:
+        people = _not_named_after(gazetteer.names, analysis.original, people)
     built, people = _outer_people(built, people), _unless_inside(people, built)
     for person in people:
         name, first_offset, count = person.name, person.first_offset, person.count
@@ -217,6 +250,8 @@ def find_entities(
         tags.append(_candidate("person", name, first_offset, count, surfaces, language))
     for kind, name, first_offset, count, surfaces in _mentions(tokens, built, tags):
         tags.append(_candidate(kind, name, first_offset, count, surfaces, language))
+    if gazetteer.without_article and (people or built):
+        tags = _known_without_article(gazetteer, templates, tags)
     for place_id, (first_offset, count, surfaces) in small.items():
         tags.append(
             _found(
@@ -250,6 +285,32 @@ def _known_tag(
     )
 
 
+def _known_without_article(
+    gazetteer: Gazetteer, templates: TagTemplates, tags: list[EntityTag]
+) -> list[EntityTag]:
+    """A person candidate whose name is a known person's with the article left out
+    ("Abdel Fattah Burhan" for "Abdel Fattah al-Burhan") is that person."""
+    known = {tag.id for tag in tags if not tag.candidate}
+    kept: list[EntityTag] = []
+    for tag in tags:
+        index = (
+            gazetteer.without_article.get(tag.id.removeprefix(CANDIDATE_PREFIX))
+            if tag.candidate and tag.type == "person"
+            else None
+        )
+        if index is None:
+            kept.append(tag)
+            continue
+        fields, named_confidence, _ = templates.fields[index]
+        if fields["id"] in known:
+            continue
+        known.add(str(fields["id"]))
+        kept.append(
+            _known_tag(fields, tag.surface_forms, tag.count, tag.first_offset, named_confidence)
+        )
+    return kept
+
+
 def _places_named_like_people(
     built: list[Name], small: list[SmallPlace]
 ) -> tuple[list[Name], list[SmallPlace]]:
@@ -268,6 +329,27 @@ def _places_named_like_people(
         or not any(first < p.last and p.first < last for first, last in people)
     ]
     return built, small
+
+
+def _yielding_to_places(
+    gazetteer: Gazetteer, built: list[Name], small: list[SmallPlace]
+) -> list[Name]:
+    """Names found from the words around them alone ("Iraq's Duhok"), less those
+    that are the name of a town or region, or hold a small place found with its
+    context."""
+    if not any(n.yields for n in built):
+        return built
+    towns, regions = gazetteer.places.rows, gazetteer.places.regions
+    return [
+        n
+        for n in built
+        if not n.yields
+        or not (
+            n.name in towns
+            or n.name in regions
+            or any(n.first <= p.first and p.last <= n.last for p in small)
+        )
+    ]
 
 
 def _story_countries(gazetteer: Gazetteer, known: Known) -> set[str]:
