@@ -298,7 +298,7 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
             if info.entry != IGNORED
             and info.kind == Kind.NAME
             and entries[info.entry].type == "place"
-            and entries[info.entry].adjectives
+            and any(lang != "ar" for lang in entries[info.entry].adjectives)
             and not is_arabic(text)
         ),
         _normalized_words(document, "named_after"),

@@ -124,8 +124,8 @@ class NameRules:
     """The Latin-script adjectives of places ("nigerian", "algerienne", "sud
     africain"): a person's name may follow one ("l'Algérien Houssem Aouar")."""
     possessors: frozenset[str]
-    """The Latin-script names of the places that have adjectives (countries,
-    continents): "Spain's Repsol" names a body of the country."""
+    """The Latin-script names of the places that have Latin-script adjectives
+    (countries, continents): "Spain's Repsol" names a body of the country."""
     named_after: frozenset[str]
     """What is often named after a person ("award", "stadium"): a person's name
     followed by one is that thing's ("King Abdullah Sports City")."""
