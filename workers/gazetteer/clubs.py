@@ -58,6 +58,8 @@ class ClubRules:
     """The gazetteer's place keys: one such word names a country's side, not a club."""
     known: dict[str, int]
     """A club's bare name -> the gazetteer entry named "نادي" + it."""
+    triggers: frozenset[str]
+    """Every word that may put a team after it: verbs, "against", owners, "scored"."""
 
 
 def club_rules(
@@ -73,17 +75,20 @@ def club_rules(
             forms = {normalize_text(w) for w in section.get(name, [])}
             return frozenset(f"{c}{w}" for w in forms for c in ("", *clitics))
 
+        verbs, against = words("verbs", *CONJUNCTIONS), words("against")
+        owners, scored = words("owners", CONJUNCTIONS[0]), words("scored")
         rules[language] = ClubRules(
             min_cues=int(section["min_cues"]),
             cues=words("cues"),
-            verbs=words("verbs", *CONJUNCTIONS),
-            against=words("against"),
+            verbs=verbs,
+            against=against,
             sides=words("sides"),
-            owners=words("owners", CONJUNCTIONS[0]),
-            scored=words("scored"),
+            owners=owners,
+            scored=scored,
             generic=words("generic"),
             places=places,
             known=known,
+            triggers=verbs | against | owners | scored,
         )
     return rules
 
@@ -98,6 +103,8 @@ def find_clubs(
         return []
     clubs: set[tuple[str, ...]] = set()
     for index, word in enumerate(words):
+        if word not in rules.triggers:
+            continue
         slot = _slot(rules, text, index, word)
         if slot is not None and (club := _club_at(rules, names, text, slot)) is not None:
             clubs.add(club)
@@ -193,9 +200,20 @@ def definite(word: str) -> str | None:
     return None
 
 
-def _bare(word: str, name: str) -> bool:
-    """`word` is `name` or `name` after one proclitic ("لنهضة")."""
-    return word == name or (word[1:] == name and word[0] in "وفبل")
+BARE_CLITICS = ("", "و", "ف", "ب", "ل")
+"""Proclitics before a club's name without the article ("لنهضة بركان")."""
+DEFINITE_CLITICS = ("", "و", "ف", "ب", "ك")
+"""Proclitics before a club's name with the article ("والهلال"); ل takes "لل"."""
+
+
+def _written_forms(first: str) -> list[str]:
+    """Every way copy writes a club name's first word with its proclitics."""
+    if not first.startswith(ARTICLE):
+        return [clitic + first for clitic in BARE_CLITICS]
+    stem = first[len(ARTICLE) :]
+    return [clitic + first for clitic in DEFINITE_CLITICS] + [
+        clitic + LAM_ARTICLE + stem for clitic in ("", *CONJUNCTIONS)
+    ]
 
 
 def _mentions(
@@ -204,17 +222,14 @@ def _mentions(
     words, found = text.words, []
     firsts: dict[str, list[tuple[str, ...]]] = {}
     for club in sorted(clubs, key=len, reverse=True):
-        firsts.setdefault(club[0], []).append(club)
+        for form in _written_forms(club[0]):
+            firsts.setdefault(form, []).append(club)
     index = 0
     while index < len(words):
-        word = words[index]
-        head = definite(word) or word
-        candidates = firsts.get(head) or firsts.get(word[1:], [])
-        for club in candidates:
+        for club in firsts.get(words[index], ()):
             last = index + len(club)
             if (
                 last <= len(words)
-                and (club[0].startswith(ARTICLE) or _bare(word, club[0]))
                 and all(text.joined(i) for i in range(index, last - 1))
                 and tuple(words[index + 1 : last]) == club[1:]
                 and not any(low < last and index < high for low, high in taken)

@@ -319,24 +319,19 @@ def _known(rules: NameRules, text: Tokens, name: Name, language: str | None) -> 
         return False  # an airport named after a known person or town is neither
     words = name.name.split(" ")
     count = len(words)
-    shortest = 1 if name.type == "organisation" else 2
-    for size in range(shortest, count):
+    person = name.type == "person"
+    arabic = is_arabic(name.name)
+    head_first = not person and (language == "fr" or arabic)
+    body_keys, keys = rules.body_keys, rules.keys
+    for size in range(1 if not person else 2, count):
         for start in range(count - size + 1):
-            part = " ".join(words[start : start + size])
-            if (
-                start == 0
-                and size > 1
-                and name.type == "organisation"
-                and words[size] not in COORDINATORS
-                and (language == "fr" or is_arabic(name.name))
-            ):
+            if start == 0 and size > 1 and head_first and words[size] not in COORDINATORS:
                 continue
-            if part in rules.body_keys or (
-                size > 1 and name.type == "person" and part in rules.keys
-            ):
+            part = " ".join(words[start : start + size])
+            if part in body_keys or (size > 1 and person and part in keys):
                 return True
     following = name.last
-    for _ in range(EXTENSION_WORDS if is_arabic(name.name) else LATIN_EXTENSION_WORDS):
+    for _ in range(EXTENSION_WORDS if arabic else LATIN_EXTENSION_WORDS):
         if following >= len(text.words) or not text.joined(following - 1):
             break
         words.append(text.words[following])
