@@ -7,9 +7,13 @@ workers, the producer's publishing, the Kafka broker, Redis, PostgreSQL when it
 is the store) the CPU seconds it used per article, from the workers' start to
 the last article stored. `--profile enrich|store` samples that worker with
 py-spy and writes the profile (speedscope JSON) under `bench/results/`.
+`--warmup N` sends N more articles first and leaves them out of every figure:
+the latency of a paced run is then the running pipeline's, not its first
+articles' (a worker's first batch waits on its first fetches).
 
     .venv/bin/python -m bench.bench_pipeline --count 10000 --runs 3
     .venv/bin/python -m bench.bench_pipeline --count 10000 --runs 1 --profile store
+    .venv/bin/python -m bench.bench_pipeline --count 3000 --rate 100 --warmup 50 --no-floor
 """
 
 from __future__ import annotations
@@ -111,15 +115,16 @@ class Stored:
     def count(self) -> int:
         return self._store.counts().articles
 
-    def latencies(self) -> list[float]:
-        """Seconds from fetch to store of every stored article."""
+    def latencies(self, since: datetime) -> list[float]:
+        """Seconds from fetch to store of every article fetched from `since` on."""
         with self._store._reader() as cur:
             cur.execute("SELECT fetched_at, stored_at FROM articles")
             rows = cur.fetchall()
-        return [
-            (self._store._from_db_time(stored) - self._store._from_db_time(fetched)).total_seconds()
+        times = [
+            (self._store._from_db_time(fetched), self._store._from_db_time(stored))
             for fetched, stored in rows
         ]
+        return [(stored - fetched).total_seconds() for fetched, stored in times if fetched >= since]
 
 
 def quantile(values: list[float], q: float) -> float:
@@ -217,7 +222,11 @@ def measure(
     rate: float,
     start: Callable[[Pipeline, Settings], None],
     profile: str | None = None,
+    warmup: list[bytes] | None = None,
 ) -> Run:
+    """One run. `warmup`: articles sent and drained first, outside every figure, so
+    that the latency is the running pipeline's and not its first articles' (a
+    worker's first batch waits on its first fetches)."""
     with (
         tempfile.TemporaryDirectory() as tmp,
         bench_database(bench_settings(Path(tmp), partitions)) as settings,
@@ -228,8 +237,21 @@ def measure(
         start(pipeline, settings)
         count = len(documents)
         profiler: tuple[subprocess.Popen[bytes], Path] | None = None
+        warm = len(warmup or [])
         try:
             time.sleep(JOIN_SECONDS)
+            if warmup:
+                with progress_bar() as progress:
+                    publish(settings, warmup, 0, progress, f"{kind}: warm-up")
+                    drain(
+                        settings,
+                        pipeline,
+                        warm,
+                        progress,
+                        f"{kind}: warm-up drained",
+                        lambda lag: stored.count() if kind == "pipeline" else warm - lag,
+                    )
+            since = datetime.now(UTC)
             roots = {**{n: p.pid for n, p in pipeline.processes.items()}, **server_pids(settings)}
             cpu_before = tree_seconds(roots)
             if profile is not None and kind == "pipeline":
@@ -241,7 +263,7 @@ def measure(
                 )
 
                 def done(lag: int) -> int:
-                    return stored.count() if kind == "pipeline" else count - lag
+                    return stored.count() - warm if kind == "pipeline" else count - lag
 
                 drain(settings, pipeline, count, progress, f"{kind}: drained", done)
             elapsed = time.monotonic() - started
@@ -251,7 +273,7 @@ def measure(
             pipeline.stop()
         if kind != "pipeline":
             return Run(kind, count / elapsed, produced, elapsed)
-        lat = stored.latencies()
+        lat = stored.latencies(since)
         return Run(
             kind,
             count / elapsed,
@@ -291,17 +313,36 @@ def main() -> None:
     parser.add_argument(
         "--profile", choices=("enrich", "store"), help="sample this worker with py-spy"
     )
+    parser.add_argument(
+        "--warmup",
+        type=int,
+        default=0,
+        help="articles sent and drained before each run, outside its figures",
+    )
     args = parser.parse_args()
 
     up(Settings(), services=("kafka", "redis"))
-    documents = list(items(args.count, SEEDS, target_bytes=args.size))
+    # the warm-up articles follow the measured ones: the same measured articles
+    # whatever the warm-up, and none of theirs shares a uri with them
+    generated = list(items(args.count + args.warmup, SEEDS, target_bytes=args.size))
+    documents, warmup = generated[: args.count], generated[args.count :]
     runs: list[Run] = []
     for _ in range(args.runs):
         runs.append(
-            measure("pipeline", documents, args.partitions, args.rate, start_pipeline, args.profile)
+            measure(
+                "pipeline",
+                documents,
+                args.partitions,
+                args.rate,
+                start_pipeline,
+                args.profile,
+                warmup,
+            )
         )
         if not args.no_floor:
-            runs.append(measure("floor", documents, args.partitions, args.rate, start_floor))
+            runs.append(
+                measure("floor", documents, args.partitions, args.rate, start_floor, None, warmup)
+            )
 
     pace = f" at {args.rate:g}/s" if args.rate else ""
     table = Table(title=f"pipeline end to end: {args.count} articles of ~{args.size} bytes{pace}")
