@@ -611,3 +611,11 @@ def test_an_english_noun_of_its_kind_after_an_ordinary_word_or_a_nationality_nam
     text: str, resources: Resources
 ) -> None:
     assert found(resources, text, "organisation", "en") == set()
+
+
+def test_a_word_before_son_of_and_a_name_is_a_given_name_the_lists_may_lack(
+    resources: Resources,
+) -> None:
+    text = "والناشط السياسي جوهر بن مبارك، الذي يخوض إضرابا"
+    assert normalize_text("جوهر بن مبارك") in found(resources, text, "person", "ar")
+    assert found(resources, "وفي مدينة بن قردان جنوب البلاد", "person", "ar") == set()

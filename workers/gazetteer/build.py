@@ -302,6 +302,12 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
             and not is_arabic(text)
         ),
         _normalized_words(document, "named_after"),
+        frozenset(
+            normalize_text(word)
+            for section in read_data(PLACE_WORDS).values()
+            for key in ("before", "region", "quarter")
+            for word in section.get(key, [])
+        ),
     )
     # a given name is a person's far more often than a village's ("Donald", "Benjamin")
     given = names.given_latin | frozenset(names.given_arabic)

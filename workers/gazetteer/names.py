@@ -126,6 +126,9 @@ class NameRules:
     possessors: frozenset[str]
     """The Latin-script names of the places that have Latin-script adjectives
     (countries, continents): "Spain's Repsol" names a body of the country."""
+    place_words: frozenset[str]
+    """Words that say the name after them is a place ("مدينة", "ولاية"): never a
+    given name ("مدينة بن قردان")."""
     named_after: frozenset[str]
     """What is often named after a person ("award", "stadium"): a person's name
     followed by one is that thing's ("King Abdullah Sports City")."""
@@ -155,6 +158,7 @@ def name_rules(
     demonyms: frozenset[str] = frozenset(),
     possessors: frozenset[str] = frozenset(),
     named_after: frozenset[str] = frozenset(),
+    place_words: frozenset[str] = frozenset(),
 ) -> NameRules:
     """The rules from the two data documents, every word normalized."""
 
@@ -226,6 +230,7 @@ def name_rules(
         demonyms=demonyms,
         possessors=possessors,
         named_after=named_after,
+        place_words=place_words,
         starts=WordSet(
             sorted(
                 frozenset().union(
@@ -234,6 +239,7 @@ def name_rules(
                     given_latin,
                     given_arabic,
                     openers_arabic,
+                    SONSHIP,
                     kinds[None],
                     kinds_after,
                     side,
@@ -275,7 +281,10 @@ def find_names(rules: NameRules, text: Tokens, language: str | None) -> list[Nam
             continue
         word = words[index]
         if arabic:
-            name = _organisation(rules, text, index, language) or _person(rules, text, index)
+            if word in SONSHIP:
+                name = _named_before_father(rules, text, index, max(covered, skip))
+            else:
+                name = _organisation(rules, text, index, language) or _person(rules, text, index)
         elif not caps[index] and (word in kinds or word in kinds_after):
             name = _after_kind(rules, text, index, language) if word in kinds else None
             if name is None and language != "fr" and word in kinds_after:
@@ -1131,11 +1140,46 @@ def _name_word(rules: NameRules, text: Tokens, index: int) -> bool:
     )
 
 
-def _arabic_person(rules: NameRules, text: Tokens, start: int) -> Name | None:
-    """A given name (after و or ف at most), then other given names, particles with
-    the word they bind, definite family names, or one bare family name."""
+MIN_GIVEN_LETTERS = 3
+SONSHIP = frozenset(("بن", "بنت"))
+"""The particles of "son of" and "daughter of": the word before them is a given
+name, listed or not ("جوهر بن مبارك")."""
+
+
+def _named_before_father(rules: NameRules, text: Tokens, index: int, floor: int) -> Name | None:
+    """The person whose given name, one the lists may lack and may be an ordinary
+    word elsewhere ("جوهر"), stands right before "بن" or "بنت" (token `index`) and
+    its name word, not before `floor`."""
+    given, words = index - 1, text.words
+    if given < floor or index + 1 >= len(words) or not (text.joined(given) and text.joined(index)):
+        return None
+    word, father = words[given], words[index + 1]
+    if (
+        word in rules.given_arabic
+        or word in rules.place_keys
+        or word in rules.arabic_heads
+        or word in rules.stopwords
+        or word in rules.place_words
+        or not is_arabic(word)
+        or word.startswith(ARTICLE_FORMS)
+        or len(word) < MIN_GIVEN_LETTERS
+        or not_a_name(word)
+        or not is_arabic(father)
+        or father in rules.stopwords
+        or father in rules.common
+    ):
+        return None
+    return _arabic_person(rules, text, given, word)
+
+
+def _arabic_person(
+    rules: NameRules, text: Tokens, start: int, first: str | None = None
+) -> Name | None:
+    """A given name (after و or ف at most; `first`, a given name found otherwise),
+    then other given names, particles with the word they bind, definite family
+    names, or one bare family name."""
     words, count = text.words, len(text.words)
-    parts = [rules.given_arabic.get(words[start]) or rules.openers_arabic[words[start]]]
+    parts = [first or rules.given_arabic.get(words[start]) or rules.openers_arabic[words[start]]]
     last = start + 1
     if parts[0].startswith(ARTICLE) and not _opens_with_article(rules, text, start):
         return None  # "العربي" opens a name less often than it is the adjective
