@@ -619,3 +619,12 @@ def test_a_word_before_son_of_and_a_name_is_a_given_name_the_lists_may_lack(
     text = "والناشط السياسي جوهر بن مبارك، الذي يخوض إضرابا"
     assert normalize_text("جوهر بن مبارك") in found(resources, text, "person", "ar")
     assert found(resources, "وفي مدينة بن قردان جنوب البلاد", "person", "ar") == set()
+
+
+def test_a_title_right_after_a_given_name_alone_is_its_family_name(
+    resources: Resources,
+) -> None:
+    text = "وقال رئيس المجلس مازن القاضي إن المناقشات استمرت"
+    assert normalize_text("مازن القاضي") in found(resources, text, "person", "ar")
+    bodies = found(resources, "وقال رئيس مجلس الوزراء الدكتور مصطفى مدبولي", "organisation", "ar")
+    assert normalize_text("مجلس الوزراء") in bodies

@@ -101,6 +101,9 @@ class NameRules:
     arabic_adjectives: frozenset[str]
     """Definite adjectives of names that are not shaped like a nisba ("العام", "الأعلى")."""
     arabic_ends: frozenset[str]
+    arabic_titles: frozenset[str]
+    """Titles ("القاضي", "المهندس"), among `arabic_ends`: after a given name alone,
+    the family name ("مازن القاضي")."""
     given_latin: frozenset[str]
     particles_latin: frozenset[str]
     given_arabic: dict[str, str]
@@ -216,7 +219,8 @@ def name_rules(
             for before, head in (idiom.split(" ", 1) for idiom in words(heads["ar"], "idioms"))
         ),
         arabic_adjectives=words(heads["ar"], "adjectives"),
-        arabic_ends=words(heads["ar"], "ends"),
+        arabic_ends=words(heads["ar"], "ends") | words(heads["ar"], "titles"),
+        arabic_titles=words(heads["ar"], "titles"),
         given_latin=given_latin,
         particles_latin=words(given["latin"], "particles"),
         given_arabic=given_arabic,
@@ -1190,6 +1194,10 @@ def _arabic_person(
             parts.append(following)  # "محمد الأمين ولد ...": a name, not the title
             last += 1
             continue
+        if len(parts) == 1 and following in rules.arabic_titles:
+            parts.append(following)  # "مازن القاضي": a family name, which ends it
+            last += 1
+            break
         if (
             not is_arabic(following)
             or following in rules.stopwords
