@@ -104,6 +104,8 @@ class NameRules:
     arabic_titles: frozenset[str]
     """Titles ("القاضي", "المهندس"), among `arabic_ends`: after a given name alone,
     the family name ("مازن القاضي")."""
+    arabic_function: frozenset[str]
+    """Function words, which an indefinite construct inside a body's name never holds."""
     given_latin: frozenset[str]
     particles_latin: frozenset[str]
     given_arabic: dict[str, str]
@@ -221,6 +223,7 @@ def name_rules(
         arabic_adjectives=words(heads["ar"], "adjectives"),
         arabic_ends=words(heads["ar"], "ends") | words(heads["ar"], "titles"),
         arabic_titles=words(heads["ar"], "titles"),
+        arabic_function=words(heads["ar"], "function"),
         given_latin=given_latin,
         particles_latin=words(given["latin"], "particles"),
         given_arabic=given_arabic,
@@ -887,7 +890,7 @@ def _construct_chain(rules: NameRules, text: Tokens, start: int) -> int:
             not is_arabic(word)
             or word.startswith((AND, *ARTICLE_FORMS))
             or (len(word) > 3 and word[0] in "ين")  # a verb in the present: "شركة يملكها"
-            or word in rules.stopwords
+            or word in rules.arabic_function
             or word in rules.arabic_heads
             or word in rules.given_arabic
         ):
