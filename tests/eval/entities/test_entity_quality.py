@@ -13,16 +13,17 @@ from workers.enrich.resources import Resources
 from workers.enrich.steps.entities import find_entities
 from workers.enrich.steps.topics import score_topics
 
-MIN_PRECISION = 0.90
+MIN_PRECISION = 0.92
 MIN_RECALL = 0.85
 BROAD_FLOOR = {
-    "ar": {"precision": 0.91, "recall": 0.83},
+    "ar": {"precision": 0.92, "recall": 0.85},
     "en": {"precision": 0.93, "recall": 0.85},
-    "fr": {"precision": 0.93, "recall": 0.83},
+    "fr": {"precision": 0.93, "recall": 0.85},
 }
 """Per language, on the broad-news batches (labelled before the changes made for
-them): two points below the figures of bench/RESULTS.md, so that a regression
-fails; the aim there is precision 0.92 and recall 0.85."""
+them): the thresholds every language must hold (precision 0.92, recall 0.85), or
+two points below the figures of bench/RESULTS.md where those are higher, so that a
+regression fails."""
 BROAD_SETS = ("batch1", "batch2", "batch4")
 SEED = Path(__file__).resolve().parents[3] / "seeds" / "000_cc6b534295ab8a14.txt"
 
