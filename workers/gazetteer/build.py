@@ -4,6 +4,7 @@ which unknown people are looked for, all handed to one compiled `EntityFinder`."
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -273,33 +274,34 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
         _normalized_words(document, "roles"),
         _normalized_words(document, "role_links"),
     )
+
+    def where(keep: Callable[[str, KeyInfo, Entry], bool]) -> frozenset[str]:
+        """The keys of entries (not the ignored phrases) for which `keep` holds."""
+        return frozenset(
+            text
+            for text, (_, info) in keys.best.items()
+            if info.entry != IGNORED and keep(text, info, entries[info.entry])
+        )
+
     names = name_rules(
         read_data(ORGANISATION_HEADS),
         given_names,
         stopwords,
         blocked,
-        frozenset(text for text, (_, info) in keys.best.items() if info.entry != IGNORED),
-        frozenset(
-            text
-            for text, (_, info) in keys.best.items()
-            if info.entry != IGNORED and entries[info.entry].type != "place"
+        where(lambda text, info, entry: True),
+        where(lambda text, info, entry: entry.type != "place"),
+        where(
+            lambda text, info, entry: (
+                info.kind == Kind.ADJECTIVE and entry.type == "place" and not is_arabic(text)
+            )
         ),
-        frozenset(
-            text
-            for text, (_, info) in keys.best.items()
-            if info.entry != IGNORED
-            and info.kind == Kind.ADJECTIVE
-            and entries[info.entry].type == "place"
-            and not is_arabic(text)
-        ),
-        frozenset(
-            text
-            for text, (_, info) in keys.best.items()
-            if info.entry != IGNORED
-            and info.kind == Kind.NAME
-            and entries[info.entry].type == "place"
-            and any(lang != "ar" for lang in entries[info.entry].adjectives)
-            and not is_arabic(text)
+        where(
+            lambda text, info, entry: (
+                info.kind == Kind.NAME
+                and entry.type == "place"
+                and any(lang != "ar" for lang in entry.adjectives)
+                and not is_arabic(text)
+            )
         ),
         _normalized_words(document, "named_after"),
         frozenset(
@@ -316,25 +318,14 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
         read_data(REGIONS),
         frozenset(keys.best),
         blocked | stopwords | given,
-        frozenset(
-            text
-            for text, (_, info) in keys.best.items()
-            if info.entry != IGNORED and entries[info.entry].priority == TOWN_PRIORITY
-        ),
+        where(lambda text, info, entry: entry.priority == TOWN_PRIORITY),
         digest,
     )
+    organisations = where(lambda text, info, entry: entry.type == "organisation")
     clubs = club_rules(
         read_data(SPORTS),
-        frozenset(
-            text
-            for text, (_, info) in keys.best.items()
-            if info.entry != IGNORED and entries[info.entry].type == "place"
-        ),
-        {
-            text: info.entry
-            for text, (_, info) in keys.best.items()
-            if info.entry != IGNORED and entries[info.entry].type == "organisation"
-        },
+        where(lambda text, info, entry: entry.type == "place"),
+        {text: keys.best[text][1].entry for text in organisations},
     )
     return Gazetteer(
         entries,
