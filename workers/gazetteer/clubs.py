@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from workers.gazetteer.inflection import arabic_variants
 from workers.gazetteer.names import Name, NameRules, nisba_adjective
 from workers.text.arabic import (
     ARTICLE,
@@ -200,29 +201,13 @@ def definite(word: str) -> str | None:
     return None
 
 
-BARE_CLITICS = ("", "و", "ف", "ب", "ل")
-"""Proclitics before a club's name without the article ("لنهضة بركان")."""
-DEFINITE_CLITICS = ("", "و", "ف", "ب", "ك")
-"""Proclitics before a club's name with the article ("والهلال"); ل takes "لل"."""
-
-
-def _written_forms(first: str) -> list[str]:
-    """Every way copy writes a club name's first word with its proclitics."""
-    if not first.startswith(ARTICLE):
-        return [clitic + first for clitic in BARE_CLITICS]
-    stem = first[len(ARTICLE) :]
-    return [clitic + first for clitic in DEFINITE_CLITICS] + [
-        clitic + LAM_ARTICLE + stem for clitic in ("", *CONJUNCTIONS)
-    ]
-
-
 def _mentions(
     text: Tokens, clubs: set[tuple[str, ...]], taken: list[tuple[int, int]]
 ) -> list[Name]:
     words, found = text.words, []
     firsts: dict[str, list[tuple[str, ...]]] = {}
     for club in sorted(clubs, key=len, reverse=True):
-        for form in _written_forms(club[0]):
+        for form, _ in arabic_variants(club[0]):
             firsts.setdefault(form, []).append(club)
     index = 0
     while index < len(words):
