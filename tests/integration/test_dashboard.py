@@ -180,7 +180,11 @@ async def check(page: Page, name: str) -> None:
     assert await shown(f"{peak('dead_letters')} > 0", "the dead letter")
     assert await shown("window.newswireDashboard.charts.lag_messages", "the lag chart")
 
-    feeds = await shown(f"(r => r.length == {len(SEED_FEEDS) + 1} && r)({table('feeds')})", "feeds")
+    feeds = await shown(
+        f"(r => r.length == {len(SEED_FEEDS) + 1}"
+        f" && r.filter(row => row[1] == 'never').length == 1 && r)({table('feeds')})",
+        "every feed, each seed feed after its first successful fetch",
+    )
     state = {cells[0]: cells for cells in feeds}
     assert state[FAILING_FEED][1] == "never" and state[FAILING_FEED][-1] == "failing"
     for feed in SEED_FEEDS:
