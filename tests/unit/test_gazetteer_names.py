@@ -75,6 +75,11 @@ def found(resources: Resources, text: str, kind: str, language: str | None = Non
             "وقالت شركة سرت لإنتاج وتصنيع النفط والغاز إن",
             "شركة سرت لإنتاج وتصنيع النفط والغاز",
         ),
+        (
+            "ar",
+            "توقعت وزارة الفلاحة والصيد البحري والتنمية القروية والمياه والغابات، الخميس",
+            "وزارة الفلاحة والصيد البحري والتنمية القروية والمياه والغابات",
+        ),
     ],
 )
 def test_organisations_are_found_around_their_head_noun(

@@ -901,8 +901,11 @@ def _construct_chain(rules: NameRules, text: Tokens, start: int) -> int:
 
 def _conjunct(rules: NameRules, word: str) -> bool:
     """ "و" and a definite noun that shares the body's name with the noun before it
-    ("وزارة التعليم العالي والبحث العلمي"): no head noun, which starts the next body
-    ("... والهيئة"), no name the gazetteer knows, no word that ends a name."""
+    ("وزارة التعليم العالي والبحث العلمي", "... والتنمية القروية", whose ending
+    is a nisba's), or a second adjective ("المجلس الاقتصادي والاجتماعي"): no head
+    noun, which starts the next body ("... والهيئة"), no name the gazetteer knows
+    (a country's adjective: "السعودية والإماراتية" are two countries' bodies), no
+    word that ends a name."""
     if not word.startswith(AND + ARTICLE):
         return False
     bare = word[len(AND) :]
@@ -911,7 +914,6 @@ def _conjunct(rules: NameRules, word: str) -> bool:
         and bare not in rules.arabic_ends
         and bare not in rules.keys
         and bare not in rules.stopwords
-        and not _nisba(bare)
     )
 
 
