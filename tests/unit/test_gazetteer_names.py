@@ -77,6 +77,17 @@ def found(resources: Resources, text: str, kind: str, language: str | None = Non
         ),
         (
             "ar",
+            "وقال مركز الملك سلمان للإغاثة والأعمال الإنسانية إن المساعدات وصلت",
+            "مركز الملك سلمان للإغاثة والأعمال الإنسانية",
+        ),
+        ("ar", "وقالت جامعة الملك عبد العزيز في جدة", "جامعة الملك عبد العزيز"),
+        (
+            "en",
+            "Researchers at King Abdullah University of Science and Technology said",
+            "King Abdullah University of Science and Technology",
+        ),
+        (
+            "ar",
             "توقعت وزارة الفلاحة والصيد البحري والتنمية القروية والمياه والغابات، الخميس",
             "وزارة الفلاحة والصيد البحري والتنمية القروية والمياه والغابات",
         ),
@@ -634,3 +645,16 @@ def test_a_title_right_after_a_given_name_alone_is_its_family_name(
     assert normalize_text("مازن القاضي") in found(resources, text, "person", "ar")
     bodies = found(resources, "وقال رئيس مجلس الوزراء الدكتور مصطفى مدبولي", "organisation", "ar")
     assert normalize_text("مجلس الوزراء") in bodies
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Researchers at King Abdullah University of Science and Technology said"),
+        ("ar", "وقال مركز الملك سلمان للإغاثة والأعمال الإنسانية إن المساعدات وصلت"),
+    ],
+)
+def test_a_body_named_after_a_known_person_is_not_the_person(
+    language: str, text: str, resources: Resources
+) -> None:
+    assert not [tag for tag in tags(resources, text, language).values() if tag.type == "person"]

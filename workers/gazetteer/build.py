@@ -310,6 +310,7 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
             for key in ("before", "region", "quarter")
             for word in section.get(key, [])
         ),
+        where(lambda text, info, entry: entry.type == "person"),
     )
     # a given name is a person's far more often than a village's ("Donald", "Benjamin")
     given = names.given_latin | frozenset(names.given_arabic)

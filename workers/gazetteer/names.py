@@ -102,6 +102,9 @@ class NameRules:
     """Definite adjectives of names that are not shaped like a nisba ("العام", "الأعلى")."""
     arabic_ends: frozenset[str]
     arabic_titles: frozenset[str]
+    arabic_namesakes: frozenset[str]
+    """Titles of rank that open, after a head noun, the name of the person a body is
+    named for ("جامعة الملك عبد العزيز")."""
     """Titles ("القاضي", "المهندس"), among `arabic_ends`: after a given name alone,
     the family name ("مازن القاضي")."""
     arabic_function: frozenset[str]
@@ -137,6 +140,10 @@ class NameRules:
     named_after: frozenset[str]
     """What is often named after a person ("award", "stadium"): a person's name
     followed by one is that thing's ("King Abdullah Sports City")."""
+    person_keys: frozenset[str]
+    """The keys of people: a body's name holding one is named after the person
+    ("King Abdullah University of Science and Technology", "مركز الملك سلمان
+    للإغاثة"), a body of its own."""
 
     starts: WordSet
     """Every word a name can be found from: heads and given names, as written, the
@@ -164,6 +171,7 @@ def name_rules(
     possessors: frozenset[str] = frozenset(),
     named_after: frozenset[str] = frozenset(),
     place_words: frozenset[str] = frozenset(),
+    person_keys: frozenset[str] = frozenset(),
 ) -> NameRules:
     """The rules from the two data documents, every word normalized."""
 
@@ -223,6 +231,7 @@ def name_rules(
         arabic_adjectives=words(heads["ar"], "adjectives"),
         arabic_ends=words(heads["ar"], "ends") | words(heads["ar"], "titles"),
         arabic_titles=words(heads["ar"], "titles"),
+        arabic_namesakes=words(heads["ar"], "namesakes"),
         arabic_function=words(heads["ar"], "function"),
         given_latin=given_latin,
         particles_latin=words(given["latin"], "particles"),
@@ -237,6 +246,7 @@ def name_rules(
         demonyms=demonyms,
         possessors=possessors,
         named_after=named_after,
+        person_keys=person_keys,
         place_words=place_words,
         starts=WordSet(
             sorted(
@@ -323,8 +333,8 @@ LATIN_EXTENSION_WORDS = 6
 
 def _known(rules: NameRules, text: Tokens, name: Name, language: str | None) -> bool:
     """Whether the gazetteer has the name: as a key; for an organisation, a known body
-    or person inside it ("مكتب الأمم المتحدة") or a known body it only begins
-    ("صندوق النقد" of "صندوق النقد الدولي"); for a person, any known name of two
+    inside it ("مكتب الأمم المتحدة"), not a person it is named after, or a known body
+    it only begins ("صندوق النقد" of "صندوق النقد الدولي"); for a person, any known name of two
     words or more inside it, or one known person's word ("Dagalo"). A head-first
     name (Arabic, French) that goes on past a known body of two words or more it
     opens with is another body ("التجمع الوطني الديمقراطي", "Rassemblement national
@@ -344,7 +354,9 @@ def _known(rules: NameRules, text: Tokens, name: Name, language: str | None) -> 
             if start == 0 and size > 1 and head_first and words[size] not in COORDINATORS:
                 continue
             part = " ".join(words[start : start + size])
-            if part in body_keys or (size > 1 and person and part in keys):
+            if (part in body_keys and (person or part not in rules.person_keys)) or (
+                size > 1 and person and part in keys
+            ):
                 return True
     following = name.last
     for _ in range(EXTENSION_WORDS if arabic else LATIN_EXTENSION_WORDS):
@@ -779,6 +791,8 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
             and text.joined(last)
         ):
             last += 2
+    elif head == bare and (end := _named_for(rules, text, last)) > last:
+        last, named = end, True
     elif head == bare:
         end = _construct_chain(rules, text, last)
         # a weak head ("مجموعة", "سوق") is a body's before a place: "مجموعة موانئ أبوظبي"
@@ -925,6 +939,27 @@ def nisba_adjective(word: str) -> bool:
 def _nisba(word: str) -> bool:
     """A definite adjective of relation: "السعوديه", "التونسي", "الوطني"."""
     return word.startswith(ARTICLE) and word.endswith(NISBA_ADJECTIVE_ENDINGS)
+
+
+MAX_NAMESAKE_WORDS = 4
+
+
+def _named_for(rules: NameRules, text: Tokens, index: int) -> int:
+    """The token after a title of rank and the given names and particles of the
+    person a body is named for, at token `index` right after its head ("جامعة الملك
+    عبد العزيز", "مركز الملك سلمان للإغاثة"); `index` when there is none."""
+    words, count = text.words, len(text.words)
+    if index + 1 >= count or words[index] not in rules.arabic_namesakes:
+        return index
+    last = index + 1
+    while last < count and last - index <= MAX_NAMESAKE_WORDS and text.joined(last - 1):
+        if words[last] in rules.particles_arabic and last + 1 < count and text.joined(last):
+            last += 2
+        elif words[last] in rules.given_arabic:
+            last += 1
+        else:
+            break
+    return last if last > index + 1 else index
 
 
 def _bare_name(rules: NameRules, word: str) -> bool:

@@ -203,6 +203,8 @@ def find_entities(
         for n in built
         if (language != "en" and n.type == "organisation") or is_arabic(n.name)
     ]
+    # a body named after a person is not the person ("King Abdullah University")
+    spans += [(n.first, n.last, "person") for n in built if n.type == "organisation"]
     # a club's name is neither the place nor the body it is named after ("الخليج")
     spans += [(n.first, n.last, kind) for n in clubs for kind in ("place", "organisation")]
     known_clubs: list[tuple[int, int, int]] = []
