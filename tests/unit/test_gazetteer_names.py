@@ -658,3 +658,31 @@ def test_a_body_named_after_a_known_person_is_not_the_person(
     language: str, text: str, resources: Resources
 ) -> None:
     assert not [tag for tag in tags(resources, text, language).values() if tag.type == "person"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وأحرز الغاني كوامي بيبرا الهدف الثاني", "كوامي بيبرا"),
+        ("لكن البرازيلي رودريغو رودريغيز خطف هدف التعادل", "رودريغو رودريغيز"),
+        ("وقال التونسي ماهر الكنزاري بعد المباراة", "ماهر الكنزاري"),
+    ],
+)
+def test_a_countrys_adjective_standing_for_a_person_is_followed_by_the_name(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert normalize_text(name) in found(resources, text, "person", "ar")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقررت الحكومة المصرية رفع أسعار الوقود",
+        "كما رفض الأمريكي فكرة الانسحاب",
+        "وتغلب على نظيره الجزائري بهدفين مقابل هدف",
+    ],
+)
+def test_a_countrys_adjective_after_its_noun_announces_no_person(
+    text: str, resources: Resources
+) -> None:
+    assert found(resources, text, "person", "ar") == set()

@@ -42,7 +42,7 @@ from workers.gazetteer.sources import (
     read_data,
     read_toml,
 )
-from workers.text.arabic import NISBA_ADJECTIVE_ENDINGS, is_arabic
+from workers.text.arabic import ARTICLE, NISBA_ADJECTIVE_ENDINGS, NISBA_LETTER, is_arabic
 from workers.text.normalize import normalize_text
 
 TriggerRole = Literal["after", "before", "title"]
@@ -311,6 +311,14 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
             for word in section.get(key, [])
         ),
         where(lambda text, info, entry: entry.type == "person"),
+        where(
+            lambda text, info, entry: (
+                info.kind == Kind.ADJECTIVE
+                and entry.type == "place"
+                and text.startswith(ARTICLE)
+                and text.endswith(NISBA_LETTER)
+            )
+        ),
     )
     # a given name is a person's far more often than a village's ("Donald", "Benjamin")
     given = names.given_latin | frozenset(names.given_arabic)

@@ -30,6 +30,7 @@ from workers.text.arabic import (
     ARTICLE,
     ARTICLE_FORMS,
     COMMON_COMPOUND_NAME_ENDINGS,
+    CONJUNCTIONS,
     FEMININE_NISBA_ENDING,
     FILIATION_PARTICLES,
     HEAD_PROCLITICS,
@@ -131,6 +132,10 @@ class NameRules:
     demonyms: frozenset[str]
     """The Latin-script adjectives of places ("nigerian", "algerienne", "sud
     africain"): a person's name may follow one ("l'Algérien Houssem Aouar")."""
+    arabic_demonyms: frozenset[str]
+    """The definite masculine Arabic adjectives of countries ("البرازيلي"), which
+    sports and culture copy writes before a foreign name ("البوركينابي ستيفان عزيز
+    كي")."""
     possessors: frozenset[str]
     """The Latin-script names of the places that have Latin-script adjectives
     (countries, continents): "Spain's Repsol" names a body of the country."""
@@ -172,6 +177,7 @@ def name_rules(
     named_after: frozenset[str] = frozenset(),
     place_words: frozenset[str] = frozenset(),
     person_keys: frozenset[str] = frozenset(),
+    arabic_demonyms: frozenset[str] = frozenset(),
 ) -> NameRules:
     """The rules from the two data documents, every word normalized."""
 
@@ -244,6 +250,7 @@ def name_rules(
         body_keys=body_keys,
         place_keys=keys - body_keys,
         demonyms=demonyms,
+        arabic_demonyms=arabic_demonyms,
         possessors=possessors,
         named_after=named_after,
         person_keys=person_keys,
@@ -260,6 +267,7 @@ def name_rules(
                     kinds[None],
                     kinds_after,
                     side,
+                    arabic_demonyms,
                 )
             )
         ),
@@ -300,6 +308,8 @@ def find_names(rules: NameRules, text: Tokens, language: str | None) -> list[Nam
         if arabic:
             if word in SONSHIP:
                 name = _named_before_father(rules, text, index, max(covered, skip))
+            elif word in rules.arabic_demonyms:
+                name = _after_arabic_demonym(rules, text, index)
             else:
                 name = _organisation(rules, text, index, language) or _person(rules, text, index)
         elif not caps[index] and (word in kinds or word in kinds_after):
@@ -1172,6 +1182,52 @@ def _after_demonym(rules: NameRules, text: Tokens, index: int) -> Name | None:
     if not _name_word(rules, text, start) or text.words[start] in rules.keys:
         return None
     return _latin_person(rules, text, start, start + 1)
+
+
+MAX_DEMONYM_NAME_WORDS = 3
+PRONOUN_SUFFIX = "ه"
+"""Normalized, "his" and the feminine ending alike: "نظيره", "ضيفه"."""
+
+
+def _after_arabic_demonym(rules: NameRules, text: Tokens, index: int) -> Name | None:
+    """A country's adjective standing for a person, as the subject of a verb or the
+    complement of an indefinite noun ("وافتتح البوركينابي ستيفان عزيز كي", "بهدفي
+    البرتغالي كريستيانو رونالدو"), and two name words or three after it: words
+    without the article that are no ordinary, function or verb-shaped words, the
+    last one a definite family name at most ("التونسي ماهر الكنزاري"). After a
+    definite noun, a noun with a pronoun ("نظيره") or a given name the adjective
+    is that noun's or the family name ("الحكومة المصرية", "الحكم الغامبي", "أسامة
+    المصري")."""
+    words, count = text.words, len(text.words)
+    if index > 0 and text.joined(index - 1):
+        before = words[index - 1]
+        if (
+            before.startswith(ARTICLE_FORMS)
+            or before.endswith(PRONOUN_SUFFIX)
+            or before in rules.arabic_heads
+            or before in rules.given_arabic
+        ):
+            return None
+    start = last = index + 1
+    while last < count and last - start < MAX_DEMONYM_NAME_WORDS and text.joined(last - 1):
+        word = words[last]
+        if word.startswith(ARTICLE_FORMS):
+            if last - start >= 1 and _nisba(word) and word not in rules.keys:
+                last += 1  # a family name of relation ends the name
+            break
+        if (
+            not _bare_name(rules, word)
+            or word in rules.keys
+            or word in rules.arabic_heads
+            or word in rules.place_words
+            or not_a_name(word)
+            or (last > start and word.startswith(CONJUNCTIONS))
+        ):
+            break
+        last += 1
+    if last - start < 2:
+        return None
+    return Name("person", " ".join(words[start:last]), start, last)
 
 
 def _name_word(rules: NameRules, text: Tokens, index: int) -> bool:
