@@ -53,6 +53,17 @@ def found(resources: Resources, text: str, kind: str, language: str | None = Non
             "La Fédération sénégalaise de football a confirmé.",
             "Fédération sénégalaise de football",
         ),
+        (
+            "fr",
+            "Le tribunal correctionnel de Bruxelles a condamné",
+            "tribunal correctionnel de Bruxelles",
+        ),
+        ("fr", "La cour d'appel de Tunis a confirmé la peine.", "cour d'appel de Tunis"),
+        (
+            "fr",
+            "Le tribunal de première instance de Casablanca a statué.",
+            "tribunal de première instance de Casablanca",
+        ),
         ("ar", "وقالت وزارة الطاقة السعودية إن الإنتاج", "وزارة الطاقة السعودية"),
         ("ar", "ودعا الاتحاد العام التونسي للشغل إلى إضراب", "الاتحاد العام التونسي للشغل"),
         ("ar", "وأعلنت شركة سنيم عن زيادة", "شركة سنيم"),
@@ -131,6 +142,7 @@ def test_an_arabic_name_ends_where_its_construct_does(
         "وقال إن المجلس التنفيذي وافق",  # a definite head and one adjective: a description
         "وتحسنت إدارة السوق",  # a weak head and one word
         "the labour ministry said",  # lower case: no name
+        "la cour a rejeté la demande de Karim Benali",  # a court named for no seat
     ],
 )
 def test_descriptions_are_not_organisations(text: str, resources: Resources) -> None:

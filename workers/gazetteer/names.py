@@ -74,6 +74,9 @@ class NameRules:
     latin_heads: dict[str, frozenset[str]]
     """Head nouns of organisation names in English and French."""
     french_lower: frozenset[str]
+    french_courts: frozenset[str]
+    """Lower-case heads of courts, a body when named for their seat ("cour d'appel
+    de Tunis")."""
     """French heads that open a name in lower case ("le ministère de la Santé")."""
     kinds: dict[str | None, frozenset[str]]
     """Per language (None: any), the lower-case nouns that say what kind of body the
@@ -219,6 +222,7 @@ def name_rules(
     return NameRules(
         latin_heads=latin_heads,
         french_lower=words(heads["fr"], "lower"),
+        french_courts=words(heads["fr"], "courts"),
         kinds=kinds,
         kinds_after=kinds_after,
         kind_modifiers=words(heads["en"], "kind_modifiers"),
@@ -409,6 +413,8 @@ def _organisation(rules: NameRules, text: Tokens, index: int, language: str | No
     if word in rules.arabic_heads:
         return _arabic_organisation(rules, text, index)
     heads = rules.latin_heads
+    if language == "fr" and not text.caps[index] and word in rules.french_courts:
+        return _french_court(rules, text, index)
     if language == "fr" and not text.caps[index] and word in rules.french_lower:
         return (
             _french_organisation(rules, text, index) if _capital_next(rules, text, index) else None
@@ -686,6 +692,30 @@ def _two_names(rules: NameRules, text: Tokens, link: int) -> bool:
     return text.words[link] in COORDINATORS and (
         before in rules.latin_heads["en"] or before in rules.latin_heads["fr"]
     )
+
+
+MAX_COURT_WORDS = 7
+
+
+def _french_court(rules: NameRules, text: Tokens, start: int) -> Name | None:
+    """A court or prosecutor's office in lower case named for its seat: the head,
+    lower-case words and links, then "de" and the town ("tribunal correctionnel de
+    Bruxelles", "cour d'appel de Tunis", "tribunal de première instance de
+    Casablanca"); none without a known place at its end ("la cour a rejeté")."""
+    words, count = text.words, len(text.words)
+    last = start + 1
+    while last < count and last - start < MAX_COURT_WORDS and text.joined(last - 1):
+        word = words[last]
+        if text.caps[last]:
+            if word in rules.place_keys and words[last - 1] in FRENCH_OF:
+                return Name("organisation", " ".join(words[start : last + 1]), start, last + 1)
+            return None
+        if word in rules.never or (
+            word in rules.stopwords and word not in rules.links and word not in FRENCH_BEFORE_NOUNS
+        ):
+            return None
+        last += 1
+    return None
 
 
 def _french_organisation(rules: NameRules, text: Tokens, start: int) -> Name | None:
