@@ -64,6 +64,11 @@ def found(resources: Resources, text: str, kind: str, language: str | None = Non
             "Le tribunal de première instance de Casablanca a statué.",
             "tribunal de première instance de Casablanca",
         ),
+        (
+            "ar",
+            "وقضت الدائرة الجنائية بالمحكمة الابتدائية بتونس بسجن المتهمين",
+            "المحكمة الابتدائية بتونس",
+        ),
         ("ar", "وقالت وزارة الطاقة السعودية إن الإنتاج", "وزارة الطاقة السعودية"),
         ("ar", "ودعا الاتحاد العام التونسي للشغل إلى إضراب", "الاتحاد العام التونسي للشغل"),
         ("ar", "وأعلنت شركة سنيم عن زيادة", "شركة سنيم"),

@@ -879,8 +879,16 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         last += 1
     if last - start < needed:
         return None
+    if bare in rules.arabic_courts and last < count and text.joined(last - 1):
+        last += _seat(rules, words[last])
     kind: EntityType = "place" if facility else "organisation"
     return Name(kind, " ".join([head, *words[start + 1 : last]]), start, last)
+
+
+def _seat(rules: NameRules, word: str) -> int:
+    """1 when `word` is "ب" and a known place, a court's seat in Maghreb copy
+    ("المحكمة الابتدائية بتونس", "محكمة الاستئناف بالرباط"), else 0."""
+    return int(word.startswith(BI) and word[len(BI) :] in rules.place_keys)
 
 
 def _purpose(rules: NameRules, text: Tokens, index: int) -> int:
@@ -982,6 +990,7 @@ def _nisba(word: str) -> bool:
 
 
 MAX_NAMESAKE_WORDS = 4
+BI = "ب"
 
 
 def _named_for(rules: NameRules, text: Tokens, index: int) -> int:
