@@ -105,3 +105,25 @@ def test_a_name_built_like_a_persons_is_the_place_its_context_names(
     found = tags(resources, text, "fr")
     assert "geonames:2533191" in found
     assert not any(tag.type == "person" for tag in found.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "namesake"),
+    [
+        (
+            "Floods in Pakistan's Punjab province killed 20 people.",
+            "iso3166-2:PK-PB",
+            "iso3166-2:IN-PB",
+        ),
+        (
+            "Floods in India's Punjab province killed 20 people.",
+            "iso3166-2:IN-PB",
+            "iso3166-2:PK-PB",
+        ),
+    ],
+)
+def test_a_region_word_and_the_storys_country_tell_namesake_regions_apart(
+    text: str, region: str, namesake: str, resources: Resources
+) -> None:
+    found = places(resources, text, "en")
+    assert region in found and namesake not in found

@@ -230,7 +230,13 @@ def find_small_places(
         if name in places.region_only and cue != REGION_CUED:
             continue
         records = places.get(name, cue)
-        in_story = [r for r in records if r[1] in story and r[0] not in places.cued_only]
+        # a region named like another country's needs a cue to be read at all; once
+        # cued, the story's country tells the namesakes apart ("Punjab province")
+        in_story = [
+            r
+            for r in records
+            if r[1] in story and (cue != NOT_CUED or r[0] not in places.cued_only)
+        ]
         if cue == NOT_CUED and (
             not in_story or _in_longer_name(places, words, caps, breaks, first, last)
         ):
