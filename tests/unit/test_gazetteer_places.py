@@ -127,3 +127,21 @@ def test_a_region_word_and_the_storys_country_tell_namesake_regions_apart(
 ) -> None:
     found = places(resources, text, "en")
     assert region in found and namesake not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "BEYROUTH, 3 mars (AFP) - Des fonctionnaires libanais ont manifesté à Tripoli.",
+            "place:tripoli-lebanon",
+        ),
+        ("TRIPOLI, 3 mars (AFP) - Le gouvernement libyen a annoncé mardi", "place:tripoli"),
+        ("Des fonctionnaires ont manifesté à Tripoli.", "place:tripoli"),
+    ],
+)
+def test_a_name_two_countries_places_bear_is_the_one_in_the_country_the_story_names(
+    text: str, place: str, resources: Resources
+) -> None:
+    found = places(resources, text, "fr")
+    assert place in found and len(found & {"place:tripoli", "place:tripoli-lebanon"}) == 1

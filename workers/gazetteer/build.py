@@ -66,6 +66,10 @@ class Gazetteer:
     without_article: dict[str, int] = field(default_factory=dict)
     """Latin-script names of known people written with the Arabic article ("abdel
     fattah al burhan"), the article left out ("abdel fattah burhan") -> the entry."""
+    namesakes: dict[int, dict[str, int]] = field(default_factory=dict)
+    """Per place entry that won a name other places of other countries also bear
+    ("Tripoli" of Libya and of Lebanon), those places by country: in a story about
+    one of those countries only, the name is its place (`enrich/steps/entities.py`)."""
 
     @property
     def key_count(self) -> int:
@@ -73,6 +77,9 @@ class Gazetteer:
 
 
 CURATED_PRIORITY = 3
+NAMESAKE_MIN_POPULATION = 100_000
+"""A packaged town this populous may be the place a name means in a story about
+its country, where a better-known namesake elsewhere wins the name otherwise."""
 _ADJECTIVE_TOWN_MAX_POPULATION = 500_000
 
 
@@ -115,6 +122,8 @@ class _Keys:
         """Given names: never the key of a packaged town ("سالم" is Salem in India
         only in its GeoNames alternate names)."""
         self.best: dict[str, tuple[tuple[int, int, int, float], KeyInfo]] = {}
+        self.places: dict[str, dict[str, tuple[tuple[int, int, int, float], int]]] = {}
+        """Per key, the strongest place of each country named by it."""
 
     def add_entry(self, index: int, entry: Entry) -> None:
         for lang, forms in entry.names.items():
@@ -155,17 +164,44 @@ class _Keys:
             int(kind == Kind.NAME),
             entry.weight,
         )
+        country = (
+            entry.country
+            if entry.type == "place"
+            and (entry.priority >= CURATED_PRIORITY or entry.weight >= NAMESAKE_MIN_POPULATION)
+            else None
+        )
         if is_arabic(normalized):
             packaged = entry.priority < CURATED_PRIORITY
             for variant, _ in arabic_variants(normalized, common_clitics_only=packaged):
                 # "ك" + "بيرا" (Beira) is "كبيرا": a variant may be an ordinary word too
                 if packaged and variant in self.blocked:
                     continue
-                self._claim(variant, rank, KeyInfo(index, kind, case))
+                self._claim(variant, rank, KeyInfo(index, kind, case), country)
         else:
-            self._claim(normalized, rank, KeyInfo(index, kind, case))
+            self._claim(normalized, rank, KeyInfo(index, kind, case), country)
 
-    def _claim(self, text: str, rank: tuple[int, int, int, float], info: KeyInfo) -> None:
+    def namesakes(self) -> dict[int, dict[str, int]]:
+        """Per place entry that won a key, the places of other countries named by it
+        as strongly: a curated place's namesake is curated too (London, Ontario is
+        never the London the gazetteer knows)."""
+        found: dict[int, dict[str, int]] = {}
+        for text, by_country in self.places.items():
+            if len(by_country) < 2:
+                continue
+            (priority, *_), info = self.best[text]
+            for country, ((other_priority, *_), index) in by_country.items():
+                if index != info.entry and other_priority >= priority:
+                    found.setdefault(info.entry, {}).setdefault(country, index)
+        return found
+
+    def _claim(
+        self, text: str, rank: tuple[int, int, int, float], info: KeyInfo, country: str | None
+    ) -> None:
+        if country is not None and info.kind == Kind.NAME:
+            by_country = self.places.setdefault(text, {})
+            held = by_country.get(country)
+            if held is None or rank > held[0]:
+                by_country[country] = (rank, info.entry)
         current = self.best.get(text)
         if current is None or rank > current[0]:
             self.best[text] = (rank, info)
@@ -345,6 +381,11 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
         {index: forms for index, entry in enumerate(entries) if (forms := _surnames(entry))},
         clubs,
         _without_article(entries, frozenset(keys.best)),
+        {
+            winner: others
+            for winner, others in keys.namesakes().items()
+            if winner >= 0 and entries[winner].type == "place"
+        },
     )
 
 

@@ -179,7 +179,8 @@ def find_entities(
     known: Known = found.known
     people = [TriggerPerson(p.name, p.first_offset, p.count, p.surface_forms) for p in found.people]
     fields_of = templates.fields
-    countries = _story_countries(gazetteer, known)
+    read_as = _namesakes_in_story(gazetteer, known)
+    countries = _story_countries(gazetteer, known, read_as)
     tokens = Tokens.of(analysis)
     built = find_names(gazetteer.names, tokens, language)
     club_rules = gazetteer.clubs.get(language or "")
@@ -224,6 +225,7 @@ def find_entities(
     namesakes: list[tuple[int, int, list[str]]] = []
     for mentions in known:
         index, first_offset, count = mentions.entry, mentions.first_offset, mentions.count
+        index = read_as.get(index, index)
         named, surfaces = mentions.named, mentions.surface_forms
         if _surname_alone(gazetteer, index, surfaces):
             continue
@@ -354,14 +356,44 @@ def _yielding_to_places(
     ]
 
 
-def _story_countries(gazetteer: Gazetteer, known: Known) -> set[str]:
-    """The countries of the places the gazetteer found: the countries the story is about."""
+def _story_countries(
+    gazetteer: Gazetteer, known: Known, namesakes: dict[int, int] | None = None
+) -> set[str]:
+    """The countries of the places the gazetteer found (`namesakes` read for the
+    places they stand for): the countries the story is about."""
+    entries, chosen = gazetteer.entries, namesakes or {}
     return {
         country
         for found in known
-        if gazetteer.entries[found.entry].type == "place"
-        and (country := gazetteer.entries[found.entry].country) is not None
+        if entries[found.entry].type == "place"
+        and (country := entries[chosen.get(found.entry, found.entry)].country) is not None
     }
+
+
+def _namesakes_in_story(gazetteer: Gazetteer, known: Known) -> dict[int, int]:
+    """Places found by a name that places of other countries also bear ("Tripoli"),
+    read as the one namesake in a country the rest of the story names when their
+    own country is not named ("Tripoli" in a story about Lebanon): entry -> entry."""
+    namesakes = gazetteer.namesakes
+    ambiguous = [found.entry for found in known if found.entry in namesakes]
+    if not ambiguous:
+        return {}
+    entries = gazetteer.entries
+    story = {
+        country
+        for found in known
+        if found.entry not in namesakes
+        and entries[found.entry].type == "place"
+        and (country := entries[found.entry].country) is not None
+    }
+    chosen: dict[int, int] = {}
+    for index in ambiguous:
+        if entries[index].country in story:
+            continue
+        others = [other for country, other in namesakes[index].items() if country in story]
+        if len(others) == 1:
+            chosen[index] = others[0]
+    return chosen
 
 
 def _other_countrys_body(entry: Entry, countries: set[str]) -> bool:
