@@ -145,3 +145,34 @@ def test_a_name_two_countries_places_bear_is_the_one_in_the_country_the_story_na
 ) -> None:
     found = places(resources, text, "fr")
     assert place in found and len(found & {"place:tripoli", "place:tripoli-lebanon"}) == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "names"),
+    [
+        ("en", "Gunmen attacked the town of Banibangou and burned the market.", {"banibangou"}),
+        (
+            "fr",
+            "Les habitants des villages de Widou Thiengoly, Tessékéré et Labgar ont fui.",
+            {"widou thiengoly", "tessekere", "labgar"},
+        ),
+    ],
+)
+def test_an_unknown_name_after_a_place_word_is_a_candidate_place_and_so_is_its_list(
+    language: str, text: str, names: set[str], resources: Resources
+) -> None:
+    assert places(resources, text, language) == {f"candidate:{name}" for name in names}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He lives in the city of Kigali Convention Centre staff.",
+        "The village of John Smith was never found.",
+        "the town of Kigali",
+    ],
+)
+def test_no_candidate_place_after_a_place_word_for_known_names_bodies_or_people(
+    text: str, resources: Resources
+) -> None:
+    assert not {p for p in places(resources, text, "en") if p.startswith("candidate:")}

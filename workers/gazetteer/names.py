@@ -19,6 +19,7 @@ key is left to the gazetteer. The search starts only at head nouns and given nam
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -1446,3 +1447,89 @@ def _unknown_person(rules: NameRules, words: list[str], first: int, last: int) -
     if any(" ".join(words[:end]) in rules.keys for end in range(2, len(words))):
         return None
     return Name("person", " ".join(words), first, last)
+
+
+MAX_PLACE_WORDS = 3
+MAX_PLACE_LINKS = 2
+
+
+def places_by_their_word(
+    rules: NameRules,
+    text: Tokens,
+    place_words: frozenset[str],
+    links: frozenset[str],
+    ands: frozenset[str],
+    taken: Iterable[tuple[int, int]],
+) -> list[Name]:
+    """Places the gazetteer does not know, named in Latin script right after a
+    lower-case place word ("the town of Banibangou", "des villages de Widou
+    Thiengoly, Tessékéré et Labgar"): the capitalised words after it and its links,
+    and each name a list goes on with after a comma or "and"; none the gazetteer
+    knows, none in the `taken` token spans, none that holds a head noun or a stop
+    word or opens with a given name."""
+    words, count = text.words, len(text.words)
+    blocked = {i for first, last in taken for i in range(first, last)}
+    found: list[Name] = []
+    index = 0
+    while index < count - 1:
+        word, index = words[index], index + 1
+        if text.caps[index - 1] or word not in place_words or not text.joined(index - 1):
+            continue
+        start = _after_links(text, index, links)
+        while start < count:
+            end = _place_run_end(text, start)
+            name = " ".join(words[start:end])
+            if end == start or not _unknown_place(rules, text, start, end, blocked):
+                break
+            found.append(Name("place", name, start, end))
+            index = end
+            if end >= count:
+                break
+            if _between(text, end - 1) == ",":
+                following = end
+            elif text.joined(end - 1) and words[end] in ands:
+                following = end + 1
+            else:
+                break
+            if following < count and words[following] in ands and text.joined(following):
+                following += 1  # ", and"
+            start = _after_links(text, following, links)
+    return found
+
+
+def _after_links(text: Tokens, index: int, links: frozenset[str]) -> int:
+    """The token after the lower-case links at `index` ("of", "de", "d'")."""
+    skipped = 0
+    while (
+        index < len(text.words)
+        and skipped < MAX_PLACE_LINKS
+        and text.words[index] in links
+        and not text.caps[index]
+        and text.joined(index)
+    ):
+        index, skipped = index + 1, skipped + 1
+    return index
+
+
+def _place_run_end(text: Tokens, start: int) -> int:
+    """The end of the capitalised run at `start`, or `start` when it is none or runs
+    longer than a place's name."""
+    end = start
+    while end < len(text.words) and end - start < MAX_PLACE_WORDS and text.caps[end]:
+        end += 1
+        if not text.joined(end - 1):
+            break
+    if end < len(text.words) and text.caps[end] and text.joined(end - 1):
+        return start
+    return end
+
+
+def _unknown_place(rules: NameRules, text: Tokens, start: int, end: int, blocked: set[int]) -> bool:
+    run = text.words[start:end]
+    return not (
+        is_arabic(run[0])
+        or " ".join(run) in rules.keys
+        or run[0] in rules.given_latin
+        or any(w in rules.stopwords or names_after(rules, w) for w in run)
+        or any(i in blocked for i in range(start, end))
+    )

@@ -105,6 +105,10 @@ class SmallPlaces:
     quarters: frozenset[str]
     """Neighbourhood, street and station words: the name after one is none of a town."""
 
+    def names(self, name: str) -> bool:
+        """Whether some town or region bears the name (normalized)."""
+        return name in self.rows or name in self.regions
+
     def get(self, name: str, cue: int) -> list[Record]:
         """The places of the name, those the place word points to first."""
         regions = self.regions.get(name, [])

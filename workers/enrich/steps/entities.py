@@ -26,6 +26,7 @@ from workers.gazetteer.names import (
     names_after,
     nisba_adjective,
     not_a_name,
+    places_by_their_word,
 )
 from workers.gazetteer.places import SmallPlace, find_small_places
 from workers.models import EnrichedArticle, EntityTag, EntityType, assemble, evolve
@@ -199,6 +200,22 @@ def find_entities(
         found_small = _not_within(tokens, known, found_small)
         built, found_small = _places_named_like_people(built, found_small)
     built = _yielding_to_places(gazetteer, built, found_small)
+    if language != "ar":
+        small_places = gazetteer.places
+        unknown = places_by_their_word(
+            gazetteer.names,
+            tokens,
+            small_places.before,
+            small_places.links,
+            small_places.ands,
+            [
+                *((n.first, n.last) for n in (*built, *clubs)),
+                *((p.first, p.last) for p in found_small),
+            ],
+        )
+        unknown = [n for n in unknown if not small_places.names(n.name)]
+        if unknown:
+            built = sorted([*built, *unknown], key=lambda n: n.first)
     spans = [(p.first, p.last, "place") for p in found_small] + [
         (n.first, n.last, "place" if n.type == "person" else "organisation")
         for n in built
