@@ -1456,7 +1456,7 @@ MAX_PLACE_LINKS = 2
 def places_by_their_word(
     rules: NameRules,
     text: Tokens,
-    place_words: frozenset[str],
+    place_words: WordSet,
     links: frozenset[str],
     ands: frozenset[str],
     taken: Iterable[tuple[int, int]],
@@ -1467,21 +1467,22 @@ def places_by_their_word(
     and each name a list goes on with after a comma or "and"; none the gazetteer
     knows, none in the `taken` token spans, none that holds a head noun or a stop
     word or opens with a given name."""
-    words, count = text.words, len(text.words)
-    blocked = {i for first, last in taken for i in range(first, last)}
+    hits = place_words.find(text.analysis)
+    if not hits:
+        return []
+    words, caps, count = text.words, text.caps, len(text.words)
     found: list[Name] = []
     index = 0
-    while index < count - 1:
-        word, index = words[index], index + 1
-        if text.caps[index - 1] or word not in place_words or not text.joined(index - 1):
+    for hit in hits:
+        if hit < index or hit + 1 >= count or caps[hit] or not text.joined(hit):
             continue
+        index = hit + 1
         start = _after_links(text, index, links)
-        while start < count:
+        while start < count and caps[start]:
             end = _place_run_end(text, start)
-            name = " ".join(words[start:end])
-            if end == start or not _unknown_place(rules, text, start, end, blocked):
+            if end == start or not _unknown_place(rules, words[start:end]):
                 break
-            found.append(Name("place", name, start, end))
+            found.append(Name("place", " ".join(words[start:end]), start, end))
             index = end
             if end >= count:
                 break
@@ -1494,6 +1495,9 @@ def places_by_their_word(
             if following < count and words[following] in ands and text.joined(following):
                 following += 1  # ", and"
             start = _after_links(text, following, links)
+    if found:
+        spans = list(taken)
+        found = [n for n in found if not any(a < n.last and n.first < b for a, b in spans)]
     return found
 
 
@@ -1524,12 +1528,10 @@ def _place_run_end(text: Tokens, start: int) -> int:
     return end
 
 
-def _unknown_place(rules: NameRules, text: Tokens, start: int, end: int, blocked: set[int]) -> bool:
-    run = text.words[start:end]
+def _unknown_place(rules: NameRules, run: list[str]) -> bool:
     return not (
         is_arabic(run[0])
-        or " ".join(run) in rules.keys
         or run[0] in rules.given_latin
         or any(w in rules.stopwords or names_after(rules, w) for w in run)
-        or any(i in blocked for i in range(start, end))
+        or " ".join(run) in rules.keys
     )

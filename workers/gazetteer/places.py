@@ -26,7 +26,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from newswire_text import PhraseMatcher
+from newswire_text import PhraseMatcher, WordSet
 
 from workers.gazetteer.cache import cache_dir, cached, write_atomically
 from workers.gazetteer.inflection import arabic_variants
@@ -96,6 +96,8 @@ class SmallPlaces:
     phrase_names: list[str]
     """Per phrase of the matcher, the name it is a form of."""
     before: frozenset[str]
+    latin_before: WordSet
+    """The Latin-script words of `before`, found in one pass over a text."""
     after: frozenset[str]
     links: frozenset[str]
     region_words: frozenset[str]
@@ -177,6 +179,9 @@ def small_places(
         matcher=PhraseMatcher(phrases, cases),
         phrase_names=phrase_names,
         before=normalized("before") | normalized("region"),
+        latin_before=WordSet(
+            sorted(w for w in normalized("before") | normalized("region") if not is_arabic(w))
+        ),
         after=normalized("after"),
         links=normalized("links"),
         region_words=normalized("region"),

@@ -205,13 +205,13 @@ def find_entities(
         unknown = places_by_their_word(
             gazetteer.names,
             tokens,
-            small_places.before,
+            small_places.latin_before,
             small_places.links,
             small_places.ands,
-            [
+            (
                 *((n.first, n.last) for n in (*built, *clubs)),
                 *((p.first, p.last) for p in found_small),
-            ],
+            ),
         )
         unknown = [n for n in unknown if not small_places.names(n.name)]
         if unknown:
@@ -222,7 +222,8 @@ def find_entities(
         if (language != "en" and n.type == "organisation") or is_arabic(n.name)
     ]
     # a body named after a person is not the person ("King Abdullah University")
-    spans += [(n.first, n.last, "person") for n in built if n.type == "organisation"]
+    if any(gazetteer.entries[found.entry].type == "person" for found in known):
+        spans += [(n.first, n.last, "person") for n in built if n.type == "organisation"]
     # a club's name is neither the place nor the body it is named after ("الخليج")
     spans += [(n.first, n.last, kind) for n in clubs for kind in ("place", "organisation")]
     known_clubs: list[tuple[int, int, int]] = []
