@@ -30,7 +30,7 @@ from workers.gazetteer.names import (
 )
 from workers.gazetteer.places import SmallPlace, find_small_places
 from workers.models import EnrichedArticle, EntityTag, EntityType, assemble, evolve
-from workers.text.arabic import CLITIC_ARTICLES, is_arabic
+from workers.text.arabic import AND, CLITIC_ARTICLES, is_arabic
 from workers.text.normalize import normalize_text
 from workers.text.tokens import Tokens
 
@@ -65,7 +65,7 @@ def _trimmed(gazetteer: Gazetteer, people: list[TriggerPerson]) -> list[TriggerP
     a head noun or a place word ("نقابة أصحاب", "محافظة حضرموت")."""
     rules, place_words = gazetteer.names, gazetteer.places.before
     kept: list[TriggerPerson] = []
-    for person in map(_without_verb_at_end, people):
+    for person in (_without_verb_at_end(_without_conjunct(rules, p)) for p in people):
         name, first_offset, count = person.name, person.first_offset, person.count
         surfaces = person.surface_forms
         parts = name.split(" ")
@@ -99,6 +99,18 @@ def _trimmed(gazetteer: Gazetteer, people: list[TriggerPerson]) -> list[TriggerP
             shift = max(0, surfaces[0].find(cut))
             kept.append(TriggerPerson(normalized, first_offset + shift, count, [cut]))
     return kept
+
+
+def _without_conjunct(rules: NameRules, person: TriggerPerson) -> TriggerPerson:
+    """The person less a first Arabic word after "و" that a given name follows
+    ("رئيس الحزب الجمهوري وشقيق عصام الشابي": "and the brother of"): a name
+    that opens with "و" ("وليد") is followed by its family name, not a given one."""
+    parts = person.name.split(" ")
+    if len(parts) < 3 or not parts[0].startswith(AND) or parts[1] not in rules.given_arabic:
+        return person
+    cut = person.surface_forms[0].split(maxsplit=1)[1]
+    shift = person.surface_forms[0].find(cut)
+    return TriggerPerson(" ".join(parts[1:]), person.first_offset + shift, person.count, [cut])
 
 
 def _without_verb_at_end(person: TriggerPerson) -> TriggerPerson:
