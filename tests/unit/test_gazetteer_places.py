@@ -176,3 +176,31 @@ def test_no_candidate_place_after_a_place_word_for_known_names_bodies_or_people(
     text: str, resources: Resources
 ) -> None:
     assert not {p for p in places(resources, text, "en") if p.startswith("candidate:")}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("وتفشى المرض في قرية ود الحليو بولاية كسلا", "candidate:ود الحليو"),
+        ("وقال سكان بلدة كفرنبودة إن القصف استمر", "candidate:كفرنبوده"),
+    ],
+)
+def test_an_unknown_name_after_an_arabic_town_or_village_word_is_a_candidate_place(
+    text: str, found: str, resources: Resources
+) -> None:
+    assert found in places(resources, text, "ar")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتقع المدينة في منطقة عسكرية مغلقة",
+        "ونزح الآلاف إلى مخيم زمزم القريب من الفاشر",
+        "وزار الوزير مدينة جديدة للعمال",
+        "وقالت بلدية محمد الخامس",
+    ],
+)
+def test_no_arabic_candidate_place_for_ordinary_words_known_names_or_people(
+    text: str, resources: Resources
+) -> None:
+    assert not {p for p in places(resources, text, "ar") if p.startswith("candidate:")}

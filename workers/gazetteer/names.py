@@ -1474,6 +1474,10 @@ def places_by_their_word(
     found: list[Name] = []
     index = 0
     for hit in hits:
+        if is_arabic(words[hit]):
+            if (name := _arabic_place_after(rules, text, hit)) is not None:
+                found.append(name)
+            continue
         if hit < index or hit + 1 >= count or caps[hit] or not text.joined(hit):
             continue
         index = hit + 1
@@ -1499,6 +1503,45 @@ def places_by_their_word(
         spans = list(taken)
         found = [n for n in found if not any(a < n.last and n.first < b for a, b in spans)]
     return found
+
+
+def _arabic_place_after(rules: NameRules, text: Tokens, hit: int) -> Name | None:
+    """The place the gazetteer does not know after an Arabic place word ("قرية ود
+    الحليو", "بلدة تينبكتو"): a name word without the article, then one more or a
+    definite word that is no adjective; no given name, no word shaped as an
+    adjective, a verb or no name."""
+    words, count = text.words, len(text.words)
+    start = hit + 1
+    if (
+        start >= count
+        or not text.joined(hit)
+        or not _unknown_arabic_place_word(rules, words[start])
+    ):
+        return None
+    end = start + 1
+    if end < count and text.joined(start):
+        following = words[end]
+        if _unknown_arabic_place_word(rules, following) or (
+            following.startswith(ARTICLE)
+            and not _nisba(following)
+            and following not in rules.keys
+            and following not in rules.stopwords
+            and following not in rules.arabic_ends
+        ):
+            end += 1
+    name = " ".join(words[start:end])
+    return None if name in rules.keys else Name("place", name, start, end)
+
+
+def _unknown_arabic_place_word(rules: NameRules, word: str) -> bool:
+    return (
+        _bare_name(rules, word)
+        and word not in rules.keys
+        and word not in rules.given_arabic
+        and word not in rules.arabic_heads
+        and not word.endswith(NISBA_ADJECTIVE_ENDINGS)
+        and not not_a_name(word)
+    )
 
 
 def _after_links(text: Tokens, index: int, links: frozenset[str]) -> int:

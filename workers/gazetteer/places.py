@@ -96,8 +96,9 @@ class SmallPlaces:
     phrase_names: list[str]
     """Per phrase of the matcher, the name it is a form of."""
     before: frozenset[str]
-    latin_before: WordSet
-    """The Latin-script words of `before`, found in one pass over a text."""
+    unknown_before: WordSet
+    """The place words after which a name nobody knows is a place: the Latin-script
+    words of `before` and the Arabic ones of `unknown`, found in one pass."""
     after: frozenset[str]
     links: frozenset[str]
     region_words: frozenset[str]
@@ -179,8 +180,11 @@ def small_places(
         matcher=PhraseMatcher(phrases, cases),
         phrase_names=phrase_names,
         before=normalized("before") | normalized("region"),
-        latin_before=WordSet(
-            sorted(w for w in normalized("before") | normalized("region") if not is_arabic(w))
+        unknown_before=WordSet(
+            sorted(
+                {w for w in normalized("before") | normalized("region") if not is_arabic(w)}
+                | normalized("unknown")
+            )
         ),
         after=normalized("after"),
         links=normalized("links"),

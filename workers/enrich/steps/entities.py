@@ -212,12 +212,12 @@ def find_entities(
         found_small = _not_within(tokens, known, found_small)
         built, found_small = _places_named_like_people(built, found_small)
     built = _yielding_to_places(gazetteer, built, found_small)
-    if language != "ar":
+    if language is not None:
         small_places = gazetteer.places
         unknown = places_by_their_word(
             gazetteer.names,
             tokens,
-            small_places.latin_before,
+            small_places.unknown_before,
             small_places.links,
             small_places.ands,
             (
@@ -226,6 +226,8 @@ def find_entities(
             ),
         )
         unknown = [n for n in unknown if not small_places.names(n.name)]
+        if unknown:
+            unknown = _not_within(tokens, known, unknown, overlapping=language == "ar")
         if unknown:
             built = sorted([*built, *unknown], key=lambda n: n.first)
     spans = [(p.first, p.last, "place") for p in found_small] + [
@@ -437,16 +439,30 @@ def _other_countrys_body(entry: Entry, countries: set[str]) -> bool:
     )
 
 
-def _not_within(tokens: Tokens, known: Known, small: list[SmallPlace]) -> list[SmallPlace]:
-    """Small places less those inside a longer name the gazetteer found ("Caire" of
-    "au Caire", a town of a known organisation's name)."""
+Spanned = TypeVar("Spanned", SmallPlace, Name)
+
+
+def _not_within(
+    tokens: Tokens, known: Known, small: list[Spanned], overlapping: bool = False
+) -> list[Spanned]:
+    """Places less those inside a longer name the gazetteer found ("Caire" of "au
+    Caire", a town of a known organisation's name), or with `overlapping` sharing
+    words with one ("مخيم زمزم القريب" and the known "مخيم زمزم")."""
     longer = {_padded(surface) for found in known for surface in found.surface_forms}
     kept = []
     for place in small:
         name = _words(" ".join(tokens.words[place.first : place.last]))
-        if not any(name in form and name != form for form in longer):
+        if not any(
+            (name in form and name != form) or (overlapping and _share_words(name, form))
+            for form in longer
+        ):
             kept.append(place)
     return kept
+
+
+def _share_words(name: str, form: str) -> bool:
+    """Whether two padded names share a word."""
+    return any(f" {word} " in form for word in name.split())
 
 
 @lru_cache(maxsize=1 << 16)
