@@ -1,5 +1,5 @@
-"""Clubs that Arabic match reports name by one ordinary word, found where the
-report puts a team, and nowhere else."""
+"""Clubs that match reports name by one ordinary word (Arabic) or a capitalised
+name (English, French), found where the report puts a team, and nowhere else."""
 
 from __future__ import annotations
 
@@ -15,10 +15,10 @@ REPORT = (
 )
 
 
-def clubs(resources: Resources, text: str) -> dict[str, int]:
+def clubs(resources: Resources, text: str, language: str = "ar") -> dict[str, int]:
     return {
         tag.id.removeprefix("candidate:"): tag.count
-        for tag in tags(resources, text, "ar").values()
+        for tag in tags(resources, text, language).values()
         if tag.candidate and tag.type == "organisation"
     }
 
@@ -84,3 +84,31 @@ def test_the_next_fixture_names_both_of_its_clubs(resources: Resources) -> None:
     text = REPORT + " ويلتقي الساحل مع الرمال السبت المقبل."
     found = clubs(resources, text)
     assert {normalize_text("الساحل"), normalize_text("الرمال")} <= set(found)
+
+
+ENGLISH_REPORT = (
+    "Kampala Lions edged Mbarara Rangers 2-1 on Saturday, with the winning goal of the "
+    "match scored in the 88th minute. Rangers coach Peter Okello said his striker was "
+    "unlucky, and Lions will face Gulu Stars in the semi-final of the league cup."
+)
+FRENCH_REPORT = (
+    "L'Étoile de Kindia a battu le Horoya Conakry 2-0 dimanche en match du championnat, "
+    "grâce à deux buts en seconde période. L'entraîneur du Horoya a regretté la défaite."
+)
+
+
+def test_an_english_match_report_names_its_clubs_in_their_slots(resources: Resources) -> None:
+    found = clubs(resources, ENGLISH_REPORT, "en")
+    assert set(found) == {"kampala lions", "mbarara rangers", "gulu stars"}
+    assert found["mbarara rangers"] == 2  # "Rangers coach": the name it ends
+
+
+def test_a_french_club_takes_the_town_the_story_once_writes_with_it(
+    resources: Resources,
+) -> None:
+    assert clubs(resources, FRENCH_REPORT, "fr").get("horoya conakry") == 2
+
+
+def test_capitalised_names_outside_a_match_report_are_no_club(resources: Resources) -> None:
+    text = "Kampala Lions edged higher on Monday as investors bought shares of Mbarara Rangers."
+    assert clubs(resources, text, "en") == {}

@@ -42,7 +42,13 @@ from workers.gazetteer.sources import (
     read_data,
     read_toml,
 )
-from workers.text.arabic import ARTICLE, NISBA_ADJECTIVE_ENDINGS, NISBA_LETTER, is_arabic
+from workers.text.arabic import (
+    ARTICLE,
+    LATIN_ARTICLES,
+    NISBA_ADJECTIVE_ENDINGS,
+    NISBA_LETTER,
+    is_arabic,
+)
 from workers.text.normalize import normalize_text
 
 TriggerRole = Literal["after", "before", "title"]
@@ -387,10 +393,6 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
             if winner >= 0 and entries[winner].type == "place"
         },
     )
-
-
-LATIN_ARTICLES = frozenset({"al", "el", "ad", "ash", "as", "at", "ed", "es"})
-"""The Arabic article as Latin-script copy writes it ("al-Burhan", "el-Sisi")."""
 
 
 def _without_article(entries: list[Entry], keys: frozenset[str]) -> dict[str, int]:

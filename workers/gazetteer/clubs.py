@@ -14,6 +14,7 @@ left to it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +25,7 @@ from workers.text.arabic import (
     ARTICLE_FORMS,
     CONJUNCTIONS,
     LAM_ARTICLE,
+    LATIN_ARTICLES,
     is_arabic,
 )
 from workers.text.normalize import normalize_text
@@ -61,6 +63,15 @@ class ClubRules:
     """A club's bare name -> the gazetteer entry named "نادي" + it."""
     triggers: frozenset[str]
     """Every word that may put a team after it: verbs, "against", owners, "scored"."""
+    latin: bool = False
+    """English or French copy, where a club is a capitalised name in a slot of
+    `before` or `after` words (`_latin_clubs`)."""
+    before: frozenset[str] = frozenset()
+    """(Latin script) words a club's name follows: "beat", "against", "contre"."""
+    after: frozenset[str] = frozenset()
+    """(Latin script) words a club's name comes before: "striker", "coach", "beat"."""
+    articles: frozenset[str] = frozenset()
+    """(Latin script) words stepped over between a `before` word and the name."""
 
 
 def club_rules(
@@ -78,6 +89,7 @@ def club_rules(
 
         verbs, against = words("verbs", *CONJUNCTIONS), words("against")
         owners, scored = words("owners", CONJUNCTIONS[0]), words("scored")
+        before, after = words("before"), words("after")
         rules[language] = ClubRules(
             min_cues=int(section["min_cues"]),
             cues=words("cues"),
@@ -89,19 +101,30 @@ def club_rules(
             generic=words("generic"),
             places=places,
             known=known,
-            triggers=verbs | against | owners | scored,
+            triggers=verbs | against | owners | scored | before | after,
+            latin=bool(before or after),
+            before=before,
+            after=after,
+            articles=words("articles"),
         )
     return rules
 
 
 def find_clubs(
-    rules: ClubRules, names: NameRules, text: Tokens, taken: list[tuple[int, int]]
+    rules: ClubRules,
+    names: NameRules,
+    text: Tokens,
+    taken: list[tuple[int, int]],
+    is_town: Callable[[str], bool] = lambda name: False,
 ) -> list[Name]:
     """Every mention of the clubs the story's match report names, in order, none
-    inside a span of `taken` (names found otherwise)."""
+    inside a span of `taken` (names found otherwise). `is_town`: whether a name is
+    a town's, which alone is the town, not the club named after it."""
     words = text.words
     if len(rules.cues.intersection(words)) < rules.min_cues:
         return []
+    if rules.latin:
+        return _latin_clubs(rules, names, text, taken, is_town)
     clubs: set[tuple[str, ...]] = set()
     for index, word in enumerate(words):
         if word not in rules.triggers:
@@ -220,6 +243,134 @@ def _mentions(
                 and not any(low < last and index < high for low, high in taken)
             ):
                 found.append(Name("organisation", " ".join(club), index, last))
+                index = last - 1
+                break
+        index += 1
+    return found
+
+
+MAX_LATIN_CLUB_WORDS = 3
+MIN_LATIN_CLUB_LETTERS = 3
+
+
+def _latin_clubs(
+    rules: ClubRules,
+    names: NameRules,
+    text: Tokens,
+    taken: list[tuple[int, int]],
+    is_town: Callable[[str], bool],
+) -> list[Name]:
+    """English and French match reports: the capitalised name after a word that
+    puts a team after it ("beat Mamelodi Sundowns", "a battu le Wydad", "face à
+    Al-Qadsiah") or before one that puts it before ("Berkane defender", "Ahly
+    edged"), then every mention of those names."""
+    words, caps = text.words, text.caps
+    clubs: set[tuple[str, ...]] = set()
+    for index, word in enumerate(words):
+        if caps[index] or word not in rules.triggers:
+            continue
+        if word in rules.before and index + 1 < len(words) and text.joined(index):
+            start = index + 1
+            while start < len(words) and words[start] in rules.articles and not caps[start]:
+                if not text.joined(start):
+                    break
+                start += 1
+            end = start
+            while end < len(words) and end - start < MAX_LATIN_CLUB_WORDS and caps[end]:
+                end += 1
+                if not text.joined(end - 1):
+                    break
+            if end < len(words) and caps[end] and text.joined(end - 1):
+                end = start  # a longer capitalised run than a club's name
+            _add_latin_club(rules, names, words[start:end], clubs)
+        if word in rules.after and index > 0 and text.joined(index - 1):
+            start = index
+            while start > 0 and index - start < MAX_LATIN_CLUB_WORDS and caps[start - 1]:
+                if not text.joined(start - 1):
+                    break
+                start -= 1
+            if start > 0 and caps[start - 1] and text.joined(start - 1):
+                start = index
+            _add_latin_club(rules, names, words[start:index], clubs)
+    if not clubs:
+        return []
+    full = _full_names(names, text, {club for club in clubs if not is_town(" ".join(club))})
+    return _latin_mentions(text, full, taken) if full else []
+
+
+def _full_names(
+    names: NameRules, text: Tokens, clubs: set[tuple[str, ...]]
+) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Each club's name -> its full name: with the town it is from where the story
+    once writes it so ("Raja" of "Raja Casablanca"), or the longer name it ends or
+    begins ("Sundowns" of "Mamelodi Sundowns"); none that is then a name the
+    gazetteer knows ("Real" of "Real Madrid")."""
+    words, caps, full = text.words, text.caps, {club: club for club in clubs}
+    for index in range(len(words) - 1):
+        for club in clubs:
+            last = index + len(club)
+            if (
+                last < len(words)
+                and tuple(words[index:last]) == club
+                and caps[last]
+                and text.joined(last - 1)
+                and words[last] in names.place_keys
+            ):
+                full[club] = (*club, words[last])
+    for club in clubs:
+        for longer in clubs:
+            if len(longer) > len(club) and club in (longer[: len(club)], longer[-len(club) :]):
+                full[club] = full[longer]
+    return {club: name for club, name in full.items() if " ".join(name) not in names.keys}
+
+
+def _add_latin_club(
+    rules: ClubRules, names: NameRules, run: list[str], clubs: set[tuple[str, ...]]
+) -> None:
+    """`run` as a club's name unless it is none: a name the gazetteer knows (a
+    country's side, a known club or player), a person's (a given name first), a
+    competition's or a stadium's, or a short word."""
+    for cut, word in enumerate(run[1:], 1):
+        if word in names.given_latin:
+            run = run[:cut]  # "le président du Wydad Abdelmounaim Boutouil"
+            break
+    if not run:
+        return
+    name = " ".join(run)
+    if (
+        name in names.keys
+        or run[0] in names.given_latin
+        or any(w in names.stopwords or w in rules.generic or w.isdigit() for w in run)
+        or (len(run) == 1 and len(run[0]) < MIN_LATIN_CLUB_LETTERS)
+        or (len(run) > 1 and run[0] in LATIN_ARTICLES and " ".join(run[1:]) in names.keys)
+        or any(f"{article} {name}" in names.keys for article in LATIN_ARTICLES)
+    ):
+        return
+    clubs.add(tuple(run))
+
+
+def _latin_mentions(
+    text: Tokens, clubs: dict[tuple[str, ...], tuple[str, ...]], taken: list[tuple[int, int]]
+) -> list[Name]:
+    """Every mention of the clubs, by their name or their full name, each named by
+    the full one."""
+    words, caps, found = text.words, text.caps, []
+    firsts: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    forms = {form: full for club, full in clubs.items() for form in (club, full)}
+    for form in sorted(forms, key=len, reverse=True):
+        firsts.setdefault(form[0], []).append((form, " ".join(forms[form])))
+    index = 0
+    while index < len(words):
+        for form, name in firsts.get(words[index], ()) if caps[index] else ():
+            last = index + len(form)
+            if (
+                last <= len(words)
+                and all(text.joined(i) for i in range(index, last - 1))
+                and tuple(words[index + 1 : last]) == form[1:]
+                and not (last < len(words) and caps[last] and text.joined(last - 1))
+                and not any(low < last and index < high for low, high in taken)
+            ):
+                found.append(Name("organisation", name, index, last))
                 index = last - 1
                 break
         index += 1

@@ -102,6 +102,9 @@ HEAD_PROCLITICS = ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
 """Proclitics before the head noun of an organisation's name (the article may follow)."""
 PERSON_PROCLITICS = ("", "و", "ف")
 """Proclitics before a given name opening a person's name."""
+LATIN_ARTICLES = frozenset({"al", "el", "ad", "ash", "as", "at", "ed", "es"})
+"""The Arabic article as Latin-script copy writes it ("al-Burhan", "el-Sisi")."""
+
 CUE_PROCLITICS = ("", "و", "ب", "ل", "ف", "وب", "ول", "فب")
 """Proclitics a place word carries: "بمحافظة دهوك", "ولولاية كسلا"."""
 

@@ -198,7 +198,13 @@ def find_entities(
     built = find_names(gazetteer.names, tokens, language)
     club_rules = gazetteer.clubs.get(language or "")
     clubs = (
-        find_clubs(club_rules, gazetteer.names, tokens, [(n.first, n.last) for n in built])
+        find_clubs(
+            club_rules,
+            gazetteer.names,
+            tokens,
+            [(n.first, n.last) for n in built],
+            gazetteer.places.names,
+        )
         if club_rules is not None
         else []
     )
