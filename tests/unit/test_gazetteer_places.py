@@ -204,3 +204,23 @@ def test_no_arabic_candidate_place_for_ordinary_words_known_names_or_people(
     text: str, resources: Resources
 ) -> None:
     assert not {p for p in places(resources, text, "ar") if p.startswith("candidate:")}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The side will play before the 2027 Africa Cup of Nations kicks off."),
+        ("en", "The Tunisian side won the African Champions League last year."),
+        ("ar", "وتوج المنتخب بكأس أمم أفريقيا بفوزه في النهائي."),
+        ("fr", "L'équipe a remporté la Coupe d'Afrique des nations de handball."),
+    ],
+)
+def test_a_continent_named_only_in_a_competitions_name_is_no_place_of_the_story(
+    language: str, text: str, resources: Resources
+) -> None:
+    assert "place:africa" not in places(resources, text, language)
+
+
+def test_a_continent_named_outside_the_competition_stays(resources: Resources) -> None:
+    text = "Before the Africa Cup of Nations, floods hit East Africa and southern Africa."
+    assert "place:africa" in places(resources, text, "en")

@@ -96,6 +96,13 @@ class SmallPlaces:
     phrase_names: list[str]
     """Per phrase of the matcher, the name it is a form of."""
     before: frozenset[str]
+    competitions: WordSet
+    """The head nouns of competitions' names, of every language."""
+    competitions_after: frozenset[str]
+    """Those of them after which the place comes (Arabic, French): "كأس أمم
+    أفريقيا", "Coupe d'Afrique"; before a capitalised head it comes in English
+    ("Africa Cup", "UCI Africa Tour")."""
+    competition_links: frozenset[str]
     unknown_before: WordSet
     """The place words after which a name nobody knows is a place: the Latin-script
     words of `before` and the Arabic ones of `unknown`, found in one pass."""
@@ -180,6 +187,13 @@ def small_places(
         matcher=PhraseMatcher(phrases, cases),
         phrase_names=phrase_names,
         before=normalized("before") | normalized("region"),
+        competitions=WordSet(sorted(normalized("competitions"))),
+        competitions_after=frozenset(
+            normalize_text(w)
+            for language in ("ar", "fr")
+            for w in words_document.get(language, {}).get("competitions", [])
+        ),
+        competition_links=normalized("competition_links"),
         unknown_before=WordSet(
             sorted(
                 {w for w in normalized("before") | normalized("region") if not is_arabic(w)}
@@ -434,3 +448,33 @@ def _towns() -> Iterator[tuple[str, Record]]:
                 names.add(normalize_text(alternate))
         for name in names:
             yield name, record
+
+
+MAX_COMPETITION_LINKS = 3
+
+
+def competition_spans(places: SmallPlaces, text: Tokens) -> list[tuple[int, int]]:
+    """The token spans of the head of a competition's name, its links and the place
+    the name holds ("Africa Cup", "African Champions League", "كأس أمم أفريقيا",
+    "Coupe d'Afrique"): a place named only there is not one the story is about."""
+    spans: list[tuple[int, int]] = []
+    words = text.words
+    for head in places.competitions.find(text.analysis):
+        after = head + 1
+        if words[head] in places.competitions_after:
+            while (
+                after < len(words)
+                and after - head <= MAX_COMPETITION_LINKS
+                and words[after] in places.competition_links
+                and text.joined(after - 1)
+            ):
+                after += 1
+            if after < len(words) and text.joined(after - 1):
+                spans.append((head, after + 1))
+        if text.caps[head]:  # English, and a French head written as a name's
+            before = head - 1
+            while before >= 0 and words[before] in places.competition_links and text.joined(before):
+                before -= 1
+            if before >= 0 and text.joined(before) and text.caps[before]:
+                spans.append((before, head + 1))
+    return spans

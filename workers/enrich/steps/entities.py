@@ -28,7 +28,7 @@ from workers.gazetteer.names import (
     not_a_name,
     places_by_their_word,
 )
-from workers.gazetteer.places import SmallPlace, find_small_places
+from workers.gazetteer.places import SmallPlace, competition_spans, find_small_places
 from workers.models import EnrichedArticle, EntityTag, EntityType, assemble, evolve
 from workers.text.arabic import AND, CLITIC_ARTICLES, is_arabic
 from workers.text.normalize import normalize_text
@@ -241,6 +241,8 @@ def find_entities(
         for n in built
         if (language != "en" and n.type == "organisation") or is_arabic(n.name)
     ]
+    # a competition's place is not one the story is about ("Africa Cup of Nations")
+    spans += [(first, last, "place") for first, last in competition_spans(gazetteer.places, tokens)]
     # a body named after a person is not the person ("King Abdullah University")
     if any(gazetteer.entries[found.entry].type == "person" for found in known):
         spans += [(n.first, n.last, "person") for n in built if n.type == "organisation"]
