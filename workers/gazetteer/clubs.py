@@ -15,8 +15,10 @@ left to it."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
+
+from newswire_text import WordSet
 
 from workers.gazetteer.inflection import arabic_variants
 from workers.gazetteer.names import Name, NameRules, nisba_adjective
@@ -48,7 +50,8 @@ class ClubRules:
     """The words of one language's match reports, normalized (`sports.toml`)."""
 
     min_cues: int
-    cues: frozenset[str]
+    cues: WordSet
+    """Words of match reports, found in one pass over a text."""
     verbs: frozenset[str]
     """As written and after و or ف."""
     against: frozenset[str]
@@ -72,6 +75,8 @@ class ClubRules:
     """(Latin script) words a club's name comes before: "striker", "coach", "beat"."""
     articles: frozenset[str] = frozenset()
     """(Latin script) words stepped over between a `before` word and the name."""
+    slots: WordSet = field(default_factory=lambda: WordSet([]))
+    """(Latin script) the `before` and `after` words, found in one pass."""
 
 
 def club_rules(
@@ -92,7 +97,7 @@ def club_rules(
         before, after = words("before"), words("after")
         rules[language] = ClubRules(
             min_cues=int(section["min_cues"]),
-            cues=words("cues"),
+            cues=WordSet(sorted(words("cues"))),
             verbs=verbs,
             against=against,
             sides=words("sides"),
@@ -106,6 +111,7 @@ def club_rules(
             before=before,
             after=after,
             articles=words("articles"),
+            slots=WordSet(sorted(before | after)),
         )
     return rules
 
@@ -121,7 +127,7 @@ def find_clubs(
     inside a span of `taken` (names found otherwise). `is_town`: whether a name is
     a town's, which alone is the town, not the club named after it."""
     words = text.words
-    if len(rules.cues.intersection(words)) < rules.min_cues:
+    if len({words[i] for i in rules.cues.find(text.analysis)}) < rules.min_cues:
         return []
     if rules.latin:
         return _latin_clubs(rules, names, text, taken, is_town)
@@ -266,8 +272,9 @@ def _latin_clubs(
     edged"), then every mention of those names."""
     words, caps = text.words, text.caps
     clubs: set[tuple[str, ...]] = set()
-    for index, word in enumerate(words):
-        if caps[index] or word not in rules.triggers:
+    for index in rules.slots.find(text.analysis):
+        word = words[index]
+        if caps[index]:
             continue
         if word in rules.before and index + 1 < len(words) and text.joined(index):
             start = index + 1
@@ -306,8 +313,11 @@ def _full_names(
     begins ("Sundowns" of "Mamelodi Sundowns"); none that is then a name the
     gazetteer knows ("Real" of "Real Madrid")."""
     words, caps, full = text.words, text.caps, {club: club for club in clubs}
-    for index in range(len(words) - 1):
-        for club in clubs:
+    firsts: dict[str, list[tuple[str, ...]]] = {}
+    for club in clubs:
+        firsts.setdefault(club[0], []).append(club)
+    for index, word in enumerate(words):
+        for club in firsts.get(word, ()):
             last = index + len(club)
             if (
                 last < len(words)

@@ -1460,13 +1460,15 @@ def places_by_their_word(
     links: frozenset[str],
     ands: frozenset[str],
     taken: Iterable[tuple[int, int]],
+    arabic: bool = False,
 ) -> list[Name]:
     """Places the gazetteer does not know, named in Latin script right after a
     lower-case place word ("the town of Banibangou", "des villages de Widou
     Thiengoly, Tessékéré et Labgar"): the capitalised words after it and its links,
     and each name a list goes on with after a comma or "and"; none the gazetteer
     knows, none in the `taken` token spans, none that holds a head noun or a stop
-    word or opens with a given name."""
+    word or opens with a given name. In Arabic copy (`arabic`), the name after an
+    Arabic place word (`_arabic_place_after`)."""
     hits = place_words.find(text.analysis)
     if not hits:
         return []
@@ -1474,13 +1476,15 @@ def places_by_their_word(
     found: list[Name] = []
     index = 0
     for hit in hits:
-        if is_arabic(words[hit]):
+        if arabic:
             if (name := _arabic_place_after(rules, text, hit)) is not None:
                 found.append(name)
             continue
         if hit < index or hit + 1 >= count or caps[hit] or not text.joined(hit):
             continue
         index = hit + 1
+        if not caps[index] and words[index] not in links:
+            continue
         start = _after_links(text, index, links)
         while start < count and caps[start]:
             end = _place_run_end(text, start)

@@ -230,6 +230,7 @@ def find_entities(
                 *((n.first, n.last) for n in (*built, *clubs)),
                 *((p.first, p.last) for p in found_small),
             ),
+            arabic=language == "ar",
         )
         unknown = [n for n in unknown if not small_places.names(n.name)]
         if unknown:
@@ -241,11 +242,18 @@ def find_entities(
         for n in built
         if (language != "en" and n.type == "organisation") or is_arabic(n.name)
     ]
-    # a competition's place is not one the story is about ("Africa Cup of Nations")
-    spans += [(first, last, "place") for first, last in competition_spans(gazetteer.places, tokens)]
+    # a competition's place is not one the story is about ("Africa Cup of Nations"),
     # a body named after a person is not the person ("King Abdullah University")
-    if any(gazetteer.entries[found.entry].type == "person" for found in known):
-        spans += [(n.first, n.last, "person") for n in built if n.type == "organisation"]
+    spans += _holding(
+        gazetteer, tokens, known, "place", competition_spans(gazetteer.places, tokens)
+    )
+    spans += _holding(
+        gazetteer,
+        tokens,
+        known,
+        "person",
+        [(n.first, n.last) for n in built if n.type == "organisation"],
+    )
     # a club's name is neither the place nor the body it is named after ("الخليج")
     spans += [(n.first, n.last, kind) for n in clubs for kind in ("place", "organisation")]
     known_clubs: list[tuple[int, int, int]] = []
@@ -396,6 +404,34 @@ def _yielding_to_places(
     ]
 
 
+def _holding(
+    gazetteer: Gazetteer,
+    tokens: Tokens,
+    known: Known,
+    kind: EntityType,
+    spans: list[tuple[int, int]],
+) -> list[tuple[int, int, EntityType]]:
+    """The token spans that hold a mention of a known entity of type `kind`, as
+    spans of that type (`_outside`); a span holding none changes nothing."""
+    if not spans:
+        return []
+    entries = gazetteer.entries
+    forms = [
+        _padded(surface)
+        for found in known
+        if entries[found.entry].type == kind
+        for surface in found.surface_forms
+    ]
+    if not forms:
+        return []
+    words = tokens.words
+    return [
+        (first, last, kind)
+        for first, last in spans
+        if any(form in _words(" ".join(words[first:last])) for form in forms)
+    ]
+
+
 def _story_countries(
     gazetteer: Gazetteer, known: Known, namesakes: dict[int, int] | None = None
 ) -> set[str]:
@@ -457,20 +493,16 @@ def _not_within(
     Caire", a town of a known organisation's name), or with `overlapping` sharing
     words with one ("مخيم زمزم القريب" and the known "مخيم زمزم")."""
     longer = {_padded(surface) for found in known for surface in found.surface_forms}
+    known_words = {word for form in longer for word in form.split()} if overlapping else set()
     kept = []
     for place in small:
-        name = _words(" ".join(tokens.words[place.first : place.last]))
-        if not any(
-            (name in form and name != form) or (overlapping and _share_words(name, form))
-            for form in longer
-        ):
+        words = tokens.words[place.first : place.last]
+        if overlapping and not known_words.isdisjoint(words):
+            continue
+        name = _words(" ".join(words))
+        if not any(name in form and name != form for form in longer):
             kept.append(place)
     return kept
-
-
-def _share_words(name: str, form: str) -> bool:
-    """Whether two padded names share a word."""
-    return any(f" {word} " in form for word in name.split())
 
 
 @lru_cache(maxsize=1 << 16)
