@@ -74,6 +74,8 @@ class NameRules:
 
     latin_heads: dict[str, frozenset[str]]
     """Head nouns of organisation names in English and French."""
+    latin_head_words: frozenset[str]
+    """The English and French heads, the French lower-case ones and courts."""
     french_lower: frozenset[str]
     french_courts: frozenset[str]
     """Lower-case heads of courts, a body when named for their seat ("cour d'appel
@@ -222,6 +224,9 @@ def name_rules(
     )
     return NameRules(
         latin_heads=latin_heads,
+        latin_head_words=frozenset().union(
+            *latin_heads.values(), words(heads["fr"], "lower"), words(heads["fr"], "courts")
+        ),
         french_lower=words(heads["fr"], "lower"),
         french_courts=words(heads["fr"], "courts"),
         kinds=kinds,
@@ -306,6 +311,7 @@ def find_names(rules: NameRules, text: Tokens, language: str | None) -> list[Nam
     covered = -1
     words, caps, kinds, side = text.words, text.caps, rules.kinds[None], rules.side_starts
     kinds_after, arabic = rules.kinds_after, language == "ar"
+    latin_heads = rules.latin_head_words
     for index in hits:
         if index < skip or index < covered:
             continue
@@ -315,8 +321,10 @@ def find_names(rules: NameRules, text: Tokens, language: str | None) -> list[Nam
                 name = _named_before_father(rules, text, index, max(covered, skip))
             elif word in rules.arabic_demonyms:
                 name = _after_arabic_demonym(rules, text, index)
+            elif word in rules.arabic_heads:
+                name = _arabic_organisation(rules, text, index) or _person(rules, text, index)
             else:
-                name = _organisation(rules, text, index, language) or _person(rules, text, index)
+                name = _person(rules, text, index)
         elif not caps[index] and (word in kinds or word in kinds_after):
             name = _after_kind(rules, text, index, language) if word in kinds else None
             if name is None and language != "fr" and word in kinds_after:
@@ -326,8 +334,12 @@ def find_names(rules: NameRules, text: Tokens, language: str | None) -> list[Nam
                 name = _after_possessive(rules, text, index) if language != "fr" else None
             else:
                 name = _after_demonym(rules, text, index) if language == "fr" else None
-        else:
+        elif word in latin_heads or word in rules.arabic_heads:
             name = _organisation(rules, text, index, language) or _person(rules, text, index)
+        elif caps[index] or word in rules.given_arabic or word in rules.openers_arabic:
+            name = _person(rules, text, index)
+        else:
+            continue
         if name is not None and name.first >= covered:
             covered = name.last
             if not _known(rules, text, name, language):
