@@ -224,3 +224,24 @@ def test_a_continent_named_only_in_a_competitions_name_is_no_place_of_the_story(
 def test_a_continent_named_outside_the_competition_stays(resources: Resources) -> None:
     text = "Before the Africa Cup of Nations, floods hit East Africa and southern Africa."
     assert "place:africa" in places(resources, text, "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ووصفه بأنه خطوة أولى نحو الحل",
+        "وقال في كلمة أمام الحشود إن الزيارة نجحت",
+        "وقال مسؤول إيراني إن الحكومة ستعلن خطتها في كلمة للرئيس",
+    ],
+)
+def test_an_ordinary_arabic_word_that_a_town_also_bears_is_no_place(
+    text: str, resources: Resources
+) -> None:
+    found = places(resources, text, "ar")
+    assert not {p for p in found if p.startswith("geonames:")}, found
+
+
+def test_a_town_as_common_in_english_news_as_in_arabic_stays_a_place(
+    resources: Resources,
+) -> None:
+    assert "geonames:3128760" in places(resources, "وفاز ريال مدريد على مضيفه في برشلونة", "ar")

@@ -118,6 +118,9 @@ def case_rule(form: str) -> Case:
     return Case.ANY
 
 
+ORDINARY_WORDS = "ordinary_words.toml"
+
+
 class _Keys:
     """Key -> meaning, the strongest claim winning: priority, then names written in the
     curated file, then names over adjectives, then weight (population)."""
@@ -125,8 +128,9 @@ class _Keys:
     def __init__(self, blocked: frozenset[str], people: frozenset[str] = frozenset()) -> None:
         self.blocked = blocked
         self.people = people
-        """Given names: never the key of a packaged town ("سالم" is Salem in India
-        only in its GeoNames alternate names)."""
+        """Given names and ordinary words (`ordinary_words.toml`): never the key of a
+        packaged town ("سالم" is Salem in India, "كلمة" Kalameh in Iran, only in
+        their GeoNames alternate names)."""
         self.best: dict[str, tuple[tuple[int, int, int, float], KeyInfo]] = {}
         self.places: dict[str, dict[str, tuple[tuple[int, int, int, float], int]]] = {}
         """Per key, the strongest place of each country named by it."""
@@ -180,7 +184,10 @@ class _Keys:
             packaged = entry.priority < CURATED_PRIORITY
             for variant, _ in arabic_variants(normalized, common_clitics_only=packaged):
                 # "ك" + "بيرا" (Beira) is "كبيرا": a variant may be an ordinary word too
-                if packaged and variant in self.blocked:
+                if packaged and (
+                    variant in self.blocked
+                    or (entry.priority == TOWN_PRIORITY and variant in self.people)
+                ):
                     continue
                 self._claim(variant, rank, KeyInfo(index, kind, case), country)
         else:
@@ -283,7 +290,8 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
     entries = cached("entries", digest, lambda: load_entries(extra))
     blocked = _blocked()
     given_names = read_data(GIVEN_NAMES)
-    keys = _Keys(blocked, given_name_words(given_names))
+    ordinary = frozenset(normalize_text(w) for w in read_data(ORDINARY_WORDS).get("ar", []))
+    keys = _Keys(blocked, given_name_words(given_names) | ordinary)
     for index, entry in enumerate(entries):
         keys.add_entry(index, entry)
 
@@ -368,7 +376,7 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
         read_data(PLACE_WORDS),
         read_data(REGIONS),
         frozenset(keys.best),
-        blocked | stopwords | given,
+        blocked | stopwords | given | ordinary,
         where(lambda text, info, entry: entry.priority == TOWN_PRIORITY),
         digest,
     )
