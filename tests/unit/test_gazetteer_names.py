@@ -703,3 +703,14 @@ def test_a_countrys_adjective_after_its_noun_announces_no_person(
     text: str, resources: Resources
 ) -> None:
     assert found(resources, text, "person", "ar") == set()
+
+
+def test_ali_written_with_ya_opens_the_name_and_the_preposition_does_not(
+    resources: Resources,
+) -> None:
+    assert found(resources, "وحصل علي محمد الخزاعي على الجائزة", "person", "ar") == {
+        normalize_text("علي محمد الخزاعي")
+    }
+    assert found(resources, "وحصل على محمد الخزاعي", "person", "ar") == {
+        normalize_text("محمد الخزاعي")
+    }

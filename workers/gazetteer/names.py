@@ -344,6 +344,8 @@ def find_names(rules: NameRules, text: Tokens, language: str | None) -> list[Nam
             covered = name.last
             if not _known(rules, text, name, language):
                 found.append(_with_acronym(text, name))
+    if arabic:
+        found = [_with_ali(text, n) if n.type == "person" else n for n in found]
     found = _spelled_out(rules, text, language, found)
     acronyms = {normalize_text(n.acronym) for n in found if n.acronym is not None}
     if acronyms:  # "the miner SNIM" after "... (SNIM)": the same body
@@ -1004,6 +1006,25 @@ def _nisba(word: str) -> bool:
 
 MAX_NAMESAKE_WORDS = 4
 BI = "ب"
+
+
+ALI = "علي"
+"""Normalized, both the given name Ali and the preposition "على"."""
+ALI_WRITTEN = ("علي", "وعلي")
+
+
+def _with_ali(text: Tokens, name: Name) -> Name:
+    """The person with the given name Ali before it, written with ي where the
+    preposition takes ى ("علي حسن المجيد"): normalized alike, the two are told apart
+    by the spelling as written."""
+    before = name.first - 1
+    if before < 0 or not text.joined(before) or not text.words[before].endswith(ALI):
+        return name
+    span = text.analysis.span(before, before + 1)
+    written = text.analysis.original[span.start : span.end]
+    if written not in ALI_WRITTEN:
+        return name
+    return Name(name.type, f"{ALI} {name.name}", before, name.last, name.acronym, name.yields)
 
 
 def _named_for(rules: NameRules, text: Tokens, index: int) -> int:
