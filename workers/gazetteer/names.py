@@ -1572,8 +1572,8 @@ def _arabic_place_after(rules: NameRules, text: Tokens, hit: int) -> Name | None
 
 def _unknown_arabic_place_word(rules: NameRules, word: str) -> bool:
     return (
-        _bare_name(rules, word)
-        and word not in rules.keys
+        word not in rules.keys
+        and _bare_name(rules, word)
         and word not in rules.given_arabic
         and word not in rules.arabic_heads
         and not word.endswith(NISBA_ADJECTIVE_ENDINGS)
