@@ -182,19 +182,28 @@ async def check(page: Page, name: str) -> None:
 
     feeds = await shown(
         f"(r => r.length == {len(SEED_FEEDS) + 1}"
-        f" && r.filter(row => row[1] == 'never').length == 1 && r)({table('feeds')})",
-        "every feed, each seed feed after its first successful fetch",
+        f" && r.filter(row => row[1] == 'never').length == 1"
+        f" && r.some(row => row[0] == {FAILING_FEED!r} && row[row.length - 1] == 'failing')"
+        f" && r)({table('feeds')})",
+        "every feed, each seed feed after its first successful fetch, the failing one failing",
     )
     state = {cells[0]: cells for cells in feeds}
     assert state[FAILING_FEED][1] == "never" and state[FAILING_FEED][-1] == "failing"
     for feed in SEED_FEEDS:
         assert state[feed][1] != "never" and state[feed][-1] == "ok", state[feed]
 
-    paused = await shown(f"(r => r.length >= 2 && r)({badges('paused')})", "the stages' state")
+    running = "r.every(([text, kind]) => text.endsWith('running') && kind == 'badge ok')"
+    paused = await shown(
+        f"(r => r.length >= 2 && {running} && r)({badges('paused')})", "every stage running"
+    )
     assert all(text.endswith("running") and kind == "badge ok" for text, kind in paused), paused
-    processes = await shown(f"(r => r.length == 3 && r)({badges('processes')})", "processes")
+    processes = await shown(
+        f"(r => r.length == 3 && r.every(([text]) => text.endsWith('up')) && r)"
+        f"({badges('processes')})",
+        "every process up",
+    )
     assert all(text.endswith("up") for text, _ in processes), processes
 
     await page.screenshot(ARTIFACTS / f"dashboard-{name}.png")
     assert page.errors == [], page.errors
-    assert await page.evaluate("document.getElementById('errors').hidden")
+    assert await shown("document.getElementById('errors').hidden", "no reading error shown")
