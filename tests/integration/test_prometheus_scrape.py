@@ -72,6 +72,7 @@ def test_prometheus_reads_throughput_and_lag(settings: Settings, prometheus: str
         assert float(enriched[0]["value"][1]) == 300
 
         group = settings.group("store")
+        eventually(prometheus, f'count(newswire_consumer_lag{{group="{group}"}}) >= 2')
         lag = eventually(prometheus, f'newswire_consumer_lag{{group="{group}"}}')
         topics = {series["metric"]["topic"] for series in lag}
         assert topics == {settings.topics.enriched, settings.topics.duplicates}
