@@ -72,8 +72,9 @@ def test_prometheus_reads_throughput_and_lag(settings: Settings, prometheus: str
         assert float(enriched[0]["value"][1]) == 300
 
         group = settings.group("store")
-        eventually(prometheus, f'count(newswire_consumer_lag{{group="{group}"}}) >= 2')
-        lag = eventually(prometheus, f'newswire_consumer_lag{{group="{group}"}}')
+        series = f'newswire_consumer_lag{{group="{group}"}}'
+        eventually(prometheus, f"count(count by (topic) ({series})) == 2")
+        lag = eventually(prometheus, series)
         topics = {series["metric"]["topic"] for series in lag}
         assert topics == {settings.topics.enriched, settings.topics.duplicates}
         latest = eventually(prometheus, f'max(newswire_consumer_lag{{group="{group}"}}) == 0')

@@ -66,7 +66,12 @@ def test_to_earliest_reprocesses_everything_and_waits_for_the_drain(fresh: Setti
     consumed: list[bytes] = []
 
     def drain() -> None:
-        time.sleep(2)  # after the offsets are applied
+        """Joins the group once the replay has moved its offsets to the start."""
+        deadline = time.monotonic() + 60
+        while committed(fresh, group, topic) != {0: 0, 1: 0, 2: 0}:
+            if time.monotonic() > deadline:
+                return
+            time.sleep(0.2)
         consumed.extend(consume_all(fresh, group, topic, expected=15))
 
     worker = threading.Thread(target=drain)
