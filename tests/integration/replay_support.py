@@ -130,10 +130,14 @@ def consume_all(
 def consume_records(
     settings: Settings, group: str, topic: str, expected: int | None = None, idle: float = 3.0
 ) -> list[Any]:
+    """The group's records of the topic: `expected` of them (or what came before
+    `idle` seconds without progress), or without `expected` every one up to the
+    end offsets the topic had once the group was assigned."""
     c = consumer(settings, group, topic)
     seen: list[Any] = []
     deadline = time.monotonic() + 90
     last: float | None = None  # last progress, counted from the first assignment
+    ends: dict[TopicPartition, int] | None = None
     try:
         while True:
             batch = c.poll(timeout_ms=300)
@@ -141,10 +145,16 @@ def consume_records(
                 seen.extend(records)
             if batch or (last is None and c.assignment()):
                 last = time.monotonic()
+            if ends is None and c.assignment():
+                ends = c.end_offsets(list(c.assignment()))
             if batch:
                 c.commit()
             if expected is not None and len(seen) >= expected:
                 break
+            if expected is None and ends is not None:
+                if all(c.position(tp) >= end for tp, end in ends.items()):
+                    break
+                continue
             if last is not None and time.monotonic() - last > idle:
                 break
             if time.monotonic() > deadline:
