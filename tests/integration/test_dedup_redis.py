@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import random
+import time
 from collections.abc import AsyncIterator, Iterator
 from multiprocessing.synchronize import Barrier
 from typing import Any
@@ -293,11 +294,16 @@ async def test_window_expiry(redis_base: Settings, resources: Resources) -> None
         await asyncio.sleep(2.5)
         later = await one(decide, make_article("u3", HEADLINE, BODY))
         assert (later.outcome, later.article.duplicate_of) == ("ok", None)
-        await asyncio.sleep(4.5)
-        left = [
-            k async for k in client.scan_iter(match=f"{settings.redis_prefix}*", count=1_000_000)
-        ]
-        assert set(left) == lasting
+        deadline = time.monotonic() + 10  # the keys' TTL is 4 s; Redis expires lazily
+        while True:
+            left = {
+                k
+                async for k in client.scan_iter(match=f"{settings.redis_prefix}*", count=1_000_000)
+            }
+            if left == lasting or time.monotonic() > deadline:
+                break
+            await asyncio.sleep(0.5)
+        assert left == lasting
     finally:
         await drop_keys(client, settings.redis_prefix)
         await client.aclose()
