@@ -218,25 +218,10 @@ def find_entities(
         found_small = _not_within(tokens, known, found_small)
         built, found_small = _places_named_like_people(built, found_small)
     built = _yielding_to_places(gazetteer, built, found_small)
-    if language is not None:
-        small_places = gazetteer.places
-        unknown = places_by_their_word(
-            gazetteer.names,
-            tokens,
-            small_places.unknown_before,
-            small_places.links,
-            small_places.ands,
-            (
-                *((n.first, n.last) for n in (*built, *clubs)),
-                *((p.first, p.last) for p in found_small),
-            ),
-            arabic=language == "ar",
-        )
-        unknown = [n for n in unknown if not small_places.names(n.name)]
-        if unknown:
-            unknown = _not_within(tokens, known, unknown, overlapping=language == "ar")
-        if unknown:
-            built = sorted([*built, *unknown], key=lambda n: n.first)
+    if language is not None and (
+        unknown := _unknown_places(gazetteer, tokens, known, built, clubs, found_small, language)
+    ):
+        built = sorted([*built, *unknown], key=lambda n: n.first)
     spans = [(p.first, p.last, "place") for p in found_small] + [
         (n.first, n.last, "place" if n.type == "person" else "organisation")
         for n in built
@@ -402,6 +387,32 @@ def _yielding_to_places(
             or any(n.first <= p.first and p.last <= n.last for p in small)
         )
     ]
+
+
+def _unknown_places(
+    gazetteer: Gazetteer,
+    tokens: Tokens,
+    known: Known,
+    built: list[Name],
+    clubs: list[Name],
+    small: list[SmallPlace],
+    language: str,
+) -> list[Name]:
+    """Places nobody knows, named after a place word (`places_by_their_word`), none
+    inside the names found otherwise, none a town or region of another spelling, none
+    inside a known name (nor, in Arabic, sharing a word with one)."""
+    places = gazetteer.places
+    found = places_by_their_word(
+        gazetteer.names,
+        tokens,
+        places.unknown_before,
+        places.links,
+        places.ands,
+        (*((n.first, n.last) for n in (*built, *clubs)), *((p.first, p.last) for p in small)),
+        arabic=language == "ar",
+    )
+    found = [n for n in found if not places.names(n.name)]
+    return _not_within(tokens, known, found, overlapping=language == "ar") if found else []
 
 
 def _holding(
