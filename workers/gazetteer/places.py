@@ -174,6 +174,7 @@ def small_places(
             for clitic in (CUE_PROCLITICS if is_arabic(word) else ("",))
         )
 
+    french_competitions = {normalize_text(w) for w in words_document["fr"].get("competitions", [])}
     return SmallPlaces(
         towns=towns,
         rows=rows,
@@ -189,9 +190,7 @@ def small_places(
         before=normalized("before") | normalized("region"),
         competitions=WordSet(sorted(normalized("competitions"))),
         competitions_after=frozenset(
-            normalize_text(w)
-            for language in ("ar", "fr")
-            for w in words_document.get(language, {}).get("competitions", [])
+            w for w in normalized("competitions") if is_arabic(w) or w in french_competitions
         ),
         competition_links=normalized("competition_links"),
         unknown_before=WordSet(
