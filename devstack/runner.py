@@ -110,6 +110,15 @@ def child_env(settings: Settings) -> dict[str, str]:
     return {**inherited, **settings_env(settings)}
 
 
+def last_line(log: Path) -> str:
+    """The last line a process wrote to its log (its error, when it failed)."""
+    try:
+        lines = log.read_text(errors="replace").strip().splitlines()
+    except OSError:
+        return "no log"
+    return lines[-1].strip() if lines else "nothing logged"
+
+
 class Pipeline:
     """The worker processes; stopped with SIGTERM so they commit and exit cleanly."""
 
@@ -145,7 +154,9 @@ class Pipeline:
             code = proc.poll()
             if code is not None and name != "produce":
                 log = self.log_dir / f"{name}.log"
-                raise RuntimeError(f"the {name} worker exited with code {code}; see {log}")
+                raise RuntimeError(
+                    f"the {name} worker exited with code {code}: {last_line(log)}; see {log}"
+                )
 
     def stop(self, timeout: float = 30.0) -> None:
         for proc in self.processes.values():
