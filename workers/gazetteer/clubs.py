@@ -256,6 +256,8 @@ def _mentions(
 
 
 MAX_LATIN_CLUB_WORDS = 3
+MAX_LATIN_CLUB_ARTICLES = 2
+"""Words stepped over before a club's name: "face à la JS Kabylie"."""
 MIN_LATIN_CLUB_LETTERS = 3
 
 
@@ -277,18 +279,8 @@ def _latin_clubs(
         if caps[index]:
             continue
         if word in rules.before and index + 1 < len(words) and text.joined(index):
-            start = index + 1
-            while start < len(words) and words[start] in rules.articles and not caps[start]:
-                if not text.joined(start):
-                    break
-                start += 1
-            end = start
-            while end < len(words) and end - start < MAX_LATIN_CLUB_WORDS and caps[end]:
-                end += 1
-                if not text.joined(end - 1):
-                    break
-            if end < len(words) and caps[end] and text.joined(end - 1):
-                end = start  # a longer capitalised run than a club's name
+            start = text.past(index + 1, rules.articles, MAX_LATIN_CLUB_ARTICLES)
+            end = text.capitalised_end(start, MAX_LATIN_CLUB_WORDS)
             _add_latin_club(rules, names, words[start:end], clubs)
         if word in rules.after and index > 0 and text.joined(index - 1):
             start = index

@@ -1518,9 +1518,9 @@ def places_by_their_word(
         index = hit + 1
         if not caps[index] and words[index] not in links:
             continue
-        start = _after_links(text, index, links)
+        start = text.past(index, links, MAX_PLACE_LINKS)
         while start < count and caps[start]:
-            end = _place_run_end(text, start)
+            end = text.capitalised_end(start, MAX_PLACE_WORDS)
             if end == start or not _unknown_place(rules, words[start:end]):
                 break
             found.append(Name("place", " ".join(words[start:end]), start, end))
@@ -1535,7 +1535,7 @@ def places_by_their_word(
                 break
             if following < count and words[following] in ands and text.joined(following):
                 following += 1  # ", and"
-            start = _after_links(text, following, links)
+            start = text.past(following, links, MAX_PLACE_LINKS)
     if found:
         spans = list(taken)
         found = [n for n in found if not any(a < n.last and n.first < b for a, b in spans)]
@@ -1579,33 +1579,6 @@ def _unknown_arabic_place_word(rules: NameRules, word: str) -> bool:
         and not word.endswith(NISBA_ADJECTIVE_ENDINGS)
         and not not_a_name(word)
     )
-
-
-def _after_links(text: Tokens, index: int, links: frozenset[str]) -> int:
-    """The token after the lower-case links at `index` ("of", "de", "d'")."""
-    skipped = 0
-    while (
-        index < len(text.words)
-        and skipped < MAX_PLACE_LINKS
-        and text.words[index] in links
-        and not text.caps[index]
-        and text.joined(index)
-    ):
-        index, skipped = index + 1, skipped + 1
-    return index
-
-
-def _place_run_end(text: Tokens, start: int) -> int:
-    """The end of the capitalised run at `start`, or `start` when it is none or runs
-    longer than a place's name."""
-    end = start
-    while end < len(text.words) and end - start < MAX_PLACE_WORDS and text.caps[end]:
-        end += 1
-        if not text.joined(end - 1):
-            break
-    if end < len(text.words) and text.caps[end] and text.joined(end - 1):
-        return start
-    return end
 
 
 def _unknown_place(rules: NameRules, run: list[str]) -> bool:

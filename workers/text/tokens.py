@@ -26,3 +26,29 @@ class Tokens:
     def joined(self, index: int) -> bool:
         """Token `index` runs on to the next one (no punctuation between)."""
         return not self.breaks[index]
+
+    def past(self, index: int, words: frozenset[str], most: int) -> int:
+        """The token after at most `most` lower-case words of `words` from `index`,
+        each running on to the next ("the town of ...", "a battu le ...")."""
+        skipped = 0
+        while (
+            index < len(self.words)
+            and skipped < most
+            and self.words[index] in words
+            and not self.caps[index]
+            and self.joined(index)
+        ):
+            index, skipped = index + 1, skipped + 1
+        return index
+
+    def capitalised_end(self, start: int, most: int) -> int:
+        """The end of the capitalised run at `start`, its tokens running on to each
+        other: `start` when there is none or it runs on past `most` tokens."""
+        end = start
+        while end < len(self.words) and end - start < most and self.caps[end]:
+            end += 1
+            if not self.joined(end - 1):
+                break
+        if end < len(self.words) and self.caps[end] and self.joined(end - 1):
+            return start
+        return end
