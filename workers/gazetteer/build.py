@@ -125,9 +125,9 @@ class _Keys:
     """Key -> meaning, the strongest claim winning: priority, then names written in the
     curated file, then names over adjectives, then weight (population)."""
 
-    def __init__(self, blocked: frozenset[str], people: frozenset[str] = frozenset()) -> None:
+    def __init__(self, blocked: frozenset[str], not_towns: frozenset[str] = frozenset()) -> None:
         self.blocked = blocked
-        self.people = people
+        self.not_towns = not_towns
         """Given names and ordinary words (`ordinary_words.toml`): never the key of a
         packaged town ("سالم" is Salem in India, "كلمة" Kalameh in Iran, only in
         their GeoNames alternate names)."""
@@ -166,7 +166,7 @@ class _Keys:
             and _adjective_shaped(normalized, entry.weight)
         ):
             return
-        if entry.priority == TOWN_PRIORITY and normalized in self.people:
+        if entry.priority == TOWN_PRIORITY and normalized in self.not_towns:
             return
         rank = (
             entry.priority,
@@ -186,7 +186,7 @@ class _Keys:
                 # "ك" + "بيرا" (Beira) is "كبيرا": a variant may be an ordinary word too
                 if packaged and (
                     variant in self.blocked
-                    or (entry.priority == TOWN_PRIORITY and variant in self.people)
+                    or (entry.priority == TOWN_PRIORITY and variant in self.not_towns)
                 ):
                     continue
                 self._claim(variant, rank, KeyInfo(index, kind, case), country)
