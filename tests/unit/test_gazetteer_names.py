@@ -276,6 +276,7 @@ def test_an_organisation_name_stops_at_a_day_a_second_name_and_a_title(
             "حصه بنت حمد بن خليفه ال ثاني",
         ),
         ("وأضاف بهي الدين محمود أن", "بهي الدين محمود"),
+        ("وطالب نواب، بينهم سالم مطلك الفهداوي من حزب تقدم، بمبالغ", "سالم مطلك الفهداوي"),
     ],
 )
 def test_an_arabic_person_is_the_whole_name_and_nothing_of_the_phrase_before_it(
@@ -284,6 +285,13 @@ def test_an_arabic_person_is_the_whole_name_and_nothing_of_the_phrase_before_it(
     people = found(resources, text, "person", "ar")
     assert normalize_text(name) in people
     assert all(p == normalize_text(name) or p not in normalize_text(name) for p in people), people
+
+
+def test_a_country_adjective_after_a_fathers_name_is_not_the_family_name(
+    resources: Resources,
+) -> None:
+    people = found(resources, "والتقى النواب سالم مطلك الفلسطيني", "person", "ar")
+    assert normalize_text("سالم مطلك") in people
 
 
 def test_a_person_found_beside_a_title_stops_at_punctuation(resources: Resources) -> None:

@@ -1397,6 +1397,9 @@ def _arabic_person(
             if last < count and text.joined(last - 1) and words[last] in COMPOUND_ENDS:
                 parts.append(words[last])  # "بهي الدين", "جاب الله"
                 last += 1
+            elif last < count and text.joined(last - 1) and _tribal_name(rules, words[last]):
+                parts.append(words[last])
+                last += 1
             break
         else:
             break
@@ -1463,6 +1466,21 @@ def _family_name(parts: list[str], word: str) -> bool:
     if word.endswith(FEMININE_NISBA_ENDING):
         return False
     return not (parts[-1].startswith(ARTICLE) and _nisba(parts[-1]))
+
+
+def _tribal_name(rules: NameRules, word: str) -> bool:
+    """A definite nisba after a father's name, the family's or tribe's name that ends
+    a name of three ("أحمد مطلك الفهداوي"): no country's adjective, title or ordinary
+    word."""
+    return (
+        _nisba(word)
+        and not word.endswith(FEMININE_NISBA_ENDING)
+        and word not in rules.keys
+        and word not in rules.arabic_ends
+        and word not in rules.arabic_heads
+        and word not in rules.common
+        and word not in rules.stopwords
+    )
 
 
 def _and_another(rules: NameRules, word: str) -> bool:
