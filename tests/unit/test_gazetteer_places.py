@@ -183,12 +183,22 @@ def test_no_candidate_place_after_a_place_word_for_known_names_bodies_or_people(
     [
         ("وتفشى المرض في قرية ود الحليو بولاية كسلا", "candidate:ود الحليو"),
         ("وقال سكان بلدة كفرنبودة إن القصف استمر", "candidate:كفرنبوده"),
+        ("وجفت الآبار في قرية أولاد بوعزة المجاورة", "candidate:اولاد بوعزه"),
+        ("وفي إقليم سيدي بنور، قالت منسقة الاتحاد إن", "candidate:سيدي بنور"),
     ],
 )
 def test_an_unknown_name_after_an_arabic_town_or_village_word_is_a_candidate_place(
     text: str, found: str, resources: Resources
 ) -> None:
     assert found in places(resources, text, "ar")
+
+
+def test_a_place_named_like_a_person_after_a_place_word_is_no_person(
+    resources: Resources,
+) -> None:
+    text = "وفي إقليم سيدي بنور، قالت منسقة الاتحاد إن"
+    people = [t for t in tags(resources, text, "ar").values() if t.type == "person"]
+    assert not people
 
 
 @pytest.mark.parametrize(

@@ -369,6 +369,11 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
                 and text.endswith(NISBA_LETTER)
             )
         ),
+        frozenset(
+            normalize_text(word)
+            for section in read_data(PLACE_WORDS).values()
+            for word in section.get("toponym_prefixes", [])
+        ),
     )
     # a given name is a person's far more often than a village's ("Donald", "Benjamin")
     given = names.given_latin | frozenset(names.given_arabic)

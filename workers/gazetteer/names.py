@@ -148,6 +148,9 @@ class NameRules:
     place_words: frozenset[str]
     """Words that say the name after them is a place ("مدينة", "ولاية"): never a
     given name ("مدينة بن قردان")."""
+    toponym_prefixes: frozenset[str]
+    """The words many Arabic place names open with ("سيدي", "عين", "أولاد"), followed
+    by a word of any kind, a given name included."""
     named_after: frozenset[str]
     """What is often named after a person ("award", "stadium"): a person's name
     followed by one is that thing's ("King Abdullah Sports City")."""
@@ -184,6 +187,7 @@ def name_rules(
     place_words: frozenset[str] = frozenset(),
     person_keys: frozenset[str] = frozenset(),
     arabic_demonyms: frozenset[str] = frozenset(),
+    toponym_prefixes: frozenset[str] = frozenset(),
 ) -> NameRules:
     """The rules from the two data documents, every word normalized."""
 
@@ -265,6 +269,7 @@ def name_rules(
         named_after=named_after,
         person_keys=person_keys,
         place_words=place_words,
+        toponym_prefixes=toponym_prefixes,
         starts=WordSet(
             sorted(
                 frozenset().union(
@@ -1352,6 +1357,8 @@ def _arabic_person(
     then other given names, particles with the word they bind, definite family
     names, or one bare family name."""
     words, count = text.words, len(text.words)
+    if start > 0 and text.joined(start - 1) and words[start - 1] in rules.place_words:
+        return None  # "إقليم سيدي بنور": a place named like a person
     parts = [first or rules.given_arabic.get(words[start]) or rules.openers_arabic[words[start]]]
     last = start + 1
     if parts[0].startswith(ARTICLE) and not _opens_with_article(rules, text, start):
@@ -1567,25 +1574,43 @@ def _arabic_place_after(rules: NameRules, text: Tokens, hit: int) -> Name | None
     adjective, a verb or no name."""
     words, count = text.words, len(text.words)
     start = hit + 1
-    if (
-        start >= count
-        or not text.joined(hit)
-        or not _unknown_arabic_place_word(rules, words[start])
-    ):
+    if start >= count or not text.joined(hit):
+        return None
+    prefix = words[start] in rules.toponym_prefixes
+    if not prefix and not _unknown_arabic_place_word(rules, words[start]):
         return None
     end = start + 1
     if end < count and text.joined(start):
         following = words[end]
-        if _unknown_arabic_place_word(rules, following) or (
-            following.startswith(ARTICLE)
-            and not _nisba(following)
-            and following not in rules.keys
-            and following not in rules.stopwords
-            and following not in rules.arabic_ends
+        if (
+            _unknown_arabic_place_word(rules, following)
+            or (prefix and _after_toponym_prefix(rules, following))
+            or (
+                following.startswith(ARTICLE)
+                and not _nisba(following)
+                and following not in rules.keys
+                and following not in rules.stopwords
+                and following not in rules.arabic_ends
+            )
         ):
             end += 1
+    if prefix and end == start + 1:
+        return None
     name = " ".join(words[start:end])
     return None if name in rules.keys else Name("place", name, start, end)
+
+
+def _after_toponym_prefix(rules: NameRules, word: str) -> bool:
+    """The word after "سيدي", "عين", "أولاد"...: a place's own name, which may be a
+    given name or a word ("سيدي بنور", "أولاد سعيد", "عين الدفلى")."""
+    return (
+        is_arabic(word)
+        and word not in rules.stopwords
+        and word not in rules.arabic_heads
+        and word not in rules.arabic_ends
+        and word not in rules.place_words
+        and not not_a_name(word)
+    )
 
 
 def _unknown_arabic_place_word(rules: NameRules, word: str) -> bool:
