@@ -287,6 +287,25 @@ def test_an_arabic_person_is_the_whole_name_and_nothing_of_the_phrase_before_it(
     assert all(p == normalize_text(name) or p not in normalize_text(name) for p in people), people
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        ("fr", "« Ils ont tout pris », a lancé Corneille Mbayo, un retraité.", "Corneille Mbayo"),
+        ("en", "The opener Babar Qadir made 41 not out as the hosts won.", "Babar Qadir"),
+    ],
+)
+def test_a_given_name_of_the_world_list_opens_a_person_named_without_a_title(
+    language: str, text: str, name: str, resources: Resources
+) -> None:
+    assert normalize_text(name) in found(resources, text, "person", language)
+
+
+def test_a_world_given_name_that_is_also_a_word_or_a_town_opens_no_person(
+    resources: Resources,
+) -> None:
+    assert not found(resources, "Grace Church opened. Mora Mayor Ali spoke.", "person", "en")
+
+
 def test_a_country_adjective_after_a_fathers_name_is_not_the_family_name(
     resources: Resources,
 ) -> None:
@@ -486,7 +505,7 @@ def test_a_name_that_begins_a_long_known_name_is_left_to_the_gazetteer(
     ("language", "text", "name"),
     [
         ("en", "Shares of chemicals maker Varonix fell 3% on Monday.", "Varonix"),
-        ("en", "The ruling party Tekla Nova won a majority.", "Tekla Nova"),
+        ("en", "The ruling party Tekvra Nova won a majority.", "Tekvra Nova"),
         ("en", "The main opposition coalition, Ubuntu Forward, conceded defeat.", "Ubuntu Forward"),
         ("fr", "Le bénéfice du groupe Sonarel a progressé de 9 %.", "Sonarel"),
         ("fr", "Les trains de la filiale Sitarail sont arrêtés depuis lundi.", "Sitarail"),
@@ -632,7 +651,7 @@ def test_an_english_name_takes_in_and_a_country_only_after_its_of_phrase(
     [
         ("Farmers told the Kurdistan24 news network they had left.", "Kurdistan24"),
         ("He told Radiokom radio that fees would rise.", "Radiokom"),
-        ("The Tekla Nova party won a majority.", "Tekla Nova"),
+        ("The Tekvra Nova party won a majority.", "Tekvra Nova"),
     ],
 )
 def test_an_english_noun_of_its_kind_after_a_name_makes_it_a_body(

@@ -119,6 +119,7 @@ def case_rule(form: str) -> Case:
 
 
 ORDINARY_WORDS = "ordinary_words.toml"
+WORLD_GIVEN_NAMES = "world_given_names.toml"
 
 
 class _Keys:
@@ -374,6 +375,7 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
             for section in read_data(PLACE_WORDS).values()
             for word in section.get("toponym_prefixes", [])
         ),
+        given_name_words(read_data(WORLD_GIVEN_NAMES)),
     )
     # a given name is a person's far more often than a village's ("Donald", "Benjamin")
     given = names.given_latin | frozenset(names.given_arabic)

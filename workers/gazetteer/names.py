@@ -117,6 +117,7 @@ class NameRules:
     arabic_function: frozenset[str]
     """Function words, which an indefinite construct inside a body's name never holds."""
     given_latin: frozenset[str]
+    """The curated given names and those of many countries (`world_given`)."""
     particles_latin: frozenset[str]
     given_arabic: dict[str, str]
     """Every written form of an Arabic given name (after و or ف) -> the name."""
@@ -188,8 +189,11 @@ def name_rules(
     person_keys: frozenset[str] = frozenset(),
     arabic_demonyms: frozenset[str] = frozenset(),
     toponym_prefixes: frozenset[str] = frozenset(),
+    world_given: frozenset[str] = frozenset(),
 ) -> NameRules:
-    """The rules from the two data documents, every word normalized."""
+    """The rules from the two data documents, every word normalized. `world_given`:
+    given names beyond the curated ones, kept unless the gazetteer has them as a key
+    or they are a stop word, an ordinary word, a head or a kind."""
 
     def words(section: dict[str, Any], name: str) -> frozenset[str]:
         return frozenset(normalize_text(w) for w in section.get(name, []))
@@ -221,7 +225,16 @@ def name_rules(
     }
     kinds[None] = kinds["en"] | kinds["fr"]
     kinds_after = kinds["en"] | words(heads["en"], "kinds_after")
-    given_latin = words(given["latin"], "given")
+    given_latin = words(given["latin"], "given") | (
+        world_given
+        - keys
+        - stopwords
+        - common
+        - kinds[None]
+        - kinds_after
+        - latin_heads["en"]
+        - latin_heads["fr"]
+    )
     demonym_ends = frozenset(d.rsplit(" ", 1)[-1] for d in demonyms)
     side = (demonym_ends | ({POSSESSIVE} if possessors else frozenset())) - (
         given_latin | latin_heads["en"] | latin_heads["fr"] | kinds[None]
