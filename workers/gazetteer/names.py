@@ -1332,7 +1332,8 @@ def _name_word(rules: NameRules, text: Tokens, index: int) -> bool:
 
 
 MIN_GIVEN_LETTERS = 3
-SONSHIP = frozenset(("بن", "بنت"))
+DAUGHTER = "بنت"
+SONSHIP = frozenset(("بن", DAUGHTER))
 """The particles of "son of" and "daughter of": the word before them is a given
 name, listed or not ("جوهر بن مبارك")."""
 
@@ -1393,8 +1394,14 @@ def _arabic_person(
             or following in rules.arabic_ends
             or following in rules.arabic_heads
             or _and_another(rules, following)
+            or (
+                following.startswith(AND)
+                and following not in rules.given_arabic
+                and following not in rules.particles_arabic
+                and following not in FATHER
+            )
         ):
-            break
+            break  # "و" and a word that is no given name ("وليد") opens the next phrase
         if following in rules.particles_arabic:
             if last + 1 >= count or not text.joined(last):
                 break
@@ -1402,6 +1409,9 @@ def _arabic_person(
             last += 2
             if following == ARTICLE:
                 break  # "آل ثاني": the family's name ends it
+        elif following in COMPOUND_ENDS and not definite and parts[-1] in rules.given_arabic:
+            parts.append(following)  # "حسام الدين فتحي": one given name, more may follow
+            last += 1
         elif following in rules.common and following not in rules.given_arabic:
             break
         elif following in rules.given_arabic and not definite:
@@ -1483,8 +1493,8 @@ def _family_name(parts: list[str], word: str) -> bool:
     """A definite word that may carry on a person's name: never a feminine
     adjective ("الرياضية"), and nothing after a family name shaped as a nisba
     ("سالم الدوسري" ends there: "الهدف" is the next phrase)."""
-    if word.endswith(FEMININE_NISBA_ENDING):
-        return False
+    if word.endswith(FEMININE_NISBA_ENDING) and DAUGHTER not in parts:
+        return False  # "مريم بنت علي الجابرية": a woman's family name takes the feminine
     return not (parts[-1].startswith(ARTICLE) and _nisba(parts[-1]))
 
 
