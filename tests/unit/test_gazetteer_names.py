@@ -303,6 +303,13 @@ def test_a_given_name_of_the_world_list_opens_a_person_named_without_a_title(
     assert normalize_text(name) in found(resources, text, "person", language)
 
 
+def test_a_name_after_a_lower_case_word_of_what_is_named_for_people_is_no_person(
+    resources: Resources,
+) -> None:
+    text = "Le match s'est joué au stade Ernest-Wallon devant 18.000 spectateurs."
+    assert not found(resources, text, "person", "fr")
+
+
 def test_a_world_given_name_that_is_also_a_word_or_a_town_opens_no_person(
     resources: Resources,
 ) -> None:

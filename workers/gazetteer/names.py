@@ -1209,6 +1209,14 @@ def _person(rules: NameRules, text: Tokens, start: int) -> Name | None:
 
 def _latin_person(rules: NameRules, text: Tokens, start: int, last: int) -> Name | None:
     """The name words and particles from token `last` on, after the first one(s)."""
+    before = start - 1
+    if (
+        before >= 0
+        and text.joined(before)
+        and not text.caps[before]
+        and text.words[before] in rules.named_after
+    ):
+        return None  # "au stade Ernest-Wallon", "le prix Albert-Londres"
     words, count = text.words, len(text.words)
     while last < count and last - start < MAX_PERSON_WORDS and text.joined(last - 1):
         following = words[last]
