@@ -316,6 +316,43 @@ def test_a_world_given_name_that_is_also_a_word_or_a_town_opens_no_person(
     assert not found(resources, "Grace Church opened. Mora Mayor Ali spoke.", "person", "en")
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        (
+            "en",
+            "Tunde Okafor-Bello, an analyst at a Lagos brokerage, said rates would rise.",
+            "Tunde Okafor-Bello",
+        ),
+        (
+            "en",
+            "The union's treasurer, Rokeya Khatun, said the strike would go on.",
+            "Rokeya Khatun",
+        ),
+        ("fr", "Son gérant, Vekane Ouattara, s'inquiète des retards.", "Vekane Ouattara"),
+        ("fr", "Zorkan Diallo Kane, pêcheur à Kayar, a vendu sa pirogue.", "Zorkan Diallo Kane"),
+    ],
+)
+def test_a_name_in_apposition_with_a_role_is_a_person(
+    language: str, text: str, name: str, resources: Resources
+) -> None:
+    assert normalize_text(name) in found(resources, text, "person", language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Abu Dhabi, the capital, said it would host the talks."),
+        ("en", "Its chief executive, Saudi Aramco, said nothing."),
+        ("en", "Shares of state miner Gecamines, a partner, fell."),
+    ],
+)
+def test_no_person_in_apposition_for_known_names_single_words_or_kinds(
+    language: str, text: str, resources: Resources
+) -> None:
+    assert not found(resources, text, "person", language)
+
+
 def test_a_country_adjective_after_a_fathers_name_is_not_the_family_name(
     resources: Resources,
 ) -> None:

@@ -376,6 +376,10 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
             for word in section.get("toponym_prefixes", [])
         ),
         given_name_words(read_data(WORLD_GIVEN_NAMES)),
+        {
+            lang: frozenset(normalize_text(w) for w in section.get("appositions", []))
+            for lang, section in document.items()
+        },
     )
     # a given name is a person's far more often than a village's ("Donald", "Benjamin")
     given = names.given_latin | frozenset(names.given_arabic)

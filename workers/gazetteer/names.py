@@ -149,6 +149,9 @@ class NameRules:
     place_words: frozenset[str]
     """Words that say the name after them is a place ("مدينة", "ولاية"): never a
     given name ("مدينة بن قردان")."""
+    appositions: dict[str, frozenset[str]]
+    """Per Latin-script language, the roles and trades written as an apposition beside
+    a name ("Jane Doe, an analyst at ...", "son gérant, Issouf Traoré, ...")."""
     toponym_prefixes: frozenset[str]
     """The words many Arabic place names open with ("سيدي", "عين", "أولاد"), followed
     by a word of any kind, a given name included."""
@@ -190,6 +193,7 @@ def name_rules(
     arabic_demonyms: frozenset[str] = frozenset(),
     toponym_prefixes: frozenset[str] = frozenset(),
     world_given: frozenset[str] = frozenset(),
+    appositions: dict[str, frozenset[str]] | None = None,
 ) -> NameRules:
     """The rules from the two data documents, every word normalized. `world_given`:
     given names beyond the curated ones, kept unless the gazetteer has them as a key
@@ -283,6 +287,7 @@ def name_rules(
         person_keys=person_keys,
         place_words=place_words,
         toponym_prefixes=toponym_prefixes,
+        appositions={lang: words for lang, words in (appositions or {}).items() if words},
         starts=WordSet(
             sorted(
                 frozenset().union(
@@ -292,6 +297,7 @@ def name_rules(
                     given_arabic,
                     openers_arabic,
                     SONSHIP,
+                    *(appositions or {}).values(),
                     kinds[None],
                     kinds_after,
                     side,
@@ -343,6 +349,13 @@ def find_names(rules: NameRules, text: Tokens, language: str | None) -> list[Nam
                 name = _arabic_organisation(rules, text, index) or _person(rules, text, index)
             else:
                 name = _person(rules, text, index)
+        elif (
+            not caps[index]
+            and word in rules.appositions.get(language or "", ())
+            and word not in kinds
+            and word not in kinds_after
+        ):
+            name = _beside_role(rules, text, index)
         elif not caps[index] and (word in kinds or word in kinds_after):
             name = _after_kind(rules, text, index, language) if word in kinds else None
             if name is None and language != "fr" and word in kinds_after:
@@ -591,6 +604,66 @@ def _before_kind(rules: NameRules, text: Tokens, index: int) -> Name | None:
     if " ".join(name) + "s" in rules.keys:
         return None  # "the Houthi movement": a known body's name in the singular
     return Name("organisation", " ".join(name), first, last, yields=True)
+
+
+APPOSITION_DETERMINERS = frozenset(
+    ("a", "an", "the", "its", "his", "her", "their", "un", "une", "le", "la", "l", "son", "sa")
+)
+MAX_APPOSITION_NAME_WORDS = 4
+MAX_ROLE_WORDS = 8
+
+
+def _beside_role(rules: NameRules, text: Tokens, index: int) -> Name | None:
+    """The person named in an apposition with the role at token `index`: the name
+    before it and a comma ("Jane Doe, an analyst at ...") or, after the role and a
+    comma, the name closed by another ("son gérant, Issouf Traoré, s'inquiète")."""
+    words = text.words
+    role = index
+    if role > 0 and text.joined(role - 1) and words[role - 1] in APPOSITION_DETERMINERS:
+        role -= 1
+    if role > 0 and not text.joined(role - 1) and _between(text, role - 1) == ",":
+        name = _apposed_name(rules, text, role - 1, backwards=True)
+        if name is not None:
+            return name
+    after = index
+    while after < len(words) and after - index < MAX_ROLE_WORDS and text.joined(after):
+        after += 1
+    if after - index >= MAX_ROLE_WORDS or after + 1 >= len(words):
+        return None
+    if _between(text, after) != ",":
+        return None
+    return _apposed_name(rules, text, after + 1, backwards=False)
+
+
+def _apposed_name(rules: NameRules, text: Tokens, edge: int, backwards: bool) -> Name | None:
+    """Two to four capitalised name words ending (`backwards`) or starting at token
+    `edge`, punctuation on their far side, and, going forward, a comma after them."""
+    words = text.words
+    first = last = edge
+    if backwards:
+        while first > 0 and text.joined(first - 1) and last - first < MAX_APPOSITION_NAME_WORDS:
+            first -= 1
+        if first > 0 and text.joined(first - 1):
+            return None
+    else:
+        while (
+            last < len(words) - 1 and text.joined(last) and last - first < MAX_APPOSITION_NAME_WORDS
+        ):
+            last += 1
+        if last >= len(words) - 1 or text.joined(last) or _between(text, last) != ",":
+            return None
+    name = words[first : last + 1]
+    if not 2 <= len(name) <= MAX_APPOSITION_NAME_WORDS or not all(
+        _name_word(rules, text, i) for i in range(first, last + 1)
+    ):
+        return None
+    if any(
+        w in rules.demonyms or w in rules.leading or w in rules.never or is_arabic(w) for w in name
+    ):
+        return None
+    if any(" ".join(name[:size]) in rules.keys for size in range(1, len(name) + 1)):
+        return None
+    return Name("person", " ".join(name), first, last + 1)
 
 
 def _between(text: Tokens, index: int) -> str:
