@@ -353,6 +353,19 @@ def test_no_person_in_apposition_for_known_names_single_words_or_kinds(
     assert not found(resources, text, "person", language)
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("ووقعت شركة بارفين لإدارة الموانئ الإماراتية عقدا", "شركة بارفين لإدارة الموانئ"),
+        ("وقالت شركة ميدلوجيستيك الإيطالية إن", "شركة ميدلوجيستيك"),
+    ],
+)
+def test_a_country_adjective_after_a_named_company_is_no_part_of_its_name(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert found(resources, text, "organisation", "ar") == {normalize_text(name)}
+
+
 def test_a_country_adjective_after_a_fathers_name_is_not_the_family_name(
     resources: Resources,
 ) -> None:

@@ -978,8 +978,10 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         adjective = _nisba(word) or word in rules.arabic_adjectives
         if adjectives_only and not adjective and not word.startswith(LAM_ARTICLE):
             break
-        if facility and word in rules.place_keys:
-            break  # "مطار ... التركي": the country's, not the airport's name
+        if (facility or named) and word in rules.place_keys and (facility or _nisba(word)):
+            # "مطار ... التركي", "شركة روتانا لإدارة الفنادق الإماراتية": the country's
+            # adjective says whose the airport or the named company is, no part of its name
+            break
         plain = purpose = plain and adjective
         adjectives_only = adjectives_only or adjective
         last += 1
