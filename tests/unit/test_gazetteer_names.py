@@ -546,6 +546,15 @@ def test_an_acronym_in_brackets_spells_out_the_organisation_written_before_it(
     assert acronym in tag.surface_forms
 
 
+def test_an_acronym_the_story_gives_for_a_name_is_not_the_known_body_of_those_letters(
+    resources: Resources,
+) -> None:
+    text = "Le groupe fait partie de l'Alliance Fleuve Congo (AFC). L'AFC a rejeté l'appel."
+    tagged = tags(resources, text, "fr")
+    assert "org:afc" not in tagged
+    assert "candidate:alliance fleuve congo" in tagged
+
+
 def test_an_acronym_whose_letters_are_not_the_initials_spells_out_nothing(
     resources: Resources,
 ) -> None:

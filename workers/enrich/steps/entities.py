@@ -256,11 +256,16 @@ def find_entities(
     small = _grouped(analysis, ((p.id, p.first, p.last) for p in found_small))
     tags: list[EntityTag] = []
     namesakes: list[tuple[int, int, list[str]]] = []
+    # an acronym the story gives for a name it writes out is that body's, not the
+    # known body of the same letters ("Alliance Fleuve Congo (AFC)")
+    defined = {normalize_text(n.acronym) for n in built if n.acronym is not None}
     for mentions in known:
         index, first_offset, count = mentions.entry, mentions.first_offset, mentions.count
         index = read_as.get(index, index)
         named, surfaces = mentions.named, mentions.surface_forms
         if _surname_alone(gazetteer, index, surfaces):
+            continue
+        if defined and all(normalize_text(surface) in defined for surface in surfaces):
             continue
         if _other_countrys_body(gazetteer.entries[index], countries):
             namesakes.append((first_offset, count, surfaces))
