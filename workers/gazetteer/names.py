@@ -1483,8 +1483,18 @@ def _arabic_person(
                 and following not in rules.particles_arabic
                 and following not in FATHER
             )
+            or following.startswith(CLITIC_ARTICLES)
+            or (
+                following[0] in CLITICS
+                and following[1:] in rules.common
+                and following not in rules.given_arabic
+            )
         ):
             break  # "و" and a word that is no given name ("وليد") opens the next phrase
+        if following == TRIBE and len(parts) > 1 and last + 1 < count and text.joined(last):
+            parts += [following, words[last + 1]]  # "فاطمة عبد الرحمن بني هاني"
+            last += 2
+            break
         if following in rules.particles_arabic:
             if last + 1 >= count or not text.joined(last):
                 break
@@ -1520,6 +1530,12 @@ def _arabic_person(
 
 
 COMPOUND_ENDS = frozenset(COMMON_COMPOUND_NAME_ENDINGS)
+TRIBE = "بني"
+"""The tribe's name after a person's given and father's names ("بني هاني")."""
+CLITICS = frozenset("بفكل")
+CLITIC_ARTICLES = ("بال", "فال", "كال", "لل")
+"""A preposition or conjunction on a word ("بالاستيلاء", "فقال", "بجائزة"), which a
+name's word is not: the phrase after the name."""
 PAST_VERB_PREFIX = "است"
 ATTACHED_PRONOUNS = ("ها", "هم", "هما", "كم")
 ATTACHED_PRONOUN_MIN_LETTERS = 5
