@@ -297,6 +297,7 @@ def test_an_arabic_person_is_the_whole_name_and_nothing_of_the_phrase_before_it(
     [
         ("fr", "« Ils ont tout pris », a lancé Corneille Mbayo, un retraité.", "Corneille Mbayo"),
         ("en", "The opener Babar Qadir made 41 not out as the hosts won.", "Babar Qadir"),
+        ("en", "Opener Babar Qadir made 41 not out as the hosts won.", "Babar Qadir"),
     ],
 )
 def test_a_given_name_of_the_world_list_opens_a_person_named_without_a_title(

@@ -685,11 +685,16 @@ def _capital_next(rules: NameRules, text: Tokens, index: int) -> bool:
 
 
 def _inside_run(rules: NameRules, text: Tokens, index: int) -> bool:
-    """A capitalised word other than an article or a title runs on to token `index`."""
+    """A capitalised word other than an article, a title or a role ("Opener Abdullah
+    Shafique") runs on to token `index`."""
     if index == 0 or not text.joined(index - 1) or not text.caps[index - 1]:
         return False
     before = text.words[index - 1]
-    return before not in rules.leading and before not in rules.stopwords
+    return (
+        before not in rules.leading
+        and before not in rules.stopwords
+        and not any(before in roles for roles in rules.appositions.values())
+    )
 
 
 def _english_organisation(rules: NameRules, text: Tokens, head: int) -> Name | None:
