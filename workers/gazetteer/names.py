@@ -617,20 +617,26 @@ def _beside_role(rules: NameRules, text: Tokens, index: int) -> Name | None:
     """The person named in an apposition with the role at token `index`: the name
     before it and a comma ("Jane Doe, an analyst at ...") or, after the role and a
     comma, the name closed by another ("son gérant, Issouf Traoré, s'inquiète")."""
-    words = text.words
+    words, caps = text.words, text.caps
     role = index
     if role > 0 and text.joined(role - 1) and words[role - 1] in APPOSITION_DETERMINERS:
         role -= 1
-    if role > 0 and not text.joined(role - 1) and _between(text, role - 1) == ",":
+    if (
+        role > 1
+        and caps[role - 1]
+        and caps[role - 2]
+        and not text.joined(role - 1)
+        and _between(text, role - 1) == ","
+    ):
         name = _apposed_name(rules, text, role - 1, backwards=True)
         if name is not None:
             return name
     after = index
     while after < len(words) and after - index < MAX_ROLE_WORDS and text.joined(after):
         after += 1
-    if after - index >= MAX_ROLE_WORDS or after + 1 >= len(words):
+    if after - index >= MAX_ROLE_WORDS or after + 2 >= len(words):
         return None
-    if _between(text, after) != ",":
+    if not (caps[after + 1] and caps[after + 2]) or _between(text, after) != ",":
         return None
     return _apposed_name(rules, text, after + 1, backwards=False)
 
