@@ -369,6 +369,18 @@ def test_a_country_adjective_after_a_named_company_is_no_part_of_its_name(
     assert found(resources, text, "organisation", "ar") == {normalize_text(name)}
 
 
+def test_a_name_with_an_acronym_word_before_a_speech_verb_is_no_person(
+    resources: Resources,
+) -> None:
+    text = "Tunde Okafor, an analyst at Kestrel IBTC, said rates would rise."
+    assert normalize_text("Kestrel IBTC") not in found(resources, text, "person", "en")
+
+
+def test_shares_of_a_bank_are_not_part_of_its_name(resources: Resources) -> None:
+    text = "Shares of Kestrel Bank fell more than 3% on Monday."
+    assert found(resources, text, "organisation", "en") == {normalize_text("Kestrel Bank")}
+
+
 def test_a_country_adjective_after_a_fathers_name_is_not_the_family_name(
     resources: Resources,
 ) -> None:

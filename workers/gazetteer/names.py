@@ -30,6 +30,7 @@ from workers.text.arabic import (
     AND,
     ARTICLE,
     ARTICLE_FORMS,
+    CLITIC_ARTICLES,
     COMMON_COMPOUND_NAME_ENDINGS,
     CONJUNCTIONS,
     FEMININE_NISBA_ENDING,
@@ -40,6 +41,7 @@ from workers.text.arabic import (
     NAME_PARTICLES,
     NISBA_ADJECTIVE_ENDINGS,
     PERSON_PROCLITICS,
+    PREPOSITIONS,
     is_arabic,
 )
 from workers.text.normalize import normalize_text
@@ -1543,10 +1545,9 @@ def _arabic_person(
 COMPOUND_ENDS = frozenset(COMMON_COMPOUND_NAME_ENDINGS)
 TRIBE = "بني"
 """The tribe's name after a person's given and father's names ("بني هاني")."""
-CLITICS = frozenset("بفكل")
-CLITIC_ARTICLES = ("بال", "فال", "كال", "لل")
-"""A preposition or conjunction on a word ("بالاستيلاء", "فقال", "بجائزة"), which a
-name's word is not: the phrase after the name."""
+CLITICS = frozenset(PREPOSITIONS + CONJUNCTIONS) - {AND}
+"""A preposition or "ف" on a word ("بجائزة", "فقال"), which a name's word is not
+unless it is a given name: the phrase after the name. (و has its own rule.)"""
 PAST_VERB_PREFIX = "است"
 ATTACHED_PRONOUNS = ("ها", "هم", "هما", "كم")
 ATTACHED_PRONOUN_MIN_LETTERS = 5

@@ -57,6 +57,12 @@ class TriggerPerson:
 _BREAK = re.compile(r"[.,;:()\[\]\"«»!?]|\n")
 
 
+def _with_acronym_word(surface: str) -> bool:
+    """A Latin-script word of two capitals or more, which a person's name as written
+    in copy does not hold."""
+    return any(len(word) > 1 and word.isupper() and word.isalpha() for word in surface.split())
+
+
 def _trimmed(gazetteer: Gazetteer, people: list[TriggerPerson]) -> list[TriggerPerson]:
     """Trigger-found people cut to the name itself: within one stretch between
     punctuation ("CEI, Ibrahime Coulibaly-Kuibiert", "Nassim Bernaoui.\n\nPlus"),
@@ -69,6 +75,8 @@ def _trimmed(gazetteer: Gazetteer, people: list[TriggerPerson]) -> list[TriggerP
         name, first_offset, count = person.name, person.first_offset, person.count
         surfaces = person.surface_forms
         parts = name.split(" ")
+        if _with_acronym_word(surfaces[0]):
+            continue  # "Stanbic IBTC, said", "PT Weda Bay Nickel, said": a company
         if (
             _BREAK.search(surfaces[0]) is None
             and not parts[0].startswith(CLITIC_ARTICLES)
