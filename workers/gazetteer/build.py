@@ -381,8 +381,9 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
             for lang, section in document.items()
         },
     )
-    # a given name is a person's far more often than a village's ("Donald", "Benjamin")
-    given = names.given_latin | frozenset(names.given_arabic)
+    # a curated given name is a person's far more often than a village's ("Donald",
+    # "Benjamin"); the world's given names are too many and too rare to say so
+    given = given_name_words(given_names) | frozenset(names.given_arabic)
     places = small_places(
         read_data(PLACE_WORDS),
         read_data(REGIONS),
