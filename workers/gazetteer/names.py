@@ -1496,12 +1496,7 @@ def _arabic_person(
                 and following not in rules.particles_arabic
                 and following not in FATHER
             )
-            or following.startswith(CLITIC_ARTICLES)
-            or (
-                following[0] in CLITICS
-                and following[1:] in rules.common
-                and following not in rules.given_arabic
-            )
+            or opens_a_phrase(rules, following)
         ):
             break  # "و" and a word that is no given name ("وليد") opens the next phrase
         if following == TRIBE and len(parts) > 1 and last + 1 < count and text.joined(last):
@@ -1558,6 +1553,14 @@ ACCUSATIVE_MIN_LETTERS = 5
 FATHER = frozenset(FILIATION_PARTICLES)
 
 
+def opens_a_phrase(rules: NameRules, word: str) -> bool:
+    """An Arabic word with a preposition, or ف, on it ("بالاستيلاء", "بجائزة",
+    "فقال"), no given name: the phrase after a name, never a word of it."""
+    return word.startswith(CLITIC_ARTICLES) or (
+        word[0] in CLITICS and word[1:] in rules.common and word not in rules.given_arabic
+    )
+
+
 def not_a_name(word: str) -> bool:
     """An Arabic word shaped as no family name is: a verb in the past of the form
     استفعل ("استقبل"), a noun with an attached pronoun ("أراضيها"), an adverbial
@@ -1602,11 +1605,19 @@ def _opens_with_article(rules: NameRules, text: Tokens, start: int) -> bool:
 
 def _family_name(parts: list[str], word: str) -> bool:
     """A definite word that may carry on a person's name: never a feminine
-    adjective ("الرياضية"), and nothing after a family name shaped as a nisba
-    ("سالم الدوسري" ends there: "الهدف" is the next phrase)."""
+    adjective ("الرياضية") but after بنت, nothing after a family name shaped as a
+    nisba ("سالم الدوسري" ends there: "الهدف" is the next phrase), and only a nisba
+    after another definite family name."""
     if word.endswith(FEMININE_NISBA_ENDING) and DAUGHTER not in parts:
         return False  # "مريم بنت علي الجابرية": a woman's family name takes the feminine
-    return not (parts[-1].startswith(ARTICLE) and _nisba(parts[-1]))
+    last = parts[-1]
+    if not last.startswith(ARTICLE):
+        return True
+    if last in COMPOUND_ENDS or (len(parts) > 1 and parts[-2] in NAME_PARTICLES):
+        return True  # "عبد الله", "نصر الدين": a given name, the family's may follow
+    # after a definite family name only a nisba goes on ("... الحمدان العتيبي"):
+    # "عبد الله الحمدان التسجيل" is the name and the object of its verb
+    return not _nisba(last) and _nisba(word)
 
 
 def _tribal_name(rules: NameRules, word: str) -> bool:

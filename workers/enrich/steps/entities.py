@@ -26,6 +26,7 @@ from workers.gazetteer.names import (
     names_after,
     nisba_adjective,
     not_a_name,
+    opens_a_phrase,
     places_by_their_word,
 )
 from workers.gazetteer.places import SmallPlace, competition_spans, find_small_places
@@ -71,7 +72,7 @@ def _trimmed(gazetteer: Gazetteer, people: list[TriggerPerson]) -> list[TriggerP
     a head noun or a place word ("نقابة أصحاب", "محافظة حضرموت")."""
     rules, place_words = gazetteer.names, gazetteer.places.before
     kept: list[TriggerPerson] = []
-    for person in (_without_verb_at_end(_without_conjunct(rules, p)) for p in people):
+    for person in (_without_verb_at_end(rules, _without_conjunct(rules, p)) for p in people):
         name, first_offset, count = person.name, person.first_offset, person.count
         surfaces = person.surface_forms
         parts = name.split(" ")
@@ -121,11 +122,15 @@ def _without_conjunct(rules: NameRules, person: TriggerPerson) -> TriggerPerson:
     return TriggerPerson(" ".join(parts[1:]), person.first_offset + shift, person.count, [cut])
 
 
-def _without_verb_at_end(person: TriggerPerson) -> TriggerPerson:
+def _without_verb_at_end(rules: NameRules, person: TriggerPerson) -> TriggerPerson:
     """The person less a last Arabic word shaped as no name ("الشيخ خليفة استقبل",
-    "قال محمد مؤكدا"): the sentence goes on after the name."""
+    "قال محمد مؤكدا") or opening a phrase ("ماركو بيليتش فقال"): the sentence goes on
+    after the name."""
     parts = person.name.split(" ")
-    if not (is_arabic(parts[-1]) and not_a_name(parts[-1])):
+    last = parts[-1]
+    if len(parts) < 2 or not (
+        is_arabic(last) and (not_a_name(last) or opens_a_phrase(rules, last))
+    ):
         return person
     cut = person.surface_forms[0].rsplit(maxsplit=1)[0]
     return TriggerPerson(" ".join(parts[:-1]), person.first_offset, person.count, [cut])
