@@ -193,6 +193,15 @@ def test_an_unknown_name_after_an_arabic_town_or_village_word_is_a_candidate_pla
     assert found in places(resources, text, "ar")
 
 
+def test_a_latin_name_after_a_place_word_is_neither_a_person_nor_a_town_inside_it(
+    resources: Resources,
+) -> None:
+    text = "Fighters overran a base in the village of Adan Qorowle on Sunday."
+    tagged = tags(resources, text, "en").values()
+    assert not [t for t in tagged if t.type == "person"]
+    assert not [t for t in tagged if t.id.startswith("geonames:")]
+
+
 def test_a_place_named_like_a_person_after_a_place_word_is_no_person(
     resources: Resources,
 ) -> None:

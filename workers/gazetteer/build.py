@@ -380,6 +380,11 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
             lang: frozenset(normalize_text(w) for w in section.get("appositions", []))
             for lang, section in document.items()
         },
+        frozenset(
+            normalize_text(word)
+            for section in read_data(PLACE_WORDS).values()
+            for word in section.get("links", [])
+        ),
     )
     # a curated given name is a person's far more often than a village's ("Donald",
     # "Benjamin"); the world's given names are too many and too rare to say so

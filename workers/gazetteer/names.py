@@ -154,6 +154,8 @@ class NameRules:
     appositions: dict[str, frozenset[str]]
     """Per Latin-script language, the roles and trades written as an apposition beside
     a name ("Jane Doe, an analyst at ...", "son gérant, Issouf Traoré, ...")."""
+    place_links: frozenset[str]
+    """The Latin words that may stand between a place word and its name ("of")."""
     toponym_prefixes: frozenset[str]
     """The words many Arabic place names open with ("سيدي", "عين", "أولاد"), followed
     by a word of any kind, a given name included."""
@@ -196,6 +198,7 @@ def name_rules(
     toponym_prefixes: frozenset[str] = frozenset(),
     world_given: frozenset[str] = frozenset(),
     appositions: dict[str, frozenset[str]] | None = None,
+    place_links: frozenset[str] = frozenset(),
 ) -> NameRules:
     """The rules from the two data documents, every word normalized. `world_given`:
     given names beyond the curated ones, kept unless the gazetteer has them as a key
@@ -289,6 +292,7 @@ def name_rules(
         person_keys=person_keys,
         place_words=place_words,
         toponym_prefixes=toponym_prefixes,
+        place_links=place_links,
         appositions={lang: words for lang, words in (appositions or {}).items() if words},
         starts=WordSet(
             sorted(
@@ -1305,6 +1309,8 @@ def _latin_person(rules: NameRules, text: Tokens, start: int, last: int) -> Name
         and text.words[before] in rules.named_after
     ):
         return None  # "au stade Ernest-Wallon", "le prix Albert-Londres"
+    if _after_place_word(rules, text, before):
+        return None  # "the village of Adan Yabaal": a place named like a person
     words, count = text.words, len(text.words)
     while last < count and last - start < MAX_PERSON_WORDS and text.joined(last - 1):
         following = words[last]
@@ -1323,6 +1329,26 @@ def _latin_person(rules: NameRules, text: Tokens, start: int, last: int) -> Name
             return None
         after += 1
     return _unknown_person(rules, words[start:last], start, last)
+
+
+def _after_place_word(rules: NameRules, text: Tokens, index: int) -> bool:
+    """A lower-case place word ends at token `index`, links allowed after it ("the
+    village of", "la commune de")."""
+    skipped = 0
+    while (
+        index >= 0
+        and skipped < MAX_PLACE_LINKS
+        and text.words[index] in rules.place_links
+        and not text.caps[index]
+        and text.joined(index)
+    ):
+        index, skipped = index - 1, skipped + 1
+    return (
+        index >= 0
+        and text.joined(index)
+        and not text.caps[index]
+        and text.words[index] in rules.place_words
+    )
 
 
 TITLES_IN_NAMES = frozenset({"sheikh", "sheik", "cheikh"})

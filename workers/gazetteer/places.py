@@ -267,6 +267,8 @@ def find_small_places(
             not in_story or _in_longer_name(places, words, caps, breaks, first, last)
         ):
             continue
+        if cue != NOT_CUED and _runs_on(places, words, caps, breaks, last):
+            continue  # "the village of Adan Yabaal": a longer name nobody knows
         if not records:
             continue
         best = _first_best(in_story or records)
@@ -312,6 +314,21 @@ def _listed(
     if first == after + 1 and not breaks[after - 1] and not breaks[after]:
         return cue if words[after] in places.ands else NOT_CUED
     return NOT_CUED
+
+
+def _runs_on(
+    places: SmallPlaces, words: list[str], caps: list[bool], breaks: list[bool], last: int
+) -> bool:
+    """A capitalised Latin word other than a place word runs on to the name ending
+    before token `last`."""
+    return (
+        last < len(words)
+        and not breaks[last - 1]
+        and caps[last]
+        and words[last] not in places.after
+        and words[last] not in places.region_words
+        and words[last] not in places.before
+    )
 
 
 def _in_longer_name(
