@@ -334,6 +334,7 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
             if info.entry != IGNORED and keep(text, info, entries[info.entry])
         )
 
+    place_words = read_data(PLACE_WORDS)
     names = name_rules(
         read_data(ORGANISATION_HEADS),
         given_names,
@@ -355,11 +356,8 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
             )
         ),
         _normalized_words(document, "named_after"),
-        frozenset(
-            normalize_text(word)
-            for section in read_data(PLACE_WORDS).values()
-            for key in ("before", "region", "quarter")
-            for word in section.get(key, [])
+        frozenset().union(
+            *(_normalized_words(place_words, key) for key in ("before", "region", "quarter"))
         ),
         where(lambda text, info, entry: entry.type == "person"),
         where(
@@ -370,27 +368,19 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
                 and text.endswith(NISBA_LETTER)
             )
         ),
-        frozenset(
-            normalize_text(word)
-            for section in read_data(PLACE_WORDS).values()
-            for word in section.get("toponym_prefixes", [])
-        ),
+        _normalized_words(place_words, "toponym_prefixes"),
         given_name_words(read_data(WORLD_GIVEN_NAMES)),
         {
             lang: frozenset(normalize_text(w) for w in section.get("appositions", []))
             for lang, section in document.items()
         },
-        frozenset(
-            normalize_text(word)
-            for section in read_data(PLACE_WORDS).values()
-            for word in section.get("links", [])
-        ),
+        _normalized_words(place_words, "links"),
     )
     # a curated given name is a person's far more often than a village's ("Donald",
     # "Benjamin"); the world's given names are too many and too rare to say so
     given = given_name_words(given_names) | frozenset(names.given_arabic)
     places = small_places(
-        read_data(PLACE_WORDS),
+        place_words,
         read_data(REGIONS),
         frozenset(keys.best),
         blocked | stopwords | given | ordinary,

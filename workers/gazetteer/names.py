@@ -152,6 +152,9 @@ class NameRules:
     """Words that say the name after them is a place ("مدينة", "ولاية"): never a
     given name ("مدينة بن قردان")."""
     appositions: dict[str, frozenset[str]]
+    roles: frozenset[str]
+    """Every language's `appositions` together: a capitalised one before a given name
+    is a title ("Opener Abdullah Shafique")."""
     """Per Latin-script language, the roles and trades written as an apposition beside
     a name ("Jane Doe, an analyst at ...", "son gérant, Issouf Traoré, ...")."""
     place_links: frozenset[str]
@@ -203,6 +206,7 @@ def name_rules(
     """The rules from the two data documents, every word normalized. `world_given`:
     given names beyond the curated ones, kept unless the gazetteer has them as a key
     or they are a stop word, an ordinary word, a head or a kind."""
+    appositions = {lang: roles for lang, roles in (appositions or {}).items() if roles}
 
     def words(section: dict[str, Any], name: str) -> frozenset[str]:
         return frozenset(normalize_text(w) for w in section.get(name, []))
@@ -293,7 +297,8 @@ def name_rules(
         place_words=place_words,
         toponym_prefixes=toponym_prefixes,
         place_links=place_links,
-        appositions={lang: words for lang, words in (appositions or {}).items() if words},
+        appositions=appositions,
+        roles=frozenset().union(*appositions.values()),
         starts=WordSet(
             sorted(
                 frozenset().union(
@@ -303,7 +308,7 @@ def name_rules(
                     given_arabic,
                     openers_arabic,
                     SONSHIP,
-                    *(appositions or {}).values(),
+                    *appositions.values(),
                     kinds[None],
                     kinds_after,
                     side,
@@ -703,9 +708,7 @@ def _inside_run(rules: NameRules, text: Tokens, index: int) -> bool:
         return False
     before = text.words[index - 1]
     return (
-        before not in rules.leading
-        and before not in rules.stopwords
-        and not any(before in roles for roles in rules.appositions.values())
+        before not in rules.leading and before not in rules.stopwords and before not in rules.roles
     )
 
 
@@ -1334,15 +1337,7 @@ def _latin_person(rules: NameRules, text: Tokens, start: int, last: int) -> Name
 def _after_place_word(rules: NameRules, text: Tokens, index: int) -> bool:
     """A lower-case place word ends at token `index`, links allowed after it ("the
     village of", "la commune de")."""
-    skipped = 0
-    while (
-        index >= 0
-        and skipped < MAX_PLACE_LINKS
-        and text.words[index] in rules.place_links
-        and not text.caps[index]
-        and text.joined(index)
-    ):
-        index, skipped = index - 1, skipped + 1
+    index = text.back(index, rules.place_links, MAX_PLACE_LINKS)
     return (
         index >= 0
         and text.joined(index)

@@ -41,6 +41,20 @@ class Tokens:
             index, skipped = index + 1, skipped + 1
         return index
 
+    def back(self, index: int, words: frozenset[str], most: int) -> int:
+        """`past` read backwards: the token before at most `most` lower-case words of
+        `words` ending at `index`, each running on to the next ("village of ...")."""
+        skipped = 0
+        while (
+            index >= 0
+            and skipped < most
+            and self.words[index] in words
+            and not self.caps[index]
+            and self.joined(index)
+        ):
+            index, skipped = index - 1, skipped + 1
+        return index
+
     def capitalised_end(self, start: int, most: int) -> int:
         """The end of the capitalised run at `start`, its tokens running on to each
         other: `start` when there is none or it runs on past `most` tokens."""
