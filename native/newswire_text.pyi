@@ -51,10 +51,10 @@ class Analysis:
     def form(self, first: int, last: int) -> str: ...
     def span(self, first: int, last: int) -> TextSpan: ...
     def surface(self, first: int, last: int) -> str: ...
-    def capitals(self) -> list[bool]:
-        """Per token: its word starts with an upper-case letter."""
-    def breaks(self) -> list[bool]:
-        """Per token: punctuation or a line break before the next one (True for the last)."""
+    def capitals(self) -> bytes:
+        """Per token, 1 or 0: its word starts with an upper-case letter."""
+    def breaks(self) -> bytes:
+        """Per token, 1 or 0: punctuation or a line break before the next one (1 for the last)."""
 
 @final
 class WordSet:

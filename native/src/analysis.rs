@@ -5,6 +5,7 @@
 use std::sync::OnceLock;
 
 use pyo3::prelude::*;
+use pyo3::types::PyBytes;
 use xxhash_rust::xxh3::xxh3_64;
 
 use crate::entities::Found;
@@ -263,17 +264,22 @@ impl Analysis {
         Ok(self.surface_of(first, last))
     }
 
-    /// `capitalised` of every token, in one call.
-    fn capitals(&self) -> Vec<bool> {
-        self.capitals_of()
+    /// `capitalised` of every token, in one call: one byte per token, 1 or 0 (a
+    /// `bytes` is built in one copy, where a list of bools costs an object per token).
+    fn capitals<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
+        PyBytes::new(py, &as_bytes(&self.capitals_of()))
     }
 
     /// Per token, whether a name may not run on to the next token: something other
     /// than spaces, hyphens and apostrophes (a punctuation mark, a line break) stands
-    /// between them. True for the last token.
-    fn breaks(&self) -> Vec<bool> {
-        self.breaks_of()
+    /// between them. True for the last token. One byte per token, as `capitals`.
+    fn breaks<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
+        PyBytes::new(py, &as_bytes(&self.breaks_of()))
     }
+}
+
+fn as_bytes(flags: &[bool]) -> Vec<u8> {
+    flags.iter().map(|&flag| u8::from(flag)).collect()
 }
 
 impl Analysis {

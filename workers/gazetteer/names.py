@@ -1441,7 +1441,7 @@ def _after_arabic_demonym(rules: NameRules, text: Tokens, index: int) -> Name | 
 def _name_word(rules: NameRules, text: Tokens, index: int) -> bool:
     word = text.words[index]
     return (
-        text.caps[index]
+        text.caps[index] != 0
         and word not in rules.stopwords
         and word not in rules.latin_heads["en"]
         and word not in rules.latin_heads["fr"]

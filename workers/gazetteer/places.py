@@ -277,9 +277,7 @@ def find_small_places(
     return found
 
 
-def _after_quarter_word(
-    places: SmallPlaces, words: list[str], breaks: list[bool], first: int
-) -> bool:
+def _after_quarter_word(places: SmallPlaces, words: list[str], breaks: bytes, first: int) -> bool:
     """A neighbourhood, street or station word (a link between allowed) stands before."""
     before = first - 1
     if before >= 0 and not breaks[before] and words[before] in places.links:
@@ -298,7 +296,7 @@ LIST_REACH = 6
 
 
 def _listed(
-    places: SmallPlaces, words: list[str], breaks: list[bool], first: int, listed: tuple[int, int]
+    places: SmallPlaces, words: list[str], breaks: bytes, first: int, listed: tuple[int, int]
 ) -> int:
     """The cue of a list the name goes on with: "ولايات صفاقس وقفصة والقصرين" (و on
     the name, the place word a few words back), "les wilayas de Tizi Ouzou et
@@ -316,15 +314,13 @@ def _listed(
     return NOT_CUED
 
 
-def _runs_on(
-    places: SmallPlaces, words: list[str], caps: list[bool], breaks: list[bool], last: int
-) -> bool:
+def _runs_on(places: SmallPlaces, words: list[str], caps: bytes, breaks: bytes, last: int) -> bool:
     """A capitalised Latin word other than a place word runs on to the name ending
     before token `last`."""
     return (
         last < len(words)
         and not breaks[last - 1]
-        and caps[last]
+        and caps[last] != 0
         and words[last] not in places.after
         and words[last] not in places.region_words
         and words[last] not in places.before
@@ -334,8 +330,8 @@ def _runs_on(
 def _in_longer_name(
     places: SmallPlaces,
     words: list[str],
-    caps: list[bool],
-    breaks: list[bool],
+    caps: bytes,
+    breaks: bytes,
     first: int,
     last: int,
 ) -> bool:
@@ -347,10 +343,10 @@ def _in_longer_name(
         before -= 1
     if before >= 0 and not breaks[before] and caps[before]:
         return True
-    return last < len(words) and not breaks[last - 1] and caps[last]
+    return last < len(words) and not breaks[last - 1] and caps[last] != 0
 
 
-def _cued(places: SmallPlaces, words: list[str], breaks: list[bool], first: int, last: int) -> int:
+def _cued(places: SmallPlaces, words: list[str], breaks: bytes, first: int, last: int) -> int:
     """Whether a place word stands right before the name (a link between them
     allowed: "town of") or right after it ("Duhok province"), and whether it is a
     region word."""

@@ -13,10 +13,10 @@ class Tokens:
     analysis: Analysis
     words: list[str]
     """Normalized tokens."""
-    caps: list[bool]
-    """Whether each token's word starts with a capital (Arabic script has none)."""
-    breaks: list[bool]
-    """Whether punctuation or a line break follows each token (True for the last)."""
+    caps: bytes
+    """1 where a token's word starts with a capital (Arabic script has none), else 0."""
+    breaks: bytes
+    """1 where punctuation or a line break follows a token (and for the last), else 0."""
 
     @classmethod
     def of(cls, analysis: Analysis) -> Tokens:
