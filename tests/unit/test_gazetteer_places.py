@@ -74,6 +74,35 @@ def test_a_region_word_names_the_region_not_the_city_of_its_name_and_carries_alo
     assert "geonames:347796" not in found  # the city of Sohag
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "region"),
+    [
+        ("en", "JAKARTA (Reuters) - Floods hit Central Sulawesi on Monday.", "ID-ST"),
+        ("fr", "JAKARTA (AFP) - Des inondations à Sulawesi central lundi.", "ID-ST"),
+        ("ar", "جاكرتا - ضربت فيضانات جاوة الغربية يوم الاثنين", "ID-JB"),
+    ],
+)
+def test_a_province_under_an_island_group_is_a_region_in_copys_own_words(
+    language: str, text: str, region: str, resources: Resources
+) -> None:
+    assert f"iso3166-2:{region}" in places(resources, text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "region"),
+    [
+        ("en", "Shelling hit the Sumy oblast overnight.", "UA-59"),
+        ("ar", "قصف مدفعي على مقاطعة بيلغورود", "RU-BEL"),
+        ("en", "Fighting went on in North Kivu province.", "CD-NK"),
+        ("ar", "نزوح آلاف السكان في إقليم شمال كيفو", "CD-NK"),
+    ],
+)
+def test_regions_copy_names_in_its_own_words_are_tagged_beside_their_region_word(
+    language: str, text: str, region: str, resources: Resources
+) -> None:
+    assert f"iso3166-2:{region}" in places(resources, text, language)
+
+
 def test_the_city_word_keeps_the_city(resources: Resources) -> None:
     assert "geonames:347796" in places(resources, "القاهرة - غمرت السيول مدينة سوهاج", "ar")
 

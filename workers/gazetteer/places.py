@@ -366,17 +366,25 @@ def _cued(places: SmallPlaces, words: list[str], breaks: bytes, first: int, last
 # -- the data ----------------------------------------------------------------------
 
 
+GROUPING_TYPE = "Geographical unit"
+"""ISO 3166-2 subdivisions of this type group a country's provinces rather than
+being regions copy names: Indonesia's island groups, under which its provinces sit.
+(Uganda's "Geographical region"s are left as they are: the districts under them are
+named after their towns, which the towns already tag.)"""
+
+
 def _regions(document: dict[str, Any]) -> Iterator[tuple[str, Record]]:
-    """First-level regions: pycountry's names (with and without a leading Arabic
-    article, "Al Anbar" and "Anbar"), its French translations, and the names
-    copy uses (`regions.toml`)."""
+    """First-level regions (and the groupings above them, `GROUPING_TYPE`):
+    pycountry's names (with and without a leading Arabic article, "Al Anbar" and
+    "Anbar"), its French translations, and the names copy uses (`regions.toml`)."""
     import pycountry
 
     french = gettext.translation(
         "iso3166-2", pycountry.LOCALES_DIR, languages=["fr"], fallback=True
     )
+    groupings = {s.code for s in pycountry.subdivisions if s.type == GROUPING_TYPE}
     for subdivision in pycountry.subdivisions:
-        if subdivision.parent_code is not None:
+        if subdivision.parent_code is not None and subdivision.parent_code not in groupings:
             continue
         record = (f"{REGION_PREFIX}{subdivision.code}", subdivision.country_code, 0)
         names = {subdivision.name, french.gettext(subdivision.name)}
