@@ -23,6 +23,10 @@ def article(body: str, headline: str = "Headline", language: str | None = None) 
     )
 
 
-def tags(resources: Resources, text: str, language: str | None = None) -> dict[str, EntityTag]:
-    found = find_entities(resources.gazetteer, resources.tag_templates, analyze(text), language)
+def tags(
+    resources: Resources, text: str, language: str | None = None, dateline: str | None = None
+) -> dict[str, EntityTag]:
+    found = find_entities(
+        resources.gazetteer, resources.tag_templates, analyze(text), language, dateline
+    )
     return {tag.id: tag for tag in found}

@@ -13,8 +13,31 @@ ZOUERAT = "geonames:2375558"
 """A Mauritanian mining town that English copy spells "Zouerate"."""
 
 
-def places(resources: Resources, text: str, language: str) -> set[str]:
-    return {tag.id for tag in tags(resources, text, language).values() if tag.type == "place"}
+def places(resources: Resources, text: str, language: str, dateline: str | None = None) -> set[str]:
+    found = tags(resources, text, language, dateline).values()
+    return {tag.id for tag in found if tag.type == "place"}
+
+
+LAUSANNE, NYON = "geonames:2659994", "geonames:2659422"
+VAUD_ELECTIONS = (
+    "Communales vaudoises\nLAUSANNE, 29 mars (ATS) - La gauche garde la Municipalité. "
+    "À Nyon, la droite est confirmée."
+)
+
+
+def test_the_dateline_town_is_tagged_and_its_country_is_the_storys(resources: Resources) -> None:
+    assert {LAUSANNE, NYON} <= places(resources, VAUD_ELECTIONS, "fr", dateline="LAUSANNE")
+
+
+def test_without_its_dateline_a_story_names_no_country_for_its_towns(resources: Resources) -> None:
+    assert not {LAUSANNE, NYON} & places(resources, VAUD_ELECTIONS, "fr")
+
+
+def test_a_capitalised_function_word_opening_a_sentence_makes_no_longer_name(
+    resources: Resources,
+) -> None:
+    text = "Communales\nLAUSANNE (ATS) - Vote serré. À Nyon, la droite gagne."
+    assert NYON in places(resources, text, "fr", dateline="LAUSANNE")
 
 
 @pytest.mark.parametrize(

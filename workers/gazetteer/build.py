@@ -386,6 +386,7 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
         blocked | stopwords | given | ordinary,
         where(lambda text, info, entry: entry.priority == TOWN_PRIORITY),
         digest,
+        stopwords,
     )
     organisations = where(lambda text, info, entry: entry.type == "organisation")
     clubs = club_rules(

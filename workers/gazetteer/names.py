@@ -448,15 +448,7 @@ def _in_headline(analysis: Analysis, index: int) -> bool:
 def _title_case_headline(text: Tokens) -> int:
     """The first token after the headline when the headline is in title case
     ("Ahly Club Beats Sundowns"), whose capitals say nothing about names; else 0."""
-    analysis = text.analysis
-    end = analysis.original.find("\n")
-    low, high = 0, len(text.words)
-    while low < high:  # the first token that starts after the headline
-        middle = (low + high) // 2
-        if analysis.span(middle, middle + 1).start < end:
-            low = middle + 1
-        else:
-            high = middle
+    low = text.after_first_line()
     latin = [i for i in range(low) if text.words[i].isascii() and len(text.words[i]) > 3]
     capitals = sum(1 for i in latin if text.caps[i])
     return low if latin and capitals / len(latin) > TITLE_CASE_SHARE else 0

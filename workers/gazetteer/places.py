@@ -114,6 +114,9 @@ class SmallPlaces:
     """Words that go on with a list of places ("and", "et"); in Arabic, و on the name."""
     quarters: frozenset[str]
     """Neighbourhood, street and station words: the name after one is none of a town."""
+    function_words: frozenset[str]
+    """Words that, capitalised at the start of a sentence, make no longer name with
+    the place after them ("À Vevey", "In Nyon")."""
 
     def names(self, name: str) -> bool:
         """Whether some town or region bears the name (normalized)."""
@@ -144,6 +147,7 @@ def small_places(
     never: frozenset[str],
     towns_taken: frozenset[str],
     digest: str,
+    function_words: frozenset[str] = frozenset(),
 ) -> SmallPlaces:
     """The index over GeoNames and regions, less names that are gazetteer keys
     (`taken`) or ordinary words (`never`); a region named as a packaged city that is
@@ -204,6 +208,7 @@ def small_places(
         region_words=normalized("region"),
         ands=normalized("and"),
         quarters=normalized("quarter"),
+        function_words=function_words,
     )
 
 
@@ -226,14 +231,40 @@ def _phrases(names: Iterable[str]) -> tuple[list[str], list[int], list[str]]:
     return phrases, cases, phrase_names
 
 
+def dateline_town(places: SmallPlaces, text: Tokens, place: str | None) -> DatelineTown | None:
+    """The town or region the dateline names (`place`, as the dateline step read it),
+    when it opens the body and some town or region bears its name: the story is
+    told from there, so its country is one the story is about ("LAUSANNE, 29 mars
+    (ATS) -")."""
+    if not place:
+        return None
+    words = normalize_text(place).split()
+    first = text.after_first_line()
+    last = first + len(words)
+    if not words or text.words[first:last] != words:
+        return None
+    records = places.get(" ".join(words), PLACE_CUED)
+    return DatelineTown(first, last, _first_best(records)[1]) if records else None
+
+
+@dataclass(frozen=True, slots=True)
+class DatelineTown:
+    first: int
+    last: int
+    """Tokens `[first, last)` of the dateline's place."""
+    country: str
+
+
 def find_small_places(
     places: SmallPlaces,
     text: Tokens,
     countries: Iterable[str],
     covered: Iterable[tuple[int, int]] = (),
+    dateline: DatelineTown | None = None,
 ) -> list[SmallPlace]:
     """The small places the text names, in order; none inside `covered` token spans
-    (the names of known entities, organisations and people)."""
+    (the names of known entities, organisations and people). The `dateline`'s place
+    reads as cued by a town word."""
     matches = places.matcher.resolve(text.analysis)
     if not matches:
         return []
@@ -250,7 +281,10 @@ def find_small_places(
         name = places.phrase_names[phrase]
         if _after_quarter_word(places, words, breaks, first):
             continue
-        cue = _cued(places, words, breaks, first, last)
+        if dateline is not None and (first, last) == (dateline.first, dateline.last):
+            cue = PLACE_CUED
+        else:
+            cue = _cued(places, words, breaks, first, last)
         if cue == NOT_CUED:
             cue = _listed(places, words, breaks, first, listed)
         if name in places.region_only and cue != REGION_CUED:
@@ -341,7 +375,12 @@ def _in_longer_name(
     before = first - 1
     if before >= 0 and not breaks[before] and words[before] in places.links:
         before -= 1
-    if before >= 0 and not breaks[before] and caps[before]:
+    if (
+        before >= 0
+        and not breaks[before]
+        and caps[before]
+        and words[before] not in places.function_words
+    ):
         return True
     return last < len(words) and not breaks[last - 1] and caps[last] != 0
 

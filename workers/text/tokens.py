@@ -23,6 +23,20 @@ class Tokens:
         words = analysis.normalized.split(" ") if len(analysis) else []
         return cls(analysis, words, analysis.capitals(), analysis.breaks())
 
+    def after_first_line(self) -> int:
+        """The first token after the first line break (the body's first, after a
+        headline); 0 when the text is one line."""
+        analysis = self.analysis
+        end = analysis.original.find("\n")
+        low, high = 0, len(self.words)
+        while low < high:
+            middle = (low + high) // 2
+            if analysis.span(middle, middle + 1).start < end:
+                low = middle + 1
+            else:
+                high = middle
+        return low
+
     def joined(self, index: int) -> bool:
         """Token `index` runs on to the next one (no punctuation between)."""
         return not self.breaks[index]

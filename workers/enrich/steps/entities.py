@@ -29,7 +29,12 @@ from workers.gazetteer.names import (
     opens_a_phrase,
     places_by_their_word,
 )
-from workers.gazetteer.places import SmallPlace, competition_spans, find_small_places
+from workers.gazetteer.places import (
+    SmallPlace,
+    competition_spans,
+    dateline_town,
+    find_small_places,
+)
 from workers.models import EnrichedArticle, EntityTag, EntityType, assemble, evolve
 from workers.text.arabic import AND, CLITIC_ARTICLES, is_arabic
 from workers.text.normalize import normalize_text
@@ -197,10 +202,12 @@ def find_entities(
     templates: TagTemplates,
     analysis: Analysis,
     language: str | None = None,
+    dateline: str | None = None,
 ) -> list[EntityTag]:
     """Entity tags for the analysed text, in order of first mention. Mentions of one
     key (so normalizing alike: "الرقة", "الرقه") share one surface form, the first
-    as written. `templates`: `tag_templates(gazetteer)`."""
+    as written. `templates`: `tag_templates(gazetteer)`; `dateline`: the place the
+    dateline names."""
     found = gazetteer.finder.find(analysis, language)
     known: Known = found.known
     people = [TriggerPerson(p.name, p.first_offset, p.count, p.surface_forms) for p in found.people]
@@ -208,6 +215,9 @@ def find_entities(
     read_as = _namesakes_in_story(gazetteer, known)
     countries = _story_countries(gazetteer, known, read_as)
     tokens = Tokens.of(analysis)
+    town = dateline_town(gazetteer.places, tokens, dateline)
+    if town is not None:
+        countries.add(town.country)
     built = find_names(gazetteer.names, tokens, language)
     club_rules = gazetteer.clubs.get(language or "")
     clubs = (
@@ -226,6 +236,7 @@ def find_entities(
         tokens,
         countries,
         [(n.first, n.last) for n in (*built, *clubs) if n.type == "organisation" and not n.yields],
+        town,
     )
     if found_small:
         found_small = _not_within(tokens, known, found_small)
@@ -709,7 +720,10 @@ def tag_entities(
     article: EnrichedArticle, analysis: Analysis, resources: Resources
 ) -> EnrichedArticle:
     """Fill `place`, `organisation` and `person`."""
-    tags = find_entities(resources.gazetteer, resources.tag_templates, analysis, article.language)
+    dateline = article.dateline.place if article.dateline is not None else None
+    tags = find_entities(
+        resources.gazetteer, resources.tag_templates, analysis, article.language, dateline
+    )
     by_type: dict[str, list[EntityTag]] = {"place": [], "organisation": [], "person": []}
     for tag in tags:
         by_type[tag.type].append(tag)
