@@ -726,6 +726,13 @@ def test_a_thing_named_after_a_person_is_no_person(
     assert found(resources, text, "person", language) == set()
 
 
+def test_an_english_name_does_not_run_back_over_of_to_a_person(resources: Resources) -> None:
+    text = "The 10,000m went to Worku Tessema of Commercial Bank of Ethiopia on Friday."
+    bodies = found(resources, text, "organisation", "en")
+    assert "commercial bank of ethiopia" in bodies
+    assert not any("tessema" in body for body in bodies)
+
+
 def test_an_english_name_takes_in_and_a_country_only_after_its_of_phrase(
     resources: Resources,
 ) -> None:

@@ -733,6 +733,9 @@ def _english_organisation(rules: NameRules, text: Tokens, head: int) -> Name | N
 
 
 def _run_start(rules: NameRules, text: Tokens, index: int) -> int:
+    """The first token of the capitalised run ending at `index`; "of" is crossed only
+    after a head ("Bank of ..."), never after a person's name ("Birtukan Molla of
+    Commercial Bank of Ethiopia")."""
     while index > 0 and text.joined(index - 1):
         before = index - 1
         if text.caps[before]:
@@ -742,6 +745,7 @@ def _run_start(rules: NameRules, text: Tokens, index: int) -> int:
             and before > 0
             and text.joined(before - 1)
             and text.caps[before - 1]
+            and (text.words[before] != OF or text.words[before - 1] in rules.latin_head_words)
             and not _two_names(rules, text, before)
         ):
             index = before - 1
