@@ -465,6 +465,22 @@ def test_a_verb_a_pronoun_suffix_or_an_adverb_never_ends_an_arabic_name(
     assert normalize_text(wrong) not in found(resources, text, "person", "ar")
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وقضت المحكمة على رئيس الجماعة إدريس بوزيدي بخمس سنوات حبسا نافذا", "إدريس بوزيدي"),
+        ("وطالب المحافظ ناجي عيسى بتجميد الحسابات", "ناجي عيسى"),
+        ("ورحب النائب فريد حمدان بانتخاب رئيس جديد", "فريد حمدان"),
+        ("وأمر الوزير مراد حمدان باستخدام القوة", "مراد حمدان"),
+        ("وتعهد الوزير مراد حمدان بإنشاء مستشفى", "مراد حمدان"),
+    ],
+)
+def test_a_count_or_a_verbal_noun_with_a_preposition_on_it_ends_an_arabic_name(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert found(resources, text, "person", "ar") == {normalize_text(name)}
+
+
 def test_a_word_that_opens_a_compound_given_name_opens_a_name_only_before_one(
     resources: Resources,
 ) -> None:

@@ -1572,9 +1572,40 @@ FATHER = frozenset(FILIATION_PARTICLES)
 
 def opens_a_phrase(rules: NameRules, word: str) -> bool:
     """An Arabic word with a preposition, or ف, on it ("بالاستيلاء", "بجائزة",
-    "فقال"), no given name: the phrase after a name, never a word of it."""
-    return word.startswith(CLITIC_ARTICLES) or (
-        word[0] in CLITICS and word[1:] in rules.common and word not in rules.given_arabic
+    "فقال"), no given name: the phrase after a name, never a word of it. Besides
+    the ordinary words, a count or span of time ("بخمس سنوات", "بسنتين") and a
+    verbal noun of the derived forms ("بتجميد", "بإنشاء", "بانتخاب", "باستخدام")
+    are known by their shape."""
+    if word.startswith(CLITIC_ARTICLES):
+        return True
+    if word[0] not in CLITICS or word in rules.given_arabic:
+        return False
+    stem = word[1:]
+    return stem in rules.common or stem in COUNTS or _verbal_noun(stem)
+
+
+COUNTS = frozenset(
+    normalize_text(word)
+    for word in (
+        "ثلاث", "ثلاثة", "أربع", "أربعة", "خمس", "خمسة", "ست", "ستة", "سبع", "سبعة",
+        "ثماني", "ثمانية", "تسع", "تسعة", "عشر", "عشرة", "عشرين", "ثلاثين", "أربعين",
+        "خمسين", "مئة", "مائة", "مئات", "ألف", "آلاف", "مليون", "ملايين", "مليار",
+        "سنة", "سنتين", "سنوات", "عام", "عامين", "أعوام", "شهر", "شهرين", "أشهر",
+        "يوم", "يومين", "أيام", "أسبوع", "أسبوعين", "أسابيع", "ساعة", "ساعات", "نسبة",
+    )
+)  # fmt: skip
+"""Numbers and spans of time, which follow a name only as the start of a phrase."""
+
+
+def _verbal_noun(stem: str) -> bool:
+    """The shape of a verbal noun of a derived form, which no name has: تفعيل
+    ("تجميد"), إفعال ("إنشاء"), افتعال ("انتخاب"), استفعال ("استخدام")."""
+    size = len(stem)
+    return (
+        (size == 5 and stem[0] == "ت" and stem[3] == "ي")
+        or (size == 5 and stem[0] == "ا" and stem[3] == "ا")
+        or (size == 6 and stem[0] == "ا" and stem[2] in "تط" and stem[4] == "ا")
+        or (size == 7 and stem.startswith(PAST_VERB_PREFIX) and stem[5] == "ا")
     )
 
 
