@@ -296,7 +296,8 @@ impl Analysis {
         (0..self.len()).map(|token| self.breaks_after(token)).collect()
     }
 
-    fn breaks_after(&self, token: usize) -> bool {
+    /// Whether a name may not run on from `token` to the next (`breaks`).
+    pub fn breaks_after(&self, token: usize) -> bool {
         if token + 1 >= self.len() {
             return true;
         }

@@ -197,9 +197,18 @@ impl<'a> Tokens<'a> {
         self.arabic_name(index)
     }
 
+    /// Punctuation or a line break between tokens `index` and `index + 1`: a name
+    /// never runs across it ("رشيد الخمليشي بسنتين، فيما").
+    fn broken(&self, index: isize) -> bool {
+        usize::try_from(index).map_or(true, |i| self.analysis.breaks_after(i))
+    }
+
     fn arabic_name(&self, mut index: isize) -> Vec<isize> {
         let mut picked: Vec<isize> = Vec::new();
         while picked.len() < MAX_NAME_TOKENS && self.usable(index) {
+            if !picked.is_empty() && self.broken(index - 1) {
+                break;
+            }
             let word = self.analysis.token_text(index as usize);
             if !picked.is_empty() && word.starts_with(CONJUNCTION) {
                 break; // "وعرضت": a new clause, not a second name
@@ -229,6 +238,7 @@ impl<'a> Tokens<'a> {
         while picked.len() < 3
             && self.usable(index)
             && !self.analysis.token_text(index as usize).starts_with(ARABIC_ARTICLE)
+            && (picked.is_empty() || !self.broken(index))
         {
             picked.insert(0, index);
             index -= 1;
@@ -256,6 +266,9 @@ impl<'a> Tokens<'a> {
         let mut picked: Vec<isize> = Vec::new();
         while picked.len() < MAX_NAME_TOKENS {
             let Some(word) = self.word(index) else { break };
+            if !picked.is_empty() && self.broken(if step > 0 { index - 1 } else { index }) {
+                break;
+            }
             if self.finder.joiners.contains(word) && !picked.is_empty() {
                 if self.covered(index) {
                     break;
@@ -599,6 +612,13 @@ mod tests {
         let titled = finder().find_in(&Analysis::new(text), None);
         assert_eq!(people(&titled), ["joe biden"]);
         assert_eq!(entries(&titled), [(5, 1, true, vec!["Paul Martin"])]);
+    }
+
+    #[test]
+    fn a_name_never_runs_across_punctuation() {
+        let text = "Then said Jane Doe, Acme Rivers won. قال محمد البغدادي، فيما";
+        let found = finder().find_in(&Analysis::new(text), None);
+        assert_eq!(people(&found), ["jane doe", "محمد البغدادي"]);
     }
 
     #[test]
