@@ -481,6 +481,27 @@ def test_a_count_or_a_verbal_noun_with_a_preposition_on_it_ends_an_arabic_name(
     assert found(resources, text, "person", "ar") == {normalize_text(name)}
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "name"),
+    [
+        ("وتستقبل جامعة قاصدي مرباح بورقلة الطلبة الجدد", "organisation", "جامعة قاصدي مرباح"),
+        ("وأعلنت شركة كامكو إنفست عن أرباحها", "organisation", "شركة كامكو إنفست"),
+        ("وأقيمت المباراة على استاد جاسم بن حمد في الدوحة", "place", "استاد جاسم بن حمد"),
+    ],
+)
+def test_a_body_or_a_facility_is_named_by_two_bare_words_or_a_persons_name(
+    text: str, kind: str, name: str, resources: Resources
+) -> None:
+    assert normalize_text(name) in found(resources, text, kind, "ar")
+
+
+def test_a_town_after_a_bodys_one_word_name_is_no_second_word_of_it(
+    resources: Resources,
+) -> None:
+    text = "وأعلنت جامعة دمشق حاجتها إلى أساتذة"
+    assert found(resources, text, "organisation", "ar") == {normalize_text("جامعة دمشق")}
+
+
 def test_a_word_that_opens_a_compound_given_name_opens_a_name_only_before_one(
     resources: Resources,
 ) -> None:

@@ -941,7 +941,7 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         and (bare in rules.arabic_named or facility)
         and last < count
         and text.joined(start)
-        and _bare_name(rules, words[last])
+        and (_bare_name(rules, words[last]) or words[last] in rules.given_arabic)
     ):
         last += 1
         named = True
@@ -953,6 +953,8 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
             and text.joined(last)
         ):
             last += 2
+        if last == start + 2 and _second_name_word(rules, text, last):
+            last += 1  # "جامعة قاصدي مرباح", "شركة كامكو إنفست": a name of two words
     elif head == bare and (end := _named_for(rules, text, last)) > last:
         last, named = end, True
     elif head == bare:
@@ -991,6 +993,8 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
             word.startswith((ARTICLE, LAM_ARTICLE)) or word in rules.place_keys
         ):
             break
+        if word[0] in PLACE_PREPOSITIONS and word[1:] in rules.place_keys:
+            break  # "جامعة قاصدي مرباح بورقلة": where the body is, not its name
         adjective = _nisba(word) or word in rules.arabic_adjectives
         if adjectives_only and not adjective and not word.startswith(LAM_ARTICLE):
             break
@@ -1152,6 +1156,29 @@ def _named_for(rules: NameRules, text: Tokens, index: int) -> int:
         else:
             break
     return last if last > index + 1 else index
+
+
+PLACE_PREPOSITIONS = "بفك"
+"""Prepositions that put a place after a body's name, not in it (ل makes its
+complement: "المفوضية السامية للأمم المتحدة")."""
+
+
+def _second_name_word(rules: NameRules, text: Tokens, index: int) -> bool:
+    """Token `index` goes on with the one bare word naming a body before it: a bare
+    name word itself, the word before it no place ("جامعة دمشق" is named for its
+    town), neither a head nor the start of a phrase."""
+    words = text.words
+    word, before = words[index] if index < len(words) else "", words[index - 1]
+    return (
+        index < len(words)
+        and text.joined(index - 1)
+        and _bare_name(rules, word)
+        and before not in rules.place_keys
+        and word not in rules.place_keys
+        and word not in rules.arabic_heads
+        and not opens_a_phrase(rules, word)
+        and not not_a_name(word)
+    )
 
 
 def _bare_name(rules: NameRules, word: str) -> bool:
