@@ -316,3 +316,11 @@ def test_a_town_as_common_in_english_news_as_in_arabic_stays_a_place(
     resources: Resources,
 ) -> None:
     assert "geonames:3128760" in places(resources, "وفاز ريال مدريد على مضيفه في برشلونة", "ar")
+
+
+@pytest.mark.parametrize("village", ["كفرزيتا", "كفر زيتا"])
+def test_a_kafr_village_is_found_written_apart_or_joined(
+    village: str, resources: Resources
+) -> None:
+    text = f"دمشق - عادت الأسر إلى {village} في ريف حماة بسوريا"
+    assert "geonames:168620" in places(resources, text, "ar")

@@ -31,7 +31,7 @@ from newswire_text import PhraseMatcher, WordSet
 from workers.gazetteer.cache import cache_dir, cached, write_atomically
 from workers.gazetteer.inflection import arabic_variants
 from workers.gazetteer.model import Case
-from workers.text.arabic import AND, CUE_PROCLITICS, is_arabic, starts_arabic
+from workers.text.arabic import AND, ARTICLE, CUE_PROCLITICS, is_arabic, starts_arabic
 from workers.text.normalize import normalize_text
 from workers.text.tokens import Tokens
 
@@ -39,7 +39,7 @@ PLACE_WORDS = "place_words.toml"
 REGIONS = "regions.toml"
 MIN_POPULATION = 500
 MIN_NAME_LETTERS = 4
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 SPELLED_VARIOUSLY = frozenset(
     {"DZ", "BH", "DJ", "EG", "IQ", "IR", "IL", "JO", "KW", "LB", "LY", "MA", "MR", "OM", "PS"}
     | {"QA", "SA", "SD", "SO", "SY", "TN", "TR", "AE", "YE", "KM", "EH", "ML", "NE", "TD", "SN"}
@@ -506,7 +506,29 @@ def _towns() -> Iterator[tuple[str, Record]]:
             ):
                 names.add(normalize_text(alternate))
         for name in names:
-            yield name, record
+            for spelling in _spellings(name):
+                yield spelling, record
+
+
+JOINED_PREFIXES = ("كفر",)
+"""First words of village names that copy writes apart and joined alike ("كفر زيتا",
+"كفرزيتا"): both spellings are the village's."""
+
+
+def _spellings(name: str) -> Iterator[str]:
+    """The name, and its other spelling when it opens with a `JOINED_PREFIXES` word."""
+    yield name
+    for prefix in JOINED_PREFIXES:
+        rest = name.removeprefix(prefix)
+        if rest == name or len(rest) < MIN_JOINED_REST:
+            continue
+        if rest.startswith(" ") and " " not in rest[1:] and not rest[1:].startswith(ARTICLE):
+            yield prefix + rest[1:]
+        elif " " not in rest:
+            yield f"{prefix} {rest}"
+
+
+MIN_JOINED_REST = 3
 
 
 MAX_COMPETITION_LINKS = 3
