@@ -308,6 +308,20 @@ def test_a_given_name_of_the_world_list_opens_a_person_named_without_a_title(
     assert normalize_text(name) in found(resources, text, "person", language)
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        ("en", "The title went to Kenenisa Bekele ahead of Selemon Barega.", "Kenenisa Bekele"),
+        ("en", "The title went to Kenenisa Bekele ahead of Selemon Barega.", "Selemon Barega"),
+        ("ar", "وأكد ريبين حسن أن الرواتب تأخرت", "ريبين حسن"),
+    ],
+)
+def test_east_african_and_kurdish_given_names_open_a_person_named_without_a_title(
+    language: str, text: str, name: str, resources: Resources
+) -> None:
+    assert normalize_text(name) in found(resources, text, "person", language)
+
+
 def test_a_name_after_a_lower_case_word_of_what_is_named_for_people_is_no_person(
     resources: Resources,
 ) -> None:
