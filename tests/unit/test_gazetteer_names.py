@@ -314,9 +314,14 @@ def test_a_given_name_of_the_world_list_opens_a_person_named_without_a_title(
         ("en", "The title went to Kenenisa Bekele ahead of Selemon Barega.", "Kenenisa Bekele"),
         ("en", "The title went to Kenenisa Bekele ahead of Selemon Barega.", "Selemon Barega"),
         ("ar", "وأكد ريبين حسن أن الرواتب تأخرت", "ريبين حسن"),
+        (
+            "fr",
+            "Après l'expulsion de son défenseur Aboubacar Doumbia, l'ASEC a cédé.",
+            "Aboubacar Doumbia",
+        ),
     ],
 )
-def test_east_african_and_kurdish_given_names_open_a_person_named_without_a_title(
+def test_african_and_kurdish_given_names_open_a_person_named_without_a_title(
     language: str, text: str, name: str, resources: Resources
 ) -> None:
     assert normalize_text(name) in found(resources, text, "person", language)
