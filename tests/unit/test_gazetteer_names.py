@@ -355,6 +355,8 @@ def test_a_world_given_name_that_is_also_a_word_or_a_town_opens_no_person(
         ),
         ("fr", "Son gérant, Vekane Ouattara, s'inquiète des retards.", "Vekane Ouattara"),
         ("fr", "Zorkan Diallo Kane, pêcheur à Kayar, a vendu sa pirogue.", "Zorkan Diallo Kane"),
+        ("fr", "Le sélectionneur du Mali, Eric Sekou Chelle, était présent.", "Eric Sekou Chelle"),
+        ("en", "The referee, Vekane Ouattara, sent him off.", "Vekane Ouattara"),
     ],
 )
 def test_a_name_in_apposition_with_a_role_is_a_person(
