@@ -103,9 +103,12 @@ def test_a_region_word_names_the_region_not_the_city_of_its_name_and_carries_alo
         ("en", "JAKARTA (Reuters) - Floods hit Central Sulawesi on Monday.", "ID-ST"),
         ("fr", "JAKARTA (AFP) - Des inondations à Sulawesi central lundi.", "ID-ST"),
         ("ar", "جاكرتا - ضربت فيضانات جاوة الغربية يوم الاثنين", "ID-JB"),
+        ("en", "MANILA (Reuters) - The typhoon hit Albay and Northern Samar.", "PH-ALB"),
+        ("en", "MANILA (Reuters) - The typhoon hit Albay and Northern Samar.", "PH-NSA"),
+        ("en", "MANILA (Reuters) - Power failed across the Bicol region.", "PH-05"),
     ],
 )
-def test_a_province_under_an_island_group_is_a_region_in_copys_own_words(
+def test_a_province_under_a_grouping_is_a_region_in_copys_own_words(
     language: str, text: str, region: str, resources: Resources
 ) -> None:
     assert f"iso3166-2:{region}" in places(resources, text, language)

@@ -412,6 +412,12 @@ being regions copy names: Indonesia's island groups, under which its provinces s
 named after their towns, which the towns already tag.)"""
 
 
+PROVINCE_COUNTRIES = frozenset({"PH"})
+"""Countries whose provinces, which ISO lists under its regions, are what copy
+names ("Albay", "Northern Samar"): read beside the regions."""
+_BRACKETED = re.compile(r"\s*\([^)]*\)$")
+
+
 def _regions(document: dict[str, Any]) -> Iterator[tuple[str, Record]]:
     """First-level regions (and the groupings above them, `GROUPING_TYPE`):
     pycountry's names (with and without a leading Arabic article, "Al Anbar" and
@@ -421,12 +427,18 @@ def _regions(document: dict[str, Any]) -> Iterator[tuple[str, Record]]:
     french = gettext.translation(
         "iso3166-2", pycountry.LOCALES_DIR, languages=["fr"], fallback=True
     )
-    groupings = {s.code for s in pycountry.subdivisions if s.type == GROUPING_TYPE}
+    groupings = {
+        s.code
+        for s in pycountry.subdivisions
+        if s.type == GROUPING_TYPE
+        or (s.country_code in PROVINCE_COUNTRIES and s.parent_code is None)
+    }
     for subdivision in pycountry.subdivisions:
         if subdivision.parent_code is not None and subdivision.parent_code not in groupings:
             continue
         record = (f"{REGION_PREFIX}{subdivision.code}", subdivision.country_code, 0)
         names = {subdivision.name, french.gettext(subdivision.name)}
+        names |= {_BRACKETED.sub("", name) for name in names}  # "Bicol (Region V)"
         table = document.get(subdivision.code, {})
         for language in ("ar", "en", "fr"):
             names.update(table.get(language, []))
