@@ -791,6 +791,22 @@ def test_an_english_name_does_not_run_back_over_of_to_a_person(resources: Resour
     assert not any("tessema" in body for body in bodies)
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Growers sold to the Kilimanjaro Native Co-operative Union on Monday.",
+            "Kilimanjaro Native Co-operative Union",
+        ),
+        ("The Anti-corruption Commission said it would appeal.", "Anti-corruption Commission"),
+    ],
+)
+def test_an_english_name_runs_through_a_hyphenated_word(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert normalize_text(name) in found(resources, text, "organisation", "en")
+
+
 def test_an_english_name_takes_in_and_a_country_only_after_its_of_phrase(
     resources: Resources,
 ) -> None:

@@ -675,6 +675,19 @@ def _apposed_name(rules: NameRules, text: Tokens, edge: int, backwards: bool) ->
     return Name("person", " ".join(name), first, last + 1)
 
 
+def _hyphenated(text: Tokens, index: int) -> bool:
+    """A capitalised token `index` and a lower-case one after it make one word with a
+    hyphen ("Co-operative"), which a name runs on through."""
+    following = index + 1
+    return (
+        following < len(text.words)
+        and text.caps[index] != 0
+        and not text.caps[following]
+        and text.joined(index)
+        and _between(text, index) == "-"
+    )
+
+
 def _between(text: Tokens, index: int) -> str:
     """What stands between token `index` and the next one, spaces left out."""
     analysis = text.analysis
@@ -738,7 +751,9 @@ def _run_start(rules: NameRules, text: Tokens, index: int) -> int:
     Commercial Bank of Ethiopia")."""
     while index > 0 and text.joined(index - 1):
         before = index - 1
-        if text.caps[before]:
+        if text.caps[before] or (
+            before > 0 and text.caps[before - 1] and _hyphenated(text, before - 1)
+        ):
             index = before
         elif (
             text.words[before] in rules.links
@@ -760,6 +775,8 @@ def _run_end(rules: NameRules, text: Tokens, index: int) -> int:
     while last < count and text.joined(last - 1) and last - index < MAX_NAME_WORDS:
         if text.caps[last] and text.words[last] not in rules.never:
             last += 1
+        elif _hyphenated(text, last - 1):
+            last += 1  # "Co-operative", "Anti-corruption"
         elif (
             text.words[last] in rules.links
             and last + 1 < count
