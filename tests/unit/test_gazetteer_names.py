@@ -523,6 +523,20 @@ def test_a_town_after_a_bodys_one_word_name_is_no_second_word_of_it(
     assert found(resources, text, "organisation", "ar") == {normalize_text("جامعة دمشق")}
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وقضت المحكمة الاتحادية العليا العام الماضي بأن", "المحكمة الاتحادية العليا"),
+        ("وقالت المؤسسة الوطنية لحماية المدن القديمة إن", "المؤسسة الوطنية لحماية المدن القديمة"),
+        ("وأعلنت سلطة منطقة العقبة الاقتصادية الخاصة أن", "سلطة منطقة العقبة الاقتصادية الخاصة"),
+    ],
+)
+def test_an_arabic_bodys_name_takes_its_adjectives_and_stops_before_a_time(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert found(resources, text, "organisation", "ar") == {normalize_text(name)}
+
+
 def test_a_word_that_opens_a_compound_given_name_opens_a_name_only_before_one(
     resources: Resources,
 ) -> None:

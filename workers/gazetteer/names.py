@@ -1010,6 +1010,8 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
             word.startswith((ARTICLE, LAM_ARTICLE)) or word in rules.place_keys
         ):
             break
+        if last + 1 < count and text.joined(last) and words[last + 1] in TIME_AFTER:
+            break  # "... العليا العام الماضي": "last year", after the name
         if word[0] in PLACE_PREPOSITIONS and word[1:] in rules.place_keys:
             break  # "جامعة قاصدي مرباح بورقلة": where the body is, not its name
         adjective = _nisba(word) or word in rules.arabic_adjectives
@@ -1175,6 +1177,11 @@ def _named_for(rules: NameRules, text: Tokens, index: int) -> int:
     return last if last > index + 1 else index
 
 
+TIME_AFTER = frozenset(
+    normalize_text(word)
+    for word in ("الماضي", "المقبل", "الجاري", "الحالي", "الماضية", "المقبلة", "الجارية", "الحالية")
+)
+"""Words after a noun of time ("العام الماضي"), which ends a body's name before it."""
 PLACE_PREPOSITIONS = "بفك"
 """Prepositions that put a place after a body's name, not in it (ل makes its
 complement: "المفوضية السامية للأمم المتحدة")."""
