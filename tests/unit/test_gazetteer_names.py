@@ -821,6 +821,25 @@ def test_an_english_name_runs_through_a_hyphenated_word(
     assert normalize_text(name) in found(resources, text, "organisation", "en")
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "L'Association des déposants au Liban a manifesté lundi.",
+            "Association des déposants au Liban",
+        ),
+        (
+            "La Fédération des éleveurs en Mauritanie a protesté.",
+            "Fédération des éleveurs en Mauritanie",
+        ),
+    ],
+)
+def test_a_french_name_ends_with_the_country_it_is_in(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert found(resources, text, "organisation", "fr") == {normalize_text(name)}
+
+
 def test_an_english_name_takes_in_and_a_country_only_after_its_of_phrase(
     resources: Resources,
 ) -> None:

@@ -425,6 +425,8 @@ def _known(rules: NameRules, text: Tokens, name: Name, language: str | None) -> 
             if start == 0 and size > 1 and head_first and words[size] not in COORDINATORS:
                 continue
             part = " ".join(words[start : start + size])
+            if size == 1 and part in FRENCH_IN:
+                continue  # "au" of "... au Liban" is no African Union
             if (part in body_keys and (person or part not in rules.person_keys)) or (
                 size > 1 and person and part in keys
             ):
@@ -908,6 +910,15 @@ def _french_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
             break
     while last - 1 > start and words[last - 1] in rules.links:
         last -= 1
+    if (
+        text.caps[start]
+        and last + 1 < count
+        and words[last] in FRENCH_IN
+        and text.joined(last - 1)
+        and text.joined(last)
+    ):
+        # "Association des déposants au Liban": a country the name ends with
+        last = _country_at(rules, text, last + 1) or last
     # "l'université Cadi Ayyad de Marrakech", "le ministère de la Santé du Mali": a
     # head in lower case is a description, and "de" and a known place at its end
     # say where the body is; a name written in full keeps its city ("Institut
@@ -924,6 +935,7 @@ def _french_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
 
 
 FRENCH_OF = frozenset({"de", "d", "du"})
+FRENCH_IN = frozenset({"au", "en", "aux"})
 FRENCH_NOT_ADJECTIVES = frozenset(
     {"avant", "devant", "pendant", "durant", "suivant", "maintenant", "cependant", "pourtant",
      "autant", "tant", "quant", "notamment", "selon"}
