@@ -399,6 +399,13 @@ def test_a_name_with_an_acronym_word_before_a_speech_verb_is_no_person(
     assert normalize_text("Kestrel IBTC") not in found(resources, text, "person", "en")
 
 
+def test_a_hyphenated_name_with_an_acronym_part_after_a_speech_verb_is_no_person(
+    resources: Resources,
+) -> None:
+    text = "« Nous continuerons », a-t-elle déclaré à Keystone-ATS lundi."
+    assert normalize_text("Keystone-ATS") not in found(resources, text, "person", "fr")
+
+
 def test_shares_of_a_bank_are_not_part_of_its_name(resources: Resources) -> None:
     text = "Shares of Kestrel Bank fell more than 3% on Monday."
     assert found(resources, text, "organisation", "en") == {normalize_text("Kestrel Bank")}

@@ -66,7 +66,13 @@ _BREAK = re.compile(r"[.,;:()\[\]\"«»!?]|\n")
 def _with_acronym_word(surface: str) -> bool:
     """A Latin-script word of two capitals or more, which a person's name as written
     in copy does not hold."""
-    return any(len(word) > 1 and word.isupper() and word.isalpha() for word in surface.split())
+    return any(
+        len(word) > 1 and word.isupper() and word.isalpha() for word in _WORDS.split(surface)
+    )
+
+
+_WORDS = re.compile(r"[\s-]+")
+"""What parts the words of a name as written: "Keystone-ATS" holds "ATS"."""
 
 
 def _trimmed(gazetteer: Gazetteer, people: list[TriggerPerson]) -> list[TriggerPerson]:
