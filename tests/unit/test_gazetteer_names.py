@@ -812,6 +812,11 @@ def test_an_english_name_does_not_run_back_over_of_to_a_person(resources: Resour
     assert not any("tessema" in body for body in bodies)
 
 
+def test_a_hyphenated_participle_before_a_name_is_no_part_of_it(resources: Resources) -> None:
+    text = "Shares of Toronto-listed Tapajos Gold Corp fell on Monday."
+    assert found(resources, text, "organisation", "en") == {"tapajos gold corp"}
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [

@@ -677,6 +677,11 @@ def _apposed_name(rules: NameRules, text: Tokens, edge: int, backwards: bool) ->
     return Name("person", " ".join(name), first, last + 1)
 
 
+PARTICIPLE_ENDING = "ed"
+"""A hyphenated word ending so describes the name after it ("Toronto-listed",
+"London-based"), no part of it."""
+
+
 def _hyphenated(text: Tokens, index: int) -> bool:
     """A capitalised token `index` and a lower-case one after it make one word with a
     hyphen ("Co-operative"), which a name runs on through."""
@@ -754,7 +759,9 @@ def _run_start(rules: NameRules, text: Tokens, index: int) -> int:
     while index > 0 and text.joined(index - 1):
         before = index - 1
         if text.caps[before] or (
-            before > 0 and text.caps[before - 1] and _hyphenated(text, before - 1)
+            before > 0
+            and not text.words[before].endswith(PARTICIPLE_ENDING)
+            and _hyphenated(text, before - 1)
         ):
             index = before
         elif (
