@@ -686,13 +686,15 @@ def _hyphenated(text: Tokens, index: int) -> bool:
     """A capitalised token `index` and a lower-case one after it make one word with a
     hyphen ("Co-operative"), which a name runs on through."""
     following = index + 1
-    return (
+    if not (
         following < len(text.words)
-        and text.caps[index] != 0
+        and text.caps[index]
         and not text.caps[following]
         and text.joined(index)
-        and _between(text, index) == "-"
-    )
+    ):
+        return False
+    end = text.analysis.span(index, following).end
+    return text.analysis.original[end : end + 1] == "-"
 
 
 def _between(text: Tokens, index: int) -> str:
