@@ -544,6 +544,19 @@ def test_an_arabic_bodys_name_takes_its_adjectives_and_stops_before_a_time(
     assert found(resources, text, "organisation", "ar") == {normalize_text(name)}
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وقالت مريم جرجس فهمي إن ابنها", "مريم جرجس فهمي"),
+        ("ووصل ماجد قنديل يوسف إلى المستشفى", "ماجد قنديل يوسف"),
+    ],
+)
+def test_a_given_name_after_a_bare_fathers_name_is_the_grandfathers(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert found(resources, text, "person", "ar") == {normalize_text(name)}
+
+
 def test_a_word_that_opens_a_compound_given_name_opens_a_name_only_before_one(
     resources: Resources,
 ) -> None:

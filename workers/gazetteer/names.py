@@ -1620,6 +1620,14 @@ def _arabic_person(
             elif last < count and text.joined(last - 1) and _tribal_name(rules, words[last]):
                 parts.append(words[last])
                 last += 1
+            elif (
+                len(parts) == 2
+                and last < count
+                and text.joined(last - 1)
+                and words[last] in rules.given_arabic
+            ):
+                parts.append(words[last])  # "مريم جرجس فهمي": the father's, then the grandfather's
+                last += 1
             break
         else:
             break
