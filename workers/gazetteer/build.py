@@ -76,6 +76,9 @@ class Gazetteer:
     """Per place entry that won a name other places of other countries also bear
     ("Tripoli" of Libya and of Lebanon), those places by country: in a story about
     one of those countries only, the name is its place (`enrich/steps/entities.py`)."""
+    bodies: dict[str, int] = field(default_factory=dict)
+    """Every key of a known organisation -> its entry: the agency a dateline credits
+    ("قنا", "MAP") is read as the body it names, not as a town of that spelling."""
 
     @property
     def key_count(self) -> int:
@@ -389,10 +392,17 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
         stopwords,
     )
     organisations = where(lambda text, info, entry: entry.type == "organisation")
+    bodies = {text: keys.best[text][1].entry for text in organisations}
+    # "و م ع" is also written "ومع": an acronym of letters apart, joined
+    bodies |= {
+        text.replace(" ", ""): entry
+        for text, entry in list(bodies.items())
+        if " " in text and all(len(part) == 1 for part in text.split(" "))
+    }
     clubs = club_rules(
         read_data(SPORTS),
         where(lambda text, info, entry: entry.type == "place"),
-        {text: keys.best[text][1].entry for text in organisations},
+        bodies,
     )
     return Gazetteer(
         entries,
@@ -408,6 +418,7 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
             for winner, others in keys.namesakes().items()
             if winner >= 0 and entries[winner].type == "place"
         },
+        bodies,
     )
 
 

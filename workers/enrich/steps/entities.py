@@ -35,7 +35,7 @@ from workers.gazetteer.places import (
     dateline_town,
     find_small_places,
 )
-from workers.models import EnrichedArticle, EntityTag, EntityType, assemble, evolve
+from workers.models import Dateline, EnrichedArticle, EntityTag, EntityType, assemble, evolve
 from workers.text.arabic import AND, CLITIC_ARTICLES, is_arabic
 from workers.text.normalize import normalize_text
 from workers.text.tokens import Tokens
@@ -208,12 +208,12 @@ def find_entities(
     templates: TagTemplates,
     analysis: Analysis,
     language: str | None = None,
-    dateline: str | None = None,
+    dateline: Dateline | None = None,
 ) -> list[EntityTag]:
     """Entity tags for the analysed text, in order of first mention. Mentions of one
     key (so normalizing alike: "الرقة", "الرقه") share one surface form, the first
-    as written. `templates`: `tag_templates(gazetteer)`; `dateline`: the place the
-    dateline names."""
+    as written. `templates`: `tag_templates(gazetteer)`; `dateline`: the article's,
+    whose town and agency are read where the body opens with them."""
     found = gazetteer.finder.find(analysis, language)
     known: Known = found.known
     people = [TriggerPerson(p.name, p.first_offset, p.count, p.surface_forms) for p in found.people]
@@ -221,7 +221,7 @@ def find_entities(
     read_as = _namesakes_in_story(gazetteer, known)
     countries = _story_countries(gazetteer, known, read_as)
     tokens = Tokens.of(analysis)
-    town = dateline_town(gazetteer.places, tokens, dateline)
+    town = dateline_town(gazetteer.places, tokens, dateline.place if dateline else None)
     if town is not None:
         countries.add(town.country)
     built = find_names(gazetteer.names, tokens, language)
@@ -252,7 +252,10 @@ def find_entities(
         unknown := _unknown_places(gazetteer, tokens, known, built, clubs, found_small, language)
     ):
         built = sorted([*built, *unknown], key=lambda n: n.first)
-    spans = [(p.first, p.last, "place") for p in found_small] + [
+    credited = _agencies(gazetteer, tokens, dateline.agency) if dateline else []
+    built = [*built, *(Name("organisation", n, a, b) for e, n, a, b in credited if e is None)]
+    spans = [(a, b, kind) for _, _, a, b in credited for kind in ("place", "person")]
+    spans += [(p.first, p.last, "place") for p in found_small] + [
         (n.first, n.last, "place" if n.type == "person" else "organisation")
         for n in built
         if (language != "en" and n.type == "organisation") or is_arabic(n.name)
@@ -271,10 +274,10 @@ def find_entities(
     )
     # a club's name is neither the place nor the body it is named after ("الخليج")
     spans += [(n.first, n.last, kind) for n in clubs for kind in ("place", "organisation")]
-    known_clubs: list[tuple[int, int, int]] = []
+    known_clubs = [(e, a, b) for e, _, a, b in credited if e is not None]
     if clubs:
         assert club_rules is not None
-        known_clubs = [
+        known_clubs += [
             (club_rules.known[n.name], n.first, n.last) for n in clubs if n.name in club_rules.known
         ]
         built = sorted(
@@ -339,6 +342,44 @@ def find_entities(
     if people or built or small or namesakes or known_clubs:
         tags.sort(key=_first_offset)
     return tags
+
+
+GENERIC_AGENCIES = frozenset(
+    normalize_text(word) for word in ("وكالات", "agencies", "agences", "staff", "wires")
+)
+"""What a dateline credits when it names no agency ("عواصم - (وكالات)")."""
+AGENCY_ALIASES = {normalize_text("قنا"): normalize_text("QNA")}
+"""Agencies Arabic datelines credit by a short name the gazetteer cannot hold as a
+key, the word being a town's elsewhere (Qena): read so in a dateline only."""
+AGENCY_SEPARATORS = re.compile(r"\s*[/,]\s*")
+DATELINE_TOKENS = 16
+"""How far into the body a dateline's agency may stand."""
+
+
+def _agencies(
+    gazetteer: Gazetteer, tokens: Tokens, agency: str | None
+) -> list[tuple[int | None, str, int, int]]:
+    """The agencies the dateline credits ("AFP/Reuters", "APA", "قنا"), where the body
+    opens with them: (the known body's entry or None, normalized name, first token,
+    last token). A wire story's agency is a body of the story."""
+    if not agency:
+        return []
+    start = tokens.after_first_line()
+    words = tokens.words[start : start + DATELINE_TOKENS]
+    found: list[tuple[int | None, str, int, int]] = []
+    bodies = gazetteer.bodies
+    for part in AGENCY_SEPARATORS.split(agency.strip()):
+        name = normalize_text(part)
+        size = len(name.split())
+        entry = bodies.get(AGENCY_ALIASES.get(name, name), bodies.get(name.replace(" ", "")))
+        if not name or name in GENERIC_AGENCIES or (entry is None and name in gazetteer.names.keys):
+            continue  # "الموصل (العراق) -": a place in brackets, no agency
+        for offset in range(len(words) - size + 1):
+            if " ".join(words[offset : offset + size]) == name:
+                first = start + offset
+                found.append((entry, name, first, first + size))
+                break
+    return found
 
 
 def _known_tag(
@@ -726,9 +767,8 @@ def tag_entities(
     article: EnrichedArticle, analysis: Analysis, resources: Resources
 ) -> EnrichedArticle:
     """Fill `place`, `organisation` and `person`."""
-    dateline = article.dateline.place if article.dateline is not None else None
     tags = find_entities(
-        resources.gazetteer, resources.tag_templates, analysis, article.language, dateline
+        resources.gazetteer, resources.tag_templates, analysis, article.language, article.dateline
     )
     by_type: dict[str, list[EntityTag]] = {"place": [], "organisation": [], "person": []}
     for tag in tags:

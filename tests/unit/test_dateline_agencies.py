@@ -1,0 +1,46 @@
+"""The agency a dateline credits is a body of the story: the known agency of that
+name, or a candidate; never a place the agency's short name also spells."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.gazetteer_support import tags
+from workers.enrich.resources import Resources
+
+
+def bodies(resources: Resources, text: str, language: str) -> set[str]:
+    found = tags(resources, text, language, dateline=True).values()
+    return {tag.id for tag in found if tag.type == "organisation"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "agency"),
+    [
+        ("fr", "Football\nABIDJAN, 16 févr (APA) - L'ASEC a perdu dimanche.", "candidate:apa"),
+        ("ar", "كرة القدم\nالدوحة - (قنا) - فاز السد على الدحيل", "org:qna"),
+        ("ar", "الجفاف\nالرباط - (ومع) - تراجع محصول القمح هذا العام", "org:map"),
+    ],
+)
+def test_the_agency_a_dateline_credits_is_a_body_of_the_story(
+    language: str, text: str, agency: str, resources: Resources
+) -> None:
+    assert agency in bodies(resources, text, language)
+
+
+def test_an_agency_short_name_that_spells_a_town_is_no_place_there(resources: Resources) -> None:
+    found = tags(resources, "كرة القدم\nالدوحة - (قنا) - فاز السد على الدحيل", "ar", True)
+    assert not any(tag.type == "place" and "قنا" in tag.surface_forms for tag in found.values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أسواق\nعواصم - (وكالات): تراجعت أسعار النفط",
+        "الموصل\nالموصل (العراق) - عاد النازحون إلى المدينة",
+    ],
+)
+def test_agencies_in_general_or_a_place_in_brackets_credit_no_body(
+    text: str, resources: Resources
+) -> None:
+    assert not any(body.startswith("candidate:") for body in bodies(resources, text, "ar"))
