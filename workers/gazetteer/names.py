@@ -450,7 +450,7 @@ def _in_headline(analysis: Analysis, index: int) -> bool:
 def _title_case_headline(text: Tokens) -> int:
     """The first token after the headline when the headline is in title case
     ("Ahly Club Beats Sundowns"), whose capitals say nothing about names; else 0."""
-    low = text.after_first_line()
+    low = text.body
     latin = [i for i in range(low) if text.words[i].isascii() and len(text.words[i]) > 3]
     capitals = sum(1 for i in latin if text.caps[i])
     return low if latin and capitals / len(latin) > TITLE_CASE_SHARE else 0

@@ -239,7 +239,7 @@ def dateline_town(places: SmallPlaces, text: Tokens, place: str | None) -> Datel
     if not place:
         return None
     words = normalize_text(place).split()
-    first = text.after_first_line()
+    first = text.body
     last = first + len(words)
     if not words or text.words[first:last] != words:
         return None

@@ -17,25 +17,16 @@ class Tokens:
     """1 where a token's word starts with a capital (Arabic script has none), else 0."""
     breaks: bytes
     """1 where punctuation or a line break follows a token (and for the last), else 0."""
+    body: int
+    """The first token after the first line break (the body's first, after a headline,
+    where a dateline stands); 0 when the text is one line."""
 
     @classmethod
     def of(cls, analysis: Analysis) -> Tokens:
         words = analysis.normalized.split(" ") if len(analysis) else []
-        return cls(analysis, words, analysis.capitals(), analysis.breaks())
-
-    def after_first_line(self) -> int:
-        """The first token after the first line break (the body's first, after a
-        headline); 0 when the text is one line."""
-        analysis = self.analysis
-        end = analysis.original.find("\n")
-        low, high = 0, len(self.words)
-        while low < high:
-            middle = (low + high) // 2
-            if analysis.span(middle, middle + 1).start < end:
-                low = middle + 1
-            else:
-                high = middle
-        return low
+        return cls(
+            analysis, words, analysis.capitals(), analysis.breaks(), _after_first_line(analysis)
+        )
 
     def joined(self, index: int) -> bool:
         """Token `index` runs on to the next one (no punctuation between)."""
@@ -80,3 +71,15 @@ class Tokens:
         if end < len(self.words) and self.caps[end] and self.joined(end - 1):
             return start
         return end
+
+
+def _after_first_line(analysis: Analysis) -> int:
+    end = analysis.original.find("\n")
+    low, high = 0, len(analysis) if end >= 0 else 0
+    while low < high:
+        middle = (low + high) // 2
+        if analysis.span(middle, middle + 1).start < end:
+            low = middle + 1
+        else:
+            high = middle
+    return low

@@ -253,8 +253,9 @@ def find_entities(
     ):
         built = sorted([*built, *unknown], key=lambda n: n.first)
     credited = _agencies(gazetteer, tokens, dateline.agency) if dateline else []
-    built = [*built, *(Name("organisation", n, a, b) for e, n, a, b in credited if e is None)]
-    spans = [(a, b, kind) for _, _, a, b in credited for kind in ("place", "person")]
+    built += [Name("organisation", c.name, c.first, c.last) for c in credited if c.entry is None]
+    # a known place or person an agency's name spells is none there ("قنا")
+    spans = [(c.first, c.last, kind) for c in credited for kind in ("place", "person")]
     spans += [(p.first, p.last, "place") for p in found_small] + [
         (n.first, n.last, "place" if n.type == "person" else "organisation")
         for n in built
@@ -274,10 +275,10 @@ def find_entities(
     )
     # a club's name is neither the place nor the body it is named after ("الخليج")
     spans += [(n.first, n.last, kind) for n in clubs for kind in ("place", "organisation")]
-    known_clubs = [(e, a, b) for e, _, a, b in credited if e is not None]
+    known_named = [(c.entry, c.first, c.last) for c in credited if c.entry is not None]
     if clubs:
         assert club_rules is not None
-        known_clubs += [
+        known_named += [
             (club_rules.known[n.name], n.first, n.last) for n in clubs if n.name in club_rules.known
         ]
         built = sorted(
@@ -306,9 +307,9 @@ def find_entities(
         fields, named_confidence, adjective_confidence = fields_of[index]
         confidence = named_confidence if named else adjective_confidence
         tags.append(_known_tag(fields, surfaces, count, first_offset, confidence))
-    if known_clubs:
+    if known_named:
         present = {tag.id for tag in tags}
-        for index, (first_offset, count, surfaces) in _grouped(analysis, known_clubs).items():
+        for index, (first_offset, count, surfaces) in _grouped(analysis, known_named).items():
             fields, named_confidence, _ = fields_of[index]
             if fields["id"] not in present:
                 tags.append(_known_tag(fields, surfaces, count, first_offset, named_confidence))
@@ -339,7 +340,7 @@ def find_entities(
                 SMALL_PLACE_CONFIDENCE,
             )
         )
-    if people or built or small or namesakes or known_clubs:
+    if people or built or small or namesakes or known_named:
         tags.sort(key=_first_offset)
     return tags
 
@@ -356,17 +357,25 @@ DATELINE_TOKENS = 16
 """How far into the body a dateline's agency may stand."""
 
 
-def _agencies(
-    gazetteer: Gazetteer, tokens: Tokens, agency: str | None
-) -> list[tuple[int | None, str, int, int]]:
+@dataclass(frozen=True, slots=True)
+class Credited:
+    """An agency a dateline credits, at tokens `[first, last)`."""
+
+    entry: int | None
+    """The known body it is, if any."""
+    name: str
+    first: int
+    last: int
+
+
+def _agencies(gazetteer: Gazetteer, tokens: Tokens, agency: str | None) -> list[Credited]:
     """The agencies the dateline credits ("AFP/Reuters", "APA", "قنا"), where the body
-    opens with them: (the known body's entry or None, normalized name, first token,
-    last token). A wire story's agency is a body of the story."""
+    opens with them. A wire story's agency is a body of the story."""
     if not agency:
         return []
-    start = tokens.after_first_line()
+    start = tokens.body
     words = tokens.words[start : start + DATELINE_TOKENS]
-    found: list[tuple[int | None, str, int, int]] = []
+    found: list[Credited] = []
     bodies = gazetteer.bodies
     for part in AGENCY_SEPARATORS.split(agency.strip()):
         name = normalize_text(part)
@@ -377,7 +386,7 @@ def _agencies(
         for offset in range(len(words) - size + 1):
             if " ".join(words[offset : offset + size]) == name:
                 first = start + offset
-                found.append((entry, name, first, first + size))
+                found.append(Credited(entry, name, first, first + size))
                 break
     return found
 
