@@ -1213,11 +1213,11 @@ def _second_name_word(rules: NameRules, text: Tokens, index: int) -> bool:
     name word itself, the word before it no place ("جامعة دمشق" is named for its
     town), neither a head nor the start of a phrase."""
     words = text.words
-    word, before = words[index] if index < len(words) else "", words[index - 1]
+    if index >= len(words) or not text.joined(index - 1):
+        return False
+    word, before = words[index], words[index - 1]
     return (
-        index < len(words)
-        and text.joined(index - 1)
-        and _bare_name(rules, word)
+        _bare_name(rules, word)
         and before not in rules.place_keys
         and word not in rules.place_keys
         and word not in rules.arabic_heads
