@@ -29,6 +29,7 @@ from typing import Any
 from newswire_text import PhraseMatcher, WordSet
 
 from workers.gazetteer.cache import cache_dir, cached, write_atomically
+from workers.gazetteer.features import Features, features
 from workers.gazetteer.inflection import arabic_variants
 from workers.gazetteer.model import Case
 from workers.text.arabic import AND, ARTICLE, CUE_PROCLITICS, is_arabic, starts_arabic
@@ -117,6 +118,8 @@ class SmallPlaces:
     function_words: frozenset[str]
     """Words that, capitalised at the start of a sentence, make no longer name with
     the place after them ("À Vevey", "In Nyon")."""
+    features: Features
+    """The words of natural features' names ("Lake", "river", "بحيرة")."""
 
     def names(self, name: str) -> bool:
         """Whether some town or region bears the name (normalized)."""
@@ -209,6 +212,7 @@ def small_places(
         ands=normalized("and"),
         quarters=normalized("quarter"),
         function_words=function_words,
+        features=features(words_document),
     )
 
 

@@ -19,6 +19,7 @@ from newswire_text import Analysis, EntryMentions
 
 from workers.gazetteer import Entry, Gazetteer
 from workers.gazetteer.clubs import find_clubs
+from workers.gazetteer.features import find_features
 from workers.gazetteer.names import (
     Name,
     NameRules,
@@ -252,10 +253,20 @@ def find_entities(
         unknown := _unknown_places(gazetteer, tokens, known, built, clubs, found_small, language)
     ):
         built = sorted([*built, *unknown], key=lambda n: n.first)
+    features = find_features(
+        gazetteer.places.features,
+        gazetteer.names,
+        tokens,
+        [(n.first, n.last) for n in (*built, *clubs)] + [(p.first, p.last) for p in found_small],
+    )
+    if features:
+        built = sorted([*built, *features], key=lambda n: n.first)
     credited = _agencies(gazetteer, tokens, dateline.agency) if dateline else []
     built += [Name("organisation", c.name, c.first, c.last) for c in credited if c.entry is None]
     # a known place or person an agency's name spells is none there ("قنا")
     spans = [(c.first, c.last, kind) for c in credited for kind in ("place", "person")]
+    # a feature is not the place or person it is named after ("Lake Victoria")
+    spans += [(n.first, n.last, kind) for n in features for kind in ("place", "person")]
     spans += [(p.first, p.last, "place") for p in found_small] + [
         (n.first, n.last, "place" if n.type == "person" else "organisation")
         for n in built

@@ -1,0 +1,89 @@
+"""Natural features named with their feature word ("Caspian Sea", "Lake Kivu",
+"fleuve Sénégal", "بحيرة تشاد"): one place each, the feature and not the place or
+person it is named after."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.gazetteer_support import tags
+from workers.enrich.resources import Resources
+
+JORDAN, CHAD, SENEGAL = "Q810", "Q657", "Q1041"
+
+
+def places(resources: Resources, text: str, language: str) -> set[str]:
+    return {tag.id for tag in tags(resources, text, language).values() if tag.type == "place"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "feature"),
+    [
+        ("en", "The capsule came down in the Caspian Sea on Monday.", "caspian sea"),
+        ("en", "Miners polluted the Tapajos river, villagers said.", "tapajos river"),
+        ("en", "Fishermen on Lake Kivu said the catch had fallen.", "lake kivu"),
+        ("en", "Pirates seized a tanker in the Gulf of Aden.", "gulf of aden"),
+        ("en", "The plant on Obi island reopened.", "obi island"),
+        ("en", "Storms lashed the Indian Ocean coast.", "indian ocean"),
+        ("fr", "Les pêcheurs du golfe de Guinée manifestent.", "golfe de guinee"),
+        ("ar", "وتراجع منسوب المياه في حوض الديسي الجوفي", "حوض الديسي"),
+        ("ar", "وانتشل الصيادون قاربا في بحيرة كيفو", "بحيره كيفو"),
+    ],
+)
+def test_a_feature_is_a_place_named_with_its_feature_word(
+    language: str, text: str, feature: str, resources: Resources
+) -> None:
+    assert f"candidate:{feature}" in places(resources, text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "feature", "named_after"),
+    [
+        ("en", "Settlers moved into the Jordan Valley last year.", "jordan valley", JORDAN),
+        ("fr", "La crue du fleuve Sénégal menace les rizières.", "fleuve senegal", SENEGAL),
+        ("ar", "وجفت أجزاء من بحيرة تشاد", "بحيره تشاد", CHAD),
+    ],
+)
+def test_a_feature_is_not_the_country_it_is_named_after(
+    language: str, text: str, feature: str, named_after: str, resources: Resources
+) -> None:
+    found = places(resources, text, language)
+    assert f"candidate:{feature}" in found
+    assert named_after not in found
+
+
+def test_a_name_the_gazetteer_has_whole_is_its_entrys(resources: Resources) -> None:
+    found = places(resources, "Houthis fired at ships in the Red Sea.", "en")
+    assert "place:red-sea" in found
+    assert not any(id_.startswith("candidate:") for id_ in found)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "place"),
+    [
+        ("en", "Tourists left Zanzibar island on Monday.", "geonames:148730"),
+        ("ar", "وصلت السفينة إلى جزيرة قبرص", "Q229"),
+    ],
+)
+def test_an_island_named_by_a_known_place_is_that_place(
+    language: str, text: str, place: str, resources: Resources
+) -> None:
+    found = places(resources, text, language)
+    assert place in found
+    assert not any(id_.startswith("candidate:") for id_ in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gulf Air cut flights to Beirut.",
+        "A Chinese river barge sank.",
+        "Rain fell over the Lake Victoria basin.",
+    ],
+)
+def test_no_feature_from_a_bodys_name_a_demonym_or_a_word_after_a_feature(
+    text: str, resources: Resources
+) -> None:
+    found = places(resources, text, "en")
+    assert not {"candidate:gulf air", "candidate:chinese river"} & found
+    assert "candidate:lake victoria basin" not in found

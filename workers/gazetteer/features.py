@@ -1,0 +1,164 @@
+"""Natural features named with their feature word: "Caspian Sea", "Tapajos river",
+"Lake Kivu", "Gulf of Aden", "fleuve Sénégal", "golfe de Guinée", "بحيرة تشاد",
+"جبل عكمة", "حوض الديسي". The feature word is part of the name, and the name is one
+place: the feature, not the country, town or person it is named after ("Jordan
+Valley", "Lake Victoria", "South China Sea"). An island is the exception: one named
+by a known place's name is that place ("Socotra island", "جزيرة جربة").
+
+The words come from `place_words.toml` (`features_before`, `features_of`,
+`features_after`, `islands`). A name the gazetteer has whole ("Red Sea", "Strait of
+Hormuz", "Nile River") is its entry's, not a feature's."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from newswire_text import WordSet
+
+from workers.gazetteer.names import MAX_PLACE_LINKS, Name, NameRules, names_after, not_a_name
+from workers.text.arabic import CUE_PROCLITICS, is_arabic
+from workers.text.normalize import normalize_text
+from workers.text.tokens import Tokens
+
+MAX_FEATURE_WORDS = 3
+"""The most capitalised words of a Latin feature's own name ("South China Sea"); an
+Arabic one has one word ("بحيرة كيفو")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    words: WordSet
+    """Every feature word as written (Arabic ones with their proclitics), found in one
+    pass."""
+    before: dict[str, str]
+    """A feature word written before the name ("Lake", "fleuve", "ببحيرة") -> the word
+    as the name starts with it (an Arabic proclitic dropped)."""
+    of: frozenset[str]
+    """(English) feature words before the name only with "of" between ("Gulf of Aden"):
+    without it they open bodies' names ("Gulf Air")."""
+    after: frozenset[str]
+    """Feature words written after the name ("Caspian Sea", "Tapajos river")."""
+    islands: frozenset[str]
+    links: frozenset[str]
+    """Words between a feature word and the name ("of", "de", "du")."""
+
+
+def features(document: dict[str, Any]) -> Features:
+    """The feature words of `place_words.toml` (every language's section)."""
+
+    def listed(key: str) -> set[str]:
+        return {
+            normalize_text(word) for section in document.values() for word in section.get(key, [])
+        }
+
+    before: dict[str, str] = {}
+    for word in listed("features_before"):
+        for clitic in CUE_PROCLITICS if is_arabic(word) else ("",):
+            before[clitic + word] = word
+    of, after = frozenset(listed("features_of")), frozenset(listed("features_after"))
+    return Features(
+        words=WordSet(sorted({*before, *of, *after})),
+        before=before,
+        of=of,
+        after=after,
+        islands=frozenset(listed("islands")),
+        links=frozenset(listed("links")),
+    )
+
+
+def find_features(
+    found: Features, rules: NameRules, text: Tokens, taken: Iterable[tuple[int, int]]
+) -> list[Name]:
+    """The natural features the text names, in order, none in the `taken` token spans
+    (names found otherwise) and none the gazetteer has whole."""
+    hits = found.words.find(text.analysis)
+    if not hits:
+        return []
+    names: list[Name] = []
+    covered = 0
+    for hit in hits:
+        if hit < covered:
+            continue
+        word = text.words[hit]
+        name = None
+        if word in found.before or word in found.of:
+            name = _after_word(found, rules, text, hit)
+        if name is None and word in found.after:
+            name = _before_word(found, rules, text, hit, covered)
+        if name is not None and name.name not in rules.keys:
+            names.append(name)
+            covered = name.last
+    spans = list(taken)
+    return [n for n in names if not any(a < n.last and n.first < b for a, b in spans)]
+
+
+def _after_word(found: Features, rules: NameRules, text: Tokens, hit: int) -> Name | None:
+    """The feature whose word opens it: "Lake Kivu", "Gulf of Aden", "fleuve Sénégal",
+    "جبل عكمة"."""
+    words, count = text.words, len(text.words)
+    word = words[hit]
+    if hit + 1 >= count or not text.joined(hit):
+        return None
+    head = found.before.get(word, word)
+    if is_arabic(word):
+        if not _arabic_name_word(rules, words[hit + 1]):
+            return None
+        start, end = hit + 1, hit + 2
+    else:
+        start = text.past(hit + 1, found.links, MAX_PLACE_LINKS)
+        if word not in found.before and start == hit + 1:
+            return None  # "Gulf Air": an English "Gulf" names a feature with "of" only
+        end = text.capitalised_end(start, MAX_FEATURE_WORDS)
+        if end == start or not _latin_name(rules, words[start:end]):
+            return None
+    if head in found.islands and " ".join(words[start:end]) in rules.keys:
+        return None  # "جزيرة جربة": the known place
+    return Name("place", " ".join([head, *words[hit + 1 : end]]), hit, end)
+
+
+def _before_word(
+    found: Features, rules: NameRules, text: Tokens, hit: int, low: int
+) -> Name | None:
+    """The feature whose word ends it: "Caspian Sea", "Tapajos river"; its name from
+    token `low` on (before it, one found already: "Lake Victoria basin")."""
+    words, caps = text.words, text.caps
+    start = hit
+    while start > low and hit - start < MAX_FEATURE_WORDS and caps[start - 1]:
+        if not text.joined(start - 1):
+            break
+        start -= 1
+    while start < hit and words[start] in rules.stopwords:
+        start += 1  # "The Pra river"
+    if start == hit or (start > low and caps[start - 1] and text.joined(start - 1)):
+        return None  # none, or the end of a longer name ("Kelani Valley Plantations")
+    if not _latin_name(rules, words[start:hit]) or (
+        words[start] in rules.demonyms and not caps[hit]
+    ):
+        return None  # "Chinese river", but "Indian Ocean"
+    if words[hit] in found.islands and " ".join(words[start:hit]) in rules.keys:
+        return None  # "Zanzibar island": the known place
+    return Name("place", " ".join(words[start : hit + 1]), start, hit + 1)
+
+
+def _latin_name(rules: NameRules, run: list[str]) -> bool:
+    return not (
+        is_arabic(run[0]) or any(w in rules.stopwords or names_after(rules, w) for w in run)
+    )
+
+
+def _arabic_name_word(rules: NameRules, word: str) -> bool:
+    """A word of a feature's own name: a name, a known place or a given name ("بحيرة
+    ناصر", "خليج عدن"), with or without the article ("نهر الأردن", "حوض الديسي"); no
+    ordinary word, head noun, place word or word shaped as no name."""
+    return (
+        is_arabic(word)
+        and word not in rules.stopwords
+        and word not in rules.common
+        and word not in rules.arabic_heads
+        and word not in rules.arabic_ends
+        and word not in rules.arabic_adjectives
+        and word not in rules.place_words
+        and not not_a_name(word)
+    )
