@@ -340,6 +340,13 @@ def test_a_world_given_name_that_is_also_a_word_or_a_town_opens_no_person(
     assert not found(resources, "Grace Church opened. Mora Mayor Ali spoke.", "person", "en")
 
 
+def test_a_given_name_that_is_a_word_opens_a_name_before_a_word_that_is_none(
+    resources: Resources,
+) -> None:
+    text = "Grace Atieno Odhiambo told the court that Mercy Corps and Faith Bible paid."
+    assert found(resources, text, "person", "en") == {"grace atieno odhiambo"}
+
+
 @pytest.mark.parametrize(
     ("language", "text", "name"),
     [

@@ -120,6 +120,9 @@ class NameRules:
     """Function words, which an indefinite construct inside a body's name never holds."""
     given_latin: frozenset[str]
     """The curated given names and those of many countries (`world_given`)."""
+    word_given_latin: frozenset[str]
+    """Those that are also English words ("Grace"): one opens a name only before a
+    word that is no ordinary word ("Grace Atieno", not "Grace Church")."""
     particles_latin: frozenset[str]
     given_arabic: dict[str, str]
     """Every written form of an Arabic given name (after و or ف) -> the name."""
@@ -181,8 +184,15 @@ class NameRules:
 def given_name_words(given: dict[str, Any]) -> frozenset[str]:
     """Every given name of the document, normalized, in both scripts."""
     return frozenset(
-        normalize_text(name) for section in given.values() for name in section.get("given", [])
+        normalize_text(name)
+        for section in given.values()
+        for key in ("given", WORD_GIVEN)
+        for name in section.get(key, [])
     )
+
+
+WORD_GIVEN = "word_given"
+"""The Latin given names that are also English words ("Grace", "Mercy")."""
 
 
 def name_rules(
@@ -238,15 +248,20 @@ def name_rules(
     }
     kinds[None] = kinds["en"] | kinds["fr"]
     kinds_after = kinds["en"] | words(heads["en"], "kinds_after")
-    given_latin = words(given["latin"], "given") | (
-        world_given
-        - keys
-        - stopwords
-        - common
-        - kinds[None]
-        - kinds_after
-        - latin_heads["en"]
-        - latin_heads["fr"]
+    word_given = words(given["latin"], WORD_GIVEN)
+    given_latin = (
+        words(given["latin"], "given")
+        | word_given
+        | (
+            world_given
+            - keys
+            - stopwords
+            - common
+            - kinds[None]
+            - kinds_after
+            - latin_heads["en"]
+            - latin_heads["fr"]
+        )
     )
     demonym_ends = frozenset(d.rsplit(" ", 1)[-1] for d in demonyms)
     side = (demonym_ends | ({POSSESSIVE} if possessors else frozenset())) - (
@@ -280,6 +295,7 @@ def name_rules(
         arabic_namesakes=words(heads["ar"], "namesakes"),
         arabic_function=words(heads["ar"], "function"),
         given_latin=given_latin,
+        word_given_latin=word_given,
         particles_latin=words(given["latin"], "particles"),
         given_arabic=given_arabic,
         openers_arabic=openers_arabic,
@@ -1364,6 +1380,13 @@ def _person(rules: NameRules, text: Tokens, start: int) -> Name | None:
             return _arabic_person(rules, text, start)
         return None
     if word not in rules.given_latin or not text.caps[start]:
+        return None
+    if word in rules.word_given_latin and (
+        start + 1 >= len(text.words)
+        or not text.joined(start)
+        or text.words[start + 1] in rules.common
+        or text.words[start + 1] in rules.keys
+    ):
         return None
     if _inside_run(rules, text, start) and _demonym_at(rules, text, start - 1) is None:
         return None
