@@ -974,3 +974,34 @@ def test_ali_written_with_ya_opens_the_name_and_the_preposition_does_not(
     assert found(resources, "وحصل على محمد الخزاعي", "person", "ar") == {
         normalize_text("محمد الخزاعي")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("وقعت الشركة قرضا مع بنك ظفار لإضافة خط إنتاج جديد", "بنك ظفار"),
+        ("وقعت الشركة قرضا مع بنك ظفار لتوسعة مصنعها في صلالة", "بنك ظفار"),
+        (
+            "قضت المحكمة الجزائية الابتدائية المتخصصة في عدن بإعدام ثلاثة",
+            "المحكمه الجزاءيه الابتداءيه المتخصصه",
+        ),
+        ("جمد المصرف الاعتمادات المخصصة لحكومة الوحدة الوطنية في طرابلس", "حكومه الوحده الوطنيه"),
+    ],
+)
+def test_an_arabic_body_ends_before_a_verbal_noun_and_takes_a_participle_adjective(
+    text: str, body: str, resources: Resources
+) -> None:
+    assert found(resources, text, "organisation", "ar") == {body}
+
+
+def test_a_place_right_after_a_bodys_place_is_the_object_not_part_of_the_name(
+    resources: Resources,
+) -> None:
+    text = "وطالبت حكومة إقليم كردستان أنقرة بوقف القصف"
+    assert not found(resources, text, "organisation", "ar")
+    assert "org:krg" in tags(resources, text, "ar")
+
+
+def test_a_mauritanian_daughters_name_joins_with_mint(resources: Resources) -> None:
+    text = "وقالت مريم منت الطالب، رئيسة التعاونية، إن المحصول تراجع"
+    assert found(resources, text, "person", "ar") == {"مريم منت الطالب"}

@@ -1051,7 +1051,9 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
             break  # "... العليا العام الماضي": "last year", after the name
         if word[0] in PLACE_PREPOSITIONS and word[1:] in rules.place_keys:
             break  # "جامعة قاصدي مرباح بورقلة": where the body is, not its name
-        adjective = _nisba(word) or word in rules.arabic_adjectives
+        if _bare_place(rules, word) and _bare_place(rules, words[last - 1]):
+            break  # "طالبت حكومة إقليم كردستان أنقرة": the object, after the name
+        adjective = _nisba(word) or word in rules.arabic_adjectives or _participle(word)
         if adjectives_only and not adjective and not word.startswith(LAM_ARTICLE):
             break
         if (facility or named) and word in rules.place_keys and (facility or _nisba(word)):
@@ -1067,6 +1069,25 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         last += _seat(rules, words[last])
     kind: EntityType = "place" if facility else "organisation"
     return Name(kind, " ".join([head, *words[start + 1 : last]]), start, last)
+
+
+PARTICIPLE_PREFIXES = (ARTICLE + "مت", ARTICLE + "مست")
+MIN_PARTICIPLE_LETTERS = 7
+
+
+def _participle(word: str) -> bool:
+    """A definite participle of form V, VI or X, singular: an adjective ("المتخصصة",
+    "المستقلة"); no plural, which names people ("المتظاهرين")."""
+    return (
+        len(word) >= MIN_PARTICIPLE_LETTERS
+        and word.startswith(PARTICIPLE_PREFIXES)
+        and not word.endswith(("ين", "ون", "ات"))
+    )
+
+
+def _bare_place(rules: NameRules, word: str) -> bool:
+    """A place's name without the article ("كردستان", "أنقرة")."""
+    return word in rules.place_keys and not word.startswith(ARTICLE)
 
 
 def _seat(rules: NameRules, word: str) -> int:
@@ -1700,13 +1721,20 @@ COUNTS = frozenset(
 """Numbers and spans of time, which follow a name only as the start of a phrase."""
 
 
+TEH_MARBUTA = "ه"
+"""The feminine ending as normalization writes it."""
+
+
 def _verbal_noun(stem: str) -> bool:
     """The shape of a verbal noun of a derived form, which no name has: تفعيل
-    ("تجميد"), إفعال ("إنشاء"), افتعال ("انتخاب"), استفعال ("استخدام")."""
+    ("تجميد"), تفعلة ("توسعة"), إفعال ("إنشاء"), إفالة ("إضافة"), افتعال ("انتخاب"),
+    استفعال ("استخدام")."""
     size = len(stem)
     return (
         (size == 5 and stem[0] == "ت" and stem[3] == "ي")
+        or (size == 5 and stem[0] == "ت" and stem[4] == TEH_MARBUTA)
         or (size == 5 and stem[0] == "ا" and stem[3] == "ا")
+        or (size == 5 and stem[0] == "ا" and stem[2] == "ا" and stem[4] == TEH_MARBUTA)
         or (size == 6 and stem[0] == "ا" and stem[2] in "تط" and stem[4] == "ا")
         or (size == 7 and stem.startswith(PAST_VERB_PREFIX) and stem[5] == "ا")
     )

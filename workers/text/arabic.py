@@ -129,8 +129,9 @@ def strippable_prefixes() -> dict[str, int]:
 
 # Names
 
-FILIATION_PARTICLES = ("بن", "ابن", "بنت", "ولد", "ول")
-"""The particles that name a person's father: "son of", "daughter of"."""
+FILIATION_PARTICLES = ("بن", "ابن", "بنت", "ولد", "ول", "منت")
+"""The particles that name a person's father: "son of", "daughter of" ("منت" in
+Mauritania: "مريم منت الطالب")."""
 NAME_PARTICLES = (*FILIATION_PARTICLES, "ابو", "ام", "عبد", "ال", "اولاد")
 """Words that join the parts of a person's name: "ولد" and "ول" (Mauritania), "بن",
 "بنت", "ابو", "عبد", "ال" as in "آل ثاني" (normalized)."""
