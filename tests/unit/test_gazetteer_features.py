@@ -1,6 +1,6 @@
-"""Natural features named with their feature word ("Caspian Sea", "Lake Kivu",
-"fleuve Sénégal", "بحيرة تشاد"): one place each, the feature and not the place or
-person it is named after."""
+"""Natural features and stadiums named with their feature word ("Caspian Sea", "Lake
+Kivu", "fleuve Sénégal", "بحيرة تشاد", "Benjamin Mkapa Stadium"): one place each, the
+feature and not the place or person it is named after."""
 
 from __future__ import annotations
 
@@ -28,6 +28,9 @@ def places(resources: Resources, text: str, language: str) -> set[str]:
         ("fr", "Les pêcheurs du golfe de Guinée manifestent.", "golfe de guinee"),
         ("ar", "وتراجع منسوب المياه في حوض الديسي الجوفي", "حوض الديسي"),
         ("ar", "وانتشل الصيادون قاربا في بحيرة كيفو", "بحيره كيفو"),
+        ("en", "Simba drew 1-1 at the Benjamin Mkapa Stadium on Sunday.", "benjamin mkapa stadium"),
+        ("en", "Ahly won at Cairo International Stadium.", "cairo international stadium"),
+        ("fr", "Le match se jouera au stade Nelson-Mandela de Baraki.", "stade nelson mandela"),
     ],
 )
 def test_a_feature_is_a_place_named_with_its_feature_word(
@@ -87,3 +90,8 @@ def test_no_feature_from_a_bodys_name_a_demonym_or_a_word_after_a_feature(
     found = places(resources, text, "en")
     assert not {"candidate:gulf air", "candidate:chinese river"} & found
     assert "candidate:lake victoria basin" not in found
+
+
+def test_a_capitalised_stade_opens_a_clubs_name_not_a_stadiums(resources: Resources) -> None:
+    found = places(resources, "Le Stade d'Abidjan a battu l'ASEC Mimosas 2-0.", "fr")
+    assert "candidate:stade d abidjan" not in found

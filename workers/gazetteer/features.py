@@ -1,13 +1,14 @@
 """Natural features named with their feature word: "Caspian Sea", "Tapajos river",
 "Lake Kivu", "Gulf of Aden", "fleuve Sénégal", "golfe de Guinée", "بحيرة تشاد",
-"جبل عكمة", "حوض الديسي". The feature word is part of the name, and the name is one
+"جبل عكمة", "حوض الديسي"; and stadiums, named the same way ("Benjamin Mkapa
+Stadium", "stade Nelson-Mandela"). The feature word is part of the name, and the name is one
 place: the feature, not the country, town or person it is named after ("Jordan
 Valley", "Lake Victoria", "South China Sea"). An island is the exception: one named
 by a known place's name is that place ("Socotra island", "جزيرة جربة").
 
 The words come from `place_words.toml` (`features_before`, `features_of`,
-`features_after`, `islands`). A name the gazetteer has whole ("Red Sea", "Strait of
-Hormuz", "Nile River") is its entry's, not a feature's."""
+`features_after`, `features_lower`, `islands`). A name the gazetteer has whole
+("Red Sea", "Strait of Hormuz", "Nile River") is its entry's, not a feature's."""
 
 from __future__ import annotations
 
@@ -41,6 +42,8 @@ class Features:
     after: frozenset[str]
     """Feature words written after the name ("Caspian Sea", "Tapajos river")."""
     islands: frozenset[str]
+    lower: frozenset[str]
+    """Feature words that open a feature's name in lower case only ("stade")."""
     links: frozenset[str]
     """Words between a feature word and the name ("of", "de", "du")."""
 
@@ -64,6 +67,7 @@ def features(document: dict[str, Any]) -> Features:
         of=of,
         after=after,
         islands=frozenset(listed("islands")),
+        lower=frozenset(listed("features_lower")),
         links=frozenset(listed("links")),
     )
 
@@ -107,6 +111,8 @@ def _after_word(found: Features, rules: NameRules, text: Tokens, hit: int) -> Na
             return None
         start, end = hit + 1, hit + 2
     else:
+        if word in found.lower and text.caps[hit]:
+            return None  # "Stade d'Abidjan" is a club; French writes "le stade ..."
         start = text.past(hit + 1, found.links, MAX_PLACE_LINKS)
         if word not in found.before and start == hit + 1:
             return None  # "Gulf Air": an English "Gulf" names a feature with "of" only
@@ -143,8 +149,10 @@ def _before_word(
 
 
 def _latin_name(rules: NameRules, run: list[str]) -> bool:
+    """Capitalised words that may name a feature: none a head noun ("University"), the
+    first no stop word; inside, one may be ("Cairo International Stadium")."""
     return not (
-        is_arabic(run[0]) or any(w in rules.stopwords or names_after(rules, w) for w in run)
+        is_arabic(run[0]) or run[0] in rules.stopwords or any(names_after(rules, w) for w in run)
     )
 
 
