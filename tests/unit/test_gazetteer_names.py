@@ -1005,3 +1005,16 @@ def test_a_place_right_after_a_bodys_place_is_the_object_not_part_of_the_name(
 def test_a_mauritanian_daughters_name_joins_with_mint(resources: Resources) -> None:
     text = "وقالت مريم منت الطالب، رئيسة التعاونية، إن المحصول تراجع"
     assert found(resources, text, "person", "ar") == {"مريم منت الطالب"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "body"),
+    [
+        ("en", "Analysts at Meristem Securities expect a cut.", "meristem securities"),
+        ("fr", "Les revenus de Maroc Telecom ont progressé.", "maroc telecom"),
+    ],
+)
+def test_a_company_is_named_by_its_trade_after_its_name(
+    language: str, text: str, body: str, resources: Resources
+) -> None:
+    assert body in found(resources, text, "organisation", language)
