@@ -200,9 +200,15 @@ def test_a_name_two_countries_places_bear_is_the_one_in_the_country_the_story_na
             "Les habitants des villages de Widou Thiengoly, Tessékéré et Labgar ont fui.",
             {"widou thiengoly", "tessekere", "labgar"},
         ),
+        ("en", "The river flooded villages in Kulaura upazila on Monday.", {"kulaura"}),
+        (
+            "en",
+            "Water entered homes in Kanaighat, Dowarabazar and Tahirpur sub-districts.",
+            {"kanaighat", "dowarabazar", "tahirpur"},
+        ),
     ],
 )
-def test_an_unknown_name_after_a_place_word_is_a_candidate_place_and_so_is_its_list(
+def test_an_unknown_name_beside_a_place_word_is_a_candidate_place_and_so_is_its_list(
     language: str, text: str, names: set[str], resources: Resources
 ) -> None:
     assert places(resources, text, language) == {f"candidate:{name}" for name in names}
@@ -214,6 +220,8 @@ def test_an_unknown_name_after_a_place_word_is_a_candidate_place_and_so_is_its_l
         "He lives in the city of Kigali Convention Centre staff.",
         "The village of John Smith was never found.",
         "the town of Kigali",
+        "Aides in the Harris camp said the Biden area was quiet.",
+        "John Smith district officials met.",
     ],
 )
 def test_no_candidate_place_after_a_place_word_for_known_names_bodies_or_people(

@@ -1891,6 +1891,59 @@ def places_by_their_word(
     return found
 
 
+def places_before_their_word(
+    rules: NameRules,
+    text: Tokens,
+    place_words: WordSet,
+    ands: frozenset[str],
+    taken: Iterable[tuple[int, int]],
+) -> list[Name]:
+    """Places the gazetteer does not know, named in Latin script right before a
+    lower-case administrative word ("Kulaura upazila", "Migori county"), and the names
+    a list of them goes back over ("Chhatak, Dowarabazar and Tahirpur sub-districts");
+    none the gazetteer knows, none in the `taken` token spans, none that holds a head
+    noun or a stop word or opens with a given name."""
+    hits = place_words.find(text.analysis)
+    if not hits:
+        return []
+    words, caps = text.words, text.caps
+    found: list[Name] = []
+    for hit in hits:
+        if caps[hit]:
+            continue
+        end = hit - 1 if hit > 0 and words[hit - 1] == SUB and text.joined(hit - 1) else hit
+        if end == 0 or not text.joined(end - 1):
+            continue
+        while end > 0 and caps[end - 1]:
+            start = end - 1
+            while start > 0 and end - start < MAX_PLACE_WORDS and text.joined(start - 1):
+                if not caps[start - 1]:
+                    break
+                start -= 1
+            if start > 0 and caps[start - 1] and text.joined(start - 1):
+                break  # part of a longer name
+            name = " ".join(words[start:end])
+            if name not in rules.keys:  # a known one is the gazetteer's; the list goes on
+                if not _unknown_place(rules, words[start:end]):
+                    break
+                found.append(Name("place", name, start, end))
+            before = start - 1  # back over a list: "A, B and C sub-districts"
+            if before >= 0 and words[before] in ands and text.joined(before):
+                end = before
+            elif before >= 0 and _between(text, before) == ",":
+                end = start
+            else:
+                break
+    if found:
+        spans = list(taken)
+        found = [n for n in found if not any(a < n.last and n.first < b for a, b in spans)]
+    return found
+
+
+SUB = "sub"
+""""sub" of "sub-district", whose "district" is the place word."""
+
+
 def _arabic_place_after(rules: NameRules, text: Tokens, hit: int) -> Name | None:
     """The place the gazetteer does not know after an Arabic place word ("قرية ود
     الحليو", "بلدة تينبكتو"): a name word without the article, then one more or a

@@ -107,6 +107,9 @@ class SmallPlaces:
     unknown_before: WordSet
     """The place words after which a name nobody knows is a place: the Latin-script
     words of `before` and the Arabic ones of `unknown`, found in one pass."""
+    unknown_after: WordSet
+    """(Latin script) the administrative words before which a name nobody knows is a
+    place ("Kulaura upazila")."""
     after: frozenset[str]
     links: frozenset[str]
     region_words: frozenset[str]
@@ -206,6 +209,7 @@ def small_places(
                 | normalized("unknown")
             )
         ),
+        unknown_after=WordSet(sorted(normalized("unknown_after"))),
         after=normalized("after"),
         links=normalized("links"),
         region_words=normalized("region"),

@@ -28,6 +28,7 @@ from workers.gazetteer.names import (
     nisba_adjective,
     not_a_name,
     opens_a_phrase,
+    places_before_their_word,
     places_by_their_word,
 )
 from workers.gazetteer.places import (
@@ -507,6 +508,17 @@ def _unknown_places(
         (*((n.first, n.last) for n in (*built, *clubs)), *((p.first, p.last) for p in small)),
         arabic=language == "ar",
     )
+    if language != "ar":
+        found += places_before_their_word(
+            gazetteer.names,
+            tokens,
+            places.unknown_after,
+            places.ands,
+            (
+                *((n.first, n.last) for n in (*built, *clubs, *found)),
+                *((p.first, p.last) for p in small),
+            ),
+        )
     found = [n for n in found if not places.names(n.name)]
     return _not_within(tokens, known, found, overlapping=language == "ar") if found else []
 
