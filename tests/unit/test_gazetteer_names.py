@@ -1018,3 +1018,22 @@ def test_a_company_is_named_by_its_trade_after_its_name(
     language: str, text: str, body: str, resources: Resources
 ) -> None:
     assert body in found(resources, text, "organisation", language)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        (
+            "وقال رئيس المؤسسة الوطنية للنفط مسعود سليمان أجرى اتصالات مع أعيان المدينة",
+            "مسعود سليمان",
+        ),
+        (
+            "وطالب محافظ المصرف المركزي ناجي عيسى بإحالة بيانات الإنفاق إلى النائب العام",
+            "ناجي عيسي",
+        ),
+    ],
+)
+def test_an_arabic_name_ends_where_a_verb_or_a_phrase_follows_it(
+    text: str, person: str, resources: Resources
+) -> None:
+    assert found(resources, text, "person", "ar") == {person}

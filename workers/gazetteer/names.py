@@ -1655,7 +1655,12 @@ def _arabic_person(
             definite = True
             parts.append(following)
             last += 1
-        elif not definite and _bare_name(rules, following) and not not_a_name(following):
+        elif (
+            not definite
+            and _bare_name(rules, following)
+            and not not_a_name(following)
+            and not defective_verb(rules, following)
+        ):
             parts.append(following)  # a family name without the article ends the name
             last += 1
             if last < count and text.joined(last - 1) and words[last] in COMPOUND_ENDS:
@@ -1737,6 +1742,20 @@ def _verbal_noun(stem: str) -> bool:
         or (size == 5 and stem[0] == "ا" and stem[2] == "ا" and stem[4] == TEH_MARBUTA)
         or (size == 6 and stem[0] == "ا" and stem[2] in "تط" and stem[4] == "ا")
         or (size == 7 and stem.startswith(PAST_VERB_PREFIX) and stem[5] == "ا")
+    )
+
+
+DEFECTIVE_VERB_LETTERS = 4
+
+
+def defective_verb(rules: NameRules, word: str) -> bool:
+    """A past verb of form IV whose root ends weak ("أجرى", "ألقى", "أبدى"), no
+    given name: the sentence going on after a name."""
+    return (
+        len(word) == DEFECTIVE_VERB_LETTERS
+        and word[0] == "ا"
+        and word[-1] == "ي"
+        and word not in rules.given_arabic
     )
 
 

@@ -23,6 +23,7 @@ from workers.gazetteer.features import find_features
 from workers.gazetteer.names import (
     Name,
     NameRules,
+    defective_verb,
     find_names,
     names_after,
     nisba_adjective,
@@ -38,7 +39,7 @@ from workers.gazetteer.places import (
     find_small_places,
 )
 from workers.models import Dateline, EnrichedArticle, EntityTag, EntityType, assemble, evolve
-from workers.text.arabic import AND, CLITIC_ARTICLES, is_arabic
+from workers.text.arabic import AND, CLITIC_ARTICLES, COMPOUND_NAME_ENDINGS, is_arabic
 from workers.text.normalize import normalize_text
 from workers.text.tokens import Tokens
 
@@ -136,17 +137,32 @@ def _without_conjunct(rules: NameRules, person: TriggerPerson) -> TriggerPerson:
 
 
 def _without_verb_at_end(rules: NameRules, person: TriggerPerson) -> TriggerPerson:
-    """The person less a last Arabic word shaped as no name ("الشيخ خليفة استقبل",
-    "قال محمد مؤكدا") or opening a phrase ("ماركو بيليتش فقال"): the sentence goes on
-    after the name."""
+    """The person less the Arabic words from the first one after the given name
+    shaped as no name ("الشيخ خليفة استقبل", "قال محمد مؤكدا", "مسعود سليمان أجرى
+    اتصالات") or opening a phrase ("ماركو بيليتش فقال", "ناجي عيسى بإحالة بيانات"):
+    the sentence goes on after the name."""
     parts = person.name.split(" ")
-    last = parts[-1]
-    if len(parts) < 2 or not (
-        is_arabic(last) and (not_a_name(last) or opens_a_phrase(rules, last))
-    ):
+    end = next(
+        (
+            i
+            for i in range(1, len(parts))
+            if is_arabic(parts[i])
+            and (
+                not_a_name(parts[i])
+                or opens_a_phrase(rules, parts[i])
+                or defective_verb(rules, parts[i])
+            )
+            and (i + 1 == len(parts) or parts[i + 1] not in COMPOUND_NAME_ENDINGS)
+        ),
+        len(parts),
+    )
+    if end == len(parts):
         return person
-    cut = person.surface_forms[0].rsplit(maxsplit=1)[0]
-    return TriggerPerson(" ".join(parts[:-1]), person.first_offset, person.count, [cut])
+    surface = person.surface_forms[0].split()
+    if len(surface) != len(parts):
+        return person  # a word written as two tokens: no safe cut
+    cut = " ".join(surface[:end])
+    return TriggerPerson(" ".join(parts[:end]), person.first_offset, person.count, [cut])
 
 
 def _not_named_after(
