@@ -1002,9 +1002,17 @@ def test_a_place_right_after_a_bodys_place_is_the_object_not_part_of_the_name(
     assert "org:krg" in tags(resources, text, "ar")
 
 
-def test_a_mauritanian_daughters_name_joins_with_mint(resources: Resources) -> None:
-    text = "وقالت مريم منت الطالب، رئيسة التعاونية، إن المحصول تراجع"
-    assert found(resources, text, "person", "ar") == {"مريم منت الطالب"}
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("وقالت مريم منت الطالب، رئيسة التعاونية، إن المحصول تراجع", "مريم منت الطالب"),
+        ("سجل الهدف الثاني إثر ركنية نفذها يوغرطة آيت سعادة في الدقيقة 77", "يوغرطه ايت سعاده"),
+    ],
+)
+def test_a_maghreb_name_joins_with_its_particle_mint_or_ait(
+    text: str, person: str, resources: Resources
+) -> None:
+    assert found(resources, text, "person", "ar") == {person}
 
 
 @pytest.mark.parametrize(
