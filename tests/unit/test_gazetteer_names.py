@@ -237,6 +237,13 @@ def test_a_national_body_in_a_story_about_another_country_is_that_countrys_own(
     assert "org:cour-des-comptes" in france
 
 
+def test_a_royal_cabinet_is_moroccos_only_in_a_story_about_morocco(resources: Resources) -> None:
+    morocco = tags(resources, "الرباط - هنأ الملك اللاعبين، بحسب بيان للديوان الملكي.", "ar")
+    assert "org:moroccan-royal-cabinet" in morocco
+    riyadh = tags(resources, "الرياض - أعلن الديوان الملكي في السعودية وفاة الأمير.", "ar")
+    assert "org:moroccan-royal-cabinet" not in riyadh
+
+
 def test_a_known_person_is_not_linked_by_the_family_name_alone(resources: Resources) -> None:
     assert "person:saad-hariri" not in tags(
         resources, "Flights resumed at Rafic Hariri airport.", "en"
