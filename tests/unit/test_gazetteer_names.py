@@ -993,12 +993,23 @@ def test_ali_written_with_ya_opens_the_name_and_the_preposition_does_not(
             "المحكمه الجزاءيه الابتداءيه المتخصصه",
         ),
         ("جمد المصرف الاعتمادات المخصصة لحكومة الوحدة الوطنية في طرابلس", "حكومه الوحده الوطنيه"),
+        (
+            "وقعت الشركة اتفاقا مع وزارة النقل والاتصالات وتقنية المعلومات أمس",
+            "وزاره النقل والاتصالات وتقنيه المعلومات",
+        ),
     ],
 )
 def test_an_arabic_body_ends_before_a_verbal_noun_and_takes_a_participle_adjective(
     text: str, body: str, resources: Resources
 ) -> None:
     assert found(resources, text, "organisation", "ar") == {body}
+
+
+def test_a_name_opening_with_waw_after_a_body_is_no_field_of_its_name(
+    resources: Resources,
+) -> None:
+    text = "وقال الأمين العام لحزب جبهة العمل الإسلامي وائل السقا إن الحزب فاز"
+    assert "جبهه العمل الاسلامي واءل السقا" not in found(resources, text, "organisation", "ar")
 
 
 def test_a_place_right_after_a_bodys_place_is_the_object_not_part_of_the_name(

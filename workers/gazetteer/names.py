@@ -1038,6 +1038,16 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
             adjectives_only = True
             last += 1
             continue
+        if (
+            last - start >= needed
+            and bare in FIELD_HEADS
+            and not plain
+            and _construct_conjunct(rules, text, last)
+        ):
+            # "وزارة النقل والاتصالات وتقنية المعلومات", "... وموارد المياه"
+            adjectives_only = True
+            last += 2
+            continue
         if purpose and (end := _purpose(rules, text, last)) > last:
             adjectives_only = True
             plain = purpose = False
@@ -1181,6 +1191,45 @@ def _conjunct(rules: NameRules, word: str) -> bool:
         and bare not in rules.arabic_ends
         and bare not in rules.keys
         and bare not in rules.stopwords
+    )
+
+
+FIELD_HEADS = frozenset({"وزاره", "شركه"})
+"""Heads of names that list their fields ("وزارة النقل والاتصالات وتقنية المعلومات"):
+after another head, "و" and a noun more often start the next phrase ("مجلس الرقة
+المدني وشيوخ العشائر")."""
+
+
+def _construct_conjunct(rules: NameRules, text: Tokens, index: int) -> bool:
+    """Token `index` is "و" and an indefinite noun, and a definite noun completes it
+    ("وموارد المياه", "وتقنية المعلومات"): one more field of a ministry's or a
+    company's name. No head noun, which starts the next body ("وقوات الأمن"), no
+    role or other stop word ("ومدير المستشفى")."""
+    words = text.words
+    word = words[index]
+    if (
+        index + 1 >= len(words)
+        or not text.joined(index)
+        or not word.startswith(AND)
+        or word.startswith(AND + ARTICLE)
+    ):
+        return False
+    stem, complement = word[len(AND) :], words[index + 1]
+    return (
+        is_arabic(stem)
+        # a word that opens with و itself: "وزير", "وائل"
+        and word not in rules.given_arabic
+        and word not in rules.stopwords
+        and word not in rules.common
+        and word not in rules.arabic_heads
+        and stem not in rules.stopwords
+        and stem not in rules.arabic_ends
+        and stem not in rules.given_arabic
+        and stem not in rules.keys
+        and complement.startswith(ARTICLE)
+        and complement not in rules.stopwords
+        and complement not in rules.keys
+        and not _nisba(complement)
     )
 
 
