@@ -324,3 +324,22 @@ def test_a_kafr_village_is_found_written_apart_or_joined(
 ) -> None:
     text = f"دمشق - عادت الأسر إلى {village} في ريف حماة بسوريا"
     assert "geonames:168620" in places(resources, text, "ar")
+
+
+MALI = "Q912"
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged"),
+    [
+        ("أودت الفيضانات بحياة العشرات في مالي والنيجر", True),
+        ("تضم المنظمة موريتانيا والسنغال ومالي وغينيا", True),
+        ("توجه الرعاة بقطعانهم نحو الحدود مع مالي", True),
+        ("ارتفع صافي أرباح الشركة للعام المالي الماضي", False),
+        ("حصل المزارعون على دعم مالي كبير", False),
+    ],
+)
+def test_a_country_named_by_an_ordinary_word_is_tagged_where_a_place_is_meant(
+    text: str, tagged: bool, resources: Resources
+) -> None:
+    assert (MALI in places(resources, text, "ar")) is tagged

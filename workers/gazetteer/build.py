@@ -13,6 +13,7 @@ from newswire_text import EntityFinder
 
 from workers.gazetteer.cache import cached, source_digest
 from workers.gazetteer.clubs import SPORTS, ClubRules, club_rules
+from workers.gazetteer.cued import CuedCountries, cued_countries
 from workers.gazetteer.inflection import (
     arabic_variants,
     english_adjective_forms,
@@ -69,6 +70,9 @@ class Gazetteer:
     (proclitics included): met alone, they may be anyone of that family."""
     clubs: dict[str, ClubRules]
     """Per language, how match reports name their clubs (`clubs.py`)."""
+    cued: CuedCountries
+    """Countries named by an ordinary Arabic word, tagged where the context says a
+    place is meant (`cued.py`)."""
     without_article: dict[str, int] = field(default_factory=dict)
     """Latin-script names of known people written with the Arabic article ("abdel
     fattah al burhan"), the article left out ("abdel fattah burhan") -> the entry."""
@@ -412,6 +416,7 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
         places,
         {index: forms for index, entry in enumerate(entries) if (forms := _surnames(entry))},
         clubs,
+        cued_countries(place_words, entries, country_ids(read_data(CURATED))),
         _without_article(entries, frozenset(keys.best)),
         {
             winner: others

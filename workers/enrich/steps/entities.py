@@ -19,6 +19,7 @@ from newswire_text import Analysis, EntryMentions
 
 from workers.gazetteer import Entry, Gazetteer
 from workers.gazetteer.clubs import find_clubs
+from workers.gazetteer.cued import find_cued
 from workers.gazetteer.features import find_features
 from workers.gazetteer.names import (
     Name,
@@ -239,6 +240,8 @@ def find_entities(
     read_as = _namesakes_in_story(gazetteer, known)
     countries = _story_countries(gazetteer, known, read_as)
     tokens = Tokens.of(analysis)
+    cued = find_cued(gazetteer.cued, gazetteer.names, tokens) if language != "en" else []
+    countries |= {c for entry, _ in cued if (c := gazetteer.entries[entry].country) is not None}
     town = dateline_town(gazetteer.places, tokens, dateline.place if dateline else None)
     if town is not None:
         countries.add(town.country)
@@ -304,6 +307,7 @@ def find_entities(
     # a club's name is neither the place nor the body it is named after ("الخليج")
     spans += [(n.first, n.last, kind) for n in clubs for kind in ("place", "organisation")]
     known_named = [(c.entry, c.first, c.last) for c in credited if c.entry is not None]
+    known_named += [(entry, token, token + 1) for entry, token in cued]
     if clubs:
         assert club_rules is not None
         known_named += [
