@@ -87,7 +87,7 @@ def _trimmed(gazetteer: Gazetteer, people: list[TriggerPerson]) -> list[TriggerP
     a head noun or a place word ("نقابة أصحاب", "محافظة حضرموت")."""
     rules, place_words = gazetteer.names, gazetteer.places.before
     kept: list[TriggerPerson] = []
-    for person in (_without_verb_at_end(rules, _without_conjunct(rules, p)) for p in people):
+    for person in (_without_phrase_after(rules, _without_conjunct(rules, p)) for p in people):
         name, first_offset, count = person.name, person.first_offset, person.count
         surfaces = person.surface_forms
         parts = name.split(" ")
@@ -137,7 +137,7 @@ def _without_conjunct(rules: NameRules, person: TriggerPerson) -> TriggerPerson:
     return TriggerPerson(" ".join(parts[1:]), person.first_offset + shift, person.count, [cut])
 
 
-def _without_verb_at_end(rules: NameRules, person: TriggerPerson) -> TriggerPerson:
+def _without_phrase_after(rules: NameRules, person: TriggerPerson) -> TriggerPerson:
     """The person less the Arabic words from the first one after the given name
     shaped as no name ("الشيخ خليفة استقبل", "قال محمد مؤكدا", "مسعود سليمان أجرى
     اتصالات") or opening a phrase ("ماركو بيليتش فقال", "ناجي عيسى بإحالة بيانات"):
@@ -240,7 +240,7 @@ def find_entities(
     read_as = _namesakes_in_story(gazetteer, known)
     countries = _story_countries(gazetteer, known, read_as)
     tokens = Tokens.of(analysis)
-    cued = find_cued(gazetteer.cued, gazetteer.names, tokens) if language != "en" else []
+    cued = find_cued(gazetteer.cued, gazetteer.names, tokens)
     countries |= {c for entry, _ in cued if (c := gazetteer.entries[entry].country) is not None}
     town = dateline_town(gazetteer.places, tokens, dateline.place if dateline else None)
     if town is not None:
@@ -515,7 +515,8 @@ def _unknown_places(
     small: list[SmallPlace],
     language: str,
 ) -> list[Name]:
-    """Places nobody knows, named after a place word (`places_by_their_word`), none
+    """Places nobody knows, named after a place word (`places_by_their_word`) or, in
+    Latin script, before an administrative one (`places_before_their_word`), none
     inside the names found otherwise, none a town or region of another spelling, none
     inside a known name (nor, in Arabic, sharing a word with one)."""
     places = gazetteer.places
