@@ -25,6 +25,8 @@ def places(resources: Resources, text: str, language: str) -> set[str]:
         ("en", "Pirates seized a tanker in the Gulf of Aden.", "gulf of aden"),
         ("en", "The plant on Obi island reopened.", "obi island"),
         ("en", "Storms lashed the Indian Ocean coast.", "indian ocean"),
+        ("en", "The typhoon moved into the South China Sea.", "south china sea"),
+        ("en", "The Pra river burst its banks.", "pra river"),
         ("fr", "Les pêcheurs du golfe de Guinée manifestent.", "golfe de guinee"),
         ("ar", "وتراجع منسوب المياه في حوض الديسي الجوفي", "حوض الديسي"),
         ("ar", "وانتشل الصيادون قاربا في بحيرة كيفو", "بحيره كيفو"),

@@ -130,15 +130,14 @@ def _before_word(
     """The feature whose word ends it: "Caspian Sea", "Tapajos river"; its name from
     token `low` on (before it, one found already: "Lake Victoria basin")."""
     words, caps = text.words, text.caps
-    start = hit
-    while start > low and hit - start < MAX_FEATURE_WORDS and caps[start - 1]:
-        if not text.joined(start - 1):
-            break
-        start -= 1
-    while start < hit and words[start] in rules.stopwords:
+    if hit == 0 or not text.joined(hit - 1):
+        return None
+    # none, or the end of a longer name ("Kelani Valley Plantations")
+    start = text.capitalised_start(hit, MAX_FEATURE_WORDS, low)
+    while start < hit and words[start] in rules.leading:
         start += 1  # "The Pra river"
-    if start == hit or (start > low and caps[start - 1] and text.joined(start - 1)):
-        return None  # none, or the end of a longer name ("Kelani Valley Plantations")
+    if start == hit:
+        return None
     if not _latin_name(rules, words[start:hit]) or (
         words[start] in rules.demonyms and not caps[hit]
     ):
@@ -150,9 +149,10 @@ def _before_word(
 
 def _latin_name(rules: NameRules, run: list[str]) -> bool:
     """Capitalised words that may name a feature: none a head noun ("University"), the
-    first no stop word; inside, one may be ("Cairo International Stadium")."""
+    first no function word ("The"); stop words of people's names may be among them
+    ("South China Sea", "Cairo International Stadium")."""
     return not (
-        is_arabic(run[0]) or run[0] in rules.stopwords or any(names_after(rules, w) for w in run)
+        is_arabic(run[0]) or run[0] in rules.leading or any(names_after(rules, w) for w in run)
     )
 
 

@@ -1983,12 +1983,8 @@ def places_before_their_word(
         if end == 0 or not text.joined(end - 1):
             continue
         while end > 0 and caps[end - 1]:
-            start = end - 1
-            while start > 0 and end - start < MAX_PLACE_WORDS and text.joined(start - 1):
-                if not caps[start - 1]:
-                    break
-                start -= 1
-            if start > 0 and caps[start - 1] and text.joined(start - 1):
+            start = text.capitalised_start(end, MAX_PLACE_WORDS)
+            if start == end:
                 break  # part of a longer name
             name = " ".join(words[start:end])
             if name not in rules.keys:  # a known one is the gazetteer's; the list goes on

@@ -72,6 +72,20 @@ class Tokens:
             return start
         return end
 
+    def capitalised_start(self, end: int, most: int, low: int = 0) -> int:
+        """`capitalised_end` read backwards: the first token of the capitalised run
+        that ends right before token `end`, not before `low`, its tokens running on
+        to each other: `end` when there is none or it runs on past `most` tokens.
+        Whether the run runs on to token `end` is the caller's to ask."""
+        start = end
+        while start > low and end - start < most and self.caps[start - 1]:
+            if start < end and not self.joined(start - 1):
+                break
+            start -= 1
+        if start > low and start < end and self.caps[start - 1] and self.joined(start - 1):
+            return end
+        return start
+
 
 def _after_first_line(analysis: Analysis) -> int:
     end = analysis.original.find("\n")

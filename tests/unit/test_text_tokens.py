@@ -1,0 +1,31 @@
+"""Capitalised runs read forwards and backwards over an analysis's tokens."""
+
+from __future__ import annotations
+
+import pytest
+from newswire_text import analyze
+
+from workers.text.tokens import Tokens
+
+RIVER = Tokens.of(analyze("Floods hit the Tapajos river and the Upper Rio Negro Basin."))
+
+
+@pytest.mark.parametrize(
+    ("end", "most", "low", "start"),
+    [
+        (4, 3, 0, 3),  # "Tapajos" before "river"
+        (2, 3, 0, 2),  # "hit" is no capitalised word
+        (11, 3, 0, 11),  # "Upper Rio Negro Basin" runs on past three words
+        (11, 4, 0, 7),
+        (11, 4, 9, 9),  # not before token 9
+    ],
+)
+def test_the_capitalised_run_before_a_token_starts_where_its_capitals_start(
+    end: int, most: int, low: int, start: int
+) -> None:
+    assert RIVER.capitalised_start(end, most, low) == start
+
+
+def test_a_run_back_stops_at_punctuation() -> None:
+    tokens = Tokens.of(analyze("It reached Kigali. Lake Kivu rose."))
+    assert tokens.capitalised_start(5, 3) == 3  # "Lake Kivu", not "Kigali"
