@@ -1063,3 +1063,19 @@ def test_an_arabic_name_ends_where_a_verb_or_a_phrase_follows_it(
     text: str, person: str, resources: Resources
 ) -> None:
     assert found(resources, text, "person", "ar") == {person}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        (
+            '"Food is short," Sylhet Deputy Commissioner Shamim Ahsan Chowdhury told Xinhua.',
+            "shamim ahsan chowdhury",
+        ),
+        ("The case came before Chief Magistrate Rosemary Wanjala on Monday.", "rosemary wanjala"),
+    ],
+)
+def test_an_officials_title_announces_the_name_and_is_no_part_of_it(
+    text: str, person: str, resources: Resources
+) -> None:
+    assert found(resources, text, "person", "en") == {person}
