@@ -1079,3 +1079,17 @@ def test_an_officials_title_announces_the_name_and_is_no_part_of_it(
     text: str, person: str, resources: Resources
 ) -> None:
     assert found(resources, text, "person", "en") == {person}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "Le maire de Saint-Imier, Corentin Jeanneret, a parlé d'un coup dur."),
+        ("en", "Bolivia governor races in Santa Cruz and La Paz head for runoffs."),
+    ],
+)
+def test_a_name_with_saint_or_santa_is_no_persons(
+    language: str, text: str, resources: Resources
+) -> None:
+    people = found(resources, text, "person", language)
+    assert not {p for p in people if p.startswith(("saint", "santa"))}

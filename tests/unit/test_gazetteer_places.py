@@ -191,6 +191,15 @@ def test_a_name_two_countries_places_bear_is_the_one_in_the_country_the_story_na
     assert place in found and len(found & {"place:tripoli", "place:tripoli-lebanon"}) == 1
 
 
+def test_a_name_after_a_comma_that_no_and_closes_is_an_apposition_not_a_place(
+    resources: Resources,
+) -> None:
+    text = "La gouverneure de la région Atsinanana, Lalao Rasoamanana, a interdit la marche."
+    found = places(resources, text, "fr")
+    assert "candidate:atsinanana" in found
+    assert "candidate:lalao rasoamanana" not in found
+
+
 @pytest.mark.parametrize(
     ("language", "text", "names"),
     [

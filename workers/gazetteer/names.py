@@ -1936,23 +1936,31 @@ def places_by_their_word(
         if not caps[index] and words[index] not in links:
             continue
         start = text.past(index, links, MAX_PLACE_LINKS)
+        # a list goes on over commas and is closed by "and": a name after a comma that
+        # no "and" follows is an apposition ("la région Atsinanana, Lalao Rasoamanana,")
+        listed: list[Name] = []
+        closed, after_comma = 0, False
         while start < count and caps[start]:
             end = text.capitalised_end(start, MAX_PLACE_WORDS)
             if end == start or not _unknown_place(rules, words[start:end]):
                 break
-            found.append(Name("place", " ".join(words[start:end]), start, end))
+            listed.append(Name("place", " ".join(words[start:end]), start, end))
+            if not after_comma:
+                closed = len(listed)
             index = end
             if end >= count:
                 break
-            if _between(text, end - 1) == ",":
+            after_comma = _between(text, end - 1) == ","
+            if after_comma:
                 following = end
             elif text.joined(end - 1) and words[end] in ands:
                 following = end + 1
             else:
                 break
             if following < count and words[following] in ands and text.joined(following):
-                following += 1  # ", and"
+                following, after_comma = following + 1, False  # ", and"
             start = text.past(following, links, MAX_PLACE_LINKS)
+        found += listed[:closed]
     if found:
         spans = list(taken)
         found = [n for n in found if not any(a < n.last and n.first < b for a, b in spans)]
