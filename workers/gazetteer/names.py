@@ -100,6 +100,8 @@ class NameRules:
     """Words never inside a Latin-script name: days and months."""
     arabic_named: frozenset[str]
     arabic_weak: frozenset[str]
+    arabic_fields: frozenset[str]
+    """Heads whose names list their fields ("وزارة النقل والاتصالات وتقنية المعلومات")."""
     arabic_idioms: frozenset[tuple[str, str]]
     """A word and a head after it that make no body: ("تحت", "لواء")."""
     arabic_facilities: frozenset[str]
@@ -283,6 +285,7 @@ def name_rules(
         never=frozenset().union(*(words(s, "never") for s in latin)),
         arabic_named=words(heads["ar"], "named"),
         arabic_weak=words(heads["ar"], "weak"),
+        arabic_fields=words(heads["ar"], "fields"),
         arabic_courts=words(heads["ar"], "courts"),
         arabic_facilities=words(heads["ar"], "facilities"),
         arabic_idioms=frozenset(
@@ -1040,7 +1043,7 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
             continue
         if (
             last - start >= needed
-            and bare in FIELD_HEADS
+            and bare in rules.arabic_fields
             and not plain
             and _construct_conjunct(rules, text, last)
         ):
@@ -1192,12 +1195,6 @@ def _conjunct(rules: NameRules, word: str) -> bool:
         and bare not in rules.keys
         and bare not in rules.stopwords
     )
-
-
-FIELD_HEADS = frozenset({"وزاره", "شركه"})
-"""Heads of names that list their fields ("وزارة النقل والاتصالات وتقنية المعلومات"):
-after another head, "و" and a noun more often start the next phrase ("مجلس الرقة
-المدني وشيوخ العشائر")."""
 
 
 def _construct_conjunct(rules: NameRules, text: Tokens, index: int) -> bool:
