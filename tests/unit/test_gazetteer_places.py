@@ -40,6 +40,35 @@ def test_a_capitalised_function_word_opening_a_sentence_makes_no_longer_name(
     assert NYON in places(resources, text, "fr", dateline=True)
 
 
+SION, ZERMATT = "geonames:2658576", "geonames:2657928"
+
+
+def test_a_dateline_town_that_namesakes_share_is_the_one_in_the_storys_country(
+    resources: Resources,
+) -> None:
+    text = "Avalanches\nSION, 12 fév (ATS) - La route de Zermatt est fermée, a-t-on appris à Davos."
+    assert {SION, ZERMATT} <= places(resources, text, "fr", dateline=True)
+
+
+def test_a_curated_place_names_its_country_for_the_storys_small_places(
+    resources: Resources,
+) -> None:
+    assert ZERMATT in places(resources, "Le SLF, basé à Davos, a fermé la route de Zermatt.", "fr")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The satellite, launched from California, will take Earth observation images.",
+        "The Hope probe has orbited Mars since 2021, a Florida official said.",
+    ],
+)
+def test_a_town_named_by_an_ordinary_word_is_no_small_place(
+    text: str, resources: Resources
+) -> None:
+    assert not {p for p in places(resources, text, "en") if p.startswith("geonames:")}
+
+
 @pytest.mark.parametrize(
     ("language", "text"),
     [

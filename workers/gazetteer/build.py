@@ -138,7 +138,7 @@ class _Keys:
         self.not_towns = not_towns
         """Given names and ordinary words (`ordinary_words.toml`): never the key of a
         packaged town ("سالم" is Salem in India, "كلمة" Kalameh in Iran, only in
-        their GeoNames alternate names)."""
+        their GeoNames alternate names; "Hope" is a town in Arkansas)."""
         self.best: dict[str, tuple[tuple[int, int, int, float], KeyInfo]] = {}
         self.places: dict[str, dict[str, tuple[tuple[int, int, int, float], int]]] = {}
         """Per key, the strongest place of each country named by it."""
@@ -298,7 +298,9 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
     entries = cached("entries", digest, lambda: load_entries(extra))
     blocked = _blocked()
     given_names = read_data(GIVEN_NAMES)
-    ordinary = frozenset(normalize_text(w) for w in read_data(ORDINARY_WORDS).get("ar", []))
+    ordinary = frozenset(
+        normalize_text(word) for words in read_data(ORDINARY_WORDS).values() for word in words
+    )
     keys = _Keys(blocked, given_name_words(given_names) | ordinary)
     for index, entry in enumerate(entries):
         keys.add_entry(index, entry)

@@ -40,15 +40,17 @@ PLACE_WORDS = "place_words.toml"
 REGIONS = "regions.toml"
 MIN_POPULATION = 500
 MIN_NAME_LETTERS = 4
-CACHE_FORMAT = 5
+CACHE_FORMAT = 6
 SPELLED_VARIOUSLY = frozenset(
     {"DZ", "BH", "DJ", "EG", "IQ", "IR", "IL", "JO", "KW", "LB", "LY", "MA", "MR", "OM", "PS"}
     | {"QA", "SA", "SD", "SO", "SY", "TN", "TR", "AE", "YE", "KM", "EH", "ML", "NE", "TD", "SN"}
     | {"NG", "ET", "KE", "SS", "ER", "AF", "PK", "BF", "CM"}
+    | {"CH", "BE", "LU"}
 )
 """Countries whose towns English and French copy transliterates in many ways
-("Zouerate", "Zouérat", "Zouirat"): their GeoNames alternate names in Latin script
-are names too. Elsewhere a town's own name is the one copy uses."""
+("Zouerate", "Zouérat", "Zouirat"), or that name their towns in several languages
+(GeoNames' "Sitten" is French copy's "Sion"): their GeoNames alternate names in
+Latin script are names too. Elsewhere a town's own name is the one copy uses."""
 _LATIN_NAME = re.compile(r"^[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F' \-]+$")
 _ARABIC_ONLY = re.compile("^[\u0621-\u063a\u0641-\u064a\u064b-\u065f\u0670 ]+$")
 _ARTICLE_PREFIX = re.compile(r"^(?:al|an|ad|ar|as|ash|at|az|el|ad-|al-)\s+", re.IGNORECASE)
@@ -239,11 +241,14 @@ def _phrases(names: Iterable[str]) -> tuple[list[str], list[int], list[str]]:
     return phrases, cases, phrase_names
 
 
-def dateline_town(places: SmallPlaces, text: Tokens, place: str | None) -> DatelineTown | None:
+def dateline_town(
+    places: SmallPlaces, text: Tokens, place: str | None, countries: Iterable[str] = ()
+) -> DatelineTown | None:
     """The town or region the dateline names (`place`, as the dateline step read it),
     when it opens the body and some town or region bears its name: the story is
     told from there, so its country is one the story is about ("LAUSANNE, 29 mars
-    (ATS) -")."""
+    (ATS) -"). Of namesakes, one in the story's `countries` ("SION" in a story
+    about Valais)."""
     if not place:
         return None
     words = normalize_text(place).split()
@@ -252,7 +257,9 @@ def dateline_town(places: SmallPlaces, text: Tokens, place: str | None) -> Datel
     if not words or text.words[first:last] != words:
         return None
     records = places.get(" ".join(words), PLACE_CUED)
-    return DatelineTown(first, last, _first_best(records)[1]) if records else None
+    story = frozenset(countries)
+    in_story = [r for r in records if r[1] in story]
+    return DatelineTown(first, last, _first_best(in_story or records)[1]) if records else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -242,7 +242,7 @@ def find_entities(
     tokens = Tokens.of(analysis)
     cued = find_cued(gazetteer.cued, gazetteer.names, tokens)
     countries |= {c for entry, _ in cued if (c := gazetteer.entries[entry].country) is not None}
-    town = dateline_town(gazetteer.places, tokens, dateline.place if dateline else None)
+    town = dateline_town(gazetteer.places, tokens, dateline.place if dateline else None, countries)
     if town is not None:
         countries.add(town.country)
     built = find_names(gazetteer.names, tokens, language)
