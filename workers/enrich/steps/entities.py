@@ -35,12 +35,13 @@ from workers.gazetteer.names import (
 )
 from workers.gazetteer.places import (
     SmallPlace,
+    SmallPlaces,
     competition_spans,
     dateline_town,
     find_small_places,
 )
 from workers.models import Dateline, EnrichedArticle, EntityTag, EntityType, assemble, evolve
-from workers.text.arabic import AND, CLITIC_ARTICLES, COMPOUND_NAME_ENDINGS, is_arabic
+from workers.text.arabic import AND, CLITIC_ARTICLES, COMPOUND_NAME_ENDINGS, LAM, is_arabic
 from workers.text.normalize import normalize_text
 from workers.text.tokens import Tokens
 
@@ -87,7 +88,10 @@ def _trimmed(gazetteer: Gazetteer, people: list[TriggerPerson]) -> list[TriggerP
     a head noun or a place word ("نقابة أصحاب", "محافظة حضرموت")."""
     rules, place_words = gazetteer.names, gazetteer.places.before
     kept: list[TriggerPerson] = []
-    for person in (_without_phrase_after(rules, _without_conjunct(rules, p)) for p in people):
+    places = gazetteer.places
+    for person in (
+        _without_phrase_after(rules, _without_conjunct(rules, places, p)) for p in people
+    ):
         name, first_offset, count = person.name, person.first_offset, person.count
         surfaces = person.surface_forms
         parts = name.split(" ")
@@ -125,12 +129,23 @@ def _trimmed(gazetteer: Gazetteer, people: list[TriggerPerson]) -> list[TriggerP
     return kept
 
 
-def _without_conjunct(rules: NameRules, person: TriggerPerson) -> TriggerPerson:
-    """The person less a first Arabic word after "و" that a given name follows
-    ("رئيس الحزب الجمهوري وشقيق عصام الشابي": "and the brother of"): a name
-    that opens with "و" ("وليد") is followed by its family name, not a given one."""
+def _without_conjunct(
+    rules: NameRules, places: SmallPlaces, person: TriggerPerson
+) -> TriggerPerson:
+    """The person less a first Arabic word that a given name follows, when it opens
+    with "و" ("رئيس الحزب الجمهوري وشقيق عصام الشابي": "and the brother of"; a name
+    that opens with "و", "وليد", is followed by its family name, not a given one), or
+    when it is the complement of the title that announced the name: a place, or a
+    word after "ل" ("محافظ حضرموت عوض سالم باحميش", "المدير العام لبترومسيلة محمد
+    سعيد بن سميط")."""
     parts = person.name.split(" ")
-    if len(parts) < 3 or not parts[0].startswith(AND) or parts[1] not in rules.given_arabic:
+    if len(parts) < 3 or parts[1] not in rules.given_arabic or not is_arabic(parts[0]):
+        return person
+    first = parts[0]
+    complement = first not in rules.given_arabic and (
+        first in rules.keys or places.names(first) or first.startswith(LAM)
+    )
+    if not first.startswith(AND) and not complement:
         return person
     cut = person.surface_forms[0].split(maxsplit=1)[1]
     shift = person.surface_forms[0].find(cut)
