@@ -8,6 +8,7 @@ import pytest
 
 from tests.unit.gazetteer_support import tags
 from workers.enrich.resources import Resources
+from workers.text.normalize import normalize_text
 
 JORDAN, CHAD, SENEGAL = "Q810", "Q657", "Q1041"
 
@@ -97,3 +98,32 @@ def test_no_feature_from_a_bodys_name_a_demonym_or_a_word_after_a_feature(
 def test_a_capitalised_stade_opens_a_clubs_name_not_a_stadiums(resources: Resources) -> None:
     found = places(resources, "Le Stade d'Abidjan a battu l'ASEC Mimosas 2-0.", "fr")
     assert "candidate:stade d abidjan" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "stadium"),
+    [
+        ("حقق الفريق فوزا ثمينا مساء السبت بملعب ميلود هدفي بوهران", "ملعب ميلود هدفي"),
+        ("وتقام المباراة على ملعب 5 جويلية بالعاصمة", "ملعب 5 جويلية"),
+        ("فاز وفاق سطيف على ملعب 8 ماي 1945 أمام جماهيره", "ملعب 8 ماي 1945"),
+        ("في ملعب حسين آيت أحمد بتيزي وزو", "ملعب حسين آيت أحمد"),
+        ("على ملعب مولاي عبد الله بالرباط", "ملعب مولاي عبد الله"),
+        ("تطيح بضيفها في ملعب ميلود هدفي وتقترب من اللقب", "ملعب ميلود هدفي"),
+    ],
+)
+def test_an_arabic_stadium_named_after_a_person_or_a_date_is_a_place_not_a_person(
+    text: str, stadium: str, resources: Resources
+) -> None:
+    found = tags(resources, text, "ar").values()
+    assert f"candidate:{normalize_text(stadium)}" in {t.id for t in found if t.type == "place"}
+    assert not [t for t in found if t.type == "person"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["وغادر اللاعبون أرض ملعب بعد صافرة النهاية", "وافتتح ملعب 11 لاعبا في المدينة"],
+)
+def test_a_stadium_word_before_no_name_or_date_names_no_stadium(
+    text: str, resources: Resources
+) -> None:
+    assert not [i for i in places(resources, text, "ar") if i.startswith("candidate:")]

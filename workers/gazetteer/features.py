@@ -1,13 +1,14 @@
 """Natural features named with their feature word: "Caspian Sea", "Tapajos river",
 "Lake Kivu", "Gulf of Aden", "fleuve Sénégal", "golfe de Guinée", "بحيرة تشاد",
 "جبل عكمة", "حوض الديسي"; and stadiums, named the same way ("Benjamin Mkapa
-Stadium", "stade Nelson-Mandela"). The feature word is part of the name, and the name is one
+Stadium", "stade Nelson-Mandela", Arabic ones after a person or a date: "ملعب ميلود
+هدفي", "ملعب 5 جويلية"). The feature word is part of the name, and the name is one
 place: the feature, not the country, town or person it is named after ("Jordan
 Valley", "Lake Victoria", "South China Sea"). An island is the exception: one named
 by a known place's name is that place ("Socotra island", "جزيرة جربة").
 
 The words come from `place_words.toml` (`features_before`, `features_of`,
-`features_after`, `features_lower`, `islands`). A name the gazetteer has whole
+`features_after`, `features_lower`, `islands`, `stadiums`). A name the gazetteer has whole
 ("Red Sea", "Strait of Hormuz", "Nile River") is its entry's, not a feature's."""
 
 from __future__ import annotations
@@ -19,13 +20,17 @@ from typing import Any
 from newswire_text import WordSet
 
 from workers.gazetteer.names import MAX_PLACE_LINKS, Name, NameRules, names_after, not_a_name
-from workers.text.arabic import CUE_PROCLITICS, is_arabic
+from workers.text.arabic import AND, CLITIC_ARTICLES, CUE_PROCLITICS, is_arabic
+from workers.text.months import MONTHS
 from workers.text.normalize import normalize_text
 from workers.text.tokens import Tokens
 
 MAX_FEATURE_WORDS = 3
 """The most capitalised words of a Latin feature's own name ("South China Sea"); an
 Arabic one has one word ("بحيرة كيفو")."""
+MAX_STADIUM_NAME_WORDS = 3
+"""The most words of the person's name an Arabic stadium bears ("ملعب حسين آيت أحمد")."""
+YEAR_DIGITS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +51,11 @@ class Features:
     """Feature words that open a feature's name in lower case only ("stade")."""
     links: frozenset[str]
     """Words between a feature word and the name ("of", "de", "du")."""
+    stadiums: dict[str, str]
+    """(Arabic) a stadium word named after a person or a date, as written ("بملعب")
+    -> the word ("ملعب")."""
+    months: frozenset[str]
+    """Arabic month names, normalized."""
 
 
 def features(document: dict[str, Any]) -> Features:
@@ -56,27 +66,38 @@ def features(document: dict[str, Any]) -> Features:
             normalize_text(word) for section in document.values() for word in section.get(key, [])
         }
 
-    before: dict[str, str] = {}
-    for word in listed("features_before"):
-        for clitic in CUE_PROCLITICS if is_arabic(word) else ("",):
-            before[clitic + word] = word
+    def with_clitics(key: str) -> dict[str, str]:
+        return {
+            clitic + word: word
+            for word in listed(key)
+            for clitic in (CUE_PROCLITICS if is_arabic(word) else ("",))
+        }
+
+    before, stadiums = with_clitics("features_before"), with_clitics("stadiums")
     of, after = frozenset(listed("features_of")), frozenset(listed("features_after"))
     return Features(
-        words=WordSet(sorted({*before, *of, *after})),
+        words=WordSet(sorted({*before, *of, *after, *stadiums})),
         before=before,
         of=of,
         after=after,
         islands=frozenset(listed("islands")),
         lower=frozenset(listed("features_lower")),
         links=frozenset(listed("links")),
+        stadiums=stadiums,
+        months=frozenset(normalize_text(m) for m in MONTHS if is_arabic(m)),
     )
 
 
 def find_features(
-    found: Features, rules: NameRules, text: Tokens, taken: Iterable[tuple[int, int]]
+    found: Features,
+    rules: NameRules,
+    text: Tokens,
+    taken: Iterable[tuple[int, int]],
+    people: Iterable[tuple[int, int]] = (),
 ) -> list[Name]:
     """The natural features the text names, in order, none in the `taken` token spans
-    (names found otherwise) and none the gazetteer has whole."""
+    (names found otherwise) and none the gazetteer has whole; none across the names of
+    `people` either, but a stadium named after one of them."""
     hits = found.words.find(text.analysis)
     if not hits:
         return []
@@ -87,15 +108,54 @@ def find_features(
             continue
         word = text.words[hit]
         name = None
-        if word in found.before or word in found.of:
+        if word in found.stadiums:
+            name = _arabic_stadium(found, rules, text, hit)
+        elif word in found.before or word in found.of:
             name = _after_word(found, rules, text, hit)
         if name is None and word in found.after:
             name = _before_word(found, rules, text, hit, covered)
         if name is not None and name.name not in rules.keys:
             names.append(name)
             covered = name.last
-    spans = list(taken)
-    return [n for n in names if not any(a < n.last and n.first < b for a, b in spans)]
+    spans, named_after = list(taken), list(people)
+    return [
+        n
+        for n in names
+        if not any(a < n.last and n.first < b for a, b in spans)
+        and (
+            n.name.split(" ", 1)[0] in found.stadiums.values()
+            or not any(a < n.last and n.first < b for a, b in named_after)
+        )
+    ]
+
+
+def _arabic_stadium(found: Features, rules: NameRules, text: Tokens, hit: int) -> Name | None:
+    """The stadium named after a person ("ملعب ميلود هدفي", "بملعب مولاي عبد الله") or a
+    date ("ملعب 5 جويلية", "ملعب 8 ماي 1945") that its word opens."""
+    words, count = text.words, len(text.words)
+    start = end = hit + 1
+    if start >= count or not text.joined(hit):
+        return None
+    if words[start].isdigit():
+        if start + 1 >= count or not text.joined(start) or words[start + 1] not in found.months:
+            return None
+        end = start + 2
+        if end < count and text.joined(end - 1) and words[end].isdigit():
+            end += len(words[end]) == YEAR_DIGITS
+    elif words[start] in rules.given_arabic or words[start] in rules.openers_arabic:
+        end = start + 1
+        while (
+            end < count
+            and end - start < MAX_STADIUM_NAME_WORDS
+            and text.joined(end - 1)
+            and _stadium_name_word(rules, words[end])
+        ):
+            end += 1
+        if end - start < 2:
+            return None
+    else:
+        return None
+    return Name("place", " ".join([found.stadiums[words[hit]], *words[start:end]]), hit, end)
 
 
 def _after_word(found: Features, rules: NameRules, text: Tokens, hit: int) -> Name | None:
@@ -153,6 +213,16 @@ def _latin_name(rules: NameRules, run: list[str]) -> bool:
     ("South China Sea", "Cairo International Stadium")."""
     return not (
         is_arabic(run[0]) or run[0] in rules.leading or any(names_after(rules, w) for w in run)
+    )
+
+
+def _stadium_name_word(rules: NameRules, word: str) -> bool:
+    """A word of the person's name after its given name: a given name too ("مولاي عبد
+    الله"), or a name word, none with a clitic ("وتقترب", "بوهران": at Oran)."""
+    return (
+        not word.startswith((AND, *CLITIC_ARTICLES))
+        and word[1:] not in rules.keys
+        and (word in rules.given_arabic or _arabic_name_word(rules, word))
     )
 
 

@@ -11,30 +11,13 @@ import re
 
 from workers.parsers.fields import parse_datetime
 from workers.text.dateline import split_dateline
+from workers.text.months import MONTHS
 
 
 def _words(listing: str) -> frozenset[str]:
     return frozenset(listing.split())
 
 
-MONTHS = _words(
-    """
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre
-    décembre decembre janv févr fevr avr juil déc
-    enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre
-    diciembre ene ago dic
-    janeiro fevereiro março marco maio junho julho setembro outubro dezembro fev out dez
-    gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre gen mag giu lug
-    set ott
-    januar jänner februar märz mär mrz juni juli oktober dezember okt
-    januari februari maart mei augustus mrt
-    desember augusti maj
-    يناير فبراير مارس أبريل ابريل إبريل مايو يونيو يونيه يوليو يوليه أغسطس اغسطس سبتمبر أكتوبر
-    اكتوبر نوفمبر ديسمبر كانون شباط آذار اذار نيسان أيار ايار حزيران تموز آب اب أيلول ايلول تشرين
-    """
-)
 WEEKDAYS = _words(
     """
     monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs

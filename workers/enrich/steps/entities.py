@@ -292,9 +292,18 @@ def find_entities(
         gazetteer.places.features,
         gazetteer.names,
         tokens,
-        [(n.first, n.last) for n in (*built, *clubs)] + [(p.first, p.last) for p in found_small],
+        [(n.first, n.last) for n in (*built, *clubs) if n.type != "person"]
+        + [(p.first, p.last) for p in found_small],
+        [(n.first, n.last) for n in built if n.type == "person"],
     )
     if features:
+        # a stadium is not the person it is named after ("ملعب ميلود هدفي")
+        places = [(f.first, f.last) for f in features]
+        built = [
+            n
+            for n in built
+            if n.type != "person" or not any(a < n.last and n.first < b for a, b in places)
+        ]
         built = sorted([*built, *features], key=lambda n: n.first)
     credited = _agencies(gazetteer, tokens, dateline.agency) if dateline else []
     built += [Name("organisation", c.name, c.first, c.last) for c in credited if c.entry is None]
