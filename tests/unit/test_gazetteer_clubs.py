@@ -72,6 +72,20 @@ def test_a_club_named_for_a_word_and_its_town_takes_both(resources: Resources) -
     assert normalize_text("حسنية أكادير") in clubs(resources, text)
 
 
+def test_a_club_whose_head_word_opens_its_name_is_found_wherever_the_report_names_it(
+    resources: Resources,
+) -> None:
+    text = REPORT + " وصعد وفاق سطيف إلى الصدارة، فيما تراجعت مولودية وهران بعد الخسارة."
+    assert {normalize_text("وفاق سطيف"), normalize_text("مولودية وهران")} <= set(
+        clubs(resources, text)
+    )
+
+
+def test_a_club_head_word_outside_a_match_report_names_no_club(resources: Resources) -> None:
+    text = "وطالب شباب سطيف بفرص عمل، وقال إن نجم وهران السابق عاد إلى المدينة."
+    assert not clubs(resources, text)
+
+
 def test_the_article_comes_off_with_any_proclitic() -> None:
     assert definite(normalize_text("للهلال")) == normalize_text("الهلال")
     assert definite(normalize_text("وللهلال")) == normalize_text("الهلال")

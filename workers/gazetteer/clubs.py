@@ -26,6 +26,7 @@ from workers.text.arabic import (
     ARTICLE,
     ARTICLE_FORMS,
     CONJUNCTIONS,
+    CUE_PROCLITICS,
     LAM_ARTICLE,
     LATIN_ARTICLES,
     is_arabic,
@@ -66,6 +67,9 @@ class ClubRules:
     """A club's bare name -> the gazetteer entry named "نادي" + it."""
     triggers: frozenset[str]
     """Every word that may put a team after it: verbs, "against", owners, "scored"."""
+    heads: dict[str, str] = field(default_factory=dict)
+    """(Arabic) a word that opens a club's name before its town, as written ("لمولودية")
+    -> the word ("مولودية")."""
     latin: bool = False
     """English or French copy, where a club is a capitalised name in a slot of
     `before` or `after` words (`_latin_clubs`)."""
@@ -112,6 +116,7 @@ def club_rules(
             after=after,
             articles=words("articles"),
             slots=WordSet(sorted(before | after)),
+            heads={clitic + head: head for head in words("heads") for clitic in CUE_PROCLITICS},
         )
     return rules
 
@@ -133,14 +138,32 @@ def find_clubs(
         return _latin_clubs(rules, names, text, taken, is_town)
     clubs: set[tuple[str, ...]] = set()
     for index, word in enumerate(words):
-        if word not in rules.triggers:
-            continue
-        slot = _slot(rules, text, index, word)
-        if slot is not None and (club := _club_at(rules, names, text, slot)) is not None:
-            clubs.add(club)
+        if word in rules.heads:
+            if (club := _headed(rules, names, text, index, is_town)) is not None:
+                clubs.add(club)
+        elif word in rules.triggers:
+            slot = _slot(rules, text, index, word)
+            if slot is not None and (club := _club_at(rules, names, text, slot)) is not None:
+                clubs.add(club)
     if not clubs:
         return []
     return _mentions(text, clubs, taken)
+
+
+def _headed(
+    rules: ClubRules, names: NameRules, text: Tokens, index: int, is_town: Callable[[str], bool]
+) -> tuple[str, ...] | None:
+    """The club whose head word stands at `index`, named with its town ("وفاق سطيف",
+    "بمولودية الجزائر"), unless the gazetteer knows the name as another body's."""
+    following = index + 1
+    if following >= len(text.words) or not text.joined(index):
+        return None
+    town = text.words[following]
+    if town not in rules.places and not is_town(town):
+        return None
+    club = (rules.heads[text.words[index]], town)
+    name = " ".join(club)
+    return None if name in names.keys and name not in rules.known else club
 
 
 def _slot(rules: ClubRules, text: Tokens, index: int, word: str) -> int | None:
