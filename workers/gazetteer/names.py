@@ -1659,6 +1659,10 @@ def _arabic_person(
             parts.append(following)  # "محمد الأمين ولد ...": a name, not the title
             last += 1
             continue
+        if len(parts) == 1 and parts[0] in rules.particles_arabic and following.startswith(ARTICLE):
+            parts.append(following)  # "عبد الرحيم": the word it binds is no family name
+            last += 1
+            continue
         if len(parts) == 1 and following in rules.arabic_titles:
             parts.append(following)  # "مازن القاضي": a family name, which ends it
             last += 1
