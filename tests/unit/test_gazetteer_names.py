@@ -193,6 +193,8 @@ def test_a_body_the_gazetteer_knows_is_not_found_again_inside_a_longer_phrase(
         ("ar", "وسجل سالم الدوسري الهدف الأول", "سالم الدوسري"),
         ("ar", "غير أن عبد الرحيم أمغار، رئيس الجمعية، حذر", "عبد الرحيم أمغار"),
         ("ar", "إثر عرضية من عبد الكافي كيال قبل أن يعادل", "عبد الكافي كيال"),
+        ("ar", "وقال حاكم إقليم دارفور مني أركو مناوي، الذي", "مني أركو مناوي"),
+        ("ar", "أما القيادي في الحزب كاروان كاكه حمه فقال إن", "كاروان كاكه حمه"),
     ],
 )
 def test_people_are_found_from_a_given_name_without_a_trigger(
@@ -1095,3 +1097,16 @@ def test_a_name_with_saint_or_santa_is_no_persons(
 ) -> None:
     people = found(resources, text, "person", language)
     assert not {p for p in people if p.startswith(("saint", "santa"))}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وسجل ألكسندر ميتروفيتش هدفين، فيما", "ألكسندر ميتروفيتش"),
+        ("ورأى سامي يوسف أن الاتفاق صامد، وقال", "سامي يوسف"),
+    ],
+)
+def test_a_third_bare_word_is_the_family_name_only_where_the_name_ends(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert {normalize_text(name)} == found(resources, text, "person", "ar")

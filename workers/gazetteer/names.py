@@ -1727,12 +1727,39 @@ def _arabic_person(
             ):
                 parts.append(words[last])  # "مريم جرجس فهمي": the father's, then the grandfather's
                 last += 1
+            elif len(parts) == 2 and _family_name_at_end(rules, text, last):
+                parts.append(words[last])  # "مني أركو مناوي،": the father's, then the family's
+                last += 1
             break
         else:
             break
     return _unknown_person(rules, parts, start, last)
 
 
+def _family_name_at_end(rules: NameRules, text: Tokens, index: int) -> bool:
+    """A bare word after a father's bare name is the family's when the name ends with
+    it: punctuation, or a new clause with "و" or "ف", follows ("كاروان كاكه حمه
+    فقال")."""
+    words = text.words
+    if index >= len(words) or not text.joined(index - 1):
+        return False
+    word = words[index]
+    if not _bare_name(rules, word) or not_a_name(word) or defective_verb(rules, word):
+        return False
+    if word.startswith(AND) or opens_a_phrase(rules, word) or word in rules.arabic_heads:
+        return False
+    if word.endswith(DUAL_PLURAL_ENDINGS) and word[:-2] in rules.common:
+        return False  # "ميتروفيتش هدفين": two goals
+    following = index + 1
+    return (
+        following >= len(words)
+        or not text.joined(index)
+        or (words[following][0] in CONJUNCTIONS and words[following] not in rules.given_arabic)
+    )
+
+
+DUAL_PLURAL_ENDINGS = ("ين", "ان", "ات", "ون")
+"""The endings of a noun's dual and sound plurals: on an ordinary word ("هدفين"), no name."""
 COMPOUND_ENDS = frozenset(COMMON_COMPOUND_NAME_ENDINGS)
 TRIBE = "بني"
 """The tribe's name after a person's given and father's names ("بني هاني")."""
