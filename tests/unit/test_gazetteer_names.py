@@ -706,6 +706,8 @@ def test_a_name_that_begins_a_long_known_name_is_left_to_the_gazetteer(
         ("en", "The main opposition coalition, Ubuntu Forward, conceded defeat.", "Ubuntu Forward"),
         ("fr", "Le bénéfice du groupe Sonarel a progressé de 9 %.", "Sonarel"),
         ("fr", "Les trains de la filiale Sitarail sont arrêtés depuis lundi.", "Sitarail"),
+        ("fr", "La CBG, détenue par l'État et le consortium Halco, exploite la mine.", "Halco"),
+        ("en", "The charity Nuru Relief said 40 families had been moved.", "Nuru Relief"),
     ],
 )
 def test_a_lower_case_noun_of_its_kind_announces_the_name_of_a_body(
