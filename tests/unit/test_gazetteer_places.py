@@ -381,3 +381,20 @@ def test_a_country_named_by_an_ordinary_word_is_tagged_where_a_place_is_meant(
     text: str, tagged: bool, resources: Resources
 ) -> None:
     assert (MALI in places(resources, text, "ar")) is tagged
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        (
+            "LUSAKA (Reuters) - Mines in Zambia's North-Western province were hit.",
+            "iso3166-2:ZM-06",
+        ),
+        ("KARACHI (Reuters) - Floods hit Pakistan's southern Sindh province.", "iso3166-2:PK-SD"),
+        ("KHARTOUM (Reuters) - Cholera spread in Sudan's Red Sea state.", "iso3166-2:SD-RS"),
+    ],
+)
+def test_a_region_is_found_by_its_name_with_or_without_its_own_word(
+    text: str, region: str, resources: Resources
+) -> None:
+    assert region in places(resources, text, "en")

@@ -167,6 +167,14 @@ def small_places(
     for name, record in _regions(regions_document):
         if _long_enough(name) and record not in regions.get(name, ()):
             regions.setdefault(name, []).append(record)
+    words_of_regions = {
+        normalize_text(w) for section in words_document.values() for w in section.get("region", [])
+    }
+    for name, records in regions.items():
+        # "Punjab province" is Pakistan's or India's, as "Punjab" is
+        stem, _, word = name.rpartition(" ")
+        if word in words_of_regions and stem in regions:
+            records += [r for r in regions[stem] if r not in records]
     region_only = frozenset(name for name in towns_taken - never if name in regions)
     for name in (*taken, *never):
         rows.pop(name, None)
@@ -403,7 +411,9 @@ def _in_longer_name(
 def _cued(places: SmallPlaces, words: list[str], breaks: bytes, first: int, last: int) -> int:
     """Whether a place word stands right before the name (a link between them
     allowed: "town of") or right after it ("Duhok province"), and whether it is a
-    region word."""
+    region word. A region named with its own word ("Sindh province") is cued by it."""
+    if last - first > 1 and words[last - 1] in places.region_words:
+        return REGION_CUED
     before = first - 1
     if before >= 0 and not breaks[before] and words[before] in places.links:
         before -= 1
@@ -454,6 +464,13 @@ def _regions(document: dict[str, Any]) -> Iterator[tuple[str, Record]]:
         record = (f"{REGION_PREFIX}{subdivision.code}", subdivision.country_code, 0)
         names = {subdivision.name, french.gettext(subdivision.name)}
         names |= {_BRACKETED.sub("", name) for name in names}  # "Bicol (Region V)"
+        # with and without its type: "North-Western" (Zambia), "North Western Province"
+        # (Sri Lanka)
+        kind = " " + subdivision.type
+        names |= {
+            name[: -len(kind)] if name.lower().endswith(kind.lower()) else name + kind
+            for name in names
+        }
         table = document.get(subdivision.code, {})
         for language in ("ar", "en", "fr"):
             names.update(table.get(language, []))
