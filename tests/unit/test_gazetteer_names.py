@@ -86,6 +86,8 @@ def found(resources: Resources, text: str, kind: str, language: str | None = Non
         ("ar", "وقال إن الاتحاد الوطني لطلبة موريتانيا سيدعو", "الاتحاد الوطني لطلبة موريتانيا"),
         ("ar", "وواصل الطلاب في جامعة نواكشوط العصرية اعتصامهم", "جامعة نواكشوط العصرية"),
         ("ar", "وأحالت النيابة العامة المتهمين إلى المحاكمة", "النيابة العامة"),
+        ("ar", "وقالت شبكة أطباء السودان إن القصف أدى إلى مقتل", "شبكة أطباء السودان"),
+        ("ar", "وأحالت مصلحة الجمارك المصرية الملف إلى النيابة", "مصلحة الجمارك المصرية"),
         (
             "ar",
             "وقالت شركة سرت لإنتاج وتصنيع النفط والغاز إن",
@@ -146,6 +148,8 @@ def test_an_arabic_name_ends_where_its_construct_does(
         "وقالت الهيئة النتائج النهائية للانتخابات",  # a definite head takes adjectives only
         "وقال إن المجلس التنفيذي وافق",  # a definite head and one adjective: a description
         "وتحسنت إدارة السوق",  # a weak head and one word
+        "وتعرضت شبكة الكهرباء لأضرار كبيرة",
+        "وقال إن مصلحة البلاد فوق كل اعتبار",
         "the labour ministry said",  # lower case: no name
         "la cour a rejeté la demande de Karim Benali",  # a court named for no seat
     ],
