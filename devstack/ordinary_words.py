@@ -34,9 +34,9 @@ MIN_ARABIC_ZIPF = 4.4
 MIN_GAP = 1.5
 MAJOR_POPULATION = 100_000
 MAJOR_GAP = 2.1
-MIN_LATIN_ZIPF = 4.6
 """A city this large is what its name means unless the word is a hundred times
 more common in Arabic than the city's name in English ("بأنه" and Baneh)."""
+MIN_LATIN_ZIPF = 4.6
 OUTPUT = Path(__file__).resolve().parents[1] / "workers" / "data" / "ordinary_words.toml"
 HEADER = """# Words that GeoNames also lists as a town's name, and that are far more common
 # as words than the town is in the news: never a key of a packaged town, never a

@@ -90,7 +90,7 @@ def _trimmed(gazetteer: Gazetteer, people: list[TriggerPerson]) -> list[TriggerP
     kept: list[TriggerPerson] = []
     places = gazetteer.places
     for person in (
-        _without_phrase_after(rules, _without_conjunct(rules, places, p)) for p in people
+        _without_phrase_after(rules, _without_leading_word(rules, places, p)) for p in people
     ):
         name, first_offset, count = person.name, person.first_offset, person.count
         surfaces = person.surface_forms
@@ -129,7 +129,7 @@ def _trimmed(gazetteer: Gazetteer, people: list[TriggerPerson]) -> list[TriggerP
     return kept
 
 
-def _without_conjunct(
+def _without_leading_word(
     rules: NameRules, places: SmallPlaces, person: TriggerPerson
 ) -> TriggerPerson:
     """The person less a first Arabic word that a given name follows, when it opens
