@@ -274,7 +274,7 @@ def test_no_candidate_place_after_a_place_word_for_known_names_bodies_or_people(
         ("وتفشى المرض في قرية ود الحليو بولاية كسلا", "candidate:ود الحليو"),
         ("وقال سكان بلدة كفرنبودة إن القصف استمر", "candidate:كفرنبوده"),
         ("وجفت الآبار في قرية أولاد بوعزة المجاورة", "candidate:اولاد بوعزه"),
-        ("وفي إقليم سيدي بنور، قالت منسقة الاتحاد إن", "candidate:سيدي بنور"),
+        ("وفي إقليم سيدي بوزكري، قالت منسقة الاتحاد إن", "candidate:سيدي بوزكري"),
     ],
 )
 def test_an_unknown_name_after_an_arabic_town_or_village_word_is_a_candidate_place(
@@ -295,9 +295,16 @@ def test_a_latin_name_after_a_place_word_is_neither_a_person_nor_a_town_inside_i
 def test_a_place_named_like_a_person_after_a_place_word_is_no_person(
     resources: Resources,
 ) -> None:
-    text = "وفي إقليم سيدي بنور، قالت منسقة الاتحاد إن"
+    text = "وفي إقليم سيدي بوزكري، قالت منسقة الاتحاد إن"
     people = [t for t in tags(resources, text, "ar").values() if t.type == "person"]
     assert not people
+
+
+def test_a_province_named_after_its_town_and_no_region_name_is_the_town(
+    resources: Resources,
+) -> None:
+    text = "الرباط - وفي إقليم سيدي بنور، قالت منسقة الاتحاد إن المحصول تراجع"
+    assert "geonames:2536074" in places(resources, text, "ar")
 
 
 @pytest.mark.parametrize(
@@ -398,3 +405,10 @@ def test_a_region_is_found_by_its_name_with_or_without_its_own_word(
     text: str, region: str, resources: Resources
 ) -> None:
     assert region in places(resources, text, "en")
+
+
+def test_a_town_geonames_names_in_latin_only_is_found_by_the_arabic_name_copy_gives_it(
+    resources: Resources,
+) -> None:
+    text = "الخرطوم - نزح آلاف السودانيين من كبكابية ومليط بعد المعارك في شمال دارفور"
+    assert {"geonames:373198", "geonames:370181"} <= places(resources, text, "ar")

