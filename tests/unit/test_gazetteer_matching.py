@@ -194,3 +194,36 @@ def test_packaged_cities_have_arabic_and_french_names(resources: Resources) -> N
     dakar = next(t for t in found.values() if t.names.get("en") == "Dakar")
     assert dakar.names.get("ar") and dakar.names.get("fr")
     assert any(t.names.get("en") == "Nouakchott" for t in found.values())
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "entity"),
+    [
+        ("en", "Rio Tinto and Alcoa agreed to sell the stake.", "org:rio-tinto"),
+        ("fr", "Les actionnaires de Bank Audi ont été convoqués.", "org:bank-audi"),
+        ("ar", "وأعلنت شركة ريو تينتو عن خطة جديدة", "org:rio-tinto"),
+        ("fr", "La JS Kabylie a battu le MC Alger 2-0.", "org:js-kabylie"),
+        ("ar", "وتغلب شباب بلوزداد على ضيفه", "org:cr-belouizdad"),
+        ("fr", "L'Union générale tunisienne du travail a appelé à la grève.", "org:ugtt"),
+        ("ar", "ودعت حركة مجتمع السلم إلى الحوار", "org:msp-algeria"),
+        ("en", "Kenyan President William Ruto said on Monday", "person:william-ruto"),
+        ("ar", "وقال الرئيس الكيني وليام روتو إن", "person:william-ruto"),
+    ],
+)
+def test_companies_clubs_parties_and_leaders_of_the_field_are_known(
+    language: str, text: str, entity: str, resources: Resources
+) -> None:
+    assert entity in tags(resources, text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("وطالب الشباب السعودي بفرص عمل", "org:al-shabab-riyadh"),
+        ("وقالت الحكومة إن البيت الأبيض رحب", "org:elbit-systems"),
+    ],
+)
+def test_a_club_or_company_is_never_an_ordinary_phrase(
+    text: str, wrong: str, resources: Resources
+) -> None:
+    assert wrong not in tags(resources, text)

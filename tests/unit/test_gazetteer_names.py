@@ -27,8 +27,8 @@ def found(resources: Resources, text: str, kind: str, language: str | None = Non
             "Members of the Free Confederation of Mauritanian Workers walked out.",
             "Free Confederation of Mauritanian Workers",
         ),
-        ("en", "Saudi Electricity Co, the kingdom's biggest utility, said", "Saudi Electricity Co"),
-        ("en", "The Arab Potash Company chief executive resigned.", "Arab Potash Company"),
+        ("en", "Jazan Electricity Co, the region's biggest utility, said", "Jazan Electricity Co"),
+        ("en", "The Dead Sea Potash Company chief executive resigned.", "Dead Sea Potash Company"),
         ("en", "The league fined Kabwe Warriors FC on Monday.", "Kabwe Warriors FC"),
         ("en", "The unions wrote to the National Treasury for funds.", "National Treasury"),
         ("en", "Students at the University of the Highveld marched.", "University of the Highveld"),
@@ -70,13 +70,13 @@ def found(resources: Resources, text: str, kind: str, language: str | None = Non
             "المحكمة الابتدائية بتونس",
         ),
         ("ar", "وقالت وزارة الطاقة السعودية إن الإنتاج", "وزارة الطاقة السعودية"),
-        ("ar", "ودعا الاتحاد العام التونسي للشغل إلى إضراب", "الاتحاد العام التونسي للشغل"),
+        ("ar", "ودعا الاتحاد العام لعمال الموانئ إلى إضراب", "الاتحاد العام لعمال الموانئ"),
         ("ar", "وأعلنت شركة سنيم عن زيادة", "شركة سنيم"),
         ("ar", "وقالت جامعة حمد بن خليفة في بيان", "جامعة حمد بن خليفة"),
         ("ar", "وأعلنت الشركة السودانية لنقل الكهرباء عن انقطاع", "الشركة السودانية لنقل الكهرباء"),
         ("ar", "وقضت المحكمة الدستورية برفض الطعن", "المحكمة الدستورية"),
         ("ar", "وقالت نقابة أطباء السودان في بيان", "نقابة أطباء السودان"),
-        ("ar", "وأعلنت مجموعة موانئ أبوظبي عن أرباحها", "مجموعة موانئ أبوظبي"),
+        ("ar", "وأعلنت مجموعة موانئ الفجيرة عن أرباحها", "مجموعة موانئ الفجيرة"),
         (
             "ar",
             "وقال المحلل في شركة الإمارات دبي الوطني للأوراق المالية إن",
@@ -120,12 +120,12 @@ def test_organisations_are_found_around_their_head_noun(
 def test_an_acronym_in_brackets_is_a_form_of_the_name_and_its_mentions_count(
     resources: Resources,
 ) -> None:
-    text = "ودعا الاتحاد العام التونسي للشغل (UGTT) إلى إضراب. وقال UGTT إن المفاوضات توقفت."
+    text = "ودعا الاتحاد العام لعمال الموانئ (UGTP) إلى إضراب. وقال UGTP إن المفاوضات توقفت."
     union = tags(resources, text, "ar")[
-        "candidate:" + normalize_text("الاتحاد العام التونسي للشغل")
+        "candidate:" + normalize_text("الاتحاد العام لعمال الموانئ")
     ]
     assert union.type == "organisation"
-    assert "UGTT" in union.surface_forms
+    assert "UGTP" in union.surface_forms
     assert union.count == 2
 
 
@@ -193,11 +193,11 @@ def test_a_body_the_gazetteer_knows_is_not_found_again_inside_a_longer_phrase(
         ("en", "Striker Mamadou Lamine Diallo scored twice.", "Mamadou Lamine Diallo"),
         ("fr", "Le député Abdoulaye Ndiaye Sarr a dénoncé", "Abdoulaye Ndiaye Sarr"),
         ("ar", "ورأى أحمد ولد داداه أن الحكومة", "أحمد ولد داداه"),
-        ("ar", "وسجل رياض محرز هدفين", "رياض محرز"),
-        ("ar", "وسجل سالم الدوسري الهدف الأول", "سالم الدوسري"),
+        ("ar", "وسجل رياض بودبوز هدفين", "رياض بودبوز"),
+        ("ar", "وسجل سالم العنزي الهدف الأول", "سالم العنزي"),
         ("ar", "غير أن عبد الرحيم أمغار، رئيس الجمعية، حذر", "عبد الرحيم أمغار"),
         ("ar", "إثر عرضية من عبد الكافي كيال قبل أن يعادل", "عبد الكافي كيال"),
-        ("ar", "وقال حاكم إقليم دارفور مني أركو مناوي، الذي", "مني أركو مناوي"),
+        ("ar", "وقال حاكم إقليم دارفور مني أركو بشارة، الذي", "مني أركو بشارة"),
         ("ar", "أما القيادي في الحزب كاروان كاكه حمه فقال إن", "كاروان كاكه حمه"),
     ],
 )
@@ -454,14 +454,14 @@ def test_a_person_found_beside_a_title_stops_at_punctuation(resources: Resources
 @pytest.mark.parametrize(
     ("language", "text", "name"),
     [
-        ("ar", "وحصل التجمع الوطني الديمقراطي على 11 مقعدا", "التجمع الوطني الديمقراطي"),
-        ("fr", "Le Rassemblement national des indépendants a remporté le siège.", None),
+        ("ar", "وحصل التجمع الوطني التقدمي على 11 مقعدا", "التجمع الوطني التقدمي"),
+        ("fr", "Le Rassemblement national des démocrates a remporté le siège.", None),
     ],
 )
 def test_a_longer_body_that_opens_with_a_known_one_is_another_body(
     language: str, text: str, name: str | None, resources: Resources
 ) -> None:
-    expected = normalize_text(name or "Rassemblement national des indépendants")
+    expected = normalize_text(name or "Rassemblement national des démocrates")
     assert expected in found(resources, text, "organisation", language)
     assert "org:rassemblement-national" not in tags(resources, text, language)
 
@@ -519,7 +519,7 @@ def test_a_verb_a_pronoun_suffix_or_an_adverb_never_ends_an_arabic_name(
     ("text", "name"),
     [
         ("وقضت المحكمة على رئيس الجماعة إدريس بوزيدي بخمس سنوات حبسا نافذا", "إدريس بوزيدي"),
-        ("وطالب المحافظ ناجي عيسى بتجميد الحسابات", "ناجي عيسى"),
+        ("وطالب المحافظ ناجي مسعود بتجميد الحسابات", "ناجي مسعود"),
         ("ورحب النائب فريد حمدان بانتخاب رئيس جديد", "فريد حمدان"),
         ("وأمر الوزير مراد حمدان باستخدام القوة", "مراد حمدان"),
         ("وتعهد الوزير مراد حمدان بإنشاء مستشفى", "مراد حمدان"),
@@ -595,8 +595,8 @@ def test_a_definite_head_alone_takes_no_purpose_after_it(resources: Resources) -
 def test_a_head_noun_in_an_idiom_opens_no_body_and_leaves_the_one_after_it(
     resources: Resources,
 ) -> None:
-    text = "ونظمت النقابات الإضراب تحت لواء الاتحاد المغربي للشغل في الرباط"
-    assert found(resources, text, "organisation", "ar") == {normalize_text("الاتحاد المغربي للشغل")}
+    text = "ونظمت النقابات الإضراب تحت لواء الاتحاد الوطني للشغل في الرباط"
+    assert found(resources, text, "organisation", "ar") == {normalize_text("الاتحاد الوطني للشغل")}
 
 
 @pytest.mark.parametrize(
@@ -681,10 +681,10 @@ def test_an_acronym_in_brackets_spells_out_the_organisation_written_before_it(
 def test_an_acronym_the_story_gives_for_a_name_is_not_the_known_body_of_those_letters(
     resources: Resources,
 ) -> None:
-    text = "Le groupe fait partie de l'Alliance Fleuve Congo (AFC). L'AFC a rejeté l'appel."
+    text = "Le groupe fait partie de l'Alliance Force Citoyenne (AFC). L'AFC a rejeté l'appel."
     tagged = tags(resources, text, "fr")
     assert "org:afc" not in tagged
-    assert "candidate:alliance fleuve congo" in tagged
+    assert "candidate:alliance force citoyenne" in tagged
 
 
 def test_an_acronym_whose_letters_are_not_the_initials_spells_out_nothing(
@@ -745,9 +745,9 @@ def test_a_noun_of_its_kind_before_an_acronym_given_for_a_name_adds_no_body(
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("The field is run by Spain's Repsol and Norway's Varenor.", "Repsol"),
-        ("The field is run by Spain's Repsol and Norway's Varenor.", "Varenor"),
-        ("They will meet Egypt's Pyramids in the final.", "Pyramids"),
+        ("The field is run by Spain's Cepsa and Norway's Varenor.", "Cepsa"),
+        ("The field is run by Spain's Cepsa and Norway's Varenor.", "Varenor"),
+        ("They will meet Egypt's Modern Sport in the final.", "Modern Sport"),
         ("Shares of Germany's Koval Chemie rose 3% in Frankfurt.", "Koval Chemie"),
     ],
 )
@@ -935,8 +935,8 @@ def test_a_word_before_son_of_and_a_name_is_a_given_name_the_lists_may_lack(
 def test_a_title_right_after_a_given_name_alone_is_its_family_name(
     resources: Resources,
 ) -> None:
-    text = "وقال رئيس المجلس مازن القاضي إن المناقشات استمرت"
-    assert normalize_text("مازن القاضي") in found(resources, text, "person", "ar")
+    text = "وقال رئيس المجلس رامي القاضي إن المناقشات استمرت"
+    assert normalize_text("رامي القاضي") in found(resources, text, "person", "ar")
     bodies = found(resources, "وقال رئيس مجلس الوزراء الدكتور مصطفى مدبولي", "organisation", "ar")
     assert normalize_text("مجلس الوزراء") in bodies
 
@@ -996,8 +996,8 @@ def test_ali_written_with_ya_opens_the_name_and_the_preposition_does_not(
 @pytest.mark.parametrize(
     ("text", "body"),
     [
-        ("وقعت الشركة قرضا مع بنك ظفار لإضافة خط إنتاج جديد", "بنك ظفار"),
-        ("وقعت الشركة قرضا مع بنك ظفار لتوسعة مصنعها في صلالة", "بنك ظفار"),
+        ("وقعت الشركة قرضا مع بنك صحار لإضافة خط إنتاج جديد", "بنك صحار"),
+        ("وقعت الشركة قرضا مع بنك صحار لتوسعة مصنعها في صلالة", "بنك صحار"),
         (
             "قضت المحكمة الجزائية الابتدائية المتخصصة في عدن بإعدام ثلاثة",
             "المحكمه الجزاءيه الابتداءيه المتخصصه",
@@ -1047,7 +1047,7 @@ def test_a_maghreb_name_joins_with_its_particle_mint_or_ait(
     ("language", "text", "body"),
     [
         ("en", "Analysts at Meristem Securities expect a cut.", "meristem securities"),
-        ("fr", "Les revenus de Maroc Telecom ont progressé.", "maroc telecom"),
+        ("fr", "Les revenus de Sahel Telecom ont progressé.", "sahel telecom"),
     ],
 )
 def test_a_company_is_named_by_its_trade_after_its_name(
@@ -1064,8 +1064,8 @@ def test_a_company_is_named_by_its_trade_after_its_name(
             "مسعود سليمان",
         ),
         (
-            "وطالب محافظ المصرف المركزي ناجي عيسى بإحالة بيانات الإنفاق إلى النائب العام",
-            "ناجي عيسي",
+            "وطالب محافظ المصرف المركزي ناجي مسعود بإحالة بيانات الإنفاق إلى النائب العام",
+            "ناجي مسعود",
         ),
     ],
 )
@@ -1116,3 +1116,13 @@ def test_a_third_bare_word_is_the_family_name_only_where_the_name_ends(
     text: str, name: str, resources: Resources
 ) -> None:
     assert {normalize_text(name)} == found(resources, text, "person", "ar")
+
+
+
+def test_a_known_person_after_bint_or_bin_is_the_fathers_name_in_another_persons(
+    resources: Resources,
+) -> None:
+    text = "وافتتحت الشيخة المياسة بنت حمد بن خليفة آل ثاني المعرض"
+    tagged = tags(resources, text, "ar")
+    assert "candidate:" + normalize_text("المياسة بنت حمد بن خليفة آل ثاني") in tagged
+    assert "person:hamad-bin-khalifa-al-thani" not in tagged

@@ -425,7 +425,8 @@ def _known(rules: NameRules, text: Tokens, name: Name, language: str | None) -> 
     """Whether the gazetteer has the name: as a key; for an organisation, a known body
     inside it ("مكتب الأمم المتحدة"), not a person it is named after, or a known body
     it only begins ("صندوق النقد" of "صندوق النقد الدولي"); for a person, any known name of two
-    words or more inside it, or one known person's word ("Dagalo"). A head-first
+    words or more inside it but a father's after "بن" or "بنت", or one known person's
+    word ("Dagalo"). A head-first
     name (Arabic, French) that goes on past a known body of two words or more it
     opens with is another body ("التجمع الوطني الديمقراطي", "Rassemblement national
     des indépendants")."""
@@ -446,6 +447,8 @@ def _known(rules: NameRules, text: Tokens, name: Name, language: str | None) -> 
             part = " ".join(words[start : start + size])
             if size == 1 and part in FRENCH_IN:
                 continue  # "au" of "... au Liban" is no African Union
+            if person and start > 0 and words[start - 1] in SONSHIP:
+                continue  # the father's name ("المياسة بنت حمد بن خليفة آل ثاني")
             if (part in body_keys and (person or part not in rules.person_keys)) or (
                 size > 1 and person and part in keys
             ):

@@ -312,9 +312,10 @@ def find_entities(
     # a feature is not the place or person it is named after ("Lake Victoria")
     spans += [(n.first, n.last, kind) for n in features for kind in ("place", "person")]
     spans += [(p.first, p.last, "place") for p in found_small] + [
-        (n.first, n.last, "place" if n.type == "person" else "organisation")
+        (n.first, n.last, kind)
         for n in built
         if (language != "en" and n.type == "organisation") or is_arabic(n.name)
+        for kind in (("place", "person") if n.type == "person" else ("organisation",))
     ]
     # a competition's place is not one the story is about ("Africa Cup of Nations"),
     # a body named after a person is not the person ("King Abdullah University")
