@@ -140,6 +140,8 @@ struct Tokens<'a> {
     finder: &'a EntityFinder,
     analysis: &'a Analysis,
     covered: Vec<bool>,
+    /// Tokens of a known person's name.
+    person: Vec<bool>,
 }
 
 fn is_digits(word: &str) -> bool {
@@ -154,6 +156,10 @@ impl<'a> Tokens<'a> {
 
     fn covered(&self, index: isize) -> bool {
         usize::try_from(index).ok().and_then(|i| self.covered.get(i).copied()).unwrap_or(false)
+    }
+
+    fn known_person(&self, index: isize) -> bool {
+        usize::try_from(index).ok().and_then(|i| self.person.get(i).copied()).unwrap_or(false)
     }
 
     fn usable(&self, index: isize) -> bool {
@@ -182,6 +188,9 @@ impl<'a> Tokens<'a> {
                 index += 1;
             }
             for _ in 0..4 {
+                if self.known_person(index) {
+                    return Vec::new(); // the title's person is a known one
+                }
                 match self.word(index) {
                     Some(word)
                         if self.covered(index)
@@ -332,8 +341,13 @@ impl EntityFinder {
         // mentions of one key normalize alike and need no new surface form
         let mut seen_keys: FxHashSet<u32> = FxHashSet::default();
         let mut covered = vec![false; analysis.len()];
+        let mut person = vec![false; analysis.len()];
         for &PhraseHit { phrase: key, first, last } in &matches {
-            covered[first as usize..last as usize].iter_mut().for_each(|c| *c = true);
+            let span = first as usize..last as usize;
+            covered[span.clone()].iter_mut().for_each(|c| *c = true);
+            if self.known_people.contains(analysis.form_of(span.start, span.end)) {
+                person[span].iter_mut().for_each(|c| *c = true);
+            }
             let entry = self.key_entry[key as usize];
             if entry == IGNORED {
                 continue;
@@ -363,7 +377,7 @@ impl EntityFinder {
         if hits.is_empty() {
             return Found { entities, names };
         }
-        let tokens = Tokens { finder: self, analysis, covered };
+        let tokens = Tokens { finder: self, analysis, covered, person };
         for PhraseHit { phrase: trigger, first, last } in hits {
             let info = &self.trigger_info[trigger as usize];
             let picked = tokens.name(info, first as isize, last as isize - 1);
@@ -533,6 +547,7 @@ mod tests {
             ("us", 4, true, UPPER),
             ("islamic state", IGNORED, false, ANY),
             ("paul martin", 5, true, TITLE),
+            ("سالم الخنبشي", 6, true, ANY),
         ];
         let triggers = [
             ("said", "en", "after"),
@@ -546,7 +561,7 @@ mod tests {
             triggers.iter().map(|&(p, l, r)| (p.into(), l.into(), r.into())).collect(),
             set(&["the", "a", "le", "in", "on", "في"]),
             set(&["de", "bin"]),
-            set(&["emmanuel macron"]),
+            set(&["emmanuel macron", "paul martin", "سالم الخنبشي"]),
             set(&["المتحدث"]),
             set(&["باسم"]),
         )
@@ -648,6 +663,14 @@ mod tests {
         let found = finder().find_in(&Analysis::new(text), Some("ar"));
         assert_eq!(people(&found), ["محمد البغدادي"]);
         assert_eq!(found.people[0].surface_forms, ["محمد البغدادي"]);
+    }
+
+    #[test]
+    fn a_known_person_after_a_role_ends_the_search_for_its_name() {
+        let text = "قال المتحدث باسم الوزارة سالم الخنبشي الحكومة بسرعة تقديم المساعدات";
+        let found = finder().find_in(&Analysis::new(text), Some("ar"));
+        assert!(people(&found).is_empty());
+        assert_eq!(entries(&found)[0].0, 6);
     }
 
     #[test]

@@ -1126,3 +1126,12 @@ def test_a_known_person_after_bint_or_bin_is_the_fathers_name_in_another_persons
     tagged = tags(resources, text, "ar")
     assert "candidate:" + normalize_text("المياسة بنت حمد بن خليفة آل ثاني") in tagged
     assert "person:hamad-bin-khalifa-al-thani" not in tagged
+
+
+def test_a_known_person_after_a_title_ends_the_search_for_the_titles_name(
+    resources: Resources,
+) -> None:
+    text = "وطالب محافظ المصرف المركزي ناجي عيسى بإحالة بيانات الإنفاق إلى النائب العام"
+    tagged = tags(resources, text, "ar")
+    assert "person:naji-mohamed-issa" in tagged
+    assert found(resources, text, "person", "ar") == set()
