@@ -1118,7 +1118,6 @@ def test_a_third_bare_word_is_the_family_name_only_where_the_name_ends(
     assert {normalize_text(name)} == found(resources, text, "person", "ar")
 
 
-
 def test_a_known_person_after_bint_or_bin_is_the_fathers_name_in_another_persons(
     resources: Resources,
 ) -> None:
@@ -1135,3 +1134,18 @@ def test_a_known_person_after_a_title_ends_the_search_for_the_titles_name(
     tagged = tags(resources, text, "ar")
     assert "person:naji-mohamed-issa" in tagged
     assert found(resources, text, "person", "ar") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("وأعلن حزب الله اللبناني أنه استهدف موقعا", "Q41053"),
+        ("وقالت حركة النهضة التونسية إن الاعتقالات سياسية", "org:ennahda"),
+    ],
+)
+def test_a_known_body_followed_by_its_countrys_adjective_alone_is_that_body(
+    text: str, body: str, resources: Resources
+) -> None:
+    tagged = tags(resources, text, "ar")
+    assert body in tagged
+    assert not any(tag.candidate and tag.type == "organisation" for tag in tagged.values())

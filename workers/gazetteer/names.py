@@ -429,7 +429,8 @@ def _known(rules: NameRules, text: Tokens, name: Name, language: str | None) -> 
     word ("Dagalo"). A head-first
     name (Arabic, French) that goes on past a known body of two words or more it
     opens with is another body ("التجمع الوطني الديمقراطي", "Rassemblement national
-    des indépendants")."""
+    des indépendants"), unless a country's adjective alone follows it ("حزب الله
+    اللبناني")."""
     if name.name in rules.keys:
         return True
     if name.type == "place":
@@ -442,7 +443,13 @@ def _known(rules: NameRules, text: Tokens, name: Name, language: str | None) -> 
     body_keys, keys = rules.body_keys, rules.keys
     for size in range(1 if not person else 2, count):
         for start in range(count - size + 1):
-            if start == 0 and size > 1 and head_first and words[size] not in COORDINATORS:
+            if (
+                start == 0
+                and size > 1
+                and head_first
+                and words[size] not in COORDINATORS
+                and not all(_nisba(w) and w in rules.place_keys for w in words[size:])
+            ):
                 continue
             part = " ".join(words[start : start + size])
             if size == 1 and part in FRENCH_IN:
