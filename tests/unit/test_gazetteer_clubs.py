@@ -126,3 +126,14 @@ def test_a_french_club_takes_the_town_the_story_once_writes_with_it(
 def test_capitalised_names_outside_a_match_report_are_no_club(resources: Resources) -> None:
     text = "Kampala Lions edged higher on Monday as investors bought shares of Mbarara Rangers."
     assert clubs(resources, text, "en") == {}
+
+
+def test_a_club_name_that_runs_on_into_a_known_clubs_name_is_that_club(
+    resources: Resources,
+) -> None:
+    text = (
+        "L'AS FAR a dominé la Renaissance sportive de Berkane 1-0 dimanche en match du "
+        "championnat, grâce à un but en seconde période."
+    )
+    assert "renaissance" not in clubs(resources, text, "fr")
+    assert "org:rs-berkane" in tags(resources, text, "fr")

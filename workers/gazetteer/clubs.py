@@ -21,7 +21,7 @@ from typing import Any
 from newswire_text import WordSet
 
 from workers.gazetteer.inflection import arabic_variants
-from workers.gazetteer.names import Name, NameRules, nisba_adjective
+from workers.gazetteer.names import Name, NameRules, begins_known_body, nisba_adjective
 from workers.text.arabic import (
     ARTICLE,
     ARTICLE_FORMS,
@@ -317,7 +317,7 @@ def _latin_clubs(
     if not clubs:
         return []
     full = _full_names(names, text, {club for club in clubs if not is_town(" ".join(club))})
-    return _latin_mentions(text, full, taken) if full else []
+    return _latin_mentions(names, text, full, taken) if full else []
 
 
 def _full_names(
@@ -375,10 +375,14 @@ def _add_latin_club(
 
 
 def _latin_mentions(
-    text: Tokens, clubs: dict[tuple[str, ...], tuple[str, ...]], taken: list[tuple[int, int]]
+    names: NameRules,
+    text: Tokens,
+    clubs: dict[tuple[str, ...], tuple[str, ...]],
+    taken: list[tuple[int, int]],
 ) -> list[Name]:
     """Every mention of the clubs, by their name or their full name, each named by
-    the full one."""
+    the full one; none that runs on into a known body's name, which the gazetteer
+    tags ("la Renaissance sportive de Berkane")."""
     words, caps, found = text.words, text.caps, []
     firsts: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     forms = {form: full for club, full in clubs.items() for form in (club, full)}
@@ -394,6 +398,7 @@ def _latin_mentions(
                 and tuple(words[index + 1 : last]) == form[1:]
                 and not (last < len(words) and caps[last] and text.joined(last - 1))
                 and not any(low < last and index < high for low, high in taken)
+                and not begins_known_body(names, text, list(form), last, arabic=False)
             ):
                 found.append(Name("organisation", name, index, last))
                 index = last - 1

@@ -460,7 +460,15 @@ def _known(rules: NameRules, text: Tokens, name: Name, language: str | None) -> 
                 size > 1 and person and part in keys
             ):
                 return True
-    following = name.last
+    return begins_known_body(rules, text, words, name.last, arabic)
+
+
+def begins_known_body(
+    rules: NameRules, text: Tokens, words: list[str], last: int, arabic: bool
+) -> bool:
+    """Whether `words`, ending before token `last`, run on into a known body's name
+    ("Renaissance" of "Renaissance sportive de Berkane"); `words` is extended."""
+    following = last
     for _ in range(EXTENSION_WORDS if arabic else LATIN_EXTENSION_WORDS):
         if following >= len(text.words) or not text.joined(following - 1):
             break
