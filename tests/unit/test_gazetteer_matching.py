@@ -4,6 +4,7 @@ import pytest
 
 from tests.unit.gazetteer_support import tags
 from workers.enrich.resources import Resources
+from workers.gazetteer.inflection import english_spellings
 
 RAQQA = "place:raqqa"
 SYRIA = "Q858"
@@ -227,3 +228,23 @@ def test_a_club_or_company_is_never_an_ordinary_phrase(
     text: str, wrong: str, resources: Resources
 ) -> None:
     assert wrong not in tags(resources, text)
+
+
+@pytest.mark.parametrize(
+    ("name", "spelled"),
+    [
+        ("World Food Programme", ["World Food Program"]),
+        ("United Nations Development Program", ["United Nations Development Programme"]),
+        ("Centre for Strategic Studies", ["Center for Strategic Studies"]),
+        ("defence ministry", ["defense ministry"]),
+        ("Sudanese army", []),
+    ],
+)
+def test_an_english_name_is_also_spelled_the_other_side_of_the_atlantic(
+    name: str, spelled: list[str]
+) -> None:
+    assert english_spellings(name) == spelled
+
+
+def test_a_body_is_known_by_its_american_spelling_too(resources: Resources) -> None:
+    assert "org:wfp" in tags(resources, "The World Food Program warned of famine.", "en")

@@ -17,6 +17,7 @@ from workers.gazetteer.cued import CuedCountries, cued_countries
 from workers.gazetteer.inflection import (
     arabic_variants,
     english_adjective_forms,
+    english_spellings,
     french_adjective_forms,
     french_contractions,
     nisba_forms,
@@ -150,6 +151,9 @@ class _Keys:
                 if lang == "fr":
                     for contracted in french_contractions(form):
                         self._add_form(index, entry, contracted, Kind.NAME, Case.ANY)
+                elif lang == "en" and entry.priority >= CURATED_PRIORITY:
+                    for spelled in english_spellings(form):
+                        self._add_form(index, entry, spelled, Kind.NAME, case_rule(spelled))
         for lang, forms in entry.adjectives.items():
             for form in forms:
                 if lang == "ar":

@@ -91,3 +91,26 @@ def french_contractions(name: str) -> list[str]:
         rest = name[3:]
         return [f"au {rest}", f"du {rest}"]
     return []
+
+
+SPELLINGS = {
+    "programme": "program",
+    "organisation": "organization",
+    "organisations": "organizations",
+    "centre": "center",
+    "defence": "defense",
+}
+"""British spellings of the words of bodies' names and their American ones: British
+copy (Reuters) writes "World Food Programme", American (AP) "World Food Program"."""
+_SPELLING = {**SPELLINGS, **{us: uk for uk, us in SPELLINGS.items()}}
+
+
+def english_spellings(name: str) -> list[str]:
+    """The name with its British words spelled the American way, or the American ones
+    the British way ("Centre for ..." -> "Center for ..."); none when it has neither."""
+    words = name.split(" ")
+    out = []
+    for word in words:
+        other = _SPELLING.get(word.lower())
+        out.append(word if other is None else other if word.islower() else other.capitalize())
+    return [" ".join(out)] if out != words else []
