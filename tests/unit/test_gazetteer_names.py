@@ -1149,3 +1149,12 @@ def test_a_known_body_followed_by_its_countrys_adjective_alone_is_that_body(
     tagged = tags(resources, text, "ar")
     assert body in tagged
     assert not any(tag.candidate and tag.type == "organisation" for tag in tagged.values())
+
+
+def test_an_acronym_given_after_a_known_bodys_name_is_not_another_known_body(
+    resources: Resources,
+) -> None:
+    text = "Le Parti authenticité et modernité (PAM) a remporté le siège. Le PAM devance le PJD."
+    tagged = tags(resources, text, "fr")
+    assert "org:pam-morocco" in tagged
+    assert "org:wfp" not in tagged

@@ -350,6 +350,7 @@ def find_entities(
     # an acronym the story gives for a name it writes out is that body's, not the
     # known body of the same letters ("Alliance Fleuve Congo (AFC)")
     defined = {normalize_text(n.acronym) for n in built if n.acronym is not None}
+    defined |= _acronyms_given(gazetteer, analysis.original, known)
     for mentions in known:
         index, first_offset, count = mentions.entry, mentions.first_offset, mentions.count
         index = read_as.get(index, index)
@@ -400,6 +401,27 @@ def find_entities(
     if people or built or small or namesakes or known_named:
         tags.sort(key=_first_offset)
     return tags
+
+
+ACRONYM_AFTER = r"\s*\(([^()\s]{2,12})\)"
+"""The acronym a story gives in brackets right after a name it writes out."""
+
+
+def _acronyms_given(gazetteer: Gazetteer, original: str, known: Known) -> set[str]:
+    """The acronyms the story gives in brackets right after a known body's name
+    written out ("Union nationale pour la démocratie et le progrès (UNDP)"):
+    that body's, whatever other known body has those letters."""
+    given: set[str] = set()
+    for mentions in known:
+        if gazetteer.entries[mentions.entry].type != "organisation":
+            continue
+        for surface in mentions.surface_forms:
+            if " " in surface:
+                given.update(
+                    normalize_text(m.group(1))
+                    for m in re.finditer(re.escape(surface) + ACRONYM_AFTER, original)
+                )
+    return given
 
 
 GENERIC_AGENCIES = frozenset(
