@@ -1,5 +1,5 @@
 """Natural features and stadiums named with their feature word ("Caspian Sea", "Lake
-Kivu", "fleuve Sénégal", "بحيرة تشاد", "Benjamin Mkapa Stadium"): one place each, the
+Edward", "fleuve Gambie", "حوض تشاد", "Uhuru Stadium"): one place each, the
 feature and not the place or person it is named after."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from tests.unit.gazetteer_support import tags
 from workers.enrich.resources import Resources
 from workers.text.normalize import normalize_text
 
-JORDAN, CHAD, SENEGAL = "Q810", "Q657", "Q1041"
+GAMBIA, CHAD = "iso3166:GM", "Q657"
 
 
 def places(resources: Resources, text: str, language: str) -> set[str]:
@@ -22,18 +22,18 @@ def places(resources: Resources, text: str, language: str) -> set[str]:
     [
         ("en", "The capsule came down in the Caspian Sea on Monday.", "caspian sea"),
         ("en", "Miners polluted the Tapajos river, villagers said.", "tapajos river"),
-        ("en", "Fishermen on Lake Kivu said the catch had fallen.", "lake kivu"),
+        ("en", "Fishermen on Lake Edward said the catch had fallen.", "lake edward"),
         ("en", "Pirates seized a tanker in the Gulf of Aden.", "gulf of aden"),
         ("en", "The plant on Obi island reopened.", "obi island"),
-        ("en", "Storms lashed the Indian Ocean coast.", "indian ocean"),
+        ("en", "Storms lashed the Timor Sea coast.", "timor sea"),
         ("en", "The typhoon moved into the South China Sea.", "south china sea"),
         ("en", "The Pra river burst its banks.", "pra river"),
-        ("fr", "Les pêcheurs du golfe de Guinée manifestent.", "golfe de guinee"),
+        ("fr", "Les pêcheurs du golfe de Gascogne manifestent.", "golfe de gascogne"),
         ("ar", "وتراجع منسوب المياه في حوض الديسي الجوفي", "حوض الديسي"),
-        ("ar", "وانتشل الصيادون قاربا في بحيرة كيفو", "بحيره كيفو"),
-        ("en", "Simba drew 1-1 at the Benjamin Mkapa Stadium on Sunday.", "benjamin mkapa stadium"),
-        ("en", "Ahly won at Cairo International Stadium.", "cairo international stadium"),
-        ("fr", "Le match se jouera au stade Nelson-Mandela de Baraki.", "stade nelson mandela"),
+        ("ar", "وانتشل الصيادون قاربا في بحيرة إدوارد", "بحيره ادوارد"),
+        ("en", "Simba drew 1-1 at the Uhuru Stadium on Sunday.", "uhuru stadium"),
+        ("en", "Ahly won at Suez Stadium.", "suez stadium"),
+        ("fr", "Le match se jouera au stade Omar-Hamadi de Bologhine.", "stade omar hamadi"),
     ],
 )
 def test_a_feature_is_a_place_named_with_its_feature_word(
@@ -45,9 +45,9 @@ def test_a_feature_is_a_place_named_with_its_feature_word(
 @pytest.mark.parametrize(
     ("language", "text", "feature", "named_after"),
     [
-        ("en", "Settlers moved into the Jordan Valley last year.", "jordan valley", JORDAN),
-        ("fr", "La crue du fleuve Sénégal menace les rizières.", "fleuve senegal", SENEGAL),
-        ("ar", "وجفت أجزاء من بحيرة تشاد", "بحيره تشاد", CHAD),
+        ("en", "Floods swelled the Gambia River last year.", "gambia river", GAMBIA),
+        ("fr", "La crue du fleuve Gambie menace les rizières.", "fleuve gambie", GAMBIA),
+        ("ar", "وجفت أجزاء من حوض تشاد", "حوض تشاد", CHAD),
     ],
 )
 def test_a_feature_is_not_the_country_it_is_named_after(
@@ -103,12 +103,12 @@ def test_a_capitalised_stade_opens_a_clubs_name_not_a_stadiums(resources: Resour
 @pytest.mark.parametrize(
     ("text", "stadium"),
     [
-        ("حقق الفريق فوزا ثمينا مساء السبت بملعب ميلود هدفي بوهران", "ملعب ميلود هدفي"),
-        ("وتقام المباراة على ملعب 5 جويلية بالعاصمة", "ملعب 5 جويلية"),
+        ("حقق الفريق فوزا ثمينا مساء السبت بملعب عمر حمادي بالعاصمة", "ملعب عمر حمادي"),
+        ("وتقام المباراة على ملعب 19 ماي 1956 بعنابة", "ملعب 19 ماي 1956"),
         ("فاز وفاق سطيف على ملعب 8 ماي 1945 أمام جماهيره", "ملعب 8 ماي 1945"),
-        ("في ملعب حسين آيت أحمد بتيزي وزو", "ملعب حسين آيت أحمد"),
+        ("في ملعب أحمد زبانة بوهران", "ملعب أحمد زبانة"),
         ("على ملعب مولاي عبد الله بالرباط", "ملعب مولاي عبد الله"),
-        ("تطيح بضيفها في ملعب ميلود هدفي وتقترب من اللقب", "ملعب ميلود هدفي"),
+        ("تطيح بضيفها في ملعب عمر حمادي وتقترب من اللقب", "ملعب عمر حمادي"),
     ],
 )
 def test_an_arabic_stadium_named_after_a_person_or_a_date_is_a_place_not_a_person(

@@ -209,9 +209,12 @@ def test_packaged_cities_have_arabic_and_french_names(resources: Resources) -> N
         ("ar", "ودعت حركة مجتمع السلم إلى الحوار", "org:msp-algeria"),
         ("en", "Kenyan President William Ruto said on Monday", "person:william-ruto"),
         ("ar", "وقال الرئيس الكيني وليام روتو إن", "person:william-ruto"),
+        ("fr", "Une attaque revendiquée par le JNIM a visé Djibo.", "org:jnim"),
+        ("ar", "واستأنف حقل الشرارة إنتاجه أمس", "place:sharara-oilfield"),
+        ("en", "Fighting spread across Kordofan on Monday.", "place:kordofan"),
     ],
 )
-def test_companies_clubs_parties_and_leaders_of_the_field_are_known(
+def test_companies_clubs_parties_leaders_and_places_of_the_field_are_known(
     language: str, text: str, entity: str, resources: Resources
 ) -> None:
     assert entity in tags(resources, text, language)
@@ -222,9 +225,10 @@ def test_companies_clubs_parties_and_leaders_of_the_field_are_known(
     [
         ("وطالب الشباب السعودي بفرص عمل", "org:al-shabab-riyadh"),
         ("وقالت الحكومة إن البيت الأبيض رحب", "org:elbit-systems"),
+        ("وتوقفت الحافلات في الضاحية الجنوبية للعاصمة تونس", "place:dahiyeh"),
     ],
 )
-def test_a_club_or_company_is_never_an_ordinary_phrase(
+def test_a_known_name_is_never_an_ordinary_phrase(
     text: str, wrong: str, resources: Resources
 ) -> None:
     assert wrong not in tags(resources, text)
@@ -248,3 +252,9 @@ def test_an_english_name_is_also_spelled_the_other_side_of_the_atlantic(
 
 def test_a_body_is_known_by_its_american_spelling_too(resources: Resources) -> None:
     assert "org:wfp" in tags(resources, "The World Food Program warned of famine.", "en")
+
+
+def test_the_country_a_body_is_led_by_stays_the_countrys(resources: Resources) -> None:
+    tagged = tags(resources, "وقال التحالف بقيادة السعودية إن الضربات توقفت", "ar")
+    assert "Q851" in tagged
+    assert "org:saudi-led-coalition" not in tagged

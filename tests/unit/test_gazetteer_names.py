@@ -86,7 +86,7 @@ def found(resources: Resources, text: str, kind: str, language: str | None = Non
         ("ar", "وقال إن الاتحاد الوطني لطلبة موريتانيا سيدعو", "الاتحاد الوطني لطلبة موريتانيا"),
         ("ar", "وواصل الطلاب في جامعة نواكشوط العصرية اعتصامهم", "جامعة نواكشوط العصرية"),
         ("ar", "وأحالت النيابة العامة المتهمين إلى المحاكمة", "النيابة العامة"),
-        ("ar", "وقالت شبكة أطباء السودان إن القصف أدى إلى مقتل", "شبكة أطباء السودان"),
+        ("ar", "وقالت شبكة أطباء اليمن إن القصف أدى إلى مقتل", "شبكة أطباء اليمن"),
         ("ar", "وأحالت مصلحة الجمارك المصرية الملف إلى النيابة", "مصلحة الجمارك المصرية"),
         (
             "ar",
@@ -266,7 +266,7 @@ def test_a_known_person_is_not_linked_by_the_family_name_alone(resources: Resour
     [
         ("en", "The Court of Appeal on Monday upheld the ruling.", "Court of Appeal"),
         ("en", "Shares of Gulf Commercial Bank and Doha Islamic Bank fell.", "Doha Islamic Bank"),
-        ("fr", "La Direction générale de la Protection civile a indiqué", None),
+        ("fr", "La Direction générale de la Sécurité civile a indiqué", None),
         ("ar", "وقال رئيس مجلس الوزراء الدكتور كمال الزين إن", "مجلس الوزراء"),
     ],
 )
@@ -275,7 +275,7 @@ def test_an_organisation_name_stops_at_a_day_a_second_name_and_a_title(
 ) -> None:
     organisations = found(resources, text, "organisation", language)
     if name is None:
-        assert normalize_text("Direction générale de la Protection civile") in organisations
+        assert normalize_text("Direction générale de la Sécurité civile") in organisations
         return
     assert not any(o.startswith(normalize_text(name) + " ") for o in organisations)
 
@@ -536,7 +536,7 @@ def test_a_count_or_a_verbal_noun_with_a_preposition_on_it_ends_an_arabic_name(
     [
         ("وتستقبل جامعة قاصدي مرباح بورقلة الطلبة الجدد", "organisation", "جامعة قاصدي مرباح"),
         ("وأعلنت شركة كامكو إنفست عن أرباحها", "organisation", "شركة كامكو إنفست"),
-        ("وأقيمت المباراة على استاد جاسم بن حمد في الدوحة", "place", "استاد جاسم بن حمد"),
+        ("وأقيمت المباراة على استاد سحيم بن حمد في الدوحة", "place", "استاد سحيم بن حمد"),
     ],
 )
 def test_a_body_or_a_facility_is_named_by_two_bare_words_or_a_persons_name(
@@ -602,9 +602,9 @@ def test_a_head_noun_in_an_idiom_opens_no_body_and_leaves_the_one_after_it(
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("وأعلن مطار رفيق الحريري الدولي عن", "مطار رفيق الحريري الدولي"),
+        ("وأعلن مطار بشير الجميل الدولي عن", "مطار بشير الجميل الدولي"),
         ("استهدفت مسيرة مطار بورتسودان أمس", "مطار بورتسودان"),
-        ("وارتفع منسوب المياه خلف سد مروي", "سد مروي"),
+        ("وارتفع منسوب المياه خلف سد سنار", "سد سنار"),
     ],
 )
 def test_an_airport_or_a_dam_is_a_place_named_as_a_company_is(
@@ -899,7 +899,7 @@ def test_an_english_name_takes_in_and_a_country_only_after_its_of_phrase(
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("Farmers told the Kurdistan24 news network they had left.", "Kurdistan24"),
+        ("Farmers told the Shams24 news network they had left.", "Shams24"),
         ("He told Radiokom radio that fees would rise.", "Radiokom"),
         ("The Tekvra Nova party won a majority.", "Tekvra Nova"),
     ],
@@ -1002,7 +1002,7 @@ def test_ali_written_with_ya_opens_the_name_and_the_preposition_does_not(
             "قضت المحكمة الجزائية الابتدائية المتخصصة في عدن بإعدام ثلاثة",
             "المحكمه الجزاءيه الابتداءيه المتخصصه",
         ),
-        ("جمد المصرف الاعتمادات المخصصة لحكومة الوحدة الوطنية في طرابلس", "حكومه الوحده الوطنيه"),
+        ("جمد المصرف الاعتمادات المخصصة لحكومة الإنقاذ الوطني في طرابلس", "حكومه الانقاذ الوطني"),
         (
             "وقعت الشركة اتفاقا مع وزارة النقل والاتصالات وتقنية المعلومات أمس",
             "وزاره النقل والاتصالات وتقنيه المعلومات",

@@ -114,9 +114,10 @@ def find_features(
             name = _after_word(found, rules, text, hit)
         if name is None and word in found.after:
             name = _before_word(found, rules, text, hit, covered)
-        if name is not None and name.name not in rules.keys:
-            names.append(name)
-            covered = name.last
+        if name is not None:
+            covered = name.last  # a known one too: "basin" of "Lake Victoria basin"
+            if name.name not in rules.keys:
+                names.append(name)
     spans, named_after = list(taken), list(people)
     return [
         n
