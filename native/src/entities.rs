@@ -127,6 +127,8 @@ pub struct EntityFinder {
     keys: Phrases,
     key_entry: Vec<i32>,
     key_named: Vec<bool>,
+    /// Whether a key is a known person's name.
+    key_person: Vec<bool>,
     triggers: Phrases,
     trigger_info: Vec<Trigger>,
     stopwords: FxHashSet<String>,
@@ -345,7 +347,7 @@ impl EntityFinder {
         for &PhraseHit { phrase: key, first, last } in &matches {
             let span = first as usize..last as usize;
             covered[span.clone()].iter_mut().for_each(|c| *c = true);
-            if self.known_people.contains(analysis.form_of(span.start, span.end)) {
+            if self.key_person[key as usize] {
                 person[span].iter_mut().for_each(|c| *c = true);
             }
             let entry = self.key_entry[key as usize];
@@ -463,6 +465,7 @@ impl EntityFinder {
             keys: Phrases::new(phrases, cases)?,
             key_entry: keys.iter().map(|k| k.1).collect(),
             key_named: keys.iter().map(|k| k.2).collect(),
+            key_person: keys.iter().map(|k| known_people.contains(&k.0)).collect(),
             triggers: Phrases::new(trigger_phrases, Vec::new())?,
             trigger_info,
             stopwords,

@@ -398,7 +398,7 @@ def _latin_mentions(
                 and tuple(words[index + 1 : last]) == form[1:]
                 and not (last < len(words) and caps[last] and text.joined(last - 1))
                 and not any(low < last and index < high for low, high in taken)
-                and not begins_known_body(names, text, list(form), last, arabic=False)
+                and not begins_known_body(names, text, form, last, arabic=False)
             ):
                 found.append(Name("organisation", name, index, last))
                 index = last - 1

@@ -19,7 +19,7 @@ key is left to the gazetteer. The search starts only at head nouns and given nam
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -464,11 +464,11 @@ def _known(rules: NameRules, text: Tokens, name: Name, language: str | None) -> 
 
 
 def begins_known_body(
-    rules: NameRules, text: Tokens, words: list[str], last: int, arabic: bool
+    rules: NameRules, text: Tokens, name: Sequence[str], last: int, arabic: bool
 ) -> bool:
-    """Whether `words`, ending before token `last`, run on into a known body's name
-    ("Renaissance" of "Renaissance sportive de Berkane"); `words` is extended."""
-    following = last
+    """Whether the words of `name`, ending before token `last`, run on into a known
+    body's name ("Renaissance" of "Renaissance sportive de Berkane")."""
+    words, following = list(name), last
     for _ in range(EXTENSION_WORDS if arabic else LATIN_EXTENSION_WORDS):
         if following >= len(text.words) or not text.joined(following - 1):
             break

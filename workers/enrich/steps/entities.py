@@ -403,24 +403,29 @@ def find_entities(
     return tags
 
 
-ACRONYM_AFTER = r"\s*\(([^()\s]{2,12})\)"
-"""The acronym a story gives in brackets right after a name it writes out."""
+BRACKETED = re.compile(r"\(([^()\s]{2,12})\)")
+"""An acronym a story gives in brackets."""
 
 
 def _acronyms_given(gazetteer: Gazetteer, original: str, known: Known) -> set[str]:
     """The acronyms the story gives in brackets right after a known body's name
     written out ("Union nationale pour la démocratie et le progrès (UNDP)"):
     that body's, whatever other known body has those letters."""
+    brackets = [(m.start(), m.group(1)) for m in BRACKETED.finditer(original)]
+    if not brackets:
+        return set()
+    names = tuple(
+        surface
+        for mentions in known
+        if gazetteer.entries[mentions.entry].type == "organisation"
+        for surface in mentions.surface_forms
+        if " " in surface
+    )
     given: set[str] = set()
-    for mentions in known:
-        if gazetteer.entries[mentions.entry].type != "organisation":
-            continue
-        for surface in mentions.surface_forms:
-            if " " in surface:
-                given.update(
-                    normalize_text(m.group(1))
-                    for m in re.finditer(re.escape(surface) + ACRONYM_AFTER, original)
-                )
+    for start, acronym in brackets:
+        end = len(original[:start].rstrip())
+        if names and original.endswith(names, 0, end):
+            given.add(normalize_text(acronym))
     return given
 
 
