@@ -26,12 +26,15 @@ def running_workers(
         pipeline.stop()
 
 
-def wait_for(condition: Callable[[], bool], timeout: float, what: str, logs: Path) -> None:
+def wait_for(
+    condition: Callable[[], bool], timeout: float, what: str, logs: Path, every: float = 0.3
+) -> None:
+    """Poll `condition` every `every` seconds; on timeout, fail with the workers' logs."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if condition():
             return
-        time.sleep(0.3)
+        time.sleep(every)
     tails = []
     for log in sorted(logs.glob("*.log")):
         tails.append(

@@ -76,6 +76,9 @@ def test_seeds_flow_through_once(settings: Settings) -> None:
 
 def test_storage_worker_killed_mid_stream_loses_and_duplicates_nothing(settings: Settings) -> None:
     total = 600
+    # small batches, watched closely: the kill lands while most articles are still to
+    # be stored, however fast the store drains a backlog
+    settings = settings.model_copy(update={"store_batch_size": 20})
     with running_workers(settings) as pipeline:
         with Publisher(settings) as publisher:
             ctx = FeedContext(feed_id="synthetic", fetched_at=datetime.now(UTC))
@@ -87,6 +90,7 @@ def test_storage_worker_killed_mid_stream_loses_and_duplicates_nothing(settings:
             timeout=120,
             what="the first stored articles",
             logs=pipeline.log_dir,
+            every=0.01,
         )
         killed = pipeline.processes["store"]
         killed.send_signal(signal.SIGKILL)
