@@ -2,13 +2,15 @@
 //! the original it comes from: matches found in normalized text are reported as
 //! token spans, and those give back offsets and surface forms as written.
 
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use pyo3::prelude::*;
-use pyo3::types::PyBytes;
+use pyo3::sync::GILOnceCell;
+use pyo3::types::{PyBytes, PyList, PyString};
 use xxhash_rust::xxh3::xxh3_64;
 
 use crate::entities::Found;
+use crate::fxhash::FxHashMap;
 
 use crate::normalize::{is_run_char, push_run};
 
@@ -54,6 +56,11 @@ pub struct Analysis {
     /// instead of matching again.
     pub entities_ahead: OnceLock<(u64, Found)>,
     pub weights_ahead: OnceLock<(u64, Vec<f64>)>,
+    /// `original` and `normalized` as Python strings, made on first read: the
+    /// tagging steps read them many times per article, and each conversion decodes
+    /// the whole text again.
+    original_py: GILOnceCell<Py<PyString>>,
+    normalized_py: GILOnceCell<Py<PyString>>,
 }
 
 impl Analysis {
@@ -130,6 +137,8 @@ impl Analysis {
             tokens,
             entities_ahead: OnceLock::new(),
             weights_ahead: OnceLock::new(),
+            original_py: GILOnceCell::new(),
+            normalized_py: GILOnceCell::new(),
         }
     }
 
@@ -232,14 +241,18 @@ impl TextSpan {
 impl Analysis {
     /// The text as given.
     #[getter]
-    fn original(&self) -> &str {
-        &self.original
+    fn original(&self, py: Python<'_>) -> Py<PyString> {
+        self.original_py
+            .get_or_init(py, || PyString::new(py, &self.original).unbind())
+            .clone_ref(py)
     }
 
     /// The normalized text: tokens joined by single spaces.
     #[getter]
-    fn normalized(&self) -> &str {
-        self.normalized_text()
+    fn normalized(&self, py: Python<'_>) -> Py<PyString> {
+        self.normalized_py
+            .get_or_init(py, || PyString::new(py, self.normalized_text()).unbind())
+            .clone_ref(py)
     }
 
     fn __len__(&self) -> usize {
@@ -264,6 +277,28 @@ impl Analysis {
         Ok(self.surface_of(first, last))
     }
 
+    /// The normalized tokens, in order. Each word is one shared Python string for
+    /// every text it occurs in (`WORDS`): no string is made per token, and the
+    /// steps' set lookups reuse the hash the string keeps.
+    fn words<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let mut words = WORDS.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if words.len() > MAX_SHARED_WORDS {
+            words.clear();
+        }
+        let items = (0..self.len()).map(|token| {
+            let text = self.token_text(token);
+            let entry = words
+                .entry(self.hash(token))
+                .or_insert_with(|| (text.into(), PyString::new(py, text).unbind()));
+            if &*entry.0 == text {
+                entry.1.clone_ref(py)
+            } else {
+                PyString::new(py, text).unbind()
+            }
+        });
+        PyList::new(py, items.collect::<Vec<_>>())
+    }
+
     /// `capitalised` of every token, in one call: one byte per token, 1 or 0 (a
     /// `bytes` is built in one copy, where a list of bools costs an object per token).
     fn capitals<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
@@ -277,6 +312,15 @@ impl Analysis {
         PyBytes::new(py, &as_bytes(&self.breaks_of()))
     }
 }
+
+/// The words `Analysis.words` has given, by token hash, with the text they stand
+/// for (two words of one hash get strings of their own).
+static WORDS: Mutex<FxHashMap<u64, (Box<str>, Py<PyString>)>> =
+    Mutex::new(FxHashMap::with_hasher(crate::fxhash::FxBuild::new()));
+
+/// How many words `WORDS` holds before it starts again, so that a stream of new
+/// words (numbers, names) does not grow it for ever.
+const MAX_SHARED_WORDS: usize = 1 << 18;
 
 fn as_bytes(flags: &[bool]) -> Vec<u8> {
     flags.iter().map(|&flag| u8::from(flag)).collect()

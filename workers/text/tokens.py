@@ -23,9 +23,12 @@ class Tokens:
 
     @classmethod
     def of(cls, analysis: Analysis) -> Tokens:
-        words = analysis.normalized.split(" ") if len(analysis) else []
         return cls(
-            analysis, words, analysis.capitals(), analysis.breaks(), _after_first_line(analysis)
+            analysis,
+            analysis.words(),
+            analysis.capitals(),
+            analysis.breaks(),
+            _after_first_line(analysis),
         )
 
     def joined(self, index: int) -> bool:
