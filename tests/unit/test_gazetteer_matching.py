@@ -77,6 +77,37 @@ def test_a_country_without_a_curated_adjective_is_named_by_its_regular_nisba(
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the Ghanaian midfielder scored", "Q117"),
+        ("Kenyan runners won", "Q114"),
+        ("two Tanzanian miners", "Q924"),
+        ("un attaquant ghanéen", "Q117"),
+        ("les autorités kényanes", "Q114"),
+        ("des pêcheurs sénégalais", "Q1041"),
+        ("Senegalese fishermen", "Q1041"),
+    ],
+)
+def test_countries_are_named_by_their_english_and_french_demonyms(
+    text: str, expected: str, resources: Resources
+) -> None:
+    assert expected in tags(resources, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("a annoncé Boureima Hama Sambo, représentant", "place:hama"),
+        ("said Abdi Mogadishu Warsame, a trader", "geonames:53654"),
+    ],
+)
+def test_a_known_place_inside_a_latin_persons_name_is_no_place(
+    text: str, place: str, resources: Resources
+) -> None:
+    assert place not in tags(resources, text)
+
+
+@pytest.mark.parametrize(
     ("text", "wrong"),
     [
         ("بهدف للمهاجم ساديو ماني", "Q183"),  # "ألماني" keeps its alef: "ماني" is no German
