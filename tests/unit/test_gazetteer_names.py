@@ -174,6 +174,38 @@ def test_a_french_head_in_lower_case_opens_a_name_before_capitalised_words(
     assert found(resources, text, "organisation", "fr") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Le ministère de l'Industrie, des Mines et de l'Énergie a appelé au calme.",
+            "ministère de l'Industrie, des Mines et de l'Énergie",
+        ),
+        (
+            "la Société de l'environnement, de la plantation et du jardinage a recruté.",
+            "Société de l'environnement, de la plantation et du jardinage",
+        ),
+        (
+            "le ministère de la Santé, de la Population et de la Réforme hospitalière a dit",
+            "ministère de la Santé, de la Population et de la Réforme hospitalière",
+        ),
+        (
+            "Le ministère de l'Intérieur, des Collectivités locales a dit",
+            "ministère de l'Intérieur",
+        ),
+        ("le ministère des Finances, qui a démenti", "ministère des Finances"),
+        (
+            "Le ministère de la Santé de la République démocratique du Congo a annoncé",
+            "ministère de la Santé",
+        ),
+    ],
+)
+def test_a_french_name_takes_the_list_a_comma_adds_and_et_closes_but_not_its_country(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert found(resources, text, "organisation", "fr") == {normalize_text(name)}
+
+
 def test_a_body_the_gazetteer_knows_is_not_found_again_inside_a_longer_phrase(
     resources: Resources,
 ) -> None:

@@ -956,6 +956,7 @@ def _french_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
             break
     while last - 1 > start and words[last - 1] in rules.links:
         last -= 1
+    last = _listed_after_comma(rules, text, last)
     if (
         text.caps[start]
         and last + 1 < count
@@ -969,18 +970,81 @@ def _french_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
     # head in lower case is a description, and "de" and a known place at its end
     # say where the body is; a name written in full keeps its city ("Institut
     # Pasteur de Tunis")
-    if (
-        not text.caps[start]
-        and last - start > 3
-        and words[last - 2] in FRENCH_OF
-        and words[last - 1] in rules.keys
-        and words[last - 1] not in rules.body_keys
-    ):
-        last -= 2
+    if not text.caps[start] and last - start > 3:
+        last = _without_place_at_end(rules, text, start, last)
     return _latin_organisation(text, start, last)
 
 
+def _without_place_at_end(rules: NameRules, text: Tokens, start: int, last: int) -> int:
+    """`last`, or the token where "de" (with its article) brings in a known name
+    other than a body's that ends the name ("de la République démocratique du
+    Congo", "du Mali"), the head keeping at least two words."""
+    words = text.words
+    for size in range(min(MAX_COUNTRY_WORDS, last - start - 3), 0, -1):
+        end = last - size
+        place = " ".join(words[end:last])
+        if place not in rules.keys or place in rules.body_keys:
+            continue
+        link = end - 1 if words[end - 1] in FRENCH_ARTICLES else end
+        if link - start > 2 and words[link - 1] in FRENCH_OF:
+            return link - 1
+    return last
+
+
+def _listed_after_comma(rules: NameRules, text: Tokens, last: int) -> int:
+    """One past a list of de-phrases that a comma adds to a French name and "et"
+    closes ("ministère de l'Industrie, des Mines et de l'Énergie", "Société de
+    l'environnement, de la plantation et du jardinage"), else `last`. Each item is
+    a link and a word (and its adjective), capitalised when the name's last word is."""
+    words, count = text.words, len(text.words)
+    capitalised = bool(text.caps[last - 1])
+    end = last
+    for _ in range(MAX_LISTED):
+        if end >= count or text.joined(end - 1) or _between(text, end - 1) != ",":
+            return last
+        item = _listed_item(rules, text, end, capitalised)
+        if item == 0:
+            return last
+        if item < count and words[item] in COORDINATORS and text.joined(item - 1):
+            closed = _listed_item(rules, text, item + 1, capitalised)
+            if closed and (closed == count or not text.joined(closed - 1) or not text.caps[closed]):
+                return closed
+            return last
+        end = item
+    return last
+
+
+def _listed_item(rules: NameRules, text: Tokens, index: int, capitalised: bool) -> int:
+    """One past "des Mines", "de l'Énergie", "de la plantation" at token `index`, its
+    words running on, else 0."""
+    words, count = text.words, len(text.words)
+    if index >= count or words[index] not in FRENCH_LIST_LINKS:
+        return 0
+    after = index + 1
+    if after < count and words[after] in FRENCH_ARTICLES and text.joined(index):
+        after += 1
+    if after >= count or not text.joined(after - 1) or words[after] in rules.links:
+        return 0
+    if bool(text.caps[after]) != capitalised:
+        return 0
+    end = after + 1
+    if (
+        end < count
+        and text.joined(after)
+        and not text.caps[end]
+        and words[end].endswith(FRENCH_ADJECTIVE_ENDINGS)
+        and words[end] not in FRENCH_NOT_ADJECTIVES
+    ):
+        end += 1  # "de la Réforme hospitalière"
+    return end
+
+
 FRENCH_OF = frozenset({"de", "d", "du"})
+FRENCH_ARTICLES = frozenset({"la", "l", "le", "les"})
+FRENCH_LIST_LINKS = frozenset({"de", "d", "du", "des"})
+MAX_COUNTRY_WORDS = 4
+MAX_LISTED = 3
+"""The most items of a list a comma adds to a French name before its "et"."""
 FRENCH_IN = frozenset({"au", "en", "aux"})
 FRENCH_NOT_ADJECTIVES = frozenset(
     {"avant", "devant", "pendant", "durant", "suivant", "maintenant", "cependant", "pourtant",
