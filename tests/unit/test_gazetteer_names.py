@@ -1190,3 +1190,33 @@ def test_an_acronym_given_after_a_known_bodys_name_is_not_another_known_body(
     tagged = tags(resources, text, "fr")
     assert "org:pam-morocco" in tagged
     assert "org:wfp" not in tagged
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        (
+            "en",
+            "Babatunde Ogunleye, a trader in Ibadan, said prices doubled.",
+            "Babatunde Ogunleye",
+        ),
+        ("en", "The goal came after Kwabena Asante's cross.", "Kwabena Asante"),
+        ("en", "Thandiwe Mahlangu, 41, lost her stall in the fire.", "Thandiwe Mahlangu"),
+        ("en", "Tendai Chirwa scored in the second half.", "Tendai Chirwa"),
+        ("fr", "L'attaquant a servi Ousmane Badji à la 60e minute.", "Ousmane Badji"),
+    ],
+)
+def test_people_of_west_central_and_southern_africa_are_found_by_their_given_names(
+    language: str, text: str, name: str, resources: Resources
+) -> None:
+    assert normalize_text(name) in found(resources, text, "person", language)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [("On Monday Okonjo-Iweala said", "monday"), ("Given Ruto's remarks, talks stalled.", "given")],
+)
+def test_weekdays_and_ordinary_words_open_no_name(
+    text: str, word: str, resources: Resources
+) -> None:
+    assert not any(name.startswith(word) for name in found(resources, text, "person", "en"))
