@@ -31,6 +31,14 @@ from workers.text.arabic import is_arabic
 from workers.text.normalize import normalize_text
 
 MIN_ARABIC_ZIPF = 4.4
+MIN_ARABIC_ZIPF_ABROAD = 3.3
+"""The floor for a name that only towns outside `HOME` bear ("محلات" shops,
+Mahallat; "مرجان" coral, Maryanaj): Arabic copy names them rarely."""
+HOME = frozenset(
+    {"DZ", "BH", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA"}
+    | {"SA", "SD", "SO", "SY", "TN", "AE", "YE", "KM", "EH", "TD", "IL"}
+)
+"""The Arabic-speaking countries, and Israel, whose towns Arabic copy names daily."""
 MIN_GAP = 1.5
 MAJOR_POPULATION = 100_000
 MAJOR_GAP = 2.1
@@ -128,6 +136,7 @@ def derive() -> list[tuple[str, str, float, float]]:
     known = known_names()
     towns: dict[str, list[tuple[float, float, str]]] = {}
     spelled: dict[str, str] = {}
+    at_home: set[str] = set()
     for city in cities.values():
         names = [city["name"], *city["alternatenames"]]
         words = {normalize_text(n): n for n in names if is_arabic(n)}
@@ -140,11 +149,14 @@ def derive() -> list[tuple[str, str, float, float]]:
         for word, name in words.items():
             towns.setdefault(word, []).append((weight, english, city["name"]))
             spelled.setdefault(word, name)
+            if city["countrycode"] in HOME:
+                at_home.add(word)
     chosen = []
     for word, bearing in towns.items():
         arabic = max(zipf_frequency(form, "ar") for form in spellings(spelled[word]))
         weight, english, town = max(bearing)
-        if arabic >= MIN_ARABIC_ZIPF and arabic - weight >= MIN_GAP:
+        floor = MIN_ARABIC_ZIPF if word in at_home else MIN_ARABIC_ZIPF_ABROAD
+        if arabic >= floor and arabic - weight >= MIN_GAP:
             chosen.append((word, town, arabic, english))
     return sorted(chosen)
 
