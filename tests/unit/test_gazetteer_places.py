@@ -414,3 +414,27 @@ def test_a_town_geonames_names_in_latin_only_is_found_by_the_arabic_name_copy_gi
 ) -> None:
     text = "الخرطوم - نزح آلاف السودانيين من كبكابية ومليط بعد المعارك في شمال دارفور"
     assert {"geonames:373198", "geonames:370181"} <= places(resources, text, "ar")
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "namesake"),
+    [
+        (
+            "نواكشوط - قالت الحكومة الموريتانية إن الأمطار هطلت في ولاية آدرار، وإن موريتانيا"
+            " ستطلب دعما من الجزائر",
+            "iso3166-2:MR-07",
+            "iso3166-2:DZ-01",
+        ),
+        (
+            "الجزائر - أعلنت وزارة الصحة الجزائرية حملة تلقيح في ولاية أدرار، بعد حالات في"
+            " الجزائر العاصمة ووهران وقرب الحدود مع موريتانيا",
+            "iso3166-2:DZ-01",
+            "iso3166-2:MR-07",
+        ),
+    ],
+)
+def test_a_region_two_countries_of_the_story_name_alike_is_the_one_of_the_country_named_most(
+    text: str, region: str, namesake: str, resources: Resources
+) -> None:
+    found = places(resources, text, "ar")
+    assert region in found and namesake not in found, found

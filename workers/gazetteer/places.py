@@ -21,7 +21,7 @@ import hashlib
 import marshal
 import re
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -287,10 +287,13 @@ def find_small_places(
     countries: Iterable[str],
     covered: Iterable[tuple[int, int]] = (),
     dateline: DatelineTown | None = None,
+    weights: Mapping[str, int] | None = None,
 ) -> list[SmallPlace]:
     """The small places the text names, in order; none inside `covered` token spans
     (the names of known entities, organisations and people). The `dateline`'s place
-    reads as cued by a town word."""
+    reads as cued by a town word. `weights`: how often the story names each of its
+    `countries` (their places' mentions), to tell namesakes of two of them apart."""
+    weights = weights or {}
     matches = places.matcher.resolve(text.analysis)
     if not matches:
         return []
@@ -300,6 +303,7 @@ def find_small_places(
     found: list[SmallPlace] = []
     listed = (-1, NOT_CUED)
     """(the token after the last place found, the cue it had)"""
+    listed_country: str | None = None
     for hit in matches:
         phrase, first, last = hit.phrase, hit.first, hit.last
         if first in blocked or (last - 1) in blocked:
@@ -311,8 +315,10 @@ def find_small_places(
             cue = PLACE_CUED
         else:
             cue = _cued(places, words, breaks, first, last)
+        in_list = False
         if cue == NOT_CUED:
             cue = _listed(places, words, breaks, first, listed)
+            in_list = cue != NOT_CUED
         if name in places.region_only and cue != REGION_CUED:
             continue
         records = places.get(name, cue)
@@ -331,10 +337,26 @@ def find_small_places(
             continue  # "the village of Adan Yabaal": a longer name nobody knows
         if not records:
             continue
-        best = _first_best(in_story or records)
+        home = _nearest(in_story, listed_country if in_list else None, weights)
+        best = _first_best(home or in_story or records)
         found.append(SmallPlace(best[0], first, last))
-        listed = (last, cue)
+        listed, listed_country = (last, cue), best[1]
     return found
+
+
+def _nearest(records: list[Record], listed: str | None, weights: Mapping[str, int]) -> list[Record]:
+    """Of namesakes in two countries the story names ("أدرار" of Algeria and of
+    Mauritania), those of the country of the list the name goes on ("ولايات آدرار
+    وتكانت"), else of the country the story names most; none when that is a tie."""
+    countries = {r[1] for r in records}
+    if len(countries) < 2:
+        return []
+    if listed in countries:
+        return [r for r in records if r[1] == listed]
+    ranked = sorted(countries, key=lambda c: weights.get(c, 0), reverse=True)
+    if weights.get(ranked[0], 0) > weights.get(ranked[1], 0):
+        return [r for r in records if r[1] == ranked[0]]
+    return []
 
 
 def _after_quarter_word(places: SmallPlaces, words: list[str], breaks: bytes, first: int) -> bool:

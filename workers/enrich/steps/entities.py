@@ -10,6 +10,7 @@ mention in that string, and surface forms are the mentions as written there
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -279,6 +280,7 @@ def find_entities(
         countries,
         [(n.first, n.last) for n in (*built, *clubs) if n.type == "organisation" and not n.yields],
         town,
+        _country_mentions(gazetteer, known, read_as),
     )
     if found_small:
         found_small = _not_within(tokens, known, found_small)
@@ -641,6 +643,19 @@ def _story_countries(
         if entries[found.entry].type == "place"
         and (country := entries[chosen.get(found.entry, found.entry)].country) is not None
     }
+
+
+def _country_mentions(
+    gazetteer: Gazetteer, known: Known, namesakes: dict[int, int]
+) -> Counter[str]:
+    """How often the story names each country, counting the mentions of the known
+    places in it (`namesakes` read for the places they stand for)."""
+    entries, counts = gazetteer.entries, Counter[str]()
+    for found in known:
+        entry = entries[namesakes.get(found.entry, found.entry)]
+        if entry.type == "place" and entry.country is not None:
+            counts[entry.country] += found.count
+    return counts
 
 
 def _namesakes_in_story(gazetteer: Gazetteer, known: Known) -> dict[int, int]:
