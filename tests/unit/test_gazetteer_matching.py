@@ -289,3 +289,25 @@ def test_the_country_a_body_is_led_by_stays_the_countrys(resources: Resources) -
     tagged = tags(resources, "وقال التحالف بقيادة السعودية إن الضربات توقفت", "ar")
     assert "Q851" in tagged
     assert "org:saudi-led-coalition" not in tagged
+
+
+@pytest.mark.parametrize(
+    ("text", "agency", "namesake"),
+    [
+        (
+            "ZIGUINCHOR, 9 fév (APS) - Le Casa Sports a battu le Jaraaf au Sénégal, selon l'APS.",
+            "org:aps-senegal",
+            "org:aps",
+        ),
+        (
+            "ORAN, 9 fév (APS) - Le MC Oran a battu le CR Belouizdad en Algérie, selon l'APS.",
+            "org:aps",
+            "org:aps-senegal",
+        ),
+    ],
+)
+def test_a_national_body_is_its_namesake_of_the_storys_country(
+    text: str, agency: str, namesake: str, resources: Resources
+) -> None:
+    found = tags(resources, text, "fr", dateline=True)
+    assert agency in found and namesake not in found, list(found)

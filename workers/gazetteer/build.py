@@ -78,9 +78,10 @@ class Gazetteer:
     """Latin-script names of known people written with the Arabic article ("abdel
     fattah al burhan"), the article left out ("abdel fattah burhan") -> the entry."""
     namesakes: dict[int, dict[str, int]] = field(default_factory=dict)
-    """Per place entry that won a name other places of other countries also bear
-    ("Tripoli" of Libya and of Lebanon), those places by country: in a story about
-    one of those countries only, the name is its place (`enrich/steps/entities.py`)."""
+    """Per place or national body that won a name those of other countries also bear
+    ("Tripoli" of Libya and of Lebanon, "APS" of Algeria and of Senegal), those by
+    country: in a story about one of those countries only, the name is its place or
+    body (`enrich/steps/entities.py`)."""
     bodies: dict[str, int] = field(default_factory=dict)
     """Every key of a known organisation -> its entry: the agency a dateline credits
     ("قنا", "MAP") is read as the body it names, not as a town of that spelling."""
@@ -188,8 +189,8 @@ class _Keys:
         )
         country = (
             entry.country
-            if entry.type == "place"
-            and (entry.priority >= CURATED_PRIORITY or entry.weight >= NAMESAKE_MIN_POPULATION)
+            if (entry.type == "place" and entry.weight >= NAMESAKE_MIN_POPULATION)
+            or entry.priority >= CURATED_PRIORITY
             else None
         )
         if is_arabic(normalized):
@@ -206,9 +207,9 @@ class _Keys:
             self._claim(normalized, rank, KeyInfo(index, kind, case), country)
 
     def namesakes(self) -> dict[int, dict[str, int]]:
-        """Per place entry that won a key, the places of other countries named by it
-        as strongly: a curated place's namesake is curated too (London, Ontario is
-        never the London the gazetteer knows)."""
+        """Per place or national body that won a key, those of other countries named
+        by it as strongly: a curated place's namesake is curated too (London, Ontario
+        is never the London the gazetteer knows)."""
         found: dict[int, dict[str, int]] = {}
         for text, by_country in self.places.items():
             if len(by_country) < 2:
@@ -427,7 +428,7 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
         {
             winner: others
             for winner, others in keys.namesakes().items()
-            if winner >= 0 and entries[winner].type == "place"
+            if winner >= 0 and entries[winner].type != "person"
         },
         bodies,
     )

@@ -254,7 +254,8 @@ def find_entities(
     people = [TriggerPerson(p.name, p.first_offset, p.count, p.surface_forms) for p in found.people]
     fields_of = templates.fields
     read_as = _namesakes_in_story(gazetteer, known)
-    countries = _story_countries(gazetteer, known, read_as)
+    weights = _country_mentions(gazetteer, known, read_as)
+    countries = set(weights)
     tokens = Tokens.of(analysis)
     cued = find_cued(gazetteer.cued, gazetteer.names, tokens)
     countries |= {c for entry, _ in cued if (c := gazetteer.entries[entry].country) is not None}
@@ -280,7 +281,7 @@ def find_entities(
         countries,
         [(n.first, n.last) for n in (*built, *clubs) if n.type == "organisation" and not n.yields],
         town,
-        _country_mentions(gazetteer, known, read_as),
+        weights,
     )
     if found_small:
         found_small = _not_within(tokens, known, found_small)
@@ -338,7 +339,11 @@ def find_entities(
     )
     # a club's name is neither the place nor the body it is named after ("الخليج")
     spans += [(n.first, n.last, kind) for n in clubs for kind in ("place", "organisation")]
-    known_named = [(c.entry, c.first, c.last) for c in credited if c.entry is not None]
+    known_named = [
+        (_in_story(gazetteer, c.entry, countries), c.first, c.last)
+        for c in credited
+        if c.entry is not None
+    ]
     known_named += [(entry, token, token + 1) for entry, token in cued]
     if clubs:
         assert club_rules is not None
@@ -631,25 +636,12 @@ def _holding(
     ]
 
 
-def _story_countries(
-    gazetteer: Gazetteer, known: Known, namesakes: dict[int, int] | None = None
-) -> set[str]:
-    """The countries of the places the gazetteer found (`namesakes` read for the
-    places they stand for): the countries the story is about."""
-    entries, chosen = gazetteer.entries, namesakes or {}
-    return {
-        country
-        for found in known
-        if entries[found.entry].type == "place"
-        and (country := entries[chosen.get(found.entry, found.entry)].country) is not None
-    }
-
-
 def _country_mentions(
     gazetteer: Gazetteer, known: Known, namesakes: dict[int, int]
 ) -> Counter[str]:
-    """How often the story names each country, counting the mentions of the known
-    places in it (`namesakes` read for the places they stand for)."""
+    """The countries the story is about, each with how often the story names it: the
+    mentions of the known places in it (`namesakes` read for the places they stand
+    for)."""
     entries, counts = gazetteer.entries, Counter[str]()
     for found in known:
         entry = entries[namesakes.get(found.entry, found.entry)]
@@ -658,10 +650,21 @@ def _country_mentions(
     return counts
 
 
+def _in_story(gazetteer: Gazetteer, entry: int, countries: set[str]) -> int:
+    """`entry`, or its one namesake of the story's `countries` when its own country
+    is not one of them (a dateline's "(APS)" in a story about Senegal)."""
+    namesakes = gazetteer.namesakes.get(entry)
+    if not namesakes or gazetteer.entries[entry].country in countries:
+        return entry
+    others = [other for country, other in namesakes.items() if country in countries]
+    return others[0] if len(others) == 1 else entry
+
+
 def _namesakes_in_story(gazetteer: Gazetteer, known: Known) -> dict[int, int]:
-    """Places found by a name that places of other countries also bear ("Tripoli"),
-    read as the one namesake in a country the rest of the story names when their
-    own country is not named ("Tripoli" in a story about Lebanon): entry -> entry."""
+    """Places and national bodies found by a name that those of other countries
+    also bear ("Tripoli", "APS"), read as the one namesake in a country the rest of
+    the story names when their own country is not named ("Tripoli" in a story about
+    Lebanon): entry -> entry."""
     namesakes = gazetteer.namesakes
     ambiguous = [found.entry for found in known if found.entry in namesakes]
     if not ambiguous:
