@@ -184,6 +184,9 @@ impl<'a> Tokens<'a> {
     /// "وزير الخارجية الاميركي انتوني بلينكن", "المتحدث باسم الوزارة محمد العبد العالي":
     /// after a role (or a title), its complements are stepped over to the name.
     fn arabic_forward(&self, mut index: isize, skip_modifiers: bool) -> Vec<isize> {
+        if skip_modifiers && self.broken(index - 1) {
+            return Vec::new(); // a title stands right before its name: "محمود الشيخ، وهو"
+        }
         let at_role = self.word(index).is_some_and(|w| self.finder.roles.contains(w));
         if skip_modifiers || at_role {
             if !skip_modifiers {
@@ -558,6 +561,7 @@ mod tests {
             ("spokesman", "en", "before"),
             ("a declare", "fr", "after"),
             ("قال", "ar", "after"),
+            ("الشيخ", "ar", "title"),
         ];
         EntityFinder::build(
             keys.iter().map(|&(k, e, n, c)| (k.to_string(), e, n, c)).collect(),
@@ -637,6 +641,14 @@ mod tests {
         let text = "Then said Jane Doe, Acme Rivers won. قال محمد البغدادي، فيما";
         let found = finder().find_in(&Analysis::new(text), None);
         assert_eq!(people(&found), ["jane doe", "محمد البغدادي"]);
+    }
+
+    #[test]
+    fn an_arabic_title_before_punctuation_announces_no_name() {
+        let named = finder().find_in(&Analysis::new("التقى الشيخ محمد البغدادي"), None);
+        assert_eq!(people(&named), ["محمد البغدادي"]);
+        let text = "التقى محمود الشيخ، وهو مدرس";
+        assert!(finder().find_in(&Analysis::new(text), None).people.is_empty());
     }
 
     #[test]

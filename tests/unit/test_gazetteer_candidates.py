@@ -28,6 +28,7 @@ def candidates(resources: Resources, text: str) -> set[str]:
         ("وأوضح المدير العام لبترومسيلة محمد سعيد بن سميط أن الشركة", "محمد سعيد بن سميط"),
         ("وقال عبد الرزاق الورتاني عشر مرات إنه بريء", "عبد الرزاق الورتاني"),
         ("فيما اعترض مدرب منتخب المغرب وليد الزياني على القرار", "وليد الزياني"),
+        ("وقال مديرها سامر عبد الغني إن الانتهاكات وثقت", "سامر عبد الغني"),
         ("John Smith, a spokesman for the group, said", "John Smith"),
         ("said Hichem Abu Chkiouat, a minister", "Hichem Abu Chkiouat"),
         ("Mayor Vitali Klitschko said on Telegram", "Vitali Klitschko"),

@@ -140,13 +140,15 @@ def _without_leading_word(
     word after "ل" ("محافظ حضرموت عوض سالم باحميش", "المدير العام لبترومسيلة محمد
     سعيد بن سميط")."""
     parts = person.name.split(" ")
-    if len(parts) < 3 or parts[1] not in rules.given_arabic or not is_arabic(parts[0]):
-        return person
     first = parts[0]
-    complement = first not in rules.given_arabic and (
-        first in rules.keys or places.names(first) or first.startswith(LAM)
-    )
-    if not first.startswith(AND) and not complement:
+    if len(parts) < 2 or not is_arabic(first) or first in rules.given_arabic:
+        return person
+    # "وهو مدرس", "مديرها فضل عبد الغني": a pronoun, or a noun with one attached
+    pronoun = first in rules.stopwords or not_a_name(first)
+    if not pronoun and (len(parts) < 3 or parts[1] not in rules.given_arabic):
+        return person
+    complement = first in rules.keys or places.names(first) or first.startswith(LAM)
+    if not first.startswith(AND) and not complement and not pronoun:
         return person
     cut = person.surface_forms[0].split(maxsplit=1)[1]
     shift = person.surface_forms[0].find(cut)
