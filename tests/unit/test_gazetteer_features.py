@@ -127,3 +127,25 @@ def test_a_stadium_word_before_no_name_or_date_names_no_stadium(
     text: str, resources: Resources
 ) -> None:
     assert not [i for i in places(resources, text, "ar") if i.startswith("candidate:")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        (
+            "Dams on the Karun and Dez rivers cut their output.",
+            {"candidate:karun river", "candidate:dez river"},
+            set(),
+        ),
+        (
+            "Farmers between the Tigris and Euphrates rivers lost their crops.",
+            {"place:tigris", "place:euphrates"},
+            {"candidate:tigris river", "candidate:euphrates river"},
+        ),
+    ],
+)
+def test_a_plural_feature_word_after_two_names_makes_a_feature_of_each(
+    text: str, expected: set[str], absent: set[str], resources: Resources
+) -> None:
+    found = places(resources, text, "en")
+    assert expected <= found and not absent & found, found

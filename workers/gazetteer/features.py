@@ -46,6 +46,9 @@ class Features:
     without it they open bodies' names ("Gulf Air")."""
     after: frozenset[str]
     """Feature words written after the name ("Caspian Sea", "Tapajos river")."""
+    plurals: dict[str, str]
+    """(Latin script) the plural of a word of `after` -> the word: after two names
+    joined by "and", a feature of each ("the Karun and Dez rivers")."""
     islands: frozenset[str]
     lower: frozenset[str]
     """Feature words that open a feature's name in lower case only ("stade")."""
@@ -75,11 +78,15 @@ def features(document: dict[str, Any]) -> Features:
 
     before, stadiums = with_clitics("features_before"), with_clitics("stadiums")
     of, after = frozenset(listed("features_of")), frozenset(listed("features_after"))
+    plurals = {
+        word + "s": word for word in after if not is_arabic(word) and word + "s" not in after
+    }
     return Features(
-        words=WordSet(sorted({*before, *of, *after, *stadiums})),
+        words=WordSet(sorted({*before, *of, *after, *stadiums, *plurals})),
         before=before,
         of=of,
         after=after,
+        plurals=plurals,
         islands=frozenset(listed("islands")),
         lower=frozenset(listed("features_lower")),
         links=frozenset(listed("links")),
@@ -114,6 +121,10 @@ def find_features(
             name = _after_word(found, rules, text, hit)
         if name is None and word in found.after:
             name = _before_word(found, rules, text, hit, covered)
+        if name is None and word in found.plurals:
+            pair = _before_plural(found, rules, text, hit, covered)
+            names += pair
+            covered = hit + 1 if pair else covered
         if name is not None:
             covered = name.last  # a known one too: "basin" of "Lake Victoria basin"
             if name.name not in rules.keys:
@@ -206,6 +217,38 @@ def _before_word(
     if words[hit] in found.islands and " ".join(words[start:hit]) in rules.keys:
         return None  # "Zanzibar island": the known place
     return Name("place", " ".join(words[start : hit + 1]), start, hit + 1)
+
+
+def _before_plural(
+    found: Features, rules: NameRules, text: Tokens, hit: int, low: int
+) -> list[Name]:
+    """The two features a plural feature word ends, their names joined by "and" ("the
+    Karun and Dez rivers": the Karun river and the Dez river), else none."""
+    words, singular = text.words, found.plurals[text.words[hit]]
+    if hit == 0 or not text.joined(hit - 1):
+        return []
+    second = text.capitalised_start(hit, MAX_FEATURE_WORDS, low)
+    link = second - 1
+    if second == hit or link <= low or words[link] not in AND_WORDS or not text.joined(link):
+        return []
+    if not text.joined(link - 1):
+        return []
+    first = text.capitalised_start(link, MAX_FEATURE_WORDS, low)
+    while first < link and words[first] in rules.leading:
+        first += 1
+    if first == link:
+        return []
+    pair = [(first, link), (second, hit)]
+    if any(not _latin_name(rules, words[a:b]) or words[a] in rules.demonyms for a, b in pair):
+        return []
+    return [
+        Name("place", " ".join([*words[a:b], singular]), a, b)
+        for a, b in pair
+        if " ".join(words[a:b]) not in rules.keys  # "the Tigris and Euphrates rivers"
+    ]
+
+
+AND_WORDS = frozenset({"and", "et"})
 
 
 def _latin_name(rules: NameRules, run: list[str]) -> bool:
