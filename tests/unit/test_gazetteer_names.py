@@ -1204,9 +1204,17 @@ def test_an_acronym_given_after_a_known_bodys_name_is_not_another_known_body(
         ("en", "Thandiwe Mahlangu, 41, lost her stall in the fire.", "Thandiwe Mahlangu"),
         ("en", "Tendai Chirwa scored in the second half.", "Tendai Chirwa"),
         ("fr", "L'attaquant a servi Ousmane Badji à la 60e minute.", "Ousmane Badji"),
+        (
+            "en",
+            "Atiqullah Noorzai, a shopkeeper in the town, said the market closed.",
+            "Atiqullah Noorzai",
+        ),
+        ("en", "Mahendrasinh Parmar took three wickets before lunch.", "Mahendrasinh Parmar"),
+        ("en", "Tejaswini Kulkarni, 34, runs a clinic in the district.", "Tejaswini Kulkarni"),
+        ("fr", "Selon Ayelén Quispe, une habitante du quartier, l'eau a monté.", "Ayelén Quispe"),
     ],
 )
-def test_people_of_west_central_and_southern_africa_are_found_by_their_given_names(
+def test_people_of_africa_south_asia_and_the_andes_are_found_by_their_given_names(
     language: str, text: str, name: str, resources: Resources
 ) -> None:
     assert normalize_text(name) in found(resources, text, "person", language)
