@@ -243,7 +243,7 @@ async def play(case: Case, harness: Harness) -> None:
             case Lose():
                 await harness.lose()
             case Lost(req):
-                assert not await state.has_epoch(), where
+                assert await state.epoch() is None, where
                 submitted = await state.submit([req.request()])
                 with pytest.raises(StateLost):
                     await submitted.decisions()
@@ -251,7 +251,7 @@ async def play(case: Case, harness: Harness) -> None:
                     await state.reserve_role()
             case Restore():
                 await harness.restore()
-                assert await state.has_epoch(), where
+                assert await state.epoch() is not None, where
             case Split(uri, role_seq):
                 assert await state.reserve_role() == role_seq, where
                 await state.split(uri, role_seq)

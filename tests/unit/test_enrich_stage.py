@@ -122,3 +122,30 @@ def test_two_agencies_reports_of_one_event_share_a_story_when_linking_is_on(
     enriched = [codec.decode(o.value, EnrichedArticle) for o in sender.acknowledged]
     assert [a.uri for a in enriched] == ["en_malatya_quake_reuters", "en_malatya_quake_ap"]
     assert enriched[0].story_id == enriched[1].story_id == "en_malatya_quake_reuters"
+
+
+def test_a_run_called_again_after_the_state_lost_its_epoch_decides_every_group_again(
+    resources: Resources,
+) -> None:
+    """Decisions made under an epoch since lost were never sent, so the rebuild from
+    storage cannot know them: kept, a later copy would find no canonical."""
+    import asyncio
+
+    from workers.enrich.engine import EnrichResult
+
+    settings = Settings()
+    state = MemoryDedupState(settings.dedup)
+    enricher = Enricher(settings, resources, state, Restore(state))
+    headline = "Lebanon keeps its exchange rate"
+
+    async def scenario() -> EnrichResult:
+        run = enricher.begin([make_article("urn:a", headline, BODY)])
+        await run.results()
+        state.lose()  # Redis came back empty before the run's results were sent
+        await run.results()  # the stage calls the run again after its failure
+        (copy,) = await enricher.process_batch([make_article("urn:b", headline, BODY)])
+        assert isinstance(copy, EnrichResult)
+        return copy
+
+    copy = asyncio.run(scenario())
+    assert copy.notice is not None and copy.notice.duplicate_of == "urn:a"

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import math
 import time
+import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
@@ -119,7 +120,7 @@ class MemoryDedupState:
 
     def lose(self) -> None:
         """Forget everything, the epoch too: a Redis that came back empty."""
-        self._epoch = False
+        self._epoch: str | None = None
         self._seq = 0
         self._uris: dict[str, UriState] = {}
         self._aliases: dict[str, Expiring[set[str]]] = {}
@@ -128,13 +129,13 @@ class MemoryDedupState:
 
     def begin_epoch(self) -> None:
         """The state is complete: as a rebuild from storage leaves it."""
-        self._epoch = True
+        self._epoch = uuid.uuid4().hex
 
-    async def has_epoch(self) -> bool:
+    async def epoch(self) -> str | None:
         return self._epoch
 
     async def submit(self, requests: Sequence[DedupRequest]) -> Decided:
-        if not self._epoch:
+        if self._epoch is None:
             return Decided(None)
         self._now = self._clock()
         return Decided([self._decide(request) for request in requests])
@@ -338,7 +339,7 @@ class MemoryDedupState:
         return self._seq
 
     def _require_epoch(self) -> None:
-        if not self._epoch:
+        if self._epoch is None:
             raise StateLost("dedup state: no epoch, rebuild it first", DEPENDENCY)
 
     def _uri(self, uri: str) -> UriState | None:

@@ -62,11 +62,12 @@ class RedisDedupState:
         """The state of this deployment, under its Redis prefix."""
         return cls(redis, settings.dedup, dedup_prefix(settings))
 
-    async def has_epoch(self) -> bool:
+    async def epoch(self) -> str | None:
         try:
-            return bool(await self._redis.exists(self._prefix + "epoch"))
+            token = await self._redis.get(self._prefix + "epoch")
         except RedisError as exc:
             raise _unavailable(exc) from exc
+        return None if token is None else bytes(token).decode()
 
     async def submit(self, requests: Sequence[DedupRequest]) -> ScriptCalls:
         """Send the script calls deciding `requests` and return once Redis has them

@@ -46,8 +46,10 @@ class Submitted(Protocol):
 
 
 class DedupState(Protocol):
-    async def has_epoch(self) -> bool:
-        """Whether the state is complete (started afresh or rebuilt from storage)."""
+    async def epoch(self) -> str | None:
+        """The token of the state's epoch, set when it started afresh or was rebuilt
+        from storage; None while it has none (Redis came back empty). Decisions made
+        under one epoch are lost with it."""
         ...
 
     async def submit(self, requests: Sequence[DedupRequest]) -> Submitted:

@@ -17,7 +17,7 @@ from typing import Any, Protocol, TypeVar
 from workers.dedup.decision import Decision, Outcome
 from workers.dedup.minhash import Fingerprint, encode_signature, fingerprint
 from workers.dedup.order import dedup_key
-from workers.dedup.state import DedupRequest, DedupState, StateLost, Submitted
+from workers.dedup.state import DedupRequest, DedupState, Submitted
 from workers.enrich.resources import Resources
 from workers.enrich.steps import Step, default_steps
 from workers.errors import TransientError
@@ -185,7 +185,6 @@ class Enricher:
         self._state = state
         self._stories = stories
         self._restore = restore
-        self._state_checked = False
         finds = any(step.finds_entities for step in self._steps)
         weighs = any(step.weighs_topics for step in self._steps)
         self._finder = resources.gazetteer.finder if finds else None
@@ -255,21 +254,14 @@ class Enricher:
             [DedupRequest(e.uri, e.content_hash, dedup_key(e), fp) for _, e, fp, _ in pending]
         )
 
-    async def _decisions(self, submitted: Submitted) -> list[Decision]:
-        try:
-            return await submitted.decisions()
-        except StateLost:
-            self._state_checked = False
-            raise
-
-    async def _ensure_state(self) -> None:
-        """Before the first batch, and after the state answered that it is gone:
-        restore it unless it is there (another worker may have restored it)."""
-        if self._state_checked:
-            return
-        if not await self._state.has_epoch():
+    async def _ensure_state(self) -> str | None:
+        """The state's epoch, restoring the state first when it has none (unless
+        another worker restored it meanwhile)."""
+        epoch = await self._state.epoch()
+        if epoch is None:
             await self._restore()
-        self._state_checked = True
+            epoch = await self._state.epoch()
+        return epoch
 
 
 Pending = tuple[int, EnrichedArticle, Fingerprint, Analysis]
@@ -281,7 +273,10 @@ class EnrichmentRun:
     """The enrichment of one batch. Groups are decided by the dedup state in order,
     one at a time, each while the next group goes through the steps. When it fails the
     run raises `TransientError`; called again, it goes on from the first group not
-    yet decided, without running the steps of any group twice."""
+    yet decided, without running the steps of any group twice, unless the state lost
+    its epoch meanwhile: the decisions made under it were lost with it (a rebuild
+    from storage cannot know them, since they were never sent), so every group is
+    decided again."""
 
     def __init__(self, enricher: Enricher, articles: Sequence[Article]) -> None:
         self._enricher = enricher
@@ -290,6 +285,8 @@ class EnrichmentRun:
         self._results: list[EnrichResult | EnrichFailure | None] = [None] * len(articles)
         self._prepared: dict[int, list[Pending]] = {}
         self._decided: set[int] = set()
+        self._epoch: str | None = None
+        """The state's epoch when the groups of `_decided` were decided."""
         self._ahead: AnalysesAhead | None = None
 
     async def results(self) -> list[EnrichResult | EnrichFailure]:
@@ -297,7 +294,10 @@ class EnrichmentRun:
         `EnrichFailure` for it alone; the dedup state failing raises `TransientError`."""
         if not self._articles:
             return []
-        await self._enricher._ensure_state()
+        epoch = await self._enricher._ensure_state()
+        if epoch != self._epoch:
+            self._decided.clear()
+            self._epoch = epoch
         if self._ahead is None:
             self._ahead = self._enricher._analyse_ahead(self._articles)
         in_flight: tuple[int, Submitted] | None = None
@@ -324,7 +324,7 @@ class EnrichmentRun:
 
     async def _apply(self, index: int, submitted: Submitted) -> None:
         pending = self._prepared[index]
-        decisions = await self._enricher._decisions(submitted)
+        decisions = await submitted.decisions()
         decided = [
             apply_decision(enriched, fp, decision)
             for (_, enriched, fp, _), decision in zip(pending, decisions, strict=True)
