@@ -19,7 +19,14 @@ from typing import Any
 
 from newswire_text import WordSet
 
-from workers.gazetteer.names import MAX_PLACE_LINKS, Name, NameRules, names_after, not_a_name
+from workers.gazetteer.names import (
+    COORDINATORS,
+    MAX_PLACE_LINKS,
+    Name,
+    NameRules,
+    names_after,
+    not_a_name,
+)
 from workers.text.arabic import AND, CLITIC_ARTICLES, CUE_PROCLITICS, is_arabic
 from workers.text.months import MONTHS
 from workers.text.normalize import normalize_text
@@ -229,7 +236,7 @@ def _before_plural(
         return []
     second = text.capitalised_start(hit, MAX_FEATURE_WORDS, low)
     link = second - 1
-    if second == hit or link <= low or words[link] not in AND_WORDS or not text.joined(link):
+    if second == hit or link <= low or words[link] not in COORDINATORS or not text.joined(link):
         return []
     if not text.joined(link - 1):
         return []
@@ -246,9 +253,6 @@ def _before_plural(
         for a, b in pair
         if " ".join(words[a:b]) not in rules.keys  # "the Tigris and Euphrates rivers"
     ]
-
-
-AND_WORDS = frozenset({"and", "et"})
 
 
 def _latin_name(rules: NameRules, run: list[str]) -> bool:

@@ -679,14 +679,8 @@ def _namesakes_in_story(gazetteer: Gazetteer, known: Known) -> dict[int, int]:
         and entries[found.entry].type == "place"
         and (country := entries[found.entry].country) is not None
     }
-    chosen: dict[int, int] = {}
-    for index in ambiguous:
-        if entries[index].country in story:
-            continue
-        others = [other for country, other in namesakes[index].items() if country in story]
-        if len(others) == 1:
-            chosen[index] = others[0]
-    return chosen
+    chosen = {index: _in_story(gazetteer, index, story) for index in ambiguous}
+    return {index: other for index, other in chosen.items() if other != index}
 
 
 def _other_countrys_body(entry: Entry, countries: set[str]) -> bool:
