@@ -93,6 +93,27 @@ def test_a_name_inside_a_longer_capitalised_name_is_no_place(resources: Resource
     assert not any(place.startswith("geonames:") and place != "geonames:2996944" for place in found)
 
 
+def test_a_region_inside_a_known_bodys_name_is_still_a_place_where_named_on_its_own(
+    resources: Resources,
+) -> None:
+    text = (
+        "تظاهر مئات المعلمين أمام ديوان محافظة ذي قار في الناصرية. "
+        "وانضم عاملون في شركة نفط ذي قار إلى الاحتجاج."
+    )
+    assert "iso3166-2:IQ-DQ" in places(resources, text, "ar")
+    assert "iso3166-2:IQ-DQ" not in places(resources, "وانضم عاملون في شركة نفط ذي قار.", "ar")
+
+
+ADDIS_ABABA = "geonames:344979"
+
+
+def test_the_first_word_of_a_known_name_is_its_short_form_not_a_town(
+    resources: Resources,
+) -> None:
+    text = "Ethiopia hosted talks in Addis Ababa. Delegates left Addis on Friday."
+    assert places(resources, text, "en") == {"Q115", ADDIS_ABABA}
+
+
 def test_a_given_name_is_a_person_not_a_village_of_the_story_country(resources: Resources) -> None:
     assert places(resources, "WASHINGTON (Reuters) - Donald said on Tuesday.", "en") == {"Q61"}
 

@@ -700,20 +700,49 @@ Spanned = TypeVar("Spanned", SmallPlace, Name)
 def _not_within(
     tokens: Tokens, known: Known, small: list[Spanned], overlapping: bool = False
 ) -> list[Spanned]:
-    """Places less those inside a longer name the gazetteer found ("Caire" of "au
-    Caire", a town of a known organisation's name), or with `overlapping` sharing
-    words with one ("مخيم زمزم القريب" and the known "مخيم زمزم")."""
-    longer = {_padded(surface) for found in known for surface in found.surface_forms}
-    known_words = {word for form in longer for word in form.split()} if overlapping else set()
-    kept = []
-    for place in small:
-        words = tokens.words[place.first : place.last]
-        if overlapping and not known_words.isdisjoint(words):
-            continue
-        name = _words(" ".join(words))
-        if not any(name in form and name != form for form in longer):
-            kept.append(place)
-    return kept
+    """Places less the mentions inside a longer name the gazetteer found there ("Caire"
+    of "au Caire", a town in a known organisation's name), or with `overlapping`
+    sharing words with one there ("مخيم زمزم القريب" beside the known "مخيم زمزم").
+    The same name elsewhere stays a place ("شركة نفط ذي قار" hides the region's
+    name inside it, not in "محافظة ذي قار" further on), unless a known name opens
+    with it: then it is that name's short form ("Simba" of "Simba SC", "Addis")."""
+    forms_with: dict[str, set[tuple[str, ...]]] = {}
+    for found in known:
+        for surface in found.surface_forms:
+            form = tuple(_padded(surface).split())
+            for word in form:
+                forms_with.setdefault(word, set()).add(form)
+    words = tokens.words
+    return [
+        place
+        for place in small
+        if not _inside_known(words, forms_with, place.first, place.last, overlapping)
+    ]
+
+
+def _inside_known(
+    words: list[str],
+    forms_with: dict[str, set[tuple[str, ...]]],
+    first: int,
+    last: int,
+    overlapping: bool,
+) -> bool:
+    """Whether a known name (`forms_with`: word -> the known surface forms holding it)
+    is written at tokens around `[first, last)`, holding them and longer (or with
+    `overlapping` sharing a token with them), or anywhere when it opens with them."""
+    forms = {form for word in words[first:last] for form in forms_with.get(word, ())}
+    name = tuple(words[first:last])
+    for form in forms:
+        size = len(form)
+        if not overlapping and size > len(name) and form[: len(name)] == name:
+            return True
+        for start in range(max(0, first - size + 1), last):
+            end = start + size
+            if tuple(words[start:end]) != form:
+                continue
+            if overlapping or (start <= first and last <= end and size > last - first):
+                return True
+    return False
 
 
 @lru_cache(maxsize=1 << 16)
