@@ -241,6 +241,31 @@ def test_a_name_two_countries_places_bear_is_the_one_in_the_country_the_story_na
     assert place in found and len(found & {"place:tripoli", "place:tripoli-lebanon"}) == 1
 
 
+AMMAN, OMAN = "Q3805", "Q842"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("مسقط - (العمانية) - أعلنت سلطنة عمان نتائج الانتخابات في ولايات عمان كلها", OMAN),
+        ("عمان - (بترا) - قال وزير المالية الأردني إن العجز تراجع", AMMAN),
+    ],
+)
+def test_amman_and_oman_written_alike_are_told_apart_by_the_storys_country(
+    text: str, place: str, resources: Resources
+) -> None:
+    found = tags(resources, text, "ar")
+    assert place in found and len(found.keys() & {AMMAN, OMAN}) == 1
+
+
+def test_a_namesake_read_as_an_entry_the_story_also_names_makes_one_tag(
+    resources: Resources,
+) -> None:
+    text = "أعلنت سلطنة عمان أن مسقط ستستضيف المؤتمر، وقال مسؤولون في عمان إن"
+    found = tags(resources, text, "ar")[OMAN]
+    assert found.count == 2 and found.surface_forms == ["سلطنة عمان", "عمان"]
+
+
 def test_a_name_after_a_comma_that_no_and_closes_is_an_apposition_not_a_place(
     resources: Resources,
 ) -> None:

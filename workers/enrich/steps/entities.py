@@ -365,6 +365,7 @@ def find_entities(
     # known body of the same letters ("Alliance Fleuve Congo (AFC)")
     defined = {normalize_text(n.acronym) for n in built if n.acronym is not None}
     defined |= _acronyms_given(gazetteer, analysis.original, known)
+    mentioned: dict[int, tuple[int, int, list[str], bool]] = {}
     for mentions in known:
         index, first_offset, count = mentions.entry, mentions.first_offset, mentions.count
         index = read_as.get(index, index)
@@ -376,6 +377,14 @@ def find_entities(
         if _other_countrys_body(gazetteer.entries[index], countries):
             namesakes.append((first_offset, count, surfaces))
             continue
+        if index in mentioned:
+            # a namesake read as an entry the story also names by its own name
+            # ("عمان" in a story about Oman, which writes "سلطنة عمان" too)
+            first_offset, count, surfaces, named = _together(
+                mentioned[index], (first_offset, count, surfaces, named)
+            )
+        mentioned[index] = (first_offset, count, surfaces, named)
+    for index, (first_offset, count, surfaces, named) in mentioned.items():
         fields, named_confidence, adjective_confidence = fields_of[index]
         confidence = named_confidence if named else adjective_confidence
         tags.append(_known_tag(fields, surfaces, count, first_offset, confidence))
@@ -487,6 +496,16 @@ def _agencies(gazetteer: Gazetteer, tokens: Tokens, agency: str | None) -> list[
                 found.append(Credited(entry, name, first, first + size))
                 break
     return found
+
+
+def _together(
+    one: tuple[int, int, list[str], bool], other: tuple[int, int, list[str], bool]
+) -> tuple[int, int, list[str], bool]:
+    """Two groups of mentions of one entry as one: (first offset, count, surface forms
+    in order of first use, named)."""
+    first, second = sorted((one, other), key=lambda group: group[0])
+    surfaces = first[2] + [form for form in second[2] if form not in first[2]]
+    return first[0], first[1] + second[1], surfaces, first[3] or second[3]
 
 
 def _known_tag(
