@@ -331,6 +331,8 @@ def test_an_organisation_name_stops_at_a_day_a_second_name_and_a_title(
         ("وفاز يوسف الطيب حامد بجائزة الرواية", "يوسف الطيب حامد"),
         ("قبل أن يختتم البديل سلمان العمري التسجيل في الدقيقة 87", "سلمان العمري"),
         ("وقال عبد الله الحمدان العتيبي إن الفريق", "عبد الله الحمدان العتيبي"),
+        ("وأعلن السيد حمود بن فيصل البوسعيدي وزير الداخلية", "حمود بن فيصل البوسعيدي"),
+        ("وقال الطاهر محمد نور، وهو صاحب مخبز، إن", "الطاهر محمد نور"),
     ],
 )
 def test_an_arabic_person_is_the_whole_name_and_nothing_of_the_phrase_before_it(
@@ -954,6 +956,14 @@ def test_an_english_noun_of_its_kind_after_an_ordinary_word_or_a_nationality_nam
     text: str, resources: Resources
 ) -> None:
     assert found(resources, text, "organisation", "en") == set()
+
+
+def test_a_known_person_ends_the_name_and_the_walk_goes_on_after_it(
+    resources: Resources,
+) -> None:
+    for text in ("وسجل محمد صلاح هدفا في الدقيقة العاشرة", "وسجل اللاعب العربي محمد صلاح هدفا"):
+        people = {t.id for t in tags(resources, text, "ar").values() if t.type == "person"}
+        assert people == {"person:mohamed-salah"}
 
 
 def test_a_word_before_son_of_and_a_name_is_a_given_name_the_lists_may_lack(

@@ -1521,6 +1521,9 @@ def _spelled_before(rules: NameRules, text: Tokens, original: str, bracket: int)
 
 def _person(rules: NameRules, text: Tokens, start: int) -> Name | None:
     word = text.words[start]
+    if word in rules.arabic_titles and _given_name_after(rules, text, start):
+        # "السيد حمود بن فيصل": a title (a given name too) before a given name
+        return _arabic_person(rules, text, start + 1)
     if word in rules.given_arabic:
         return _arabic_person(rules, text, start)
     if word in rules.openers_arabic:
@@ -1540,6 +1543,15 @@ def _person(rules: NameRules, text: Tokens, start: int) -> Name | None:
     if _inside_run(rules, text, start) and _demonym_at(rules, text, start - 1) is None:
         return None
     return _latin_person(rules, text, start, start + 1)
+
+
+def _given_name_after(rules: NameRules, text: Tokens, index: int) -> bool:
+    following = index + 1
+    return (
+        following < len(text.words)
+        and text.joined(index)
+        and text.words[following] in rules.given_arabic
+    )
 
 
 def _latin_person(rules: NameRules, text: Tokens, start: int, last: int) -> Name | None:
@@ -1952,11 +1964,17 @@ def _named_by_father(rules: NameRules, text: Tokens, index: int) -> bool:
 
 def _opens_with_article(rules: NameRules, text: Tokens, start: int) -> bool:
     """A given name written with the article ("الكسندر", "المياسة", "الحبيب") opens a
-    name only before a particle or a bare name word, where it is no adjective."""
+    name only before a particle or a bare name word, where it is no adjective, or
+    before a given name where no definite noun precedes it for it to qualify ("قال
+    الطاهر محمد نور", not "اللاعب العربي محمد صلاح")."""
     following = start + 1
     if following >= len(text.words) or not text.joined(start):
         return False
     word = text.words[following]
+    if word in rules.given_arabic and (
+        start == 0 or not text.joined(start - 1) or not text.words[start - 1].startswith(ARTICLE)
+    ):
+        return True
     return word in rules.particles_arabic or (len(word) > 2 and _bare_name(rules, word))
 
 
@@ -2000,12 +2018,14 @@ def _and_another(rules: NameRules, word: str) -> bool:
 
 
 def _unknown_person(rules: NameRules, words: list[str], first: int, last: int) -> Name | None:
-    """The person, unless the name is one word or the gazetteer knows the name it
-    opens with ("محمد السادس" in "محمد السادس الحداد")."""
+    """The person, unless the name is one word; where the gazetteer knows the name it
+    opens with ("محمد السادس" in "محمد السادس الحداد", "محمد صلاح" in "سجل محمد
+    صلاح هدفا"), that known name, which the walk then goes on after."""
     if len(words) < 2:
         return None
-    if any(" ".join(words[:end]) in rules.keys for end in range(2, len(words))):
-        return None
+    for end in range(2, len(words)):
+        if " ".join(words[:end]) in rules.keys:
+            return Name("person", " ".join(words[:end]), first, first + end)
     return Name("person", " ".join(words), first, last)
 
 
