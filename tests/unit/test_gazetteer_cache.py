@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from workers.gazetteer import cache
 from workers.gazetteer.cache import cache_dir, cached, source_digest
 
 
@@ -57,3 +58,16 @@ def test_the_digest_follows_the_content_of_an_extra_curated_file(tmp_path: Path)
     extra.write_text('[[entity]]\nid = "x"\ntype = "place"\nen = ["Zouerate"]\n')
     assert source_digest([extra]) != first
     assert source_digest() not in (first, source_digest([extra]))
+
+
+def test_the_digest_follows_the_data_files_in_folders_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for folder in ("gazetteer", "text", "data/topics"):
+        (tmp_path / folder).mkdir(parents=True)
+    lexicon = tmp_path / "data" / "topics" / "en.toml"
+    lexicon.write_text('["15000000"]\nstrong = ["goal"]\n')
+    monkeypatch.setattr(cache.resources, "files", lambda package: tmp_path)
+    first = source_digest()
+    lexicon.write_text('["15000000"]\nstrong = ["goal", "striker"]\n')
+    assert source_digest() != first

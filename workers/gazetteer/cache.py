@@ -50,10 +50,12 @@ def source_digest(extra: Iterable[Path] = ()) -> str:
     digest = hashlib.sha256(f"format {FORMAT}".encode())
     package = resources.files("workers")
     data = package.joinpath("data")
-    for item in sorted(data.iterdir(), key=lambda item: item.name):
-        if item.is_file():
-            digest.update(item.name.encode())
-            digest.update(item.read_bytes())
+    shelves = [data, *sorted((i for i in data.iterdir() if i.is_dir()), key=lambda i: i.name)]
+    for shelf in shelves:  # the topic lexicons too: their words are no names
+        for item in sorted(shelf.iterdir(), key=lambda item: item.name):
+            if item.is_file():
+                digest.update(f"{shelf.name}/{item.name}".encode())
+                digest.update(item.read_bytes())
     for folder in _CODE:
         for item in sorted(package.joinpath(folder).iterdir(), key=lambda item: item.name):
             if item.name.endswith(".py"):
