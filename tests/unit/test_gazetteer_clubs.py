@@ -100,6 +100,34 @@ def test_the_next_fixture_names_both_of_its_clubs(resources: Resources) -> None:
     assert {normalize_text("الساحل"), normalize_text("الرمال")} <= set(found)
 
 
+SAUDI_REPORT = (
+    "قلب الاتفاق تأخره أمام ضيفه التعاون إلى فوز في مباراة الدوري على ملعب إيجو، وسجل "
+    "المهاجم هدفين. ورفع الاتفاق رصيده إلى 17 نقطة، بينما بقي التعاون خلف الهلال "
+    "والاتحاد والنصر. ويحل الاتفاق في الجولة المقبلة ضيفا على الشباب، ويستقبل التعاون "
+    "فريق الخليج."
+)
+
+
+def test_a_club_known_by_its_name_and_country_is_that_club_not_the_place_of_its_name(
+    resources: Resources,
+) -> None:
+    found = tags(resources, SAUDI_REPORT, "ar")
+    assert "org:al-khaleej-fc" in found and "place:persian-gulf" not in found
+
+
+def test_no_function_word_is_a_clubs_adjective(resources: Resources) -> None:
+    assert normalize_text("التعاون") in clubs(resources, SAUDI_REPORT)
+    assert not any(name.endswith(" الي") for name in clubs(resources, SAUDI_REPORT))
+
+
+def test_a_list_goes_on_with_clubs_and_a_guest_plays_the_club_after_on(
+    resources: Resources,
+) -> None:
+    text = "تعادل الوحدة مع الرائد والأهلي والنجمة في دوري المدارس. " + SAUDI_REPORT
+    found = {tag.id for tag in tags(resources, text, "ar").values()}
+    assert {"candidate:" + normalize_text(n) for n in ("الشباب", "الأهلي", "النجمة")} <= found
+
+
 ENGLISH_REPORT = (
     "Kampala Lions edged Mbarara Rangers 2-1 on Saturday, with the winning goal of the "
     "match scored in the 88th minute. Rangers coach Peter Okello said his striker was "

@@ -243,6 +243,16 @@ def _blocked() -> frozenset[str]:
     return frozenset(normalize_text(word) for word in common_words())
 
 
+SPORT_TOPIC = "15000000"
+TOPIC_BODIES = "topics/bodies.toml"
+
+
+def _sports_bodies(entries: list[Entry]) -> frozenset[int]:
+    """The entries of the bodies the topic lexicon points to sport: the clubs."""
+    ids = set(read_data(TOPIC_BODIES)["bodies"].get(SPORT_TOPIC, []))
+    return frozenset(index for index, entry in enumerate(entries) if entry.id in ids)
+
+
 def load_entries(extra: Path | None = None) -> list[Entry]:
     """Packaged countries and cities, then the curated file(s) over them: a curated
     entry with `iso` or `geonames` absorbs the packaged entry's names."""
@@ -414,6 +424,14 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
         read_data(SPORTS),
         where(lambda text, info, entry: entry.type == "place"),
         bodies,
+        where(lambda text, info, entry: entry.type == "place" and bool(entry.adjectives)),
+        frozenset(
+            ARTICLE + normalize_text(form)
+            for entry in entries
+            if entry.type == "place"
+            for form in entry.adjectives.get("ar", [])
+        ),
+        _sports_bodies(entries),
     )
     return Gazetteer(
         entries,

@@ -7,10 +7,12 @@ the subject of a match verb ("تعادل الهلال"), the opponent after it (
 الاتحاد"), the complement of "coach", "club" or "team" ("مدرب الخليج"), the side a
 goal is scored for ("هدفين للنصر"). The name is a definite word and the nisba
 adjectives after it ("المغرب الفاسي", "الوداد الرياضي"), or a word and the town it
-is from ("نهضة بركان"). Once found, every mention of the name in the story is the
-club's. Only a story with enough words of match reports is read this way, and a
-name the gazetteer knows (a country named for its national side, a player) is
-left to it."""
+is from ("نهضة بركان"), and a list of such names that goes on with "و" ("خلف
+الهلال والاتحاد"). Once found, every mention of the name in the story is the
+club's. Only a story with enough words of match reports is read this way. A name
+the gazetteer knows as a country (its national side), a body or a player is left
+to it; a town's name in a team's place is the club's, and a club the gazetteer
+names with its country's adjective ("الخليج السعودي") is linked by its bare name."""
 
 from __future__ import annotations
 
@@ -57,12 +59,16 @@ class ClubRules:
     """As written and after و or ف."""
     against: frozenset[str]
     sides: frozenset[str]
+    guests: frozenset[str]
+    """Words right before "على" that make what follows it a team: "ضيفا على"."""
     owners: frozenset[str]
     """As written and after و."""
     scored: frozenset[str]
     generic: frozenset[str]
     places: frozenset[str]
-    """The gazetteer's place keys: one such word names a country's side, not a club."""
+    """The gazetteer's place keys: the towns a club's name may end with."""
+    countries: frozenset[str]
+    """The keys of the places a people's adjective is of: one names a national side."""
     known: dict[str, int]
     """A club's bare name -> the gazetteer entry named "نادي" + it."""
     triggers: frozenset[str]
@@ -84,11 +90,24 @@ class ClubRules:
 
 
 def club_rules(
-    document: dict[str, Any], places: frozenset[str], keys: dict[str, int]
+    document: dict[str, Any],
+    places: frozenset[str],
+    keys: dict[str, int],
+    countries: frozenset[str] = frozenset(),
+    demonyms: frozenset[str] = frozenset(),
+    sports: frozenset[int] = frozenset(),
 ) -> dict[str, ClubRules]:
-    """Per language of `document`; `keys`: the gazetteer's organisation keys -> entries."""
+    """Per language of `document`; `keys`: the gazetteer's organisation keys -> entries;
+    `countries`: the keys of the countries; `demonyms`: their Arabic adjectives with
+    the article ("السعودي"); `sports`: the entries that are clubs."""
     prefix = CLUB_WORD + " "
     known = {key[len(prefix) :]: entry for key, entry in keys.items() if key.startswith(prefix)}
+    clubs = {key: entry for key, entry in keys.items() if entry in sports}
+    known |= {
+        name: entry
+        for name, entry in _named_with_country(clubs, demonyms).items()
+        if name not in known
+    }
     rules: dict[str, ClubRules] = {}
     for language, section in document.items():
 
@@ -105,10 +124,12 @@ def club_rules(
             verbs=verbs,
             against=against,
             sides=words("sides"),
+            guests=words("guests"),
             owners=owners,
             scored=scored,
             generic=words("generic"),
             places=places,
+            countries=countries,
             known=known,
             triggers=verbs | against | owners | scored | before | after,
             latin=bool(before or after),
@@ -119,6 +140,18 @@ def club_rules(
             heads={clitic + head: head for head in words("heads") for clitic in CUE_PROCLITICS},
         )
     return rules
+
+
+def _named_with_country(keys: dict[str, int], demonyms: frozenset[str]) -> dict[str, int]:
+    """A club's bare name -> the club (of `keys`) named by it and its country's
+    adjective ("الخليج السعودي"), where no other club's name is that name and an
+    adjective ("النصر" of Saudi Arabia, the Emirates, Kuwait, Oman)."""
+    found: dict[str, set[int]] = {}
+    for key, entry in keys.items():
+        name, _, adjective = key.rpartition(" ")
+        if adjective in demonyms and name.startswith(ARTICLE) and " " not in name:
+            found.setdefault(name, set()).add(entry)
+    return {name: entries.pop() for name, entries in found.items() if len(entries) == 1}
 
 
 def find_clubs(
@@ -143,8 +176,9 @@ def find_clubs(
                 clubs.add(club)
         elif word in rules.triggers:
             slot = _slot(rules, text, index, word)
-            if slot is not None and (club := _club_at(rules, names, text, slot)) is not None:
+            while slot is not None and (club := _club_at(rules, names, text, slot)) is not None:
                 clubs.add(club)
+                slot = _listed_after(text, slot + len(club))
     if not clubs:
         return []
     return _mentions(text, clubs, taken)
@@ -186,7 +220,18 @@ def _slot(rules: ClubRules, text: Tokens, index: int, word: str) -> int | None:
     return None
 
 
+def _listed_after(text: Tokens, index: int) -> int | None:
+    """The token of the team a list goes on with after a team ending before `index`:
+    "خلف الهلال والاتحاد والنصر"."""
+    if index >= len(text.words) or not text.joined(index - 1):
+        return None
+    word = text.words[index]
+    return index if word.startswith(CONJUNCTIONS[0] + ARTICLE) else None
+
+
 def _after_verb(rules: ClubRules, text: Tokens, index: int) -> bool:
+    if index > 0 and text.joined(index - 1) and text.words[index - 1] in rules.guests:
+        return True  # "يحل الاتفاق في الجولة المقبلة ضيفا على الشباب"
     for before in range(index - 1, max(-1, index - VERB_REACH - 1), -1):
         if not text.joined(before):
             return False
@@ -216,8 +261,8 @@ def _club_at(
         ):
             club.append(words[following])
             following += 1
-        if len(club) == 1 and first in rules.places:
-            return None  # "فاز المغرب على ...": the national side
+        if len(club) == 1 and first in rules.countries:
+            return None  # "فاز المغرب على ...": the national side ("فريق الخليج": a club)
     else:
         word = words[index]
         town = index + 1
@@ -236,8 +281,8 @@ def _club_at(
             return None
         club = [word, words[town]]  # "نهضة بركان": a club and its town
     name = " ".join(club)
-    if name in names.keys and name not in rules.known:
-        return None
+    if name in names.keys and name not in rules.known and name not in rules.places:
+        return None  # a body or person the gazetteer knows; a town's name is its club's
     return tuple(club)
 
 

@@ -1317,9 +1317,18 @@ def nisba_adjective(word: str) -> bool:
     return _nisba(word)
 
 
+MIN_NISBA_LETTERS = len(ARTICLE) + 3
+"""The article, a stem of two letters at least and the ending: "إلى" normalized
+("الي") has the shape and is none."""
+
+
 def _nisba(word: str) -> bool:
     """A definite adjective of relation: "السعوديه", "التونسي", "الوطني"."""
-    return word.startswith(ARTICLE) and word.endswith(NISBA_ADJECTIVE_ENDINGS)
+    return (
+        len(word) >= MIN_NISBA_LETTERS
+        and word.startswith(ARTICLE)
+        and word.endswith(NISBA_ADJECTIVE_ENDINGS)
+    )
 
 
 MAX_NAMESAKE_WORDS = 4
