@@ -505,6 +505,8 @@ def test_a_longer_body_that_opens_with_a_known_one_is_another_body(
     [
         ("وقضت محكمة أمن الدولة بسجن المتهمين", "محكمة أمن الدولة"),
         ("وأعلنت شركة نفط الجنوب زيادة الإنتاج", "شركة نفط الجنوب"),
+        ("وقال مجلس محافظة ذي قار إن المبالغ", "مجلس محافظة ذي قار"),
+        ("بحسب إحصاءات مديرية تربية ذي قار.", "مديرية تربية ذي قار"),
     ],
 )
 def test_an_arabic_body_takes_the_construct_of_indefinite_nouns_before_its_definite_noun(
@@ -624,6 +626,26 @@ def test_a_word_that_opens_a_compound_given_name_opens_a_name_only_before_one(
 def test_a_definite_head_alone_takes_no_purpose_after_it(resources: Resources) -> None:
     text = "وأرسلت المنظمة لمحافظات أسوان فرقا طبية"
     assert found(resources, text, "organisation", "ar") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "bodies"),
+    [
+        ("وأعلنت بلدية مصراتة أن الأشغال بدأت", {"بلدية مصراتة"}),
+        ("وقالت دائرة صحة ذي قار وقيادة شرطة ذي قار إن", {"دائرة صحة ذي قار", "قيادة شرطة ذي قار"}),
+        ("وظل الملف في دائرة الضوء منذ أشهر", set()),
+        ("وشنت قوات التحالف بقيادة السعودية غارات", set()),
+        ("وفي بلدية أوجفت بولاية أدرار تضررت الواحات", set()),
+    ],
+)
+def test_a_head_that_is_an_ordinary_noun_names_a_body_only_before_a_place(
+    text: str, bodies: set[str], resources: Resources
+) -> None:
+    expected = {normalize_text(body) for body in bodies}
+    found_bodies = found(resources, text, "organisation", "ar")
+    assert expected <= found_bodies
+    heads = ("بلديه", "داءره", "قياده")
+    assert not any(body.startswith(heads) for body in found_bodies - expected), found_bodies
 
 
 def test_a_head_noun_in_an_idiom_opens_no_body_and_leaves_the_one_after_it(

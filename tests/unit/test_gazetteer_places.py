@@ -97,7 +97,7 @@ def test_a_region_inside_a_known_bodys_name_is_still_a_place_where_named_on_its_
     resources: Resources,
 ) -> None:
     text = (
-        "تظاهر مئات المعلمين أمام ديوان محافظة ذي قار في الناصرية. "
+        "تظاهر مئات المعلمين في الناصرية وفي مدن محافظة ذي قار الأخرى. "
         "وانضم عاملون في شركة نفط ذي قار إلى الاحتجاج."
     )
     assert "iso3166-2:IQ-DQ" in places(resources, text, "ar")

@@ -5,7 +5,7 @@ which unknown people are looked for, all handed to one compiled `EntityFinder`."
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -411,6 +411,10 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
         where(lambda text, info, entry: entry.priority == TOWN_PRIORITY),
         digest,
         stopwords,
+    )
+    names = replace(
+        names,
+        region_phrases=frozenset(n for n in places.regions if " " in n and is_arabic(n)),
     )
     organisations = where(lambda text, info, entry: entry.type == "organisation")
     bodies = {text: keys.best[text][1].entry for text in organisations}

@@ -100,6 +100,9 @@ class NameRules:
     """Words never inside a Latin-script name: days and months."""
     arabic_named: frozenset[str]
     arabic_weak: frozenset[str]
+    arabic_placed: frozenset[str]
+    """Heads that name a body only before a construct a place's name ends: "بلدية
+    مصراتة", "دائرة صحة ذي قار", "قيادة عمليات كربلاء"."""
     arabic_fields: frozenset[str]
     """Heads whose names list their fields ("وزارة النقل والاتصالات وتقنية المعلومات")."""
     arabic_idioms: frozenset[tuple[str, str]]
@@ -181,6 +184,10 @@ class NameRules:
     side_starts: frozenset[str]
     """The starts that are only demonyms or the possessive: the name after them is
     looked for alone."""
+    region_phrases: frozenset[str] = frozenset()
+    """The Arabic names of regions written in several words ("ذي قار", "صلاح الدين"),
+    which are no keys (`workers/gazetteer/places.py` finds regions): definite like
+    a place's key at the end of a construct ("مجلس محافظة ذي قار")."""
 
 
 def given_name_words(given: dict[str, Any]) -> frozenset[str]:
@@ -232,6 +239,9 @@ def name_rules(
                 arabic_heads.setdefault(clitic[:-1] + LAM_ARTICLE + head, ARTICLE + head)
             else:
                 arabic_heads.setdefault(clitic + ARTICLE + head, ARTICLE + head)
+    for phrase in words(heads["ar"], "phrases"):  # "بقيادة": led by, no body
+        for clitic in ("", *CONJUNCTIONS):
+            arabic_heads.pop(clitic + phrase, None)
     # "علي" (Ali) normalizes as "على" (on) does: a given name that is a function
     # word cannot open a name
     given_arabic = {
@@ -285,6 +295,7 @@ def name_rules(
         never=frozenset().union(*(words(s, "never") for s in latin)),
         arabic_named=words(heads["ar"], "named"),
         arabic_weak=words(heads["ar"], "weak"),
+        arabic_placed=words(heads["ar"], "placed"),
         arabic_fields=words(heads["ar"], "fields"),
         arabic_courts=words(heads["ar"], "courts"),
         arabic_facilities=words(heads["ar"], "facilities"),
@@ -1097,9 +1108,11 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
     elif head == bare and (end := _named_for(rules, text, last)) > last:
         last, named = end, True
     elif head == bare:
-        end = _construct_chain(rules, text, last)
+        end, placed = _construct_chain(rules, text, last, bare in rules.arabic_placed)
+        if bare in rules.arabic_placed and not placed:
+            return None  # "دائرة الضوء"; but "دائرة صحة ذي قار", "بلدية مصراتة"
         # a weak head ("مجموعة", "سوق") is a body's before a place: "مجموعة موانئ أبوظبي"
-        if bare not in rules.arabic_weak or (end > last and words[end - 1] in rules.place_keys):
+        if bare not in rules.arabic_weak or placed:
             last = end
     # A definite head is followed by its adjectives ("المجلس الأعلى للقضاء"); an
     # indefinite one by a definite noun and its adjectives ("وزارة الصحة السعودية").
@@ -1237,28 +1250,56 @@ CONSTRUCT_NOUNS = 2
 """How many indefinite nouns a construct may chain before its definite noun."""
 
 
-def _construct_chain(rules: NameRules, text: Tokens, start: int) -> int:
+def _construct_chain(
+    rules: NameRules, text: Tokens, start: int, nesting: bool = False
+) -> tuple[int, bool]:
     """The token of the definite noun that ends a construct of indefinite nouns after
-    the head ("محكمة أمن الدولة", "شركة نفط الشمال"), else `start`."""
+    the head ("محكمة أمن الدولة", "شركة نفط الشمال"), else `start`; and whether a
+    place's name ends it. With `nesting`, a head noun may be one of the nouns
+    ("قيادة شرطة ذي قار")."""
     words, index = text.words, start
     while index < len(words) and index - start <= CONSTRUCT_NOUNS and text.joined(index - 1):
         word = words[index]
-        if word in rules.place_keys and is_arabic(word):
-            return index + 1  # a place ends it as a definite noun does: "موانئ أبوظبي"
+        if word[0] in PLACE_PREPOSITIONS and (
+            word[1:] in rules.place_keys or word[1:] in rules.place_words
+        ):
+            return start, False  # "بلدية أوجفت بولاية أدرار": where it is, after the name
+        if (end := _place_named_at(rules, text, index)) > index:
+            return end, True  # a place ends it as a definite noun does: "موانئ أبوظبي"
         if word.startswith(ARTICLE):
             definite = word not in rules.arabic_ends and word not in rules.stopwords
-            return index if definite and index > start else start
+            return (index if definite and index > start else start), False
         if (
             not is_arabic(word)
             or word.startswith((AND, *ARTICLE_FORMS))
             or (len(word) > 3 and word[0] in "ين")  # a verb in the present: "شركة يملكها"
             or word in rules.arabic_function
-            or word in rules.arabic_heads
+            or (word in rules.arabic_heads and not nesting)
             or word in rules.given_arabic
         ):
-            return start
+            return start, False
         index += 1
-    return start
+    return start, False
+
+
+MAX_PLACE_NAME_WORDS = 3
+
+
+def _place_named_at(rules: NameRules, text: Tokens, index: int) -> int:
+    """The token after an Arabic place's name opening at token `index` ("أبوظبي", "كفر
+    الشيخ", "ذي قار"), else `index`."""
+    words = text.words
+    if not is_arabic(words[index]):
+        return index
+    if words[index] in rules.place_keys:
+        return index + 1
+    for end in range(index + 2, min(len(words), index + MAX_PLACE_NAME_WORDS) + 1):
+        if not text.joined(end - 2):
+            break
+        name = " ".join(words[index:end])
+        if name in rules.place_keys or name in rules.region_phrases:
+            return end
+    return index
 
 
 def _conjunct(rules: NameRules, word: str) -> bool:
