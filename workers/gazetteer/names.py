@@ -1282,9 +1282,6 @@ def _construct_chain(
     return start, False
 
 
-MAX_PLACE_NAME_WORDS = 3
-
-
 def _place_named_at(rules: NameRules, text: Tokens, index: int) -> int:
     """The token after an Arabic place's name opening at token `index` ("أبوظبي", "كفر
     الشيخ", "ذي قار"), else `index`."""
@@ -1293,7 +1290,7 @@ def _place_named_at(rules: NameRules, text: Tokens, index: int) -> int:
         return index
     if words[index] in rules.place_keys:
         return index + 1
-    for end in range(index + 2, min(len(words), index + MAX_PLACE_NAME_WORDS) + 1):
+    for end in range(index + 2, min(len(words), index + MAX_PLACE_WORDS) + 1):
         if not text.joined(end - 2):
             break
         name = " ".join(words[index:end])

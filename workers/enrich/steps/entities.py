@@ -23,6 +23,7 @@ from workers.gazetteer.clubs import find_clubs
 from workers.gazetteer.cued import find_cued
 from workers.gazetteer.features import find_features
 from workers.gazetteer.names import (
+    MAX_PLACE_WORDS,
     Name,
     NameRules,
     defective_verb,
@@ -143,6 +144,14 @@ def _without_leading_word(
     first = parts[0]
     if len(parts) < 2 or not is_arabic(first) or first in rules.given_arabic:
         return person
+    for size in range(MAX_PLACE_WORDS, 1, -1):  # "محافظ ذي قار مرتضى الإبراهيمي"
+        place = " ".join(parts[:size])
+        if (
+            len(parts) > size + 1
+            and parts[size] in rules.given_arabic
+            and (place in rules.keys or places.names(place))
+        ):
+            return _less_words(person, size)
     # "وهو مدرس", "مديرها فضل عبد الغني": a pronoun, or a noun with one attached
     pronoun = first in rules.stopwords or not_a_name(first)
     if not pronoun and (len(parts) < 3 or parts[1] not in rules.given_arabic):
@@ -150,9 +159,15 @@ def _without_leading_word(
     complement = first in rules.keys or places.names(first) or first.startswith(LAM)
     if not first.startswith(AND) and not complement and not pronoun:
         return person
-    cut = person.surface_forms[0].split(maxsplit=1)[1]
+    return _less_words(person, 1)
+
+
+def _less_words(person: TriggerPerson, count: int) -> TriggerPerson:
+    """The person less its first `count` words."""
+    cut = person.surface_forms[0].split(maxsplit=count)[count]
     shift = person.surface_forms[0].find(cut)
-    return TriggerPerson(" ".join(parts[1:]), person.first_offset + shift, person.count, [cut])
+    name = " ".join(person.name.split(" ")[count:])
+    return TriggerPerson(name, person.first_offset + shift, person.count, [cut])
 
 
 def _without_phrase_after(rules: NameRules, person: TriggerPerson) -> TriggerPerson:
