@@ -605,6 +605,20 @@ def test_an_arabic_bodys_name_takes_its_adjectives_and_stops_before_a_time(
 @pytest.mark.parametrize(
     ("text", "name"),
     [
+        ("وفازت مجموعة البيرق التركية بعقد التشغيل", "مجموعة البيرق"),
+        ("وقدمت فرقة المسرح الحر الأردنية عرضها", "فرقة المسرح الحر"),
+        ("وأطلقت وكالة الفضاء المصرية القمر", "وكالة الفضاء المصرية"),
+    ],
+)
+def test_a_countrys_adjective_after_a_company_or_troupe_says_whose_it_is(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert normalize_text(name) in found(resources, text, "organisation", "ar")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
         ("وقالت مريم جرجس فهمي إن ابنها", "مريم جرجس فهمي"),
         ("ووصل ماجد قنديل يوسف إلى المستشفى", "ماجد قنديل يوسف"),
     ],

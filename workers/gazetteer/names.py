@@ -100,6 +100,9 @@ class NameRules:
     """Words never inside a Latin-script name: days and months."""
     arabic_named: frozenset[str]
     arabic_weak: frozenset[str]
+    arabic_owned: frozenset[str]
+    """Heads of bodies a country's adjective after the name says whose they are, no
+    part of the name: "مجموعة البيرق التركية", "فرقة المسرح الحر الأردنية"."""
     arabic_placed: frozenset[str]
     """Heads that name a body only before a construct a place's name ends: "بلدية
     مصراتة", "دائرة صحة ذي قار", "قيادة عمليات كربلاء"."""
@@ -296,6 +299,7 @@ def name_rules(
         arabic_named=words(heads["ar"], "named"),
         arabic_weak=words(heads["ar"], "weak"),
         arabic_placed=words(heads["ar"], "placed"),
+        arabic_owned=words(heads["ar"], "owned"),
         arabic_fields=words(heads["ar"], "fields"),
         arabic_courts=words(heads["ar"], "courts"),
         arabic_facilities=words(heads["ar"], "facilities"),
@@ -1086,6 +1090,8 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
     last = start + 1
     named = False
     facility = bare in rules.arabic_facilities
+    owned = head == bare and bare in rules.arabic_owned
+    whose = 0
     if (
         head == bare
         and (bare in rules.arabic_named or facility)
@@ -1164,14 +1170,16 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         adjective = _nisba(word) or word in rules.arabic_adjectives or _participle(word)
         if adjectives_only and not adjective and not word.startswith(LAM_ARTICLE):
             break
-        if (facility or named) and word in rules.place_keys and (facility or _nisba(word)):
-            # "مطار ... التركي", "شركة روتانا لإدارة الفنادق الإماراتية": the country's
-            # adjective says whose the airport or the named company is, no part of its name
+        if (facility or named or owned) and word in rules.place_keys and (facility or _nisba(word)):
+            # "مطار ... التركي", "شركة روتانا لإدارة الفنادق الإماراتية", "مجموعة البيرق
+            # التركية": the country's adjective says whose the airport, the company or
+            # the troupe is, no part of its name, though it tells a body is meant
+            whose = 1
             break
         plain = purpose = plain and adjective
         adjectives_only = adjectives_only or adjective
         last += 1
-    if last - start < needed:
+    if last - start + whose < needed:
         return None
     if bare in rules.arabic_courts and last < count and text.joined(last - 1):
         last += _seat(rules, words[last])
