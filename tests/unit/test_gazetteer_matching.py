@@ -99,6 +99,7 @@ def test_countries_are_named_by_their_english_and_french_demonyms(
     [
         ("a annoncé Boureima Hama Sambo, représentant", "place:hama"),
         ("said Abdi Mogadishu Warsame, a trader", "geonames:53654"),
+        ("NFF president Ibrahim Gusau thanked the hosts", "geonames:2339937"),
     ],
 )
 def test_a_known_place_inside_a_latin_persons_name_is_no_place(

@@ -338,9 +338,9 @@ def find_entities(
         for kind in (("place", "person") if n.type == "person" else ("organisation",))
     ]
     spans += [
-        (n.first + 1, n.last - 1, "place")
+        (n.first + 1, n.last, "place")
         for n in built
-        if n.type == "person" and n.last - n.first > 2 and not is_arabic(n.name)
+        if n.type == "person" and not is_arabic(n.name)
     ]
     # a competition's place is not one the story is about ("Africa Cup of Nations"),
     # a body named after a person is not the person ("King Abdullah University")
