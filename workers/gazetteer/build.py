@@ -4,7 +4,7 @@ which unknown people are looked for, all handed to one compiled `EntityFinder`."
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -292,7 +292,37 @@ def load_entries(extra: Path | None = None) -> list[Entry]:
                 existing.merge(entry)
             else:
                 entries[entry.id] = entry
+    _add_possessive_forces(entries.values())
     return list(entries.values())
+
+
+FORCES = ("army", "military", "armed forces", "navy", "air force", "police", "coast guard")
+"""What English copy names by a country's possessive as well as by its adjective."""
+
+
+def _add_possessive_forces(entries: Iterable[Entry]) -> None:
+    """Give a country's forces named by its adjective ("Sudanese army") the name copy
+    also writes with the country's possessive ("Sudan's army")."""
+    chosen = list(entries)
+    countries = {
+        adjective.lower(): entry.names["en"][0]
+        for entry in chosen
+        if entry.type == "place" and entry.country is not None and entry.names.get("en")
+        for adjective in entry.adjectives.get("en", [])
+        if entry.id.startswith(("Q", "iso3166:"))
+    }
+    for entry in chosen:
+        if entry.type != "organisation":
+            continue
+        forms = entry.names.get("en", [])
+        for form in list(forms):
+            adjective, _, rest = form.partition(" ")
+            country = countries.get(adjective.lower())
+            if country is not None and rest.lower() in FORCES:
+                derived = f"{country}'s {rest}"
+                if derived not in forms:
+                    forms.append(derived)
+                    entry.explicit.add(normalize_text(derived))
 
 
 def _same_named_city(
