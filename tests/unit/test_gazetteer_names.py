@@ -602,6 +602,13 @@ def test_an_arabic_bodys_name_takes_its_adjectives_and_stops_before_a_time(
     assert found(resources, text, "organisation", "ar") == {normalize_text(name)}
 
 
+def test_a_body_named_for_a_ruler_takes_the_rulers_name_the_lists_may_lack(
+    resources: Resources,
+) -> None:
+    text = "ونقل المصابون إلى مستشفى السلطان قابوس بصلالة"
+    assert normalize_text("مستشفى السلطان قابوس") in found(resources, text, "organisation", "ar")
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [
@@ -647,6 +654,7 @@ def test_a_definite_head_alone_takes_no_purpose_after_it(resources: Resources) -
     [
         ("وأعلنت بلدية مصراتة أن الأشغال بدأت", {"بلدية مصراتة"}),
         ("وقالت دائرة صحة ذي قار وقيادة شرطة ذي قار إن", {"دائرة صحة ذي قار", "قيادة شرطة ذي قار"}),
+        ("ومثل مسؤولون في بلدية صفاقس الملاحقين في القضية", {"بلدية صفاقس"}),
         ("وظل الملف في دائرة الضوء منذ أشهر", set()),
         ("وشنت قوات التحالف بقيادة السعودية غارات", set()),
         ("وفي بلدية أوجفت بولاية أدرار تضررت الواحات", set()),

@@ -1092,6 +1092,7 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
     facility = bare in rules.arabic_facilities
     owned = head == bare and bare in rules.arabic_owned
     whose = 0
+    only_adjectives = False
     if (
         head == bare
         and (bare in rules.arabic_named or facility)
@@ -1120,11 +1121,13 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         # a weak head ("مجموعة", "سوق") is a body's before a place: "مجموعة موانئ أبوظبي"
         if bare not in rules.arabic_weak or placed:
             last = end
+        # "بلدية صفاقس الملاحقين": after the place, the sentence goes on
+        only_adjectives = placed and bare in rules.arabic_placed
     # A definite head is followed by its adjectives ("المجلس الأعلى للقضاء"); an
     # indefinite one by a definite noun and its adjectives ("وزارة الصحة السعودية").
     # After an adjective only adjectives and a لل-complement ("للشغل") go on: a noun
     # there starts the next phrase ("... السعودية الحجاج").
-    adjectives_only = head != bare
+    adjectives_only = head != bare or only_adjectives
     # "المجلس التنفيذي", "إدارة السوق": a definite or weak head and one word are
     # more often a description than a name
     needed = 3 if head != bare or bare in rules.arabic_weak else 2
@@ -1413,6 +1416,13 @@ def _named_for(rules: NameRules, text: Tokens, index: int) -> int:
             last += 2
         elif words[last] in rules.given_arabic:
             last += 1
+        elif (
+            last == index + 1
+            and _bare_name(rules, words[last])
+            and words[last] not in rules.place_keys
+            and not not_a_name(words[last])
+        ):
+            last += 1  # "مستشفى السلطان قابوس": a name the lists may lack
         else:
             break
     return last if last > index + 1 else index
