@@ -602,6 +602,27 @@ def test_an_arabic_bodys_name_takes_its_adjectives_and_stops_before_a_time(
     assert found(resources, text, "organisation", "ar") == {normalize_text(name)}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتمثل حصة إجمالية قدرها 30 ألف طن",
+        "وتابع المهاجم كرة عرضية برأسه في الشباك",
+        "وقالت منظمات محلية إن الأسعار ارتفعت",
+    ],
+)
+def test_an_indefinite_feminine_adjective_ends_no_persons_name(
+    text: str, resources: Resources
+) -> None:
+    assert found(resources, text, "person", "ar") == set()
+
+
+def test_a_womans_given_name_shaped_as_an_adjective_still_opens_her_name(
+    resources: Resources,
+) -> None:
+    text = "وقالت المحامية سامية بن عمار إن موكلها بريء"
+    assert normalize_text("سامية بن عمار") in found(resources, text, "person", "ar")
+
+
 def test_a_body_named_for_a_ruler_takes_the_rulers_name_the_lists_may_lack(
     resources: Resources,
 ) -> None:

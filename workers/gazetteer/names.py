@@ -1869,6 +1869,7 @@ def _arabic_person(
             and _bare_name(rules, following)
             and not not_a_name(following)
             and not defective_verb(rules, following)
+            and not feminine_adjective(rules, following)
         ):
             parts.append(following)  # a family name without the article ends the name
             last += 1
@@ -1991,6 +1992,21 @@ def defective_verb(rules: NameRules, word: str) -> bool:
         len(word) == DEFECTIVE_VERB_LETTERS
         and word[0] == "ا"
         and word[-1] == "ي"
+        and word not in rules.given_arabic
+    )
+
+
+FEMININE_ADJECTIVE_MIN_LETTERS = 5
+"""A stem of three letters and the ending "ية": "محلية"; "عطية" is a name."""
+
+
+def feminine_adjective(rules: NameRules, word: str) -> bool:
+    """An indefinite feminine adjective of relation ("إجمالية", "عرضية", "محلية"),
+    which follows a noun and ends no person's name; no woman's given name ("سامية")."""
+    return (
+        len(word) >= FEMININE_ADJECTIVE_MIN_LETTERS
+        and word.endswith(FEMININE_NISBA_ENDING)
+        and not word.startswith(ARTICLE)
         and word not in rules.given_arabic
     )
 
