@@ -484,3 +484,22 @@ def test_a_region_two_countries_of_the_story_name_alike_is_the_one_of_the_countr
 ) -> None:
     found = places(resources, text, "ar")
     assert region in found and namesake not in found, found
+
+
+MASCARA = "geonames:2490098"
+"""An Algerian city whose Arabic name, "معسكر", is the word for a camp."""
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged"),
+    [
+        ("بورتسودان - نزحت أسر من الخرطوم إلى معسكر ود شريفي قرب كسلا في السودان.", False),
+        ("الجزائر - اندلعت حرائق في غابات معسكر وتلمسان غربي الجزائر.", True),
+        ("بورتسودان - وصل وفد سوداني إلى مدينة معسكر لبحث التعاون.", True),
+        ("معسكر - (واج) - افتتح والي الولاية مستشفى جديدا.", True),
+    ],
+)
+def test_a_town_named_by_a_word_is_tagged_where_its_country_a_place_word_or_the_dateline_says_so(
+    text: str, tagged: bool, resources: Resources
+) -> None:
+    assert (MASCARA in places(resources, "\n" + text, "ar")) is tagged

@@ -43,6 +43,7 @@ from workers.gazetteer.places import (
     dateline_town,
     find_small_places,
 )
+from workers.gazetteer.sources import TOWN_PRIORITY
 from workers.models import Dateline, EnrichedArticle, EntityTag, EntityType, assemble, evolve
 from workers.text.arabic import AND, CLITIC_ARTICLES, COMPOUND_NAME_ENDINGS, LAM, is_arabic
 from workers.text.normalize import normalize_text
@@ -281,6 +282,13 @@ def find_entities(
     town = dateline_town(gazetteer.places, tokens, dateline.place if dateline else None, countries)
     if town is not None:
         countries.add(town.country)
+    if language == "ar":
+        vouched = countries - set(weights)
+        kept = _towns_of_the_story(gazetteer, analysis, known, read_as, weights, vouched)
+        if len(kept) < len(known):
+            known = kept
+            weights = _country_mentions(gazetteer, known, read_as)
+            countries = set(weights) | vouched
     built = find_names(gazetteer.names, tokens, language)
     club_rules = gazetteer.clubs.get(language or "")
     clubs = (
@@ -686,6 +694,49 @@ def _country_mentions(
         if entry.type == "place" and entry.country is not None:
             counts[entry.country] += found.count
     return counts
+
+
+DATELINE_REACH = 30
+"""How far into the body (characters) a town's mention is the dateline's."""
+CITY_POPULATION = 1_000_000
+"""A city this large is news under its own name, wherever the story is."""
+
+
+def _towns_of_the_story(
+    gazetteer: Gazetteer,
+    analysis: Analysis,
+    known: Known,
+    read_as: dict[int, int],
+    weights: Counter[str],
+    vouched: set[str],
+) -> Known:
+    """Known places less the packaged towns (smaller than `CITY_POPULATION`) of a
+    country nothing else in the story names, met without a place word before them
+    and not in the dateline: in Arabic
+    copy their names are more often words ("معسكر" a camp, not Mascara; "الأبيض"
+    white, not El Obeid; "العبور" the crossing). `vouched`: countries the story names
+    otherwise (its dateline's, a cued one's)."""
+    entries, original = gazetteer.entries, analysis.original
+    body = original.find("\n") + 1
+    before = gazetteer.places.before
+    kept = []
+    for found in known:
+        entry = entries[read_as.get(found.entry, found.entry)]
+        country = entry.country
+        if (
+            entry.priority != TOWN_PRIORITY
+            or entry.weight >= CITY_POPULATION
+            or country is None
+            or country in vouched
+            or weights[country] > found.count
+            or found.first_offset < body + DATELINE_REACH
+        ):
+            kept.append(found)
+            continue
+        previous = original[max(0, found.first_offset - 24) : found.first_offset].split()
+        if previous and normalize_text(previous[-1]) in before:
+            kept.append(found)
+    return kept
 
 
 def _in_story(gazetteer: Gazetteer, entry: int, countries: set[str]) -> int:
