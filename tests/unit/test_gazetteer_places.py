@@ -8,6 +8,7 @@ import pytest
 
 from tests.unit.gazetteer_support import tags
 from workers.enrich.resources import Resources
+from workers.gazetteer.sources import arabic_spelling
 
 ZOUERAT = "geonames:2375558"
 """A Mauritanian mining town that English copy spells "Zouerate"."""
@@ -503,3 +504,18 @@ def test_a_town_named_by_a_word_is_tagged_where_its_country_a_place_word_or_the_
     text: str, tagged: bool, resources: Resources
 ) -> None:
     assert (MASCARA in places(resources, "\n" + text, "ar")) is tagged
+
+
+@pytest.mark.parametrize(
+    ("name", "kept"),
+    [("روما", True), ("عيسى الغربية", True), ("رىم", False), ("تهران", True), ("پاریس", False)],
+)
+def test_a_geonames_arabic_name_keeps_alef_maksura_only_where_a_word_ends(
+    name: str, kept: bool
+) -> None:
+    assert arabic_spelling(name) is kept
+
+
+def test_a_given_name_is_no_misspelled_alternate_of_a_city(resources: Resources) -> None:
+    text = "وقالت الممثلة الفلسطينية ريم تلحمي إن العرض"
+    assert "Q220" not in places(resources, text, "ar")

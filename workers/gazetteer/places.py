@@ -33,7 +33,7 @@ from workers.gazetteer.cache import cache_dir, cached, write_atomically
 from workers.gazetteer.features import Features, features
 from workers.gazetteer.inflection import arabic_variants
 from workers.gazetteer.model import Case
-from workers.gazetteer.sources import read_data
+from workers.gazetteer.sources import arabic_spelling, read_data
 from workers.text.arabic import AND, ARTICLE, CUE_PROCLITICS, is_arabic, starts_arabic
 from workers.text.normalize import normalize_text
 from workers.text.tokens import Tokens
@@ -42,7 +42,7 @@ PLACE_WORDS = "place_words.toml"
 REGIONS = "regions.toml"
 MIN_POPULATION = 500
 MIN_NAME_LETTERS = 4
-CACHE_FORMAT = 6
+CACHE_FORMAT = 7
 SPELLED_VARIOUSLY = frozenset(
     {"DZ", "BH", "DJ", "EG", "IQ", "IR", "IL", "JO", "KW", "LB", "LY", "MA", "MR", "OM", "PS"}
     | {"QA", "SA", "SD", "SO", "SY", "TN", "TR", "AE", "YE", "KM", "EH", "ML", "NE", "TD", "SN"}
@@ -54,7 +54,6 @@ SPELLED_VARIOUSLY = frozenset(
 (GeoNames' "Sitten" is French copy's "Sion"): their GeoNames alternate names in
 Latin script are names too. Elsewhere a town's own name is the one copy uses."""
 _LATIN_NAME = re.compile(r"^[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F' \-]+$")
-_ARABIC_ONLY = re.compile("^[\u0621-\u063a\u0641-\u064a\u064b-\u065f\u0670 ]+$")
 _ARTICLE_PREFIX = re.compile(r"^(?:al|an|ad|ar|as|ash|at|az|el|ad-|al-)\s+", re.IGNORECASE)
 CASE_ANY, CASE_TITLE = int(Case.ANY), int(Case.TITLE)
 
@@ -583,7 +582,7 @@ def _towns() -> Iterator[tuple[str, Record]]:
         names |= {normalize_text(name) for name in supplied.get(record[0], ())}
         latin = record[1] in SPELLED_VARIOUSLY
         for alternate in city.get("alternatenames", []):
-            if _ARABIC_ONLY.match(alternate) or (
+            if arabic_spelling(alternate) or (
                 latin and _LATIN_NAME.match(alternate) and not alternate.isupper()
             ):
                 names.add(normalize_text(alternate))

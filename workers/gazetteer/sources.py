@@ -23,6 +23,15 @@ TRIGGERS = "person_triggers.toml"
 
 _ENTITY_TYPES: frozenset[str] = frozenset({"place", "organisation", "person"})
 _ARABIC_ONLY = re.compile("^[\u0621-\u063a\u0641-\u064a\u064b-\u065f\u0670 ]+$")
+_INNER_ALEF_MAKSURA = re.compile("\u0649(?=\\S)")
+
+
+def arabic_spelling(name: str) -> bool:
+    """A name in the Arabic alphabet alone (Persian and Urdu letters are not), with
+    "ى" only where a word ends: GeoNames' "رىم" for Rome is a misspelling, which
+    normalizes as the given name "ريم"."""
+    return bool(_ARABIC_ONLY.match(name)) and not _INNER_ALEF_MAKSURA.search(name)
+
 
 # GeoNames Arabic alternate names are unlabelled transliterations of every size of town;
 # only towns this large (by region) keep them, the rest are too often ordinary words.
@@ -125,7 +134,7 @@ def city_entries() -> Iterator[tuple[int, Entry]]:
         floor = _ARABIC_MIN_POPULATION_NEAR if near else _ARABIC_MIN_POPULATION_FAR
         if population >= floor:
             arabic = names.setdefault("ar", [])
-            alternates = [a for a in city.get("alternatenames", []) if _ARABIC_ONLY.match(a)]
+            alternates = [a for a in city.get("alternatenames", []) if arabic_spelling(a)]
             with_article = {a for a in alternates if a.startswith(ARTICLE)}
             for alt in alternates:
                 # "رقه" beside "الرقة" is the bare word, not the town
@@ -180,7 +189,7 @@ def _exemplar_cities() -> dict[tuple[str, str], dict[str, str]]:
             }
         except (LookupError, ValueError):
             continue
-        if not _ARABIC_ONLY.match(names["ar"]):
+        if not arabic_spelling(names["ar"]):
             del names["ar"]
         out[(zone, names["en"])] = names
     return out
