@@ -4,7 +4,7 @@ import pytest
 
 from tests.unit.gazetteer_support import tags
 from workers.enrich.resources import Resources
-from workers.gazetteer.inflection import english_spellings
+from workers.gazetteer.inflection import arabic_spellings, english_spellings
 
 RAQQA = "place:raqqa"
 SYRIA = "Q858"
@@ -329,3 +329,29 @@ def test_a_countrys_forces_are_named_by_its_possessive_as_by_its_adjective(
     text: str, body: str, resources: Resources
 ) -> None:
     assert body in tags(resources, text, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("وهنأ الملك عبدالله الثاني الطلبة المتفوقين", "person:king-abdullah-ii"),
+        ("وحضر الأمير الحسين بن عبدالله الحفل", "person:hussein-bin-abdullah"),
+    ],
+)
+def test_abd_and_the_word_it_binds_match_written_joined_or_apart(
+    text: str, person: str, resources: Resources
+) -> None:
+    assert person in tags(resources, text, "ar")
+
+
+@pytest.mark.parametrize(
+    ("name", "other"),
+    [
+        ("عبد الله الثاني", ["عبدالله الثاني"]),
+        ("محمد عبدالرحمن", ["محمد عبد الرحمن"]),
+        ("عبد ربه منصور", []),
+        ("عبدي", []),
+    ],
+)
+def test_the_other_spelling_of_abd_and_its_word(name: str, other: list[str]) -> None:
+    assert arabic_spellings(name) == other

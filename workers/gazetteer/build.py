@@ -15,6 +15,7 @@ from workers.gazetteer.cache import cached, source_digest
 from workers.gazetteer.clubs import SPORTS, ClubRules, club_rules
 from workers.gazetteer.cued import CuedCountries, cued_countries
 from workers.gazetteer.inflection import (
+    arabic_spellings,
     arabic_variants,
     english_adjective_forms,
     english_spellings,
@@ -155,6 +156,9 @@ class _Keys:
                 elif lang == "en" and entry.priority >= CURATED_PRIORITY:
                     for spelled in english_spellings(form):
                         self._add_form(index, entry, spelled, Kind.NAME, case_rule(spelled))
+                elif lang == "ar" and entry.priority >= CURATED_PRIORITY:
+                    for spelled in arabic_spellings(normalize_text(form)):
+                        self._add_form(index, entry, spelled, Kind.NAME, Case.ANY)
         for lang, forms in entry.adjectives.items():
             for form in forms:
                 if lang == "ar":

@@ -4,6 +4,8 @@ endings, English and French adjective endings. Inputs are already normalized
 
 from __future__ import annotations
 
+import re
+
 from workers.text.arabic import (
     ARTICLE,
     BEFORE_ARTICLE,
@@ -114,3 +116,17 @@ def english_spellings(name: str) -> list[str]:
         other = _SPELLING.get(word.lower())
         out.append(word if other is None else other if word.islower() else other.capitalize())
     return [" ".join(out)] if out != words else []
+
+
+_ABD_APART = re.compile(r"(^|\s)عبد\s(?=ال)")
+_ABD_JOINED = re.compile(r"(^|\s)عبد(?=ال)")
+
+
+def arabic_spellings(name: str) -> list[str]:
+    """The name with "عبد" and the word it binds written the other way: joined where
+    they stand apart, apart where they are joined ("عبد الله" and "عبدالله"); none
+    when it has no such pair. Arabic copy writes both."""
+    other = _ABD_APART.sub(r"\1عبد", name)
+    if other == name:
+        other = _ABD_JOINED.sub(r"\1عبد ", name)
+    return [other] if other != name else []
