@@ -1036,6 +1036,9 @@ def test_a_word_before_son_of_and_a_name_is_a_given_name_the_lists_may_lack(
 ) -> None:
     text = "والناشط السياسي جوهر بن مبارك، الذي يخوض إضرابا"
     assert normalize_text("جوهر بن مبارك") in found(resources, text, "person", "ar")
+    mauritanian = found(resources, "وقال حمادي ولد سيدي المختار إن النتائج نهائية", "person", "ar")
+    assert normalize_text("حمادي ولد سيدي المختار") in mauritanian
+    assert found(resources, "وقال الطفل الذي ولد في المخيم إن", "person", "ar") == set()
     assert found(resources, "وفي مدينة بن قردان جنوب البلاد", "person", "ar") == set()
 
 

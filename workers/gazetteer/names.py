@@ -1767,9 +1767,10 @@ def _name_word(rules: NameRules, text: Tokens, index: int) -> bool:
 
 MIN_GIVEN_LETTERS = 3
 DAUGHTER = "بنت"
-SONSHIP = frozenset(("بن", DAUGHTER))
-"""The particles of "son of" and "daughter of": the word before them is a given
-name, listed or not ("جوهر بن مبارك")."""
+SONSHIP = frozenset(("بن", DAUGHTER, "ولد", "منت"))
+"""The particles of "son of" and "daughter of" (and Mauritania's "ولد", "منت"): the
+word before them is a given name, listed or not ("جوهر بن مبارك", "حمادي ولد سيدي
+المختار")."""
 
 
 def _named_before_father(rules: NameRules, text: Tokens, index: int, floor: int) -> Name | None:
@@ -1792,7 +1793,7 @@ def _named_before_father(rules: NameRules, text: Tokens, index: int, floor: int)
         or not_a_name(word)
         or not is_arabic(father)
         or father in rules.stopwords
-        or father in rules.common
+        or (father in rules.common and father not in rules.given_arabic)
     ):
         return None
     return _arabic_person(rules, text, given, word)
