@@ -623,6 +623,26 @@ def test_a_womans_given_name_shaped_as_an_adjective_still_opens_her_name(
     assert normalize_text("سامية بن عمار") in found(resources, text, "person", "ar")
 
 
+@pytest.mark.parametrize(
+    ("text", "bodies"),
+    [
+        ("وقال رئيس الجامعة الأردنية إن القبول يبدأ", {"الجامعة الأردنية"}),
+        ("وحصلت طالبة من مدرسة الطفيلة الثانوية الصناعية على", {"مدرسة الطفيلة الثانوية الصناعية"}),
+        ("وفاز مرشحو حزب التقدم الحاكم بأغلبية المقاعد", {"حزب التقدم"}),
+        ("ونظمت الجامعة لليوم الثاني ورشة", set()),
+    ],
+)
+def test_schools_and_a_states_university_are_bodies_a_ruling_party_is_its_name(
+    text: str, bodies: set[str], resources: Resources
+) -> None:
+    assert found(resources, text, "organisation", "ar") == {normalize_text(b) for b in bodies}
+
+
+def test_the_month_is_no_person_named_after_it(resources: Resources) -> None:
+    text = "وأعلنت المحكمة العليا أن الأحد أول أيام شهر رمضان المبارك"
+    assert found(resources, text, "person", "ar") == set()
+
+
 def test_a_body_named_for_a_ruler_takes_the_rulers_name_the_lists_may_lack(
     resources: Resources,
 ) -> None:

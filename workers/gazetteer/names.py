@@ -100,6 +100,9 @@ class NameRules:
     """Words never inside a Latin-script name: days and months."""
     arabic_named: frozenset[str]
     arabic_weak: frozenset[str]
+    arabic_states: frozenset[str]
+    """Heads that with the article and one adjective name a body, as courts do:
+    "الجامعة الأردنية"."""
     arabic_owned: frozenset[str]
     """Heads of bodies a country's adjective after the name says whose they are, no
     part of the name: "مجموعة البيرق التركية", "فرقة المسرح الحر الأردنية"."""
@@ -300,6 +303,7 @@ def name_rules(
         arabic_weak=words(heads["ar"], "weak"),
         arabic_placed=words(heads["ar"], "placed"),
         arabic_owned=words(heads["ar"], "owned"),
+        arabic_states=words(heads["ar"], "states"),
         arabic_fields=words(heads["ar"], "fields"),
         arabic_courts=words(heads["ar"], "courts"),
         arabic_facilities=words(heads["ar"], "facilities"),
@@ -1131,7 +1135,7 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
     # "المجلس التنفيذي", "إدارة السوق": a definite or weak head and one word are
     # more often a description than a name
     needed = 3 if head != bare or bare in rules.arabic_weak else 2
-    if head != bare and bare in rules.arabic_courts:
+    if head != bare and (bare in rules.arabic_courts or bare in rules.arabic_states):
         needed = 2
     # what a body does may follow its head and adjectives, or a company's name:
     # "الشركة السودانية لنقل الكهرباء", "شركة سرت لإنتاج وتصنيع النفط"; after a
@@ -1164,6 +1168,8 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
             word.startswith((ARTICLE, LAM_ARTICLE)) or word in rules.place_keys
         ):
             break
+        if word.startswith(LAM_ARTICLE) and ARTICLE + word[len(LAM_ARTICLE) :] in rules.arabic_ends:
+            break  # "لليوم": a time, after the name
         if last + 1 < count and text.joined(last) and words[last + 1] in TIME_AFTER:
             break  # "... العليا العام الماضي": "last year", after the name
         if word[0] in PLACE_PREPOSITIONS and word[1:] in rules.place_keys:
@@ -1765,6 +1771,8 @@ def _name_word(rules: NameRules, text: Tokens, index: int) -> bool:
     )
 
 
+MONTH_WORDS = frozenset(c + "شهر" for c in ("", "و", "ب", "ل", "ف", "وب", "ول"))
+"""The word "month" before a month's name that is a given name too ("رمضان", "رجب")."""
 MIN_GIVEN_LETTERS = 3
 DAUGHTER = "بنت"
 SONSHIP = frozenset(("بن", DAUGHTER, "ولد", "منت"))
@@ -1808,6 +1816,8 @@ def _arabic_person(
     words, count = text.words, len(text.words)
     if start > 0 and text.joined(start - 1) and words[start - 1] in rules.place_words:
         return None  # "إقليم سيدي بنور": a place named like a person
+    if start > 0 and text.joined(start - 1) and words[start - 1] in MONTH_WORDS:
+        return None  # "شهر رمضان المبارك": the month, which names people too
     parts = [first or rules.given_arabic.get(words[start]) or rules.openers_arabic[words[start]]]
     last = start + 1
     if parts[0].startswith(ARTICLE) and not _opens_with_article(rules, text, start):
