@@ -165,3 +165,14 @@ def test_a_club_name_that_runs_on_into_a_known_clubs_name_is_that_club(
     )
     assert "renaissance" not in clubs(resources, text, "fr")
     assert "org:rs-berkane" in tags(resources, text, "fr")
+
+
+def test_a_coachs_country_after_the_club_is_no_town_of_the_clubs_name(
+    resources: Resources,
+) -> None:
+    text = (
+        "وقال مدرب بيراميدز الكرواتي كرونوسلاف يورتشيتش إن فريقه فاز في مباراة الدوري "
+        "على ملعب الدفاع الجوي وسجل المهاجم هدفين."
+    )
+    found = tags(resources, text, "ar")
+    assert "org:pyramids-fc" in found and "Q224" in found

@@ -332,6 +332,8 @@ def test_an_organisation_name_stops_at_a_day_a_second_name_and_a_title(
         ("قبل أن يختتم البديل سلمان العمري التسجيل في الدقيقة 87", "سلمان العمري"),
         ("وقال عبد الله الحمدان العتيبي إن الفريق", "عبد الله الحمدان العتيبي"),
         ("وأعلن السيد حمود بن فيصل البوسعيدي وزير الداخلية", "حمود بن فيصل البوسعيدي"),
+        ("وقرر محافظ البصرة أسعد العيداني تعطيل الدوام الرسمي", "أسعد العيداني"),
+        ("وقال عبد الرحيم أمغار، رئيس التعاونية، إن", "عبد الرحيم أمغار"),
         ("وقال الطاهر محمد نور، وهو صاحب مخبز، إن", "الطاهر محمد نور"),
     ],
 )
@@ -636,6 +638,14 @@ def test_schools_and_a_states_university_are_bodies_a_ruling_party_is_its_name(
     text: str, bodies: set[str], resources: Resources
 ) -> None:
     assert found(resources, text, "organisation", "ar") == {normalize_text(b) for b in bodies}
+
+
+def test_a_known_bodys_name_ends_before_the_purpose_of_the_sentence(
+    resources: Resources,
+) -> None:
+    text = "وسمح الجيش الإسرائيلي لتمكين الفرق الطبية من العمل"
+    assert "org:idf" in tags(resources, text, "ar")
+    assert found(resources, text, "organisation", "ar") == set()
 
 
 def test_the_month_is_no_person_named_after_it(resources: Resources) -> None:

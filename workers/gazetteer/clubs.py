@@ -277,8 +277,9 @@ def _club_at(
             or town >= len(words)
             or not text.joined(index)
             or words[town] not in rules.places
+            or words[town] in rules.countries
         ):
-            return None
+            return None  # "مدرب بيراميدز الكرواتي": the coach's country, no town
         club = [word, words[town]]  # "نهضة بركان": a club and its town
     name = " ".join(club)
     if name in names.keys and name not in rules.known and name not in rules.places:

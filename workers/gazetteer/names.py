@@ -1159,7 +1159,11 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
             adjectives_only = True
             last += 2
             continue
-        if purpose and (end := _purpose(rules, text, last)) > last:
+        if (
+            purpose
+            and (end := _purpose(rules, text, last)) > last
+            and " ".join([head, *words[start + 1 : last]]) not in rules.keys
+        ):  # a known body's name ends before the sentence's purpose: "الجيش الإسرائيلي لتمكين"
             adjectives_only = True
             plain = purpose = False
             last = end
@@ -1880,7 +1884,7 @@ def _arabic_person(
             and _bare_name(rules, following)
             and not not_a_name(following)
             and not defective_verb(rules, following)
-            and not feminine_adjective(rules, following)
+            and not no_family_name(rules, following)
         ):
             parts.append(following)  # a family name without the article ends the name
             last += 1
@@ -2020,6 +2024,19 @@ def feminine_adjective(rules: NameRules, word: str) -> bool:
         and not word.startswith(ARTICLE)
         and word not in rules.given_arabic
     )
+
+
+def no_family_name(rules: NameRules, word: str) -> bool:
+    """A bare word after a name that opens the rest of the sentence: an indefinite
+    feminine adjective ("محلية"), or a verbal noun of the forms تفعيل and تفعلة
+    ("تعطيل", "توسعة") that is no given name ("توفيق" is one); the shape إفعال is
+    left to names ("أمغار")."""
+    return feminine_adjective(rules, word) or (
+        word.startswith(VERBAL_NOUN_TA) and _verbal_noun(word) and word not in rules.given_arabic
+    )
+
+
+VERBAL_NOUN_TA = "ت"
 
 
 def not_a_name(word: str) -> bool:

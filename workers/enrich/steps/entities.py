@@ -27,10 +27,10 @@ from workers.gazetteer.names import (
     Name,
     NameRules,
     defective_verb,
-    feminine_adjective,
     find_names,
     names_after,
     nisba_adjective,
+    no_family_name,
     not_a_name,
     opens_a_phrase,
     places_before_their_word,
@@ -187,7 +187,7 @@ def _without_phrase_after(rules: NameRules, person: TriggerPerson) -> TriggerPer
                 not_a_name(parts[i])
                 or opens_a_phrase(rules, parts[i])
                 or defective_verb(rules, parts[i])
-                or feminine_adjective(rules, parts[i])
+                or no_family_name(rules, parts[i])
             )
             and (i + 1 == len(parts) or parts[i + 1] not in COMPOUND_NAME_ENDINGS)
         ),
