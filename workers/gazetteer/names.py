@@ -1856,7 +1856,7 @@ def _arabic_person(
             or opens_a_phrase(rules, following)
         ):
             break  # "و" and a word that is no given name ("وليد") opens the next phrase
-        if following == TRIBE and len(parts) > 1 and last + 1 < count and text.joined(last):
+        if following == TRIBE and last + 1 < count and text.joined(last):
             parts += [following, words[last + 1]]  # "فاطمة عبد الرحمن بني هاني"
             last += 2
             break
