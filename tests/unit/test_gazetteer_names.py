@@ -659,6 +659,9 @@ def test_a_body_named_for_a_ruler_takes_the_rulers_name_the_lists_may_lack(
 ) -> None:
     text = "ونقل المصابون إلى مستشفى السلطان قابوس بصلالة"
     assert normalize_text("مستشفى السلطان قابوس") in found(resources, text, "organisation", "ar")
+    school = "وحصلت طالبة من مدرسة الملك عبدالله الثاني للتميز على المرتبة الأولى"
+    expected = normalize_text("مدرسة الملك عبدالله الثاني للتميز")
+    assert expected in found(resources, school, "organisation", "ar")
 
 
 @pytest.mark.parametrize(

@@ -1433,9 +1433,18 @@ def _named_for(rules: NameRules, text: Tokens, index: int) -> int:
             and not not_a_name(words[last])
         ):
             last += 1  # "مستشفى السلطان قابوس": a name the lists may lack
+        elif last > index + 1 and words[last] in REGNAL_NUMBERS:
+            last += 1  # "مدرسة الملك عبدالله الثاني": the ruler's number ends the name
+            break
         else:
             break
     return last if last > index + 1 else index
+
+
+REGNAL_NUMBERS = frozenset(
+    normalize_text(word)
+    for word in ("الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع")
+)
 
 
 TIME_AFTER = frozenset(
