@@ -519,3 +519,20 @@ def test_a_geonames_arabic_name_keeps_alef_maksura_only_where_a_word_ends(
 def test_a_given_name_is_no_misspelled_alternate_of_a_city(resources: Resources) -> None:
     text = "وقالت الممثلة الفلسطينية ريم تلحمي إن العرض"
     assert "Q220" not in places(resources, text, "ar")
+
+
+CAROLINA = "geonames:4563243"
+"""A town of Puerto Rico, and a given name."""
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged"),
+    [
+        ("BRASILIA (Reuters) - Ana Carolina Bezerra, a lawyer in Brazil, said", False),
+        ("BRASILIA (Reuters) - Flights to Carolina resumed on Monday, Brazil's airline said", True),
+    ],
+)
+def test_a_latin_town_of_a_country_the_story_leaves_out_is_no_part_of_a_longer_name(
+    text: str, tagged: bool, resources: Resources
+) -> None:
+    assert (CAROLINA in places(resources, "\n" + text, "en")) is tagged

@@ -282,9 +282,11 @@ def find_entities(
     town = dateline_town(gazetteer.places, tokens, dateline.place if dateline else None, countries)
     if town is not None:
         countries.add(town.country)
-    if language == "ar":
+    if language is not None:
         vouched = countries - set(weights)
-        kept = _towns_of_the_story(gazetteer, analysis, known, read_as, weights, vouched)
+        kept = _towns_of_the_story(
+            gazetteer, analysis, known, read_as, weights, vouched, latin=language != "ar"
+        )
         if len(kept) < len(known):
             known = kept
             weights = _country_mentions(gazetteer, known, read_as)
@@ -709,12 +711,15 @@ def _towns_of_the_story(
     read_as: dict[int, int],
     weights: Counter[str],
     vouched: set[str],
+    latin: bool = False,
 ) -> Known:
     """Known places less the packaged towns (smaller than `CITY_POPULATION`) of a
     country nothing else in the story names, met without a place word before them
-    and not in the dateline: in Arabic
-    copy their names are more often words ("معسكر" a camp, not Mascara; "الأبيض"
-    white, not El Obeid; "العبور" the crossing). `vouched`: countries the story names
+    and not in the dateline. In Arabic copy their names are more often words
+    ("معسكر" a camp, not Mascara; "الأبيض" white, not El Obeid; "العبور" the
+    crossing); in Latin-script copy (`latin`), which names towns as they are, only
+    those written beside another capitalised word, a part of a longer name ("Ana
+    Carolina Bezerra", "Queens Sports Club"). `vouched`: countries the story names
     otherwise (its dateline's, a cued one's)."""
     entries, original = gazetteer.entries, analysis.original
     body = original.find("\n") + 1
@@ -730,6 +735,7 @@ def _towns_of_the_story(
             or country in vouched
             or weights[country] > found.count
             or found.first_offset < body + DATELINE_REACH
+            or (latin and not _in_capitalised_run(original, found))
         ):
             kept.append(found)
             continue
@@ -737,6 +743,20 @@ def _towns_of_the_story(
         if previous and normalize_text(previous[-1]) in before:
             kept.append(found)
     return kept
+
+
+def _in_capitalised_run(original: str, found: EntryMentions) -> bool:
+    """Whether the first mention has a capitalised word right before it (not after
+    a sentence's end) or right after it."""
+    start = found.first_offset
+    end = start + len(found.surface_forms[0])
+    previous = original[max(0, start - 24) : start]
+    following = original[end : end + 24]
+    before_word = previous.rstrip(" ").rsplit(" ", 1)[-1] if previous.endswith(" ") else ""
+    after_word = following.lstrip(" ").split(" ", 1)[0] if following.startswith(" ") else ""
+    return bool(before_word[:1].isupper() and not before_word.endswith((".", ":"))) or bool(
+        after_word[:1].isupper()
+    )
 
 
 def _in_story(gazetteer: Gazetteer, entry: int, countries: set[str]) -> int:
