@@ -698,8 +698,6 @@ def _country_mentions(
     return counts
 
 
-DATELINE_REACH = 30
-"""How far into the body (characters) a town's mention is the dateline's."""
 CITY_POPULATION = 1_000_000
 """A city this large is news under its own name, wherever the story is."""
 
@@ -715,7 +713,7 @@ def _towns_of_the_story(
 ) -> Known:
     """Known places less the packaged towns (smaller than `CITY_POPULATION`) of a
     country nothing else in the story names, met without a place word before them
-    and not in the dateline. In Arabic copy their names are more often words
+    and not opening the body (the dateline's town). In Arabic copy their names are more often words
     ("معسكر" a camp, not Mascara; "الأبيض" white, not El Obeid; "العبور" the
     crossing); in Latin-script copy (`latin`), which names towns as they are, only
     those written beside another capitalised word, a part of a longer name ("Ana
@@ -734,7 +732,7 @@ def _towns_of_the_story(
             or country is None
             or country in vouched
             or weights[country] > found.count
-            or found.first_offset < body + DATELINE_REACH
+            or not original[body : found.first_offset].strip()
             or (latin and not _in_capitalised_run(original, found))
         ):
             kept.append(found)
