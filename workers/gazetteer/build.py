@@ -446,9 +446,15 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
         digest,
         stopwords,
     )
+    region_phrases = frozenset(n for n in places.regions if " " in n and is_arabic(n))
     names = replace(
         names,
-        region_phrases=frozenset(n for n in places.regions if " " in n and is_arabic(n)),
+        region_phrases=region_phrases,
+        place_openers=frozenset(
+            phrase.split(" ", 1)[0]
+            for phrase in names.place_keys | region_phrases
+            if " " in phrase and is_arabic(phrase)
+        ),
     )
     organisations = where(lambda text, info, entry: entry.type == "organisation")
     bodies = {text: keys.best[text][1].entry for text in organisations}

@@ -194,6 +194,9 @@ class NameRules:
     """The Arabic names of regions written in several words ("ذي قار", "صلاح الدين"),
     which are no keys (`workers/gazetteer/places.py` finds regions): definite like
     a place's key at the end of a construct ("مجلس محافظة ذي قار")."""
+    place_openers: frozenset[str] = frozenset()
+    """The first words of the Arabic places' names of several words, keys and
+    `region_phrases`: "ذي", "كفر"."""
 
 
 def given_name_words(given: dict[str, Any]) -> frozenset[str]:
@@ -1307,10 +1310,11 @@ def _place_named_at(rules: NameRules, text: Tokens, index: int) -> int:
     """The token after an Arabic place's name opening at token `index` ("أبوظبي", "كفر
     الشيخ", "ذي قار"), else `index`."""
     words = text.words
-    if not is_arabic(words[index]):
+    word = words[index]
+    if word in rules.place_keys:
+        return index + 1 if is_arabic(word) else index
+    if word not in rules.place_openers:
         return index
-    if words[index] in rules.place_keys:
-        return index + 1
     for end in range(index + 2, min(len(words), index + MAX_PLACE_WORDS) + 1):
         if not text.joined(end - 2):
             break
