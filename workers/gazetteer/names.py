@@ -25,6 +25,7 @@ from typing import Any
 
 from newswire_text import Analysis, WordSet
 
+from workers.gazetteer.inflection import arabic_variants
 from workers.models import EntityType
 from workers.text.arabic import (
     AND,
@@ -1788,7 +1789,7 @@ def _name_word(rules: NameRules, text: Tokens, index: int) -> bool:
     )
 
 
-MONTH_WORDS = frozenset(c + "شهر" for c in ("", "و", "ب", "ل", "ف", "وب", "ول"))
+MONTH_WORDS = frozenset(form for form, _ in arabic_variants("شهر"))
 """The word "month" before a month's name that is a given name too ("رمضان", "رجب")."""
 MIN_GIVEN_LETTERS = 3
 DAUGHTER = "بنت"
