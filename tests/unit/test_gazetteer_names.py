@@ -1070,6 +1070,8 @@ def test_a_word_before_son_of_and_a_name_is_a_given_name_the_lists_may_lack(
 ) -> None:
     text = "والناشط السياسي جوهر بن مبارك، الذي يخوض إضرابا"
     assert normalize_text("جوهر بن مبارك") in found(resources, text, "person", "ar")
+    joined = found(resources, "وفاز بالمقعدين سالم الحارثي وعلي بن أحمد الرواس", "person", "ar")
+    assert normalize_text("علي بن أحمد الرواس") in joined
     mauritanian = found(resources, "وقال حمادي ولد سيدي المختار إن النتائج نهائية", "person", "ar")
     assert normalize_text("حمادي ولد سيدي المختار") in mauritanian
     assert found(resources, "وقال الطفل الذي ولد في المخيم إن", "person", "ar") == set()

@@ -1822,6 +1822,8 @@ def _named_before_father(rules: NameRules, text: Tokens, index: int, floor: int)
         or (father in rules.common and father not in rules.given_arabic)
     ):
         return None
+    if word.startswith(AND) and len(word) > MIN_GIVEN_LETTERS:
+        word = word[len(AND) :]  # "وعلي بن أحمد الرواس": "و" and the given name
     return _arabic_person(rules, text, given, word)
 
 
