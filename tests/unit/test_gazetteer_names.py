@@ -738,12 +738,29 @@ def test_a_head_noun_in_an_idiom_opens_no_body_and_leaves_the_one_after_it(
         ("وأعلن مطار بشير الجميل الدولي عن", "مطار بشير الجميل الدولي"),
         ("استهدفت مسيرة مطار بورتسودان أمس", "مطار بورتسودان"),
         ("وارتفع منسوب المياه خلف سد سنار", "سد سنار"),
+        ("وأغلقت السلطات ميناء الشويخ بسبب العاصفة", "ميناء الشويخ"),
+        ("وتوقفت الملاحة في ميناء خور الزبير جنوبي البصرة", "ميناء خور الزبير"),
+        ("وتوقف العمل في ميناء أبو فلوس أمس", "ميناء أبو فلوس"),
     ],
 )
-def test_an_airport_or_a_dam_is_a_place_named_as_a_company_is(
+def test_an_airport_a_port_or_a_dam_is_a_place_named_as_a_company_is(
     text: str, name: str, resources: Resources
 ) -> None:
     assert normalize_text(name) in found(resources, text, "place", "ar")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وعاد الصيادون إلى ميناء الصيد بعد العاصفة",
+        "وتكدست الشحنات في ميناء الحاويات أمس",
+        "وأغلق مطار العاصمة أمام الرحلات",
+    ],
+)
+def test_what_a_port_or_an_airport_serves_is_no_name_of_one(
+    text: str, resources: Resources
+) -> None:
+    assert found(resources, text, "place", "ar") == set()
 
 
 def test_an_airport_ends_before_the_country_it_lies_in(resources: Resources) -> None:

@@ -115,6 +115,7 @@ class NameRules:
     arabic_idioms: frozenset[tuple[str, str]]
     """A word and a head after it that make no body: ("تحت", "لواء")."""
     arabic_facilities: frozenset[str]
+    arabic_served: frozenset[str]
     """Heads of the names of airports, ports and dams: places, named like companies
     ("مطار بورتسودان", "سد مروي", "مطار رفيق الحريري الدولي")."""
     arabic_courts: frozenset[str]
@@ -311,6 +312,7 @@ def name_rules(
         arabic_fields=words(heads["ar"], "fields"),
         arabic_courts=words(heads["ar"], "courts"),
         arabic_facilities=words(heads["ar"], "facilities"),
+        arabic_served=words(heads["ar"], "served"),
         arabic_idioms=frozenset(
             (before, head)
             for before, head in (idiom.split(" ", 1) for idiom in words(heads["ar"], "idioms"))
@@ -1118,11 +1120,26 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
             and text.joined(last)
         ):
             last += 2
-        if last == start + 2 and _second_name_word(rules, text, last):
+        if last == start + 2 and (
+            _second_name_word(rules, text, last)
+            or (facility and _facility_construct(rules, text, last))
+        ):
             last += 1  # "جامعة قاصدي مرباح", "شركة كامكو إنفست": a name of two words
+    elif (
+        facility
+        and head == bare
+        and last + 1 < count
+        and text.joined(start)
+        and text.joined(last)
+        and words[last] in rules.particles_arabic
+        and (_bare_name(rules, words[last + 1]) or words[last + 1] not in rules.common)
+    ):
+        last, named = last + 2, True  # "ميناء أبو فلوس", "مطار أم الجرس"
     elif head == bare and (end := _named_for(rules, text, last)) > last:
         last, named = end, True
     elif head == bare:
+        if facility and last < count and words[last] in rules.arabic_served:
+            return None  # "ميناء الصيد", "مطار العاصمة": what it serves, where it is
         end, placed = _construct_chain(rules, text, last, bare in rules.arabic_placed)
         if bare in rules.arabic_placed and not placed:
             return None  # "دائرة الضوء"; but "دائرة صحة ذي قار", "بلدية مصراتة"
@@ -1477,6 +1494,25 @@ def _second_name_word(rules: NameRules, text: Tokens, index: int) -> bool:
         and word not in rules.arabic_heads
         and not opens_a_phrase(rules, word)
         and not not_a_name(word)
+    )
+
+
+def _facility_construct(rules: NameRules, text: Tokens, index: int) -> bool:
+    """Token `index` is the definite noun that completes the one bare word naming a
+    port or an airport ("ميناء خور الزبير", "مطار رأس الخيمة"): no place's name
+    before it ("مطار بغداد الدولي"), no adjective, no ordinary word."""
+    words = text.words
+    if index >= len(words) or not text.joined(index - 1):
+        return False
+    word = words[index]
+    return (
+        words[index - 1] not in rules.place_keys
+        and word.startswith(ARTICLE)
+        and word not in rules.common
+        and word not in rules.arabic_ends
+        and word not in rules.arabic_adjectives
+        and not _nisba(word)
+        and not _participle(word)
     )
 
 
