@@ -1359,3 +1359,15 @@ def test_weekdays_and_ordinary_words_open_no_name(
     text: str, word: str, resources: Resources
 ) -> None:
     assert not any(name.startswith(word) for name in found(resources, text, "person", "en"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال باسم عبد الكريم إن المشروع تأخر",
+        "وفاز الداه ولد عبد الجليل في الانتخابات",
+    ],
+)
+def test_a_compound_given_name_alone_is_no_persons_name(text: str, resources: Resources) -> None:
+    people = found(resources, text, "person", "ar")
+    assert not people & {normalize_text("عبد الكريم"), normalize_text("عبد الجليل")}, people

@@ -33,6 +33,7 @@ from workers.text.arabic import (
     ARTICLE_FORMS,
     CLITIC_ARTICLES,
     COMMON_COMPOUND_NAME_ENDINGS,
+    COMPOUND_NAME_ENDINGS,
     CONJUNCTIONS,
     FEMININE_NISBA_ENDING,
     FILIATION_PARTICLES,
@@ -2182,7 +2183,7 @@ def _unknown_person(rules: NameRules, words: list[str], first: int, last: int) -
     """The person, unless the name is one word; where the gazetteer knows the name it
     opens with ("محمد السادس" in "محمد السادس الحداد", "محمد صلاح" in "سجل محمد
     صلاح هدفا"), that known name, which the walk then goes on after."""
-    if len(words) < 2:
+    if len(words) < 2 or _one_given_name(words):
         return None
     for end in range(2, len(words)):
         if " ".join(words[:end]) in rules.keys:
@@ -2190,6 +2191,14 @@ def _unknown_person(rules: NameRules, words: list[str], first: int, last: int) -
     return Name("person", " ".join(words), first, last)
 
 
+def _one_given_name(words: list[str]) -> bool:
+    """Two words that make one compound given name ("عبد الكريم", "نور الدين"): a
+    first name alone, the rest of the person's name not found ("باسم عبد الكريم")."""
+    return len(words) == 2 and (words[0] == SERVANT or words[1] in COMPOUND_NAME_ENDINGS)
+
+
+SERVANT = "عبد"
+"""The first word of the compound given names "servant of" one of God's names."""
 MAX_PLACE_WORDS = 3
 MAX_PLACE_LINKS = 2
 
