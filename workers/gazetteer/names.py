@@ -1928,7 +1928,11 @@ def _arabic_person(
         elif following in rules.given_arabic and not definite:
             parts.append(following)
             last += 1
-        elif following.startswith(ARTICLE) and _family_name(parts, following):
+        elif (
+            following.startswith(ARTICLE)
+            and _family_name(parts, following)
+            and not no_family_name(rules, following)
+        ):
             definite = True
             parts.append(following)
             last += 1
@@ -2080,12 +2084,19 @@ def feminine_adjective(rules: NameRules, word: str) -> bool:
 
 
 def no_family_name(rules: NameRules, word: str) -> bool:
-    """A bare word after a name that opens the rest of the sentence: an indefinite
-    feminine adjective ("محلية"), or a verbal noun of the forms تفعيل and تفعلة
-    ("تعطيل", "توسعة") that is no given name ("توفيق" is one); the shape إفعال is
+    """A word after a name that opens the rest of the sentence: an indefinite
+    feminine adjective ("محلية"), a verbal noun of the forms تفعيل and تفعلة
+    ("تعطيل", "توسعة") that is no given name ("توفيق" is one), or any derived form's
+    verbal noun with the article ("التسجيل", "الانتخاب"); the bare shape إفعال is
     left to names ("أمغار")."""
-    return feminine_adjective(rules, word) or (
-        word.startswith(VERBAL_NOUN_TA) and _verbal_noun(word) and word not in rules.given_arabic
+    return (
+        feminine_adjective(rules, word)
+        or (
+            word.startswith(VERBAL_NOUN_TA)
+            and _verbal_noun(word)
+            and word not in rules.given_arabic
+        )
+        or (word.startswith(ARTICLE) and _verbal_noun(word[len(ARTICLE) :]))
     )
 
 
