@@ -1830,7 +1830,8 @@ MONTH_WORDS = frozenset(form for form, _ in arabic_variants("شهر"))
 """The word "month" before a month's name that is a given name too ("رمضان", "رجب")."""
 MIN_GIVEN_LETTERS = 3
 DAUGHTER = "بنت"
-SONSHIP = frozenset(("بن", DAUGHTER, "ولد", "منت"))
+MAURITANIAN_SONSHIP = frozenset(("ولد", "منت"))
+SONSHIP = frozenset(("بن", DAUGHTER, *MAURITANIAN_SONSHIP))
 """The particles of "son of" and "daughter of" (and Mauritania's "ولد", "منت"): the
 word before them is a given name, listed or not ("جوهر بن مبارك", "حمادي ولد سيدي
 المختار")."""
@@ -1844,14 +1845,18 @@ def _named_before_father(rules: NameRules, text: Tokens, index: int, floor: int)
     if given < floor or index + 1 >= len(words) or not (text.joined(given) and text.joined(index)):
         return None
     word, father = words[given], words[index + 1]
+    # Mauritania's given names take the article as often as not, titles of rank
+    # among them ("الداه ولد عبد الجليل", "الشيخ ولد اعبيد"); before "بن" such a
+    # word is a title or a noun
+    definite = words[index] in MAURITANIAN_SONSHIP and word.startswith(ARTICLE)
     if (
         word in rules.given_arabic
         or word in rules.place_keys
         or word in rules.arabic_heads
-        or word in rules.stopwords
+        or (word in rules.stopwords and not (definite and word in rules.arabic_namesakes))
         or word in rules.place_words
         or not is_arabic(word)
-        or word.startswith(ARTICLE_FORMS)
+        or (word.startswith(ARTICLE_FORMS) and not definite)
         or len(word) < MIN_GIVEN_LETTERS
         or not_a_name(word)
         or not is_arabic(father)
