@@ -30,6 +30,9 @@ from workers.text.dateline import extract_dateline, split_dateline
         ("بيروت ـ (أ ف ب) - قال", "بيروت", "أ ف ب", None, "قال"),
         ("القاهرة - أ ف ب: قال", "القاهرة", "أ ف ب", None, "قال"),
         ("دمشق - سانا: قال", "دمشق", "سانا", None, "قال"),
+        ("مسقط في 28 يناير /العمانية/ سجل", "مسقط", "العمانية", "28 يناير", "سجل"),
+        ("الدوحة في 12 مايو /قنا/ أعلنت", "الدوحة", "قنا", "12 مايو", "أعلنت"),
+        ("الكويت - 5 - 3 (كونا) -- أعلنت", "الكويت", "كونا", "5 - 3", "أعلنت"),
         ("بيروت - «الحياة»: قال", "بيروت", "الحياة", None, "قال"),
         (
             "NEW YORK, Oct. 14, 2017 (Reuters) — Stocks rose",
@@ -77,6 +80,7 @@ def test_datelines(lead: str, place: str, agency: str | None, date: str | None, 
         "UPDATE 2-Oil prices (Reuters) - rose",
         "BREAKING — Quake hits",
         "A convoy left Raqqa on Saturday.",
+        "سعر الصرف /24/ ارتفع",
         "",
     ],
 )

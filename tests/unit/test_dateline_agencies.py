@@ -20,6 +20,9 @@ def bodies(resources: Resources, text: str, language: str) -> set[str]:
         ("fr", "Football\nABIDJAN, 16 févr (APA) - L'ASEC a perdu dimanche.", "candidate:apa"),
         ("ar", "كرة القدم\nالدوحة - (قنا) - فاز السد على الدحيل", "org:qna"),
         ("ar", "الجفاف\nالرباط - (ومع) - تراجع محصول القمح هذا العام", "org:map"),
+        ("ar", "الموانئ\nمسقط في 28 يناير /العمانية/ سجل ميناء صلالة نموا", "org:ona-oman"),
+        ("ar", "الموانئ\nمسقط - (العمانية) - سجل ميناء صلالة نموا", "org:ona-oman"),
+        ("ar", "الطقس\nالدوحة في 12 مايو /قنا/ توقعت إدارة الأرصاد أمطارا", "org:qna"),
     ],
 )
 def test_the_agency_a_dateline_credits_is_a_body_of_the_story(

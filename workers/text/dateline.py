@@ -1,6 +1,7 @@
 """Dateline extraction for agency leads in Arabic, English and French:
 
     عواصم - (وكالات): ...          دمشق (رويترز) - ...        القاهرة - أ ف ب: ...
+    الدوحة في 12 مايو /قنا/ ...    الكويت - 5 - 3 (كونا) -- ...
     BEIRUT, Oct 14 (Reuters) - ...  BEYROUTH, 14 oct (AFP) - ...  LONDON — ...
 
 A lead only counts as a dateline when its agency looks like one: in brackets
@@ -61,14 +62,20 @@ _LATIN_AGENCY = re.compile(
 )
 
 _AR_PLACE = rf"[{_AR}]+(?:\s+[{_AR}]+){{0,3}}"
-_AR_DATE = rf"(?:\d{{1,2}}\s+[{_AR}]+(?:\s+[{_AR}]+)?(?:\s+\d{{4}})?)"
+_AR_DATE = (
+    rf"(?:\d{{1,2}}\s+[{_AR}]+(?:\s+[{_AR}]+)?(?:\s+\d{{4}})?"
+    rf"|\d{{1,2}}\s*{_DASH}\s*\d{{1,2}}(?:\s*{_DASH}\s*\d{{2,4}})?)"
+)
 # PLACE[، DATE] - (AGENCY):  or  PLACE - «PAPER»:  or  PLACE - AGENCY:  or  PLACE (AGENCY) -
+# or, as QNA and ONA write it, PLACE في DATE /AGENCY/; KUNA's date is PLACE - 5 - 3
 _AR_LEAD = re.compile(
-    rf"""^\s*(?P<place>{_AR_PLACE}?)\s*(?:[,،]?\s*(?P<date>{_AR_DATE}))?\s*
+    rf"""^\s*(?P<place>{_AR_PLACE}?)\s*
+    (?:(?:[,،]|{_DASH})?\s*(?:في\s+)?(?P<date>{_AR_DATE}))?\s*
     (?:
         {_DASH}+\s*[(«]\s*(?P<bracketed>[^()«»:\n]{{1,40}}?)\s*[)»]\s*(?:{_DASH}*\s*:|{_DASH}+)
       | {_DASH}+\s*(?P<bare>[^()«»:\n\-]{{1,30}}?)\s*:
       | [(«]\s*(?P<paren>[^()«»\n]{{1,40}}?)\s*[)»]\s*(?:{_DASH}+|:)
+      | /\s*(?P<slashed>[^/()«»:\n]{{1,30}}?)\s*/\s*(?:{_DASH}+\s*)?
     )\s*""",
     re.VERBOSE,
 )
@@ -80,6 +87,7 @@ _AR_AGENCIES = frozenset(
     }
 )  # fmt: skip
 _AR_MAX_AGENCY_WORDS = 4
+_AR_LETTER = re.compile(rf"[{_AR}]")
 
 
 def _latin_match(head: str) -> tuple[Dateline, int] | None:
@@ -112,8 +120,9 @@ def _arabic_match(head: str) -> tuple[Dateline, int] | None:
         if agency not in _AR_AGENCIES:
             return None
     else:
-        agency = " ".join((match.group("bracketed") or match.group("paren")).split())
-        if len(agency.split()) > _AR_MAX_AGENCY_WORDS:
+        written = match.group("bracketed") or match.group("paren") or match.group("slashed")
+        agency = " ".join(written.split())
+        if len(agency.split()) > _AR_MAX_AGENCY_WORDS or not _AR_LETTER.search(agency):
             return None
     dateline = Dateline(
         place=" ".join(match.group("place").split()),

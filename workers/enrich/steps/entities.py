@@ -486,6 +486,10 @@ GENERIC_AGENCIES = frozenset(
 AGENCY_ALIASES = {normalize_text("قنا"): normalize_text("QNA")}
 """Agencies Arabic datelines credit by a short name the gazetteer cannot hold as a
 key, the word being a town's elsewhere (Qena): read so in a dateline only."""
+NEWS_AGENCY_OF = normalize_text("وكالة الأنباء") + " "
+"""A national agency credited by its country's adjective ("مسقط في 28 يناير
+/العمانية/") is the one named "وكالة الأنباء" and that adjective; the adjective
+alone is no key, being an adjective everywhere else."""
 AGENCY_SEPARATORS = re.compile(r"\s*[/,]\s*")
 DATELINE_TOKENS = 16
 """How far into the body a dateline's agency may stand."""
@@ -515,6 +519,8 @@ def _agencies(gazetteer: Gazetteer, tokens: Tokens, agency: str | None) -> list[
         name = normalize_text(part)
         size = len(name.split())
         entry = bodies.get(AGENCY_ALIASES.get(name, name), bodies.get(name.replace(" ", "")))
+        if entry is None:
+            entry = bodies.get(NEWS_AGENCY_OF + name)
         if not name or name in GENERIC_AGENCIES or (entry is None and name in gazetteer.names.keys):
             continue  # "الموصل (العراق) -": a place in brackets, no agency
         for offset in range(len(words) - size + 1):
