@@ -174,6 +174,19 @@ def test_an_organisation_the_gazetteer_does_not_know_points_to_a_topic_by_its_na
     assert expected in pointed
 
 
+@pytest.mark.parametrize(
+    "tag_id",
+    ["candidate:النقابه الوطنيه للتعليم", "candidate:kenya national union of teachers"],
+)
+def test_a_union_points_to_labour_alone_whatever_trade_it_organises(
+    tag_id: str, resources: Resources
+) -> None:
+    pointed = [
+        topic_of(resources.lexicon, i) for i in resources.lexicon.pointed_to(organisation(tag_id))
+    ]
+    assert pointed == ["medtop:09000000"]
+
+
 def test_a_gazetteer_body_is_read_by_its_names_in_every_language(resources: Resources) -> None:
     who = organisation("Q7817", en="World Health Organization", ar="منظمة الصحة العالمية")
     assert [topic_of(resources.lexicon, i) for i in resources.lexicon.pointed_to(who)] == [

@@ -13,7 +13,9 @@ Three kinds of evidence add up per topic (docs/ARCHITECTURE.md, "Tagging"):
 - **Organisations** the article names point to a topic once each, at `ENTITY_WEIGHT`:
   a known body through `workers/data/topics/bodies.toml` (a club to sport, a central
   bank to economy), any other through the words of its name in the lexicons'
-  `organisations` lists ("University of ...", "محكمة ...", "Syndicat ...").
+  `organisations` lists ("University of ...", "محكمة ...", "Syndicat ..."), unless
+  its name holds a word of a `deciding` list, which alone then says its topic: a
+  union is labour's whatever trade it organises ("النقابة الوطنية للتعليم").
 
 A topic's score is weight / (weight + HALF_SCORE_WEIGHT), so 0.5 at that weight,
 approaching 1."""
@@ -81,6 +83,8 @@ class TopicLexicon:
     """Keywords weighted towards topics (indexed like `codes`)."""
     cues: PhraseMatcher
     """Words of organisation names weighted towards topics."""
+    deciding: PhraseMatcher
+    """Words of organisation names that alone say the topic where they stand."""
     bodies: dict[str, int] = field(default_factory=dict)
     """Gazetteer id of a known body -> its topic (index into `codes`)."""
     _pointed: dict[str, tuple[int, ...]] = field(default_factory=dict)
@@ -109,7 +113,10 @@ class TopicLexicon:
             names: Iterable[str] = (organisation.id.removeprefix(CANDIDATE),)
         else:
             names = organisation.names.values() or organisation.surface_forms
-        totals = self.cues.weigh(analyze("\n".join(names)))
+        name = analyze("\n".join(names))
+        totals = self.deciding.weigh(name)
+        if not any(totals):
+            totals = self.cues.weigh(name)
         return tuple(i for i, weight in enumerate(totals) if weight > 0.0)
 
 
@@ -139,6 +146,7 @@ def build_lexicon(
     index_of = {code.split(":", 1)[1]: i for i, code in enumerate(codes)}
     collected: dict[str, dict[int, float]] = {}
     cues: dict[str, dict[int, float]] = {}
+    deciding: dict[str, dict[int, float]] = {}
     for document in documents.values():
         for phrase in document.get(NEUTRAL, {}).get("phrases", []):
             for key in _surface_keys(phrase):
@@ -152,11 +160,18 @@ def build_lexicon(
                     for key in _surface_keys(word):
                         hits = collected.setdefault(key, {})
                         hits[topic] = max(hits.get(topic, 0.0), weight)
-            for word in table.get("organisations", []):
-                for key in _surface_keys(word):
-                    cues.setdefault(key, {})[topic] = 1.0
+            for field_name, words in (("organisations", cues), ("deciding", deciding)):
+                for word in table.get(field_name, []):
+                    for key in _surface_keys(word):
+                        words.setdefault(key, {})[topic] = 1.0
     known = {body: index_of[number] for number, ids in (bodies or {}).items() for body in ids}
-    return TopicLexicon(codes, _phrase_matcher(collected), _phrase_matcher(cues), known)
+    return TopicLexicon(
+        codes,
+        _phrase_matcher(collected),
+        _phrase_matcher(cues),
+        _phrase_matcher(deciding),
+        known,
+    )
 
 
 def packaged_lexicons() -> dict[str, dict[str, Any]]:
