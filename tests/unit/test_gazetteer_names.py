@@ -332,6 +332,10 @@ def test_an_organisation_name_stops_at_a_day_a_second_name_and_a_title(
         ("قبل أن يختتم البديل سلمان العمري التسجيل في الدقيقة 87", "سلمان العمري"),
         ("وافتتح يوسف بن عمارة التسجيل في الدقيقة 20", "يوسف بن عمارة"),
         ("وفاز الداه ولد عبد الجليل بالمقعد", "الداه ولد عبد الجليل"),
+        ("وقال المتحدث باسم الحكومة باسم العوادي إن", "باسم العوادي"),
+        ("وأهدر ياسين تيطراوي فرصتين محققتين", "ياسين تيطراوي"),
+        ("وقال والي سنار توفيق محمد علي، في اتصال هاتفي، إن", "توفيق محمد علي"),
+        ("وقال الرئيس التنفيذي لسابك عبد الرحمن الفقيه إن", "عبد الرحمن الفقيه"),
         ("وحل الشيخ ولد اعبيد ثانيا في الدائرة", "الشيخ ولد اعبيد"),
         ("وقال عبد الله الحمدان العتيبي إن الفريق", "عبد الله الحمدان العتيبي"),
         ("وأعلن السيد حمود بن فيصل البوسعيدي وزير الداخلية", "حمود بن فيصل البوسعيدي"),
@@ -1374,3 +1378,16 @@ def test_weekdays_and_ordinary_words_open_no_name(
 def test_a_compound_given_name_alone_is_no_persons_name(text: str, resources: Resources) -> None:
     people = found(resources, text, "person", "ar")
     assert not people & {normalize_text("عبد الكريم"), normalize_text("عبد الجليل")}, people
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال المتحدث باسم الحكومة إن الاجتماع تأجل",
+        "وتحدث الوفد باسم العراقيين في المؤتمر",
+        "وقال إن المبلغ يساوي مليون دينار",
+        "وحصل أحمد على الجائزة الأولى",
+    ],
+)
+def test_a_phrase_that_spells_a_name_word_is_no_person(text: str, resources: Resources) -> None:
+    assert found(resources, text, "person", "ar") == set()

@@ -42,6 +42,7 @@ from workers.text.arabic import (
     LAM_ARTICLE,
     NAME_PARTICLES,
     NISBA_ADJECTIVE_ENDINGS,
+    NISBA_LETTER,
     PERSON_PROCLITICS,
     PREPOSITIONS,
     is_arabic,
@@ -1427,13 +1428,18 @@ def _with_ali(text: Tokens, name: Name) -> Name:
     preposition takes ى ("علي حسن المجيد"): normalized alike, the two are told apart
     by the spelling as written."""
     before = name.first - 1
-    if before < 0 or not text.joined(before) or not text.words[before].endswith(ALI):
-        return name
-    span = text.analysis.span(before, before + 1)
-    written = text.analysis.original[span.start : span.end]
-    if written not in ALI_WRITTEN:
+    if before < 0 or not text.joined(before) or not _ali_written(text, before):
         return name
     return Name(name.type, f"{ALI} {name.name}", before, name.last, name.acronym, name.yields)
+
+
+def _ali_written(text: Tokens, index: int) -> bool:
+    """Token `index` is the given name Ali as written ("علي", "وعلي"), not the
+    preposition "على" that normalizes alike."""
+    if not text.words[index].endswith(ALI):
+        return False
+    span = text.analysis.span(index, index + 1)
+    return text.analysis.original[span.start : span.end] in ALI_WRITTEN
 
 
 def _named_for(rules: NameRules, text: Tokens, index: int) -> int:
@@ -1519,15 +1525,26 @@ def _facility_construct(rules: NameRules, text: Tokens, index: int) -> bool:
 
 def _bare_name(rules: NameRules, word: str) -> bool:
     """One word without the article that may name a company, a club or a person:
-    Arabic, no ordinary word, not shaped like a verb in the present ("تتعامل"), no
-    preposition or conjunction with the article ("بالرباط")."""
+    Arabic, no ordinary word, not shaped like a verb in the present ("تتعامل") unless
+    shaped as a Maghreb family name ("تيطراوي"), no preposition or conjunction with
+    the article ("بالرباط")."""
     return (
         is_arabic(word)
         and not word.startswith(ARTICLE_FORMS)
         and word not in rules.common
         and word not in rules.stopwords
-        and (word in rules.place_keys or not (len(word) > 3 and word[0] in "يتن"))
+        and (
+            word in rules.place_keys
+            or not (len(word) > 3 and word[0] in "يتن")
+            or (len(word) >= MIN_AWI_LETTERS and word.endswith(AWI))
+        )
     )
+
+
+AWI = "اوي"
+"""The nisba ending of Maghreb family names ("تيطراوي", "يحياوي"), which a verb in
+the present has in "يساوي" alone."""
+MIN_AWI_LETTERS = 6
 
 
 def _with_acronym(text: Tokens, name: Name) -> Name:
@@ -1654,7 +1671,11 @@ def _person(rules: NameRules, text: Tokens, start: int) -> Name | None:
         return _arabic_person(rules, text, start)
     if word in rules.openers_arabic:
         after, words = start + 1, text.words
-        if after < len(words) and text.joined(start) and words[after] in rules.given_arabic:
+        if (
+            after < len(words)
+            and text.joined(start)
+            and (words[after] in rules.given_arabic or _family_nisba(rules, words[after]))
+        ):
             return _arabic_person(rules, text, start)
         return None
     if word not in rules.given_latin or not text.caps[start]:
@@ -1669,6 +1690,23 @@ def _person(rules: NameRules, text: Tokens, start: int) -> Name | None:
     if _inside_run(rules, text, start) and _demonym_at(rules, text, start - 1) is None:
         return None
     return _latin_person(rules, text, start, start + 1)
+
+
+def _family_nisba(rules: NameRules, word: str) -> bool:
+    """A family name shaped as a nisba, singular ("العوادي", not "العراقيين"), no
+    ordinary word, no demonym, no place: after an opener, a person's name ("باسم
+    العوادي"), where an ordinary word is the phrase it opens ("باسم الحكومة")."""
+    return (
+        _nisba(word)
+        and word.endswith(NISBA_LETTER)
+        and not word.endswith(PLURAL_NISBA_ENDING)
+        and word not in rules.common
+        and word not in rules.arabic_demonyms
+        and word not in rules.place_keys
+    )
+
+
+PLURAL_NISBA_ENDING = "يين"
 
 
 def _given_name_after(rules: NameRules, text: Tokens, index: int) -> bool:
@@ -1899,6 +1937,19 @@ def _arabic_person(
             parts.append(following)  # "مازن القاضي": a family name, which ends it
             last += 1
             break
+        if (
+            not definite
+            and _one_given_name(parts)
+            and _family_word_after_compound(rules, following)
+        ):
+            parts.append(following)  # "عبد الرحمن الفقيه": the family's, a nisba may follow
+            definite = True
+            last += 1
+            continue
+        if following == ALI and not definite and _ali_written(text, last):
+            parts.append(following)  # "توفيق محمد علي": the grandfather's name
+            last += 1
+            continue
         if (
             not is_arabic(following)
             or following in rules.stopwords
@@ -2211,6 +2262,21 @@ def _one_given_name(words: list[str]) -> bool:
     """Two words that make one compound given name ("عبد الكريم", "نور الدين"): a
     first name alone, the rest of the person's name not found ("باسم عبد الكريم")."""
     return len(words) == 2 and (words[0] == SERVANT or words[1] in COMPOUND_NAME_ENDINGS)
+
+
+def _family_word_after_compound(rules: NameRules, word: str) -> bool:
+    """A definite word after a compound given name is the family's name, an ordinary
+    word ("الفقيه", the jurist, in "عبد الرحمن الفقيه") included, the compound alone
+    being no person's name; no function word, head, place, demonym or time word."""
+    return (
+        word.startswith(ARTICLE)
+        and word not in rules.stopwords
+        and word not in rules.arabic_ends
+        and word not in rules.arabic_heads
+        and word not in rules.place_keys
+        and word not in rules.arabic_demonyms
+        and not word.startswith(LAM_ARTICLE)
+    )
 
 
 SERVANT = "عبد"
