@@ -34,7 +34,16 @@ from workers.text.tokens import Tokens
 
 MAX_FEATURE_WORDS = 3
 """The most capitalised words of a Latin feature's own name ("South China Sea"); an
-Arabic one has one word ("بحيرة كيفو")."""
+Arabic one has one word ("بحيرة كيفو"), or two after a particle ("وادي بني خروص"),
+and a side ("جبال الحجر الغربي")."""
+FEATURE_PARTICLES = frozenset(normalize_text(word) for word in ("بني", "أبو", "أم"))
+"""Words that open an Arabic feature's name of two words: "وادي بني خروص"."""
+SIDES = frozenset(
+    normalize_text(side + ending)
+    for side in ("الغربي", "الشرقي", "الشمالي", "الجنوبي", "الأوسط", "الأعلى", "الأدنى")
+    for ending in ("", "ة")
+)
+"""Adjectives of side that end an Arabic feature's name: "جبال الحجر الغربي"."""
 MAX_STADIUM_NAME_WORDS = 3
 """The most words of the person's name an Arabic stadium bears ("ملعب حسين آيت أحمد")."""
 YEAR_DIGITS = 4
@@ -186,9 +195,20 @@ def _after_word(found: Features, rules: NameRules, text: Tokens, hit: int) -> Na
         return None
     head = found.before.get(word, word)
     if is_arabic(word):
-        if not _arabic_name_word(rules, words[hit + 1]):
+        start = end = hit + 1
+        if (
+            words[start] in FEATURE_PARTICLES
+            and start + 1 < count
+            and text.joined(start)
+            and _arabic_name_word(rules, words[start + 1])
+        ):
+            end = start + 2  # "وادي بني خروص", "جبل أبو طبول"
+        elif _arabic_name_word(rules, words[start]):
+            end = start + 1
+        else:
             return None
-        start, end = hit + 1, hit + 2
+        if end < count and text.joined(end - 1) and words[end] in SIDES:
+            end += 1  # "جبال الحجر الغربي"
     else:
         if word in found.lower and text.caps[hit]:
             return None  # "Stade d'Abidjan" is a club; French writes "le stade ..."
