@@ -1019,6 +1019,11 @@ def test_a_hyphenated_participle_before_a_name_is_no_part_of_it(resources: Resou
             "Kilimanjaro Native Co-operative Union",
         ),
         ("The Anti-corruption Commission said it would appeal.", "Anti-corruption Commission"),
+        (
+            "The director of al-Hussein Teaching Hospital was jailed.",
+            "al-Hussein Teaching Hospital",
+        ),
+        ("The fire at Ibn al-Khatib Hospital killed 82 people.", "Ibn al-Khatib Hospital"),
     ],
 )
 def test_an_english_name_runs_through_a_hyphenated_word(

@@ -746,6 +746,25 @@ PARTICIPLE_ENDING = "ed"
 "London-based"), no part of it."""
 
 
+LATIN_ARABIC_ARTICLES = frozenset(("al", "el", "ad", "ar", "as", "ash", "at", "az", "an"))
+"""The Arabic article as Latin script writes it, hyphenated to a name ("al-Hussein")."""
+
+
+def _article_before(text: Tokens, index: int) -> bool:
+    """Token `index` is the Arabic article hyphenated to the capitalised name after it
+    ("al-Hussein Teaching Hospital", "Ibn al-Khatib Hospital"): part of the name."""
+    following = index + 1
+    if not (
+        following < len(text.words)
+        and text.words[index] in LATIN_ARABIC_ARTICLES
+        and text.caps[following]
+        and text.joined(index)
+    ):
+        return False
+    end = text.analysis.span(index, following).end
+    return text.analysis.original[end : end + 1] == "-"
+
+
 def _hyphenated(text: Tokens, index: int) -> bool:
     """A capitalised token `index` and a lower-case one after it make one word with a
     hyphen ("Co-operative"), which a name runs on through."""
@@ -824,10 +843,14 @@ def _run_start(rules: NameRules, text: Tokens, index: int) -> int:
     Commercial Bank of Ethiopia")."""
     while index > 0 and text.joined(index - 1):
         before = index - 1
-        if text.caps[before] or (
-            before > 0
-            and not text.words[before].endswith(PARTICIPLE_ENDING)
-            and _hyphenated(text, before - 1)
+        if (
+            text.caps[before]
+            or (
+                before > 0
+                and not text.words[before].endswith(PARTICIPLE_ENDING)
+                and _hyphenated(text, before - 1)
+            )
+            or _article_before(text, before)
         ):
             index = before
         elif (
