@@ -1396,3 +1396,17 @@ def test_a_compound_given_name_alone_is_no_persons_name(text: str, resources: Re
 )
 def test_a_phrase_that_spells_a_name_word_is_no_person(text: str, resources: Resources) -> None:
     assert found(resources, text, "person", "ar") == set()
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        ("fr", "Le capitaine Samuel Eto'o a salué la victoire.", "Samuel Eto'o"),
+        ("en", "Samuel Eto’o scored twice on Sunday.", "Samuel Eto’o"),
+        ("en", "Kenya's Peter Mwangi said Ruto's plan failed.", "Peter Mwangi"),
+    ],
+)
+def test_a_latin_name_word_goes_on_over_an_apostrophe_inside_it_not_a_possessive(
+    language: str, text: str, name: str, resources: Resources
+) -> None:
+    assert normalize_text(name) in found(resources, text, "person", language)

@@ -1759,7 +1759,7 @@ def _latin_person(rules: NameRules, text: Tokens, start: int, last: int) -> Name
         particle = (
             following in rules.particles_latin or (following in TITLES_IN_NAMES and text.caps[last])
         ) and (last + 1 < count and text.joined(last) and _name_word(rules, text, last + 1))
-        if not particle and not _name_word(rules, text, last):
+        if not particle and not _name_word(rules, text, last) and not _after_apostrophe(text, last):
             break
         last += 1
     while last - 1 > start and words[last - 1] in rules.particles_latin:
@@ -1771,6 +1771,24 @@ def _latin_person(rules: NameRules, text: Tokens, start: int, last: int) -> Name
             return None
         after += 1
     return _unknown_person(rules, words[start:last], start, last)
+
+
+APOSTROPHES_IN_WORDS = ("'", "\u2019")
+MAX_LETTERS_AFTER_APOSTROPHE = 2
+
+
+def _after_apostrophe(text: Tokens, index: int) -> bool:
+    """Token `index` is the short lower-case end of a capitalised word an apostrophe
+    joins it to, no space between ("Eto'o"): the rest of the name word; not the
+    possessive ("Ruto's")."""
+    word = text.words[index]
+    if text.caps[index] or len(word) > MAX_LETTERS_AFTER_APOSTROPHE or word == POSSESSIVE:
+        return False
+    analysis = text.analysis
+    before, span = analysis.span(index - 1, index), analysis.span(index, index + 1)
+    return bool(text.caps[index - 1]) and (
+        analysis.original[before.end : span.start] in APOSTROPHES_IN_WORDS
+    )
 
 
 def _after_place_word(rules: NameRules, text: Tokens, index: int) -> bool:
