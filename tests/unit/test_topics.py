@@ -163,6 +163,10 @@ def test_a_known_body_points_to_its_topic_whatever_its_name_says(resources: Reso
         ("candidate:وزاره الصحه العراقيه", "medtop:07000000"),
         ("candidate:الاتحاد التونسي لكره القدم", "medtop:15000000"),
         ("candidate:syndicat national des enseignants du superieur", "medtop:09000000"),
+        (
+            "candidate:bureau national de gestion des risques et des catastrophes",
+            "medtop:03000000",
+        ),
     ],
 )
 def test_an_organisation_the_gazetteer_does_not_know_points_to_a_topic_by_its_name(
