@@ -336,6 +336,8 @@ def test_an_organisation_name_stops_at_a_day_a_second_name_and_a_title(
         ("وأهدر ياسين تيطراوي فرصتين محققتين", "ياسين تيطراوي"),
         ("وقال والي سنار توفيق محمد علي، في اتصال هاتفي، إن", "توفيق محمد علي"),
         ("وقال الرئيس التنفيذي لسابك عبد الرحمن الفقيه إن", "عبد الرحمن الفقيه"),
+        ("وقال مامادو ديان بالدي، ممثل المفوضية، إن", "مامادو ديان بالدي"),
+        ("ونفذها مهدي بوعلي قبل أن يعدل الفريق النتيجة", "مهدي بوعلي"),
         ("وحل الشيخ ولد اعبيد ثانيا في الدائرة", "الشيخ ولد اعبيد"),
         ("وقال عبد الله الحمدان العتيبي إن الفريق", "عبد الله الحمدان العتيبي"),
         ("وأعلن السيد حمود بن فيصل البوسعيدي وزير الداخلية", "حمود بن فيصل البوسعيدي"),
@@ -1392,6 +1394,7 @@ def test_a_compound_given_name_alone_is_no_persons_name(text: str, resources: Re
         "وتحدث الوفد باسم العراقيين في المؤتمر",
         "وقال إن المبلغ يساوي مليون دينار",
         "وحصل أحمد على الجائزة الأولى",
+        "فيما يحيي حفلات الليالي مطربون من الأردن",
     ],
 )
 def test_a_phrase_that_spells_a_name_word_is_no_person(text: str, resources: Resources) -> None:
@@ -1410,3 +1413,9 @@ def test_a_latin_name_word_goes_on_over_an_apostrophe_inside_it_not_a_possessive
     language: str, text: str, name: str, resources: Resources
 ) -> None:
     assert normalize_text(name) in found(resources, text, "person", language)
+
+
+def test_a_place_after_a_preposition_ends_a_persons_name(resources: Resources) -> None:
+    text = "وأقيمت المباراة في حضور حسين آيت أحمد بتيزي وزو أمس"
+    people = found(resources, text, "person", "ar")
+    assert normalize_text("حسين آيت أحمد") in people, people

@@ -1691,6 +1691,8 @@ def _person(rules: NameRules, text: Tokens, start: int) -> Name | None:
         # "السيد حمود بن فيصل": a title (a given name too) before a given name
         return _arabic_person(rules, text, start + 1)
     if word in rules.given_arabic:
+        if _verb_in_double_ya(text, start):
+            return None
         return _arabic_person(rules, text, start)
     if word in rules.openers_arabic:
         after, words = start + 1, text.words
@@ -1713,6 +1715,19 @@ def _person(rules: NameRules, text: Tokens, start: int) -> Name | None:
     if _inside_run(rules, text, start) and _demonym_at(rules, text, start - 1) is None:
         return None
     return _latin_person(rules, text, start, start + 1)
+
+
+DOUBLE_YA = "يي"
+
+
+def _verb_in_double_ya(text: Tokens, index: int) -> bool:
+    """Token `index` written with two dotted ya at its end ("يحيي", he revives: "يحيي
+    الفنان حفلتين") is the verb; the given name is written "يحيى". Normalization makes
+    the two alike; the spelling as written tells them apart."""
+    if not text.words[index].endswith(DOUBLE_YA):
+        return False
+    span = text.analysis.span(index, index + 1)
+    return text.analysis.original[span.start : span.end].endswith(DOUBLE_YA)
 
 
 def _family_nisba(rules: NameRules, word: str) -> bool:
@@ -2004,6 +2019,7 @@ def _arabic_person(
                 and following not in FATHER
             )
             or opens_a_phrase(rules, following)
+            or _at_place(rules, following)
         ):
             break  # "و" and a word that is no given name ("وليد") opens the next phrase
         if following == TRIBE and last + 1 < count and text.joined(last):
@@ -2105,6 +2121,23 @@ ACCUSATIVE_MIN_LETTERS = 5
 FATHER = frozenset(FILIATION_PARTICLES)
 
 
+NAME_LIKE_CLITIC_ARTICLE = "بال"
+MIN_PHRASE_AFTER_BAL = len(NAME_LIKE_CLITIC_ARTICLE) + 2
+
+
+def _at_place(rules: NameRules, word: str) -> bool:
+    """ "ب", "ف" or "ك" on a place's name or the first word of one ("بتيزي" of "بتيزي
+    وزو"): where the person is, after the name ("ملعب حسين آيت أحمد بتيزي وزو"); not
+    a Maghreb family name in "بو" ("بوعلي")."""
+    stem = word[1:]
+    return (
+        word[0] in PLACE_PREPOSITIONS
+        and not stem.startswith(AND)
+        and word not in rules.given_arabic
+        and (stem in rules.place_keys or stem in rules.place_openers)
+    )
+
+
 def opens_a_phrase(rules: NameRules, word: str) -> bool:
     """An Arabic word with a preposition, or ف, on it ("بالاستيلاء", "بجائزة",
     "فقال"), no given name: the phrase after a name, never a word of it. Besides
@@ -2112,7 +2145,8 @@ def opens_a_phrase(rules: NameRules, word: str) -> bool:
     verbal noun of the derived forms ("بتجميد", "بإنشاء", "بانتخاب", "باستخدام")
     are known by their shape."""
     if word.startswith(CLITIC_ARTICLES):
-        return True
+        # "بالدي" (Baldé): no noun is two letters after the article
+        return not word.startswith(NAME_LIKE_CLITIC_ARTICLE) or len(word) > MIN_PHRASE_AFTER_BAL
     if word[0] not in CLITICS or word in rules.given_arabic:
         return False
     stem = word[1:]
