@@ -1419,3 +1419,9 @@ def test_a_place_after_a_preposition_ends_a_persons_name(resources: Resources) -
     text = "وأقيمت المباراة في حضور حسين آيت أحمد بتيزي وزو أمس"
     people = found(resources, text, "person", "ar")
     assert normalize_text("حسين آيت أحمد") in people, people
+
+
+def test_a_form_viii_participle_is_an_adjective_of_a_bodys_name(resources: Resources) -> None:
+    text = "وأعلنت الرابطة الوطنية لكرة القدم المحترفة أن لجنة الانضباط ستجتمع"
+    bodies = found(resources, text, "organisation", "ar")
+    assert normalize_text("الرابطة الوطنية لكرة القدم المحترفة") in bodies, bodies

@@ -1251,13 +1251,25 @@ MIN_PARTICIPLE_LETTERS = 7
 
 
 def _participle(word: str) -> bool:
-    """A definite participle of form V, VI or X, singular: an adjective ("المتخصصة",
-    "المستقلة"); no plural, which names people ("المتظاهرين")."""
+    """A definite participle of form V, VI, VIII or X, feminine singular for form VIII:
+    an adjective ("المتخصصة", "المستقلة", "المحترفة"); no plural, which names people
+    ("المتظاهرين")."""
     return (
         len(word) >= MIN_PARTICIPLE_LETTERS
-        and word.startswith(PARTICIPLE_PREFIXES)
+        and (
+            word.startswith(PARTICIPLE_PREFIXES)
+            or (
+                word.startswith(PARTICIPLE_PREFIXES[0][:3])
+                and word[4] == FORM_VIII_TA
+                and word.endswith(TEH_MARBUTA)
+            )
+        )
         and not word.endswith(("ين", "ون", "ات"))
     )
+
+
+FORM_VIII_TA = "ت"
+"""The infixed ta of a form VIII participle: "المحترفة" (م ح ت ر ف)."""
 
 
 def _bare_place(rules: NameRules, word: str) -> bool:
