@@ -259,6 +259,23 @@ def test_amman_and_oman_written_alike_are_told_apart_by_the_storys_country(
     assert place in found and len(found.keys() & {AMMAN, OMAN}) == 1
 
 
+NOUAKCHOTT_ARAFAT, MOUNT_ARAFAT = "geonames:9222766", "place:arafat"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("نواكشوط - فاز حزب الإنصاف في بلديات عرفات ولكصر وتفرغ زينة", NOUAKCHOTT_ARAFAT),
+        ("مكة المكرمة - (واس) - وقف الحجاج على صعيد عرفات ثم على عرفات", MOUNT_ARAFAT),
+    ],
+)
+def test_a_moughataa_of_nouakchott_and_mount_arafat_are_told_apart_by_the_storys_country(
+    text: str, place: str, resources: Resources
+) -> None:
+    found = places(resources, text, "ar")
+    assert place in found and len(found & {NOUAKCHOTT_ARAFAT, MOUNT_ARAFAT}) == 1
+
+
 def test_a_namesake_read_as_an_entry_the_story_also_names_makes_one_tag(
     resources: Resources,
 ) -> None:
