@@ -197,6 +197,19 @@ def test_ignored_phrase_hides_the_name_inside(resources: Resources) -> None:
     assert "Q90" in tags(resources, "The summit in Paris")
 
 
+def test_force_majeure_is_no_mention_of_cairo(resources: Resources) -> None:
+    found = tags(resources, "وأعلنت المؤسسة حالة القوة القاهرة على الحقول النفطية", "ar")
+    assert [t.id for t in found.values() if t.type == "place"] == []
+
+
+def test_a_curated_names_variant_that_spells_an_ordinary_word_is_no_mention(
+    resources: Resources,
+) -> None:
+    found = tags(resources, "وقدم الوزير ورقة عمل حول الأوضاع في الرقة", "ar")
+    assert found["place:raqqa"].surface_forms == ["الرقة"]
+    assert not [t for t in found.values() if t.type == "person"]
+
+
 def test_longest_match_wins(resources: Resources) -> None:
     found = tags(resources, "وذكر المرصد السوري لحقوق الانسان")
     assert "org:sohr" in found

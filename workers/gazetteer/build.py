@@ -200,8 +200,9 @@ class _Keys:
         if is_arabic(normalized):
             packaged = entry.priority < CURATED_PRIORITY
             for variant, _ in arabic_variants(normalized, common_clitics_only=packaged):
-                # "ك" + "بيرا" (Beira) is "كبيرا": a variant may be an ordinary word too
-                if packaged and (
+                # "ك" + "بيرا" (Beira) is "كبيرا", "و" + "رقة" (Raqqa) "ورقة": a variant
+                # may be an ordinary word too; a curated name itself is kept
+                if (packaged or variant != normalized) and (
                     variant in self.blocked
                     or (entry.priority == TOWN_PRIORITY and variant in self.not_towns)
                 ):

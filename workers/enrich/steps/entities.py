@@ -101,6 +101,8 @@ def _trimmed(gazetteer: Gazetteer, people: list[TriggerPerson]) -> list[TriggerP
         parts = name.split(" ")
         if _with_acronym_word(surfaces[0]):
             continue  # "Stanbic IBTC, said", "PT Weda Bay Nickel, said": a company
+        if is_arabic(parts[0]) and all(_ordinary(rules, word) for word in parts[:2]):
+            continue  # "وقدم الوزير ورقة عمل": two ordinary words open no Arabic name
         if (
             _BREAK.search(surfaces[0]) is None
             and not parts[0].startswith(CLITIC_ARTICLES)
@@ -131,6 +133,10 @@ def _trimmed(gazetteer: Gazetteer, people: list[TriggerPerson]) -> list[TriggerP
             shift = max(0, surfaces[0].find(cut))
             kept.append(TriggerPerson(normalized, first_offset + shift, count, [cut]))
     return kept
+
+
+def _ordinary(rules: NameRules, word: str) -> bool:
+    return word in rules.common and word not in rules.given_arabic
 
 
 def _without_leading_word(
