@@ -1425,3 +1425,20 @@ def test_a_form_viii_participle_is_an_adjective_of_a_bodys_name(resources: Resou
     text = "وأعلنت الرابطة الوطنية لكرة القدم المحترفة أن لجنة الانضباط ستجتمع"
     bodies = found(resources, text, "organisation", "ar")
     assert normalize_text("الرابطة الوطنية لكرة القدم المحترفة") in bodies, bodies
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وقالت مديرية الزراعة بالحسكة إن الإنتاج تراجع", "مديرية الزراعة بالحسكة"),
+        ("وأعلنت مديرية التربية في حماة افتتاح المدارس", "مديرية التربية"),
+    ],
+)
+def test_a_weak_head_and_one_word_name_the_local_body_of_the_place_after_them(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert normalize_text(name) in found(resources, text, "organisation", "ar")
+
+
+def test_a_weak_head_and_one_word_alone_are_a_description(resources: Resources) -> None:
+    assert found(resources, "وقالت مديرية الزراعة إن الإنتاج تراجع", "organisation", "ar") == set()

@@ -121,6 +121,7 @@ class NameRules:
     """Heads of the names of airports, ports and dams: places, named like companies
     ("مطار بورتسودان", "سد مروي", "مطار رفيق الحريري الدولي")."""
     arabic_courts: frozenset[str]
+    arabic_seated: frozenset[str]
     """Heads that with the article and one adjective name a body ("المحكمة الدستورية")."""
     arabic_adjectives: frozenset[str]
     """Definite adjectives of names that are not shaped like a nisba ("العام", "الأعلى")."""
@@ -313,6 +314,7 @@ def name_rules(
         arabic_states=words(heads["ar"], "states"),
         arabic_fields=words(heads["ar"], "fields"),
         arabic_courts=words(heads["ar"], "courts"),
+        arabic_seated=words(heads["ar"], "seated"),
         arabic_facilities=words(heads["ar"], "facilities"),
         arabic_served=words(heads["ar"], "served"),
         arabic_idioms=frozenset(
@@ -1238,9 +1240,16 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         plain = purpose = plain and adjective
         adjectives_only = adjectives_only or adjective
         last += 1
-    if last - start + whose < needed:
+    seated = (
+        bare in rules.arabic_seated
+        and last - start == needed - 1
+        and last < count
+        and text.joined(last - 1)
+        and _seated_at(rules, text, last)
+    )
+    if last - start + whose < needed and not seated:
         return None
-    if bare in rules.arabic_courts and last < count and text.joined(last - 1):
+    if (bare in rules.arabic_courts or seated) and last < count and text.joined(last - 1):
         last += _seat(rules, words[last])
     kind: EntityType = "place" if facility else "organisation"
     return Name(kind, " ".join([head, *words[start + 1 : last]]), start, last)
@@ -1275,6 +1284,24 @@ FORM_VIII_TA = "ت"
 def _bare_place(rules: NameRules, word: str) -> bool:
     """A place's name without the article ("كردستان", "أنقرة")."""
     return word in rules.place_keys and not word.startswith(ARTICLE)
+
+
+def _seated_at(rules: NameRules, text: Tokens, index: int) -> bool:
+    """A known place's seat at token `index`: "ب" and the place ("بالحسكة"), or "في"
+    and the place ("في حماة")."""
+    words = text.words
+    if _seat(rules, words[index]):
+        return True
+    following = index + 1
+    return (
+        words[index] == IN_ARABIC
+        and following < len(words)
+        and text.joined(index)
+        and words[following] in rules.place_keys
+    )
+
+
+IN_ARABIC = "في"
 
 
 def _seat(rules: NameRules, word: str) -> int:
