@@ -1442,3 +1442,29 @@ def test_a_weak_head_and_one_word_name_the_local_body_of_the_place_after_them(
 
 def test_a_weak_head_and_one_word_alone_are_a_description(resources: Resources) -> None:
     assert found(resources, "وقالت مديرية الزراعة إن الإنتاج تراجع", "organisation", "ar") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Police dispersed supporters of the Uganda People's Congress on Sunday.",
+            "Uganda People's Congress",
+        ),
+        (
+            "The Kenya Women's Rights Association said on Monday.",
+            "Kenya Women's Rights Association",
+        ),
+    ],
+)
+def test_an_english_name_goes_on_over_a_possessive_inside_it(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert normalize_text(name) in found(resources, text, "organisation", "en")
+
+
+def test_an_english_names_head_is_no_known_body_of_that_word(resources: Resources) -> None:
+    found_tags = tags(resources, "Supporters of the Uganda People's Congress marched.", "en")
+    assert "org:us-congress" not in found_tags
+    assert "candidate:congress" not in found_tags
+    assert "org:us-congress" in tags(resources, "The Congress passed the bill.", "en")

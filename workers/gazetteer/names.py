@@ -483,6 +483,14 @@ def _known(rules: NameRules, text: Tokens, name: Name, language: str | None) -> 
             part = " ".join(words[start : start + size])
             if size == 1 and part in FRENCH_IN:
                 continue  # "au" of "... au Liban" is no African Union
+            if (
+                size == 1
+                and start > 0
+                and start + size == count
+                and not head_first
+                and part in rules.latin_head_words
+            ):
+                continue  # "Uganda People's Congress" is no US Congress: its head
             if person and start > 0 and words[start - 1] in SONSHIP:
                 continue  # the father's name ("المياسة بنت حمد بن خليفة آل ثاني")
             if (part in body_keys and (person or part not in rules.person_keys)) or (
@@ -748,6 +756,26 @@ PARTICIPLE_ENDING = "ed"
 "London-based"), no part of it."""
 
 
+POSSESSIVES_IN_NAMES = frozenset(("people", "women", "children", "men"))
+"""Words whose possessive stands inside bodies' names ("Uganda People's Congress",
+"Women's Rights Association"), where a country's or a person's opens the phrase
+("Nigeria's People's Democratic Party")."""
+
+
+def _possessive_in_name(text: Tokens, index: int) -> bool:
+    """Token `index` is the possessive "s" of a capitalised word of
+    `POSSESSIVES_IN_NAMES`, between two words of a name."""
+    before = index - 1
+    return (
+        before >= 0
+        and text.words[index] == POSSESSIVE
+        and text.words[before] in POSSESSIVES_IN_NAMES
+        and bool(text.caps[before])
+        and text.joined(before)
+        and _between(text, before) in APOSTROPHES
+    )
+
+
 LATIN_ARABIC_ARTICLES = frozenset(("al", "el", "ad", "ar", "as", "ash", "at", "az", "an"))
 """The Arabic article as Latin script writes it, hyphenated to a name ("al-Hussein")."""
 
@@ -855,6 +883,8 @@ def _run_start(rules: NameRules, text: Tokens, index: int) -> int:
             or _article_before(text, before)
         ):
             index = before
+        elif _possessive_in_name(text, before):
+            index = before - 1  # "Uganda People's Congress"
         elif (
             text.words[before] in rules.links
             and before > 0
@@ -1827,7 +1857,6 @@ def _latin_person(rules: NameRules, text: Tokens, start: int, last: int) -> Name
     return _unknown_person(rules, words[start:last], start, last)
 
 
-APOSTROPHES_IN_WORDS = ("'", "\u2019")
 MAX_LETTERS_AFTER_APOSTROPHE = 2
 
 
@@ -1841,7 +1870,7 @@ def _after_apostrophe(text: Tokens, index: int) -> bool:
     analysis = text.analysis
     before, span = analysis.span(index - 1, index), analysis.span(index, index + 1)
     return bool(text.caps[index - 1]) and (
-        analysis.original[before.end : span.start] in APOSTROPHES_IN_WORDS
+        analysis.original[before.end : span.start] in APOSTROPHES
     )
 
 
