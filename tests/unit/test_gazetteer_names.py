@@ -1468,3 +1468,28 @@ def test_an_english_names_head_is_no_known_body_of_that_word(resources: Resource
     assert "org:us-congress" not in found_tags
     assert "candidate:congress" not in found_tags
     assert "org:us-congress" in tags(resources, "The Congress passed the bill.", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Shares of Twiga Minerals rose on Monday.", "Twiga Minerals"),
+        ("The tanks belong to Sharq Energy Terminals, the company said.", "Sharq Energy Terminals"),
+    ],
+)
+def test_an_english_trade_ends_a_companys_name(text: str, name: str, resources: Resources) -> None:
+    assert normalize_text(name) in found(resources, text, "organisation", "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Saudi Energy Minister Prince Abdulaziz bin Salman said on Monday.",
+        "He met officials of the Ministry of Energy and Mineral Resources in Jakarta.",
+    ],
+)
+def test_an_english_trade_after_a_link_or_before_an_office_names_no_company(
+    text: str, resources: Resources
+) -> None:
+    bodies = found(resources, text, "organisation", "en")
+    assert not any(body.endswith(("energy", "minerals")) for body in bodies), bodies

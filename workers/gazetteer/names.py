@@ -80,6 +80,8 @@ class NameRules:
     latin_heads: dict[str, frozenset[str]]
     """Head nouns of organisation names in English and French."""
     latin_head_words: frozenset[str]
+    english_trades: frozenset[str]
+    english_offices: frozenset[str]
     """The English and French heads, the French lower-case ones and courts."""
     french_lower: frozenset[str]
     french_courts: frozenset[str]
@@ -295,6 +297,8 @@ def name_rules(
     )
     return NameRules(
         latin_heads=latin_heads,
+        english_trades=words(heads["en"], "trades"),
+        english_offices=words(heads["en"], "offices"),
         latin_head_words=frozenset().union(
             *latin_heads.values(), words(heads["fr"], "lower"), words(heads["fr"], "courts")
         ),
@@ -842,9 +846,18 @@ def _inside_run(rules: NameRules, text: Tokens, index: int) -> bool:
 def _english_organisation(rules: NameRules, text: Tokens, head: int) -> Name | None:
     """The capitalised run (links inside it) around a head noun, ending at its last
     head unless an of-phrase follows ("Bank of Lebanon")."""
+    if _trade_of_another(rules, text, head):
+        return None  # "Ministry of Energy", "Water and Energy": the trade of another head
     first, end = _run_start(rules, text, head), _run_end(rules, text, head)
     heads = rules.latin_heads["en"] | rules.latin_heads["fr"]
-    last = max(i for i in range(head, end) if text.words[i] in heads) + 1
+    last = (
+        max(
+            i
+            for i in range(head, end)
+            if text.words[i] in heads and not _trade_of_another(rules, text, i)
+        )
+        + 1
+    )
     if last < end and text.words[last] in rules.links:
         last = end
         # "Association of Banks in Lebanon": an of-phrase may end with the country
@@ -865,6 +878,21 @@ def _english_organisation(rules: NameRules, text: Tokens, head: int) -> Name | N
     ):
         first += 1  # "Rivals First Abu Dhabi Bank ...": a sentence opens with a noun
     return _latin_organisation(text, first, last)
+
+
+def _trade_of_another(rules: NameRules, text: Tokens, index: int) -> bool:
+    """Token `index` is a trade's head ("Energy", "Minerals") after a link or before an
+    office: the field of another head's body or of an office ("Ministry of Energy and
+    Mineral Resources", "Saudi Energy Minister"), no head there."""
+    words, following = text.words, index + 1
+    return words[index] in rules.english_trades and (
+        (index > 0 and text.joined(index - 1) and words[index - 1] in rules.links)
+        or (
+            following < len(words)
+            and text.joined(index)
+            and words[following] in rules.english_offices
+        )
+    )
 
 
 def _run_start(rules: NameRules, text: Tokens, index: int) -> int:
@@ -958,8 +986,10 @@ def _two_names(rules: NameRules, text: Tokens, link: int) -> bool:
     """ "and" right after a head noun joins two names ("First Abu Dhabi Bank and Dubai
     Islamic Bank"), not the words of one."""
     before = text.words[link - 1]
-    return text.words[link] in COORDINATORS and (
-        before in rules.latin_heads["en"] or before in rules.latin_heads["fr"]
+    return (
+        text.words[link] in COORDINATORS
+        and (before in rules.latin_heads["en"] or before in rules.latin_heads["fr"])
+        and not _trade_of_another(rules, text, link - 1)
     )
 
 
