@@ -1493,3 +1493,16 @@ def test_an_english_trade_after_a_link_or_before_an_office_names_no_company(
 ) -> None:
     bodies = found(resources, text, "organisation", "en")
     assert not any(body.endswith(("energy", "minerals")) for body in bodies), bodies
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "الرباط (رويترز) - أعلنت أربع نقابات تعليمية في المغرب إضرابا",
+        "وقال المسؤول بتوزيع خيام على الأسر",
+    ],
+)
+def test_a_count_or_a_phrase_after_a_trigger_is_no_persons_name(
+    text: str, resources: Resources
+) -> None:
+    assert found(resources, text, "person", "ar") == set()

@@ -23,7 +23,9 @@ from workers.gazetteer.clubs import find_clubs
 from workers.gazetteer.cued import find_cued
 from workers.gazetteer.features import find_features
 from workers.gazetteer.names import (
+    COUNTS,
     MAX_PLACE_WORDS,
+    PLACE_PREPOSITIONS,
     Name,
     NameRules,
     defective_verb,
@@ -101,8 +103,10 @@ def _trimmed(gazetteer: Gazetteer, people: list[TriggerPerson]) -> list[TriggerP
         parts = name.split(" ")
         if _with_acronym_word(surfaces[0]):
             continue  # "Stanbic IBTC, said", "PT Weda Bay Nickel, said": a company
-        if is_arabic(parts[0]) and all(_ordinary(rules, word) for word in parts[:2]):
-            continue  # "وقدم الوزير ورقة عمل": two ordinary words open no Arabic name
+        if is_arabic(parts[0]) and (
+            all(_ordinary(rules, word) for word in parts[:2]) or _no_name_opens(rules, parts[0])
+        ):
+            continue  # "وقدم الوزير ورقة عمل", "أربع نقابات", "بتوزيع خيام": no name
         if (
             _BREAK.search(surfaces[0]) is None
             and not parts[0].startswith(CLITIC_ARTICLES)
@@ -137,6 +141,15 @@ def _trimmed(gazetteer: Gazetteer, people: list[TriggerPerson]) -> list[TriggerP
 
 def _ordinary(rules: NameRules, word: str) -> bool:
     return word in rules.common and word not in rules.given_arabic
+
+
+def _no_name_opens(rules: NameRules, word: str) -> bool:
+    """An Arabic word no person's name opens with: a count ("أربع"), or a preposition
+    on a verbal noun of the forms تفعيل and تفعلة ("بتوزيع"); names open with such
+    letters too ("بهي الدين", "كاسبار"), so no other shape counts."""
+    return word not in rules.given_arabic and (
+        word in COUNTS or (word[0] in PLACE_PREPOSITIONS + LAM and no_family_name(rules, word[1:]))
+    )
 
 
 def _without_leading_word(
