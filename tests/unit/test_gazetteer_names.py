@@ -1506,3 +1506,9 @@ def test_a_count_or_a_phrase_after_a_trigger_is_no_persons_name(
     text: str, resources: Resources
 ) -> None:
     assert found(resources, text, "person", "ar") == set()
+
+
+def test_a_bodys_name_goes_on_over_the_places_it_is_for(resources: Resources) -> None:
+    text = "وقالت الهيئة الملكية للجبيل وينبع إن المشروع اكتمل"
+    bodies = found(resources, text, "organisation", "ar")
+    assert normalize_text("الهيئة الملكية للجبيل وينبع") in bodies, bodies

@@ -1276,6 +1276,13 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
             plain = purpose = False
             last = end
             continue
+        if (
+            word.startswith(AND)
+            and word[len(AND) :] in rules.place_keys
+            and _for_place(rules, words[last - 1])
+        ):
+            last += 1  # "الهيئة الملكية للجبيل وينبع": the places a body is for
+            continue
         if word in rules.arabic_ends or not (
             word.startswith((ARTICLE, LAM_ARTICLE)) or word in rules.place_keys
         ):
@@ -1339,6 +1346,13 @@ def _participle(word: str) -> bool:
 
 FORM_VIII_TA = "ت"
 """The infixed ta of a form VIII participle: "المحترفة" (م ح ت ر ف)."""
+
+
+def _for_place(rules: NameRules, word: str) -> bool:
+    """ "ل" on a known place's name ("للجبيل", "لسوس"): the place a body is for."""
+    if word.startswith(LAM_ARTICLE):
+        return ARTICLE + word[len(LAM_ARTICLE) :] in rules.place_keys
+    return word.startswith(LAM) and word[len(LAM) :] in rules.place_keys
 
 
 def _bare_place(rules: NameRules, word: str) -> bool:
