@@ -23,6 +23,8 @@ def bodies(resources: Resources, text: str, language: str) -> set[str]:
         ("ar", "الموانئ\nمسقط في 28 يناير /العمانية/ سجل ميناء صلالة نموا", "org:ona-oman"),
         ("ar", "الموانئ\nمسقط - (العمانية) - سجل ميناء صلالة نموا", "org:ona-oman"),
         ("ar", "الطقس\nالدوحة في 12 مايو /قنا/ توقعت إدارة الأرصاد أمطارا", "org:qna"),
+        ("ar", "الموانئ\nمصراتة (ليبيا) - (وال) - وقعت المنطقة الحرة عقدا", "org:lana"),
+        ("ar", "الصحة\nدير البلح (قطاع غزة) - (وفا) - انطلقت حملة التطعيم", "candidate:وفا"),
     ],
 )
 def test_the_agency_a_dateline_credits_is_a_body_of_the_story(

@@ -1,7 +1,7 @@
 """Dateline extraction for agency leads in Arabic, English and French:
 
     عواصم - (وكالات): ...          دمشق (رويترز) - ...        القاهرة - أ ف ب: ...
-    الدوحة في 12 مايو /قنا/ ...    الكويت - 5 - 3 (كونا) -- ...
+    الدوحة في 12 مايو /قنا/ ...    الكويت - 5 - 3 (كونا) -- ...   دير البلح (قطاع غزة) - (وفا) - ...
     BEIRUT, Oct 14 (Reuters) - ...  BEYROUTH, 14 oct (AFP) - ...  LONDON — ...
 
 A lead only counts as a dateline when its agency looks like one: in brackets
@@ -67,9 +67,10 @@ _AR_DATE = (
     rf"|\d{{1,2}}\s*{_DASH}\s*\d{{1,2}}(?:\s*{_DASH}\s*\d{{2,4}})?)"
 )
 # PLACE[، DATE] - (AGENCY):  or  PLACE - «PAPER»:  or  PLACE - AGENCY:  or  PLACE (AGENCY) -
-# or, as QNA and ONA write it, PLACE في DATE /AGENCY/; KUNA's date is PLACE - 5 - 3
+# or, as QNA and ONA write it, PLACE في DATE /AGENCY/; KUNA's date is PLACE - 5 - 3;
+# PLACE (REGION) - (AGENCY) - names the place's region first
 _AR_LEAD = re.compile(
-    rf"""^\s*(?P<place>{_AR_PLACE}?)\s*
+    rf"""^\s*(?P<place>{_AR_PLACE}?)\s*(?:\((?P<region>{_AR_PLACE})\)\s*)?
     (?:(?:[,،]|{_DASH})?\s*(?:في\s+)?(?P<date>{_AR_DATE}))?\s*
     (?:
         {_DASH}+\s*[(«]\s*(?P<bracketed>[^()«»:\n]{{1,40}}?)\s*[)»]\s*(?:{_DASH}*\s*:|{_DASH}+)

@@ -512,9 +512,17 @@ GENERIC_AGENCIES = frozenset(
     normalize_text(word) for word in ("وكالات", "agencies", "agences", "staff", "wires")
 )
 """What a dateline credits when it names no agency ("عواصم - (وكالات)")."""
-AGENCY_ALIASES = {normalize_text("قنا"): normalize_text("QNA")}
+AGENCY_ALIASES = {
+    normalize_text(short): normalize_text(name)
+    for short, name in (
+        ("قنا", "QNA"),
+        ("وال", "وكالة الأنباء الليبية"),
+        ("واع", "وكالة الأنباء العراقية"),
+    )
+}
 """Agencies Arabic datelines credit by a short name the gazetteer cannot hold as a
-key, the word being a town's elsewhere (Qena): read so in a dateline only."""
+key, the word being a town's elsewhere (Qena) or a word's start with "و" and the
+article ("وال", LANA): read so in a dateline only."""
 NEWS_AGENCY_OF = normalize_text("وكالة الأنباء") + " "
 """A national agency credited by its country's adjective ("مسقط في 28 يناير
 /العمانية/") is the one named "وكالة الأنباء" and that adjective; the adjective
