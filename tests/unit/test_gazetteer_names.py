@@ -1512,3 +1512,12 @@ def test_a_bodys_name_goes_on_over_the_places_it_is_for(resources: Resources) ->
     text = "وقالت الهيئة الملكية للجبيل وينبع إن المشروع اكتمل"
     bodies = found(resources, text, "organisation", "ar")
     assert normalize_text("الهيئة الملكية للجبيل وينبع") in bodies, bodies
+
+
+def test_a_place_inside_an_english_bodys_name_is_no_place_of_the_story_there(
+    resources: Resources,
+) -> None:
+    found_tags = tags(resources, "Shell sold its onshore unit to Renaissance Africa Energy.", "en")
+    assert "place:africa" not in found_tags
+    named_again = tags(resources, "Uganda National Oil Company said Uganda would export.", "en")
+    assert named_again["Q1036"].surface_forms == ["Uganda"]

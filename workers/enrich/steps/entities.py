@@ -373,7 +373,8 @@ def find_entities(
         for n in built
         if n.type == "person" and not is_arabic(n.name)
     ]
-    # an English name's head is no known body of that word ("Uganda People's Congress")
+    # an English name's head is no known body of that word ("Uganda People's Congress"),
+    # and the place its name holds is no place of the story ("Renaissance Africa Energy")
     heads = gazetteer.names.latin_head_words
     spans += [
         (n.last - 1, n.last, "organisation")
@@ -382,6 +383,11 @@ def find_entities(
         and n.type == "organisation"
         and n.last - n.first > 1
         and tokens.words[n.last - 1] in heads
+    ]
+    spans += [
+        (n.first, n.last, "place")
+        for n in built
+        if language == "en" and n.type == "organisation" and n.last - n.first > 1
     ]
     # a competition's place is not one the story is about ("Africa Cup of Nations"),
     # a body named after a person is not the person ("King Abdullah University")
