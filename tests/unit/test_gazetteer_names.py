@@ -1521,3 +1521,11 @@ def test_a_place_inside_an_english_bodys_name_is_no_place_of_the_story_there(
     assert "place:africa" not in found_tags
     named_again = tags(resources, "Uganda National Oil Company said Uganda would export.", "en")
     assert named_again["Q1036"].surface_forms == ["Uganda"]
+
+
+def test_a_theatre_is_a_body_and_a_crime_scene_none(resources: Resources) -> None:
+    text = "وعرض المسرح الوطني التونسي ومسرح الحرية مسرحيتين، ووصل المحققون إلى مسرح الجريمة"
+    assert found(resources, text, "organisation", "ar") == {
+        normalize_text("المسرح الوطني التونسي"),
+        normalize_text("مسرح الحرية"),
+    }

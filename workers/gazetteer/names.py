@@ -120,6 +120,7 @@ class NameRules:
     """A word and a head after it that make no body: ("تحت", "لواء")."""
     arabic_facilities: frozenset[str]
     arabic_served: frozenset[str]
+    arabic_descriptions: dict[str, frozenset[str]]
     """Heads of the names of airports, ports and dams: places, named like companies
     ("مطار بورتسودان", "سد مروي", "مطار رفيق الحريري الدولي")."""
     arabic_courts: frozenset[str]
@@ -321,6 +322,10 @@ def name_rules(
         arabic_seated=words(heads["ar"], "seated"),
         arabic_facilities=words(heads["ar"], "facilities"),
         arabic_served=words(heads["ar"], "served"),
+        arabic_descriptions={
+            normalize_text(head): words(heads["ar"]["descriptions"], head)
+            for head in heads["ar"].get("descriptions", {})
+        },
         arabic_idioms=frozenset(
             (before, head)
             for before, head in (idiom.split(" ", 1) for idiom in words(heads["ar"], "idioms"))
@@ -1184,6 +1189,8 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
     bare = head.removeprefix(ARTICLE)
     if start > 0 and text.joined(start - 1) and (words[start - 1], bare) in rules.arabic_idioms:
         return None
+    if start + 1 < count and words[start + 1] in rules.arabic_descriptions.get(bare, ()):
+        return None  # "مسرح الجريمة": the crime scene, no theatre
     last = start + 1
     named = False
     facility = bare in rules.arabic_facilities
