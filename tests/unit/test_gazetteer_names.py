@@ -1529,3 +1529,19 @@ def test_a_theatre_is_a_body_and_a_crime_scene_none(resources: Resources) -> Non
         normalize_text("المسرح الوطني التونسي"),
         normalize_text("مسرح الحرية"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "وقالت رئيسة تعاونية تيفاوت لتربية الماعز إن القطيع تراجع",
+            "تعاونية تيفاوت لتربية الماعز",
+        ),
+        ("وأشادت تعاونية الوفاق النسوية بالدعم", "تعاونية الوفاق النسوية"),
+    ],
+)
+def test_a_cooperative_is_a_body_named_as_a_company_is(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert normalize_text(name) in found(resources, text, "organisation", "ar")
