@@ -800,8 +800,7 @@ def _article_before(text: Tokens, index: int) -> bool:
         and text.joined(index)
     ):
         return False
-    end = text.analysis.span(index, following).end
-    return text.analysis.original[end : end + 1] == "-"
+    return _glued(text, index) == HYPHEN
 
 
 def _hyphenated(text: Tokens, index: int) -> bool:
@@ -815,15 +814,29 @@ def _hyphenated(text: Tokens, index: int) -> bool:
         and text.joined(index)
     ):
         return False
-    end = text.analysis.span(index, following).end
-    return text.analysis.original[end : end + 1] == "-"
+    return _glued(text, index) == HYPHEN
+
+
+HYPHEN = "-"
+
+
+def _glued(text: Tokens, index: int) -> str:
+    """What stands between token `index` and the next one, as written: a mark that
+    makes one word of them ("-" of "Co-operative", "'" of "Eto'o") when no space does."""
+    analysis = text.analysis
+    end = analysis.span(index, index + 1).end
+    return analysis.original[end : analysis.span(index + 1, index + 2).start]
+
+
+def _written(text: Tokens, index: int) -> str:
+    """Token `index` as the text writes it, before normalization."""
+    span = text.analysis.span(index, index + 1)
+    return text.analysis.original[span.start : span.end]
 
 
 def _between(text: Tokens, index: int) -> str:
     """What stands between token `index` and the next one, spaces left out."""
-    analysis = text.analysis
-    end = analysis.span(index, index + 1).end
-    return analysis.original[end : analysis.span(index + 1, index + 2).start].strip()
+    return _glued(text, index).strip()
 
 
 def _capital_next(rules: NameRules, text: Tokens, index: int) -> bool:
@@ -1579,10 +1592,7 @@ def _with_ali(text: Tokens, name: Name) -> Name:
 def _ali_written(text: Tokens, index: int) -> bool:
     """Token `index` is the given name Ali as written ("علي", "وعلي"), not the
     preposition "على" that normalizes alike."""
-    if not text.words[index].endswith(ALI):
-        return False
-    span = text.analysis.span(index, index + 1)
-    return text.analysis.original[span.start : span.end] in ALI_WRITTEN
+    return text.words[index].endswith(ALI) and _written(text, index) in ALI_WRITTEN
 
 
 def _named_for(rules: NameRules, text: Tokens, index: int) -> int:
@@ -1844,10 +1854,7 @@ def _verb_in_double_ya(text: Tokens, index: int) -> bool:
     """Token `index` written with two dotted ya at its end ("يحيي", he revives: "يحيي
     الفنان حفلتين") is the verb; the given name is written "يحيى". Normalization makes
     the two alike; the spelling as written tells them apart."""
-    if not text.words[index].endswith(DOUBLE_YA):
-        return False
-    span = text.analysis.span(index, index + 1)
-    return text.analysis.original[span.start : span.end].endswith(DOUBLE_YA)
+    return text.words[index].endswith(DOUBLE_YA) and _written(text, index).endswith(DOUBLE_YA)
 
 
 def _family_nisba(rules: NameRules, word: str) -> bool:
@@ -1918,11 +1925,7 @@ def _after_apostrophe(text: Tokens, index: int) -> bool:
     word = text.words[index]
     if text.caps[index] or len(word) > MAX_LETTERS_AFTER_APOSTROPHE or word == POSSESSIVE:
         return False
-    analysis = text.analysis
-    before, span = analysis.span(index - 1, index), analysis.span(index, index + 1)
-    return bool(text.caps[index - 1]) and (
-        analysis.original[before.end : span.start] in APOSTROPHES
-    )
+    return bool(text.caps[index - 1]) and _glued(text, index - 1) in APOSTROPHES
 
 
 def _after_place_word(rules: NameRules, text: Tokens, index: int) -> bool:
