@@ -376,18 +376,12 @@ def find_entities(
     # an English name's head is no known body of that word ("Uganda People's Congress"),
     # and the place its name holds is no place of the story ("Renaissance Africa Energy")
     heads = gazetteer.names.latin_head_words
-    spans += [
-        (n.last - 1, n.last, "organisation")
-        for n in built
-        if language == "en"
-        and n.type == "organisation"
-        and n.last - n.first > 1
-        and tokens.words[n.last - 1] in heads
+    english = [
+        n for n in built if language == "en" and n.type == "organisation" and n.last - n.first > 1
     ]
+    spans += [(n.first, n.last, "place") for n in english]
     spans += [
-        (n.first, n.last, "place")
-        for n in built
-        if language == "en" and n.type == "organisation" and n.last - n.first > 1
+        (n.last - 1, n.last, "organisation") for n in english if tokens.words[n.last - 1] in heads
     ]
     # a competition's place is not one the story is about ("Africa Cup of Nations"),
     # a body named after a person is not the person ("King Abdullah University")
