@@ -1311,7 +1311,7 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
             break  # "لليوم": a time, after the name
         if last + 1 < count and text.joined(last) and words[last + 1] in TIME_AFTER:
             break  # "... العليا العام الماضي": "last year", after the name
-        if word[0] in PLACE_PREPOSITIONS and word[1:] in rules.place_keys:
+        if _on_place(rules, word):
             break  # "جامعة قاصدي مرباح بورقلة": where the body is, not its name
         if _bare_place(rules, word) and _bare_place(rules, words[last - 1]):
             break  # "طالبت حكومة إقليم كردستان أنقرة": the object, after the name
@@ -1460,8 +1460,8 @@ def _construct_chain(
     words, index = text.words, start
     while index < len(words) and index - start <= CONSTRUCT_NOUNS and text.joined(index - 1):
         word = words[index]
-        if word[0] in PLACE_PREPOSITIONS and (
-            word[1:] in rules.place_keys or word[1:] in rules.place_words
+        if _on_place(rules, word) or (
+            word[0] in PLACE_PREPOSITIONS and word[1:] in rules.place_words
         ):
             return start, False  # "بلدية أوجفت بولاية أدرار": where it is, after the name
         if (end := _place_named_at(rules, text, index)) > index:
@@ -2253,11 +2253,18 @@ def _at_place(rules: NameRules, word: str) -> bool:
     a Maghreb family name in "بو" ("بوعلي")."""
     stem = word[1:]
     return (
-        word[0] in PLACE_PREPOSITIONS
-        and not stem.startswith(AND)
+        not stem.startswith(AND)
         and word not in rules.given_arabic
-        and (stem in rules.place_keys or stem in rules.place_openers)
+        and (
+            _on_place(rules, word)
+            or (word[0] in PLACE_PREPOSITIONS and stem in rules.place_openers)
+        )
     )
+
+
+def _on_place(rules: NameRules, word: str) -> bool:
+    """ "ب", "ف" or "ك" on a known place's name ("بورقلة"): where, not a name's word."""
+    return word[0] in PLACE_PREPOSITIONS and word[1:] in rules.place_keys
 
 
 def opens_a_phrase(rules: NameRules, word: str) -> bool:
