@@ -1447,6 +1447,21 @@ def test_a_weak_head_and_one_word_alone_are_a_description(resources: Resources) 
 @pytest.mark.parametrize(
     ("text", "name"),
     [
+        ("وقالت هيئة المحامين بفاس إن الجلسة أجلت", "هيئة المحامين بفاس"),
+        ("وأعلنت نقابة المحامين في بيروت الإضراب", "نقابة المحامين في بيروت"),
+        ("وأكدت الهيئة الوطنية للمحامين بتونس دعمها", "الهيئة الوطنية للمحامين بتونس"),
+        ("وطالبت نقابة الأطباء بزيادة الأجور", "نقابة الأطباء"),
+    ],
+)
+def test_a_professions_order_holds_its_seat_in_its_name(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert normalize_text(name) in found(resources, text, "organisation", "ar")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
         (
             "Police dispersed supporters of the Uganda People's Congress on Sunday.",
             "Uganda People's Congress",

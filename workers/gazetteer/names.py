@@ -124,8 +124,11 @@ class NameRules:
     """Heads of the names of airports, ports and dams: places, named like companies
     ("مطار بورتسودان", "سد مروي", "مطار رفيق الحريري الدولي")."""
     arabic_courts: frozenset[str]
-    arabic_seated: frozenset[str]
     """Heads that with the article and one adjective name a body ("المحكمة الدستورية")."""
+    arabic_seated: frozenset[str]
+    arabic_professions: frozenset[str]
+    """Professions' plurals: a body of one is the order of its seat ("هيئة المحامين
+    بفاس", "نقابة المحامين في بيروت"), the seat part of its name."""
     arabic_adjectives: frozenset[str]
     """Definite adjectives of names that are not shaped like a nisba ("العام", "الأعلى")."""
     arabic_ends: frozenset[str]
@@ -320,6 +323,7 @@ def name_rules(
         arabic_fields=words(heads["ar"], "fields"),
         arabic_courts=words(heads["ar"], "courts"),
         arabic_seated=words(heads["ar"], "seated"),
+        arabic_professions=words(heads["ar"], "professions"),
         arabic_facilities=words(heads["ar"], "facilities"),
         arabic_served=words(heads["ar"], "served"),
         arabic_descriptions={
@@ -1338,6 +1342,8 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         return None
     if (bare in rules.arabic_courts or seated) and last < count and text.joined(last - 1):
         last += _seat(rules, words[last])
+    elif _order_of(rules, words[last - 1]) and last < count and text.joined(last - 1):
+        last += _seat(rules, words[last]) or 2 * _seated_at(rules, text, last)
     kind: EntityType = "place" if facility else "organisation"
     return Name(kind, " ".join([head, *words[start + 1 : last]]), start, last)
 
@@ -1373,6 +1379,13 @@ def _for_place(rules: NameRules, word: str) -> bool:
     if word.startswith(LAM_ARTICLE):
         return ARTICLE + word[len(LAM_ARTICLE) :] in rules.place_keys
     return word.startswith(LAM) and word[len(LAM) :] in rules.place_keys
+
+
+def _order_of(rules: NameRules, word: str) -> bool:
+    """A profession's plural, alone or after "ل" ("المحامين", "للمحامين")."""
+    if word.startswith(LAM_ARTICLE):
+        word = ARTICLE + word[len(LAM_ARTICLE) :]
+    return word in rules.arabic_professions
 
 
 def _bare_place(rules: NameRules, word: str) -> bool:
