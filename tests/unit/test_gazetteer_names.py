@@ -1447,6 +1447,25 @@ def test_a_weak_head_and_one_word_alone_are_a_description(resources: Resources) 
 @pytest.mark.parametrize(
     ("text", "name"),
     [
+        ("ونقل الجرحى إلى مستشفى كمال عدوان شمال غزة", "مستشفى كمال عدوان"),
+        ("ونقل المصابون إلى مستشفى خليفة بمدينة التربة", "مستشفى خليفة"),
+        ("وأجريت العملية في مستشفى ابن سينا بالرباط", "مستشفى ابن سينا"),
+        ("ووقف التلاميذ أمام مدرسة خالد بن الوليد صباحا", "مدرسة خالد بن الوليد"),
+    ],
+)
+def test_a_hospital_or_school_is_named_for_a_person_without_a_title(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert found(resources, text, "organisation", "ar") == {normalize_text(name)}
+
+
+def test_a_hospital_and_an_adjective_are_no_name(resources: Resources) -> None:
+    assert found(resources, "وافتتح مستشفى ميداني في المنطقة", "organisation", "ar") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
         ("وقالت هيئة المحامين بفاس إن الجلسة أجلت", "هيئة المحامين بفاس"),
         ("وأعلنت نقابة المحامين في بيروت الإضراب", "نقابة المحامين في بيروت"),
         ("وأكدت الهيئة الوطنية للمحامين بتونس دعمها", "الهيئة الوطنية للمحامين بتونس"),

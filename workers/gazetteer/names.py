@@ -127,6 +127,9 @@ class NameRules:
     """Heads that with the article and one adjective name a body ("المحكمة الدستورية")."""
     arabic_seated: frozenset[str]
     arabic_professions: frozenset[str]
+    arabic_memorials: frozenset[str]
+    """Heads of bodies often named for a person, whose given name may follow them
+    without a title ("مستشفى كمال عدوان", "مدرسة خالد بن الوليد")."""
     """Professions' plurals: a body of one is the order of its seat ("هيئة المحامين
     بفاس", "نقابة المحامين في بيروت"), the seat part of its name."""
     arabic_adjectives: frozenset[str]
@@ -324,6 +327,7 @@ def name_rules(
         arabic_courts=words(heads["ar"], "courts"),
         arabic_seated=words(heads["ar"], "seated"),
         arabic_professions=words(heads["ar"], "professions"),
+        arabic_memorials=words(heads["ar"], "memorials"),
         arabic_facilities=words(heads["ar"], "facilities"),
         arabic_served=words(heads["ar"], "served"),
         arabic_descriptions={
@@ -1246,7 +1250,10 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         and (_bare_name(rules, words[last + 1]) or words[last + 1] not in rules.common)
     ):
         last, named = last + 2, True  # "ميناء أبو فلوس", "مطار أم الجرس"
-    elif head == bare and (end := _named_for(rules, text, last)) > last:
+    elif (
+        head == bare
+        and (end := _named_for(rules, text, last, bare in rules.arabic_memorials)) > last
+    ):
         last, named = end, True
     elif head == bare:
         if facility and last < count and words[last] in rules.arabic_served:
@@ -1608,32 +1615,44 @@ def _ali_written(text: Tokens, index: int) -> bool:
     return text.words[index].endswith(ALI) and _written(text, index) in ALI_WRITTEN
 
 
-def _named_for(rules: NameRules, text: Tokens, index: int) -> int:
+def _named_for(rules: NameRules, text: Tokens, index: int, memorial: bool = False) -> int:
     """The token after a title of rank and the given names and particles of the
     person a body is named for, at token `index` right after its head ("جامعة الملك
-    عبد العزيز", "مركز الملك سلمان للإغاثة"); `index` when there is none."""
+    عبد العزيز", "مركز الملك سلمان للإغاثة"); after a `memorial` head, the person's
+    name without a title too ("مستشفى كمال عدوان"); `index` when there is none."""
     words, count = text.words, len(text.words)
-    if index + 1 >= count or words[index] not in rules.arabic_namesakes:
+    if index + 1 >= count:
         return index
-    last = index + 1
-    while last < count and last - index <= MAX_NAMESAKE_WORDS and text.joined(last - 1):
+    if words[index] in rules.arabic_namesakes:
+        first = bare_at = index + 1
+    elif memorial and words[index] in rules.given_arabic:
+        person = _arabic_person(rules, text, index)
+        first, bare_at = index, -1  # a given name alone, or a person's whole name
+        if person is not None:
+            return person.last
+    elif memorial and words[index] in rules.particles_arabic:
+        first, bare_at = index, -1
+    else:
+        return index
+    last = first
+    while last < count and last - first < MAX_NAMESAKE_WORDS and text.joined(last - 1):
         if words[last] in rules.particles_arabic and last + 1 < count and text.joined(last):
             last += 2
         elif words[last] in rules.given_arabic:
             last += 1
         elif (
-            last == index + 1
+            last == bare_at
             and _bare_name(rules, words[last])
             and words[last] not in rules.place_keys
             and not not_a_name(words[last])
         ):
             last += 1  # "مستشفى السلطان قابوس": a name the lists may lack
-        elif last > index + 1 and words[last] in REGNAL_NUMBERS:
+        elif last > first and words[last] in REGNAL_NUMBERS:
             last += 1  # "مدرسة الملك عبدالله الثاني": the ruler's number ends the name
             break
         else:
             break
-    return last if last > index + 1 else index
+    return last if last > first else index
 
 
 REGNAL_NUMBERS = frozenset(
