@@ -1464,6 +1464,35 @@ def test_a_hospital_and_an_adjective_are_no_name(resources: Resources) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "ونشرت الوزارة أسماء الضحايا في بيان",
+        "وحصلت الشركة على حصة أكبر من السوق",
+        "ورفعت الإطلاقات المائية إلى الأهوار",
+    ],
+)
+def test_a_given_name_that_is_an_ordinary_word_opens_no_name_before_one(
+    text: str, resources: Resources
+) -> None:
+    assert found(resources, text, "person", "ar") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وقالت أمل الحسيني إن", "أمل الحسيني"),
+        ("وقال نور الدين بوزيد إن", "نور الدين بوزيد"),
+        ("وقال أمين عمر إن", "أمين عمر"),
+        ("وقالت حصة بنت محمد إن", "حصة بنت محمد"),
+    ],
+)
+def test_a_given_name_that_is_an_ordinary_word_opens_a_name_before_a_name_word(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert found(resources, text, "person", "ar") == {normalize_text(name)}
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         ("وقالت هيئة المحامين بفاس إن الجلسة أجلت", "هيئة المحامين بفاس"),

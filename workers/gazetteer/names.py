@@ -274,7 +274,7 @@ def name_rules(
     }
     openers_arabic = {
         clitic + name: name
-        for name in words(given["ar"], "openers")
+        for name in words(given["ar"], "openers") | words(given["ar"], "word_openers")
         for clitic in PERSON_PROCLITICS
     }
     latin_heads = {lang: words(heads[lang], "heads") for lang in ("en", "fr")}
@@ -1852,19 +1852,24 @@ def _person(rules: NameRules, text: Tokens, start: int) -> Name | None:
     if word in rules.arabic_titles and _given_name_after(rules, text, start):
         # "السيد حمود بن فيصل": a title (a given name too) before a given name
         return _arabic_person(rules, text, start + 1)
-    if word in rules.given_arabic:
-        if _verb_in_double_ya(text, start):
-            return None
-        return _arabic_person(rules, text, start)
     if word in rules.openers_arabic:
         after, words = start + 1, text.words
         if (
             after < len(words)
             and text.joined(start)
-            and (words[after] in rules.given_arabic or _family_nisba(rules, words[after]))
+            and (
+                words[after] in rules.given_arabic
+                or words[after] in rules.particles_arabic
+                or words[after] in COMPOUND_ENDS
+                or _family_nisba(rules, words[after])
+            )
         ):
             return _arabic_person(rules, text, start)
         return None
+    if word in rules.given_arabic:
+        if _verb_in_double_ya(text, start):
+            return None
+        return _arabic_person(rules, text, start)
     if word not in rules.given_latin or not text.caps[start]:
         return None
     if word in rules.word_given_latin and (
