@@ -176,3 +176,18 @@ def test_a_coachs_country_after_the_club_is_no_town_of_the_clubs_name(
     )
     found = tags(resources, text, "ar")
     assert "org:pyramids-fc" in found and "Q224" in found
+
+
+def test_the_table_names_the_clubs_a_team_leads_or_trails(resources: Resources) -> None:
+    text = REPORT + (
+        " ورفع الوفاق رصيده متقدما بفارق نقطتين على الشعلة، بينما بقي النجم في المركز"
+        " الخامس خلف الشعاع والإرادة."
+    )
+    found = clubs(resources, text)
+    assert {normalize_text(n) for n in ("الشعلة", "الشعاع", "الإرادة")} <= set(found), found
+
+
+def test_what_stands_behind_a_goal_or_bars_is_no_club(resources: Resources) -> None:
+    text = REPORT + " ووقف الجمهور خلف المرمى، وبقي اللاعب خلف القضبان."
+    found = clubs(resources, text)
+    assert not {normalize_text(n) for n in ("المرمى", "القضبان")} & set(found), found

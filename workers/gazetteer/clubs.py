@@ -63,6 +63,8 @@ class ClubRules:
     """Words right before "على" that make what follows it a team: "ضيفا على"."""
     owners: frozenset[str]
     """As written and after و."""
+    behind: frozenset[str]
+    """Words of the table a team comes right after ("خلف الأهلي", behind)."""
     scored: frozenset[str]
     generic: frozenset[str]
     places: frozenset[str]
@@ -72,7 +74,8 @@ class ClubRules:
     known: dict[str, int]
     """A club's bare name -> the gazetteer entry named "نادي" + it."""
     triggers: frozenset[str]
-    """Every word that may put a team after it: verbs, "against", owners, "scored"."""
+    """Every word that may put a team after it: verbs, "against", owners, the
+    table's "behind", "scored"."""
     heads: dict[str, str] = field(default_factory=dict)
     """(Arabic) a word that opens a club's name before its town, as written ("لمولودية")
     -> the word ("مولودية")."""
@@ -117,6 +120,7 @@ def club_rules(
 
         verbs, against = words("verbs", *CONJUNCTIONS), words("against")
         owners, scored = words("owners", CONJUNCTIONS[0]), words("scored")
+        behind = words("behind", CONJUNCTIONS[0])
         before, after = words("before"), words("after")
         rules[language] = ClubRules(
             min_cues=int(section["min_cues"]),
@@ -126,12 +130,13 @@ def club_rules(
             sides=words("sides"),
             guests=words("guests"),
             owners=owners,
+            behind=behind,
             scored=scored,
             generic=words("generic"),
             places=places,
             countries=countries,
             known=known,
-            triggers=verbs | against | owners | scored | before | after,
+            triggers=verbs | against | owners | behind | scored | before | after,
             latin=bool(before or after),
             before=before,
             after=after,
@@ -213,7 +218,7 @@ def _slot(rules: ClubRules, text: Tokens, index: int, word: str) -> int | None:
         if words[following] in rules.sides:
             return following + 1 if following + 1 < len(words) and text.joined(following) else None
         return following
-    if word in rules.owners:
+    if word in rules.owners or word in rules.behind:
         return following
     if word in rules.scored and words[following].startswith(LAM_ARTICLE):
         return following
