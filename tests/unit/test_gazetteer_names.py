@@ -1495,6 +1495,22 @@ def test_a_given_name_that_is_an_ordinary_word_opens_a_name_before_a_name_word(
 @pytest.mark.parametrize(
     ("text", "name"),
     [
+        ("وشاركت دار القصبة للنشر في المعرض", "دار القصبة للنشر"),
+        ("وقدمت دار لوسيل للنشر والتوزيع عشرين عنوانا", "دار لوسيل للنشر والتوزيع"),
+        ("وأصدرت دار جامعة حمد بن خليفة للنشر الكتاب", "دار جامعة حمد بن خليفة للنشر"),
+    ],
+)
+def test_a_publisher_is_named_with_what_it_does(text: str, name: str, resources: Resources) -> None:
+    assert found(resources, text, "organisation", "ar") == {normalize_text(name)}
+
+
+def test_a_house_without_a_publishers_purpose_is_no_body(resources: Resources) -> None:
+    assert found(resources, "وزار الوفد دار الأيتام في المدينة", "organisation", "ar") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
         ("وقالت هيئة المحامين بفاس إن الجلسة أجلت", "هيئة المحامين بفاس"),
         ("وأعلنت نقابة المحامين في بيروت الإضراب", "نقابة المحامين في بيروت"),
         ("وأكدت الهيئة الوطنية للمحامين بتونس دعمها", "الهيئة الوطنية للمحامين بتونس"),

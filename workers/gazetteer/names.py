@@ -128,6 +128,9 @@ class NameRules:
     arabic_seated: frozenset[str]
     arabic_professions: frozenset[str]
     arabic_memorials: frozenset[str]
+    arabic_purposed: dict[str, frozenset[str]]
+    """Heads that name a body only with what it does after the name -> those
+    purposes ("دار" -> "للنشر")."""
     """Heads of bodies often named for a person, whose given name may follow them
     without a title ("مستشفى كمال عدوان", "مدرسة خالد بن الوليد")."""
     """Professions' plurals: a body of one is the order of its seat ("هيئة المحامين
@@ -328,6 +331,10 @@ def name_rules(
         arabic_seated=words(heads["ar"], "seated"),
         arabic_professions=words(heads["ar"], "professions"),
         arabic_memorials=words(heads["ar"], "memorials"),
+        arabic_purposed={
+            normalize_text(head): words(heads["ar"]["purposed"], head)
+            for head in heads["ar"].get("purposed", {})
+        },
         arabic_facilities=words(heads["ar"], "facilities"),
         arabic_served=words(heads["ar"], "served"),
         arabic_descriptions={
@@ -1212,6 +1219,8 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         return None
     if start + 1 < count and words[start + 1] in rules.arabic_descriptions.get(bare, ()):
         return None  # "مسرح الجريمة": the crime scene, no theatre
+    if bare in rules.arabic_purposed:
+        return _purposed(rules, text, start, head)
     last = start + 1
     named = False
     facility = bare in rules.arabic_facilities
@@ -1353,6 +1362,35 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         last += _seat(rules, words[last]) or 2 * _seated_at(rules, text, last)
     kind: EntityType = "place" if facility else "organisation"
     return Name(kind, " ".join([head, *words[start + 1 : last]]), start, last)
+
+
+MAX_PURPOSED_NAME_WORDS = 5
+
+
+def _purposed(rules: NameRules, text: Tokens, start: int, head: str) -> Name | None:
+    """A head that names a body only with what the body does after its name ("دار
+    القصبة للنشر", "دار لوسيل للنشر والتوزيع"): the head, its name and the
+    purpose, with the fields "و" adds to it; elsewhere the head is an ordinary noun
+    ("دار الأيتام")."""
+    words, count = text.words, len(text.words)
+    purposes = rules.arabic_purposed[head.removeprefix(ARTICLE)]
+    last = start + 1
+    while last < count and last - start <= MAX_PURPOSED_NAME_WORDS and text.joined(last - 1):
+        word = words[last]
+        if word in purposes and last > start + 1:
+            last += 1
+            while (
+                last < count
+                and text.joined(last - 1)
+                and words[last].startswith(AND + ARTICLE)
+                and words[last] not in rules.arabic_ends
+            ):
+                last += 1
+            return Name("organisation", " ".join([head, *words[start + 1 : last]]), start, last)
+        if not is_arabic(word) or word in rules.stopwords or word in rules.arabic_function:
+            return None
+        last += 1
+    return None
 
 
 PARTICIPLE_PREFIXES = (ARTICLE + "مت", ARTICLE + "مست")
