@@ -2215,7 +2215,7 @@ def _arabic_person(
                 and following not in rules.particles_arabic
                 and following not in FATHER
             )
-            or opens_a_phrase(rules, following)
+            or (opens_a_phrase(rules, following) and not _family_name_before_clause(text, last))
             or _at_place(rules, following)
         ):
             break  # "و" and a word that is no given name ("وليد") opens the next phrase
@@ -2276,6 +2276,21 @@ def _arabic_person(
         else:
             break
     return _unknown_person(rules, parts, start, last)
+
+
+def _family_name_before_clause(text: Tokens, index: int) -> bool:
+    """A word "با" and a verbal noun's shape ("بايتاس", "بارجاش", as "بإنشاء") is a
+    family name where the name ends after it, at punctuation or at the "إن" or "أن"
+    of reported speech: a preposition's phrase goes on with its complement."""
+    words, following = text.words, index + 1
+    return words[index].startswith(BI + ALIF) and (
+        following >= len(words) or not text.joined(index) or words[following] == THAT
+    )
+
+
+THAT = "ان"
+""""إن" and "أن" normalized, which open what a person said after the name."""
+ALIF = "ا"
 
 
 def _family_name_at_end(rules: NameRules, text: Tokens, index: int) -> bool:
