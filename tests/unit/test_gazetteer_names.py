@@ -1627,3 +1627,36 @@ def test_a_cooperative_is_a_body_named_as_a_company_is(
     text: str, name: str, resources: Resources
 ) -> None:
     assert normalize_text(name) in found(resources, text, "organisation", "ar")
+
+
+def test_a_french_bodys_name_ends_before_pour_and_an_infinitive(resources: Resources) -> None:
+    text = "Les fonds ont été débloqués avec le ministère des Finances pour apurer les arriérés."
+    bodies = found(resources, text, "organisation", "fr")
+    assert bodies == {normalize_text("ministère des Finances")}
+    text = "L'Association pour la défense des droits des étudiants a protesté."
+    expected = normalize_text("Association pour la défense des droits des étudiants")
+    assert found(resources, text, "organisation", "fr") == {expected}
+
+
+def test_a_determiner_opening_a_sentence_names_no_body_before_a_kind(
+    resources: Resources,
+) -> None:
+    text = '"Every party can have agents at every station," the chairman said.'
+    assert found(resources, text, "organisation", "en") == set()
+
+
+def test_a_title_that_is_a_name_word_ends_a_latin_name_as_the_familys(
+    resources: Resources,
+) -> None:
+    text = "Ahmed Mohamud Sheikh, director of the hospital, said it had received 31 wounded."
+    assert found(resources, text, "person", "en") == {normalize_text("Ahmed Mohamud Sheikh")}
+
+
+def test_a_given_name_that_also_names_a_country_opens_a_person_not_the_place(
+    resources: Resources,
+) -> None:
+    text = "Maurice Ouma, a motorcycle taxi rider from Bondo, said the nurses explained it."
+    found_tags = tags(resources, text, "en")
+    assert "candidate:" + normalize_text("Maurice Ouma") in found_tags
+    assert "iso3166:MU" not in found_tags
+    assert "iso3166:MU" in tags(resources, "Le Premier ministre de Maurice est arrivé.", "fr")

@@ -1083,6 +1083,8 @@ def _french_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
                 and brought in french_heads
             ):
                 break  # "Centre des planètes mineures de l'Union ...": a body of a body
+            if word == FRENCH_FOR and after == last + 1 and _french_infinitive(text, after):
+                break  # "le ministère des Finances pour apurer ...": the sentence's purpose
             last = after + 1
             if (
                 brought in FRENCH_BEFORE_NOUNS
@@ -1118,6 +1120,17 @@ def _french_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
     if not text.caps[start] and last - start > 3:
         last = _without_place_at_end(rules, text, start, last)
     return _latin_organisation(text, start, last)
+
+
+FRENCH_FOR = "pour"
+FRENCH_INFINITIVE_ENDINGS = ("er", "ir", "re", "oir")
+
+
+def _french_infinitive(text: Tokens, index: int) -> bool:
+    """A lower-case word shaped as a French infinitive ("apurer", "financer"), which
+    "pour" brings into a sentence and, in a body's name, an article and a noun do
+    ("Association pour la défense")."""
+    return not text.caps[index] and text.words[index].endswith(FRENCH_INFINITIVE_ENDINGS)
 
 
 def _without_place_at_end(rules: NameRules, text: Tokens, start: int, last: int) -> int:
@@ -1976,6 +1989,9 @@ def _latin_person(rules: NameRules, text: Tokens, start: int, last: int) -> Name
         particle = (
             following in rules.particles_latin or (following in TITLES_IN_NAMES and text.caps[last])
         ) and (last + 1 < count and text.joined(last) and _name_word(rules, text, last + 1))
+        if following in TITLES_IN_NAMES and text.caps[last] and not particle:
+            last += 1  # "Ahmed Mohamud Sheikh, director of ...": the family's name
+            break
         if not particle and not _name_word(rules, text, last) and not _after_apostrophe(text, last):
             break
         last += 1
@@ -2016,7 +2032,8 @@ def _after_place_word(rules: NameRules, text: Tokens, index: int) -> bool:
 
 
 TITLES_IN_NAMES = frozenset({"sheikh", "sheik", "cheikh"})
-"""Titles that are also a name word inside a name ("Hassan Sheikh Mohamud")."""
+"""Titles that are also a name word inside a name ("Hassan Sheikh Mohamud") or at
+its end ("Ahmed Mohamud Sheikh")."""
 
 
 def names_after(rules: NameRules, word: str) -> bool:

@@ -368,8 +368,10 @@ def find_entities(
         if (language != "en" and n.type == "organisation") or is_arabic(n.name)
         for kind in (("place", "person") if n.type == "person" else ("organisation",))
     ]
+    # a Latin-script person's given name is no place when it is a given name of the
+    # lists ("Maurice Ouma", not Mauritius), whatever place it also names
     spans += [
-        (n.first + 1, n.last, "place")
+        (n.first + (tokens.words[n.first] not in gazetteer.names.given_latin), n.last, "place")
         for n in built
         if n.type == "person" and not is_arabic(n.name)
     ]
