@@ -553,3 +553,15 @@ def test_a_latin_town_of_a_country_the_story_leaves_out_is_no_part_of_a_longer_n
     text: str, tagged: bool, resources: Resources
 ) -> None:
     assert (YAO in places(resources, "\n" + text, "fr")) is tagged
+
+
+def test_a_latin_town_of_a_country_the_story_leaves_out_written_in_capitals_is_an_acronym(
+    resources: Resources,
+) -> None:
+    kemri = "geonames:1267297"  # Kemri, India
+    text = (
+        "\nSIAYA, Kenya (Reuters) - Researchers at KEMRI said the vaccine, made by the"
+        " Serum Institute of India, had been given to 4,800 children in India and Kenya."
+    )
+    assert kemri not in places(resources, text, "en")
+    assert kemri in places(resources, text.replace("KEMRI", "Kemri"), "en")

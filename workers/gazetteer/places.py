@@ -329,7 +329,9 @@ def find_small_places(
             if r[1] in story and (cue != NOT_CUED or r[0] not in places.cued_only)
         ]
         if cue == NOT_CUED and (
-            not in_story or _in_longer_name(places, words, caps, breaks, first, last)
+            not in_story
+            or _in_longer_name(places, words, caps, breaks, first, last)
+            or _in_capitals(text, first, last)
         ):
             continue
         if cue != NOT_CUED and _runs_on(places, words, caps, breaks, last):
@@ -341,6 +343,14 @@ def find_small_places(
         found.append(SmallPlace(best[0], first, last))
         listed, listed_country = (last, cue), best[1]
     return found
+
+
+def _in_capitals(text: Tokens, first: int, last: int) -> bool:
+    """A Latin name written in capitals, as an acronym is ("KEMRI", not Kemri in
+    India); a dateline's town, so written, is cued by it."""
+    span = text.analysis.span(first, last)
+    written = text.analysis.original[span.start : span.end]
+    return written.isupper()
 
 
 def _nearest(records: list[Record], listed: str | None, weights: Mapping[str, int]) -> list[Record]:
