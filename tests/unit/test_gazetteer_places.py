@@ -565,3 +565,13 @@ def test_a_latin_town_of_a_country_the_story_leaves_out_written_in_capitals_is_a
     )
     assert kemri not in places(resources, text, "en")
     assert kemri in places(resources, text.replace("KEMRI", "Kemri"), "en")
+
+
+def test_a_town_named_like_an_ordinary_word_is_read_in_a_story_of_its_country(
+    resources: Resources,
+) -> None:
+    libyan = "\nطرابلس (وال) - اندلعت اشتباكات مسلحة في الزاوية غربي طرابلس ليل الجمعة."
+    elsewhere = "\nالرياض (واس) - وسدد اللاعب كرة في الزاوية البعيدة من المرمى."
+    zawiya = {"geonames:2218970", "geonames:2216885"}
+    assert zawiya & places(resources, libyan, "ar")
+    assert not zawiya & places(resources, elsewhere, "ar")
