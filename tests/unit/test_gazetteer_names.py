@@ -1660,3 +1660,30 @@ def test_a_given_name_that_also_names_a_country_opens_a_person_not_the_place(
     assert "candidate:" + normalize_text("Maurice Ouma") in found_tags
     assert "iso3166:MU" not in found_tags
     assert "iso3166:MU" in tags(resources, "Le Premier ministre de Maurice est arrivé.", "fr")
+
+
+def test_a_given_name_after_a_namesakes_father_opens_another_persons_name(
+    resources: Resources,
+) -> None:
+    text = "وقالت وكيلة جامعة الإمام عبدالرحمن بن فيصل هيفاء الشمري إن القبول بدأ"
+    assert found(resources, text, "organisation", "ar") == {
+        normalize_text("جامعة الإمام عبدالرحمن بن فيصل")
+    }
+    assert found(resources, text, "person", "ar") == {normalize_text("هيفاء الشمري")}
+
+
+def test_a_princess_opens_the_name_of_the_person_a_body_is_named_for(
+    resources: Resources,
+) -> None:
+    text = "وأعلنت جامعة الأميرة نورة بنت عبدالرحمن قبول تسعة آلاف طالبة"
+    bodies = found(resources, text, "organisation", "ar")
+    assert bodies == {normalize_text("جامعة الأميرة نورة بنت عبدالرحمن")}
+
+
+def test_two_given_names_that_are_ordinary_words_open_no_name(resources: Resources) -> None:
+    assert found(resources, "وقال العمال إن الإدارة رفعت أسماء المضربين", "person", "ar") == set()
+
+
+def test_no_person_opens_right_after_a_features_word(resources: Resources) -> None:
+    text = "وتوقف الإنتاج في حقل عمر النفطي شرقي دير الزور"
+    assert found(resources, text, "person", "ar") == set()

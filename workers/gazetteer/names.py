@@ -1686,11 +1686,13 @@ def _named_for(rules: NameRules, text: Tokens, index: int, memorial: bool = Fals
     else:
         return index
     last = first
+    fathered = False
     while last < count and last - first < MAX_NAMESAKE_WORDS and text.joined(last - 1):
         if words[last] in rules.particles_arabic and last + 1 < count and text.joined(last):
+            fathered = fathered or words[last] in FATHER
             last += 2
-        elif words[last] in rules.given_arabic:
-            last += 1
+        elif words[last] in rules.given_arabic and not fathered:
+            last += 1  # after "بن" and the father's name, a given name opens another
         elif (
             last == bare_at
             and _bare_name(rules, words[last])
@@ -1909,7 +1911,7 @@ def _person(rules: NameRules, text: Tokens, start: int) -> Name | None:
             after < len(words)
             and text.joined(start)
             and (
-                words[after] in rules.given_arabic
+                (words[after] in rules.given_arabic and words[after] not in rules.openers_arabic)
                 or words[after] in rules.particles_arabic
                 or words[after] in COMPOUND_ENDS
                 or _family_nisba(rules, words[after])
