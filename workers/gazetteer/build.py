@@ -416,7 +416,10 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
         ),
         _normalized_words(document, "named_after"),
         frozenset().union(
-            *(_normalized_words(place_words, key) for key in ("before", "region", "quarter"))
+            *(
+                _normalized_words(place_words, key)
+                for key in ("before", "region", "quarter", "features_before")
+            )
         ),
         where(lambda text, info, entry: entry.type == "person"),
         where(

@@ -197,12 +197,12 @@ def _after_word(found: Features, rules: NameRules, text: Tokens, hit: int) -> Na
     if is_arabic(word):
         start = end = hit + 1
         if (
-            words[start] in FEATURE_PARTICLES
+            (words[start] in FEATURE_PARTICLES or words[start] in rules.toponym_prefixes)
             and start + 1 < count
             and text.joined(start)
             and _arabic_name_word(rules, words[start + 1])
         ):
-            end = start + 2  # "وادي بني خروص", "جبل أبو طبول"
+            end = start + 2  # "وادي بني خروص", "جبل أبو طبول", "منجم سيدي شنان"
         elif _arabic_name_word(rules, words[start]):
             end = start + 1
         else:
