@@ -38,6 +38,7 @@ def places(resources: Resources, text: str, language: str) -> set[str]:
         ("ar", "وقال صيادون في هور أبو زرك إن الأسماك نفقت", "هور ابو زرك"),
         ("ar", "وقال إن الإنتاج في منجم سيدي شنان ارتفع", "منجم سيدي شنان"),
         ("ar", "وتوقف العمل في منجم تازيازت شمال البلاد", "منجم تازيازت"),
+        ("ar", "وهو تقني في مغسلة الفوسفاط بمنجم سيدي شنان، قال", "منجم سيدي شنان"),
         ("en", "Simba drew 1-1 at the Uhuru Stadium on Sunday.", "uhuru stadium"),
         ("en", "Ahly won at Suez Stadium.", "suez stadium"),
         ("fr", "Le match se jouera au stade Omar-Hamadi de Bologhine.", "stade omar hamadi"),

@@ -35,6 +35,7 @@ from workers.text.arabic import (
     COMMON_COMPOUND_NAME_ENDINGS,
     COMPOUND_NAME_ENDINGS,
     CONJUNCTIONS,
+    CUE_PROCLITICS,
     FEMININE_NISBA_ENDING,
     FILIATION_PARTICLES,
     HEAD_PROCLITICS,
@@ -2186,8 +2187,8 @@ def _arabic_person(
     then other given names, particles with the word they bind, definite family
     names, or one bare family name."""
     words, count = text.words, len(text.words)
-    if start > 0 and text.joined(start - 1) and words[start - 1] in rules.place_words:
-        return None  # "إقليم سيدي بنور": a place named like a person
+    if start > 0 and text.joined(start - 1) and _place_word(rules, words[start - 1]):
+        return None  # "إقليم سيدي بنور", "بمنجم سيدي شنان": a place named like a person
     if start > 0 and text.joined(start - 1) and words[start - 1] in MONTH_WORDS:
         return None  # "شهر رمضان المبارك": the month, which names people too
     parts = [first or rules.given_arabic.get(words[start]) or rules.openers_arabic[words[start]]]
@@ -2310,6 +2311,14 @@ def _family_name_before_clause(text: Tokens, index: int) -> bool:
 THAT = "ان"
 """"إن" and "أن" normalized, which open what a person said after the name."""
 ALIF = "ا"
+
+
+def _place_word(rules: NameRules, word: str) -> bool:
+    """A place's or feature's word, with a proclitic or none ("إقليم", "بمنجم")."""
+    return any(
+        word.startswith(clitic) and word[len(clitic) :] in rules.place_words
+        for clitic in CUE_PROCLITICS
+    )
 
 
 def _family_name_at_end(rules: NameRules, text: Tokens, index: int) -> bool:
