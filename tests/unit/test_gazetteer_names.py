@@ -1687,3 +1687,9 @@ def test_two_given_names_that_are_ordinary_words_open_no_name(resources: Resourc
 def test_no_person_opens_right_after_a_features_word(resources: Resources) -> None:
     text = "وتوقف الإنتاج في حقل عمر النفطي شرقي دير الزور"
     assert found(resources, text, "person", "ar") == set()
+
+
+def test_a_title_inside_a_bodys_name_announces_no_person(resources: Resources) -> None:
+    text = "وأعلنت جامعة الملك سعود قبول 14 ألفا و200 طالب وطالبة، بينهم 3 آلاف"
+    assert found(resources, text, "person", "ar") == set()
+    assert found(resources, text, "organisation", "ar") == {normalize_text("جامعة الملك سعود")}

@@ -458,7 +458,7 @@ def find_entities(
     people = _trimmed(gazetteer, people)
     if people:
         people = _not_named_after(gazetteer.names, analysis.original, people)
-    built, people = _outer_people(built, people), _unless_inside(people, built)
+    built, people = _outer_people(built, people), _unless_inside(people, built, tokens)
     for person in people:
         name, first_offset, count = person.name, person.first_offset, person.count
         surfaces = person.surface_forms
@@ -1019,11 +1019,21 @@ def _words(name: str) -> str:
     return f" {name} "
 
 
-def _unless_inside(people: list[TriggerPerson], built: list[Name]) -> list[TriggerPerson]:
+def _unless_inside(
+    people: list[TriggerPerson], built: list[Name], tokens: Tokens
+) -> list[TriggerPerson]:
     """Trigger-found people, less those a name found from its structure holds ("Ould
-    Djay" inside "Mokhtar Ould Djay", "Mauritanian Workers" inside an organisation)."""
+    Djay" inside "Mokhtar Ould Djay", "Mauritanian Workers" inside an organisation),
+    and those that open inside a body's name, whose title announced no person there
+    ("سعود قبول" of "جامعة الملك سعود قبول ...")."""
     longer = [_words(n.name) for n in built]
-    return [p for p in people if not any(_words(p.name) in name for name in longer)]
+    bodies = [tokens.analysis.span(n.first, n.last) for n in built if n.type == "organisation"]
+    return [
+        p
+        for p in people
+        if not any(_words(p.name) in name for name in longer)
+        and not any(span.start < p.first_offset < span.end for span in bodies)
+    ]
 
 
 def _outer_people(built: list[Name], people: list[TriggerPerson]) -> list[Name]:
