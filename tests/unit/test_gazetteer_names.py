@@ -1693,3 +1693,41 @@ def test_a_title_inside_a_bodys_name_announces_no_person(resources: Resources) -
     text = "وأعلنت جامعة الملك سعود قبول 14 ألفا و200 طالب وطالبة، بينهم 3 آلاف"
     assert found(resources, text, "person", "ar") == set()
     assert found(resources, text, "organisation", "ar") == {normalize_text("جامعة الملك سعود")}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "وقالت المديرية العامة للآثار والمتاحف إن الترميم انتهى",
+            ["المديرية العامة للآثار والمتاحف"],
+        ),
+        (
+            "ووقعت المؤسسة الوطنية للتنقيب والمؤسسة الوطنية للأشغال اتفاقا",
+            ["المؤسسة الوطنية للتنقيب", "المؤسسة الوطنية للأشغال"],
+        ),
+    ],
+)
+def test_a_head_after_a_bodys_for_shares_it_where_it_ends_the_name(
+    text: str, names: list[str], resources: Resources
+) -> None:
+    assert found(resources, text, "organisation", "ar") == {normalize_text(n) for n in names}
+
+
+def test_a_company_and_an_adjective_are_no_name(resources: Resources) -> None:
+    text = "واتهمت النيابة شركة عقارية بالاستيلاء على أراض"
+    assert found(resources, text, "organisation", "ar") == set()
+
+
+def test_a_known_bodys_name_is_no_conjunct_of_a_longer_one(resources: Resources) -> None:
+    text = "وفازت لائحة حزب الكتائب والكتلة الشعبية بالمقاعد"
+    assert "org:kataeb" in tags(resources, text, "ar")
+    assert not found(resources, text, "organisation", "ar")
+
+
+def test_a_known_bodys_country_adjective_stays_in_a_longer_name(resources: Resources) -> None:
+    text = "وأعلنت مجموعة الخطوط الجوية القطرية أرباحا قياسية"
+    assert "org:qatar-airways" in tags(resources, text, "ar")
+    assert normalize_text("مجموعة الخطوط الجوية") not in found(
+        resources, text, "organisation", "ar"
+    )

@@ -1247,6 +1247,7 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         and last < count
         and text.joined(start)
         and (_bare_name(rules, words[last]) or words[last] in rules.given_arabic)
+        and not feminine_adjective(rules, words[last])
     ):
         last += 1
         named = True
@@ -1305,7 +1306,11 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
     plain, purpose = last == start + 1 or named, named
     while last < count and last - start < MAX_NAME_WORDS and text.joined(last - 1):
         word = words[last]
-        if last - start >= needed and _conjunct(rules, word):
+        if (
+            last - start >= needed
+            and _conjunct(rules, word, _closes_for(text, last))
+            and " ".join([head, *words[start + 1 : last]]) not in rules.keys
+        ):
             # "وزارة الصحة والسكان", "... والبحث العلمي"; a description does not
             # take one: "المستشفى الوطني والملعب البلدي" are two places
             adjectives_only = True
@@ -1352,7 +1357,12 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         adjective = _nisba(word) or word in rules.arabic_adjectives or _participle(word)
         if adjectives_only and not adjective and not word.startswith(LAM_ARTICLE):
             break
-        if (facility or named or owned) and word in rules.place_keys and (facility or _nisba(word)):
+        if (
+            (facility or named or owned)
+            and word in rules.place_keys
+            and (facility or _nisba(word))
+            and " ".join(words[start + 1 : last + 1]) not in rules.keys
+        ):
             # "مطار ... التركي", "شركة روتانا لإدارة الفنادق الإماراتية", "مجموعة البيرق
             # التركية": the country's adjective says whose the airport, the company or
             # the troupe is, no part of its name, though it tells a body is meant
@@ -1572,21 +1582,33 @@ def _place_named_at(rules: NameRules, text: Tokens, index: int) -> int:
     return index
 
 
-def _conjunct(rules: NameRules, word: str) -> bool:
+def _conjunct(rules: NameRules, word: str, after_for: bool = False) -> bool:
     """ "و" and a definite noun that shares the body's name with the noun before it
     ("وزارة التعليم العالي والبحث العلمي", "... والتنمية القروية", whose ending
     is a nisba's), or a second adjective ("المجلس الاقتصادي والاجتماعي"): no head
-    noun, which starts the next body ("... والهيئة"), no name the gazetteer knows
+    noun, which starts the next body ("... والهيئة") unless it shares a "ل" before
+    it (`after_for`: "المديرية العامة للآثار والمتاحف"), no name the gazetteer knows
     (a country's adjective: "السعودية والإماراتية" are two countries' bodies), no
     word that ends a name."""
     if not word.startswith(AND + ARTICLE):
         return False
     bare = word[len(AND) :]
     return (
-        word not in rules.arabic_heads
+        (after_for or word not in rules.arabic_heads)
         and bare not in rules.arabic_ends
         and bare not in rules.keys
         and bare not in rules.stopwords
+    )
+
+
+def _closes_for(text: Tokens, index: int) -> bool:
+    """The word at `index` follows a word with "لل" and ends the name: "والمتاحف" of
+    "للآثار والمتاحف", where "والمؤسسة الوطنية" opens another body."""
+    words, following = text.words, index + 1
+    return words[index - 1].startswith(LAM_ARTICLE) and (
+        following >= len(words)
+        or not text.joined(index)
+        or not words[following].startswith((ARTICLE, LAM_ARTICLE))
     )
 
 
