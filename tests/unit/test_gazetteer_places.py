@@ -575,3 +575,12 @@ def test_a_town_named_like_an_ordinary_word_is_read_in_a_story_of_its_country(
     zawiya = {"geonames:2218970", "geonames:2216885"}
     assert zawiya & places(resources, libyan, "ar")
     assert not zawiya & places(resources, elsewhere, "ar")
+
+
+def test_a_region_of_three_letters_is_read_beside_a_region_word_only(
+    resources: Resources,
+) -> None:
+    cued = "\nعدن (سبأ) - أعلن مكتب الصحة بمحافظة لحج تسجيل حالات اشتباه بالحصبة."
+    bare = "\nعدن (سبأ) - وسافر المعتمرون لحج بيت الله الحرام."
+    assert "iso3166-2:YE-LA" in places(resources, cued, "ar")
+    assert "iso3166-2:YE-LA" not in places(resources, bare, "ar")

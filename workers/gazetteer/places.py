@@ -177,9 +177,15 @@ def small_places(
 
     towns = _cached_towns()
     rows = dict(zip(towns.names, range(len(towns.names)), strict=True))
+    cued_only = frozenset(
+        f"{REGION_PREFIX}{code}"
+        for code, table in regions_document.items()
+        if table.get("cued_only")
+    )
     regions: dict[str, list[Record]] = {}
     for name, record in _regions(regions_document):
-        if _long_enough(name) and record not in regions.get(name, ()):
+        # a short name is read beside a region word only ("محافظة لحج")
+        if (_long_enough(name) or record[0] in cued_only) and record not in regions.get(name, ()):
             regions.setdefault(name, []).append(record)
     region_words = normalized("region")
     for name, records in regions.items():
@@ -201,11 +207,7 @@ def small_places(
         towns=towns,
         rows=rows,
         regions=regions,
-        cued_only=frozenset(
-            f"{REGION_PREFIX}{code}"
-            for code, table in regions_document.items()
-            if table.get("cued_only")
-        ),
+        cued_only=cued_only,
         region_only=region_only,
         matcher=PhraseMatcher(phrases, cases),
         phrase_names=phrase_names,
