@@ -39,6 +39,7 @@ def places(resources: Resources, text: str, language: str) -> set[str]:
         ("ar", "وقال إن الإنتاج في منجم سيدي شنان ارتفع", "منجم سيدي شنان"),
         ("ar", "وتوقف العمل في منجم تازيازت شمال البلاد", "منجم تازيازت"),
         ("ar", "وهو تقني في مغسلة الفوسفاط بمنجم سيدي شنان، قال", "منجم سيدي شنان"),
+        ("ar", "وغرق القارب قبالة جزيرة إل هييرو فجر الأحد", "جزيره ال هييرو"),
         ("en", "Simba drew 1-1 at the Uhuru Stadium on Sunday.", "uhuru stadium"),
         ("en", "Ahly won at Suez Stadium.", "suez stadium"),
         ("fr", "Le match se jouera au stade Omar-Hamadi de Bologhine.", "stade omar hamadi"),

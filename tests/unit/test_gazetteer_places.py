@@ -584,3 +584,8 @@ def test_a_region_of_three_letters_is_read_beside_a_region_word_only(
     bare = "\nعدن (سبأ) - وسافر المعتمرون لحج بيت الله الحرام."
     assert "iso3166-2:YE-LA" in places(resources, cued, "ar")
     assert "iso3166-2:YE-LA" not in places(resources, bare, "ar")
+
+
+def test_a_tremor_is_no_town(resources: Resources) -> None:
+    text = "\nالجزائر (واج) - ضربت هزة أرضية بقوة 4.9 درجات ولاية ميلة فجر الخميس."
+    assert "geonames:1808198" not in places(resources, text, "ar")  # Heze, China

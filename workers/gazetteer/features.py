@@ -36,8 +36,9 @@ MAX_FEATURE_WORDS = 3
 """The most capitalised words of a Latin feature's own name ("South China Sea"); an
 Arabic one has one word ("بحيرة كيفو"), or two after a particle ("وادي بني خروص"),
 and a side ("جبال الحجر الغربي")."""
-FEATURE_PARTICLES = frozenset(normalize_text(word) for word in ("بني", "أبو", "أم"))
-"""Words that open an Arabic feature's name of two words: "وادي بني خروص"."""
+FEATURE_PARTICLES = frozenset(normalize_text(word) for word in ("بني", "أبو", "أم", "إل"))
+"""Words that open an Arabic feature's name of two words: "وادي بني خروص", and the
+Spanish article written apart ("جزيرة إل هييرو")."""
 SIDES = frozenset(
     normalize_text(side + ending)
     for side in ("الغربي", "الشرقي", "الشمالي", "الجنوبي", "الأوسط", "الأعلى", "الأدنى")
