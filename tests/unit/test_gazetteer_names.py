@@ -1734,3 +1734,11 @@ def test_a_known_bodys_country_adjective_stays_in_a_longer_name(resources: Resou
     assert normalize_text("مجموعة الخطوط الجوية") not in found(
         resources, text, "organisation", "ar"
     )
+
+
+def test_an_administration_is_an_english_bodys_head(resources: Resources) -> None:
+    text = "Tadesse Werede, president of the Tigray Interim Regional Administration, spoke."
+    assert found(resources, text, "organisation", "en") == {
+        normalize_text("Tigray Interim Regional Administration")
+    }
+    assert normalize_text("Tigray Interim Regional") not in found(resources, text, "person", "en")
