@@ -1742,3 +1742,9 @@ def test_an_administration_is_an_english_bodys_head(resources: Resources) -> Non
         normalize_text("Tigray Interim Regional Administration")
     }
     assert normalize_text("Tigray Interim Regional") not in found(resources, text, "person", "en")
+
+
+def test_a_french_bodys_name_ends_before_de_and_a_persons_name(resources: Resources) -> None:
+    text = "La coalition présente des listes, comme le Parti des Togolais de Nathaniel Olympio."
+    assert found(resources, text, "organisation", "fr") == {normalize_text("Parti des Togolais")}
+    assert found(resources, text, "person", "fr") == {normalize_text("Nathaniel Olympio")}

@@ -1086,6 +1086,15 @@ def _french_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
                 break  # "Centre des planètes mineures de l'Union ...": a body of a body
             if word == FRENCH_FOR and after == last + 1 and _french_infinitive(text, after):
                 break  # "le ministère des Finances pour apurer ...": the sentence's purpose
+            if (
+                word in FRENCH_OF
+                and text.caps[after]
+                and brought in rules.given_latin
+                and after + 1 < count
+                and text.joined(after)
+                and text.caps[after + 1]
+            ):
+                break  # "le Parti des Togolais de Nathaniel Olympio": its leader's
             last = after + 1
             if (
                 brought in FRENCH_BEFORE_NOUNS
