@@ -120,22 +120,26 @@ class NameRules:
     arabic_idioms: frozenset[tuple[str, str]]
     """A word and a head after it that make no body: ("تحت", "لواء")."""
     arabic_facilities: frozenset[str]
-    arabic_served: frozenset[str]
-    arabic_descriptions: dict[str, frozenset[str]]
     """Heads of the names of airports, ports and dams: places, named like companies
     ("مطار بورتسودان", "سد مروي", "مطار رفيق الحريري الدولي")."""
+    arabic_served: frozenset[str]
+    """What a port or an airport serves, after its head: no name ("ميناء الصيد")."""
+    arabic_descriptions: dict[str, frozenset[str]]
+    """Per head, the words after it that make a description ("مسرح الجريمة")."""
     arabic_courts: frozenset[str]
     """Heads that with the article and one adjective name a body ("المحكمة الدستورية")."""
     arabic_seated: frozenset[str]
+    """Weak heads that with one word name the local body of the place after them
+    ("مديرية الزراعة بالحسكة")."""
     arabic_professions: frozenset[str]
+    """Professions' plurals: a body of one is the order of its seat ("هيئة المحامين
+    بفاس", "نقابة المحامين في بيروت"), the seat part of its name."""
     arabic_memorials: frozenset[str]
+    """Heads of bodies often named for a person, whose given name may follow them
+    without a title ("مستشفى كمال عدوان", "مدرسة خالد بن الوليد")."""
     arabic_purposed: dict[str, frozenset[str]]
     """Heads that name a body only with what it does after the name -> those
     purposes ("دار" -> "للنشر")."""
-    """Heads of bodies often named for a person, whose given name may follow them
-    without a title ("مستشفى كمال عدوان", "مدرسة خالد بن الوليد")."""
-    """Professions' plurals: a body of one is the order of its seat ("هيئة المحامين
-    بفاس", "نقابة المحامين في بيروت"), the seat part of its name."""
     arabic_adjectives: frozenset[str]
     """Definite adjectives of names that are not shaped like a nisba ("العام", "الأعلى")."""
     arabic_ends: frozenset[str]
