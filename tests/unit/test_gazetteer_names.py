@@ -1748,3 +1748,12 @@ def test_a_french_bodys_name_ends_before_de_and_a_persons_name(resources: Resour
     text = "La coalition présente des listes, comme le Parti des Togolais de Nathaniel Olympio."
     assert found(resources, text, "organisation", "fr") == {normalize_text("Parti des Togolais")}
     assert found(resources, text, "person", "fr") == {normalize_text("Nathaniel Olympio")}
+
+
+def test_a_masculine_head_takes_a_name_shaped_as_a_verb(resources: Resources) -> None:
+    text = "وانقسم نواب حزب تقدم في التصويت على الموازنة"
+    assert found(resources, text, "organisation", "ar") == {normalize_text("حزب تقدم")}
+
+
+def test_a_feminine_head_before_a_verb_is_no_name(resources: Resources) -> None:
+    assert found(resources, "ووقعت شركة تعمل في المجال عقدا", "organisation", "ar") == set()

@@ -1259,7 +1259,11 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         and (bare in rules.arabic_named or facility)
         and last < count
         and text.joined(start)
-        and (_bare_name(rules, words[last]) or words[last] in rules.given_arabic)
+        and (
+            _bare_name(rules, words[last])
+            or words[last] in rules.given_arabic
+            or _name_after_masculine(rules, bare, words[last])
+        )
         and not feminine_adjective(rules, words[last])
     ):
         last += 1
@@ -1272,9 +1276,13 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
             and text.joined(last)
         ):
             last += 2
-        if last == start + 2 and (
-            _second_name_word(rules, text, last)
-            or (facility and _facility_construct(rules, text, last))
+        if (
+            last == start + 2
+            and _bare_name(rules, words[start + 1])
+            and (
+                _second_name_word(rules, text, last)
+                or (facility and _facility_construct(rules, text, last))
+            )
         ):
             last += 1  # "جامعة قاصدي مرباح", "شركة كامكو إنفست": a name of two words
     elif (
@@ -1399,6 +1407,22 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         last += _seat(rules, words[last]) or 2 * _seated_at(rules, text, last)
     kind: EntityType = "place" if facility else "organisation"
     return Name(kind, " ".join([head, *words[start + 1 : last]]), start, last)
+
+
+def _name_after_masculine(rules: NameRules, head: str, word: str) -> bool:
+    """A word shaped as a verb in the present with "ت" ("تقدم", "تواصل") after a
+    masculine head ("حزب", "نادي"), whose verb would not take it: the body's name,
+    "حزب تقدم"; after a feminine one it is more often the verb ("شركة تعمل")."""
+    return (
+        not head.endswith(TEH_MARBUTA)
+        and word.startswith(PRESENT_TA)
+        and word not in rules.common
+        and word not in rules.stopwords
+        and not not_a_name(word)
+    )
+
+
+PRESENT_TA = "ت"
 
 
 MAX_PURPOSED_NAME_WORDS = 5
