@@ -1757,3 +1757,16 @@ def test_a_masculine_head_takes_a_name_shaped_as_a_verb(resources: Resources) ->
 
 def test_a_feminine_head_before_a_verb_is_no_name(resources: Resources) -> None:
     assert found(resources, "ووقعت شركة تعمل في المجال عقدا", "organisation", "ar") == set()
+
+
+def test_former_opening_a_sentence_is_no_part_of_a_bodys_name(resources: Resources) -> None:
+    text = "Former Wema Bank officials went on trial in Lagos on Monday."
+    assert found(resources, text, "organisation", "en") == {normalize_text("Wema Bank")}
+
+
+def test_engineering_ends_a_companys_name(resources: Resources) -> None:
+    text = "Alemayehu held off Tsehay Gebru of Mesfin Industrial Engineering for second."
+    assert found(resources, text, "organisation", "en") == {
+        normalize_text("Mesfin Industrial Engineering")
+    }
+    assert found(resources, text, "person", "en") == {normalize_text("Tsehay Gebru")}
