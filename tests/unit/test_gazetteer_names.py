@@ -351,6 +351,8 @@ def test_an_organisation_name_stops_at_a_day_a_second_name_and_a_title(
         ("وقال نائب رئيس الحكومة قوباد طالباني، في مؤتمر صحفي، إن", "قوباد طالباني"),
         ("وتصدرت لائحة ميريام سكاف النتائج في زحلة", "ميريام سكاف"),
         ("وقال فرحان الفرطوسي، وهو عامل في الميناء، إن", "فرحان الفرطوسي"),
+        ("وقال النائب عن الكتلة مثنى أمين إن كتلته لم تطلع", "مثنى أمين"),
+        ("فيما عين سركوت حمه أمين وزيرا للكهرباء", "سركوت حمه أمين"),
     ],
 )
 def test_an_arabic_person_is_the_whole_name_and_nothing_of_the_phrase_before_it(
@@ -1770,3 +1772,8 @@ def test_engineering_ends_a_companys_name(resources: Resources) -> None:
         normalize_text("Mesfin Industrial Engineering")
     }
     assert found(resources, text, "person", "en") == {normalize_text("Tsehay Gebru")}
+
+
+def test_amin_before_the_secretarys_office_is_the_title(resources: Resources) -> None:
+    people = found(resources, "وقال محمد أمين عام الحزب إن", "person", "ar")
+    assert normalize_text("محمد أمين") not in people

@@ -2282,6 +2282,10 @@ def _arabic_person(
             parts.append(following)  # "توفيق محمد علي": the grandfather's name
             last += 1
             continue
+        if following == AMIN and not definite and not _office_of_amin(text, last):
+            parts.append(following)  # "مثنى أمين", "سركوت حمه أمين": a name, no secretary
+            last += 1
+            continue
         if (
             not is_arabic(following)
             or following in rules.stopwords
@@ -2344,7 +2348,10 @@ def _arabic_person(
                 len(parts) == 2
                 and last < count
                 and text.joined(last - 1)
-                and words[last] in rules.given_arabic
+                and (
+                    words[last] in rules.given_arabic
+                    or (words[last] == AMIN and not _office_of_amin(text, last))
+                )
             ):
                 parts.append(words[last])  # "مريم جرجس فهمي": the father's, then the grandfather's
                 last += 1
@@ -2355,6 +2362,19 @@ def _arabic_person(
         else:
             break
     return _unknown_person(rules, parts, start, last)
+
+
+AMIN = "امين"
+"""A given name ("أمين") that is also the title of a secretary ("أمين عام")."""
+AMIN_OFFICES = frozenset(("عام", "العام", "سر", "السر"))
+
+
+def _office_of_amin(text: Tokens, index: int) -> bool:
+    """ "أمين" at `index` is the secretary's title: "عام" or "السر" follows it."""
+    following = index + 1
+    return (
+        following < len(text.words) and text.joined(index) and text.words[following] in AMIN_OFFICES
+    )
 
 
 def _family_name_before_clause(text: Tokens, index: int) -> bool:
