@@ -1777,3 +1777,10 @@ def test_engineering_ends_a_companys_name(resources: Resources) -> None:
 def test_amin_before_the_secretarys_office_is_the_title(resources: Resources) -> None:
     people = found(resources, "وقال محمد أمين عام الحزب إن", "person", "ar")
     assert normalize_text("محمد أمين") not in people
+
+
+def test_a_bodys_name_cut_short_before_its_complement_is_none(resources: Resources) -> None:
+    text = "ونظرت الدائرة الجنائية المختصة بالنظر في قضايا الفساد المالي بالمحكمة الابتدائية بتونس"
+    bodies = found(resources, text, "organisation", "ar")
+    assert normalize_text("الدائرة الجنائية المختصة") not in bodies
+    assert normalize_text("المحكمة الابتدائية بتونس") in bodies

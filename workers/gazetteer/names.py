@@ -137,6 +137,9 @@ class NameRules:
     arabic_memorials: frozenset[str]
     """Heads of bodies often named for a person, whose given name may follow them
     without a title ("مستشفى كمال عدوان", "مدرسة خالد بن الوليد")."""
+    arabic_complemented: frozenset[str]
+    """Participles that take a complement ("المختصة", specialised in): a body's name
+    ending with one before "في" or "ب" is cut short."""
     arabic_purposed: dict[str, frozenset[str]]
     """Heads that name a body only with what it does after the name -> those
     purposes ("دار" -> "للنشر")."""
@@ -336,6 +339,7 @@ def name_rules(
         arabic_seated=words(heads["ar"], "seated"),
         arabic_professions=words(heads["ar"], "professions"),
         arabic_memorials=words(heads["ar"], "memorials"),
+        arabic_complemented=words(heads["ar"], "complemented"),
         arabic_purposed={
             normalize_text(head): words(heads["ar"]["purposed"], head)
             for head in heads["ar"].get("purposed", {})
@@ -1401,6 +1405,8 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
     )
     if last - start + whose < needed and not seated:
         return None
+    if _cut_short(rules, text, last):
+        return None  # "الدائرة الجنائية المختصة بالنظر في ...": the rest is no name found
     if (bare in rules.arabic_courts or seated) and last < count and text.joined(last - 1):
         last += _seat(rules, words[last])
     elif _order_of(rules, words[last - 1]) and last < count and text.joined(last - 1):
@@ -1423,6 +1429,19 @@ def _name_after_masculine(rules: NameRules, head: str, word: str) -> bool:
 
 
 PRESENT_TA = "ت"
+
+
+def _cut_short(rules: NameRules, text: Tokens, last: int) -> bool:
+    """A body's name ending with a participle that takes a complement ("المختصة",
+    "المكلفة") before "في" or "ب" and a word: the name goes on with what the body
+    deals with, which the walk does not read, so none is found."""
+    following = last + 1
+    if following >= len(text.words) or not text.joined(last - 1) or not text.joined(last):
+        return False
+    word = text.words[last]
+    return text.words[last - 1] in rules.arabic_complemented and (
+        word == IN_ARABIC or (word.startswith(BI) and len(word) > len(BI) + 2)
+    )
 
 
 MAX_PURPOSED_NAME_WORDS = 5
