@@ -1784,3 +1784,7 @@ def test_a_bodys_name_cut_short_before_its_complement_is_none(resources: Resourc
     bodies = found(resources, text, "organisation", "ar")
     assert normalize_text("الدائرة الجنائية المختصة") not in bodies
     assert normalize_text("المحكمة الابتدائية بتونس") in bodies
+
+
+def test_a_companys_board_is_no_body_of_its_own(resources: Resources) -> None:
+    assert found(resources, "وقرر مجلس الإدارة توزيع أرباح نقدية", "organisation", "ar") == set()
