@@ -1788,3 +1788,22 @@ def test_a_bodys_name_cut_short_before_its_complement_is_none(resources: Resourc
 
 def test_a_companys_board_is_no_body_of_its_own(resources: Resources) -> None:
     assert found(resources, "وقرر مجلس الإدارة توزيع أرباح نقدية", "organisation", "ar") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال وكيل الجامعة للشؤون التعليمية إن القبول بدأ",
+        "وقررت هيئة المحكمة تأجيل الجلسة إلى الشهر المقبل",
+        "ومنحت لجنة التحكيم الجائزة الكبرى للفيلم",
+    ],
+)
+def test_an_office_s_field_a_bench_or_a_jury_is_no_body(text: str, resources: Resources) -> None:
+    assert found(resources, text, "organisation", "ar") == set()
+
+
+def test_civil_defence_is_a_body_after_its_head(resources: Resources) -> None:
+    text = "وقالت هيئة الدفاع المدني والإسعاف إن فرقها أنقذت عشرين شخصا"
+    assert found(resources, text, "organisation", "ar") == {
+        normalize_text("هيئة الدفاع المدني والإسعاف")
+    }

@@ -1252,6 +1252,8 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         return None  # "مسرح الجريمة": the crime scene, no theatre
     if bare in rules.arabic_purposed:
         return _purposed(rules, text, start, head)
+    if head != bare and start + 1 < count and words[start + 1].startswith(LAM_ARTICLE):
+        return None  # "وكيل الجامعة للشؤون التعليمية": an office's field, no body's name
     last = start + 1
     named = False
     facility = bare in rules.arabic_facilities
