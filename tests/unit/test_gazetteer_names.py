@@ -1807,3 +1807,20 @@ def test_civil_defence_is_a_body_after_its_head(resources: Resources) -> None:
     assert found(resources, text, "organisation", "ar") == {
         normalize_text("هيئة الدفاع المدني والإسعاف")
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ووقعت شركة للتصدير عقدا مع الموانئ",
+        "واستحوذت شركة صينية على الحصة",
+        "وقالت شركة مدرجة في البورصة إن أرباحها ارتفعت",
+    ],
+)
+def test_a_head_and_what_describes_it_are_no_name(text: str, resources: Resources) -> None:
+    assert found(resources, text, "organisation", "ar") == set()
+
+
+def test_a_participles_shape_opening_a_construct_is_a_name(resources: Resources) -> None:
+    text = "ووقعت شركة مصفاة عدن اتفاقا مع الحكومة"
+    assert found(resources, text, "organisation", "ar") == {normalize_text("شركة مصفاة عدن")}

@@ -1252,8 +1252,10 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         return None  # "مسرح الجريمة": the crime scene, no theatre
     if bare in rules.arabic_purposed:
         return _purposed(rules, text, start, head)
-    if head != bare and start + 1 < count and words[start + 1].startswith(LAM_ARTICLE):
-        return None  # "وكيل الجامعة للشؤون التعليمية": an office's field, no body's name
+    if start + 1 < count and words[start + 1].startswith(LAM_ARTICLE):
+        # "وكيل الجامعة للشؤون التعليمية": an office's field; "شركة للتصدير": a
+        # description; a body's name comes between its head and what it is for
+        return None
     last = start + 1
     named = False
     facility = bare in rules.arabic_facilities
@@ -1271,6 +1273,7 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
             or _name_after_masculine(rules, bare, words[last])
         )
         and not feminine_adjective(rules, words[last])
+        and not _feminine_participle(rules, text, last)
     ):
         last += 1
         named = True
@@ -1370,7 +1373,8 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
             last += 1  # "الهيئة الملكية للجبيل وينبع": the places a body is for
             continue
         if word in rules.arabic_ends or not (
-            word.startswith((ARTICLE, LAM_ARTICLE)) or word in rules.place_keys
+            word.startswith((ARTICLE, LAM_ARTICLE))
+            or (word in rules.place_keys and not feminine_adjective(rules, word))
         ):
             break
         if word.startswith(LAM_ARTICLE) and ARTICLE + word[len(LAM_ARTICLE) :] in rules.arabic_ends:
@@ -1415,6 +1419,25 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         last += _seat(rules, words[last]) or 2 * _seated_at(rules, text, last)
     kind: EntityType = "place" if facility else "organisation"
     return Name(kind, " ".join([head, *words[start + 1 : last]]), start, last)
+
+
+def _feminine_participle(rules: NameRules, text: Tokens, index: int) -> bool:
+    """An indefinite feminine participle ("مدرجة", listed; "مملوكة", owned) after a
+    head, as its adjective: no body's name; a noun of that shape opens a construct
+    instead ("شركة مصفاة عدن")."""
+    word, following = text.words[index], index + 1
+    if not (
+        len(word) >= FEMININE_ADJECTIVE_MIN_LETTERS
+        and word.startswith(PARTICIPLE_PREFIX)
+        and word.endswith(TEH_MARBUTA)
+        and word not in rules.given_arabic
+    ):
+        return False
+    return not (
+        following < len(text.words)
+        and text.joined(index)
+        and (text.words[following].startswith(ARTICLE) or text.words[following] in rules.place_keys)
+    )
 
 
 def _name_after_masculine(rules: NameRules, head: str, word: str) -> bool:
@@ -1628,7 +1651,8 @@ def _place_named_at(rules: NameRules, text: Tokens, index: int) -> int:
     words = text.words
     word = words[index]
     if word in rules.place_keys:
-        return index + 1 if is_arabic(word) else index
+        # "شركة صينية" (a Chinese company): a people's adjective, no place's name
+        return index + 1 if is_arabic(word) and not feminine_adjective(rules, word) else index
     if word not in rules.place_openers:
         return index
     for end in range(index + 2, min(len(words), index + MAX_PLACE_WORDS) + 1):
