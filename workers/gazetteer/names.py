@@ -2323,12 +2323,8 @@ def _arabic_person(
             definite = True
             last += 1
             continue
-        if following == ALI and not definite and _ali_written(text, last):
-            parts.append(following)  # "توفيق محمد علي": the grandfather's name
-            last += 1
-            continue
-        if following == AMIN and not definite and not _office_of_amin(text, last):
-            parts.append(following)  # "مثنى أمين", "سركوت حمه أمين": a name, no secretary
+        if not definite and _given_stopword(text, last):
+            parts.append(following)  # "توفيق محمد علي", "مثنى أمين": a name, no function word
             last += 1
             continue
         if (
@@ -2393,10 +2389,7 @@ def _arabic_person(
                 len(parts) == 2
                 and last < count
                 and text.joined(last - 1)
-                and (
-                    words[last] in rules.given_arabic
-                    or (words[last] == AMIN and not _office_of_amin(text, last))
-                )
+                and (words[last] in rules.given_arabic or _given_stopword(text, last))
             ):
                 parts.append(words[last])  # "مريم جرجس فهمي": the father's, then the grandfather's
                 last += 1
@@ -2407,6 +2400,16 @@ def _arabic_person(
         else:
             break
     return _unknown_person(rules, parts, start, last)
+
+
+def _given_stopword(text: Tokens, index: int) -> bool:
+    """Token `index` is a given name that is also a stop word, inside a name: "علي" as
+    written (not the preposition "على"), "أمين" unless a secretary's office follows
+    ("أمين عام")."""
+    word = text.words[index]
+    return (word == ALI and _ali_written(text, index)) or (
+        word == AMIN and not _office_of_amin(text, index)
+    )
 
 
 AMIN = "امين"
