@@ -222,6 +222,9 @@ class NameRules:
     place_openers: frozenset[str] = frozenset()
     """The first words of the Arabic places' names of several words, keys and
     `region_phrases`: "ذي", "كفر"."""
+    place_word_forms: frozenset[str] = frozenset()
+    """`place_words` as written, an Arabic one with its proclitics too ("بمنجم"): no
+    person's name follows one."""
 
 
 def given_name_words(given: dict[str, Any]) -> frozenset[str]:
@@ -376,6 +379,11 @@ def name_rules(
         named_after=named_after,
         person_keys=person_keys,
         place_words=place_words,
+        place_word_forms=frozenset(
+            clitic + word
+            for word in place_words
+            for clitic in (CUE_PROCLITICS if is_arabic(word) else ("",))
+        ),
         toponym_prefixes=toponym_prefixes,
         place_links=place_links,
         appositions=appositions,
@@ -2291,7 +2299,7 @@ def _arabic_person(
     then other given names, particles with the word they bind, definite family
     names, or one bare family name."""
     words, count = text.words, len(text.words)
-    if start > 0 and text.joined(start - 1) and _place_word(rules, words[start - 1]):
+    if start > 0 and text.joined(start - 1) and words[start - 1] in rules.place_word_forms:
         return None  # "إقليم سيدي بنور", "بمنجم سيدي شنان": a place named like a person
     if start > 0 and text.joined(start - 1) and words[start - 1] in MONTH_WORDS:
         return None  # "شهر رمضان المبارك": the month, which names people too
@@ -2438,14 +2446,6 @@ def _family_name_before_clause(text: Tokens, index: int) -> bool:
 THAT = "ان"
 """"إن" and "أن" normalized, which open what a person said after the name."""
 ALIF = "ا"
-
-
-def _place_word(rules: NameRules, word: str) -> bool:
-    """A place's or feature's word, with a proclitic or none ("إقليم", "بمنجم")."""
-    return any(
-        word.startswith(clitic) and word[len(clitic) :] in rules.place_words
-        for clitic in CUE_PROCLITICS
-    )
 
 
 def _family_name_at_end(rules: NameRules, text: Tokens, index: int) -> bool:
