@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from workers.gazetteer.inflection import possessed_forms
 from workers.storage.tokens import index_text
 from workers.text import arabic
 from workers.text.normalize import fold_arabic, normalize_text
@@ -116,3 +117,10 @@ def test_a_text_is_arabic_by_any_letter_and_a_word_by_its_first() -> None:
     assert arabic.starts_arabic("الرقه")
     assert not arabic.starts_arabic("raqqa")
     assert not arabic.starts_arabic("")
+
+
+def test_a_possessed_noun_writes_its_teh_marbuta_as_teh_before_the_pronoun() -> None:
+    forms = possessed_forms("زوجه")
+    assert {"زوجته", "زوجتها", "وزوجته", "لزوجتهم"} <= set(forms)
+    assert "زوجهه" not in forms
+    assert {"جاره", "جارهم", "فجاري"} <= set(possessed_forms("جار"))

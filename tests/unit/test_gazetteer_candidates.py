@@ -79,6 +79,23 @@ def test_no_candidate_without_a_name(text: str, resources: Resources) -> None:
     assert candidates(resources, text) == set()
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "relative"),
+    [
+        ("وقالت زوجته فاطمة علي حسن إن النار اشتعلت", "فاطمة علي حسن", "زوجته"),
+        ("وقال شقيقه محمود عبد الله إن الجيش وصل", "محمود عبد الله", "شقيقه"),
+        ("وقالت جارته سلمى يوسف إبراهيم إن النار اشتعلت", "سلمى يوسف إبراهيم", "جارته"),
+        ("وأكد ابن عمه خالد سعيد أن القصف استمر", "خالد سعيد", "عمه"),
+    ],
+)
+def test_a_relative_with_a_possessive_pronoun_stands_before_the_name_not_in_it(
+    text: str, name: str, relative: str, resources: Resources
+) -> None:
+    found = candidates(resources, text)
+    assert normalize_text(name) in found
+    assert not any(relative in candidate.split(" ") for candidate in found)
+
+
 def test_known_people_are_not_candidates(resources: Resources) -> None:
     found = tags(resources, "وقال نوري محمود، المتحدث باسم وحدات حماية الشعب الكردية")
     assert "person:nouri-mahmoud" in found

@@ -22,6 +22,7 @@ from workers.gazetteer.inflection import (
     french_adjective_forms,
     french_contractions,
     nisba_forms,
+    possessed_forms,
 )
 from workers.gazetteer.model import Case, Entry, KeyInfo, Kind
 from workers.gazetteer.names import (
@@ -366,7 +367,7 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
         (text, info.entry, info.kind == Kind.NAME, int(info.case))
         for text, (_, info) in keys.best.items()
     ]
-    triggers, stopwords, joiners = _triggers(keys.best.keys())
+    triggers, stopwords, joiners = _triggers(keys.best.keys(), given_name_words(given_names))
     document = read_data(TRIGGERS)
     people = frozenset(
         normalize_text(form)
@@ -540,7 +541,7 @@ def _normalized_words(document: dict[str, Any], name: str) -> frozenset[str]:
 
 
 def _triggers(
-    taken: Any,
+    taken: Any, given: frozenset[str]
 ) -> tuple[list[tuple[str, str, TriggerRole]], frozenset[str], frozenset[str]]:
     """Words that announce a person's name: after them ("said X"), before them ("X,
     spokesman for") or as a title ("President X"), each normalized spelling once and
@@ -556,6 +557,14 @@ def _triggers(
             normalize_text(w) for w in section.get("title", []) if " " not in normalize_text(w)
         )
         joiners.update(normalize_text(w) for w in section.get("joiners", []))
+        # "زوجته" stands before a name; "جده" (his grandfather) is also Jeddah's key,
+        # "وجدي" (and my grandfather) a given name
+        stopwords.update(
+            form
+            for relative in section.get("relatives", [])
+            for form in possessed_forms(normalize_text(relative))
+            if form not in taken and form not in given
+        )
         for role in _ROLES:
             for phrase in section.get(role, []):
                 normalized = normalize_text(phrase)

@@ -37,6 +37,22 @@ def arabic_variants(name: str, common_clitics_only: bool = False) -> list[tuple[
     return out
 
 
+POSSESSIVE_PRONOUNS = ("ه", "ها", "هم", "هما", "هن", "ي", "نا")
+"""The pronouns a noun takes as a suffix for its possessor: his, her, their, my, our."""
+
+
+def possessed_forms(noun: str) -> list[str]:
+    """A normalized Arabic noun with each possessive pronoun, its teh marbuta written
+    "ت" before one ("زوجه" -> "زوجته", "زوجها"; "جار" -> "جاره"), bare and after "و",
+    "ف", "ل" or "ب"."""
+    stem = noun[:-1] + "ت" if noun.endswith("ه") else noun
+    return [
+        clitic + stem + pronoun
+        for pronoun in POSSESSIVE_PRONOUNS
+        for clitic in ("", "و", "ف", "ل", "ب")
+    ]
+
+
 def nisba_forms(base: str) -> list[str]:
     """ "سوري" -> سوري, سوريه, سوريون, السوريين, ... (with and without the article).
     `base` is written without the article, so a leading "ال" is the word's own
