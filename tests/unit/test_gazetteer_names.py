@@ -835,6 +835,12 @@ def test_a_nationality_adjective_does_not_hide_the_given_name_after_it(
             "Compagnie Miniere Vertes",
             "CMV",
         ),
+        (
+            "en",
+            "He was backed by the Democratic Action Party-Kenya (DAP-K) on Monday.",
+            "Democratic Action Party-Kenya",
+            "DAP-K",
+        ),
     ],
 )
 def test_an_acronym_in_brackets_spells_out_the_organisation_written_before_it(

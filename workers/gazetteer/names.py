@@ -1969,7 +1969,11 @@ def _spelled_before(rules: NameRules, text: Tokens, original: str, bracket: int)
     if initial != last and (initial.isascii() or normalize_text(initial) != last):
         return None
     content = inside[:closing]
-    letters = content.lower() if content.isascii() else normalize_text(content)
+    letters = (
+        "".join(c for c in content.lower() if c != HYPHEN)
+        if content.isascii()
+        else normalize_text(content)
+    )
     if letters in rules.keys:
         return None
     low, high = 0, len(words)
@@ -1982,15 +1986,19 @@ def _spelled_before(rules: NameRules, text: Tokens, original: str, bracket: int)
     acronym = low
     if acronym == 0 or acronym >= len(words) or words[acronym - 1].isdigit():
         return None
-    span = analysis.span(acronym, acronym + 1)
-    written = analysis.surface(acronym, acronym + 1)
+    # its parts may be joined by hyphens ("(DAP-K)", "(SPLM-IO)")
+    end = acronym + 1
+    while end < len(words) and original[analysis.span(end - 1, end).end] == HYPHEN:
+        end += 1
+    span = analysis.span(acronym, end)
+    written = original[span.start : span.end]
     if (
         span.start != bracket + 1
         or original[span.end : span.end + 1] != ")"
         or original[analysis.span(acronym - 1, acronym).end : bracket].strip()
-        or len(written) not in ACRONYM_LETTERS
-        or not (written.isalpha() and written.isupper())
-        or words[acronym] != letters
+        or len(letters) not in ACRONYM_LETTERS
+        or not (written.replace(HYPHEN, "").isalpha() and written.isupper())
+        or "".join(words[acronym:end]) != letters
     ):
         return None
     remaining = len(letters)
