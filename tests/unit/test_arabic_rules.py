@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from workers.gazetteer.inflection import possessed_forms
+from workers.gazetteer.inflection import nisba_forms, possessed_forms
 from workers.storage.tokens import index_text
 from workers.text import arabic
 from workers.text.normalize import fold_arabic, normalize_text
@@ -124,3 +124,9 @@ def test_a_possessed_noun_writes_its_teh_marbuta_as_teh_before_the_pronoun() -> 
     assert {"زوجته", "زوجتها", "وزوجته", "لزوجتهم"} <= set(forms)
     assert "زوجهه" not in forms
     assert {"جاره", "جارهم", "فجاري"} <= set(possessed_forms("جار"))
+
+
+def test_a_nisba_of_two_words_agrees_in_both_and_a_noun_first_takes_only_the_article() -> None:
+    assert {"الكوريه الجنوبيه", "كوريون جنوبيون"} <= set(nisba_forms("كوري جنوبي"))
+    assert {"الجنوب افريقي", "جنوب افريقيه"} <= set(nisba_forms("جنوب افريقي"))
+    assert "الجنوب الافريقي" not in nisba_forms("جنوب افريقي")

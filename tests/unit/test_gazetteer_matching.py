@@ -64,6 +64,21 @@ def test_nisba_adjectives_tag_the_country(text: str, expected: str, resources: R
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("وقالت الشركة الكورية الجنوبية إن القمر جاهز", "Q884"),
+        ("وأطلق الجيش الكوري الشمالي صاروخا", "Q423"),
+        ("وقال المدرب الجنوب أفريقي فادلو ديفيز إن", "Q258"),
+        ("وفر آلاف الجنوب سودانيين من القتال", "Q958"),
+    ],
+)
+def test_an_adjective_of_two_words_names_its_country(
+    text: str, expected: str, resources: Resources
+) -> None:
+    assert expected in tags(resources, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("وسجل المهاجم السنغالي هدفا", "Q1041"),
         ("وقال الرئيس الكيني إن", "Q114"),
         ("والنيجيريون يحتفلون", "Q1033"),

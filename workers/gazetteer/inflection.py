@@ -56,9 +56,21 @@ def possessed_forms(noun: str) -> list[str]:
 def nisba_forms(base: str) -> list[str]:
     """ "سوري" -> سوري, سوريه, سوريون, السوريين, ... (with and without the article).
     `base` is written without the article, so a leading "ال" is the word's own
-    ("ألماني", normalized "الماني"): taking it off would make "ماني" German."""
-    forms = [base + ending for ending in NISBA_INFLECTIONS]
-    return forms + [ARTICLE + form for form in forms]
+    ("ألماني", normalized "الماني"): taking it off would make "ماني" German. Of two
+    words, each nisba agrees ("كوري جنوبي" -> "الكوريه الجنوبيه"); a first word that
+    is a noun takes only the article ("جنوب افريقي" -> "الجنوب افريقيين")."""
+    words = base.split(" ")
+    inflected = [word.endswith(NISBA_LETTER) for word in words]
+    out: list[str] = []
+    for article in ("", ARTICLE):
+        for ending in NISBA_INFLECTIONS:
+            out.append(
+                " ".join(
+                    (article if i == 0 or inflected[0] else "") + word + (ending if agrees else "")
+                    for i, (word, agrees) in enumerate(zip(words, inflected, strict=True))
+                )
+            )
+    return out
 
 
 NISBA_STEM_MIN = 3
