@@ -1830,3 +1830,11 @@ def test_a_head_and_what_describes_it_are_no_name(text: str, resources: Resource
 def test_a_participles_shape_opening_a_construct_is_a_name(resources: Resources) -> None:
     text = "ووقعت شركة مصفاة عدن اتفاقا مع الحكومة"
     assert found(resources, text, "organisation", "ar") == {normalize_text("شركة مصفاة عدن")}
+
+
+def test_a_military_rank_ends_the_body_before_the_officers_name(resources: Resources) -> None:
+    text = "وأكد رئيس هيئة قناة السويس الفريق أسامة ربيع أن الإيرادات تراجعت"
+    tagged = tags(resources, text)
+    assert "org:suez-canal-authority" in tagged
+    assert "candidate:" + normalize_text("أسامة ربيع") in tagged
+    assert not any("الفريق" in tag.removeprefix("candidate:") for tag in tagged)
