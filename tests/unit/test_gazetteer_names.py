@@ -231,6 +231,9 @@ def test_a_body_the_gazetteer_knows_is_not_found_again_inside_a_longer_phrase(
         ("ar", "إثر عرضية من عبد الكافي كيال قبل أن يعادل", "عبد الكافي كيال"),
         ("ar", "وقال حاكم إقليم دارفور مني أركو بشارة، الذي", "مني أركو بشارة"),
         ("ar", "أما القيادي في الحزب كاروان كاكه حمه فقال إن", "كاروان كاكه حمه"),
+        ("ar", "وقال علي الحسناوي، وهو صاحب شركة، إن الأسعار ارتفعت", "علي الحسناوي"),
+        ("ar", "وقال الهادي العمري، وهو فلاح، إن الطريق طويل", "الهادي العمري"),
+        ("ar", "وأشاد الوزير هلال بن علي السبتي بالفريق", "هلال بن علي السبتي"),
     ],
 )
 def test_people_are_found_from_a_given_name_without_a_trigger(
@@ -245,6 +248,8 @@ def test_people_are_found_from_a_given_name_without_a_trigger(
         "He met Mohamed,\nLemine and others.",  # punctuation and a line break
         "He met Mohamed. Lemine was not there.",
         "قتل على الأقل عشرة أشخاص",  # "على" is no "Ali"
+        "وقال على الصعيد الداخلي إن الأمور مستقرة",
+        "عبرت السفينة المحيط الهادي الشمالي",  # an adjective after its noun
         "وارتفع سعر الخام العربي الخفيف",  # an adjective, not the given name Larbi
         "وزار منى وعرفات",  # two names of a list
     ],

@@ -397,6 +397,7 @@ def name_rules(
                     given_arabic,
                     openers_arabic,
                     SONSHIP,
+                    ALI_WRITTEN,
                     *appositions.values(),
                     kinds[None],
                     kinds_after,
@@ -2026,7 +2027,10 @@ def _person(rules: NameRules, text: Tokens, start: int) -> Name | None:
     if word in rules.arabic_titles and _given_name_after(rules, text, start):
         # "السيد حمود بن فيصل": a title (a given name too) before a given name
         return _arabic_person(rules, text, start + 1)
-    if word in rules.openers_arabic:
+    # "علي" as written opens a name as an opener does: the preposition "على"
+    # normalizes alike ("علي الحسناوي", "على الصعيد")
+    ali = word in ALI_WRITTEN and _ali_written(text, start)
+    if word in rules.openers_arabic or ali:
         after, words = start + 1, text.words
         if (
             after < len(words)
@@ -2038,7 +2042,7 @@ def _person(rules: NameRules, text: Tokens, start: int) -> Name | None:
                 or _family_nisba(rules, words[after])
             )
         ):
-            return _arabic_person(rules, text, start)
+            return _arabic_person(rules, text, start, ALI if ali else None)
         return None
     if word in rules.given_arabic:
         if _verb_in_double_ya(text, start):
@@ -2291,8 +2295,13 @@ def _named_before_father(rules: NameRules, text: Tokens, index: int, floor: int)
         or len(word) < MIN_GIVEN_LETTERS
         or not_a_name(word)
         or not is_arabic(father)
-        or father in rules.stopwords
-        or (father in rules.common and father not in rules.given_arabic)
+        or (
+            (
+                father in rules.stopwords
+                or (father in rules.common and father not in rules.given_arabic)
+            )
+            and not _given_stopword(text, index + 1)
+        )
     ):
         return None
     if word.startswith(AND) and len(word) > MIN_GIVEN_LETTERS:
@@ -2651,13 +2660,14 @@ def _named_by_father(rules: NameRules, text: Tokens, index: int) -> bool:
 def _opens_with_article(rules: NameRules, text: Tokens, start: int) -> bool:
     """A given name written with the article ("الكسندر", "المياسة", "الحبيب") opens a
     name only before a particle or a bare name word, where it is no adjective, or
-    before a given name where no definite noun precedes it for it to qualify ("قال
-    الطاهر محمد نور", not "اللاعب العربي محمد صلاح")."""
+    before a given name or a family's nisba where no definite noun precedes it for it
+    to qualify ("قال الطاهر محمد نور", "قال الهادي العمري", not "اللاعب العربي محمد
+    صلاح", "المحيط الهادي")."""
     following = start + 1
     if following >= len(text.words) or not text.joined(start):
         return False
     word = text.words[following]
-    if word in rules.given_arabic and (
+    if (word in rules.given_arabic or _family_nisba(rules, word)) and (
         start == 0 or not text.joined(start - 1) or not text.words[start - 1].startswith(ARTICLE)
     ):
         return True
@@ -2674,8 +2684,8 @@ def _family_name(parts: list[str], word: str) -> bool:
     last = parts[-1]
     if not last.startswith(ARTICLE):
         return True
-    if last in COMPOUND_ENDS or (len(parts) > 1 and parts[-2] in NAME_PARTICLES):
-        return True  # "عبد الله", "نصر الدين": a given name, the family's may follow
+    if len(parts) == 1 or last in COMPOUND_ENDS or (len(parts) > 1 and parts[-2] in NAME_PARTICLES):
+        return True  # "الهادي", "عبد الله", "نصر الدين": a given name, the family's may follow
     # after a definite family name only a nisba goes on ("... الحمدان العتيبي"):
     # "عبد الله الحمدان التسجيل" is the name and the object of its verb
     return not _nisba(last) and _nisba(word)
