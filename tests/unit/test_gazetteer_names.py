@@ -584,9 +584,11 @@ def test_a_verb_a_pronoun_suffix_or_an_adverb_never_ends_an_arabic_name(
         ("ورحب النائب فريد حمدان بانتخاب رئيس جديد", "فريد حمدان"),
         ("وأمر الوزير مراد حمدان باستخدام القوة", "مراد حمدان"),
         ("وتعهد الوزير مراد حمدان بإنشاء مستشفى", "مراد حمدان"),
+        ("وفاز المرشح بلقاسم بن عودة بفارق 41 صوتا على منافسه", "بلقاسم بن عودة"),
+        ("وسجل اللاعب مراد حمدان بركلة جزاء في الدقيقة 30", "مراد حمدان"),
     ],
 )
-def test_a_count_or_a_verbal_noun_with_a_preposition_on_it_ends_an_arabic_name(
+def test_a_count_a_measure_or_a_verbal_noun_with_a_preposition_on_it_ends_an_arabic_name(
     text: str, name: str, resources: Resources
 ) -> None:
     assert found(resources, text, "person", "ar") == {normalize_text(name)}
