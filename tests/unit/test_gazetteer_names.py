@@ -1801,8 +1801,16 @@ def test_a_bodys_name_cut_short_before_its_complement_is_none(resources: Resourc
     assert normalize_text("المحكمة الابتدائية بتونس") in bodies
 
 
-def test_a_companys_board_is_no_body_of_its_own(resources: Resources) -> None:
-    assert found(resources, "وقرر مجلس الإدارة توزيع أرباح نقدية", "organisation", "ar") == set()
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقرر مجلس الإدارة توزيع أرباح نقدية",
+        "وسمى البرلمان أعضاء جددا في مجلس إدارة المصرف المركزي",
+        "وقرر مجلس أمناء الجامعة رفع الرسوم",
+    ],
+)
+def test_a_bodys_board_is_no_body_of_its_own(text: str, resources: Resources) -> None:
+    assert found(resources, text, "organisation", "ar") == set()
 
 
 @pytest.mark.parametrize(

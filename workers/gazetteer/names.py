@@ -1259,6 +1259,13 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         return None
     if start + 1 < count and words[start + 1] in rules.arabic_descriptions.get(bare, ()):
         return None  # "مسرح الجريمة": the crime scene, no theatre
+    before = (
+        rules.arabic_heads.get(words[start - 1]) if start > 0 and text.joined(start - 1) else None
+    )
+    if before is not None and words[start] in rules.arabic_descriptions.get(
+        before.removeprefix(ARTICLE), ()
+    ):
+        return None  # "مجلس إدارة المصرف المركزي": a body's board, no body of its own
     if bare in rules.arabic_purposed:
         return _purposed(rules, text, start, head)
     if start + 1 < count and words[start + 1].startswith(LAM_ARTICLE):
