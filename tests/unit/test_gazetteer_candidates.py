@@ -30,6 +30,7 @@ def candidates(resources: Resources, text: str) -> set[str]:
         ("وقال عبد الرزاق الورتاني عشر مرات إنه بريء", "عبد الرزاق الورتاني"),
         ("فيما اعترض مدرب منتخب المغرب وليد الزياني على القرار", "وليد الزياني"),
         ("وقال مديرها سامر عبد الغني إن الانتهاكات وثقت", "سامر عبد الغني"),
+        ("بينما نال الممثل الإيراني بيمان معادي جائزة أفضل أداء", "بيمان معادي"),
         ("John Smith, a spokesman for the group, said", "John Smith"),
         ("said Hichem Abu Chkiouat, a minister", "Hichem Abu Chkiouat"),
         ("Mayor Vitali Klitschko said on Telegram", "Vitali Klitschko"),

@@ -47,7 +47,14 @@ from workers.gazetteer.places import (
 )
 from workers.gazetteer.sources import TOWN_PRIORITY
 from workers.models import Dateline, EnrichedArticle, EntityTag, EntityType, assemble, evolve
-from workers.text.arabic import AND, CLITIC_ARTICLES, COMPOUND_NAME_ENDINGS, LAM, is_arabic
+from workers.text.arabic import (
+    AND,
+    ARTICLE,
+    CLITIC_ARTICLES,
+    COMPOUND_NAME_ENDINGS,
+    LAM,
+    is_arabic,
+)
 from workers.text.normalize import normalize_text
 from workers.text.tokens import Tokens
 
@@ -207,6 +214,7 @@ def _without_phrase_after(rules: NameRules, person: TriggerPerson) -> TriggerPer
                 or opens_a_phrase(rules, parts[i])
                 or defective_verb(rules, parts[i])
                 or no_family_name(rules, parts[i])
+                or _ordinary_noun(rules, parts[i])
             )
             and (i + 1 == len(parts) or parts[i + 1] not in COMPOUND_NAME_ENDINGS)
         ),
@@ -219,6 +227,12 @@ def _without_phrase_after(rules: NameRules, person: TriggerPerson) -> TriggerPer
         return person  # a word written as two tokens: no safe cut
     cut = " ".join(surface[:end])
     return TriggerPerson(" ".join(parts[:end]), person.first_offset, person.count, [cut])
+
+
+def _ordinary_noun(rules: NameRules, word: str) -> bool:
+    """An indefinite ordinary word that is no given name ("جائزة"): after a name, the
+    sentence's object ("نال الممثل بيمان معادي جائزة أفضل أداء")."""
+    return word in rules.common and word not in rules.given_arabic and not word.startswith(ARTICLE)
 
 
 def _not_named_after(
