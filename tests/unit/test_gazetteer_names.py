@@ -1704,8 +1704,16 @@ def test_two_given_names_that_are_ordinary_words_open_no_name(resources: Resourc
     assert found(resources, "وقال العمال إن الإدارة رفعت أسماء المضربين", "person", "ar") == set()
 
 
-def test_no_person_opens_right_after_a_features_word(resources: Resources) -> None:
-    text = "وتوقف الإنتاج في حقل عمر النفطي شرقي دير الزور"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتوقف الإنتاج في حقل عمر النفطي شرقي دير الزور",
+        "وأعاد الأردن فتح معبر جابر الحدودي أمام الشاحنات",
+    ],
+)
+def test_no_person_opens_right_after_a_features_or_a_crossings_word(
+    text: str, resources: Resources
+) -> None:
     assert found(resources, text, "person", "ar") == set()
 
 
