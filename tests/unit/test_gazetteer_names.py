@@ -1692,6 +1692,15 @@ def test_a_given_name_after_a_namesakes_father_opens_another_persons_name(
     assert found(resources, text, "person", "ar") == {normalize_text("هيفاء الشمري")}
 
 
+def test_a_body_named_for_a_person_and_what_it_is_for_is_no_person(
+    resources: Resources,
+) -> None:
+    text = "مركز محمد بن راشد للفضاء يتسلم أولى صور القمر الاصطناعي"
+    tagged = tags(resources, text)
+    assert "candidate:" + normalize_text("مركز محمد بن راشد للفضاء") in tagged
+    assert not any(tag.type == "person" for tag in tagged.values())
+
+
 def test_a_princess_opens_the_name_of_the_person_a_body_is_named_for(
     resources: Resources,
 ) -> None:
