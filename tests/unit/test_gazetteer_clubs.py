@@ -191,3 +191,9 @@ def test_what_stands_behind_a_goal_or_bars_is_no_club(resources: Resources) -> N
     text = REPORT + " ووقف الجمهور خلف المرمى، وبقي اللاعب خلف القضبان."
     found = clubs(resources, text)
     assert not {normalize_text(n) for n in ("المرمى", "القضبان")} & set(found), found
+
+
+def test_the_leader_of_the_table_is_no_club_of_its_own(resources: Resources) -> None:
+    text = REPORT + " وبقي الأمل في المركز الثالث خلف المتصدر الشعاع والوصيف الإرادة."
+    found = clubs(resources, text)
+    assert not {normalize_text(n) for n in ("المتصدر", "الوصيف")} & set(found), found
