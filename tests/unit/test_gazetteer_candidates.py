@@ -131,3 +131,8 @@ def test_the_complement_of_a_title_is_no_part_of_the_name_after_it(
     text: str, wrong: str, resources: Resources
 ) -> None:
     assert normalize_text(wrong) not in candidates(resources, text)
+
+
+def test_a_word_of_direction_after_a_title_is_no_persons_name(resources: Resources) -> None:
+    text = "صدت القوات هجوما من محور جبرة الشيخ شمالي بارا، وإن المهاجمين تكبدوا خسائر"
+    assert not [tag for tag in tags(resources, text).values() if tag.type == "person"]
