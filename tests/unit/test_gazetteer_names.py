@@ -236,6 +236,7 @@ def test_a_body_the_gazetteer_knows_is_not_found_again_inside_a_longer_phrase(
         ("ar", "وقال علي الحسناوي، وهو صاحب شركة، إن الأسعار ارتفعت", "علي الحسناوي"),
         ("ar", "وقال الهادي العمري، وهو فلاح، إن الطريق طويل", "الهادي العمري"),
         ("ar", "وأشاد الوزير هلال بن علي السبتي بالفريق", "هلال بن علي السبتي"),
+        ("ar", "بحضور محافظ البصرة أسعد عبد الأمير العيداني", "أسعد عبد الأمير العيداني"),
     ],
 )
 def test_people_are_found_from_a_given_name_without_a_trigger(
@@ -252,6 +253,7 @@ def test_people_are_found_from_a_given_name_without_a_trigger(
         "قتل على الأقل عشرة أشخاص",  # "على" is no "Ali"
         "وقال على الصعيد الداخلي إن الأمور مستقرة",
         "عبرت السفينة المحيط الهادي الشمالي",  # an adjective after its noun
+        "وقال إن أسعد اللحظات كانت لحظة الفوز",  # a superlative, no given name
         "وارتفع سعر الخام العربي الخفيف",  # an adjective, not the given name Larbi
         "وزار منى وعرفات",  # two names of a list
     ],
