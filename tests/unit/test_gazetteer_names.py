@@ -1026,6 +1026,13 @@ def test_a_thing_named_after_a_person_is_no_person(
     assert found(resources, text, "person", language) == set()
 
 
+def test_a_persons_name_inside_a_longer_known_name_is_that_names(resources: Resources) -> None:
+    text = "يستقبل الجيش الملكي اتحاد طنجة بالمجمع الرياضي الأمير مولاي عبد الله بالرباط"
+    tagged = tags(resources, text)
+    assert "place:prince-moulay-abdellah-stadium" in tagged
+    assert not [tag for tag in tagged.values() if tag.type == "person"]
+
+
 def test_an_english_name_does_not_run_back_over_of_to_a_person(resources: Resources) -> None:
     text = "The 10,000m went to Worku Tessema of Commercial Bank of Ethiopia on Friday."
     bodies = found(resources, text, "organisation", "en")

@@ -349,6 +349,11 @@ def find_entities(
         found_small = _not_within(tokens, known, found_small)
         built, found_small = _places_named_like_people(built, found_small)
     built = _yielding_to_places(gazetteer, built, found_small)
+    # a person's name inside a longer known name is that name's ("المجمع الرياضي
+    # الأمير مولاي عبد الله")
+    walked = [n for n in built if n.type == "person"]
+    if walked and known and len(free := _not_within(tokens, known, walked)) < len(walked):
+        built = [n for n in built if n.type != "person" or n in free]
     if language is not None and (
         unknown := _unknown_places(gazetteer, tokens, known, built, clubs, found_small, language)
     ):
