@@ -586,6 +586,17 @@ def test_a_region_of_three_letters_is_read_beside_a_region_word_only(
     assert "iso3166-2:YE-LA" not in places(resources, bare, "ar")
 
 
+def test_a_region_named_like_a_key_or_a_word_is_read_beside_its_region_word_in_its_country(
+    resources: Resources,
+) -> None:
+    omani = "\nنزوى (العمانية) - هطلت أمطار غزيرة على ولايات محافظة الداخلية في سلطنة عمان."
+    bare = "\nمسقط (العمانية) - وقال وزير الداخلية إن الأمطار هطلت على مسقط."
+    algerian = "\nالجزائر (واج) - انطلقت حملة التلقيح في ولايات الجنوب الجزائري."
+    assert "iso3166-2:OM-DA" in places(resources, omani, "ar")
+    assert "iso3166-2:OM-DA" not in places(resources, bare, "ar")
+    assert "iso3166-2:LB-JA" not in places(resources, algerian, "ar")  # South Lebanon
+
+
 def test_a_tremor_is_no_town(resources: Resources) -> None:
     text = "\nالجزائر (واج) - ضربت هزة أرضية بقوة 4.9 درجات ولاية ميلة فجر الخميس."
     assert "geonames:1808198" not in places(resources, text, "ar")  # Heze, China

@@ -193,7 +193,13 @@ def small_places(
         stem, _, word = name.rpartition(" ")
         if word in region_words and stem in regions:
             records += [r for r in regions[stem] if r not in records]
-    region_only = frozenset(name for name in towns_taken - never if name in regions)
+    # a region whose name is a key or an ordinary word is read beside a region word
+    # ("محافظة الداخلية"), as one named like a key's city is
+    region_only = frozenset(name for name in towns_taken - never if name in regions) | frozenset(
+        name
+        for name in taken | never
+        if name in regions and all(r[0] in cued_only for r in regions[name])
+    )
     for name in (*taken, *never):
         rows.pop(name, None)
         if name not in region_only:
@@ -330,6 +336,9 @@ def find_small_places(
             for r in records
             if r[1] in story and (cue != NOT_CUED or r[0] not in places.cued_only)
         ]
+        # a region named by an ordinary word is the story's country's only ("ولايات
+        # الجنوب" in Algeria is no South Lebanon)
+        records = [r for r in records if r[1] in story or r[0] not in places.cued_only]
         if cue == NOT_CUED and (
             not in_story
             or _in_longer_name(places, words, caps, breaks, first, last)
