@@ -2048,7 +2048,7 @@ def _person(rules: NameRules, text: Tokens, start: int) -> Name | None:
         return _arabic_person(rules, text, start + 1)
     # "علي" as written opens a name as an opener does: the preposition "على"
     # normalizes alike ("علي الحسناوي", "على الصعيد")
-    ali = word in ALI_WRITTEN and _ali_written(text, start)
+    ali = word in ALI_WRITTEN
     if word in rules.openers_arabic or ali:
         after, words = start + 1, text.words
         if (
@@ -2060,6 +2060,7 @@ def _person(rules: NameRules, text: Tokens, start: int) -> Name | None:
                 or words[after] in COMPOUND_ENDS
                 or _family_nisba(rules, words[after])
             )
+            and (not ali or _ali_written(text, start))
         ):
             return _arabic_person(rules, text, start, ALI if ali else None)
         return None

@@ -316,8 +316,6 @@ def find_small_places(
         if first in blocked or (last - 1) in blocked:
             continue
         name = places.phrase_names[phrase]
-        if _after_quarter_word(places, words, breaks, first):
-            continue
         if dateline is not None and (first, last) == (dateline.first, dateline.last):
             cue = PLACE_CUED
         else:
@@ -327,6 +325,8 @@ def find_small_places(
             cue = _listed(places, words, breaks, first, listed)
             in_list = cue != NOT_CUED
         if name in places.region_only and cue != REGION_CUED:
+            continue
+        if _after_quarter_word(places, words, breaks, first):
             continue
         records = places.get(name, cue)
         # a region named like another country's needs a cue to be read at all; once

@@ -345,17 +345,22 @@ def find_entities(
         town,
         weights,
     )
+    forms = _known_forms(known) if found_small else None
     if found_small:
-        found_small = _not_within(tokens, known, found_small)
+        assert forms is not None
+        found_small = _not_within(tokens, forms, found_small)
         built, found_small = _places_named_like_people(built, found_small)
     built = _yielding_to_places(gazetteer, built, found_small)
     # a person's name inside a longer known name is that name's ("المجمع الرياضي
-    # الأمير مولاي عبد الله")
+    # الأمير مولاي عبد الله"); a name of two words or more lies inside one of three
     walked = [n for n in built if n.type == "person"]
-    if walked and known and len(free := _not_within(tokens, known, walked)) < len(walked):
+    if walked and (longer := _known_forms(known, PERSON_INSIDE_WORDS)):
+        free = _not_within(tokens, longer, walked)
         built = [n for n in built if n.type != "person" or n in free]
     if language is not None and (
-        unknown := _unknown_places(gazetteer, tokens, known, built, clubs, found_small, language)
+        unknown := _unknown_places(
+            gazetteer, tokens, known, forms, built, clubs, found_small, language
+        )
     ):
         built = sorted([*built, *unknown], key=lambda n: n.first)
     features = find_features(
@@ -686,6 +691,7 @@ def _unknown_places(
     gazetteer: Gazetteer,
     tokens: Tokens,
     known: Known,
+    forms: KnownForms | None,
     built: list[Name],
     clubs: list[Name],
     small: list[SmallPlace],
@@ -694,7 +700,8 @@ def _unknown_places(
     """Places nobody knows, named after a place word (`places_by_their_word`) or, in
     Latin script, before an administrative one (`places_before_their_word`), none
     inside the names found otherwise, none a town or region of another spelling, none
-    inside a known name (nor, in Arabic, sharing a word with one)."""
+    inside a known name (nor, in Arabic, sharing a word with one). `forms`: the known
+    names' index (`_known_forms`) when it is made already."""
     places = gazetteer.places
     found = places_by_their_word(
         gazetteer.names,
@@ -717,7 +724,10 @@ def _unknown_places(
             ),
         )
     found = [n for n in found if not places.names(n.name)]
-    return _not_within(tokens, known, found, overlapping=language == "ar") if found else []
+    if not found:
+        return []
+    forms = _known_forms(known) if forms is None else forms
+    return _not_within(tokens, forms, found, overlapping=language == "ar")
 
 
 def _holding(
@@ -866,21 +876,36 @@ def _other_countrys_body(entry: Entry, countries: set[str]) -> bool:
 Spanned = TypeVar("Spanned", SmallPlace, Name)
 
 
-def _not_within(
-    tokens: Tokens, known: Known, small: list[Spanned], overlapping: bool = False
-) -> list[Spanned]:
-    """Places less the mentions inside a longer name the gazetteer found there ("Caire"
-    of "au Caire", a town in a known organisation's name), or with `overlapping`
-    sharing words with one there ("مخيم زمزم القريب" beside the known "مخيم زمزم").
-    The same name elsewhere stays a place ("شركة نفط ذي قار" hides the region's
-    name inside it, not in "محافظة ذي قار" further on), unless a known name opens
-    with it: then it is that name's short form ("Simba" of "Simba SC", "Addis")."""
-    forms_with: dict[str, set[tuple[str, ...]]] = {}
+KnownForms = dict[str, set[tuple[str, ...]]]
+"""Word -> the surface forms of the gazetteer's finds that hold it, each as its words."""
+
+
+PERSON_INSIDE_WORDS = 3
+
+
+def _known_forms(known: Known, fewest_words: int = 1) -> KnownForms:
+    """The index of the finds' surface forms of `fewest_words` words or more."""
+    forms_with: KnownForms = {}
     for found in known:
         for surface in found.surface_forms:
+            if surface.count(" ") + 1 < fewest_words:
+                continue
             form = tuple(_padded(surface).split())
             for word in form:
                 forms_with.setdefault(word, set()).add(form)
+    return forms_with
+
+
+def _not_within(
+    tokens: Tokens, forms_with: KnownForms, small: list[Spanned], overlapping: bool = False
+) -> list[Spanned]:
+    """Places (or names) less the mentions inside a longer name the gazetteer found
+    there (`forms_with`: `_known_forms` of its finds; "Caire" of "au Caire", a town in
+    a known organisation's name), or with `overlapping` sharing words with one there
+    ("مخيم زمزم القريب" beside the known "مخيم زمزم"). The same name elsewhere stays a
+    place ("شركة نفط ذي قار" hides the region's name inside it, not in "محافظة ذي قار"
+    further on), unless a known name opens with it: then it is that name's short form
+    ("Simba" of "Simba SC", "Addis")."""
     words = tokens.words
     return [
         place
