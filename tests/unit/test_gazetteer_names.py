@@ -237,6 +237,9 @@ def test_a_body_the_gazetteer_knows_is_not_found_again_inside_a_longer_phrase(
         ("ar", "وقال الهادي العمري، وهو فلاح، إن الطريق طويل", "الهادي العمري"),
         ("ar", "وأشاد الوزير هلال بن علي السبتي بالفريق", "هلال بن علي السبتي"),
         ("ar", "بحضور محافظ البصرة أسعد عبد الأمير العيداني", "أسعد عبد الأمير العيداني"),
+        ("ar", "وترأس نائب رئيس المجلس إلياس بو صعب جزءا من الجلسة", "إلياس بو صعب"),
+        ("ar", "وفي القرية وقف خالد العبد الله، وهو أب لخمسة أطفال", "خالد العبد الله"),
+        ("ar", "وفي وادي رم قال عطا الله الزوايدة، الذي يدير مخيما، إن", "عطا الله الزوايدة"),
     ],
 )
 def test_people_are_found_from_a_given_name_without_a_trigger(
@@ -1875,9 +1878,27 @@ def test_a_participles_shape_opening_a_construct_is_a_name(resources: Resources)
     assert found(resources, text, "organisation", "ar") == {normalize_text("شركة مصفاة عدن")}
 
 
-def test_a_military_rank_ends_the_body_before_the_officers_name(resources: Resources) -> None:
-    text = "وأكد رئيس هيئة قناة السويس الفريق أسامة ربيع أن الإيرادات تراجعت"
+@pytest.mark.parametrize(
+    ("text", "body", "person", "rank"),
+    [
+        (
+            "وأكد رئيس هيئة قناة السويس الفريق أسامة ربيع أن الإيرادات تراجعت",
+            "org:suez-canal-authority",
+            "أسامة ربيع",
+            "الفريق",
+        ),
+        (
+            "ودعا رئيس حزب الكتائب النائب سامي الجميل إلى ربط الإنفاق بخطة",
+            "org:kataeb",
+            "سامي الجميل",
+            "النائب",
+        ),
+    ],
+)
+def test_a_rank_or_an_office_ends_the_body_before_the_persons_name(
+    text: str, body: str, person: str, rank: str, resources: Resources
+) -> None:
     tagged = tags(resources, text)
-    assert "org:suez-canal-authority" in tagged
-    assert "candidate:" + normalize_text("أسامة ربيع") in tagged
-    assert not any("الفريق" in tag.removeprefix("candidate:") for tag in tagged)
+    assert body in tagged
+    assert "candidate:" + normalize_text(person) in tagged
+    assert not any(normalize_text(rank) in tag.removeprefix("candidate:") for tag in tagged)

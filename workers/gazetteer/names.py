@@ -2645,12 +2645,17 @@ def no_family_name(rules: NameRules, word: str) -> bool:
 VERBAL_NOUN_TA = "ت"
 
 
+ACCUSATIVE_HAMZA = "ءا"
+
+
 def not_a_name(word: str) -> bool:
     """An Arabic word shaped as no family name is: a verb in the past of the form
     استفعل ("استقبل"), a noun with an attached pronoun ("أراضيها"), an adverbial
-    participle or verbal noun in the accusative ("مؤكدا", "اكتظاظا")."""
+    participle or verbal noun in the accusative ("مؤكدا", "اكتظاظا"), a noun in the
+    accusative on its hamza ("جزءا", "شيئا")."""
     return (
-        (len(word) == len(PAST_VERB_PREFIX) + 3 and word.startswith(PAST_VERB_PREFIX))
+        word.endswith(ACCUSATIVE_HAMZA)
+        or (len(word) == len(PAST_VERB_PREFIX) + 3 and word.startswith(PAST_VERB_PREFIX))
         or (len(word) >= ATTACHED_PRONOUN_MIN_LETTERS and word.endswith(ATTACHED_PRONOUNS))
         or (
             len(word) >= ACCUSATIVE_MIN_LETTERS

@@ -132,10 +132,10 @@ def strippable_prefixes() -> dict[str, int]:
 FILIATION_PARTICLES = ("بن", "ابن", "بنت", "ولد", "ول", "منت")
 """The particles that name a person's father: "son of", "daughter of" ("منت" in
 Mauritania: "مريم منت الطالب")."""
-NAME_PARTICLES = (*FILIATION_PARTICLES, "ابو", "ام", "عبد", "ال", "اولاد", "ايت")
+NAME_PARTICLES = (*FILIATION_PARTICLES, "ابو", "بو", "ام", "عبد", "العبد", "ال", "اولاد", "ايت")
 """Words that join the parts of a person's name: "ولد" and "ول" (Mauritania), "بن",
-"بنت", "ابو", "عبد", "ال" as in "آل ثاني", "آيت" (Amazigh "sons of": "حسين آيت أحمد")
-(normalized)."""
+"بنت", "ابو" and its short "بو" ("إلياس بو صعب"), "عبد" and "العبد" ("خالد العبد الله"),
+"ال" as in "آل ثاني", "آيت" (Amazigh "sons of": "حسين آيت أحمد") (normalized)."""
 COMPOUND_NAME_ENDINGS = ("الدين", "الله", "الرحمن", "الحق", "الاسلام")
 """Second words of compound given names: "حسام الدين", "عبد الرحمن"; the compiled
 core's trigger-found names take them all."""
