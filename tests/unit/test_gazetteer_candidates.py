@@ -136,3 +136,11 @@ def test_the_complement_of_a_title_is_no_part_of_the_name_after_it(
 def test_a_word_of_direction_after_a_title_is_no_persons_name(resources: Resources) -> None:
     text = "صدت القوات هجوما من محور جبرة الشيخ شمالي بارا، وإن المهاجمين تكبدوا خسائر"
     assert not [tag for tag in tags(resources, text).values() if tag.type == "person"]
+
+
+def test_a_ministrys_portfolio_before_the_ministers_name_is_no_part_of_it(
+    resources: Resources,
+) -> None:
+    text = "Egypt's Minister of Water Resources and Irrigation Hani Sewilam said on Monday."
+    people = {tag.id for tag in tags(resources, text, "en").values() if tag.type == "person"}
+    assert people == {"candidate:hani sewilam"}

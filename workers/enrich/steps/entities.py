@@ -258,6 +258,30 @@ def _not_named_after(
     return kept
 
 
+LATIN_LINKS_BEFORE = (" of ", " and ")
+
+
+def _not_after_a_link(
+    rules: NameRules, text: str, people: list[TriggerPerson]
+) -> list[TriggerPerson]:
+    """Trigger-found people in Latin script less the capitalised words that carry on
+    a name before "of" or "and" (a ministry's portfolio: "Minister of Water Resources
+    and Irrigation Hani Sewilam"): the person opens at the first given name of the
+    lists after them, and there is none without one."""
+    kept = []
+    for person in people:
+        words = person.name.split(" ")
+        before = text[max(0, person.first_offset - len(" and ")) : person.first_offset]
+        if is_arabic(person.name) or not before.endswith(LATIN_LINKS_BEFORE):
+            kept.append(person)
+            continue
+        start = next((i for i, word in enumerate(words) if word in rules.given_latin), None)
+        if start is None or len(words) - start < 2:
+            continue
+        kept.append(_less_words(person, start) if start else person)
+    return kept
+
+
 def _adjective_before(rules: NameRules, word: str) -> bool:
     """A definite adjective of relation ending the phrase before a name ("للحزب
     الجمهوري عصام الشابي"): it never opens a person's name, unless it is a given
@@ -482,6 +506,7 @@ def find_entities(
     people = _trimmed(gazetteer, people)
     if people:
         people = _not_named_after(gazetteer.names, analysis.original, people)
+        people = _not_after_a_link(gazetteer.names, analysis.original, people)
     built, people = _outer_people(built, people), _unless_inside(people, built, tokens)
     for person in people:
         name, first_offset, count = person.name, person.first_offset, person.count
