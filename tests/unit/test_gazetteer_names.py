@@ -1782,12 +1782,24 @@ def test_a_known_bodys_country_adjective_stays_in_a_longer_name(resources: Resou
     )
 
 
-def test_an_administration_is_an_english_bodys_head(resources: Resources) -> None:
-    text = "Tadesse Werede, president of the Tigray Interim Regional Administration, spoke."
-    assert found(resources, text, "organisation", "en") == {
-        normalize_text("Tigray Interim Regional Administration")
-    }
-    assert normalize_text("Tigray Interim Regional") not in found(resources, text, "person", "en")
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "Tadesse Werede, president of the Tigray Interim Regional Administration, spoke.",
+            "Tigray Interim Regional Administration",
+        ),
+        (
+            "He spoke after the Athletics Integrity Unit suspended more than 20 Kenyans.",
+            "Athletics Integrity Unit",
+        ),
+    ],
+)
+def test_an_administration_or_a_unit_is_an_english_bodys_head(
+    text: str, body: str, resources: Resources
+) -> None:
+    assert found(resources, text, "organisation", "en") == {normalize_text(body)}
+    assert not found(resources, text, "person", "en")
 
 
 def test_a_french_bodys_name_ends_before_de_and_a_persons_name(resources: Resources) -> None:
