@@ -226,6 +226,8 @@ def test_a_body_the_gazetteer_knows_is_not_found_again_inside_a_longer_phrase(
         ),
         ("en", "Striker Mamadou Lamine Diallo scored twice.", "Mamadou Lamine Diallo"),
         ("fr", "Le député Abdoulaye Ndiaye Sarr a dénoncé", "Abdoulaye Ndiaye Sarr"),
+        ("fr", "après une faute de Chouaib Keddad sur l'ailier", "Chouaib Keddad"),
+        ("fr", "s'est réjoui Mokrane Aït Ouarab, un supporter venu d'Azazga", "Mokrane Aït Ouarab"),
         ("ar", "ورأى أحمد ولد داداه أن الحكومة", "أحمد ولد داداه"),
         ("ar", "وسجل رياض بودبوز هدفين", "رياض بودبوز"),
         ("ar", "وسجل سالم العنزي الهدف الأول", "سالم العنزي"),
