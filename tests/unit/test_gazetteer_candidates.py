@@ -74,6 +74,7 @@ def test_trigger_patterns_find_unknown_people(text: str, name: str, resources: R
         "Le président de la République a reçu le chef du gouvernement",
         "l'émir du Qatar, cheikh Tamim ben Hamad Al Thani, a reçu",
         "واعلن الملك محمد السادس الحداد الوطني ثلاثة ايام وعرضت دول المساعدة",
+        "وقضت المحكمة بسجن رئيس حي سابق بالجيزة عشر سنوات",
     ],
 )
 def test_no_candidate_without_a_name(text: str, resources: Resources) -> None:
