@@ -13,6 +13,7 @@ from workers.enrich.steps.topics import (
     MEDIA_TOPICS,
     NEUTRAL,
     TopicLexicon,
+    build_lexicon,
     packaged_bodies,
     packaged_lexicons,
     score_topics,
@@ -106,6 +107,11 @@ def test_multi_label_with_scores_in_order(resources: Resources) -> None:
 
 def test_longest_keyword_wins(resources: Resources) -> None:
     assert codes(resources.lexicon, "air strikes air strikes air strikes") == [CONFLICT]
+
+
+def test_an_arabic_keyword_counts_with_the_article_too() -> None:
+    lexicon = build_lexicon({"ar": {"03000000": {"strong": ["زلزال"]}}})
+    assert codes(lexicon, "بعد عامين على الزلزال وبالزلزال") == ["medtop:03000000"]
 
 
 def test_no_topic_without_evidence(resources: Resources) -> None:

@@ -32,7 +32,7 @@ from newswire_text import Analysis, PhraseMatcher, analyze
 
 from workers.gazetteer.inflection import arabic_variants
 from workers.models import EnrichedArticle, EntityTag, Subject, assemble, evolve
-from workers.text.arabic import is_arabic
+from workers.text.arabic import ARTICLE, is_arabic
 from workers.text.normalize import normalize_text
 
 if TYPE_CHECKING:
@@ -125,7 +125,13 @@ def _surface_keys(word: str) -> list[str]:
     if not normalized:
         return []
     if is_arabic(normalized):
-        return [variant for variant, _ in arabic_variants(normalized)]
+        # a noun is met with the article as often as without ("زلزال", "الزلزال")
+        definite = (
+            [ARTICLE + normalized]
+            if " " not in normalized and not normalized.startswith(ARTICLE)
+            else []
+        )
+        return [variant for form in (normalized, *definite) for variant, _ in arabic_variants(form)]
     forms = [normalized]
     if " " not in normalized and not normalized.endswith(("s", "x")) and len(normalized) > 3:
         forms.append(normalized + "s")
