@@ -1488,9 +1488,11 @@ def test_a_weak_head_and_one_word_alone_are_a_description(resources: Resources) 
         ("ونقل المصابون إلى مستشفى خليفة بمدينة التربة", "مستشفى خليفة"),
         ("وأجريت العملية في مستشفى ابن سينا بالرباط", "مستشفى ابن سينا"),
         ("ووقف التلاميذ أمام مدرسة خالد بن الوليد صباحا", "مدرسة خالد بن الوليد"),
+        ("وأعلنت مؤسسة حمد الطبية بدء الحملة", "مؤسسة حمد الطبية"),
+        ("وقدمت مؤسسة محمد الخامس للتضامن مساعدات للأسر", "مؤسسة محمد الخامس للتضامن"),
     ],
 )
-def test_a_hospital_or_school_is_named_for_a_person_without_a_title(
+def test_a_hospital_school_or_foundation_is_named_for_a_person_without_a_title(
     text: str, name: str, resources: Resources
 ) -> None:
     assert found(resources, text, "organisation", "ar") == {normalize_text(name)}
