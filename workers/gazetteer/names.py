@@ -1353,12 +1353,14 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
     while last < count and last - start < MAX_NAME_WORDS and text.joined(last - 1):
         word = words[last]
         if (
-            last - start >= needed
+            last - start >= (2 if head == bare else needed)
             and _conjunct(rules, word, _closes_for(text, last))
             and " ".join([head, *words[start + 1 : last]]) not in rules.keys
         ):
-            # "وزارة الصحة والسكان", "... والبحث العلمي"; a description does not
-            # take one: "المستشفى الوطني والملعب البلدي" are two places
+            # "وزارة الصحة والسكان", "... والبحث العلمي", after an indefinite head's
+            # first noun even where a weak head needs more ("لجنة المال والموازنة");
+            # a description does not take one: "المستشفى الوطني والملعب البلدي" are
+            # two places
             adjectives_only = True
             last += 1
             continue
