@@ -1390,6 +1390,9 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         ):
             last += 1  # "الهيئة الملكية للجبيل وينبع": the places a body is for
             continue
+        if last - start >= needed and (end := _for_place_of_words(rules, text, last)) > last:
+            last = end  # "الهيئة العامة للمنطقة الاقتصادية لقناة السويس"
+            continue
         if word in rules.arabic_ends or not (
             word.startswith((ARTICLE, LAM_ARTICLE))
             or (word in rules.place_keys and not feminine_adjective(rules, word))
@@ -1547,6 +1550,21 @@ def _for_place(rules: NameRules, word: str) -> bool:
     if word.startswith(LAM_ARTICLE):
         return ARTICLE + word[len(LAM_ARTICLE) :] in rules.place_keys
     return word.startswith(LAM) and word[len(LAM) :] in rules.place_keys
+
+
+def _for_place_of_words(rules: NameRules, text: Tokens, index: int) -> int:
+    """The token after a known place's name of two words or more with "ل" on its
+    first ("لقناة السويس", "لموانئ دبي"), opening at token `index`, else `index`."""
+    words = text.words
+    word = words[index]
+    if not word.startswith(LAM) or word.startswith(LAM_ARTICLE):
+        return index
+    for end in range(min(len(words), index + MAX_PLACE_WORDS), index + 1, -1):
+        if not all(text.joined(i) for i in range(index, end - 1)):
+            continue
+        if " ".join([word[len(LAM) :], *words[index + 1 : end]]) in rules.place_keys:
+            return end
+    return index
 
 
 def _order_of(rules: NameRules, word: str) -> bool:
