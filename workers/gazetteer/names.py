@@ -1817,10 +1817,10 @@ def _named_for(rules: NameRules, text: Tokens, index: int, memorial: bool = Fals
         return index
     if words[index] in rules.arabic_namesakes:
         first = bare_at = index + 1
-    elif words[index] in rules.given_arabic and (
-        memorial or _named_with_purpose(rules, text, index)
-    ):
+    elif words[index] in rules.given_arabic:
         person = _arabic_person(rules, text, index)
+        if not memorial and not _with_purpose(text, index, person):
+            return index
         first, bare_at = index, -1  # a given name alone, or a person's whole name
         if person is not None:
             return person.last
@@ -1851,11 +1851,10 @@ def _named_for(rules: NameRules, text: Tokens, index: int, memorial: bool = Fals
     return last if last > first else index
 
 
-def _named_with_purpose(rules: NameRules, text: Tokens, index: int) -> bool:
-    """A person's name of three words or more at token `index`, right after a head,
-    and a لل-word right after it: a body named for the person and what it is for
-    ("مركز محمد بن راشد للفضاء")."""
-    person = _arabic_person(rules, text, index)
+def _with_purpose(text: Tokens, index: int, person: Name | None) -> bool:
+    """The `person` found at token `index`, right after a head, has three words or
+    more and a لل-word right after it: a body named for the person and what it is
+    for ("مركز محمد بن راشد للفضاء")."""
     if person is None or person.last - index < 3 or person.last >= len(text.words):
         return False
     return text.joined(person.last - 1) and text.words[person.last].startswith(LAM_ARTICLE)
