@@ -369,9 +369,9 @@ def find_entities(
         town,
         weights,
     )
-    forms = _known_forms(known) if found_small else None
+    forms: KnownForms | None = None
     if found_small:
-        assert forms is not None
+        forms = _known_forms(known)
         found_small = _not_within(tokens, forms, found_small)
         built, found_small = _places_named_like_people(built, found_small)
     built = _yielding_to_places(gazetteer, built, found_small)
@@ -906,6 +906,7 @@ KnownForms = dict[str, set[tuple[str, ...]]]
 
 
 PERSON_INSIDE_WORDS = 3
+"""The fewest words of a known name a person's name of two words or more lies inside."""
 
 
 def _known_forms(known: Known, fewest_words: int = 1) -> KnownForms:
