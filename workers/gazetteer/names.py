@@ -223,8 +223,11 @@ class NameRules:
     """The first words of the Arabic places' names of several words, keys and
     `region_phrases`: "ذي", "كفر"."""
     place_word_forms: frozenset[str] = frozenset()
-    """`place_words` as written, an Arabic one with its proclitics too ("بمنجم"): no
-    person's name follows one."""
+    """`place_words` as written, an Arabic one with its proclitics too ("بمنجم"), none
+    with the article: no person's name follows one."""
+    compound_given: frozenset[str] = frozenset()
+    """Arabic given names of two words whose second is an ordinary word elsewhere
+    ("فاطمة الزهراء", "نور الهدى")."""
 
 
 def given_name_words(given: dict[str, Any]) -> frozenset[str]:
@@ -379,9 +382,11 @@ def name_rules(
         named_after=named_after,
         person_keys=person_keys,
         place_words=place_words,
+        compound_given=words(given["ar"], "compounds"),
         place_word_forms=frozenset(
             clitic + word
             for word in place_words
+            if not word.startswith(ARTICLE)  # "سياسة المدينة فاطمة ...": a phrase ends there
             for clitic in (CUE_PROCLITICS if is_arabic(word) else ("",))
         ),
         toponym_prefixes=toponym_prefixes,
@@ -2368,6 +2373,10 @@ def _arabic_person(
         following = words[last]
         if not definite and _named_by_father(rules, text, last):
             parts.append(following)  # "محمد الأمين ولد ...": a name, not the title
+            last += 1
+            continue
+        if len(parts) == 1 and f"{parts[0]} {following}" in rules.compound_given:
+            parts.append(following)  # "فاطمة الزهراء المنصوري"
             last += 1
             continue
         if len(parts) == 1 and parts[0] in rules.particles_arabic and following.startswith(ARTICLE):
