@@ -2340,10 +2340,7 @@ def _named_before_father(rules: NameRules, text: Tokens, index: int, floor: int)
         or not_a_name(word)
         or not is_arabic(father)
         or (
-            (
-                father in rules.stopwords
-                or (father in rules.common and father not in rules.given_arabic)
-            )
+            (father in rules.stopwords or ordinary_word(rules, father))
             and not _given_stopword(text, index + 1)
         )
     ):
@@ -2430,7 +2427,7 @@ def _arabic_person(
         elif following in COMPOUND_ENDS and not definite and parts[-1] in rules.given_arabic:
             parts.append(following)  # "حسام الدين فتحي": one given name, more may follow
             last += 1
-        elif following in rules.common and following not in rules.given_arabic:
+        elif ordinary_word(rules, following):
             break
         elif following in rules.given_arabic and not definite:
             parts.append(following)
@@ -2651,6 +2648,11 @@ def feminine_adjective(rules: NameRules, word: str) -> bool:
         and not word.startswith(ARTICLE)
         and word not in rules.given_arabic
     )
+
+
+def ordinary_word(rules: NameRules, word: str) -> bool:
+    """An ordinary word that is no given name as well: never a word of a name."""
+    return word in rules.common and word not in rules.given_arabic
 
 
 def no_family_name(rules: NameRules, word: str) -> bool:

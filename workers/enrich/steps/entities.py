@@ -35,6 +35,7 @@ from workers.gazetteer.names import (
     no_family_name,
     not_a_name,
     opens_a_phrase,
+    ordinary_word,
     places_before_their_word,
     places_by_their_word,
 )
@@ -111,7 +112,7 @@ def _trimmed(gazetteer: Gazetteer, people: list[TriggerPerson]) -> list[TriggerP
         if _with_acronym_word(surfaces[0]):
             continue  # "Stanbic IBTC, said", "PT Weda Bay Nickel, said": a company
         if is_arabic(parts[0]) and (
-            all(_ordinary(rules, word) for word in parts[:2]) or _no_name_opens(rules, parts[0])
+            all(ordinary_word(rules, word) for word in parts[:2]) or _no_name_opens(rules, parts[0])
         ):
             continue  # "وقدم الوزير ورقة عمل", "أربع نقابات", "بتوزيع خيام": no name
         if (
@@ -144,10 +145,6 @@ def _trimmed(gazetteer: Gazetteer, people: list[TriggerPerson]) -> list[TriggerP
             shift = max(0, surfaces[0].find(cut))
             kept.append(TriggerPerson(normalized, first_offset + shift, count, [cut]))
     return kept
-
-
-def _ordinary(rules: NameRules, word: str) -> bool:
-    return word in rules.common and word not in rules.given_arabic
 
 
 def _no_name_opens(rules: NameRules, word: str) -> bool:
@@ -214,7 +211,8 @@ def _without_phrase_after(rules: NameRules, person: TriggerPerson) -> TriggerPer
                 or opens_a_phrase(rules, parts[i])
                 or defective_verb(rules, parts[i])
                 or no_family_name(rules, parts[i])
-                or _ordinary_noun(rules, parts[i])
+                # the sentence's object: "نال الممثل بيمان معادي جائزة أفضل أداء"
+                or (ordinary_word(rules, parts[i]) and not parts[i].startswith(ARTICLE))
             )
             and (i + 1 == len(parts) or parts[i + 1] not in COMPOUND_NAME_ENDINGS)
         ),
@@ -227,12 +225,6 @@ def _without_phrase_after(rules: NameRules, person: TriggerPerson) -> TriggerPer
         return person  # a word written as two tokens: no safe cut
     cut = " ".join(surface[:end])
     return TriggerPerson(" ".join(parts[:end]), person.first_offset, person.count, [cut])
-
-
-def _ordinary_noun(rules: NameRules, word: str) -> bool:
-    """An indefinite ordinary word that is no given name ("جائزة"): after a name, the
-    sentence's object ("نال الممثل بيمان معادي جائزة أفضل أداء")."""
-    return word in rules.common and word not in rules.given_arabic and not word.startswith(ARTICLE)
 
 
 def _not_named_after(
@@ -376,9 +368,10 @@ def find_entities(
         built, found_small = _places_named_like_people(built, found_small)
     built = _yielding_to_places(gazetteer, built, found_small)
     # a person's name inside a longer known name is that name's ("المجمع الرياضي
-    # الأمير مولاي عبد الله"); a name of two words or more lies inside one of three
+    # الأمير مولاي عبد الله"); a name of two words or more lies inside one of three,
+    # which the small places' index holds too where it is made
     walked = [n for n in built if n.type == "person"]
-    if walked and (longer := _known_forms(known, PERSON_INSIDE_WORDS)):
+    if walked and (longer := forms or _known_forms(known, PERSON_INSIDE_WORDS)):
         free = _not_within(tokens, longer, walked)
         built = [n for n in built if n.type != "person" or n in free]
     if language is not None and (
