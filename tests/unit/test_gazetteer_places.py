@@ -600,3 +600,35 @@ def test_a_region_named_like_a_key_or_a_word_is_read_beside_its_region_word_in_i
 def test_a_tremor_is_no_town(resources: Resources) -> None:
     text = "\nالجزائر (واج) - ضربت هزة أرضية بقوة 4.9 درجات ولاية ميلة فجر الخميس."
     assert "geonames:1808198" not in places(resources, text, "ar")  # Heze, China
+
+
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        ("وقال إن قرى عيمة والعيص وغرندل المحيطة ببصيرا تعاني من شح المياه", ["العيص", "غرندل"]),
+        ("واعتقل الجيش 12 مطلوبا في جنين وطمون وعقابا، وفق المصادر الفلسطينية", ["عقابا"]),
+        ("وضربت السيول مخيمات في المكلا وسيئون وشبام", ["سيءون"]),
+        ("ووصل النازحون من سنجة وأبو حجار إلى كوستي", ["ابو حجار"]),
+    ],
+)
+def test_an_arabic_list_of_places_goes_on_with_the_places_nobody_knows(
+    text: str, listed: list[str], resources: Resources
+) -> None:
+    found = places(resources, text, "ar")
+    assert {"candidate:" + name for name in listed} <= found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال شهود إن مسيرات ضربت نيالا ومخازن الوقود قرب المدينة",
+        "واحتجز الجنود سيارة إسعاف عند مدخل طمون وأخضع المسعفين للتفتيش",
+        "وتراجعت الليرة في عدن وبقية المناطق الخاضعة لسيطرة الحكومة",
+        "وتعطلت الحركة في حلب والمجالس المحلية تطالب بالتمويل",
+        "وبدأت الفرق في البوكمال وبدأت ترميم المدارس",
+    ],
+)
+def test_no_place_goes_on_a_list_before_a_construct_a_verb_or_an_ordinary_word(
+    text: str, resources: Resources
+) -> None:
+    assert not {p for p in places(resources, text, "ar") if p.startswith("candidate:")}

@@ -35,6 +35,7 @@ from workers.gazetteer.names import (
 from workers.gazetteer.places import PLACE_WORDS, REGIONS, SmallPlaces, small_places
 from workers.gazetteer.sources import (
     BLOCKLIST,
+    COUNTRY_PREFIX,
     CURATED,
     TOWN_PRIORITY,
     TRIGGERS,
@@ -315,7 +316,7 @@ def _add_possessive_forces(entries: Iterable[Entry]) -> None:
         for entry in chosen
         if entry.type == "place" and entry.country is not None and entry.names.get("en")
         for adjective in entry.adjectives.get("en", [])
-        if entry.id.startswith(("Q", "iso3166:"))
+        if entry.id.startswith(("Q", COUNTRY_PREFIX))
     }
     for entry in chosen:
         if entry.type != "organisation":
@@ -452,9 +453,21 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
         stopwords,
     )
     region_phrases = frozenset(n for n in places.regions if " " in n and is_arabic(n))
+    countries = frozenset(country_ids(read_data(CURATED)).values())
     names = replace(
         names,
         region_phrases=region_phrases,
+        list_ends=_normalized_words(place_words, "list_ends"),
+        local_place_keys=where(
+            lambda text, info, entry: (
+                entry.type == "place"
+                and entry.country is not None
+                and entry.id not in countries
+                and not entry.id.startswith(COUNTRY_PREFIX)
+                and info.kind == Kind.NAME
+                and is_arabic(text)
+            )
+        ),
         place_openers=frozenset(
             phrase.split(" ", 1)[0]
             for phrase in names.place_keys | region_phrases

@@ -13,6 +13,7 @@ from newswire_text import WordSet
 
 from workers.gazetteer.model import Entry
 from workers.gazetteer.names import NameRules
+from workers.gazetteer.sources import COUNTRY_PREFIX
 from workers.text.arabic import AND, CUE_PROCLITICS
 from workers.text.normalize import normalize_text
 from workers.text.tokens import Tokens
@@ -39,7 +40,7 @@ def cued_countries(
     index_of = {entry.id: index for index, entry in enumerate(entries)}
     forms: dict[str, tuple[str, int]] = {}
     for name, code in section.get("cued_countries", {}).items():
-        entry = index_of.get(country_ids.get(code, f"iso3166:{code}"))
+        entry = index_of.get(country_ids.get(code, f"{COUNTRY_PREFIX}{code}"))
         if entry is None:
             raise ValueError(f"place_words.toml: cued country {name!r}: no country {code!r}")
         for clitic in CUE_PROCLITICS:

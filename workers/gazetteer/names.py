@@ -225,6 +225,12 @@ class NameRules:
     place_word_forms: frozenset[str] = frozenset()
     """`place_words` as written, an Arabic one with its proclitics too ("بمنجم"), none
     with the article: no person's name follows one."""
+    list_ends: frozenset[str] = frozenset()
+    """(Arabic) The words before which a list of places may end (`places_in_lists`)."""
+    local_place_keys: frozenset[str] = frozenset()
+    """The Arabic keys of known places within a country (towns, regions, sites; no
+    country, continent or sea), with their proclitics: a list of places may go on
+    after one (`places_in_lists`)."""
     compound_given: frozenset[str] = frozenset()
     """Arabic given names of two words whose second is an ordinary word elsewhere
     ("فاطمة الزهراء", "نور الهدى")."""
@@ -2951,6 +2957,108 @@ def _arabic_place_after(rules: NameRules, text: Tokens, hit: int) -> Name | None
         return None
     name = " ".join(words[start:end])
     return None if name in rules.keys else Name("place", name, start, end)
+
+
+def places_in_lists(
+    rules: NameRules,
+    text: Tokens,
+    places: Iterable[tuple[int, int]],
+    taken: Iterable[tuple[int, int]],
+) -> list[Name]:
+    """(Arabic) The places nobody knows that a list of places goes on with, each on
+    its "و" ("قرى عيمة والعيص وغرندل", "طمون وطوباس وعقابا"): after a place the
+    story names (`places`: the token spans of those found otherwise; a known place
+    of a country, not the country), the next item is one too when it is a word that
+    may be a name, no key, given name, head, ordinary word, place word or adjective;
+    or a toponym's prefix and its word ("وأبو فلوس"). None in the `taken` spans."""
+    words, count = text.words, len(text.words)
+    ends = {last for _, last in places}
+    blocked = {i for first, last in taken for i in range(first, last)}
+    found: list[Name] = []
+    for index in range(1, count):
+        word = words[index]
+        if not word.startswith(AND) or index in blocked or not text.joined(index - 1):
+            continue
+        if not (
+            index in ends
+            or words[index - 1] in rules.local_place_keys
+            or (index > 1 and f"{words[index - 2]} {words[index - 1]}" in rules.local_place_keys)
+        ):
+            continue
+        end = _listed_place(rules, text, index)
+        if end is not None and not any(i in blocked for i in range(index, end)):
+            found.append(
+                Name("place", " ".join((word[len(AND) :], *words[index + 1 : end])), index, end)
+            )
+            ends.add(end)
+    return found
+
+
+def _listed_place(rules: NameRules, text: Tokens, index: int) -> int | None:
+    """The end of the place a list goes on with at token `index` (its word on "و"),
+    or None where the item is no name nobody knows."""
+    words = text.words
+    item = words[index][len(AND) :]
+    if len(item) < MIN_LISTED_LETTERS or item in rules.keys:
+        return None
+    if item in rules.toponym_prefixes:
+        following = index + 1
+        if (
+            following < len(words)
+            and text.joined(index)
+            and _after_toponym_prefix(rules, words[following])
+            and f"{item} {words[following]}" not in rules.keys
+        ):
+            return following + 1
+        return None
+    bare = item.removeprefix(ARTICLE)
+    if (
+        not is_arabic(item)
+        or ordinary_word(rules, item)
+        or ordinary_word(rules, bare)
+        or item in rules.given_arabic
+        or item in rules.stopwords
+        or item in rules.arabic_ends
+        or item in rules.place_words
+        or bare in rules.place_words
+        or words[index] in rules.arabic_heads
+        or _nisba(item)
+        or not_a_name(item)
+        or (len(item) == PAST_VERB_LETTERS and item.endswith(PAST_SUFFIX))
+        or (not item.startswith(ARTICLE) and not _bare_name(rules, item))
+    ):
+        return None
+    return index + 1 if _list_item_ends(rules, text, index + 1) else None
+
+
+MIN_LISTED_LETTERS = 3
+PAST_VERB_LETTERS = 4
+PAST_SUFFIX = "ت"
+"""A word of four letters ending in "ت" is a verb in the past ("بدأت", "قتلت") far
+more often than a place."""
+PARTICIPLE_ARTICLE = ARTICLE + "م"
+
+
+def _list_item_ends(rules: NameRules, text: Tokens, end: int) -> bool:
+    """A list's item may end before token `end`: at a punctuation mark, before the
+    next item's "و", a word of `list_ends`, a place word ("بولاية"), an adverbial
+    accusative ("مشيرا") or a participle agreeing with the places ("المجاورة");
+    not before the noun of a construct ("ومخازن الوقود") or a verb."""
+    words = text.words
+    if end >= len(words) or not text.joined(end - 1):
+        return True
+    following = words[end]
+    return (
+        (following.startswith(AND) and len(following) > len(AND))
+        or following in rules.list_ends
+        or following in rules.place_word_forms
+        or (following.endswith(ACCUSATIVE_ENDING) and not_a_name(following))
+        or (
+            following.startswith(PARTICIPLE_ARTICLE)
+            and following.endswith(TEH_MARBUTA)
+            and not _nisba(following)
+        )
+    )
 
 
 def _after_toponym_prefix(rules: NameRules, word: str) -> bool:

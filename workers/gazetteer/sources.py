@@ -77,6 +77,10 @@ def curated_entries(document: dict[str, Any]) -> Iterator[tuple[Entry, str | Non
         yield entry, raw.get("iso"), int(geonames) if geonames is not None else None
 
 
+COUNTRY_PREFIX = "iso3166:"
+"""Of the id of a country the curated file gives no id of its own."""
+
+
 def country_ids(document: dict[str, Any]) -> dict[str, str]:
     return {str(k): str(v) for k, v in document.get("countries", {}).items()}
 
@@ -99,7 +103,7 @@ def country_entries(ids: dict[str, str]) -> Iterator[tuple[str, Entry]]:
             value = getattr(country, attr, None)
             if value and value not in english and "," not in value:
                 english.append(value)
-        entry = Entry(ids.get(code, f"iso3166:{code}"), "place", names, priority=2)
+        entry = Entry(ids.get(code, f"{COUNTRY_PREFIX}{code}"), "place", names, priority=2)
         entry.country = code
         written = names.get("ar", [""])[0]
         if adjective := country_nisba(normalize_text(written), written.startswith(ARTICLE)):

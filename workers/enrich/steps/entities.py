@@ -38,6 +38,7 @@ from workers.gazetteer.names import (
     ordinary_word,
     places_before_their_word,
     places_by_their_word,
+    places_in_lists,
 )
 from workers.gazetteer.places import (
     SmallPlace,
@@ -715,8 +716,9 @@ def _unknown_places(
     small: list[SmallPlace],
     language: str,
 ) -> list[Name]:
-    """Places nobody knows, named after a place word (`places_by_their_word`) or, in
-    Latin script, before an administrative one (`places_before_their_word`), none
+    """Places nobody knows, named after a place word (`places_by_their_word`), in
+    Arabic listed after a place (`places_in_lists`), in Latin script before an
+    administrative word (`places_before_their_word`), none
     inside the names found otherwise, none a town or region of another spelling, none
     inside a known name (nor, in Arabic, sharing a word with one). `forms`: the known
     names' index (`_known_forms`) when it is made already."""
@@ -730,7 +732,15 @@ def _unknown_places(
         (*((n.first, n.last) for n in (*built, *clubs)), *((p.first, p.last) for p in small)),
         arabic=language == "ar",
     )
-    if language != "ar":
+    if language == "ar":
+        spans = [(p.first, p.last) for p in small] + [(n.first, n.last) for n in found]
+        found += places_in_lists(
+            gazetteer.names,
+            tokens,
+            spans,
+            [*spans, *((n.first, n.last) for n in (*built, *clubs))],
+        )
+    else:
         found += places_before_their_word(
             gazetteer.names,
             tokens,
