@@ -1930,3 +1930,49 @@ def test_a_rank_or_an_office_ends_the_body_before_the_persons_name(
     assert body in tagged
     assert "candidate:" + normalize_text(person) in tagged
     assert not any(normalize_text(rank) in tag.removeprefix("candidate:") for tag in tagged)
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("وأعلنت جامعة مولاي إسماعيل بمكناس فتح باب التسجيل", "جامعة مولاي إسماعيل"),
+        ("وأعلنت جامعة سيدي محمد بن عبد الله بفاس فتح باب التسجيل", "جامعة سيدي محمد بن عبد الله"),
+        (
+            "وتصدرت التلميذة الترتيب من ثانوية مولاي إدريس التأهيلية بفاس",
+            "ثانوية مولاي إدريس التأهيلية",
+        ),
+    ],
+)
+def test_a_body_named_for_a_moroccan_sovereign_or_saint_keeps_the_title_and_name(
+    text: str, body: str, resources: Resources
+) -> None:
+    assert found(resources, text, "organisation", "ar") == {normalize_text(body)}
+    assert not found(resources, text, "person", "ar")
+
+
+def test_a_namesakes_name_ends_before_a_second_given_name_which_opens_a_person(
+    resources: Resources,
+) -> None:
+    text = "وقال رئيس جامعة مولاي إسماعيل عبد الغني الفاضلي إن الجامعة جاهزة"
+    assert found(resources, text, "organisation", "ar") == {normalize_text("جامعة مولاي إسماعيل")}
+    assert found(resources, text, "person", "ar") == {normalize_text("عبد الغني الفاضلي")}
+
+
+def test_a_secondary_school_is_a_head_without_the_article_only(resources: Resources) -> None:
+    assert not found(resources, "ونجح 60 بالمئة في امتحانات الثانوية العامة", "organisation", "ar")
+    assert found(resources, "ودرس في ثانوية مالك بن نبي بقسنطينة", "organisation", "ar") == {
+        normalize_text("ثانوية مالك بن نبي")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("وأقرت الجلسة التي ترأسها النائب عمر الترهوني بحضور 104 نواب التعديلات", "عمر الترهوني"),
+        ("وقال مدير الوحدة في مأرب سيف مثنى لـ(كونا) إن السيول ضربت 34 مخيما", "سيف مثنى"),
+    ],
+)
+def test_a_persons_name_ends_before_a_circumstance_or_a_lone_preposition(
+    text: str, person: str, resources: Resources
+) -> None:
+    assert found(resources, text, "person", "ar") == {normalize_text(person)}

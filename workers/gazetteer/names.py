@@ -285,6 +285,9 @@ def name_rules(
                 arabic_heads.setdefault(clitic[:-1] + LAM_ARTICLE + head, ARTICLE + head)
             else:
                 arabic_heads.setdefault(clitic + ARTICLE + head, ARTICLE + head)
+    for head in words(heads["ar"], "indefinite"):  # "ثانوية ..."; "الثانوية" is no head
+        for clitic in HEAD_PROCLITICS:
+            arabic_heads.setdefault(clitic + head, head)
     for phrase in words(heads["ar"], "phrases"):  # "بقيادة": led by, no body
         for clitic in ("", *CONJUNCTIONS):
             arabic_heads.pop(clitic + phrase, None)
@@ -1301,6 +1304,7 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         )
         and not feminine_adjective(rules, words[last])
         and not _feminine_participle(rules, text, last)
+        and words[last] not in rules.arabic_namesakes
     ):
         last += 1
         named = True
@@ -1827,7 +1831,10 @@ def _named_for(rules: NameRules, text: Tokens, index: int, memorial: bool = Fals
     if index + 1 >= count:
         return index
     if words[index] in rules.arabic_namesakes:
-        first = bare_at = index + 1
+        # a title that opens places' names too is a person's before a given name only:
+        # "جامعة سيدي محمد بن عبد الله", not "جماعة سيدي بيبي"
+        first = index + 1
+        bare_at = -1 if words[index] in rules.toponym_prefixes else first
     elif words[index] in rules.given_arabic:
         person = _arabic_person(rules, text, index)
         if not memorial and not _with_purpose(text, index, person):
@@ -1842,11 +1849,16 @@ def _named_for(rules: NameRules, text: Tokens, index: int, memorial: bool = Fals
     last = first
     fathered = False
     while last < count and last - first < MAX_NAMESAKE_WORDS and text.joined(last - 1):
-        if words[last] in rules.particles_arabic and last + 1 < count and text.joined(last):
+        if (
+            words[last] in rules.particles_arabic
+            and (last == first or words[last] in FATHER)
+            and last + 1 < count
+            and text.joined(last)
+        ):
             fathered = fathered or words[last] in FATHER
             last += 2
-        elif words[last] in rules.given_arabic and not fathered:
-            last += 1  # after "بن" and the father's name, a given name opens another
+        elif words[last] in rules.given_arabic and not fathered and last == first:
+            last += 1  # one given name; after it, a particle or the name's end
         elif (
             last == bare_at
             and _bare_name(rules, words[last])
