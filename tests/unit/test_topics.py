@@ -151,6 +151,50 @@ def test_a_keyword_in_the_headline_weighs_more_than_the_same_keyword_in_the_body
         assert subjects[0].code == expected
 
 
+@pytest.mark.parametrize(
+    ("headline", "body"),
+    [
+        (
+            "Kenyan doctors strike over pay arrears",
+            "Patients were turned away from county hospitals, the health ministry said.",
+        ),
+        (
+            "إضراب شامل في مدارس الضفة الغربية",
+            "تعطلت الدراسة في معظم المدارس الحكومية وقال معلمون إن الرواتب لم تصرف.",
+        ),
+        (
+            "Grève des enseignants dans les écoles de Tunis",
+            "Les cours ont été suspendus dans les écoles et les lycées publics.",
+        ),
+    ],
+)
+def test_a_strike_the_headline_names_is_labours_whatever_trade_strikes(
+    headline: str, body: str, resources: Resources
+) -> None:
+    text = analyze(f"{headline}\n{body}")
+    subjects = score_topics(resources.lexicon, text, headline=analyze(headline))
+    assert subjects[0].code == "medtop:09000000"
+
+
+@pytest.mark.parametrize(
+    ("headline", "body"),
+    [
+        (
+            "Drone strikes hit villages near Duhok",
+            "Turkish drones struck villages near Duhok, killing two fighters and wounding "
+            "civilians, the Kurdish authorities said after the attack.",
+        ),
+        ("زلزال يضرب ولاية ميلة", "ضرب زلزال بقوة 5 درجات ولاية ميلة وتضررت منازل."),
+    ],
+)
+def test_an_air_strike_or_a_quake_that_strikes_names_no_labour_event(
+    headline: str, body: str, resources: Resources
+) -> None:
+    text = analyze(f"{headline}\n{body}")
+    subjects = score_topics(resources.lexicon, text, headline=analyze(headline))
+    assert subjects[0].code != "medtop:09000000"
+
+
 def test_a_known_body_points_to_its_topic_whatever_its_name_says(resources: Resources) -> None:
     lexicon = resources.lexicon
     assert [

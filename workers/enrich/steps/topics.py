@@ -10,6 +10,10 @@ Three kinds of evidence add up per topic (docs/ARCHITECTURE.md, "Tagging"):
 - **The headline**, matched alone, counts once more at `HEADLINE_WEIGHT`: the desk
   writes there what the story is about, and the body's background (the war behind
   an airport's traffic figures) only there.
+- **The event the headline names**, where a lexicon's `events` list has it, gives its
+  topic `EVENT_WEIGHT` once: a strike is labour's whatever trade strikes, though the
+  story of a teachers' strike speaks of schools throughout ("Kenyan doctors strike
+  over pay", "إضراب شامل في مدارس الضفة الغربية").
 - **Organisations** the article names point to a topic once each, at `ENTITY_WEIGHT`:
   a known body through `workers/data/topics/bodies.toml` (a club to sport, a central
   bank to economy), any other through the words of its name in the lexicons'
@@ -64,6 +68,8 @@ STRONG_WEIGHT = 2.0
 WEAK_WEIGHT = 1.0
 HEADLINE_WEIGHT = 1.0
 """Extra weight of a keyword in the headline, per mention, on top of its own."""
+EVENT_WEIGHT = 10.0
+"""Weight of a topic whose event the headline names, once."""
 ENTITY_WEIGHT = 2.0
 """Weight an organisation adds to each topic it points to, however often it is named."""
 HALF_SCORE_WEIGHT = 4.0
@@ -85,6 +91,8 @@ class TopicLexicon:
     """Words of organisation names weighted towards topics."""
     deciding: PhraseMatcher
     """Words of organisation names that alone say the topic where they stand."""
+    events: PhraseMatcher
+    """Words that, in a headline, name the story's event as a topic's ("strike")."""
     bodies: dict[str, int] = field(default_factory=dict)
     """Gazetteer id of a known body -> its topic (index into `codes`)."""
     _pointed: dict[str, tuple[int, ...]] = field(default_factory=dict)
@@ -151,6 +159,7 @@ def build_lexicon(
     codes = list(MEDIA_TOPICS)
     index_of = {code.split(":", 1)[1]: i for i, code in enumerate(codes)}
     collected: dict[str, dict[int, float]] = {}
+    events: dict[str, dict[int, float]] = {}
     cues: dict[str, dict[int, float]] = {}
     deciding: dict[str, dict[int, float]] = {}
     for document in documents.values():
@@ -166,7 +175,11 @@ def build_lexicon(
                     for key in _surface_keys(word):
                         hits = collected.setdefault(key, {})
                         hits[topic] = max(hits.get(topic, 0.0), weight)
-            for field_name, words in (("organisations", cues), ("deciding", deciding)):
+            for field_name, words in (
+                ("organisations", cues),
+                ("deciding", deciding),
+                ("events", events),
+            ):
                 for word in table.get(field_name, []):
                     for key in _surface_keys(word):
                         words.setdefault(key, {})[topic] = 1.0
@@ -176,6 +189,7 @@ def build_lexicon(
         _phrase_matcher(collected),
         _phrase_matcher(cues),
         _phrase_matcher(deciding),
+        _phrase_matcher(events),
         known,
     )
 
@@ -211,6 +225,9 @@ def score_topics(
     if headline is not None:
         for i, weight in enumerate(lexicon.weights(headline)):
             totals[i] += HEADLINE_WEIGHT * weight
+        for i, weight in enumerate(lexicon.events.weigh(headline)):
+            if weight:
+                totals[i] += EVENT_WEIGHT
     for organisation in organisations:
         for i in lexicon.pointed_to(organisation):
             totals[i] += ENTITY_WEIGHT
