@@ -272,6 +272,14 @@ def test_packaged_cities_have_arabic_and_french_names(resources: Resources) -> N
         ("fr", "Une attaque revendiquée par le JNIM a visé Djibo.", "org:jnim"),
         ("ar", "واستأنف حقل الشرارة إنتاجه أمس", "place:sharara-oilfield"),
         ("en", "Fighting spread across Kordofan on Monday.", "place:kordofan"),
+        ("en", "A delegation from Al-Azhar also attended.", "org:al-azhar"),
+        ("ar", "واستقبل شيخ الأزهر الشريف الوفد", "org:al-azhar"),
+        (
+            "en",
+            "The Coptic Orthodox Church follows the Julian calendar.",
+            "org:coptic-orthodox-church",
+        ),
+        ("fr", "L'Église copte orthodoxe célèbre Noël le 7 janvier.", "org:coptic-orthodox-church"),
     ],
 )
 def test_companies_clubs_parties_leaders_and_places_of_the_field_are_known(

@@ -1976,3 +1976,21 @@ def test_a_persons_name_ends_before_a_circumstance_or_a_lone_preposition(
     text: str, person: str, resources: Resources
 ) -> None:
     assert found(resources, text, "person", "ar") == {normalize_text(person)}
+
+
+def test_a_patriarchs_number_and_a_priests_title_leave_the_person_whole(
+    resources: Resources,
+) -> None:
+    text = (
+        "Pope Tawadros II led prayers at the cathedral. Church spokesman Father Moussa "
+        "Ibrahim said more churches were licensed."
+    )
+    assert found(resources, text, "person", "en") == {"tawadros ii", "moussa ibrahim"}
+
+
+def test_a_coptic_given_name_opens_a_person_though_a_holy_site_bears_it(
+    resources: Resources,
+) -> None:
+    text = '"We pray for Egypt," said Mina Girgis, 34, an engineer from Shubra.'
+    assert found(resources, text, "person", "en") == {"mina girgis"}
+    assert "place:mina" not in tags(resources, text, "en")

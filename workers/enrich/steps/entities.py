@@ -85,10 +85,14 @@ _BREAK = re.compile(r"[.,;:()\[\]\"«»!?]|\n")
 
 def _with_acronym_word(surface: str) -> bool:
     """A Latin-script word of two capitals or more, which a person's name as written
-    in copy does not hold."""
+    in copy does not hold, but for a ruler's or a patriarch's number ("Tawadros II")."""
     return any(
-        len(word) > 1 and word.isupper() and word.isalpha() for word in _WORDS.split(surface)
+        len(word) > 1 and word.isupper() and word.isalpha() and not _REGNAL.fullmatch(word)
+        for word in _WORDS.split(surface)
     )
+
+
+_REGNAL = re.compile(r"[IVX]{2,5}")
 
 
 _WORDS = re.compile(r"[\s-]+")
