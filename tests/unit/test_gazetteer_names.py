@@ -1994,3 +1994,20 @@ def test_a_coptic_given_name_opens_a_person_though_a_holy_site_bears_it(
     text = '"We pray for Egypt," said Mina Girgis, 34, an engineer from Shubra.'
     assert found(resources, text, "person", "en") == {"mina girgis"}
     assert "place:mina" not in tags(resources, text, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "bodies"),
+    [
+        (
+            "Les élèves du lycée Askia Mohamed de Bamako et du lycée Ba Aminata Diallo ont "
+            "composé.",
+            {"lycee askia mohamed", "lycee ba aminata diallo"},
+        ),
+        ("Les cours ont repris à l'école de Toukra et au lycée d'Azazga.", set()),
+    ],
+)
+def test_a_french_school_is_a_body_before_a_name_and_a_description_before_a_place(
+    text: str, bodies: set[str], resources: Resources
+) -> None:
+    assert found(resources, text, "organisation", "fr") == bodies

@@ -85,6 +85,9 @@ class NameRules:
     english_offices: frozenset[str]
     """The English and French heads, the French lower-case ones and courts."""
     french_lower: frozenset[str]
+    french_lower_named: frozenset[str]
+    """Lower-case French heads that name a body only before a capitalised name ("lycée
+    Askia Mohamed"); with "de" and a place they describe ("l'école de Toukra")."""
     french_courts: frozenset[str]
     """Lower-case heads of courts, a body when named for their seat ("cour d'appel
     de Tunis")."""
@@ -336,6 +339,7 @@ def name_rules(
             *latin_heads.values(), words(heads["fr"], "lower"), words(heads["fr"], "courts")
         ),
         french_lower=words(heads["fr"], "lower"),
+        french_lower_named=words(heads["fr"], "lower_named"),
         french_courts=words(heads["fr"], "courts"),
         kinds=kinds,
         kinds_after=kinds_after,
@@ -597,6 +601,10 @@ def _organisation(rules: NameRules, text: Tokens, index: int, language: str | No
     if language == "fr" and not text.caps[index] and word in rules.french_courts:
         return _french_court(rules, text, index)
     if language == "fr" and not text.caps[index] and word in rules.french_lower:
+        if word in rules.french_lower_named and not (
+            index + 1 < len(text.words) and text.caps[index + 1] and text.joined(index)
+        ):
+            return None
         return (
             _french_organisation(rules, text, index) if _capital_next(rules, text, index) else None
         )
@@ -1099,8 +1107,13 @@ def _french_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
                 break
             french_heads = rules.latin_heads["fr"]
             brought = words[after]
-            if word in COORDINATORS and text.caps[after] and brought in french_heads:
-                break  # "Conseil constitutionnel et la Cour africaine ...": two names
+            if (
+                word in COORDINATORS
+                and brought in french_heads
+                and (text.caps[after] or brought in rules.french_lower)
+            ):
+                break  # "Conseil constitutionnel et la Cour africaine ...", "... et du
+                # lycée Ba Aminata Diallo": two names
             if (
                 word in COORDINATORS
                 and after == last + 1
