@@ -272,6 +272,7 @@ def test_packaged_cities_have_arabic_and_french_names(resources: Resources) -> N
         ("fr", "Une attaque revendiquée par le JNIM a visé Djibo.", "org:jnim"),
         ("ar", "واستأنف حقل الشرارة إنتاجه أمس", "place:sharara-oilfield"),
         ("en", "Fighting spread across Kordofan on Monday.", "place:kordofan"),
+        ("ar", "وقالت الناطقة باسم يونيفيل كانديس أرديل إن القوة تتابع", "org:unifil"),
         ("en", "A delegation from Al-Azhar also attended.", "org:al-azhar"),
         ("ar", "واستقبل شيخ الأزهر الشريف الوفد", "org:al-azhar"),
         (

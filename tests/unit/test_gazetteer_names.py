@@ -2011,3 +2011,32 @@ def test_a_french_school_is_a_body_before_a_name_and_a_description_before_a_plac
     text: str, bodies: set[str], resources: Resources
 ) -> None:
     assert found(resources, text, "organisation", "fr") == bodies
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتجمع عشرات السكان أمام مقر الولاية احتجاجا على انقطاع الكهرباء",
+        "وتجمع مئات المعلمين أمام مبنى المحافظة",
+    ],
+)
+def test_a_head_before_a_quantity_is_a_verb_and_names_no_body(
+    text: str, resources: Resources
+) -> None:
+    assert not found(resources, text, "organisation", "ar")
+
+
+def test_a_place_named_with_bint_after_its_place_word_is_no_person(resources: Resources) -> None:
+    text = "وقتل ثلاثة أشخاص في غارة على بلدة عيناتا بقضاء بنت جبيل"
+    assert not found(resources, text, "person", "ar")
+    assert found(resources, text, "place", "ar") == {normalize_text("عيناتا")}
+
+
+def test_an_opener_before_a_word_ending_in_alef_maqsura_is_the_preposition(
+    resources: Resources,
+) -> None:
+    text = "وقال الناطق باسم المنتدى رمضان بن عمر إن الوضع صعب، وقال باسم العوادي إن"
+    assert found(resources, text, "person", "ar") == {
+        normalize_text("رمضان بن عمر"),
+        normalize_text("باسم العوادي"),
+    }

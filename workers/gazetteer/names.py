@@ -2113,7 +2113,7 @@ def _person(rules: NameRules, text: Tokens, start: int) -> Name | None:
                 (words[after] in rules.given_arabic and words[after] not in rules.openers_arabic)
                 or words[after] in rules.particles_arabic
                 or words[after] in COMPOUND_ENDS
-                or _family_nisba(rules, words[after])
+                or (_family_nisba(rules, words[after]) and not _alef_maqsura(text, after))
             )
             and (not ali or _ali_written(text, start))
         ):
@@ -2161,6 +2161,13 @@ def _family_nisba(rules: NameRules, word: str) -> bool:
     )
 
 
+def _alef_maqsura(text: Tokens, index: int) -> bool:
+    """Token `index` is written with a final "ى", which normalizes as a nisba's "ي"
+    does: "باسم المنتدى" is "on behalf of the forum", no "باسم العوادي"."""
+    return _written(text, index).endswith(ALEF_MAQSURA)
+
+
+ALEF_MAQSURA = "ى"
 PLURAL_NISBA_ENDING = "يين"
 
 
@@ -2365,6 +2372,8 @@ def _named_before_father(rules: NameRules, text: Tokens, index: int, floor: int)
         or word in rules.arabic_heads
         or (word in rules.stopwords and not (definite and word in rules.arabic_namesakes))
         or word in rules.place_words
+        or word in rules.place_word_forms  # "بقضاء بنت جبيل"
+        or f"{words[index]} {father}" in rules.place_keys
         or not is_arabic(word)
         or (word.startswith(ARTICLE_FORMS) and not definite)
         or len(word) < MIN_GIVEN_LETTERS
@@ -3102,6 +3111,7 @@ def _after_toponym_prefix(rules: NameRules, word: str) -> bool:
 def _unknown_arabic_place_word(rules: NameRules, word: str) -> bool:
     return (
         word not in rules.keys
+        and word not in rules.place_word_forms  # "بلدة عيناتا بقضاء بنت جبيل"
         and _bare_name(rules, word)
         and word not in rules.given_arabic
         and word not in rules.arabic_heads
