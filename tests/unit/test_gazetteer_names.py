@@ -2040,3 +2040,19 @@ def test_an_opener_before_a_word_ending_in_alef_maqsura_is_the_preposition(
         normalize_text("رمضان بن عمر"),
         normalize_text("باسم العوادي"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Le pourvoi a été rejeté par la Cour suprême jeudi.", "Cour suprême"),
+        (
+            "La Commission électorale nationale autonome a publié les résultats.",
+            "Commission électorale nationale autonome",
+        ),
+    ],
+)
+def test_a_french_body_keeps_the_adjectives_no_ending_tells(
+    text: str, body: str, resources: Resources
+) -> None:
+    assert found(resources, text, "organisation", "fr") == {normalize_text(body)}

@@ -1151,6 +1151,7 @@ def _french_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         elif word not in rules.never and (
             text.caps[last]
             or (word.endswith(FRENCH_ADJECTIVE_ENDINGS) and word not in FRENCH_NOT_ADJECTIVES)
+            or word in FRENCH_ADJECTIVES
         ):
             last += 1
         else:
@@ -1258,6 +1259,9 @@ MAX_COUNTRY_WORDS = 4
 MAX_LISTED = 3
 """The most items of a list a comma adds to a French name before its "et"."""
 FRENCH_IN = frozenset({"au", "en", "aux"})
+FRENCH_ADJECTIVES = frozenset({"supreme", "supremes", "autonome", "autonomes"})
+"""Adjectives of bodies' names no ending tells ("Cour suprême", "Commission électorale
+nationale autonome")."""
 FRENCH_NOT_ADJECTIVES = frozenset(
     {"avant", "devant", "pendant", "durant", "suivant", "maintenant", "cependant", "pourtant",
      "autant", "tant", "quant", "notamment", "selon"}
