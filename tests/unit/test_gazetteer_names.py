@@ -2056,3 +2056,36 @@ def test_a_french_body_keeps_the_adjectives_no_ending_tells(
     text: str, body: str, resources: Resources
 ) -> None:
     assert found(resources, text, "organisation", "fr") == {normalize_text(body)}
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "وأعلنت العصبة الوطنية لكرة القدم الاحترافية برنامج الدورة",
+            "العصبة الوطنية لكرة القدم الاحترافية",
+        ),
+        (
+            "وقال المنتدى التونسي للحقوق الاقتصادية والاجتماعية إن المهاجرين",
+            "المنتدى التونسي للحقوق الاقتصادية والاجتماعية",
+        ),
+        ("وطالب الادعاء العام بتشديد العقوبة على المتهمين", "الادعاء العام"),
+    ],
+)
+def test_leagues_forums_and_the_prosecution_are_heads(
+    text: str, body: str, resources: Resources
+) -> None:
+    assert found(resources, text, "organisation", "ar") == {normalize_text(body)}
+
+
+def test_official_after_a_known_body_is_no_part_of_its_name(resources: Resources) -> None:
+    text = "وذكرت الوكالة الوطنية للإعلام الرسمية أن الغارة استهدفت منزلا"
+    assert "org:nna" in tags(resources, text, "ar")
+    assert not found(resources, text, "organisation", "ar")
+
+
+@pytest.mark.parametrize("name", ["هفال أبو بكر", "نوف الرشيدي", "نيرة عبد الفتاح", "راجيش مينون"])
+def test_kurdish_gulf_egyptian_and_south_asian_given_names_open_a_person(
+    name: str, resources: Resources
+) -> None:
+    assert found(resources, f"وقال {name} إن الوضع تحسن", "person", "ar") == {normalize_text(name)}
