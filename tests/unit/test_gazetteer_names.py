@@ -2089,3 +2089,18 @@ def test_kurdish_gulf_egyptian_and_south_asian_given_names_open_a_person(
     name: str, resources: Resources
 ) -> None:
     assert found(resources, f"وقال {name} إن الوضع تحسن", "person", "ar") == {normalize_text(name)}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "الشركة الجزائرية لتسيير شبكة نقل الكهرباء",
+        "الوحدة التنفيذية لإدارة مخيمات النازحين",
+        "الوكالة الوطنية لتثمين موارد المحروقات",
+    ],
+)
+def test_what_a_body_is_for_may_be_a_construct_of_several_nouns(
+    body: str, resources: Resources
+) -> None:
+    text = f"وقالت {body} في بيان إن العمل مستمر"
+    assert found(resources, text, "organisation", "ar") == {normalize_text(body)}

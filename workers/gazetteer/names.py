@@ -1658,6 +1658,17 @@ def _purpose(rules: NameRules, text: Tokens, index: int) -> int:
         and words[following] not in rules.stopwords
     ):
         following += 1
+    # a construct may go on over indefinite nouns: "لتسيير شبكة نقل الكهرباء"
+    end = following
+    while (
+        end < count
+        and end - following < CONSTRUCT_NOUNS
+        and text.joined(end - 1)
+        and _purpose_construct_noun(rules, words[end])
+    ):
+        end += 1
+    if end > following and end < count and text.joined(end - 1) and words[end].startswith(ARTICLE):
+        following = end
     if following >= count or not text.joined(following - 1):
         return index
     complement = words[following]
@@ -1671,6 +1682,20 @@ def _purpose(rules: NameRules, text: Tokens, index: int) -> int:
     ):
         return following + 1
     return index
+
+
+def _purpose_construct_noun(rules: NameRules, word: str) -> bool:
+    """An indefinite noun inside the construct of a body's purpose ("شبكة", "نقل" of
+    "لتسيير شبكة نقل الكهرباء")."""
+    return (
+        is_arabic(word)
+        and not word.startswith((AND, *ARTICLE_FORMS))
+        and word not in rules.arabic_function
+        and word not in rules.stopwords
+        and word not in rules.given_arabic
+        and not feminine_adjective(rules, word)
+        and not not_a_name(word)
+    )
 
 
 MIN_PURPOSE_LETTERS = 3
