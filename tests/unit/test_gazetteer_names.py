@@ -2104,3 +2104,16 @@ def test_what_a_body_is_for_may_be_a_construct_of_several_nouns(
 ) -> None:
     text = f"وقالت {body} في بيان إن العمل مستمر"
     assert found(resources, text, "organisation", "ar") == {normalize_text(body)}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("ويواجه الوافدون ومنهم الباكستاني عمران علي شاه تهما بالاحتيال", "عمران علي شاه"),
+        ("وسجل التونسي محمد علي بن رمضان هدف الفوز", "محمد علي بن رمضان"),
+    ],
+)
+def test_after_a_demonym_a_given_name_that_is_a_word_and_ali_are_names(
+    text: str, person: str, resources: Resources
+) -> None:
+    assert found(resources, text, "person", "ar") == {normalize_text(person)}

@@ -2347,8 +2347,13 @@ def _after_arabic_demonym(rules: NameRules, text: Tokens, index: int) -> Name | 
             if last - start >= 1 and _nisba(word) and word not in rules.keys:
                 last += 1  # a family name of relation ends the name
             break
+        # a given name that is an ordinary word too ("عمران"), and "علي" as written,
+        # are names here
+        given = word in rules.given_arabic or (word == ALI and _ali_written(text, last))
+        if word in rules.particles_arabic:
+            return None  # "التونسي محمد علي بن رمضان": the names walk reads the whole name
         if (
-            not _bare_name(rules, word)
+            not (_bare_name(rules, word) or given)
             or word in rules.keys
             or word in rules.arabic_heads
             or word in rules.place_words
