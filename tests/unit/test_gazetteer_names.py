@@ -2117,3 +2117,13 @@ def test_after_a_demonym_a_given_name_that_is_a_word_and_ali_are_names(
     text: str, person: str, resources: Resources
 ) -> None:
     assert found(resources, text, "person", "ar") == {normalize_text(person)}
+
+
+def test_an_english_word_among_the_particles_joins_a_name_only_hyphenated(
+    resources: Resources,
+) -> None:
+    text = (
+        "He signed the deal with Airbus Chief Executive Guillaume Faury at Dubai World "
+        "Central, the site. Mohamed at-Tayeb Ali said."
+    )
+    assert found(resources, text, "person", "en") == {"guillaume faury", "mohamed at tayeb ali"}

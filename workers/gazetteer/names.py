@@ -2225,7 +2225,11 @@ def _latin_person(rules: NameRules, text: Tokens, start: int, last: int) -> Name
     while last < count and last - start < MAX_PERSON_WORDS and text.joined(last - 1):
         following = words[last]
         particle = (
-            following in rules.particles_latin or (following in TITLES_IN_NAMES and text.caps[last])
+            (
+                following in rules.particles_latin
+                and (following not in ENGLISH_PARTICLES or _glued(text, last) == HYPHEN)
+            )
+            or (following in TITLES_IN_NAMES and text.caps[last])
         ) and (last + 1 < count and text.joined(last) and _name_word(rules, text, last + 1))
         if following in TITLES_IN_NAMES and text.caps[last] and not particle:
             last += 1  # "Ahmed Mohamud Sheikh, director of ...": the family's name
@@ -2243,6 +2247,10 @@ def _latin_person(rules: NameRules, text: Tokens, start: int, last: int) -> Name
         after += 1
     return _unknown_person(rules, words[start:last], start, last)
 
+
+ENGLISH_PARTICLES = frozenset({"as", "at", "an", "ad", "do"})
+"""Particles that are English words: in a name only hyphenated to the next word
+("as-Sisi"), not in "Guillaume Faury at Dubai World Central"."""
 
 MAX_LETTERS_AFTER_APOSTROPHE = 2
 
