@@ -85,6 +85,11 @@ def test_seed_story_is_about_conflict(resources: Resources) -> None:
             "températures pouvant atteindre 41 degrés, avec des orages en soirée.",
             "medtop:17000000",
         ),
+        (
+            "الجفاف يدفع مربي الجاموس إلى النزوح من أهوار الجبايش، وقال محافظ ذي قار "
+            "إن جفاف الأهوار قضى على المراعي",
+            "medtop:06000000",
+        ),
     ],
 )
 def test_main_topic_per_language(text: str, expected: str, resources: Resources) -> None:
