@@ -181,6 +181,16 @@ def test_a_strike_the_headline_names_is_labours_whatever_trade_strikes(
     assert subjects[0].code == "medtop:09000000"
 
 
+def test_researchers_the_headline_names_make_a_university_study_science(
+    resources: Resources,
+) -> None:
+    headline = "باحثون في جامعة خليفة يطورون غشاء لتحلية مياه البحر"
+    body = "وقال أستاذ في الجامعة إن طلاب الدكتوراه شاركوا في تطوير الغشاء."
+    text = analyze(f"{headline}\n{body}")
+    subjects = score_topics(resources.lexicon, text, headline=analyze(headline))
+    assert subjects[0].code == "medtop:13000000"
+
+
 @pytest.mark.parametrize(
     ("headline", "body"),
     [
