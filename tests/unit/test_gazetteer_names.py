@@ -2127,3 +2127,21 @@ def test_an_english_word_among_the_particles_joins_a_name_only_hyphenated(
         "Central, the site. Mohamed at-Tayeb Ali said."
     )
     assert found(resources, text, "person", "en") == {"guillaume faury", "mohamed at tayeb ali"}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("L'opposant Barthélémy Dias a fait appel de la décision.", "barthelemy dias"),
+        (
+            "Le lauréat, Pingdwendé Gilbert Ouédraogo, a salué le jury.",
+            "pingdwende gilbert ouedraogo",
+        ),
+        ("Lamu governor Muthomi Njuki said the talks had failed.", "muthomi njuki"),
+    ],
+)
+def test_west_african_and_kenyan_given_names_open_a_person_named_without_a_title(
+    text: str, person: str, resources: Resources
+) -> None:
+    language = "fr" if "'" in text or "é" in text else "en"
+    assert person in found(resources, text, "person", language)
