@@ -2145,3 +2145,12 @@ def test_west_african_and_kenyan_given_names_open_a_person_named_without_a_title
 ) -> None:
     language = "fr" if "'" in text or "é" in text else "en"
     assert person in found(resources, text, "person", language)
+
+
+def test_a_capitalised_role_opening_a_sentence_is_no_part_of_the_name(
+    resources: Resources,
+) -> None:
+    text = (
+        "The river burst its banks.\n\nFarmer Abdirahman Hassan Elmi said his fields were flooded."
+    )
+    assert found(resources, text, "person", "en") == {"abdirahman hassan elmi"}

@@ -164,7 +164,9 @@ def _no_name_opens(rules: NameRules, word: str) -> bool:
 def _without_leading_word(
     rules: NameRules, places: SmallPlaces, person: TriggerPerson
 ) -> TriggerPerson:
-    """The person less a first Arabic word that a given name follows, when it opens
+    """The person less a first Latin-script role before a given name, capitalised at
+    a sentence's start ("Farmer Abdirahman Hassan Elmi said"), or a first Arabic word
+    that a given name follows, when it opens
     with "و" ("رئيس الحزب الجمهوري وشقيق عصام الشابي": "and the brother of"; a name
     that opens with "و", "وليد", is followed by its family name, not a given one), or
     when it is the complement of the title that announced the name: a place, or a
@@ -172,6 +174,8 @@ def _without_leading_word(
     سعيد بن سميط")."""
     parts = person.name.split(" ")
     first = parts[0]
+    if len(parts) > 2 and first in rules.roles and parts[1] in rules.given_latin:
+        return _less_words(person, 1)  # "Farmer Abdirahman Hassan Elmi said": a role
     if len(parts) < 2 or not is_arabic(first) or first in rules.given_arabic:
         return person
     for size in range(MAX_PLACE_WORDS, 1, -1):  # "محافظ ذي قار مرتضى الإبراهيمي"
