@@ -2154,3 +2154,10 @@ def test_a_capitalised_role_opening_a_sentence_is_no_part_of_the_name(
         "The river burst its banks.\n\nFarmer Abdirahman Hassan Elmi said his fields were flooded."
     )
     assert found(resources, text, "person", "en") == {"abdirahman hassan elmi"}
+
+
+def test_a_place_whose_name_opens_with_kaf_names_a_body_after_its_head(
+    resources: Resources,
+) -> None:
+    text = "ونقل المصابون إلى مستشفى كسلا التعليمي"
+    assert found(resources, text, "organisation", "ar") == {normalize_text("مستشفى كسلا التعليمي")}

@@ -2652,8 +2652,16 @@ def _at_place(rules: NameRules, word: str) -> bool:
 
 
 def _on_place(rules: NameRules, word: str) -> bool:
-    """ "ب", "ف" or "ك" on a known place's name ("بورقلة"): where, not a name's word."""
-    return word[0] in PLACE_PREPOSITIONS and word[1:] in rules.place_keys
+    """ "ب", "ف" or "ك" on a known place's name ("بورقلة"): where, not a name's word;
+    "ك", rare on a place, not on a place's own name ("كسلا" is no "ك" on Salé)."""
+    return (
+        word[0] in PLACE_PREPOSITIONS
+        and word[1:] in rules.place_keys
+        and not (word[0] == AS and word in rules.place_keys)
+    )
+
+
+AS = "ك"
 
 
 def opens_a_phrase(rules: NameRules, word: str) -> bool:
