@@ -632,3 +632,30 @@ def test_no_place_goes_on_a_list_before_a_construct_a_verb_or_an_ordinary_word(
     text: str, resources: Resources
 ) -> None:
     assert not {p for p in places(resources, text, "ar") if p.startswith("candidate:")}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("ووقعت الأضرار الأكبر في مخيم الجفينة، وفق السلطات", "candidate:الجفينه"),
+        ("وامتدت الحملة إلى مخيم الفارعة وفق وزارة الصحة", "candidate:الفارعه"),
+        ("ويقيم في بلدة القبيات في عكار", "candidate:القبيات"),
+    ],
+)
+def test_a_name_with_the_article_alone_after_a_place_word_is_a_candidate_place(
+    text: str, found: str, resources: Resources
+) -> None:
+    assert found in places(resources, text, "ar")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ووصلت المساعدات إلى مخيم النازحين قرب المدينة",
+        "وقالت مديرية الحراج في وزارة الزراعة إن الحرائق امتدت",
+    ],
+)
+def test_no_place_after_a_place_word_for_a_plural_of_people_or_after_a_head(
+    text: str, resources: Resources
+) -> None:
+    assert not {p for p in places(resources, text, "ar") if p.startswith("candidate:")}

@@ -3021,6 +3021,13 @@ def _arabic_place_after(rules: NameRules, text: Tokens, hit: int) -> Name | None
         return None
     prefix = words[start] in rules.toponym_prefixes
     if not prefix and not _unknown_arabic_place_word(rules, words[start]):
+        # a name with the article, alone before the phrase goes on: "مخيم الجفينة"
+        if (
+            words[hit] not in rules.arabic_heads  # "مديرية الحراج", "دائرة المحاسبات"
+            and _definite_place_word(rules, words[start])
+            and _list_item_ends(rules, text, start + 1)
+        ):
+            return Name("place", words[start], start, start + 1)
         return None
     end = start + 1
     if end < count and text.joined(start):
@@ -3041,6 +3048,29 @@ def _arabic_place_after(rules: NameRules, text: Tokens, hit: int) -> Name | None
         return None
     name = " ".join(words[start:end])
     return None if name in rules.keys else Name("place", name, start, end)
+
+
+def _definite_place_word(rules: NameRules, word: str) -> bool:
+    """A word with the article that may name a place after a place word: no ordinary
+    word, adjective, plural of people ("مخيم النازحين"), key or word of no name."""
+    bare = word.removeprefix(ARTICLE)
+    return (
+        word.startswith(ARTICLE)
+        and len(bare) >= MIN_LISTED_LETTERS
+        and not ordinary_word(rules, word)
+        and not ordinary_word(rules, bare)
+        and word not in rules.keys
+        and word not in rules.stopwords
+        and word not in rules.arabic_ends
+        and word not in rules.arabic_heads
+        and bare not in rules.place_words
+        and not word.endswith(PEOPLES_PLURALS)
+        and not _nisba(word)
+        and not not_a_name(word)
+    )
+
+
+PEOPLES_PLURALS = ("ين", "ون")
 
 
 def places_in_lists(
