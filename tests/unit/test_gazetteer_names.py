@@ -2161,3 +2161,10 @@ def test_a_place_whose_name_opens_with_kaf_names_a_body_after_its_head(
 ) -> None:
     text = "ونقل المصابون إلى مستشفى كسلا التعليمي"
     assert found(resources, text, "organisation", "ar") == {normalize_text("مستشفى كسلا التعليمي")}
+
+
+def test_a_name_after_a_demonym_ends_before_the_phrase_a_preposition_opens(
+    resources: Resources,
+) -> None:
+    text = "فيما فاز النيجيري إيميكا أوكافور بجائزة أفضل ممثل"
+    assert found(resources, text, "person", "ar") == {normalize_text("إيميكا أوكافور")}

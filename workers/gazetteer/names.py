@@ -2367,6 +2367,7 @@ def _after_arabic_demonym(rules: NameRules, text: Tokens, index: int) -> Name | 
             or word in rules.place_words
             or not_a_name(word)
             or (last > start and word.startswith(CONJUNCTIONS))
+            or (last > start and opens_a_phrase(rules, word))  # "... أوكافور بجائزة"
         ):
             break
         last += 1
