@@ -2168,3 +2168,19 @@ def test_a_name_after_a_demonym_ends_before_the_phrase_a_preposition_opens(
 ) -> None:
     text = "فيما فاز النيجيري إيميكا أوكافور بجائزة أفضل ممثل"
     assert found(resources, text, "person", "ar") == {normalize_text("إيميكا أوكافور")}
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (
+            "وادعى المحقق على الوزراء السابقين غازي زعيتر ويوسف فنيانوس",
+            {"غازي زعيتر", "يوسف فنيانوس"},
+        ),
+        ("بعد أن تصدى الحارس عبد اللطيف رمضان لتسديدته وأدار الكرة", {"عبد اللطيف رمضان"}),
+    ],
+)
+def test_a_name_ends_before_the_next_of_a_list_and_a_possessed_noun_with_a_preposition(
+    text: str, people: set[str], resources: Resources
+) -> None:
+    assert found(resources, text, "person", "ar") == {normalize_text(p) for p in people}

@@ -2543,6 +2543,7 @@ def _arabic_person(
                 and last < count
                 and text.joined(last - 1)
                 and (words[last] in rules.given_arabic or _given_stopword(text, last))
+                and not _and_another(rules, words[last])  # "وغازي زعيتر ويوسف فنيانوس"
             ):
                 parts.append(words[last])  # "مريم جرجس فهمي": the father's, then the grandfather's
                 last += 1
@@ -2677,7 +2678,18 @@ def opens_a_phrase(rules: NameRules, word: str) -> bool:
     if word[0] not in CLITICS or word in rules.given_arabic:
         return False
     stem = word[1:]
-    return stem in rules.common or stem in COUNTS or _verbal_noun(stem)
+    return (
+        stem in rules.common
+        or stem in COUNTS
+        or _verbal_noun(stem)
+        or (len(stem) >= MIN_POSSESSED_LETTERS and stem.endswith(POSSESSED_FEMININE))
+    )
+
+
+POSSESSED_FEMININE = ("ته", "تها", "تهم", "تهما")
+"""A feminine noun and a possessive pronoun ("لتسديدته": his shot): after a
+preposition, the phrase after a name."""
+MIN_POSSESSED_LETTERS = 6
 
 
 COUNTS = frozenset(
