@@ -2184,3 +2184,17 @@ def test_a_name_ends_before_the_next_of_a_list_and_a_possessed_noun_with_a_prepo
     text: str, people: set[str], resources: Resources
 ) -> None:
     assert found(resources, text, "person", "ar") == {normalize_text(p) for p in people}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال محافظ اللقاء بشأن استعمال الشماريخ إن اللجنة ستدرس التقرير",
+        "وأضاف كنا نرى أضواء الساحل ولم يأت أحد",
+        "وقال المنظم وقدم عبده باقة من أغانيه",
+    ],
+)
+def test_no_person_from_a_preposition_a_verb_or_and_with_a_verb_after_a_trigger(
+    text: str, resources: Resources
+) -> None:
+    assert not found(resources, text, "person", "ar")

@@ -153,12 +153,22 @@ def _trimmed(gazetteer: Gazetteer, people: list[TriggerPerson]) -> list[TriggerP
 
 
 def _no_name_opens(rules: NameRules, word: str) -> bool:
-    """An Arabic word no person's name opens with: a count ("أربع"), or a preposition
-    on a verbal noun of the forms تفعيل and تفعلة ("بتوزيع"); names open with such
-    letters too ("بهي الدين", "كاسبار"), so no other shape counts."""
+    """An Arabic word no person's name opens with: a count ("أربع"), a preposition
+    on a verbal noun of the forms تفعيل and تفعلة ("بتوزيع"; names open with such
+    letters too, "بهي الدين", "كاسبار", so no other shape counts), or a verb in the
+    present."""
     return word not in rules.given_arabic and (
-        word in COUNTS or (word[0] in PLACE_PREPOSITIONS + LAM and no_family_name(rules, word[1:]))
+        word in COUNTS
+        or (word[0] in PLACE_PREPOSITIONS + LAM and no_family_name(rules, word[1:]))
+        or (len(word) > MIN_PRESENT_VERB_LETTERS and word[0] == PRESENT_THIRD_PERSON)
     )
+
+
+PRESENT_THIRD_PERSON = "ي"
+MIN_PRESENT_VERB_LETTERS = 3
+"""A word of four letters or more opening with "ي" that is no given name is a verb in
+the present ("وزير التربية يعلن نتيجة"), which opens no name; "ت" and "ن" open
+foreign and women's names as often ("تريسي", "نعمات")."""
 
 
 def _without_leading_word(
@@ -176,6 +186,13 @@ def _without_leading_word(
     first = parts[0]
     if len(parts) > 2 and first in rules.roles and parts[1] in rules.given_latin:
         return _less_words(person, 1)  # "Farmer Abdirahman Hassan Elmi said": a role
+    if (
+        first.startswith(AND)
+        and not first.startswith(AND + ARTICLE)
+        and is_arabic(first)
+        and first not in rules.given_arabic
+    ):
+        return _less_words(person, 1)  # "وقدم عبده": "and" and a verb, before the name
     if len(parts) < 2 or not is_arabic(first) or first in rules.given_arabic:
         return person
     for size in range(MAX_PLACE_WORDS, 1, -1):  # "محافظ ذي قار مرتضى الإبراهيمي"
