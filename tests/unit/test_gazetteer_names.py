@@ -2198,3 +2198,18 @@ def test_no_person_from_a_preposition_a_verb_or_and_with_a_verb_after_a_trigger(
     text: str, resources: Resources
 ) -> None:
     assert not found(resources, text, "person", "ar")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال إن الملوحة وصلت إلى مركز المدينة للمرة الأولى منذ سنوات",
+        "ومنحت الهيئة ترخيصا لشركة ثالثة لتقديم خدمات الإنترنت",
+        "وأكد وزير شؤون مجلسي الشورى والنواب أن الجلسة ستعقد",
+    ],
+)
+def test_no_name_from_for_the_first_time_an_ordinal_or_affairs(
+    text: str, resources: Resources
+) -> None:
+    assert not found(resources, text, "organisation", "ar")
+    assert not found(resources, text, "person", "ar")
