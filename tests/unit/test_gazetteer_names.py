@@ -2213,3 +2213,16 @@ def test_no_name_from_for_the_first_time_an_ordinal_or_affairs(
 ) -> None:
     assert not found(resources, text, "organisation", "ar")
     assert not found(resources, text, "person", "ar")
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("باحثون في معهد قطر لبحوث البيئة والطاقة يطورون طلاء", "معهد قطر لبحوث البيئة والطاقة"),
+        ("وعاد طلاب جامعة القاهرة لقضاء إجازة العيد", "جامعة القاهرة"),
+    ],
+)
+def test_what_a_body_named_by_a_place_is_for_stays_in_its_name_but_a_universitys(
+    text: str, body: str, resources: Resources
+) -> None:
+    assert found(resources, text, "organisation", "ar") == {normalize_text(body)}

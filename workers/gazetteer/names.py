@@ -1309,6 +1309,7 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
     owned = head == bare and bare in rules.arabic_owned
     whose = 0
     only_adjectives = False
+    placed = False
     if (
         head == bare
         and (bare in rules.arabic_named or facility)
@@ -1381,7 +1382,12 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
     # what a body does may follow its head and adjectives, or a company's name:
     # "الشركة السودانية لنقل الكهرباء", "شركة سرت لإنتاج وتصنيع النفط"; after a
     # noun it is more often the purpose of a sentence ("وزارة الصحة لمواجهة ...")
-    plain, purpose = last == start + 1 or named, named
+    # and after a place that ends the construct ("معهد قطر لبحوث البيئة والطاقة"), but
+    # for a university's, after which it is the sentence's ("جامعة القاهرة لقضاء ...")
+    plain, purpose = (
+        last == start + 1 or named,
+        named or (placed and head == bare and bare not in rules.arabic_states),
+    )
     while last < count and last - start < MAX_NAME_WORDS and text.joined(last - 1):
         word = words[last]
         if (
