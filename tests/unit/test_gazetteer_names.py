@@ -2226,3 +2226,17 @@ def test_what_a_body_named_by_a_place_is_for_stays_in_its_name_but_a_universitys
     text: str, body: str, resources: Resources
 ) -> None:
     assert found(resources, text, "organisation", "ar") == {normalize_text(body)}
+
+
+@pytest.mark.parametrize(
+    ("text", "bodies"),
+    [
+        ("وتجمع المحتجون في المكلا أمام مبنى المحافظة", set()),
+        ("وأعلنت نتائج انتخابات مجلس الشورى للفترة الحادية عشرة", {"مجلس الشورى"}),
+        ("وقالت مفوضية العون الإنساني إن النازحين وصلوا", {"مفوضية العون الإنساني"}),
+    ],
+)
+def test_no_construct_with_a_plural_in_the_nominative_nor_a_period_after_a_name(
+    text: str, bodies: set[str], resources: Resources
+) -> None:
+    assert found(resources, text, "organisation", "ar") == {normalize_text(b) for b in bodies}

@@ -1299,6 +1299,13 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         return None  # "مجلس إدارة المصرف المركزي": a body's board, no body of its own
     if bare in rules.arabic_purposed:
         return _purposed(rules, text, start, head)
+    if (
+        start + 1 < count
+        and words[start + 1].startswith(ARTICLE)
+        and words[start + 1].endswith(SOUND_PLURAL)
+        and len(words[start + 1]) >= len(ARTICLE) + MIN_SOUND_PLURAL_LETTERS
+    ):
+        return None  # "وتجمع المحتجون": a verb and its subject, no construct
     if start + 1 < count and words[start + 1].startswith(LAM_ARTICLE):
         # "وكيل الجامعة للشؤون التعليمية": an office's field; "شركة للتصدير": a
         # description; a body's name comes between its head and what it is for
@@ -1742,6 +1749,12 @@ def _construct_chain(
             return start, False
         index += 1
     return start, False
+
+
+SOUND_PLURAL = "ون"
+"""The nominative of a sound plural, which a construct's second noun never takes."""
+MIN_SOUND_PLURAL_LETTERS = 5
+"""Shorter words so ending are nouns of their own ("العون", "الشؤون")."""
 
 
 def _place_named_at(rules: NameRules, text: Tokens, index: int) -> int:
