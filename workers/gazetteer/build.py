@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from newswire_text import EntityFinder
+from newswire_text import EntityFinder, WordSet
 
 from workers.gazetteer.cache import cached, source_digest
 from workers.gazetteer.clubs import SPORTS, ClubRules, club_rules
@@ -458,14 +458,19 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
         names,
         region_phrases=region_phrases,
         list_ends=_normalized_words(place_words, "list_ends"),
-        local_place_keys=where(
-            lambda text, info, entry: (
-                entry.type == "place"
-                and entry.country is not None
-                and entry.id not in countries
-                and not entry.id.startswith(COUNTRY_PREFIX)
-                and info.kind == Kind.NAME
-                and is_arabic(text)
+        local_places=WordSet(
+            sorted(
+                where(
+                    lambda text, info, entry: (
+                        entry.type == "place"
+                        and entry.country is not None
+                        and entry.id not in countries
+                        and not entry.id.startswith(COUNTRY_PREFIX)
+                        and info.kind == Kind.NAME
+                        and is_arabic(text)
+                        and " " not in text
+                    )
+                )
             )
         ),
         place_openers=frozenset(

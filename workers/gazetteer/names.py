@@ -20,7 +20,7 @@ key is left to the gazetteer. The search starts only at head nouns and given nam
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from newswire_text import Analysis, WordSet
@@ -230,10 +230,10 @@ class NameRules:
     with the article: no person's name follows one."""
     list_ends: frozenset[str] = frozenset()
     """(Arabic) The words before which a list of places may end (`places_in_lists`)."""
-    local_place_keys: frozenset[str] = frozenset()
-    """The Arabic keys of known places within a country (towns, regions, sites; no
-    country, continent or sea), with their proclitics: a list of places may go on
-    after one (`places_in_lists`)."""
+    local_places: WordSet = field(default_factory=lambda: WordSet([]))
+    """The Arabic keys of one word of known places within a country (towns, regions,
+    sites; no country, continent or sea), with their proclitics: a list of places may
+    go on after one (`places_in_lists`)."""
     compound_given: frozenset[str] = frozenset()
     """Arabic given names of two words whose second is an ordinary word elsewhere
     ("فاطمة الزهراء", "نور الهدى")."""
@@ -3118,25 +3118,25 @@ def places_in_lists(
     may be a name, no key, given name, head, ordinary word, place word or adjective;
     or a toponym's prefix and its word ("وأبو فلوس"). None in the `taken` spans."""
     words, count = text.words, len(text.words)
-    ends = {last for _, last in places}
+    after = sorted(
+        {last for _, last in places} | {i + 1 for i in rules.local_places.find(text.analysis)}
+    )
+    queue = [i for i in after if i < count and words[i][:1] == AND]
+    if not queue:
+        return []
     blocked = {i for first, last in taken for i in range(first, last)}
     found: list[Name] = []
-    for index in range(1, count):
+    for index in queue:  # grows as each place found goes on with the list
         word = words[index]
-        if not word.startswith(AND) or index in blocked or not text.joined(index - 1):
-            continue
-        if not (
-            index in ends
-            or words[index - 1] in rules.local_place_keys
-            or (index > 1 and f"{words[index - 2]} {words[index - 1]}" in rules.local_place_keys)
-        ):
+        if index in blocked or not text.joined(index - 1):
             continue
         end = _listed_place(rules, text, index)
         if end is not None and not any(i in blocked for i in range(index, end)):
             found.append(
                 Name("place", " ".join((word[len(AND) :], *words[index + 1 : end])), index, end)
             )
-            ends.add(end)
+            if end < count and words[end][:1] == AND:
+                queue.append(end)
     return found
 
 
