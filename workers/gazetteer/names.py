@@ -3083,26 +3083,39 @@ def _arabic_place_after(rules: NameRules, text: Tokens, hit: int) -> Name | None
 
 
 def _definite_place_word(rules: NameRules, word: str) -> bool:
-    """A word with the article that may name a place after a place word: no ordinary
-    word, adjective, plural of people ("مخيم النازحين"), key or word of no name."""
-    bare = word.removeprefix(ARTICLE)
+    """A word with the article that may name a place after a place word: no head or
+    plural of people ("مخيم النازحين"), and a word that may name a place
+    (`_place_name_word`)."""
     return (
         word.startswith(ARTICLE)
+        and word not in rules.arabic_heads
+        and not word.endswith(PEOPLES_PLURALS)
+        and _place_name_word(rules, word)
+    )
+
+
+def _place_name_word(rules: NameRules, word: str) -> bool:
+    """An Arabic word, with the article or without, that may name a place nobody
+    knows: no key, ordinary word (with or without its article), given name, stop word,
+    word that ends a name, place word, adjective or word of no name."""
+    bare = word.removeprefix(ARTICLE)
+    return (
+        is_arabic(word)
         and len(bare) >= MIN_LISTED_LETTERS
+        and word not in rules.keys
         and not ordinary_word(rules, word)
         and not ordinary_word(rules, bare)
-        and word not in rules.keys
+        and word not in rules.given_arabic
         and word not in rules.stopwords
         and word not in rules.arabic_ends
-        and word not in rules.arabic_heads
+        and word not in rules.place_words
         and bare not in rules.place_words
-        and not word.endswith(PEOPLES_PLURALS)
         and not _nisba(word)
         and not not_a_name(word)
     )
 
 
-PEOPLES_PLURALS = ("ين", "ون")
+PEOPLES_PLURALS = ("ين", SOUND_PLURAL)
 
 
 def places_in_lists(
@@ -3157,19 +3170,9 @@ def _listed_place(rules: NameRules, text: Tokens, index: int) -> int | None:
         ):
             return following + 1
         return None
-    bare = item.removeprefix(ARTICLE)
     if (
-        not is_arabic(item)
-        or ordinary_word(rules, item)
-        or ordinary_word(rules, bare)
-        or item in rules.given_arabic
-        or item in rules.stopwords
-        or item in rules.arabic_ends
-        or item in rules.place_words
-        or bare in rules.place_words
+        not _place_name_word(rules, item)
         or words[index] in rules.arabic_heads
-        or _nisba(item)
-        or not_a_name(item)
         or (len(item) == PAST_VERB_LETTERS and item.endswith(PAST_SUFFIX))
         or (not item.startswith(ARTICLE) and not _bare_name(rules, item))
     ):
