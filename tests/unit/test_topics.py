@@ -181,6 +181,19 @@ def test_a_strike_the_headline_names_is_labours_whatever_trade_strikes(
     assert subjects[0].code == "medtop:09000000"
 
 
+def test_a_disaster_the_headline_names_outweighs_the_displaced_it_leaves(
+    resources: Resources,
+) -> None:
+    headline = "غرق قارب مهاجرين قبالة زوارة ومخاوف من فقدان العشرات"
+    body = (
+        "قالت المنظمة الدولية للهجرة إن المهاجرين واللاجئين والنازحين في المخيمات "
+        "يحتاجون إلى مساعدات إنسانية عاجلة."
+    )
+    text = analyze(f"{headline}\n{body}")
+    subjects = score_topics(resources.lexicon, text, headline=analyze(headline))
+    assert subjects[0].code == "medtop:03000000"
+
+
 def test_researchers_the_headline_names_make_a_university_study_science(
     resources: Resources,
 ) -> None:
