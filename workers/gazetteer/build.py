@@ -453,7 +453,8 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
         stopwords,
     )
     region_phrases = frozenset(n for n in places.regions if " " in n and is_arabic(n))
-    countries = frozenset(country_ids(read_data(CURATED)).values())
+    curated_countries = country_ids(read_data(CURATED))
+    countries = frozenset(curated_countries.values())
     names = replace(
         names,
         region_phrases=region_phrases,
@@ -508,7 +509,7 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
         places,
         {index: forms for index, entry in enumerate(entries) if (forms := _surnames(entry))},
         clubs,
-        cued_countries(place_words, entries, country_ids(read_data(CURATED))),
+        cued_countries(place_words, entries, curated_countries),
         _without_article(entries, frozenset(keys.best)),
         {
             winner: others
