@@ -29,6 +29,7 @@ from faust.types.auth import CredentialsT
 from workers import kafka_security
 from workers.runtime.batch import Batch, BatchHandler, Output, Record
 from workers.runtime.chain import stage_chain
+from workers.runtime.commit_retry import StageApp
 from workers.runtime.faust_metrics import StageSensor
 from workers.runtime.retry import Backoff, Retry
 from workers.settings import Settings
@@ -64,10 +65,11 @@ def _credentials(settings: Settings) -> CredentialsT | None:
 
 def create_app(settings: Settings, stage: BoundStage) -> faust.App:
     """A Faust app in the stage's consumer group. Offsets are committed only for
-    batches the chain finished (their outputs acknowledged by Kafka)."""
+    batches the chain finished (their outputs acknowledged by Kafka), and again
+    when Kafka refused their commit (`workers.runtime.commit_retry`)."""
     worker = settings.worker
     (settings.data_dir / "faust").mkdir(parents=True, exist_ok=True)
-    app = faust.App(
+    app = StageApp(
         stage.group,
         broker=broker_url(settings),
         broker_credentials=_credentials(settings),
