@@ -584,6 +584,8 @@ def test_a_region_of_three_letters_is_read_beside_a_region_word_only(
     bare = "\nعدن (سبأ) - وسافر المعتمرون لحج بيت الله الحرام."
     assert "iso3166-2:YE-LA" in places(resources, cued, "ar")
     assert "iso3166-2:YE-LA" not in places(resources, bare, "ar")
+    jordan = "\nعمان (بترا) - وقال مسؤولون في محافظة جرش إن الحافلات وصلت."
+    assert "iso3166-2:JO-JA" in places(resources, jordan, "ar")
 
 
 def test_a_region_named_like_a_key_or_a_word_is_read_beside_its_region_word_in_its_country(

@@ -183,10 +183,12 @@ def small_places(
         if table.get("cued_only")
     )
     regions: dict[str, list[Record]] = {}
+    short: set[str] = set()
     for name, record in _regions(regions_document):
-        # a short name is read beside a region word only ("محافظة لحج")
-        if (_long_enough(name) or record[0] in cued_only) and record not in regions.get(name, ()):
+        if record not in regions.get(name, ()):
             regions.setdefault(name, []).append(record)
+        if not _long_enough(name):
+            short.add(name)
     region_words = normalized("region")
     for name, records in regions.items():
         # "Punjab province" is Pakistan's or India's, as "Punjab" is
@@ -194,11 +196,16 @@ def small_places(
         if word in region_words and stem in regions:
             records += [r for r in regions[stem] if r not in records]
     # a region whose name is a key or an ordinary word is read beside a region word
-    # ("محافظة الداخلية"), as one named like a key's city is
-    region_only = frozenset(name for name in towns_taken - never if name in regions) | frozenset(
-        name
-        for name in taken | never
-        if name in regions and all(r[0] in cued_only for r in regions[name])
+    # ("محافظة الداخلية"), as one named like a key's city is, and so is a short name
+    # ("محافظة لحج", "محافظة جرش")
+    region_only = (
+        frozenset(name for name in towns_taken - never if name in regions)
+        | frozenset(
+            name
+            for name in taken | never
+            if name in regions and all(r[0] in cued_only for r in regions[name])
+        )
+        | frozenset(short)
     )
     for name in (*taken, *never):
         rows.pop(name, None)
