@@ -2440,6 +2440,7 @@ def _named_before_father(rules: NameRules, text: Tokens, index: int, floor: int)
         or (word.startswith(ARTICLE_FORMS) and not definite)
         or len(word) < MIN_GIVEN_LETTERS
         or not_a_name(word)
+        or _present_verb(word)
         or not is_arabic(father)
         or (
             (father in rules.stopwords or ordinary_word(rules, father))
@@ -2450,6 +2451,18 @@ def _named_before_father(rules: NameRules, text: Tokens, index: int, floor: int)
     if word.startswith(AND) and len(word) > MIN_GIVEN_LETTERS:
         word = word[len(AND) :]  # "وعلي بن أحمد الرواس": "و" and the given name
     return _arabic_person(rules, text, given, word)
+
+
+def _present_verb(word: str) -> bool:
+    """A word the lists lack shaped as a verb in the present, "ي" and three root
+    letters after "و" at most ("ويوجد بن عيسى رهن الحبس"): the given names so shaped
+    ("يوسف", "يونس", "يحيى") are listed."""
+    stem = word[len(AND) :] if word.startswith(AND) and len(word) > PRESENT_VERB_LETTERS else word
+    return len(stem) == PRESENT_VERB_LETTERS and stem.startswith(PRESENT_PREFIX)
+
+
+PRESENT_PREFIX = "ي"
+PRESENT_VERB_LETTERS = 4
 
 
 def _arabic_person(
