@@ -197,6 +197,17 @@ def test_a_disaster_the_headline_names_outweighs_the_displaced_it_leaves(
     assert primary_topic(resources, headline, body) == "medtop:03000000"
 
 
+def test_a_beauty_contest_the_headline_names_is_leisure_though_its_entrants_compete(
+    resources: Resources,
+) -> None:
+    headline = "Qatari breeder's herd wins top prize at Al Dhafra camel beauty contest"
+    body = (
+        "Judges scored the camels, and the winners beat more than 300 entries in the "
+        "competition; owners competed for the top prize and the champion's flag."
+    )
+    assert primary_topic(resources, headline, body) == "medtop:10000000"
+
+
 def test_researchers_the_headline_names_make_a_university_study_science(
     resources: Resources,
 ) -> None:
