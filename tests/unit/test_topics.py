@@ -186,34 +186,35 @@ def test_a_strike_the_headline_names_is_labours_whatever_trade_strikes(
     assert primary_topic(resources, headline, body) == "medtop:09000000"
 
 
-def test_a_disaster_the_headline_names_outweighs_the_displaced_it_leaves(
-    resources: Resources,
+@pytest.mark.parametrize(
+    ("headline", "body", "topic"),
+    [
+        # a disaster outweighs the displaced it leaves
+        (
+            "غرق قارب مهاجرين قبالة زوارة ومخاوف من فقدان العشرات",
+            "قالت المنظمة الدولية للهجرة إن المهاجرين واللاجئين والنازحين في المخيمات "
+            "يحتاجون إلى مساعدات إنسانية عاجلة.",
+            "medtop:03000000",
+        ),
+        # a beauty contest is leisure though its entrants compete
+        (
+            "Qatari breeder's herd wins top prize at Al Dhafra camel beauty contest",
+            "Judges scored the camels, and the winners beat more than 300 entries in the "
+            "competition; owners competed for the top prize and the champion's flag.",
+            "medtop:10000000",
+        ),
+        # researchers make a university's study science
+        (
+            "باحثون في جامعة خليفة يطورون غشاء لتحلية مياه البحر",
+            "وقال أستاذ في الجامعة إن طلاب الدكتوراه شاركوا في تطوير الغشاء.",
+            "medtop:13000000",
+        ),
+    ],
+)
+def test_the_event_a_headline_names_decides_the_topic_over_the_bodys_vocabulary(
+    headline: str, body: str, topic: str, resources: Resources
 ) -> None:
-    headline = "غرق قارب مهاجرين قبالة زوارة ومخاوف من فقدان العشرات"
-    body = (
-        "قالت المنظمة الدولية للهجرة إن المهاجرين واللاجئين والنازحين في المخيمات "
-        "يحتاجون إلى مساعدات إنسانية عاجلة."
-    )
-    assert primary_topic(resources, headline, body) == "medtop:03000000"
-
-
-def test_a_beauty_contest_the_headline_names_is_leisure_though_its_entrants_compete(
-    resources: Resources,
-) -> None:
-    headline = "Qatari breeder's herd wins top prize at Al Dhafra camel beauty contest"
-    body = (
-        "Judges scored the camels, and the winners beat more than 300 entries in the "
-        "competition; owners competed for the top prize and the champion's flag."
-    )
-    assert primary_topic(resources, headline, body) == "medtop:10000000"
-
-
-def test_researchers_the_headline_names_make_a_university_study_science(
-    resources: Resources,
-) -> None:
-    headline = "باحثون في جامعة خليفة يطورون غشاء لتحلية مياه البحر"
-    body = "وقال أستاذ في الجامعة إن طلاب الدكتوراه شاركوا في تطوير الغشاء."
-    assert primary_topic(resources, headline, body) == "medtop:13000000"
+    assert primary_topic(resources, headline, body) == topic
 
 
 @pytest.mark.parametrize(
