@@ -117,6 +117,13 @@ def found(resources: Resources, text: str, kind: str, language: str | None = Non
             "توقعت وزارة الفلاحة والصيد البحري والتنمية القروية والمياه والغابات، الخميس",
             "وزارة الفلاحة والصيد البحري والتنمية القروية والمياه والغابات",
         ),
+        (
+            "fr",
+            "Le procès s'est ouvert devant le tribunal de grande instance de N'Djamena, lundi.",
+            "tribunal de grande instance de N'Djamena",
+        ),
+        ("fr", "Le naufrage a été annoncé par la préfecture de Mayotte.", "préfecture de Mayotte"),
+        ("fr", "Pour l'association Mlezi Maore, qui accueille des mineurs, ", "Mlezi Maore"),
     ],
 )
 def test_organisations_are_found_around_their_head_noun(
@@ -253,6 +260,8 @@ def test_a_body_the_gazetteer_knows_is_not_found_again_inside_a_longer_phrase(
         ),
         ("ar", "وفي القرية وقف خالد العبد الله، وهو أب لخمسة أطفال", "خالد العبد الله"),
         ("ar", "وفي وادي رم قال عطا الله الزوايدة، الذي يدير مخيما، إن", "عطا الله الزوايدة"),
+        ("fr", "« La vague les a pris », raconte Zalifa Ahamada, 31 ans.", "Zalifa Ahamada"),
+        ("en", "The striker scored through Kelvin Mwanza on Sunday.", "Kelvin Mwanza"),
     ],
 )
 def test_people_are_found_from_a_given_name_without_a_trigger(
@@ -1640,6 +1649,13 @@ def test_a_count_or_a_phrase_after_a_trigger_is_no_persons_name(
     text: str, resources: Resources
 ) -> None:
     assert found(resources, text, "person", "ar") == set()
+
+
+def test_a_town_of_one_hyphenated_word_after_a_trigger_is_no_persons_name(
+    resources: Resources,
+) -> None:
+    text = "« Nos pêcheurs ramènent des corps », a déploré le maire de Kani-Kéli, Mdallah Boinali."
+    assert normalize_text("Kani-Kéli") not in found(resources, text, "person", "fr")
 
 
 def test_a_bodys_name_goes_on_over_the_places_it_is_for(resources: Resources) -> None:

@@ -1079,8 +1079,9 @@ def _french_court(rules: NameRules, text: Tokens, start: int) -> Name | None:
     while last < count and last - start < MAX_COURT_WORDS and text.joined(last - 1):
         word = words[last]
         if text.caps[last]:
-            if word in rules.place_keys and words[last - 1] in FRENCH_OF:
-                return Name("organisation", " ".join(words[start : last + 1]), start, last + 1)
+            seat = _place_key_at(rules, text, last) if words[last - 1] in FRENCH_OF else 0
+            if seat:
+                return Name("organisation", " ".join(words[start:seat]), start, seat)
             return None
         if word in rules.never or (
             word in rules.stopwords and word not in rules.links and word not in FRENCH_BEFORE_NOUNS
@@ -1088,6 +1089,21 @@ def _french_court(rules: NameRules, text: Tokens, start: int) -> Name | None:
             return None
         last += 1
     return None
+
+
+def _place_key_at(rules: NameRules, text: Tokens, index: int) -> int:
+    """The end of the known place's name that opens at token `index`, of up to
+    `MAX_SEAT_WORDS` words ("N'Djamena", "Bobo-Dioulasso"); 0 when none does."""
+    words = text.words
+    for end in range(min(len(words), index + MAX_SEAT_WORDS), index, -1):
+        if all(text.joined(i) for i in range(index, end - 1)) and (
+            " ".join(words[index:end]) in rules.place_keys
+        ):
+            return end
+    return 0
+
+
+MAX_SEAT_WORDS = 3
 
 
 def _french_organisation(rules: NameRules, text: Tokens, start: int) -> Name | None:

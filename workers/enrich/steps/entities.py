@@ -116,6 +116,8 @@ def _trimmed(gazetteer: Gazetteer, people: list[TriggerPerson]) -> list[TriggerP
         parts = name.split(" ")
         if _with_acronym_word(surfaces[0]):
             continue  # "Stanbic IBTC, said", "PT Weda Bay Nickel, said": a company
+        if not is_arabic(parts[0]) and " " not in surfaces[0].strip():
+            continue  # "le maire de Kani-Kéli, ...": one word as written, a town's
         if is_arabic(parts[0]) and (
             all(ordinary_word(rules, word) for word in parts[:2]) or _no_name_opens(rules, parts[0])
         ):
