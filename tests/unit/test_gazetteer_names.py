@@ -123,6 +123,8 @@ def found(resources: Resources, text: str, kind: str, language: str | None = Non
             "tribunal de grande instance de N'Djamena",
         ),
         ("fr", "Le naufrage a été annoncé par la préfecture de Mayotte.", "préfecture de Mayotte"),
+        ("ar", "إضرابا دعت إليه رابطة موظفي الإدارة العامة، احتجاجا", "رابطة موظفي الإدارة العامة"),
+        ("ar", "وقالت لجنة مزارعي القمح في الحسكة إن", "لجنة مزارعي القمح"),
         ("fr", "Pour l'association Mlezi Maore, qui accueille des mineurs, ", "Mlezi Maore"),
     ],
 )

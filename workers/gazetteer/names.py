@@ -1387,8 +1387,9 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         end, placed = _construct_chain(rules, text, last, bare in rules.arabic_placed)
         if bare in rules.arabic_placed and not placed:
             return None  # "دائرة الضوء"; but "دائرة صحة ذي قار", "بلدية مصراتة"
-        # a weak head ("مجموعة", "سوق") is a body's before a place: "مجموعة موانئ أبوظبي"
-        if bare not in rules.arabic_weak or placed:
+        # a weak head ("مجموعة", "سوق") is a body's before a place: "مجموعة موانئ أبوظبي",
+        # or before the people it gathers: "رابطة موظفي الإدارة العامة"
+        if bare not in rules.arabic_weak or placed or _members_construct(words[last]):
             last = end
         # "بلدية صفاقس الملاحقين": after the place, the sentence goes on
         only_adjectives = placed and bare in rules.arabic_placed
@@ -1552,6 +1553,21 @@ def _cut_short(rules: NameRules, text: Tokens, last: int) -> bool:
 
 
 MAX_PURPOSED_NAME_WORDS = 5
+
+
+def _members_construct(word: str) -> bool:
+    """A sound masculine plural of a participle in construct, "م" to "ي" ("موظفي",
+    "معلمي", "مزارعي"): the people a league or a committee gathers."""
+    return (
+        len(word) >= MIN_MEMBERS_LETTERS
+        and word.startswith(PARTICIPLE_PREFIX)
+        and word.endswith(CONSTRUCT_PLURAL_END)
+    )
+
+
+PARTICIPLE_PREFIX = "م"
+CONSTRUCT_PLURAL_END = "ي"
+MIN_MEMBERS_LETTERS = 5
 
 
 def _purposed(rules: NameRules, text: Tokens, start: int, head: str) -> Name | None:
