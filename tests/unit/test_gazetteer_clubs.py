@@ -81,6 +81,13 @@ def test_a_club_whose_head_word_opens_its_name_is_found_wherever_the_report_name
     )
 
 
+def test_an_oil_companys_club_named_with_its_town_is_the_club_the_gazetteer_knows(
+    resources: Resources,
+) -> None:
+    text = REPORT + " وفاز الشرطة على نفط ميسان على ملعب ميسان الأولمبي في العمارة."
+    assert "org:naft-maysan" in {tag.id for tag in tags(resources, text, "ar").values()}
+
+
 def test_a_club_head_word_outside_a_match_report_names_no_club(resources: Resources) -> None:
     text = "وطالب شباب سطيف بفرص عمل، وقال إن نجم وهران السابق عاد إلى المدينة."
     assert not clubs(resources, text)
