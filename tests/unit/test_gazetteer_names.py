@@ -125,6 +125,7 @@ def found(resources: Resources, text: str, kind: str, language: str | None = Non
         ("fr", "Le naufrage a été annoncé par la préfecture de Mayotte.", "préfecture de Mayotte"),
         ("ar", "إضرابا دعت إليه رابطة موظفي الإدارة العامة، احتجاجا", "رابطة موظفي الإدارة العامة"),
         ("ar", "وقالت لجنة مزارعي القمح في الحسكة إن", "لجنة مزارعي القمح"),
+        ("ar", "وأعلنت جامعة القاضي عياض، الثلاثاء، أن فريقا", "جامعة القاضي عياض"),
         ("fr", "Pour l'association Mlezi Maore, qui accueille des mineurs, ", "Mlezi Maore"),
     ],
 )
