@@ -1723,7 +1723,7 @@ def _purpose(rules: NameRules, text: Tokens, index: int) -> int:
         complement.startswith(ARTICLE)
         and complement not in rules.arabic_ends
         and complement not in rules.stopwords
-        and not _nisba(complement)
+        and (not _nisba(complement) or _alef_maqsura(text, following))  # "لألعاب القوى"
     ):
         return following + 1
     return index
