@@ -1565,7 +1565,6 @@ def _members_construct(word: str) -> bool:
     )
 
 
-PARTICIPLE_PREFIX = "م"
 CONSTRUCT_PLURAL_END = "ي"
 MIN_MEMBERS_LETTERS = 5
 
@@ -2583,6 +2582,7 @@ def _arabic_person(
             following.startswith(ARTICLE)
             and _family_name(parts, following)
             and not no_family_name(rules, following)
+            and not _demonym_before_name(rules, text, last)
         ):
             definite = True
             parts.append(following)
@@ -2618,6 +2618,19 @@ def _arabic_person(
         else:
             break
     return _unknown_person(rules, parts, start, last)
+
+
+def _demonym_before_name(rules: NameRules, text: Tokens, index: int) -> bool:
+    """Token `index` is a country's adjective before a given name: it stands for the
+    person named next ("حافظ المغربي سفيان البقالي على لقبه"), no family name of the
+    word before it."""
+    following = index + 1
+    return (
+        text.words[index] in rules.arabic_demonyms
+        and following < len(text.words)
+        and text.joined(index)
+        and text.words[following] in rules.given_arabic
+    )
 
 
 def _given_stopword(text: Tokens, index: int) -> bool:
@@ -2747,7 +2760,25 @@ def opens_a_phrase(rules: NameRules, word: str) -> bool:
         or stem in COUNTS
         or _verbal_noun(stem)
         or (len(stem) >= MIN_POSSESSED_LETTERS and stem.endswith(POSSESSED_FEMININE))
+        or _with_feminine_nisba(word)
     )
+
+
+def _with_feminine_nisba(word: str) -> bool:
+    """ "ب" on an indefinite feminine nisba ("بذهبية", "ببرونزية": with the gold, the
+    bronze); not on a Maghreb family name in "بو" ("بوعطية")."""
+    return (
+        word.startswith(WITH)
+        and not word.startswith(MAGHREB_FAMILY)
+        and len(word) - len(WITH) >= MIN_NISBA_NOUN_LETTERS
+        and word.endswith(FEMININE_NISBA_ENDING)
+    )
+
+
+WITH = "ب"
+MAGHREB_FAMILY = "بو"
+MIN_NISBA_NOUN_LETTERS = 4
+"""A feminine nisba of three root letters ("فضيه" as normalization writes it)."""
 
 
 POSSESSED_FEMININE = ("ته", "تها", "تهم", "تهما")
