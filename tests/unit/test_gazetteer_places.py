@@ -242,6 +242,20 @@ def test_a_name_two_countries_places_bear_is_the_one_in_the_country_the_story_na
     assert place in found and len(found & {"place:tripoli", "place:tripoli-lebanon"}) == 1
 
 
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("GOMA (AP) - Health workers in eastern Congo began vaccinating in Bukavu.", "Q974"),
+        ("BRAZZAVILLE (Reuters) - Congo's president said Pointe-Noire would host it.", "Q971"),
+    ],
+)
+def test_congo_alone_is_the_congo_whose_towns_the_story_names(
+    text: str, country: str, resources: Resources
+) -> None:
+    found = places(resources, text, "en")
+    assert country in found and len(found & {"Q971", "Q974"}) == 1
+
+
 AMMAN, OMAN = "Q3805", "Q842"
 
 
