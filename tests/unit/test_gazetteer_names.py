@@ -1657,6 +1657,11 @@ def test_a_count_or_a_phrase_after_a_trigger_is_no_persons_name(
     assert found(resources, text, "person", "ar") == set()
 
 
+def test_a_region_named_by_the_compass_after_a_head_is_no_body(resources: Resources) -> None:
+    text = "Des écoles ont rouvert autour de Kaya, dans le Centre-Nord, avec l'appui de l'Unicef."
+    assert normalize_text("Centre-Nord") not in found(resources, text, "organisation", "fr")
+
+
 def test_a_town_of_one_hyphenated_word_after_a_trigger_is_no_persons_name(
     resources: Resources,
 ) -> None:

@@ -598,6 +598,12 @@ def _organisation(rules: NameRules, text: Tokens, index: int, language: str | No
     if word in rules.arabic_heads:
         return _arabic_organisation(rules, text, index)
     heads = rules.latin_heads
+    if (
+        index + 1 < len(text.words)
+        and text.words[index + 1] in COMPASS_POINTS
+        and _glued(text, index) == HYPHEN
+    ):
+        return None  # "dans le Centre-Nord": a region named by the compass, no body
     if language == "fr" and not text.caps[index] and word in rules.french_courts:
         return _french_court(rules, text, index)
     if language == "fr" and not text.caps[index] and word in rules.french_lower:
@@ -616,6 +622,7 @@ def _organisation(rules: NameRules, text: Tokens, index: int, language: str | No
 
 
 MAX_KIND_NAME_WORDS = 4
+COMPASS_POINTS = frozenset({"nord", "sud", "est", "ouest", "north", "south", "east", "west"})
 
 
 def _after_kind(rules: NameRules, text: Tokens, index: int, language: str | None) -> Name | None:
