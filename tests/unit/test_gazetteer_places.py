@@ -256,6 +256,15 @@ def test_congo_alone_is_the_congo_whose_towns_the_story_names(
     assert country in found and len(found & {"Q971", "Q974"}) == 1
 
 
+def test_a_region_whose_arabic_name_only_is_a_phrase_is_read_bare_in_latin_script(
+    resources: Resources,
+) -> None:
+    french = "MAROUA (AFP) - Le choléra qui frappe l'Extrême-Nord du Cameroun a fait 47 morts."
+    arabic = "\nياوندي (أ ف ب) - وصلت الأمطار إلى أقصى الشمال في الكاميرون."
+    assert "iso3166-2:CM-EN" in places(resources, french, "fr")
+    assert "iso3166-2:CM-EN" not in places(resources, arabic, "ar")
+
+
 AMMAN, OMAN = "Q3805", "Q842"
 
 

@@ -61,6 +61,8 @@ Record = tuple[str, str, int]
 """(id, ISO country code, population)"""
 NOT_CUED, PLACE_CUED, REGION_CUED = 0, 1, 2
 REGION_PREFIX = "iso3166-2:"
+ARABIC_ONLY = "ar"
+"""`cued_only = "ar"` in the region table: only the region's Arabic names need a cue."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +94,9 @@ class SmallPlaces:
     """Normalized region name -> the regions of that name."""
     cued_only: frozenset[str]
     """Regions whose names are also ordinary phrases: tagged beside a place word only."""
+    cued_only_arabic: frozenset[str]
+    """Regions whose Arabic names only are ordinary phrases ("معسكر", camp; "Mascara"
+    is none): tagged beside a place word only where the text is Arabic."""
     region_only: frozenset[str]
     """Region names that are also gazetteer keys (mostly of the region's main city):
     the region only beside a region word ("ولاية كسلا", "Duhok province")."""
@@ -130,6 +135,10 @@ class SmallPlaces:
     def names(self, name: str) -> bool:
         """Whether some town or region bears the name (normalized)."""
         return name in self.rows or name in self.regions
+
+    def needs_cue(self, region: str, name: str) -> bool:
+        """Whether the region read by `name` is tagged beside a place word only."""
+        return region in self.cued_only or (region in self.cued_only_arabic and is_arabic(name))
 
     def get(self, name: str, cue: int) -> list[Record]:
         """The places of the name, those the place word points to first; after a
@@ -177,10 +186,13 @@ def small_places(
 
     towns = _cached_towns()
     rows = dict(zip(towns.names, range(len(towns.names)), strict=True))
-    cued_only = frozenset(
-        f"{REGION_PREFIX}{code}"
-        for code, table in regions_document.items()
-        if table.get("cued_only")
+    cued_only, cued_only_arabic = (
+        frozenset(
+            f"{REGION_PREFIX}{code}"
+            for code, table in regions_document.items()
+            if table.get("cued_only") == value
+        )
+        for value in (True, ARABIC_ONLY)
     )
     regions: dict[str, list[Record]] = {}
     short: set[str] = set()
@@ -203,7 +215,11 @@ def small_places(
         | frozenset(
             name
             for name in taken | never
-            if name in regions and all(r[0] in cued_only for r in regions[name])
+            if name in regions
+            and all(
+                r[0] in cued_only or (r[0] in cued_only_arabic and is_arabic(name))
+                for r in regions[name]
+            )
         )
         | frozenset(short)
     )
@@ -221,6 +237,7 @@ def small_places(
         rows=rows,
         regions=regions,
         cued_only=cued_only,
+        cued_only_arabic=cued_only_arabic,
         region_only=region_only,
         matcher=PhraseMatcher(phrases, cases),
         phrase_names=phrase_names,
@@ -341,11 +358,11 @@ def find_small_places(
         in_story = [
             r
             for r in records
-            if r[1] in story and (cue != NOT_CUED or r[0] not in places.cued_only)
+            if r[1] in story and (cue != NOT_CUED or not places.needs_cue(r[0], name))
         ]
         # a region named by an ordinary word is the story's country's only ("ولايات
         # الجنوب" in Algeria is no South Lebanon)
-        records = [r for r in records if r[1] in story or r[0] not in places.cued_only]
+        records = [r for r in records if r[1] in story or not places.needs_cue(r[0], name)]
         if cue == NOT_CUED and (
             not in_story
             or _in_longer_name(places, words, caps, breaks, first, last)
