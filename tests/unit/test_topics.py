@@ -196,6 +196,13 @@ def test_a_strike_the_headline_names_is_labours_whatever_trade_strikes(
             "يحتاجون إلى مساعدات إنسانية عاجلة.",
             "medtop:03000000",
         ),
+        # a derailment outweighs the inquiry the prosecutor opens
+        (
+            "Cameroun : au moins 14 morts dans le déraillement d'un train près d'Eséka",
+            "Le procureur a ouvert une enquête et la gendarmerie a entendu le conducteur, "
+            "placé en garde à vue.",
+            "medtop:03000000",
+        ),
         # a beauty contest is leisure though its entrants compete
         (
             "Qatari breeder's herd wins top prize at Al Dhafra camel beauty contest",
