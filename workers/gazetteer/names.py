@@ -2610,7 +2610,7 @@ def _arabic_person(
                 parts.append(words[last])
                 last += 1
             elif (
-                len(parts) == 2
+                _given_and_father(parts)
                 and last < count
                 and text.joined(last - 1)
                 and (words[last] in rules.given_arabic or _given_stopword(text, last))
@@ -2618,7 +2618,7 @@ def _arabic_person(
             ):
                 parts.append(words[last])  # "مريم جرجس فهمي": the father's, then the grandfather's
                 last += 1
-            elif len(parts) == 2 and _family_name_at_end(rules, text, last):
+            elif _given_and_father(parts) and _family_name_at_end(rules, text, last):
                 parts.append(words[last])  # "مني أركو مناوي،": the father's, then the family's
                 last += 1
             break
@@ -2764,6 +2764,7 @@ def opens_a_phrase(rules: NameRules, word: str) -> bool:
     stem = word[1:]
     return (
         stem in rules.common
+        or stem in rules.openers_arabic  # "بنجاح": a given name that is a word ("نجاح")
         or stem in COUNTS
         or _verbal_noun(stem)
         or (len(stem) >= MIN_POSSESSED_LETTERS and stem.endswith(POSSESSED_FEMININE))
@@ -2983,6 +2984,12 @@ def _unknown_person(rules: NameRules, words: list[str], first: int, last: int) -
         if " ".join(words[:end]) in rules.keys:
             return Name("person", " ".join(words[:end]), first, first + end)
     return Name("person", " ".join(words), first, last)
+
+
+def _given_and_father(parts: list[str]) -> bool:
+    """The name so far is a given name, of one word or a compound ("عبد الله"), and
+    a father's bare name: a grandfather's or the family's name may follow."""
+    return len(parts) == 2 or (len(parts) == 3 and _one_given_name(parts[:2]))
 
 
 def _one_given_name(words: list[str]) -> bool:
