@@ -123,6 +123,11 @@ def found(resources: Resources, text: str, kind: str, language: str | None = Non
             "tribunal de grande instance de N'Djamena",
         ),
         ("fr", "Le naufrage a été annoncé par la préfecture de Mayotte.", "préfecture de Mayotte"),
+        (
+            "en",
+            "Kuwait's Ministry of Electricity, Water and Renewable Energy announced cuts.",
+            "Ministry of Electricity, Water and Renewable Energy",
+        ),
         ("ar", "إضرابا دعت إليه رابطة موظفي الإدارة العامة، احتجاجا", "رابطة موظفي الإدارة العامة"),
         ("ar", "وقالت لجنة مزارعي القمح في الحسكة إن", "لجنة مزارعي القمح"),
         ("ar", "وأعلنت جامعة القاضي عياض، الثلاثاء، أن فريقا", "جامعة القاضي عياض"),
@@ -1657,6 +1662,13 @@ def test_a_count_or_a_phrase_after_a_trigger_is_no_persons_name(
     text: str, resources: Resources
 ) -> None:
     assert found(resources, text, "person", "ar") == set()
+
+
+def test_an_english_bodys_fields_listed_after_a_comma_name_no_place(
+    resources: Resources,
+) -> None:
+    text = "The Ministry of Health, Kenya and Uganda said on Monday the outbreak was over."
+    assert found(resources, text, "organisation", "en") == {normalize_text("Ministry of Health")}
 
 
 def test_a_region_named_by_the_compass_after_a_head_is_no_body(resources: Resources) -> None:

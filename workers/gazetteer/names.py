@@ -948,6 +948,8 @@ def _english_organisation(rules: NameRules, text: Tokens, head: int) -> Name | N
             and text.joined(last)
         ):
             last = _country_at(rules, text, last + 1) or last
+        else:
+            last = _english_listed_after_comma(rules, text, last)
     while first < last and text.words[first] in rules.leading:
         first += 1
     if (
@@ -958,6 +960,48 @@ def _english_organisation(rules: NameRules, text: Tokens, head: int) -> Name | N
     ):
         first += 1  # "Rivals First Abu Dhabi Bank ...": a sentence opens with a noun
     return _latin_organisation(text, first, last)
+
+
+def _english_listed_after_comma(rules: NameRules, text: Tokens, last: int) -> int:
+    """One past the fields a comma adds to an English of-phrase and "and" closes
+    ("Ministry of Electricity, Water and Renewable Energy"), else `last`. Each item is
+    capitalised words that name no place nor person ("Ministry of Health, Kenya and
+    Uganda" is a list of three)."""
+    words, count = text.words, len(text.words)
+    end = last
+    for _ in range(MAX_LISTED):
+        if end >= count or text.joined(end - 1) or _between(text, end - 1) != ",":
+            return last
+        item = _capitalised_field(rules, text, end)
+        if item == 0:
+            return last
+        if item < count and words[item] in COORDINATORS and text.joined(item - 1):
+            closed = _capitalised_field(rules, text, item + 1)
+            if closed and (closed == count or not text.joined(closed - 1) or not text.caps[closed]):
+                return closed
+            return last
+        end = item
+    return last
+
+
+def _capitalised_field(rules: NameRules, text: Tokens, index: int) -> int:
+    """One past the capitalised words from token `index` (up to `MAX_FIELD_WORDS`)
+    when none names a place or a person, else 0."""
+    words, count = text.words, len(text.words)
+    end = index
+    while (
+        end < count
+        and end - index < MAX_FIELD_WORDS
+        and text.caps[end]
+        and (end == index or text.joined(end - 1))
+    ):
+        if words[end] in rules.place_keys or words[end] in rules.given_latin:
+            return 0
+        end += 1
+    return end if end > index else 0
+
+
+MAX_FIELD_WORDS = 3
 
 
 def _trade_of_another(rules: NameRules, text: Tokens, index: int) -> bool:
