@@ -351,6 +351,13 @@ def test_a_national_body_is_its_namesake_of_the_storys_country(
     assert agency in found and namesake not in found, list(found)
 
 
+def test_a_saudi_clubs_name_in_a_story_of_another_country_is_that_countrys_club(
+    resources: Resources,
+) -> None:
+    text = "OMDURMAN, Sudan (AP) - Al Hilal beat Al Merrikh 2-0 in Omdurman on Sunday."
+    assert "org:al-hilal" not in tags(resources, text, "en", dateline=True)
+
+
 @pytest.mark.parametrize(
     ("text", "body"),
     [
