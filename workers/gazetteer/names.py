@@ -2517,6 +2517,7 @@ def _named_before_father(rules: NameRules, text: Tokens, index: int, floor: int)
         or (word in rules.stopwords and not (definite and word in rules.arabic_namesakes))
         or word in rules.place_words
         or word in rules.place_word_forms  # "بقضاء بنت جبيل"
+        or word.removeprefix(AND) in rules.toponym_prefixes  # "وبرج بن عزوز": a town
         or f"{words[index]} {father}" in rules.place_keys
         or not is_arabic(word)
         or (word.startswith(ARTICLE_FORMS) and not definite)
@@ -3296,6 +3297,14 @@ def _listed_place(rules: NameRules, text: Tokens, index: int) -> int | None:
         return None
     if item in rules.toponym_prefixes:
         following = index + 1
+        if (
+            following + 1 < len(words)
+            and words[following] in FATHER
+            and text.joined(index)
+            and text.joined(following)
+            and _bare_name(rules, words[following + 1])
+        ):
+            return following + 2  # "وبرج بن عزوز": the prefix, "بن" and the name it binds
         if (
             following < len(words)
             and text.joined(index)
