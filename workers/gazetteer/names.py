@@ -19,7 +19,7 @@ key is left to the gazetteer. The search starts only at head nouns and given nam
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -967,21 +967,7 @@ def _english_listed_after_comma(rules: NameRules, text: Tokens, last: int) -> in
     ("Ministry of Electricity, Water and Renewable Energy"), else `last`. Each item is
     capitalised words that name no place nor person ("Ministry of Health, Kenya and
     Uganda" is a list of three)."""
-    words, count = text.words, len(text.words)
-    end = last
-    for _ in range(MAX_LISTED):
-        if end >= count or text.joined(end - 1) or _between(text, end - 1) != ",":
-            return last
-        item = _capitalised_field(rules, text, end)
-        if item == 0:
-            return last
-        if item < count and words[item] in COORDINATORS and text.joined(item - 1):
-            closed = _capitalised_field(rules, text, item + 1)
-            if closed and (closed == count or not text.joined(closed - 1) or not text.caps[closed]):
-                return closed
-            return last
-        end = item
-    return last
+    return _listed_after_comma(text, last, lambda index: _capitalised_field(rules, text, index))
 
 
 def _capitalised_field(rules: NameRules, text: Tokens, index: int) -> int:
@@ -1225,7 +1211,10 @@ def _french_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
             break
     while last - 1 > start and words[last - 1] in rules.links:
         last -= 1
-    last = _listed_after_comma(rules, text, last)
+    capitalised = bool(text.caps[last - 1])
+    last = _listed_after_comma(
+        text, last, lambda index: _listed_item(rules, text, index, capitalised)
+    )
     if (
         text.caps[start]
         and last + 1 < count
@@ -1271,22 +1260,22 @@ def _without_place_at_end(rules: NameRules, text: Tokens, start: int, last: int)
     return last
 
 
-def _listed_after_comma(rules: NameRules, text: Tokens, last: int) -> int:
-    """One past a list of de-phrases that a comma adds to a French name and "et"
-    closes ("ministère de l'Industrie, des Mines et de l'Énergie", "Société de
-    l'environnement, de la plantation et du jardinage"), else `last`. Each item is
-    a link and a word (and its adjective), capitalised when the name's last word is."""
+def _listed_after_comma(text: Tokens, last: int, item_at: Callable[[int], int]) -> int:
+    """One past a list of items that a comma adds to a name and "and" or "et" closes,
+    else `last`; `item_at` gives one past the item at a token, or 0 where none is.
+    French names list de-phrases ("ministère de l'Industrie, des Mines et de
+    l'Énergie": a link and a word, and its adjective, capitalised when the name's
+    last word is); English ones their fields (`_english_listed_after_comma`)."""
     words, count = text.words, len(text.words)
-    capitalised = bool(text.caps[last - 1])
     end = last
     for _ in range(MAX_LISTED):
         if end >= count or text.joined(end - 1) or _between(text, end - 1) != ",":
             return last
-        item = _listed_item(rules, text, end, capitalised)
+        item = item_at(end)
         if item == 0:
             return last
         if item < count and words[item] in COORDINATORS and text.joined(item - 1):
-            closed = _listed_item(rules, text, item + 1, capitalised)
+            closed = item_at(item + 1)
             if closed and (closed == count or not text.joined(closed - 1) or not text.caps[closed]):
                 return closed
             return last
