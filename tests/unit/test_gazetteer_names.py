@@ -1671,6 +1671,10 @@ def test_an_english_bodys_fields_listed_after_a_comma_name_no_place(
     assert found(resources, text, "organisation", "en") == {normalize_text("Ministry of Health")}
 
 
+def test_a_weak_head_ending_the_text_names_no_body(resources: Resources) -> None:
+    assert found(resources, "وقالت مصادر إن الاجتماع ضم رابطة", "organisation", "ar") == set()
+
+
 def test_a_region_named_by_the_compass_after_a_head_is_no_body(resources: Resources) -> None:
     text = "Des écoles ont rouvert autour de Kaya, dans le Centre-Nord, avec l'appui de l'Unicef."
     assert normalize_text("Centre-Nord") not in found(resources, text, "organisation", "fr")

@@ -1429,7 +1429,11 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
             return None  # "دائرة الضوء"; but "دائرة صحة ذي قار", "بلدية مصراتة"
         # a weak head ("مجموعة", "سوق") is a body's before a place: "مجموعة موانئ أبوظبي",
         # or before the people it gathers: "رابطة موظفي الإدارة العامة"
-        if bare not in rules.arabic_weak or placed or _members_construct(words[last]):
+        if (
+            bare not in rules.arabic_weak
+            or placed
+            or (last < count and _members_construct(words[last]))
+        ):
             last = end
         # "بلدية صفاقس الملاحقين": after the place, the sentence goes on
         only_adjectives = placed and bare in rules.arabic_placed
