@@ -884,7 +884,10 @@ HYPHEN = "-"
 
 def _glued(text: Tokens, index: int) -> str:
     """What stands between token `index` and the next one, as written: a mark that
-    makes one word of them ("-" of "Co-operative", "'" of "Eto'o") when no space does."""
+    makes one word of them ("-" of "Co-operative", "'" of "Eto'o") when no space does;
+    nothing after the last token."""
+    if index + 1 >= len(text.words):
+        return ""
     analysis = text.analysis
     end = analysis.span(index, index + 1).end
     return analysis.original[end : analysis.span(index + 1, index + 2).start]
