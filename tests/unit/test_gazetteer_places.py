@@ -224,36 +224,46 @@ def test_a_region_word_and_the_storys_country_tell_namesake_regions_apart(
     assert region in found and namesake not in found
 
 
+TRIPOLIS = frozenset({"place:tripoli", "place:tripoli-lebanon"})
+CONGOS = frozenset({"Q971", "Q974"})
+
+
 @pytest.mark.parametrize(
-    ("text", "place"),
+    ("language", "text", "place", "namesakes"),
     [
         (
+            "fr",
             "BEYROUTH, 3 mars (AFP) - Des fonctionnaires libanais ont manifesté à Tripoli.",
             "place:tripoli-lebanon",
+            TRIPOLIS,
         ),
-        ("TRIPOLI, 3 mars (AFP) - Le gouvernement libyen a annoncé mardi", "place:tripoli"),
-        ("Des fonctionnaires ont manifesté à Tripoli.", "place:tripoli"),
+        (
+            "fr",
+            "TRIPOLI, 3 mars (AFP) - Le gouvernement libyen a annoncé mardi",
+            "place:tripoli",
+            TRIPOLIS,
+        ),
+        ("fr", "Des fonctionnaires ont manifesté à Tripoli.", "place:tripoli", TRIPOLIS),
+        # "Congo" alone: Kinshasa's beside Goma, Brazzaville's beside Pointe-Noire
+        (
+            "en",
+            "GOMA (AP) - Health workers in eastern Congo began vaccinating in Bukavu.",
+            "Q974",
+            CONGOS,
+        ),
+        (
+            "en",
+            "BRAZZAVILLE (Reuters) - Congo's president said Pointe-Noire would host it.",
+            "Q971",
+            CONGOS,
+        ),
     ],
 )
 def test_a_name_two_countries_places_bear_is_the_one_in_the_country_the_story_names(
-    text: str, place: str, resources: Resources
+    language: str, text: str, place: str, namesakes: frozenset[str], resources: Resources
 ) -> None:
-    found = places(resources, text, "fr")
-    assert place in found and len(found & {"place:tripoli", "place:tripoli-lebanon"}) == 1
-
-
-@pytest.mark.parametrize(
-    ("text", "country"),
-    [
-        ("GOMA (AP) - Health workers in eastern Congo began vaccinating in Bukavu.", "Q974"),
-        ("BRAZZAVILLE (Reuters) - Congo's president said Pointe-Noire would host it.", "Q971"),
-    ],
-)
-def test_congo_alone_is_the_congo_whose_towns_the_story_names(
-    text: str, country: str, resources: Resources
-) -> None:
-    found = places(resources, text, "en")
-    assert country in found and len(found & {"Q971", "Q974"}) == 1
+    found = places(resources, text, language)
+    assert place in found and len(found & namesakes) == 1
 
 
 def test_a_region_whose_arabic_name_only_is_a_phrase_is_read_bare_in_latin_script(

@@ -138,7 +138,7 @@ class SmallPlaces:
 
     def needs_cue(self, region: str, name: str) -> bool:
         """Whether the region read by `name` is tagged beside a place word only."""
-        return region in self.cued_only or (region in self.cued_only_arabic and is_arabic(name))
+        return _needs_cue(self.cued_only, self.cued_only_arabic, region, name)
 
     def get(self, name: str, cue: int) -> list[Record]:
         """The places of the name, those the place word points to first; after a
@@ -216,10 +216,7 @@ def small_places(
             name
             for name in taken | never
             if name in regions
-            and all(
-                r[0] in cued_only or (r[0] in cued_only_arabic and is_arabic(name))
-                for r in regions[name]
-            )
+            and all(_needs_cue(cued_only, cued_only_arabic, r[0], name) for r in regions[name])
         )
         | frozenset(short)
     )
@@ -510,6 +507,14 @@ PROVINCE_COUNTRIES = frozenset({"PH"})
 """Countries whose provinces, which ISO lists under its regions, are what copy
 names ("Albay", "Northern Samar"): read beside the regions."""
 _BRACKETED = re.compile(r"\s*\([^)]*\)$")
+
+
+def _needs_cue(
+    cued_only: frozenset[str], cued_only_arabic: frozenset[str], region: str, name: str
+) -> bool:
+    """A region of `cued_only`, or of `cued_only_arabic` read by an Arabic name, is
+    tagged beside a place word only."""
+    return region in cued_only or (region in cued_only_arabic and is_arabic(name))
 
 
 def _regions(document: dict[str, Any]) -> Iterator[tuple[str, Record]]:
