@@ -224,6 +224,19 @@ def test_the_event_a_headline_names_decides_the_topic_over_the_bodys_vocabulary(
     assert primary_topic(resources, headline, body) == topic
 
 
+def test_a_long_storys_background_vocabulary_does_not_outweigh_the_event_its_headline_names(
+    resources: Resources,
+) -> None:
+    paragraph = (
+        "Schools stayed shut and pupils missed their exams, teachers said; classrooms, "
+        "the curriculum, the school year and the students' examinations suffered. "
+    )
+    assert (
+        primary_topic(resources, "Secondary teachers strike over pay", paragraph)
+        == "medtop:09000000"
+    )
+
+
 @pytest.mark.parametrize(
     ("headline", "body"),
     [

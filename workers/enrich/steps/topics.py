@@ -11,7 +11,8 @@ Three kinds of evidence add up per topic (docs/ARCHITECTURE.md, "Tagging"):
   writes there what the story is about, and the body's background (the war behind
   an airport's traffic figures) only there.
 - **The event the headline names**, where a lexicon's `events` list has it, gives its
-  topic `EVENT_WEIGHT` once: a strike is labour's whatever trade strikes, though the
+  topic `EVENT_WEIGHT` and `EVENT_SHARE` of the best topic's other evidence, once: a
+  strike is labour's whatever trade strikes, though the
   story of a teachers' strike speaks of schools throughout ("Kenyan doctors strike
   over pay", "إضراب شامل في مدارس الضفة الغربية").
 - **Organisations** the article names point to a topic once each, at `ENTITY_WEIGHT`:
@@ -69,7 +70,10 @@ WEAK_WEIGHT = 1.0
 HEADLINE_WEIGHT = 1.0
 """Extra weight of a keyword in the headline, per mention, on top of its own."""
 EVENT_WEIGHT = 10.0
-"""Weight of a topic whose event the headline names, once."""
+EVENT_SHARE = 0.3
+"""A topic whose event the headline names gains, once, `EVENT_WEIGHT` and this share
+of the best topic's other evidence: a long story's background vocabulary grows with
+its length, and would otherwise outweigh what the headline says happened."""
 ENTITY_WEIGHT = 2.0
 """Weight an organisation adds to each topic it points to, however often it is named."""
 HALF_SCORE_WEIGHT = 4.0
@@ -222,15 +226,17 @@ def score_topics(
     """Topics of the text `analysis` holds, with `headline` (the headline alone) and
     the `organisations` tagged in the text as further evidence."""
     totals = lexicon.weights(analysis)
+    events: list[int] = []
     if headline is not None:
         for i, weight in enumerate(lexicon.weights(headline)):
             totals[i] += HEADLINE_WEIGHT * weight
-        for i, weight in enumerate(lexicon.events.weigh(headline)):
-            if weight:
-                totals[i] += EVENT_WEIGHT
+        events = [i for i, weight in enumerate(lexicon.events.weigh(headline)) if weight]
     for organisation in organisations:
         for i in lexicon.pointed_to(organisation):
             totals[i] += ENTITY_WEIGHT
+    evidence = max(totals, default=0.0)
+    for i in events:
+        totals[i] += EVENT_WEIGHT + EVENT_SHARE * evidence
     best = max(totals, default=0.0)
     floor = max(MIN_WEIGHT, best * MIN_SHARE_OF_BEST)
     ranked = sorted(
