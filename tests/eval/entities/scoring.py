@@ -99,7 +99,11 @@ def load_articles(sets: Iterable[str] | None = None) -> list[LabeledArticle]:
                     raw["headline"],
                     raw["body"],
                     expected,
-                    frozenset(label_id(a) for a in raw.get("acceptable", [])),
+                    frozenset(
+                        label_id(a)
+                        for label in raw.get("acceptable", [])
+                        for a in label.split(ALTERNATIVE)
+                    ),
                     raw["topic"],
                 )
             )
