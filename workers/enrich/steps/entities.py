@@ -636,7 +636,30 @@ def _agencies(gazetteer: Gazetteer, tokens: Tokens, agency: str | None) -> list[
             if " ".join(words[offset : offset + size]) == name:
                 first = start + offset
                 found.append(Credited(entry, name, first, first + size))
+                found += _credited_again(tokens, entry, name, first + size)
                 break
+    return found
+
+
+CREDIT_MARKS = {"(": ")", "/": "/"}
+"""How copy encloses an agency's name it credits again ("... لوكالة الأنباء القطرية
+/قنا/", "(QNA)")."""
+
+
+def _credited_again(tokens: Tokens, entry: int | None, name: str, after: int) -> list[Credited]:
+    """Later mentions of a credited agency's name that the text encloses as it credits
+    an agency: the agency, no town its name also spells ("قنا", Qena)."""
+    size, words = len(name.split()), tokens.words
+    original, analysis = tokens.analysis.original, tokens.analysis
+    found = []
+    for first in range(after, len(words) - size + 1):
+        if " ".join(words[first : first + size]) != name:
+            continue
+        span = analysis.span(first, first + size)
+        opening = original[: span.start].rstrip()[-1:]
+        closing = original[span.end :].lstrip()[:1]
+        if opening in CREDIT_MARKS and CREDIT_MARKS[opening] == closing:
+            found.append(Credited(entry, name, first, first + size))
     return found
 
 
