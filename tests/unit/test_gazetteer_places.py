@@ -556,6 +556,13 @@ def test_a_town_named_by_a_word_is_tagged_where_its_country_a_place_word_or_the_
     assert (MASCARA in places(resources, "\n" + text, "ar")) is tagged
 
 
+def test_a_town_named_by_a_word_in_the_headline_is_no_dateline_town(
+    resources: Resources,
+) -> None:
+    text = "حرائق في معسكر للنازحين\nالخرطوم - اندلعت حرائق في خيام النازحين."
+    assert MASCARA not in places(resources, text, "ar")
+
+
 @pytest.mark.parametrize(
     ("name", "kept"),
     [("روما", True), ("عيسى الغربية", True), ("رىم", False), ("تهران", True), ("پاریس", False)],

@@ -884,7 +884,7 @@ def _towns_of_the_story(
             or country is None
             or country in vouched
             or weights[country] > found.count
-            or not original[body : found.first_offset].strip()
+            or _opens_body(original, body, found)
             or (latin and not _in_capitalised_run(original, found))
         ):
             kept.append(found)
@@ -893,6 +893,13 @@ def _towns_of_the_story(
         if previous and normalize_text(previous[-1]) in before:
             kept.append(found)
     return kept
+
+
+def _opens_body(original: str, body: int, found: EntryMentions) -> bool:
+    """Whether the body opens with the place, as a dateline names its town: a mention
+    in the headline is no dateline's."""
+    opening = original[body:].lstrip()
+    return any(opening.startswith(form) for form in found.surface_forms)
 
 
 def _in_capitalised_run(original: str, found: EntryMentions) -> bool:
