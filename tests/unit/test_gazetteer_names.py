@@ -1656,12 +1656,30 @@ def test_an_english_trade_after_a_link_or_before_an_office_names_no_company(
     [
         "الرباط (رويترز) - أعلنت أربع نقابات تعليمية في المغرب إضرابا",
         "وقال المسؤول بتوزيع خيام على الأسر",
+        "وكانت العصبة قد أعلنت تأجيل ثلاث مباريات من الجولة المقبلة",
+        # a weak trigger before words no name holds
+        "وحسم البديل المواجهة حين تابع كرة مرتدة من الحارس",
+        "وبلغت الأرباح مليار ريال بحسب إفصاح نشرته على موقع البورصة",
+        "وجاءت التعيينات وفق نتائج اختبارات الرخصة المهنية",
     ],
 )
 def test_a_count_or_a_phrase_after_a_trigger_is_no_persons_name(
     text: str, resources: Resources
 ) -> None:
     assert found(resources, text, "person", "ar") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("وتابع محمد العلي أن المفاوضات مستمرة", "محمد العلي"),
+        ("بحسب ستيفان دوجاريك، فإن القافلة وصلت", "ستيفان دوجاريك"),
+    ],
+)
+def test_a_name_after_a_weak_trigger_is_a_persons_where_a_name_word_is_in_it(
+    text: str, person: str, resources: Resources
+) -> None:
+    assert normalize_text(person) in found(resources, text, "person", "ar")
 
 
 def test_an_english_bodys_fields_listed_after_a_comma_name_no_place(

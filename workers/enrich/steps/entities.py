@@ -26,6 +26,7 @@ from workers.gazetteer.names import (
     COUNTS,
     MAX_PLACE_WORDS,
     PLACE_PREPOSITIONS,
+    VERBAL_NOUN_TA,
     Name,
     NameRules,
     defective_verb,
@@ -55,6 +56,7 @@ from workers.text.arabic import (
     CLITIC_ARTICLES,
     COMPOUND_NAME_ENDINGS,
     LAM,
+    NAME_PARTICLES,
     is_arabic,
 )
 from workers.text.normalize import normalize_text
@@ -99,7 +101,9 @@ _WORDS = re.compile(r"[\s-]+")
 """What parts the words of a name as written: "Keystone-ATS" holds "ATS"."""
 
 
-def _trimmed(gazetteer: Gazetteer, people: list[TriggerPerson]) -> list[TriggerPerson]:
+def _trimmed(
+    gazetteer: Gazetteer, people: list[TriggerPerson], original: str
+) -> list[TriggerPerson]:
     """Trigger-found people cut to the name itself: within one stretch between
     punctuation ("CEI, Ibrahime Coulibaly-Kuibiert", "Nassim Bernaoui.\n\nPlus"),
     without lower-case Latin words or Arabic words with a proclitic and the
@@ -119,7 +123,12 @@ def _trimmed(gazetteer: Gazetteer, people: list[TriggerPerson]) -> list[TriggerP
         if not is_arabic(parts[0]) and " " not in surfaces[0].strip():
             continue  # "le maire de Kani-Kéli, ...": one word as written, a town's
         if is_arabic(parts[0]) and (
-            all(ordinary_word(rules, word) for word in parts[:2]) or _no_name_opens(rules, parts[0])
+            all(ordinary_word(rules, word) for word in parts[:2])
+            or _no_name_opens(rules, parts[0])
+            or (
+                _after_weak_trigger(original, first_offset)
+                and not any(_name_word(rules, word) for word in parts)
+            )
         ):
             continue  # "وقدم الوزير ورقة عمل", "أربع نقابات", "بتوزيع خيام": no name
         if (
@@ -154,6 +163,29 @@ def _trimmed(gazetteer: Gazetteer, people: list[TriggerPerson]) -> list[TriggerP
     return kept
 
 
+WEAK_TRIGGERS = frozenset(
+    normalize_text(word)
+    for word in ("تابع", "تابعت", "حسب", "بحسب", "وفق", "كشف", "كشفت", "أضاف", "أضافت")
+)
+"""Words that announce a name less often than a thing: "تابع كرة مرتدة" (followed a
+rebound), "بحسب إفصاح نشرته", "وفق نتائج اختبارات", "كشفت رفع كلفة", "أضاف طبقة"."""
+
+
+def _after_weak_trigger(original: str, offset: int) -> bool:
+    """The word before `offset` is a weak trigger, "و" or "ف" on it or not."""
+    before = original[:offset].split()
+    if not before:
+        return False
+    word = normalize_text(before[-1])
+    return word in WEAK_TRIGGERS or (word[:1] in "وف" and word[1:] in WEAK_TRIGGERS)
+
+
+def _name_word(rules: NameRules, word: str) -> bool:
+    """An Arabic word only a name holds: a given name, a particle that joins a name's
+    parts ("بن", "أبو", "عبد") or a family's definite nisba ("العبيدي")."""
+    return word in rules.given_arabic or word in NAME_PARTICLES or nisba_adjective(word)
+
+
 def _no_name_opens(rules: NameRules, word: str) -> bool:
     """An Arabic word no person's name opens with: a count ("أربع"), a preposition
     on a verbal noun of the forms تفعيل and تفعلة ("بتوزيع"; names open with such
@@ -162,6 +194,7 @@ def _no_name_opens(rules: NameRules, word: str) -> bool:
     return word not in rules.given_arabic and (
         word in COUNTS
         or (word[0] in PLACE_PREPOSITIONS + LAM and no_family_name(rules, word[1:]))
+        or (word[0] == VERBAL_NOUN_TA and no_family_name(rules, word))
         or (len(word) > MIN_PRESENT_VERB_LETTERS and word[0] == PRESENT_THIRD_PERSON)
     )
 
@@ -524,7 +557,7 @@ def find_entities(
     for first_offset, count, surfaces in namesakes:
         name = normalize_text(surfaces[0])
         tags.append(_candidate("organisation", name, first_offset, count, surfaces, language))
-    people = _trimmed(gazetteer, people)
+    people = _trimmed(gazetteer, people, analysis.original)
     if people:
         people = _not_named_after(gazetteer.names, analysis.original, people)
         people = _not_after_a_link(gazetteer.names, analysis.original, people)
