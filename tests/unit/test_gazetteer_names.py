@@ -430,6 +430,14 @@ def test_a_given_name_of_the_world_list_opens_a_person_named_without_a_title(
         ("en", "The title went to Kenenisa Bekele ahead of Selemon Barega.", "Kenenisa Bekele"),
         ("en", "The title went to Kenenisa Bekele ahead of Selemon Barega.", "Selemon Barega"),
         ("ar", "وأكد ريبين حسن أن الرواتب تأخرت", "ريبين حسن"),
+        ("ar", "وقال مينا عادل جرجس، وهو مهندس من أسيوط، إن الأجواء هادئة", "مينا عادل جرجس"),
+        # a given name that is also a word opens a name before another given name
+        (
+            "ar",
+            "وفي عقربا قالت سهام يوسف بني جابر إن المستعمرين أحرقوا الأشجار",
+            "سهام يوسف بني جابر",
+        ),
+        ("ar", "وقضت المحكمة بسجن مفتاح علي القريتلي عشر سنوات", "مفتاح علي القريتلي"),
         (
             "fr",
             "Après l'expulsion de son défenseur Aboubacar Doumbia, l'ASEC a cédé.",
@@ -437,7 +445,7 @@ def test_a_given_name_of_the_world_list_opens_a_person_named_without_a_title(
         ),
     ],
 )
-def test_african_and_kurdish_given_names_open_a_person_named_without_a_title(
+def test_african_kurdish_and_coptic_given_names_open_a_person_named_without_a_title(
     language: str, text: str, name: str, resources: Resources
 ) -> None:
     assert normalize_text(name) in found(resources, text, "person", language)

@@ -2237,6 +2237,7 @@ def _person(rules: NameRules, text: Tokens, start: int) -> Name | None:
             and text.joined(start)
             and (
                 (words[after] in rules.given_arabic and words[after] not in rules.openers_arabic)
+                or (words[after] == ALI and _ali_written(text, after))
                 or words[after] in rules.particles_arabic
                 or words[after] in COMPOUND_ENDS
                 or (_family_nisba(rules, words[after]) and not _alef_maqsura(text, after))
