@@ -1202,6 +1202,19 @@ def test_a_title_right_after_a_given_name_alone_is_its_family_name(
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وقال الدكتور محمود عبد الحميد السيد أستاذ تربية النبات إن", "محمود عبد الحميد السيد"),
+        ("وقال الطبيب عادل ناجي القاضي إن الحملة مستمرة", "عادل ناجي القاضي"),
+    ],
+)
+def test_a_title_that_is_a_familys_name_ends_a_name_of_two_words_or_more(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert normalize_text(name) in found(resources, text, "person", "ar")
+
+
+@pytest.mark.parametrize(
     ("language", "text"),
     [
         ("en", "Researchers at King Abdullah University of Science and Technology said"),

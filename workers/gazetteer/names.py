@@ -2575,8 +2575,10 @@ def _arabic_person(
             parts.append(following)  # "عبد الرحيم": the word it binds is no family name
             last += 1
             continue
-        if len(parts) == 1 and following in rules.arabic_titles:
-            parts.append(following)  # "مازن القاضي": a family name, which ends it
+        if following in rules.arabic_titles and (
+            len(parts) == 1 or (not definite and following in FAMILY_TITLES)
+        ):
+            parts.append(following)  # "مازن القاضي", "محمود عبد الحميد السيد": the family's
             last += 1
             break
         if (
@@ -2667,6 +2669,11 @@ def _arabic_person(
         else:
             break
     return _unknown_person(rules, parts, start, last)
+
+
+FAMILY_TITLES = frozenset(("السيد", "القاضي", "الوزير"))
+"""Titles that are as often a family's name, and are so after a name of two words or
+more ("محمد عبد العزيز السيد"), where no title stands."""
 
 
 def _demonym_before_name(rules: NameRules, text: Tokens, index: int) -> bool:
