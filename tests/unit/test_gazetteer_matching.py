@@ -5,6 +5,7 @@ import pytest
 from tests.unit.gazetteer_support import tags
 from workers.enrich.resources import Resources
 from workers.gazetteer.inflection import arabic_spellings, english_spellings
+from workers.text.normalize import normalize_text
 
 RAQQA = "place:raqqa"
 SYRIA = "Q858"
@@ -349,6 +350,35 @@ def test_a_national_body_is_its_namesake_of_the_storys_country(
 ) -> None:
     found = tags(resources, text, "fr", dateline=True)
     assert agency in found and namesake not in found, list(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "باتنة - أجلت الحماية المدنية 63 شخصا علقوا في الثلوج بولاية باتنة في الجزائر",
+            "org:algerian-civil-protection",
+        ),
+        (
+            "صفاقس - تدخلت الحماية المدنية لإخماد حريق في معمل بصفاقس التونسية",
+            "org:tunisian-civil-protection",
+        ),
+        (
+            "نواكشوط - أغلقت الشركة مواقع التنقيب بالتنسيق مع الدرك الوطني في موريتانيا",
+            "org:mauritanian-gendarmerie",
+        ),
+        (
+            "الزقازيق - دفعت الحماية المدنية بعشر سيارات إطفاء إلى المصنع في محافظة الشرقية بمصر",
+            "candidate:" + normalize_text("الحماية المدنية"),
+        ),
+    ],
+)
+def test_the_civil_protection_or_the_gendarmerie_named_bare_is_the_storys_countrys(
+    text: str, body: str, resources: Resources
+) -> None:
+    found = tags(resources, "\n" + text, "ar", dateline=True)
+    assert body in found, list(found)
+    assert len([i for i in found if "civil-protection" in i or "gendarmerie" in i]) <= 1
 
 
 def test_a_saudi_clubs_name_in_a_story_of_another_country_is_that_countrys_club(
