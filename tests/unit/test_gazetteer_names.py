@@ -133,6 +133,17 @@ def found(resources: Resources, text: str, kind: str, language: str | None = Non
         ("ar", "وأعلنت جامعة القاضي عياض، الثلاثاء، أن فريقا", "جامعة القاضي عياض"),
         ("ar", "وقال الاتحاد العربي لألعاب القوى إن البطولة", "الاتحاد العربي لألعاب القوى"),
         ("fr", "Pour l'association Mlezi Maore, qui accueille des mineurs, ", "Mlezi Maore"),
+        ("fr", "La municipalité de Baalbeck a mobilisé des agents.", "municipalité de Baalbeck"),
+        (
+            "fr",
+            "Elle dirige la chorale du Conservatoire national supérieur de musique, a-t-il dit.",
+            "Conservatoire national supérieur de musique",
+        ),
+        (
+            "fr",
+            "L'Orchestre philharmonique libanais a ouvert la soirée.",
+            "Orchestre philharmonique libanais",
+        ),
     ],
 )
 def test_organisations_are_found_around_their_head_noun(
