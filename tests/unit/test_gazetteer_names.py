@@ -132,6 +132,7 @@ def found(resources: Resources, text: str, kind: str, language: str | None = Non
         ("ar", "وقالت لجنة مزارعي القمح في الحسكة إن", "لجنة مزارعي القمح"),
         ("ar", "وأعلنت جامعة القاضي عياض، الثلاثاء، أن فريقا", "جامعة القاضي عياض"),
         ("ar", "وقال الاتحاد العربي لألعاب القوى إن البطولة", "الاتحاد العربي لألعاب القوى"),
+        ("ar", "وأعلنت وزارة القوى العاملة إيفاد لجنة للتفتيش", "وزارة القوى العاملة"),
         ("fr", "Pour l'association Mlezi Maore, qui accueille des mineurs, ", "Mlezi Maore"),
         ("fr", "La municipalité de Baalbeck a mobilisé des agents.", "municipalité de Baalbeck"),
         (

@@ -1515,7 +1515,12 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
             break  # "جامعة قاصدي مرباح بورقلة": where the body is, not its name
         if _bare_place(rules, word) and _bare_place(rules, words[last - 1]):
             break  # "طالبت حكومة إقليم كردستان أنقرة": the object, after the name
-        adjective = _nisba(word) or word in rules.arabic_adjectives or _participle(word)
+        # "القوى" normalizes as a nisba does, and is a noun ("وزارة القوى العاملة")
+        adjective = (
+            (_nisba(word) and not _alef_maqsura(text, last))
+            or word in rules.arabic_adjectives
+            or _participle(word)
+        )
         if adjectives_only and not adjective and not word.startswith(LAM_ARTICLE):
             break
         if (
