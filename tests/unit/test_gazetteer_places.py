@@ -556,6 +556,14 @@ def test_a_town_named_by_a_word_is_tagged_where_its_country_a_place_word_or_the_
     assert (MASCARA in places(resources, "\n" + text, "ar")) is tagged
 
 
+def test_a_country_read_whole_is_no_town_of_the_storys_country_read_with_a_proclitic(
+    resources: Resources,
+) -> None:
+    text = "\nدرعا - طالب بإشراك الشباب العائدين من لبنان والأردن في لجان الخدمات في سوريا."
+    found = places(resources, text, "ar")
+    assert "Q822" in found and "geonames:171851" not in found, found
+
+
 def test_a_town_named_by_a_word_in_the_headline_is_no_dateline_town(
     resources: Resources,
 ) -> None:

@@ -42,6 +42,7 @@ from workers.gazetteer.names import (
     places_in_lists,
 )
 from workers.gazetteer.places import (
+    REGION_PREFIX,
     SmallPlace,
     SmallPlaces,
     competition_spans,
@@ -426,6 +427,7 @@ def find_entities(
     if found_small:
         forms = _known_forms(known)
         found_small = _not_within(tokens, forms, found_small)
+        found_small = _not_curated(gazetteer, tokens, known, found_small)
         built, found_small = _places_named_like_people(built, found_small)
     built = _yielding_to_places(gazetteer, built, found_small)
     # a person's name inside a longer known name is that name's ("المجمع الرياضي
@@ -1000,6 +1002,25 @@ KnownForms = dict[str, set[tuple[str, ...]]]
 
 PERSON_INSIDE_WORDS = 3
 """The fewest words of a known name a person's name of two words or more lies inside."""
+
+
+def _not_curated(
+    gazetteer: Gazetteer, tokens: Tokens, known: Known, small: list[SmallPlace]
+) -> list[SmallPlace]:
+    """Small places less the towns written just as a mention of a known entry that is
+    no packaged town: a country or a curated name read whole is no town read with a
+    proclitic ("لبنان", Lebanon, is not "ل" and Banan). A packaged town's namesake of
+    the story's country stays (the small places' index picks it), and a region its
+    region word names ("ولاية البحر الأحمر")."""
+    entries = gazetteer.entries
+    curated = _known_forms([f for f in known if entries[f.entry].priority != TOWN_PRIORITY])
+    words = tokens.words
+    return [
+        place
+        for place in small
+        if place.id.startswith(REGION_PREFIX)
+        or tuple(words[place.first : place.last]) not in curated.get(words[place.first], ())
+    ]
 
 
 def _known_forms(known: Known, fewest_words: int = 1) -> KnownForms:
