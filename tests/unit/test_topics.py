@@ -210,6 +210,13 @@ def test_a_strike_the_headline_names_is_labours_whatever_trade_strikes(
             "competition; owners competed for the top prize and the champion's flag.",
             "medtop:10000000",
         ),
+        # a dust storm is weather, though it fills the hospitals
+        (
+            "Dust storm shuts Baghdad and Najaf airports, hundreds treated for breathing problems",
+            "Hospitals received patients with breathing problems, the health ministry said; "
+            "doctors at the medical city treated asthma cases and the elderly.",
+            "medtop:17000000",
+        ),
         # researchers make a university's study science
         (
             "باحثون في جامعة خليفة يطورون غشاء لتحلية مياه البحر",
