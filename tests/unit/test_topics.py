@@ -86,6 +86,11 @@ def test_seed_story_is_about_conflict(resources: Resources) -> None:
             "medtop:17000000",
         ),
         (
+            "Le chantier de la ligne à grande vitesse vers Marrakech avance: les travaux "
+            "ferroviaires des gares de Kénitra et Settat seront livrés par le maître d'ouvrage.",
+            "medtop:04000000",
+        ),
+        (
             "الجفاف يدفع مربي الجاموس إلى النزوح من أهوار الجبايش، وقال محافظ ذي قار "
             "إن جفاف الأهوار قضى على المراعي",
             "medtop:06000000",
