@@ -441,6 +441,13 @@ def test_a_given_name_of_the_world_list_opens_a_person_named_without_a_title(
     [
         ("en", "The title went to Kenenisa Bekele ahead of Selemon Barega.", "Kenenisa Bekele"),
         ("en", "The title went to Kenenisa Bekele ahead of Selemon Barega.", "Selemon Barega"),
+        (
+            "en",
+            "in Baghdad. Kadhim Jabbar Hassan, 64, a retired teacher, sat",
+            "Kadhim Jabbar Hassan",
+        ),
+        ("fr", "explique Issouf Sanou, qui cultive huit hectares près de Houndé", "Issouf Sanou"),
+        ("fr", "la liste de Lardja Lamboni a été élue sans concurrence", "Lardja Lamboni"),
         ("ar", "وأكد ريبين حسن أن الرواتب تأخرت", "ريبين حسن"),
         ("ar", "وقال مينا عادل جرجس، وهو مهندس من أسيوط، إن الأجواء هادئة", "مينا عادل جرجس"),
         # a given name that is also a word opens a name before another given name
