@@ -1768,6 +1768,18 @@ def test_a_theatre_is_a_body_and_a_crime_scene_none(resources: Resources) -> Non
     }
 
 
+def test_a_gathering_of_people_or_water_is_no_body_and_an_association_so_named_is(
+    resources: Resources,
+) -> None:
+    text = (
+        "وفي السليمانية تجمع آلاف المعلمين أمام المحكمة، وتجمع العمال عند البوابة بسبب "
+        "تجمع مياه الأمطار، وقال تجمع العسكريين المتقاعدين إن المطالب لم تلب"
+    )
+    assert found(resources, text, "organisation", "ar") == {
+        normalize_text("تجمع العسكريين المتقاعدين")
+    }
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [
