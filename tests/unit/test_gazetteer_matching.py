@@ -331,6 +331,20 @@ def test_the_country_a_body_is_led_by_stays_the_countrys(resources: Resources) -
 
 
 @pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        ("بحسب وكالة الأمم المتحدة لإغاثة وتشغيل اللاجئين الفلسطينيين (أونروا)", "org:unrwa"),
+        ("على قائمة التراث العالمي لمنظمة الأمم المتحدة للتربية والعلم والثقافة", "Q7809"),
+    ],
+)
+def test_a_un_agency_named_in_full_is_the_agency_and_not_the_un(
+    text: str, agency: str, resources: Resources
+) -> None:
+    found = tags(resources, text, "ar")
+    assert agency in found and "Q1065" not in found, list(found)
+
+
+@pytest.mark.parametrize(
     ("text", "agency", "namesake"),
     [
         (
