@@ -24,6 +24,7 @@ def bodies(resources: Resources, text: str, language: str) -> set[str]:
         ("ar", "الموانئ\nمسقط - (العمانية) - سجل ميناء صلالة نموا", "org:ona-oman"),
         ("ar", "الطقس\nالدوحة في 12 مايو /قنا/ توقعت إدارة الأرصاد أمطارا", "org:qna"),
         ("ar", "الموانئ\nمصراتة (ليبيا) - (وال) - وقعت المنطقة الحرة عقدا", "org:lana"),
+        ("ar", "الطاقة\nأبوظبي في 3 مارس /وام/ أعلنت الشركة أرباحها", "org:wam"),
         ("ar", "الصحة\nدير البلح (قطاع غزة) - (وفا) - انطلقت حملة التطعيم", "candidate:وفا"),
     ],
 )
@@ -62,3 +63,8 @@ def test_agencies_in_general_or_a_place_in_brackets_credit_no_body(
     text: str, resources: Resources
 ) -> None:
     assert not any(body.startswith("candidate:") for body in bodies(resources, text, "ar"))
+
+
+def test_and_a_mother_is_no_agency_that_normalizes_alike(resources: Resources) -> None:
+    text = "الهجرة\nصفاقس - (وات) - قالت أميناتا وهي إيفوارية وأم لطفلين إنها تريد العودة"
+    assert "org:wam" not in bodies(resources, text, "ar")

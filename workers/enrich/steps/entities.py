@@ -625,11 +625,13 @@ AGENCY_ALIASES = {
         ("قنا", "QNA"),
         ("وال", "وكالة الأنباء الليبية"),
         ("واع", "وكالة الأنباء العراقية"),
+        ("وام", "وكالة أنباء الإمارات"),
     )
 }
 """Agencies Arabic datelines credit by a short name the gazetteer cannot hold as a
-key, the word being a town's elsewhere (Qena) or a word's start with "و" and the
-article ("وال", LANA): read so in a dateline only."""
+key, the word being a town's elsewhere (Qena), a word's start with "و" and the
+article ("وال", LANA) or "و" and a word ("وأم", and a mother, normalizes as WAM
+does): read so in a dateline, and where the text encloses it as it credits one."""
 NEWS_AGENCY_OF = normalize_text("وكالة الأنباء") + " "
 """A national agency credited by its country's adjective ("مسقط في 28 يناير
 /العمانية/") is the one named "وكالة الأنباء" and that adjective; the adjective
