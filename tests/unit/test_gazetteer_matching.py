@@ -218,6 +218,11 @@ def test_force_majeure_is_no_mention_of_cairo(resources: Resources) -> None:
     assert [t.id for t in found.values() if t.type == "place"] == []
 
 
+def test_a_strike_that_paralyses_is_no_mention_of_shell(resources: Resources) -> None:
+    assert "org:shell" not in tags(resources, "شل إضراب وطني المدارس العمومية الثلاثاء", "ar")
+    assert "org:shell" in tags(resources, "وأعلنت شركة شل انسحابها من الحقل", "ar")
+
+
 def test_a_curated_names_variant_that_spells_an_ordinary_word_is_no_mention(
     resources: Resources,
 ) -> None:
