@@ -218,6 +218,13 @@ def test_force_majeure_is_no_mention_of_cairo(resources: Resources) -> None:
     assert [t.id for t in found.values() if t.type == "place"] == []
 
 
+def test_a_companys_general_assembly_is_no_un_general_assembly(resources: Resources) -> None:
+    text = "وسيصوت المساهمون في اجتماع الجمعية العامة للشركة على توزيع الأرباح"
+    assert "org:un-general-assembly" not in tags(resources, text, "ar")
+    text = "وصوتت الجمعية العامة للأمم المتحدة على القرار"
+    assert "org:un-general-assembly" in tags(resources, text, "ar")
+
+
 def test_a_strike_that_paralyses_is_no_mention_of_shell(resources: Resources) -> None:
     assert "org:shell" not in tags(resources, "شل إضراب وطني المدارس العمومية الثلاثاء", "ar")
     assert "org:shell" in tags(resources, "وأعلنت شركة شل انسحابها من الحقل", "ar")
