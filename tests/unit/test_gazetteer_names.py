@@ -133,6 +133,7 @@ def found(resources: Resources, text: str, kind: str, language: str | None = Non
         ("ar", "وأعلنت جامعة القاضي عياض، الثلاثاء، أن فريقا", "جامعة القاضي عياض"),
         ("ar", "وقال الاتحاد العربي لألعاب القوى إن البطولة", "الاتحاد العربي لألعاب القوى"),
         ("ar", "وأعلنت وزارة القوى العاملة إيفاد لجنة للتفتيش", "وزارة القوى العاملة"),
+        ("ar", "وقالت وزارة الزراعة واستصلاح الأراضي إن الأصناف", "وزارة الزراعة واستصلاح الأراضي"),
         ("fr", "Pour l'association Mlezi Maore, qui accueille des mineurs, ", "Mlezi Maore"),
         ("fr", "La municipalité de Baalbeck a mobilisé des agents.", "municipalité de Baalbeck"),
         (

@@ -1918,8 +1918,19 @@ def _construct_conjunct(rules: NameRules, text: Tokens, index: int) -> bool:
         and complement.startswith(ARTICLE)
         and complement not in rules.stopwords
         and complement not in rules.keys
-        and not _nisba(complement)
+        and (not _nisba(complement) or _plural_in_ya(complement))
     )
+
+
+def _plural_in_ya(word: str) -> bool:
+    """A definite broken plural of the shapes أفاعل and مفاعل ending with ي
+    ("الأراضي", "المباني"), which a nisba's shape hides: after an indefinite noun it
+    completes it ("واستصلاح الأراضي")."""
+    stem = word[len(ARTICLE) :]
+    return len(stem) == PLURAL_IN_YA_LETTERS and stem[0] in "ام" and stem[2] == "ا"
+
+
+PLURAL_IN_YA_LETTERS = 5
 
 
 def nisba_adjective(word: str) -> bool:
