@@ -410,7 +410,10 @@ def test_the_civil_protection_or_the_gendarmerie_named_bare_is_the_storys_countr
 def test_jordans_housing_bank_in_a_story_about_bahrain_is_bahrains_own(
     resources: Resources,
 ) -> None:
-    text = "\nالمنامة - قال النواب في البحرين إن برنامج التمويل الذي يديره بنك الإسكان استفاد منه الآلاف"
+    text = (
+        "\nالمنامة - قال النواب في البحرين إن برنامج التمويل الذي يديره بنك الإسكان "
+        "استفاد منه الآلاف"
+    )
     found = tags(resources, text, "ar", dateline=True)
     assert "org:housing-bank" not in found
     assert "candidate:" + normalize_text("بنك الإسكان") in found
