@@ -222,6 +222,13 @@ def test_a_strike_the_headline_names_is_labours_whatever_trade_strikes(
             "doctors at the medical city treated asthma cases and the elderly.",
             "medtop:17000000",
         ),
+        # pollution is the environment's, whatever the companies that cause it
+        (
+            "Indonesia sanctions nickel smelters over river pollution",
+            "The companies' shares fell and investors feared the mining licences of the "
+            "industrial park's operators, whose exports and revenue have grown.",
+            "medtop:06000000",
+        ),
         # researchers make a university's study science
         (
             "باحثون في جامعة خليفة يطورون غشاء لتحلية مياه البحر",
