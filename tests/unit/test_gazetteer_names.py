@@ -136,6 +136,7 @@ def found(resources: Resources, text: str, kind: str, language: str | None = Non
         ("ar", "وقالت وزارة الزراعة واستصلاح الأراضي إن الأصناف", "وزارة الزراعة واستصلاح الأراضي"),
         ("fr", "Pour l'association Mlezi Maore, qui accueille des mineurs, ", "Mlezi Maore"),
         ("fr", "La municipalité de Baalbeck a mobilisé des agents.", "municipalité de Baalbeck"),
+        ("fr", "a indiqué le ministre à la chaîne publique Télé Sahel, mardi.", "Télé Sahel"),
         (
             "fr",
             "Elle dirige la chorale du Conservatoire national supérieur de musique, a-t-il dit.",
