@@ -172,9 +172,14 @@ WEAK_TRIGGERS = frozenset(
 rebound), "بحسب إفصاح نشرته", "وفق نتائج اختبارات", "كشفت رفع كلفة", "أضاف طبقة"."""
 
 
+WEAK_TRIGGER_REACH = 24
+"""Characters before a name that hold the word before it (the longest trigger with a
+proclitic and the spaces around it)."""
+
+
 def _after_weak_trigger(original: str, offset: int) -> bool:
     """The word before `offset` is a weak trigger, "و" or "ف" on it or not."""
-    before = original[:offset].split()
+    before = original[max(0, offset - WEAK_TRIGGER_REACH) : offset].split()
     if not before:
         return False
     word = normalize_text(before[-1])
@@ -679,22 +684,34 @@ def _agencies(gazetteer: Gazetteer, tokens: Tokens, agency: str | None) -> list[
 
 
 CREDIT_MARKS = {"(": ")", "/": "/"}
+CREDIT_MARK_REACH = 4
+"""Characters around a name that hold its marks and the spaces beside them."""
 """How copy encloses an agency's name it credits again ("... لوكالة الأنباء القطرية
 /قنا/", "(QNA)")."""
+
+
+def _next(words: list[str], word: str, start: int, end: int) -> int:
+    """The index of `word` in `words[start:end]`, else -1."""
+    try:
+        return words.index(word, start, end)
+    except ValueError:
+        return -1
 
 
 def _credited_again(tokens: Tokens, entry: int | None, name: str, after: int) -> list[Credited]:
     """Later mentions of a credited agency's name that the text encloses as it credits
     an agency: the agency, no town its name also spells ("قنا", Qena)."""
-    size, words = len(name.split()), tokens.words
+    parts = name.split()
+    size, words = len(parts), tokens.words
     original, analysis = tokens.analysis.original, tokens.analysis
     found = []
-    for first in range(after, len(words) - size + 1):
-        if " ".join(words[first : first + size]) != name:
+    first, end = after - 1, len(words) - size + 1
+    while (first := _next(words, parts[0], first + 1, end)) >= 0:
+        if words[first : first + size] != parts:
             continue
         span = analysis.span(first, first + size)
-        opening = original[: span.start].rstrip()[-1:]
-        closing = original[span.end :].lstrip()[:1]
+        opening = original[max(0, span.start - CREDIT_MARK_REACH) : span.start].rstrip()[-1:]
+        closing = original[span.end : span.end + CREDIT_MARK_REACH].lstrip()[:1]
         if opening in CREDIT_MARKS and CREDIT_MARKS[opening] == closing:
             found.append(Credited(entry, name, first, first + size))
     return found
@@ -932,10 +949,15 @@ def _towns_of_the_story(
     return kept
 
 
+OPENING_REACH = 16
+"""Characters at the body's start that hold the blanks before its first word."""
+
+
 def _opens_body(original: str, body: int, found: EntryMentions) -> bool:
     """Whether the body opens with the place, as a dateline names its town: a mention
     in the headline is no dateline's."""
-    opening = original[body:].lstrip()
+    longest = max(len(form) for form in found.surface_forms)
+    opening = original[body : body + OPENING_REACH + longest].lstrip()
     return any(opening.startswith(form) for form in found.surface_forms)
 
 
