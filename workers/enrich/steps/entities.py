@@ -1036,15 +1036,22 @@ def _not_curated(
     proclitic ("لبنان", Lebanon, is not "ل" and Banan). A packaged town's namesake of
     the story's country stays (the small places' index picks it), and a region its
     region word names ("ولاية البحر الأحمر")."""
-    entries = gazetteer.entries
-    curated = _known_forms([f for f in known if entries[f.entry].priority != TOWN_PRIORITY])
     words = tokens.words
-    return [
-        place
+    written = {
+        place: tuple(words[place.first : place.last])
         for place in small
-        if place.id.startswith(REGION_PREFIX)
-        or tuple(words[place.first : place.last]) not in curated.get(words[place.first], ())
-    ]
+        if not place.id.startswith(REGION_PREFIX)
+    }
+    forms = set(written.values())
+    entries = gazetteer.entries
+    curated = {
+        form
+        for found in known
+        if entries[found.entry].priority != TOWN_PRIORITY
+        for surface in found.surface_forms
+        if (form := tuple(_padded(surface).split())) in forms
+    }
+    return [place for place in small if written.get(place) not in curated]
 
 
 def _known_forms(known: Known, fewest_words: int = 1) -> KnownForms:
