@@ -56,6 +56,7 @@ from workers.text.arabic import (
     ARTICLE,
     CLITIC_ARTICLES,
     COMPOUND_NAME_ENDINGS,
+    CONJUNCTIONS,
     LAM,
     NAME_PARTICLES,
     is_arabic,
@@ -183,7 +184,7 @@ def _after_weak_trigger(original: str, offset: int) -> bool:
     if not before:
         return False
     word = normalize_text(before[-1])
-    return word in WEAK_TRIGGERS or (word[:1] in "وف" and word[1:] in WEAK_TRIGGERS)
+    return word in WEAK_TRIGGERS or (word[:1] in CONJUNCTIONS and word[1:] in WEAK_TRIGGERS)
 
 
 def _name_word(rules: NameRules, word: str) -> bool:
@@ -684,10 +685,10 @@ def _agencies(gazetteer: Gazetteer, tokens: Tokens, agency: str | None) -> list[
 
 
 CREDIT_MARKS = {"(": ")", "/": "/"}
-CREDIT_MARK_REACH = 4
-"""Characters around a name that hold its marks and the spaces beside them."""
 """How copy encloses an agency's name it credits again ("... لوكالة الأنباء القطرية
 /قنا/", "(QNA)")."""
+CREDIT_MARK_REACH = 4
+"""Characters around a name that hold its marks and the spaces beside them."""
 
 
 def _next(words: list[str], word: str, start: int, end: int) -> int:
