@@ -9,6 +9,7 @@ import pytest
 from tests.unit.gazetteer_support import tags
 from workers.enrich.resources import Resources
 from workers.gazetteer.sources import arabic_spelling
+from workers.text.normalize import normalize_text
 
 ZOUERAT = "geonames:2375558"
 """A Mauritanian mining town that English copy spells "Zouerate"."""
@@ -378,6 +379,11 @@ def test_an_unknown_name_after_an_arabic_town_or_village_word_is_a_candidate_pla
     text: str, found: str, resources: Resources
 ) -> None:
     assert found in places(resources, text, "ar")
+
+
+def test_near_after_a_village_or_camp_word_is_no_place(resources: Resources) -> None:
+    text = "وفي قرية قرب الشدادي جنوب الحسكة، وعاد من مخيم قرب بلدة دير حسان"
+    assert "candidate:" + normalize_text("قرب") not in places(resources, text, "ar")
 
 
 def test_a_latin_name_after_a_place_word_is_neither_a_person_nor_a_town_inside_it(
