@@ -134,6 +134,12 @@ def found(resources: Resources, text: str, kind: str, language: str | None = Non
         ("ar", "وقال الاتحاد العربي لألعاب القوى إن البطولة", "الاتحاد العربي لألعاب القوى"),
         ("ar", "وأعلنت وزارة القوى العاملة إيفاد لجنة للتفتيش", "وزارة القوى العاملة"),
         ("ar", "وقالت وزارة الزراعة واستصلاح الأراضي إن الأصناف", "وزارة الزراعة واستصلاح الأراضي"),
+        (
+            "ar",
+            "وقال رئيس نيابة الجرائم المالية وغسل الأموال في بيان إن",
+            "نيابة الجرائم المالية وغسل الأموال",
+        ),
+        ("ar", "وقالت مؤسسة الموانئ وخدمات الشحن إن السفن", "مؤسسة الموانئ وخدمات الشحن"),
         ("fr", "Pour l'association Mlezi Maore, qui accueille des mineurs, ", "Mlezi Maore"),
         ("fr", "La municipalité de Baalbeck a mobilisé des agents.", "municipalité de Baalbeck"),
         ("fr", "a indiqué le ministre à la chaîne publique Télé Sahel, mardi.", "Télé Sahel"),
