@@ -1206,6 +1206,14 @@ def test_a_known_person_ends_the_name_and_the_walk_goes_on_after_it(
         assert people == {"person:mohamed-salah"}
 
 
+def test_a_known_persons_name_and_a_familys_nisba_after_it_name_another_man(
+    resources: Resources,
+) -> None:
+    text = "وقال رئيس النيابة محمد صلاح البنعلي في بيان إن المحكمة عاقبت المتهم"
+    people = {t.id for t in tags(resources, text, "ar").values() if t.type == "person"}
+    assert people == {"candidate:" + normalize_text("محمد صلاح البنعلي")}
+
+
 def test_a_word_before_son_of_and_a_name_is_a_given_name_the_lists_may_lack(
     resources: Resources,
 ) -> None:

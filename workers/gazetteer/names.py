@@ -515,7 +515,7 @@ def _known(rules: NameRules, text: Tokens, name: Name, language: str | None) -> 
     inside it ("مكتب الأمم المتحدة"), not a person it is named after, or a known body
     it only begins ("صندوق النقد" of "صندوق النقد الدولي"); for a person, any known name of two
     words or more inside it but a father's after "بن" or "بنت", or one known person's
-    word ("Dagalo"). A head-first
+    word ("Dagalo"), unless a family's nisba follows that name. A head-first
     name (Arabic, French) that goes on past a known body of two words or more it
     opens with is another body ("التجمع الوطني الديمقراطي", "Rassemblement national
     des indépendants"), unless a country's adjective alone follows it ("حزب الله
@@ -553,6 +553,8 @@ def _known(rules: NameRules, text: Tokens, name: Name, language: str | None) -> 
                 continue  # "Uganda People's Congress" is no US Congress: its head
             if person and start > 0 and words[start - 1] in SONSHIP:
                 continue  # the father's name ("المياسة بنت حمد بن خليفة آل ثاني")
+            if person and start == 0 and _another_family(rules, words, size):
+                continue
             if (part in body_keys and (person or part not in rules.person_keys)) or (
                 size > 1 and person and part in keys
             ):
@@ -3042,13 +3044,21 @@ def _and_another(rules: NameRules, word: str) -> bool:
 def _unknown_person(rules: NameRules, words: list[str], first: int, last: int) -> Name | None:
     """The person, unless the name is one word; where the gazetteer knows the name it
     opens with ("محمد السادس" in "محمد السادس الحداد", "محمد صلاح" in "سجل محمد
-    صلاح هدفا"), that known name, which the walk then goes on after."""
+    صلاح هدفا"), that known name, which the walk then goes on after, unless a
+    family's nisba ends the name."""
     if len(words) < 2 or _one_given_name(words):
         return None
     for end in range(2, len(words)):
-        if " ".join(words[:end]) in rules.keys:
+        if " ".join(words[:end]) in rules.keys and not _another_family(rules, words, end):
             return Name("person", " ".join(words[:end]), first, first + end)
     return Name("person", " ".join(words), first, last)
+
+
+def _another_family(rules: NameRules, words: Sequence[str], end: int) -> bool:
+    """The name's first `end` words, a known person's name, are followed by a family's
+    nisba that ends the name: another family's man ("محمد صلاح البنعلي", no Mohamed
+    Salah), whom the gazetteer does not know."""
+    return end == len(words) - 1 and _family_nisba(rules, words[end])
 
 
 def _given_and_father(parts: list[str]) -> bool:
