@@ -1214,6 +1214,17 @@ def test_a_known_persons_name_and_a_familys_nisba_after_it_name_another_man(
     assert people == {"candidate:" + normalize_text("محمد صلاح البنعلي")}
 
 
+def test_a_definite_family_name_ending_the_name_follows_a_fathers_bare_name(
+    resources: Resources,
+) -> None:
+    text = "وفي ساحة عرسال جلس أحمد ديب الخطيب (52 عاما) على أكياس محشوة"
+    assert normalize_text("أحمد ديب الخطيب") in found(resources, text, "person", "ar")
+    listed = found(resources, "وقضت المحكمة بأن سالم عودة الشرفات وعلي خلف", "person", "ar")
+    assert normalize_text("سالم عودة الشرفات") in listed
+    scored = found(resources, "وسجل مامادو كوليبالي الفوز لفريقه في الدقيقة 80", "person", "ar")
+    assert scored == {normalize_text("مامادو كوليبالي")}
+
+
 def test_a_word_before_son_of_and_a_name_is_a_given_name_the_lists_may_lack(
     resources: Resources,
 ) -> None:

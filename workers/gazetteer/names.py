@@ -2683,6 +2683,9 @@ def _arabic_person(
             elif _given_and_father(parts) and _family_name_at_end(rules, text, last):
                 parts.append(words[last])  # "مني أركو مناوي،": the father's, then the family's
                 last += 1
+            elif _given_and_father(parts) and _definite_family_after_father(rules, text, last):
+                parts.append(words[last])  # "أحمد ديب الخطيب": the father's, then the family's
+                last += 1
             break
         else:
             break
@@ -2765,6 +2768,43 @@ def _family_name_at_end(rules: NameRules, text: Tokens, index: int) -> bool:
         or not text.joined(index)
         or (words[following][0] in CONJUNCTIONS and words[following] not in rules.given_arabic)
     )
+
+
+def _definite_family_after_father(rules: NameRules, text: Tokens, index: int) -> bool:
+    """A definite word after a father's bare name is the family's where it could be
+    no sentence's word: no ordinary or function word, head, demonym, place or
+    feminine adjective, and an age or another name follows ("أحمد ديب الخطيب (52
+    عاما)", not "أحمد ديب الجديد")."""
+    words = text.words
+    if index >= len(words) or not text.joined(index - 1):
+        return False
+    word = words[index]
+    return (
+        word.startswith(ARTICLE)
+        and not word.endswith(FEMININE_NISBA_ENDING)
+        and not no_family_name(rules, word)
+        and not ordinary_word(rules, word)
+        and not opens_a_phrase(rules, word)
+        and word not in rules.common
+        and word not in rules.arabic_heads
+        and word not in rules.arabic_demonyms
+        and word not in rules.place_keys
+        and not _alef_maqsura(text, index)
+        and _before_age_or_another_name(rules, text, index)
+    )
+
+
+def _before_age_or_another_name(rules: NameRules, text: Tokens, index: int) -> bool:
+    """Token `index` is followed by a person's age in brackets ("(52 عاما)") or by
+    "و" and a given name ("الشرفات وعلي خلف"): a name ends there, where a noun after
+    a name is as often its verb's object ("كوليبالي الفوز لفريقه", "كرزون البرنامج")."""
+    words, following = text.words, index + 1
+    if following >= len(words):
+        return False
+    word = words[following]
+    if not text.joined(index):
+        return word.isdigit()
+    return word[0] == AND and (word[1:] in rules.given_arabic or word[1:] == ALI)
 
 
 DUAL_PLURAL_ENDINGS = ("ين", "ان", "ات", "ون")
