@@ -1252,9 +1252,10 @@ def test_a_title_right_after_a_given_name_alone_is_its_family_name(
     [
         ("وقال الدكتور محمود عبد الحميد السيد أستاذ تربية النبات إن", "محمود عبد الحميد السيد"),
         ("وقال الطبيب عادل ناجي القاضي إن الحملة مستمرة", "عادل ناجي القاضي"),
+        ("أما المصري عبد الحميد السيد منصور من محافظة المنيا فأكد", "عبد الحميد السيد منصور"),
     ],
 )
-def test_a_title_that_is_a_familys_name_ends_a_name_of_two_words_or_more(
+def test_a_title_that_is_a_familys_name_ends_a_name_of_two_words_or_more_or_a_given_name_follows(
     text: str, name: str, resources: Resources
 ) -> None:
     assert normalize_text(name) in found(resources, text, "person", "ar")

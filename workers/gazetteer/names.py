@@ -2598,6 +2598,8 @@ def _arabic_person(
         ):
             parts.append(following)  # "مازن القاضي", "محمود عبد الحميد السيد": the family's
             last += 1
+            if len(parts) > 2 and _given_name_after(rules, text, last - 1):
+                continue  # "عبد الحميد السيد منصور": a father's name, as it is in Egypt
             break
         if (
             not definite
