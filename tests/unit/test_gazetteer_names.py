@@ -375,6 +375,11 @@ def test_an_organisation_name_stops_at_a_day_a_second_name_and_a_title(
     assert not any(o.startswith(normalize_text(name) + " ") for o in organisations)
 
 
+def test_the_word_for_aged_is_no_family_name(resources: Resources) -> None:
+    text = "وبين القتلى جارته خديجة سالم وحفيدتها رهف البالغة ست سنوات"
+    assert found(resources, text, "person", "ar") == {normalize_text("خديجة سالم")}
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [
