@@ -52,6 +52,12 @@ def test_words_inside_neutral_names_are_no_evidence(resources: Resources) -> Non
     assert codes(resources.lexicon, "workers workers strike unions wages") == ["medtop:09000000"]
 
 
+def test_a_crops_disease_is_no_evidence_of_health(resources: Resources) -> None:
+    text = "farmers blame swollen shoot virus disease for a smaller cocoa crop and harvest"
+    assert codes(resources.lexicon, text)[0] == "medtop:04000000"
+    assert "medtop:07000000" not in codes(resources.lexicon, text)
+
+
 def test_seed_story_is_about_conflict(resources: Resources) -> None:
     tagged = run_steps(
         [TOPICS], article(SEED.read_text(encoding="utf-8"), headline="الرقة"), resources
