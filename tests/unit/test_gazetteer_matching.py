@@ -467,3 +467,10 @@ def test_abd_and_the_word_it_binds_match_written_joined_or_apart(
 )
 def test_the_other_spelling_of_abd_and_its_word(name: str, other: list[str]) -> None:
     assert arabic_spellings(name) == other
+
+
+def test_a_rivers_west_bank_is_no_west_bank(resources: Resources) -> None:
+    text = "وتضم المدينة القديمة على الضفة الغربية لنهر دجلة آلاف المنازل التراثية"
+    assert "place:west-bank" not in tags(resources, text, "ar")
+    assert "place:west-bank" not in tags(resources, "Luxor lies on the west bank of the Nile", "en")
+    assert "place:west-bank" in tags(resources, "وداهم الجيش مخيم جنين في الضفة الغربية", "ar")
