@@ -27,18 +27,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from workers.gazetteer.places import HOME_COUNTRIES
 from workers.text.arabic import is_arabic
 from workers.text.normalize import normalize_text
 
 MIN_ARABIC_ZIPF = 4.4
 MIN_ARABIC_ZIPF_ABROAD = 3.3
-"""The floor for a name that only towns outside `HOME` bear ("محلات" shops,
+"""The floor for a name that only towns outside `HOME_COUNTRIES` bear ("محلات" shops,
 Mahallat; "مرجان" coral, Maryanaj): Arabic copy names them rarely."""
-HOME = frozenset(
-    {"DZ", "BH", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA"}
-    | {"SA", "SD", "SO", "SY", "TN", "AE", "YE", "KM", "EH", "TD", "IL"}
-)
-"""The Arabic-speaking countries, and Israel, whose towns Arabic copy names daily."""
 MIN_GAP = 1.5
 MAJOR_POPULATION = 100_000
 MAJOR_GAP = 2.1
@@ -149,7 +145,7 @@ def derive() -> list[tuple[str, str, float, float]]:
         for word, name in words.items():
             towns.setdefault(word, []).append((weight, english, city["name"]))
             spelled.setdefault(word, name)
-            if city["countrycode"] in HOME:
+            if city["countrycode"] in HOME_COUNTRIES:
                 at_home.add(word)
     chosen = []
     for word, bearing in towns.items():

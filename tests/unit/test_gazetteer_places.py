@@ -716,3 +716,11 @@ def test_no_place_after_a_place_word_for_a_plural_of_people_or_after_a_head(
     text: str, resources: Resources
 ) -> None:
     assert not {p for p in places(resources, text, "ar") if p.startswith("candidate:")}
+
+
+def test_an_arabic_name_only_small_towns_abroad_bear_needs_a_place_word(
+    resources: Resources,
+) -> None:
+    text = "ووقعت الشركة الاتفاق مع الولايات المتحدة، وقال بارك جي هون إن الشحنات تبدأ"
+    assert "geonames:5670635" not in tags(resources, text, "ar")
+    assert "geonames:5670635" in tags(resources, "وفي بلدة بارك في ولاية مونتانا الأمريكية", "ar")

@@ -41,6 +41,8 @@ from workers.text.tokens import Tokens
 PLACE_WORDS = "place_words.toml"
 REGIONS = "regions.toml"
 MIN_POPULATION = 500
+TOWN_PREFIX = "geonames:"
+"""A GeoNames town's id, before its number; regions' ids are ISO 3166-2 codes."""
 MIN_NAME_LETTERS = 4
 CACHE_FORMAT = 7
 SPELLED_VARIOUSLY = frozenset(
@@ -81,7 +83,7 @@ class Towns:
         name = self.names[row]
         while row >= 0 and self.names[row] == name:
             country = self.countries[2 * row : 2 * row + 2]
-            yield f"geonames:{self.ids[row]}", country, self.populations[row]
+            yield f"{TOWN_PREFIX}{self.ids[row]}", country, self.populations[row]
             row -= 1
 
 
@@ -364,6 +366,7 @@ def find_small_places(
             not in_story
             or _in_longer_name(places, words, caps, breaks, first, last)
             or _in_capitals(text, first, last)
+            or _village_abroad(in_story, words[first])
         ):
             continue
         if cue != NOT_CUED and _runs_on(places, words, caps, breaks, last):
@@ -375,6 +378,27 @@ def find_small_places(
         found.append(SmallPlace(best[0], first, last))
         listed, listed_country = (last, cue), best[1]
     return found
+
+
+def _village_abroad(records: list[Record], word: str) -> bool:
+    """An Arabic name that only small towns outside the Arabic-speaking countries
+    bear: Arabic copy names such a place with a word that says it is one, and the
+    name is more often a word or a person's ("بارك" of "بارك جي هون", Park City in
+    Montana)."""
+    return is_arabic(word) and all(
+        place.startswith(TOWN_PREFIX)
+        and country not in HOME_COUNTRIES
+        and population < ABROAD_UNCUED_POPULATION
+        for place, country, population in records
+    )
+
+
+HOME_COUNTRIES = frozenset(
+    {"DZ", "BH", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA"}
+    | {"SA", "SD", "SO", "SY", "TN", "AE", "YE", "KM", "EH", "TD", "IL"}
+)
+"""The Arabic-speaking countries, and Israel, whose towns Arabic copy names daily."""
+ABROAD_UNCUED_POPULATION = 15_000
 
 
 def _in_capitals(text: Tokens, first: int, last: int) -> bool:
@@ -570,7 +594,7 @@ def _cached_towns() -> Towns:
     rows = sorted((name, record) for name, record in _towns() if _long_enough(name))
     towns = Towns(
         [name for name, _ in rows],
-        array("l", (int(record[0].removeprefix("geonames:")) for _, record in rows)),
+        array("l", (int(record[0].removeprefix(TOWN_PREFIX)) for _, record in rows)),
         "".join(record[1] for _, record in rows),
         array("l", (record[2] for _, record in rows)),
     )
@@ -624,7 +648,7 @@ def _towns() -> Iterator[tuple[str, Record]]:
     supplied = _town_names()
     for city in cities.values():
         record = (
-            f"geonames:{city['geonameid']}",
+            f"{TOWN_PREFIX}{city['geonameid']}",
             str(city["countrycode"]),
             int(city.get("population") or 0),
         )
