@@ -2393,3 +2393,8 @@ def test_no_construct_with_a_plural_in_the_nominative_nor_a_period_after_a_name(
     text: str, bodies: set[str], resources: Resources
 ) -> None:
     assert found(resources, text, "organisation", "ar") == {normalize_text(b) for b in bodies}
+
+
+def test_arabic_compound_given_names_open_a_name_in_latin_script(resources: Resources) -> None:
+    text = "The delegation was led by Abdelmoneim al-Rabie Hamid, an adviser to its commander."
+    assert found(resources, text, "person", "en") == {normalize_text("Abdelmoneim al-Rabie Hamid")}
