@@ -145,6 +145,12 @@ def found(resources: Resources, text: str, kind: str, language: str | None = Non
         ("fr", "a indiqué le ministre à la chaîne publique Télé Sahel, mardi.", "Télé Sahel"),
         (
             "fr",
+            "selon la radio publique Cameroon Radio Television (CRTV), mardi.",
+            "Cameroon Radio Television",
+        ),
+        ("en", "state broadcaster Cameroon Radio Television said.", "Cameroon Radio Television"),
+        (
+            "fr",
             "Elle dirige la chorale du Conservatoire national supérieur de musique, a-t-il dit.",
             "Conservatoire national supérieur de musique",
         ),
