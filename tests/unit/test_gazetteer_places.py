@@ -724,3 +724,11 @@ def test_an_arabic_name_only_small_towns_abroad_bear_needs_a_place_word(
     text = "ووقعت الشركة الاتفاق مع الولايات المتحدة، وقال بارك جي هون إن الشحنات تبدأ"
     assert "geonames:5670635" not in tags(resources, text, "ar")
     assert "geonames:5670635" in tags(resources, "وفي بلدة بارك في ولاية مونتانا الأمريكية", "ar")
+
+
+def test_a_name_that_goes_on_over_a_hyphenated_and_is_one_place(resources: Resources) -> None:
+    text = "Les eaux ont noyé des villages des départements du Logone-et-Chari et du Mayo-Danay."
+    assert {t for t in tags(resources, text, "fr") if t.startswith("candidate:")} == {
+        "candidate:logone et chari",
+        "candidate:mayo danay",
+    }

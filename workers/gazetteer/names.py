@@ -3174,8 +3174,12 @@ def places_by_their_word(
         listed: list[Name] = []
         closed, after_comma = 0, False
         while start < count and caps[start]:
-            end = text.capitalised_end(start, MAX_PLACE_WORDS)
-            if end == start or not _unknown_place(rules, words[start:end]):
+            plain = text.capitalised_end(start, MAX_PLACE_WORDS)
+            end = _hyphenated_end(text, ands, start, plain)
+            run = (
+                words[start:end] if end == plain else [w for w in words[start:end] if w not in ands]
+            )
+            if end == start or not _unknown_place(rules, run):
                 break
             listed.append(Name("place", " ".join(words[start:end]), start, end))
             if not after_comma:
@@ -3198,6 +3202,24 @@ def places_by_their_word(
         spans = list(taken)
         found = [n for n in found if not any(a < n.last and n.first < b for a, b in spans)]
     return found
+
+
+def _hyphenated_end(text: Tokens, ands: frozenset[str], start: int, end: int) -> int:
+    """The end of a capitalised name that goes on over "et" or "and" written between
+    hyphens ("Logone-et-Chari", one department): else `end`."""
+    words = text.words
+    while (
+        start < end < len(words) - 1
+        and words[end] in ands
+        and _between(text, end - 1) == HYPHEN
+        and _between(text, end) == HYPHEN
+        and text.caps[end + 1]
+    ):
+        end = max(text.capitalised_end(end + 1, MAX_PLACE_WORDS), end + 2)
+    return end
+
+
+HYPHEN = "-"
 
 
 def places_before_their_word(
