@@ -3219,9 +3219,6 @@ def _hyphenated_end(text: Tokens, ands: frozenset[str], start: int, end: int) ->
     return end
 
 
-HYPHEN = "-"
-
-
 def places_before_their_word(
     rules: NameRules,
     text: Tokens,
