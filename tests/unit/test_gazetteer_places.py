@@ -732,3 +732,10 @@ def test_a_name_that_goes_on_over_a_hyphenated_and_is_one_place(resources: Resou
         "candidate:logone et chari",
         "candidate:mayo danay",
     }
+
+
+def test_upper_bound_to_a_name_by_a_hyphen_is_a_region_no_body(resources: Resources) -> None:
+    text = "Les eaux ont noyé des villages de la région du Haut-Katanga, selon la Croix-Rouge."
+    found = tags(resources, text, "fr")
+    assert "iso3166-2:CD-HK" in found
+    assert not any(t.startswith("candidate:") for t in found)

@@ -606,6 +606,8 @@ def _organisation(rules: NameRules, text: Tokens, index: int, language: str | No
         and _glued(text, index) == HYPHEN
     ):
         return None  # "dans le Centre-Nord": a region named by the compass, no body
+    if word in UPPER and _glued(text, index) == HYPHEN:
+        return None  # "la région du Haut-Katanga", "la Haute-Kotto": a region, no body
     if language == "fr" and not text.caps[index] and word in rules.french_courts:
         return _french_court(rules, text, index)
     if language == "fr" and not text.caps[index] and word in rules.french_lower:
@@ -3202,6 +3204,11 @@ def places_by_their_word(
         spans = list(taken)
         found = [n for n in found if not any(a < n.last and n.first < b for a, b in spans)]
     return found
+
+
+UPPER = frozenset(("haut", "haute"))
+"""French "upper", a head of bodies ("Haut conseil") that a hyphen binds to a
+region's name instead ("Haut-Katanga")."""
 
 
 def _hyphenated_end(text: Tokens, ands: frozenset[str], start: int, end: int) -> int:
