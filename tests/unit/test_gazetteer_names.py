@@ -2404,3 +2404,10 @@ def test_no_construct_with_a_plural_in_the_nominative_nor_a_period_after_a_name(
 def test_arabic_compound_given_names_open_a_name_in_latin_script(resources: Resources) -> None:
     text = "The delegation was led by Abdelmoneim al-Rabie Hamid, an adviser to its commander."
     assert found(resources, text, "person", "en") == {normalize_text("Abdelmoneim al-Rabie Hamid")}
+
+
+def test_a_compound_given_name_written_as_one_word_opens_a_name_after_lam(
+    resources: Resources,
+) -> None:
+    text = "والثاني بضربة رأس من عرضية متقنة لعبدالرحمن العبود، ورفع الاتحاد رصيده"
+    assert found(resources, text, "person", "ar") == {normalize_text("عبدالرحمن العبود")}

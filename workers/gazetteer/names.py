@@ -299,7 +299,7 @@ def name_rules(
     given_arabic = {
         clitic + name: name
         for name in words(given["ar"], "given") - stopwords
-        for clitic in PERSON_PROCLITICS
+        for clitic in (SERVANT_PROCLITICS if _servant_compound(name) else PERSON_PROCLITICS)
     }
     openers_arabic = {
         clitic + name: name
@@ -3133,6 +3133,15 @@ def _family_word_after_compound(rules: NameRules, word: str) -> bool:
 
 
 SERVANT = "عبد"
+
+
+def _servant_compound(name: str) -> bool:
+    return name.startswith(SERVANT) and name != SERVANT
+
+
+SERVANT_PROCLITICS = (*PERSON_PROCLITICS, "ل", "ول")
+"""A compound given name written as one word ("عبدالرحمن") is no ordinary word, so it
+opens a name after "ل" too ("عرضية متقنة لعبدالرحمن العبود")."""
 """The first word of the compound given names "servant of" one of God's names."""
 MAX_PLACE_WORDS = 3
 MAX_PLACE_LINKS = 2
