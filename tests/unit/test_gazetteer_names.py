@@ -2411,3 +2411,18 @@ def test_a_compound_given_name_written_as_one_word_opens_a_name_after_lam(
 ) -> None:
     text = "والثاني بضربة رأس من عرضية متقنة لعبدالرحمن العبود، ورفع الاتحاد رصيده"
     assert found(resources, text, "person", "ar") == {normalize_text("عبدالرحمن العبود")}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وفازت شركة سوفايكون الاستشارية بالعقد", "شركة سوفايكون"),
+        ("وقالت شركة معادن موريتانيا الحكومية إن الإنتاج ارتفع", "شركة معادن موريتانيا"),
+        ("وصنعت شركة ساتريك إنيشياتيف الكورية الجنوبية القمر", "شركة ساتريك إنيشياتيف"),
+        ("وقالت شركة إدارة المساهمات الحكومية إن", "شركة إدارة المساهمات الحكومية"),
+    ],
+)
+def test_what_a_named_company_is_and_whose_it_is_follow_its_name_outside_it(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert found(resources, text, "organisation", "ar") == {normalize_text(name)}

@@ -1528,14 +1528,26 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         if adjectives_only and not adjective and not word.startswith(LAM_ARTICLE):
             break
         if (
+            (named or owned)
+            and word in COMPANY_DESCRIPTIONS
+            and not words[last - 1].startswith(ARTICLE)  # "... المساهمات الحكومية": its noun's
+            and " ".join(words[start + 1 : last + 1]) not in rules.keys
+        ):
+            whose = 1  # "شركة سوفايكون الاستشارية": what the company is, after its name
+            break
+        if (
             (facility or named or owned)
-            and word in rules.place_keys
+            and (
+                word in rules.place_keys
+                or (last + 1 < count and f"{word} {words[last + 1]}" in rules.place_keys)
+            )
             and (facility or _nisba(word))
             and " ".join(words[start + 1 : last + 1]) not in rules.keys
         ):
             # "مطار ... التركي", "شركة روتانا لإدارة الفنادق الإماراتية", "مجموعة البيرق
-            # التركية": the country's adjective says whose the airport, the company or
-            # the troupe is, no part of its name, though it tells a body is meant
+            # التركية", "... الكورية الجنوبية": the country's adjective says whose the
+            # airport, the company or the troupe is, no part of its name, though it tells
+            # a body is meant
             whose = 1
             break
         plain = purpose = plain and adjective
@@ -1682,6 +1694,28 @@ def _for_place(rules: NameRules, word: str) -> bool:
     if word.startswith(LAM_ARTICLE):
         return ARTICLE + word[len(LAM_ARTICLE) :] in rules.place_keys
     return word.startswith(LAM) and word[len(LAM) :] in rules.place_keys
+
+
+COMPANY_DESCRIPTIONS = frozenset(
+    normalize_text(word)
+    for word in (
+        "الاستشارية",
+        "الحكومية",
+        "الناشئة",
+        "العملاقة",
+        "المدرجة",
+        "المملوكة",
+        "المشغلة",
+        "المنفذة",
+        "المصنعة",
+        "المتعاقدة",
+        "المطورة",
+        "المحلية",
+        "الأجنبية",
+    )
+)
+"""Definite adjectives that say what a named company is ("شركة سوفايكون الاستشارية",
+"شركة معادن موريتانيا الحكومية"): after its name, no part of it."""
 
 
 def _for_place_of_words(rules: NameRules, text: Tokens, index: int) -> int:
