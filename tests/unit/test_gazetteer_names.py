@@ -2426,3 +2426,11 @@ def test_what_a_named_company_is_and_whose_it_is_follow_its_name_outside_it(
     text: str, name: str, resources: Resources
 ) -> None:
     assert found(resources, text, "organisation", "ar") == {normalize_text(name)}
+
+
+def test_a_utilitys_network_is_no_body(resources: Resources) -> None:
+    text = "وتعمل البلدية على صيانة شبكة الصرف الصحي وشبكة الغاز الطبيعي في المدينة"
+    assert found(resources, text, "organisation", "ar") == set()
+    assert normalize_text("شبكة الجزيرة الإعلامية") in found(
+        resources, "وقالت شبكة الجزيرة الإعلامية إن", "organisation", "ar"
+    )
