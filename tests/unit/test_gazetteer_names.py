@@ -2434,3 +2434,12 @@ def test_a_utilitys_network_is_no_body(resources: Resources) -> None:
     assert normalize_text("شبكة الجزيرة الإعلامية") in found(
         resources, "وقالت شبكة الجزيرة الإعلامية إن", "organisation", "ar"
     )
+
+
+def test_a_head_and_another_head_alone_name_a_part_of_a_body_no_body(
+    resources: Resources,
+) -> None:
+    text = "وأعلنت المفوضية العليا للانتخابات النتائج، وقال مجلس المفوضية إن الطعون مقبولة"
+    assert normalize_text("مجلس المفوضية") not in found(resources, text, "organisation", "ar")
+    ministry = found(resources, "وقالت وزارة البلدية إن المشروع", "organisation", "ar")
+    assert normalize_text("وزارة البلدية") in ministry

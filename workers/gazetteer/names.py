@@ -1562,6 +1562,13 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
     )
     if last - start + whose < needed and not seated:
         return None
+    if (
+        last - start == 2
+        and whose == 0
+        and bare not in rules.arabic_fields
+        and _another_head(rules, words[start + 1])
+    ):
+        return None  # "مجلس المفوضية", "رئيس الهيئة": a part or office of a body named before
     if _cut_short(rules, text, last):
         return None  # "الدائرة الجنائية المختصة بالنظر في ...": the rest is no name found
     if (bare in rules.arabic_courts or seated) and last < count and text.joined(last - 1):
@@ -1716,6 +1723,12 @@ COMPANY_DESCRIPTIONS = frozenset(
 )
 """Definite adjectives that say what a named company is ("شركة سوفايكون الاستشارية",
 "شركة معادن موريتانيا الحكومية"): after its name, no part of it."""
+
+
+def _another_head(rules: NameRules, word: str) -> bool:
+    """A definite head noun standing alone for a body the story names elsewhere
+    ("المفوضية", "الوزارة")."""
+    return word.startswith(ARTICLE) and rules.arabic_heads.get(word) == word
 
 
 def _for_place_of_words(rules: NameRules, text: Tokens, index: int) -> int:
