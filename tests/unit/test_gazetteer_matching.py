@@ -474,3 +474,20 @@ def test_a_rivers_west_bank_is_no_west_bank(resources: Resources) -> None:
     assert "place:west-bank" not in tags(resources, text, "ar")
     assert "place:west-bank" not in tags(resources, "Luxor lies on the west bank of the Nile", "en")
     assert "place:west-bank" in tags(resources, "وداهم الجيش مخيم جنين في الضفة الغربية", "ar")
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("وعاد الترجي بتعادل ثمين في دوري أبطال أفريقيا أمام البوركينابي", "geonames:2361082"),
+        ("تحولت المدينة المطلة على البحر الأحمر إلى مقر للحكومة", "geonames:294247"),
+        (
+            "وقال أحمد بن علي الكندي، وهو صاحب محل تجاري، إن المياه غمرت الشارع لأول مرة",
+            "geonames:6050610",
+        ),
+    ],
+)
+def test_ordinary_words_that_spell_a_town_name_no_town(
+    text: str, town: str, resources: Resources
+) -> None:
+    assert town not in tags(resources, text, "ar")
