@@ -140,6 +140,7 @@ def found(resources: Resources, text: str, kind: str, language: str | None = Non
             "نيابة الجرائم المالية وغسل الأموال",
         ),
         ("ar", "وقالت مؤسسة الموانئ وخدمات الشحن إن السفن", "مؤسسة الموانئ وخدمات الشحن"),
+        ("ar", "وقال الاتحاد الأفريقي للكرة الطائرة إن البطولة", "الاتحاد الأفريقي للكرة الطائرة"),
         ("fr", "Pour l'association Mlezi Maore, qui accueille des mineurs, ", "Mlezi Maore"),
         ("fr", "La municipalité de Baalbeck a mobilisé des agents.", "municipalité de Baalbeck"),
         ("fr", "a indiqué le ministre à la chaîne publique Télé Sahel, mardi.", "Télé Sahel"),
