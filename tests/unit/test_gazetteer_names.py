@@ -128,6 +128,13 @@ def found(resources: Resources, text: str, kind: str, language: str | None = Non
             "Kuwait's Ministry of Electricity, Water and Renewable Energy announced cuts.",
             "Ministry of Electricity, Water and Renewable Energy",
         ),
+        (
+            "fr",
+            "Le ministère de l'Enseignement de base, de l'Alphabétisation et de la Promotion "
+            "des langues nationales a annoncé la fermeture.",
+            "ministère de l'Enseignement de base, de l'Alphabétisation et de la Promotion "
+            "des langues nationales",
+        ),
         ("ar", "إضرابا دعت إليه رابطة موظفي الإدارة العامة، احتجاجا", "رابطة موظفي الإدارة العامة"),
         ("ar", "وقالت لجنة مزارعي القمح في الحسكة إن", "لجنة مزارعي القمح"),
         ("ar", "وأعلنت جامعة القاضي عياض، الثلاثاء، أن فريقا", "جامعة القاضي عياض"),

@@ -1218,7 +1218,7 @@ def _french_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
             break
     while last - 1 > start and words[last - 1] in rules.links:
         last -= 1
-    capitalised = bool(text.caps[last - 1])
+    capitalised = bool(text.caps[last - 1]) or any(text.caps[start + 1 : last])
     last = _listed_after_comma(
         text, last, lambda index: _listed_item(rules, text, index, capitalised)
     )
@@ -1312,6 +1312,20 @@ def _listed_item(rules: NameRules, text: Tokens, index: int, capitalised: bool) 
         and words[end] not in FRENCH_NOT_ADJECTIVES
     ):
         end += 1  # "de la Réforme hospitalière"
+    if (
+        capitalised
+        and end + 2 < count
+        and words[end] in FRENCH_LIST_LINKS
+        and text.joined(end - 1)
+        and text.joined(end)
+        and not text.caps[end + 1]
+        and words[end + 1] not in rules.links
+        and text.joined(end + 1)
+        and not text.caps[end + 2]
+        and words[end + 2].endswith(FRENCH_ADJECTIVE_ENDINGS)
+        and words[end + 2] not in FRENCH_NOT_ADJECTIVES
+    ):
+        end += 3  # "de la Promotion des langues nationales": a noun and its adjective
     return end
 
 
