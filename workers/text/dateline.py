@@ -66,7 +66,7 @@ _AR_DATE = (
     rf"(?:\d{{1,2}}\s+[{_AR}]+(?:\s+[{_AR}]+)?(?:\s+\d{{4}})?"
     rf"|\d{{1,2}}\s*{_DASH}\s*\d{{1,2}}(?:\s*{_DASH}\s*\d{{2,4}})?)"
 )
-# PLACE[، DATE] - (AGENCY):  or  PLACE - «PAPER»:  or  PLACE - AGENCY:  or  PLACE (AGENCY) -
+# PLACE[، DATE] - (AGENCY):  or  PLACE - «PAPER»:  or  PLACE - AGENCY: (or -)  or  PLACE (AGENCY) -
 # or, as QNA and ONA write it, PLACE في DATE /AGENCY/; KUNA's date is PLACE - 5 - 3;
 # PLACE (REGION) - (AGENCY) - names the place's region first
 _AR_LEAD = re.compile(
@@ -74,7 +74,7 @@ _AR_LEAD = re.compile(
     (?:(?:[,،]|{_DASH})?\s*(?:في\s+)?(?P<date>{_AR_DATE}))?\s*
     (?:
         {_DASH}+\s*[(«]\s*(?P<bracketed>[^()«»:\n]{{1,40}}?)\s*[)»]\s*(?:{_DASH}*\s*:|{_DASH}+)
-      | {_DASH}+\s*(?P<bare>[^()«»:\n\-]{{1,30}}?)\s*:
+      | {_DASH}+\s*(?P<bare>[^()«»:\n\-]{{1,30}}?)\s*(?::|{_DASH}+)
       | [(«]\s*(?P<paren>[^()«»\n]{{1,40}}?)\s*[)»]\s*(?:{_DASH}+|:)
       | /\s*(?P<slashed>[^/()«»:\n]{{1,30}}?)\s*/\s*(?:{_DASH}+\s*)?
     )\s*""",
