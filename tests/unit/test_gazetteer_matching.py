@@ -426,6 +426,13 @@ def test_a_saudi_clubs_name_in_a_story_of_another_country_is_that_countrys_club(
     assert "org:al-hilal" not in tags(resources, text, "en", dateline=True)
 
 
+def test_a_club_written_with_its_countrys_adjective_is_that_countrys_in_any_story(
+    resources: Resources,
+) -> None:
+    text = "الرباط - ومع - وحافظ الركراكي على الحارس ياسين بونو (الهلال السعودي) في لائحة المغرب"
+    assert "org:al-hilal" in tags(resources, text, "ar", dateline=True)
+
+
 @pytest.mark.parametrize(
     ("text", "body"),
     [

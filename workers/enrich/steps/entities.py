@@ -542,7 +542,9 @@ def find_entities(
             continue
         if defined and all(normalize_text(surface) in defined for surface in surfaces):
             continue
-        if _other_countrys_body(gazetteer.entries[index], countries):
+        if _other_countrys_body(gazetteer.entries[index], countries) and not _named_with_country(
+            gazetteer, surfaces
+        ):
             namesakes.append((first_offset, count, surfaces))
             continue
         if index in mentioned:
@@ -1016,6 +1018,20 @@ def _other_countrys_body(entry: Entry, countries: set[str]) -> bool:
         and bool(countries)
         and entry.country not in countries
     )
+
+
+def _named_with_country(gazetteer: Gazetteer, surfaces: list[str]) -> bool:
+    """A body written with its country's adjective ("الهلال السعودي"): that country's
+    body whichever countries the story is about."""
+    for surface in surfaces:
+        words = normalize_text(surface).split()
+        if (
+            len(words) > 1
+            and nisba_adjective(words[-1])
+            and words[-1] in gazetteer.names.place_keys
+        ):
+            return True
+    return False
 
 
 Spanned = TypeVar("Spanned", SmallPlace, Name)
