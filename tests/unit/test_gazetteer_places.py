@@ -739,3 +739,10 @@ def test_upper_bound_to_a_name_by_a_hyphen_is_a_region_no_body(resources: Resour
     found = tags(resources, text, "fr")
     assert "iso3166-2:CD-HK" in found
     assert not any(t.startswith("candidate:") for t in found)
+
+
+def test_a_word_before_a_town_named_with_son_of_is_no_given_name(resources: Resources) -> None:
+    text = "مدنين (وات) - وتعد بن قردان القريبة من الحدود الليبية من أبرز معاقل التجارة في تونس."
+    found = tags(resources, text, "ar", dateline=True)
+    assert "geonames:2472431" in found
+    assert not any(t.startswith("candidate:") for t in found)

@@ -434,7 +434,7 @@ def find_entities(
         forms = _known_forms(known)
         found_small = _not_within(tokens, forms, found_small)
         found_small = _not_curated(gazetteer, tokens, known, found_small)
-        built, found_small = _places_named_like_people(built, found_small)
+        built, found_small = _places_named_like_people(gazetteer.names, tokens, built, found_small)
     built = _yielding_to_places(gazetteer, built, found_small)
     # a person's name inside a longer known name is that name's ("المجمع الرياضي
     # الأمير مولاي عبد الله"); a name of two words or more lies inside one of three,
@@ -773,7 +773,7 @@ def _known_without_article(
 
 
 def _places_named_like_people(
-    built: list[Name], small: list[SmallPlace]
+    rules: NameRules, tokens: Tokens, built: list[Name], small: list[SmallPlace]
 ) -> tuple[list[Name], list[SmallPlace]]:
     """A person's name that is, word for word, a small place found with its context
     ("Sidi Bouzid" in "les gouvernorats de Kairouan et Sidi Bouzid") is the place;
@@ -782,7 +782,22 @@ def _places_named_like_people(
     if not people:
         return built, small
     places = {(p.first, p.last) for p in small}
-    built = [n for n in built if n.type != "person" or (n.first, n.last) not in places]
+    # "وتعد بن قردان القريبة من الحدود": a verb before a town named with "بن" (the
+    # place found with its context), which the names walk read as a given name and a
+    # father's
+    built = [
+        n
+        for n in built
+        if n.type != "person"
+        or (
+            (n.first, n.last) not in places
+            and (
+                (n.first + 1, n.first + 3) not in places
+                or tokens.words[n.first] in rules.given_arabic
+            )
+        )
+    ]
+    people = [(n.first, n.last) for n in built if n.type == "person"]
     small = [
         p
         for p in small
