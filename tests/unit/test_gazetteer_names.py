@@ -2185,9 +2185,10 @@ def test_a_french_school_is_a_body_before_a_name_and_a_description_before_a_plac
     [
         "وتجمع عشرات السكان أمام مقر الولاية احتجاجا على انقطاع الكهرباء",
         "وتجمع مئات المعلمين أمام مبنى المحافظة",
+        "وتجمع الزوار حول خيام الحرفيين في ساحة القلعة",
     ],
 )
-def test_a_head_before_a_quantity_is_a_verb_and_names_no_body(
+def test_a_head_before_a_quantity_or_a_crowd_is_a_verb_and_names_no_body(
     text: str, resources: Resources
 ) -> None:
     assert not found(resources, text, "organisation", "ar")
