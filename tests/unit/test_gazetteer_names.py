@@ -2452,3 +2452,10 @@ def test_a_head_and_another_head_alone_name_a_part_of_a_body_no_body(
     assert normalize_text("مجلس المفوضية") not in found(resources, text, "organisation", "ar")
     ministry = found(resources, "وقالت وزارة البلدية إن المشروع", "organisation", "ar")
     assert normalize_text("وزارة البلدية") in ministry
+
+
+def test_the_sudanese_son_of_joins_a_name_and_wad_madani_stays_a_town(
+    resources: Resources,
+) -> None:
+    text = "نزح آلاف من ود مدني إلى سنار، وقال الطاهر آدم ود الزين إن الأسعار ارتفعت"
+    assert found(resources, text, "person", "ar") == {normalize_text("الطاهر آدم ود الزين")}

@@ -129,7 +129,7 @@ def strippable_prefixes() -> dict[str, int]:
 
 # Names
 
-FILIATION_PARTICLES = ("بن", "ابن", "بنت", "ولد", "ول", "منت")
+FILIATION_PARTICLES = ("بن", "ابن", "بنت", "ولد", "ول", "منت", "ود")
 """The particles that name a person's father: "son of", "daughter of" ("منت" in
 Mauritania: "مريم منت الطالب")."""
 NAME_PARTICLES = (*FILIATION_PARTICLES, "ابو", "بو", "ام", "عبد", "العبد", "ال", "اولاد", "ايت")
