@@ -498,3 +498,12 @@ def test_ordinary_words_that_spell_a_town_name_no_town(
     text: str, town: str, resources: Resources
 ) -> None:
     assert town not in tags(resources, text, "ar")
+
+
+@pytest.mark.parametrize("name", ["Abdel Fattah el-Sisi", "Abdel Fattah al-Sisi"])
+def test_a_known_persons_arabic_article_is_read_written_either_way(
+    name: str, resources: Resources
+) -> None:
+    found = tags(resources, f"CAIRO (Reuters) - President {name} said on Monday.", "en")
+    people = {t for t in found if found[t].type == "person"}
+    assert people == {"person:abdel-fattah-al-sisi"}

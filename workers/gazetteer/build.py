@@ -211,7 +211,8 @@ class _Keys:
                     continue
                 self._claim(variant, rank, KeyInfo(index, kind, case), country)
         else:
-            self._claim(normalized, rank, KeyInfo(index, kind, case), country)
+            for variant in _latin_article_variants(normalized, entry):
+                self._claim(variant, rank, KeyInfo(index, kind, case), country)
 
     def namesakes(self) -> dict[int, dict[str, int]]:
         """Per place or national body that won a key, those of other countries named
@@ -518,6 +519,21 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
         },
         bodies,
     )
+
+
+def _latin_article_variants(normalized: str, entry: Entry) -> list[str]:
+    """A curated person's Latin-script name, and the name with the Arabic article
+    written the other way ("Abdel Fattah al-Sisi", "... el-Sisi"): copy writes both."""
+    if entry.type != "person" or entry.priority < CURATED_PRIORITY:
+        return [normalized]
+    words = normalized.split(" ")
+    swapped = [SWAPPED_ARTICLES.get(w, w) for w in words[1:]]
+    if swapped == words[1:]:
+        return [normalized]
+    return [normalized, " ".join([words[0], *swapped])]
+
+
+SWAPPED_ARTICLES = {"al": "el", "el": "al"}
 
 
 def _without_article(entries: list[Entry], keys: frozenset[str]) -> dict[str, int]:
