@@ -150,6 +150,16 @@ def found(resources: Resources, text: str, kind: str, language: str | None = Non
         ("ar", "وقال الاتحاد الأفريقي للكرة الطائرة إن البطولة", "الاتحاد الأفريقي للكرة الطائرة"),
         ("fr", "Pour l'association Mlezi Maore, qui accueille des mineurs, ", "Mlezi Maore"),
         ("fr", "La municipalité de Baalbeck a mobilisé des agents.", "municipalité de Baalbeck"),
+        (
+            "fr",
+            "Le Syndicat autonome des magistrats burkinabè a lancé la grève lundi.",
+            "Syndicat autonome des magistrats burkinabè",
+        ),
+        (
+            "fr",
+            "La Société burkinabè des fibres textiles a ouvert la campagne.",
+            "Société burkinabè des fibres textiles",
+        ),
         ("fr", "a indiqué le ministre à la chaîne publique Télé Sahel, mardi.", "Télé Sahel"),
         (
             "fr",

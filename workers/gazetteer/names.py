@@ -1212,6 +1212,7 @@ def _french_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
             text.caps[last]
             or (word.endswith(FRENCH_ADJECTIVE_ENDINGS) and word not in FRENCH_NOT_ADJECTIVES)
             or word in FRENCH_ADJECTIVES
+            or word in rules.demonyms  # "... des magistrats burkinabè", "guinéen"
         ):
             last += 1
         else:
