@@ -167,6 +167,7 @@ def found(resources: Resources, text: str, kind: str, language: str | None = Non
             "Cameroon Radio Television",
         ),
         ("en", "state broadcaster Cameroon Radio Television said.", "Cameroon Radio Television"),
+        ("en", "The Uganda Police Force said it deployed officers.", "Uganda Police Force"),
         (
             "fr",
             "Elle dirige la chorale du Conservatoire national supérieur de musique, a-t-il dit.",

@@ -945,6 +945,8 @@ def _english_organisation(rules: NameRules, text: Tokens, head: int) -> Name | N
         )
         + 1
     )
+    if last < end and text.words[last] == FORCE and text.words[last - 1] in FORCE_KINDS:
+        last += 1  # "Uganda Police Force", not "Space Force Base"
     if last < end and text.words[last] in rules.links:
         last = end
         # "Association of Banks in Lebanon": an of-phrase may end with the country
@@ -967,6 +969,10 @@ def _english_organisation(rules: NameRules, text: Tokens, head: int) -> Name | N
     ):
         first += 1  # "Rivals First Abu Dhabi Bank ...": a sentence opens with a noun
     return _latin_organisation(text, first, last)
+
+
+FORCE = "force"
+FORCE_KINDS = frozenset(("police", "defence", "defense", "border", "security", "guard"))
 
 
 def _english_listed_after_comma(rules: NameRules, text: Tokens, last: int) -> int:
