@@ -168,6 +168,10 @@ def found(resources: Resources, text: str, kind: str, language: str | None = Non
         ),
         ("en", "state broadcaster Cameroon Radio Television said.", "Cameroon Radio Television"),
         ("en", "The Uganda Police Force said it deployed officers.", "Uganda Police Force"),
+        ("en", "Bishops of the Church of Uganda led the mass.", "Church of Uganda"),
+        ("en", "The Archdiocese of Kampala said pilgrims arrived.", "Archdiocese of Kampala"),
+        ("en", "Growers at Gitugi Tea Factory were paid.", "Gitugi Tea Factory"),
+        ("fr", "L'Église catholique du Sénégal a appelé au calme.", "Église catholique du Sénégal"),
         (
             "fr",
             "Elle dirige la chorale du Conservatoire national supérieur de musique, a-t-il dit.",
