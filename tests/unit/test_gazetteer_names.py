@@ -147,6 +147,11 @@ def found(resources: Resources, text: str, kind: str, language: str | None = Non
             "نيابة الجرائم المالية وغسل الأموال",
         ),
         ("ar", "وقالت مؤسسة الموانئ وخدمات الشحن إن السفن", "مؤسسة الموانئ وخدمات الشحن"),
+        (
+            "ar",
+            "وقالت الفدرالية الوطنية لعمال النفط والغاز والكيمياء المنضوية تحت لواء الاتحاد إن",
+            "الفدرالية الوطنية لعمال النفط والغاز والكيمياء",
+        ),
         ("ar", "وقال الاتحاد الأفريقي للكرة الطائرة إن البطولة", "الاتحاد الأفريقي للكرة الطائرة"),
         ("fr", "Pour l'association Mlezi Maore, qui accueille des mineurs, ", "Mlezi Maore"),
         ("fr", "La municipalité de Baalbeck a mobilisé des agents.", "municipalité de Baalbeck"),
