@@ -2479,3 +2479,12 @@ def test_the_sudanese_son_of_joins_a_name_and_wad_madani_stays_a_town(
 ) -> None:
     text = "نزح آلاف من ود مدني إلى سنار، وقال الطاهر آدم ود الزين إن الأسعار ارتفعت"
     assert found(resources, text, "person", "ar") == {normalize_text("الطاهر آدم ود الزين")}
+
+
+def test_a_given_name_with_the_article_before_a_familys_nisba_opens_a_name_after_a_noun(
+    resources: Resources,
+) -> None:
+    text = "وقال الفلاح الهادي الجموسي من معتمدية ساقية الزيت إن المحصول تراجع"
+    assert normalize_text("الهادي الجموسي") in found(resources, text, "person", "ar")
+    ocean = "وعبرت السفينة المحيط الهادي الشاسع نحو الموانئ الآسيوية"
+    assert found(resources, ocean, "person", "ar") == set()

@@ -3102,11 +3102,14 @@ def _opens_with_article(rules: NameRules, text: Tokens, start: int) -> bool:
     name only before a particle or a bare name word, where it is no adjective, or
     before a given name or a family's nisba where no definite noun precedes it for it
     to qualify ("قال الطاهر محمد نور", "قال الهادي العمري", not "اللاعب العربي محمد
-    صلاح", "المحيط الهادي")."""
+    صلاح", "المحيط الهادي"), or before a family's nisba wherever it stands ("الفلاح
+    الهادي الجموسي")."""
     following = start + 1
     if following >= len(text.words) or not text.joined(start):
         return False
     word = text.words[following]
+    if _family_nisba(rules, word) and text.words[start] not in rules.arabic_demonyms:
+        return True  # "وقال الفلاح الهادي الجموسي": no adjective is followed by a family's nisba
     if (word in rules.given_arabic or _family_nisba(rules, word)) and (
         start == 0 or not text.joined(start - 1) or not text.words[start - 1].startswith(ARTICLE)
     ):
