@@ -2488,3 +2488,8 @@ def test_a_given_name_with_the_article_before_a_familys_nisba_opens_a_name_after
     assert normalize_text("الهادي الجموسي") in found(resources, text, "person", "ar")
     ocean = "وعبرت السفينة المحيط الهادي الشاسع نحو الموانئ الآسيوية"
     assert found(resources, ocean, "person", "ar") == set()
+
+
+def test_a_family_name_written_with_heh_is_no_feminine_adjective(resources: Resources) -> None:
+    text = "من جهته اعتبر أنيس الفقيه محامي المتهم أن الملف شابته إخلالات"
+    assert normalize_text("أنيس الفقيه") in found(resources, text, "person", "ar")

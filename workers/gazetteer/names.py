@@ -2383,6 +2383,7 @@ def _alef_maqsura(text: Tokens, index: int) -> bool:
 
 
 ALEF_MAQSURA = "ى"
+HEH = "ه"
 PLURAL_NISBA_ENDING = "يين"
 
 
@@ -2721,7 +2722,7 @@ def _arabic_person(
             last += 1
         elif (
             following.startswith(ARTICLE)
-            and _family_name(parts, following)
+            and _family_name(parts, following, _written(text, last).endswith(HEH))
             and not no_family_name(rules, following)
             and not _demonym_before_name(rules, text, last)
         ):
@@ -3117,13 +3118,15 @@ def _opens_with_article(rules: NameRules, text: Tokens, start: int) -> bool:
     return word in rules.particles_arabic or (len(word) > 2 and _bare_name(rules, word))
 
 
-def _family_name(parts: list[str], word: str) -> bool:
+def _family_name(parts: list[str], word: str, heh: bool = False) -> bool:
     """A definite word that may carry on a person's name: never a feminine
     adjective ("الرياضية") but after بنت, nothing after a family name shaped as a
     nisba ("سالم الدوسري" ends there: "الهدف" is the next phrase), and only a nisba
     after another definite family name."""
-    if word.endswith(FEMININE_NISBA_ENDING) and DAUGHTER not in parts:
-        return False  # "مريم بنت علي الجابرية": a woman's family name takes the feminine
+    if word.endswith(FEMININE_NISBA_ENDING) and DAUGHTER not in parts and not heh:
+        # "مريم بنت علي الجابرية": a woman's family name takes the feminine; a word
+        # written with "ه" is no feminine ("أنيس الفقيه")
+        return False
     last = parts[-1]
     if not last.startswith(ARTICLE):
         return True
