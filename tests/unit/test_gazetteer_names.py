@@ -2493,3 +2493,8 @@ def test_a_given_name_with_the_article_before_a_familys_nisba_opens_a_name_after
 def test_a_family_name_written_with_heh_is_no_feminine_adjective(resources: Resources) -> None:
     text = "من جهته اعتبر أنيس الفقيه محامي المتهم أن الملف شابته إخلالات"
     assert normalize_text("أنيس الفقيه") in found(resources, text, "person", "ar")
+
+
+def test_a_maghreb_compound_given_name_is_one_given_name(resources: Resources) -> None:
+    text = "وروى محمد الأمين قادري وهو عامل صيانة من تقرت أن العمال ينتظرون"
+    assert normalize_text("محمد الأمين قادري") in found(resources, text, "person", "ar")
