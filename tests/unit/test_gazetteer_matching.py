@@ -492,6 +492,7 @@ def test_a_rivers_west_bank_is_no_west_bank(resources: Resources) -> None:
             "وقال أحمد بن علي الكندي، وهو صاحب محل تجاري، إن المياه غمرت الشارع لأول مرة",
             "geonames:6050610",
         ),
+        ("وقال المصدر إن الصمغ يُعرض في بورصة السلع التركية بأسعار مرتفعة", "geonames:750269"),
     ],
 )
 def test_ordinary_words_that_spell_a_town_name_no_town(

@@ -2498,3 +2498,8 @@ def test_a_family_name_written_with_heh_is_no_feminine_adjective(resources: Reso
 def test_a_maghreb_compound_given_name_is_one_given_name(resources: Resources) -> None:
     text = "وروى محمد الأمين قادري وهو عامل صيانة من تقرت أن العمال ينتظرون"
     assert normalize_text("محمد الأمين قادري") in found(resources, text, "person", "ar")
+
+
+def test_what_a_group_is_names_no_group(resources: Resources) -> None:
+    text = "The court jailed them for financing the Islamist group in Borno."
+    assert found(resources, text, "organisation", "en") == set()
