@@ -153,6 +153,11 @@ def found(resources: Resources, text: str, kind: str, language: str | None = Non
             "الفدرالية الوطنية لعمال النفط والغاز والكيمياء",
         ),
         ("ar", "وقال الاتحاد الأفريقي للكرة الطائرة إن البطولة", "الاتحاد الأفريقي للكرة الطائرة"),
+        (
+            "ar",
+            "وأعلن الاتحاد العام للمعلمين الفلسطينيين الإضراب",
+            "الاتحاد العام للمعلمين الفلسطينيين",
+        ),
         ("fr", "Pour l'association Mlezi Maore, qui accueille des mineurs, ", "Mlezi Maore"),
         ("fr", "La municipalité de Baalbeck a mobilisé des agents.", "municipalité de Baalbeck"),
         (

@@ -1545,6 +1545,8 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
             (_nisba(word) and not _alef_maqsura(text, last))
             or word in rules.arabic_adjectives
             or _participle(word)
+            # "للعمال الجزائريين": a plural nisba agrees with the plural noun of a لل-complement
+            or (word.endswith(PLURAL_NISBA_ENDING) and words[last - 1].startswith(LAM_ARTICLE))
         )
         if adjectives_only and not adjective and not word.startswith(LAM_ARTICLE):
             break
