@@ -2855,15 +2855,12 @@ def _definite_family_after_father(rules: NameRules, text: Tokens, index: int) ->
         return False
     word = words[index]
     return (
-        word.startswith(ARTICLE)
+        _family_word_after_compound(rules, word)
         and not word.endswith(FEMININE_NISBA_ENDING)
         and not no_family_name(rules, word)
         and not ordinary_word(rules, word)
         and not opens_a_phrase(rules, word)
         and word not in rules.common
-        and word not in rules.arabic_heads
-        and word not in rules.arabic_demonyms
-        and word not in rules.place_keys
         and not _alef_maqsura(text, index)
         and _before_age_or_another_name(rules, text, index)
     )
