@@ -1634,6 +1634,43 @@ def test_a_weak_head_and_one_word_alone_are_a_description(resources: Resources) 
 @pytest.mark.parametrize(
     ("text", "name"),
     [
+        ("وأعلنت وزارة الصحة بولاية كسلا ارتفاع الوفيات", "وزارة الصحة بولاية كسلا"),
+        (
+            "وقالت المديرية العامة للتربية والتعليم بمحافظة شمال الباطنة إن الدراسة تبدأ",
+            "المديرية العامة للتربية والتعليم بمحافظة شمال الباطنة",
+        ),
+        (
+            "وكشف تقرير المجلس الجهوي للحسابات بجهة مراكش آسفي عن اختلالات",
+            "المجلس الجهوي للحسابات بجهة مراكش آسفي",
+        ),
+    ],
+)
+def test_a_government_body_goes_on_to_the_region_it_serves(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert normalize_text(name) in found(resources, text, "organisation", "ar")
+
+
+def test_the_region_a_body_serves_is_still_a_place_of_the_story(resources: Resources) -> None:
+    text = "عدن - وقال مكتب الصحة العامة والسكان بمحافظة لحج اليمنية إن الحصبة تنتشر"
+    assert "iso3166-2:YE-LA" in tags(resources, text, "ar")
+
+
+def test_a_unions_branch_in_a_region_keeps_the_unions_name(resources: Resources) -> None:
+    text = "ودعت النقابة الوطنية للتعليم العالي بجهة فاس مكناس إلى الإضراب"
+    bodies = found(resources, text, "organisation", "ar")
+    assert bodies == {normalize_text("النقابة الوطنية للتعليم العالي")}, bodies
+
+
+def test_a_court_seated_in_a_city_of_two_words_is_named_with_it(resources: Resources) -> None:
+    text = "وأصدرت محكمة الاستئناف بالدار البيضاء أحكامها مساء الثلاثاء"
+    bodies = found(resources, text, "organisation", "ar")
+    assert normalize_text("محكمة الاستئناف بالدار البيضاء") in bodies, bodies
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
         ("ونقل الجرحى إلى مستشفى كمال عدوان شمال غزة", "مستشفى كمال عدوان"),
         ("ونقل المصابون إلى مستشفى خليفة بمدينة التربة", "مستشفى خليفة"),
         ("وأجريت العملية في مستشفى ابن سينا بالرباط", "مستشفى ابن سينا"),

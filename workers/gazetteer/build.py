@@ -453,12 +453,13 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
         digest,
         stopwords,
     )
-    region_phrases = frozenset(n for n in places.regions if " " in n and is_arabic(n))
+    arabic_regions = frozenset(n for n in places.regions if is_arabic(n))
     curated_countries = country_ids(read_data(CURATED))
     countries = frozenset(curated_countries.values())
     names = replace(
         names,
-        region_phrases=region_phrases,
+        arabic_regions=arabic_regions,
+        region_words=_normalized_words(place_words, "seats"),
         list_ends=_normalized_words(place_words, "list_ends"),
         local_places=WordSet(
             sorted(
@@ -477,7 +478,7 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
         ),
         place_openers=frozenset(
             phrase.split(" ", 1)[0]
-            for phrase in names.place_keys | region_phrases
+            for phrase in names.place_keys | arabic_regions
             if " " in phrase and is_arabic(phrase)
         ),
     )

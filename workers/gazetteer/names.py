@@ -20,7 +20,7 @@ key is left to the gazetteer. The search starts only at head nouns and given nam
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from newswire_text import Analysis, WordSet
@@ -134,6 +134,9 @@ class NameRules:
     arabic_seated: frozenset[str]
     """Weak heads that with one word name the local body of the place after them
     ("مديرية الزراعة بالحسكة")."""
+    arabic_regional: frozenset[str]
+    """Heads of a government's bodies that a region has its own of ("وزارة الصحة
+    بولاية كسلا")."""
     arabic_professions: frozenset[str]
     """Professions' plurals: a body of one is the order of its seat ("هيئة المحامين
     بفاس", "نقابة المحامين في بيروت"), the seat part of its name."""
@@ -218,13 +221,18 @@ class NameRules:
     side_starts: frozenset[str]
     """The starts that are only demonyms or the possessive: the name after them is
     looked for alone."""
-    region_phrases: frozenset[str] = frozenset()
-    """The Arabic names of regions written in several words ("ذي قار", "صلاح الدين"),
-    which are no keys (`workers/gazetteer/places.py` finds regions): definite like
-    a place's key at the end of a construct ("مجلس محافظة ذي قار")."""
+    arabic_regions: frozenset[str] = frozenset()
+    """The Arabic names of first-level regions ("كسلا", "ذي قار", "صلاح الدين"),
+    which are no keys (`workers/gazetteer/places.py` finds regions): one of several
+    words is definite like a place's key at the end of a construct ("مجلس محافظة ذي
+    قار"), and one after "ب" and a region word is a body's seat ("وزارة الصحة بولاية
+    كسلا")."""
+    region_words: frozenset[str] = frozenset()
+    """(Arabic) The singular words that name a first-level region ("محافظة",
+    "ولاية")."""
     place_openers: frozenset[str] = frozenset()
     """The first words of the Arabic places' names of several words, keys and
-    `region_phrases`: "ذي", "كفر"."""
+    `arabic_regions`: "ذي", "كفر"."""
     place_word_forms: frozenset[str] = frozenset()
     """`place_words` as written, an Arabic one with its proclitics too ("بمنجم"), none
     with the article: no person's name follows one."""
@@ -356,6 +364,7 @@ def name_rules(
         arabic_fields=words(heads["ar"], "fields"),
         arabic_courts=words(heads["ar"], "courts"),
         arabic_seated=words(heads["ar"], "seated"),
+        arabic_regional=words(heads["ar"], "regional"),
         arabic_professions=words(heads["ar"], "professions"),
         arabic_memorials=words(heads["ar"], "memorials"),
         arabic_complemented=words(heads["ar"], "complemented"),
@@ -441,6 +450,9 @@ class Name:
     yields: bool = False
     """Found from the words around it alone ("Spain's Repsol"): a small place of the
     same words is the place."""
+    seat: int | None = None
+    """The token where the body's seat opens ("بولاية كسلا" of "وزارة الصحة بولاية
+    كسلا"): the place there is named too."""
 
 
 def find_names(rules: NameRules, text: Tokens, language: str | None) -> list[Name]:
@@ -1594,12 +1606,21 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         return None  # "مجلس المفوضية", "رئيس الهيئة": a part or office of a body named before
     if _cut_short(rules, text, last):
         return None  # "الدائرة الجنائية المختصة بالنظر في ...": the rest is no name found
+    seat = last
     if (bare in rules.arabic_courts or seated) and last < count and text.joined(last - 1):
-        last += _seat(rules, words[last])
+        last += _seat(rules, text, last)
     elif _order_of(rules, words[last - 1]) and last < count and text.joined(last - 1):
-        last += _seat(rules, words[last]) or 2 * _seated_at(rules, text, last)
+        last += _seat(rules, text, last) or 2 * _seated_at(rules, text, last)
+    if bare in rules.arabic_regional and last < count and text.joined(last - 1):
+        last += _region_seat(rules, text, last)
     kind: EntityType = "place" if facility else "organisation"
-    return Name(kind, " ".join([head, *words[start + 1 : last]]), start, last)
+    return Name(
+        kind,
+        " ".join([head, *words[start + 1 : last]]),
+        start,
+        last,
+        seat=seat if last > seat else None,
+    )
 
 
 def _feminine_participle(rules: NameRules, text: Tokens, index: int) -> bool:
@@ -1757,14 +1778,22 @@ def _another_head(rules: NameRules, word: str) -> bool:
 def _for_place_of_words(rules: NameRules, text: Tokens, index: int) -> int:
     """The token after a known place's name of two words or more with "ل" on its
     first ("لقناة السويس", "لموانئ دبي"), opening at token `index`, else `index`."""
+    if text.words[index].startswith(LAM_ARTICLE):
+        return index
+    return _place_with(rules, text, index, LAM, 2)
+
+
+def _place_with(rules: NameRules, text: Tokens, index: int, proclitic: str, fewest: int = 1) -> int:
+    """The token after a known place's name of `fewest` words or more with
+    `proclitic` on its first word, opening at token `index`, else `index`."""
     words = text.words
     word = words[index]
-    if not word.startswith(LAM) or word.startswith(LAM_ARTICLE):
+    if not word.startswith(proclitic):
         return index
-    for end in range(min(len(words), index + MAX_PLACE_WORDS), index + 1, -1):
+    for end in range(min(len(words), index + MAX_PLACE_WORDS), index + fewest - 1, -1):
         if not all(text.joined(i) for i in range(index, end - 1)):
             continue
-        if " ".join([word[len(LAM) :], *words[index + 1 : end]]) in rules.place_keys:
+        if " ".join([word[len(proclitic) :], *words[index + 1 : end]]) in rules.place_keys:
             return end
     return index
 
@@ -1785,7 +1814,7 @@ def _seated_at(rules: NameRules, text: Tokens, index: int) -> bool:
     """A known place's seat at token `index`: "ب" and the place ("بالحسكة"), or "في"
     and the place ("في حماة")."""
     words = text.words
-    if _seat(rules, words[index]):
+    if _seat(rules, text, index):
         return True
     following = index + 1
     return (
@@ -1799,10 +1828,30 @@ def _seated_at(rules: NameRules, text: Tokens, index: int) -> bool:
 IN_ARABIC = "في"
 
 
-def _seat(rules: NameRules, word: str) -> int:
-    """1 when `word` is "ب" and a known place, a court's seat in Maghreb copy
-    ("المحكمة الابتدائية بتونس", "محكمة الاستئناف بالرباط"), else 0."""
-    return int(word.startswith(BI) and word[len(BI) :] in rules.place_keys)
+def _seat(rules: NameRules, text: Tokens, index: int) -> int:
+    """The tokens of "ب" and a known place at token `index`, a court's seat in Maghreb
+    copy ("المحكمة الابتدائية بتونس", "محكمة الاستئناف بالدار البيضاء"), else 0."""
+    return _place_with(rules, text, index, BI) - index
+
+
+def _region_seat(rules: NameRules, text: Tokens, index: int) -> int:
+    """The tokens of "ب", a region word and a region's name at token `index` ("وزارة
+    الصحة بولاية كسلا", "مكتب الصحة العامة والسكان بمحافظة الحديدة"): the body of
+    that region, its name going on to it; else 0."""
+    words = text.words
+    word = words[index]
+    if not (word.startswith(BI) and word[len(BI) :] in rules.region_words) or not text.joined(
+        index
+    ):
+        return 0
+    start = index + 1
+    for end in range(min(len(words), start + MAX_PLACE_WORDS), start, -1):
+        if not all(text.joined(i) for i in range(start, end - 1)):
+            continue
+        name = " ".join(words[start:end])
+        if name in rules.arabic_regions or name in rules.place_keys:
+            return end - index
+    return 0
 
 
 def _purpose(rules: NameRules, text: Tokens, index: int) -> int:
@@ -1928,7 +1977,7 @@ def _place_named_at(rules: NameRules, text: Tokens, index: int) -> int:
         if not text.joined(end - 2):
             break
         name = " ".join(words[index:end])
-        if name in rules.place_keys or name in rules.region_phrases:
+        if name in rules.place_keys or name in rules.arabic_regions:
             return end
     return index
 
@@ -2205,7 +2254,7 @@ def _with_acronym(text: Tokens, name: Name) -> Name:
         and len(letters) in ACRONYM_LETTERS
         and all(c.isupper() for c in letters)
     ):
-        return Name(name.type, name.name, name.first, name.last, written)
+        return replace(name, acronym=written)
     return name
 
 

@@ -425,7 +425,11 @@ def find_entities(
         gazetteer.places,
         tokens,
         countries,
-        [(n.first, n.last) for n in (*built, *clubs) if n.type == "organisation" and not n.yields],
+        [
+            (n.first, n.last if n.seat is None else n.seat)
+            for n in (*built, *clubs)
+            if n.type == "organisation" and not n.yields
+        ],
         town,
         weights,
     )
