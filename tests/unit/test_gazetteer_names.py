@@ -1618,7 +1618,7 @@ def test_a_form_viii_participle_is_an_adjective_of_a_bodys_name(resources: Resou
     ("text", "name"),
     [
         ("وقالت مديرية الزراعة بالحسكة إن الإنتاج تراجع", "مديرية الزراعة بالحسكة"),
-        ("وأعلنت مديرية التربية في حماة افتتاح المدارس", "مديرية التربية"),
+        ("وأعلنت مديرية التربية في حماة افتتاح المدارس", "مديرية التربية في حماة"),
     ],
 )
 def test_a_weak_head_and_one_word_name_the_local_body_of_the_place_after_them(
@@ -1654,6 +1654,23 @@ def test_a_government_body_goes_on_to_the_region_it_serves(
 def test_the_region_a_body_serves_is_still_a_place_of_the_story(resources: Resources) -> None:
     text = "عدن - وقال مكتب الصحة العامة والسكان بمحافظة لحج اليمنية إن الحصبة تنتشر"
     assert "iso3166-2:YE-LA" in tags(resources, text, "ar")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وسجل مكتب الصحة العامة والسكان في تعز 40 إصابة", "مكتب الصحة العامة والسكان في تعز"),
+        (
+            "وقالت مديرية الموارد المائية في محافظة البصرة إن الملوحة ارتفعت",
+            "مديرية الموارد المائية في محافظة البصرة",
+        ),
+        ("وقال مكتب التنسيق الإنساني في اليمن إن المساعدات تأخرت", "مكتب التنسيق الإنساني"),
+    ],
+)
+def test_a_local_office_is_named_with_its_town_and_no_country(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert normalize_text(name) in found(resources, text, "organisation", "ar")
 
 
 def test_a_unions_branch_in_a_region_keeps_the_unions_name(resources: Resources) -> None:

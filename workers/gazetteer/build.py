@@ -456,26 +456,25 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
     arabic_regions = frozenset(n for n in places.regions if is_arabic(n))
     curated_countries = country_ids(read_data(CURATED))
     countries = frozenset(curated_countries.values())
+    local = frozenset(
+        where(
+            lambda text, info, entry: (
+                entry.type == "place"
+                and entry.country is not None
+                and entry.id not in countries
+                and not entry.id.startswith(COUNTRY_PREFIX)
+                and info.kind == Kind.NAME
+                and is_arabic(text)
+            )
+        )
+    )
     names = replace(
         names,
         arabic_regions=arabic_regions,
         region_words=_normalized_words(place_words, "seats"),
         list_ends=_normalized_words(place_words, "list_ends"),
-        local_places=WordSet(
-            sorted(
-                where(
-                    lambda text, info, entry: (
-                        entry.type == "place"
-                        and entry.country is not None
-                        and entry.id not in countries
-                        and not entry.id.startswith(COUNTRY_PREFIX)
-                        and info.kind == Kind.NAME
-                        and is_arabic(text)
-                        and " " not in text
-                    )
-                )
-            )
-        ),
+        local_places=WordSet(sorted(name for name in local if " " not in name)),
+        arabic_local_places=local,
         place_openers=frozenset(
             phrase.split(" ", 1)[0]
             for phrase in names.place_keys | arabic_regions

@@ -137,6 +137,9 @@ class NameRules:
     arabic_regional: frozenset[str]
     """Heads of a government's bodies that a region has its own of ("وزارة الصحة
     بولاية كسلا")."""
+    arabic_local: frozenset[str]
+    """Heads of local offices, named with "في" and their town or region ("مكتب
+    الصحة العامة والسكان في تعز")."""
     arabic_professions: frozenset[str]
     """Professions' plurals: a body of one is the order of its seat ("هيئة المحامين
     بفاس", "نقابة المحامين في بيروت"), the seat part of its name."""
@@ -242,6 +245,10 @@ class NameRules:
     """The Arabic keys of one word of known places within a country (towns, regions,
     sites; no country, continent or sea), with their proclitics: a list of places may
     go on after one (`places_in_lists`)."""
+    arabic_local_places: frozenset[str] = frozenset()
+    """The Arabic keys of known places within a country, of any number of words: a
+    local office named with "في" and one is that place's ("مكتب الصحة العامة والسكان
+    في تعز")."""
     compound_given: frozenset[str] = frozenset()
     """Arabic given names of two words whose second is an ordinary word elsewhere
     ("فاطمة الزهراء", "نور الهدى")."""
@@ -365,6 +372,7 @@ def name_rules(
         arabic_courts=words(heads["ar"], "courts"),
         arabic_seated=words(heads["ar"], "seated"),
         arabic_regional=words(heads["ar"], "regional"),
+        arabic_local=words(heads["ar"], "local"),
         arabic_professions=words(heads["ar"], "professions"),
         arabic_memorials=words(heads["ar"], "memorials"),
         arabic_complemented=words(heads["ar"], "complemented"),
@@ -1613,6 +1621,8 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         last += _seat(rules, text, last) or 2 * _seated_at(rules, text, last)
     if bare in rules.arabic_regional and last < count and text.joined(last - 1):
         last += _region_seat(rules, text, last)
+    if bare in rules.arabic_local and last == seat and last < count and text.joined(last - 1):
+        last += _local_seat(rules, text, last)
     kind: EntityType = "place" if facility else "organisation"
     return Name(
         kind,
@@ -1838,20 +1848,38 @@ def _region_seat(rules: NameRules, text: Tokens, index: int) -> int:
     """The tokens of "ب", a region word and a region's name at token `index` ("وزارة
     الصحة بولاية كسلا", "مكتب الصحة العامة والسكان بمحافظة الحديدة"): the body of
     that region, its name going on to it; else 0."""
-    words = text.words
-    word = words[index]
+    word = text.words[index]
     if not (word.startswith(BI) and word[len(BI) :] in rules.region_words) or not text.joined(
         index
     ):
         return 0
-    start = index + 1
+    return _local_name_end(rules, text, index + 1) - index
+
+
+def _local_seat(rules: NameRules, text: Tokens, index: int) -> int:
+    """The tokens of "في", a region word or none, and a town's or region's name at
+    token `index` ("مكتب الصحة العامة والسكان في تعز", "مديرية الموارد المائية في
+    محافظة البصرة"): a local office of that place; else 0. A country or a sea after
+    "في" says where a body is, no part of its name."""
+    words, following = text.words, index + 1
+    if words[index] != IN_ARABIC or following >= len(words) or not text.joined(index):
+        return 0
+    if words[following] in rules.region_words and text.joined(following):
+        following += 1
+    return _local_name_end(rules, text, following) - index
+
+
+def _local_name_end(rules: NameRules, text: Tokens, start: int) -> int:
+    """The token after a region's or a town's name of up to `MAX_PLACE_WORDS` words
+    opening at token `start`, else the token before `start` (no name, no tokens)."""
+    words = text.words
     for end in range(min(len(words), start + MAX_PLACE_WORDS), start, -1):
         if not all(text.joined(i) for i in range(start, end - 1)):
             continue
         name = " ".join(words[start:end])
-        if name in rules.arabic_regions or name in rules.place_keys:
-            return end - index
-    return 0
+        if name in rules.arabic_regions or name in rules.arabic_local_places:
+            return end
+    return start - 1 if start > 0 else start
 
 
 def _purpose(rules: NameRules, text: Tokens, index: int) -> int:
