@@ -1827,6 +1827,8 @@ def test_an_english_trade_after_a_link_or_before_an_office_names_no_company(
         "وحسم البديل المواجهة حين تابع كرة مرتدة من الحارس",
         "وبلغت الأرباح مليار ريال بحسب إفصاح نشرته على موقع البورصة",
         "وجاءت التعيينات وفق نتائج اختبارات الرخصة المهنية",
+        # a verb in the past of the plural opens a quote
+        "وتقول قالوا لي إن الفرن شغل رجال",
     ],
 )
 def test_a_count_or_a_phrase_after_a_trigger_is_no_persons_name(
@@ -2562,3 +2564,16 @@ def test_a_maghreb_compound_given_name_is_one_given_name(resources: Resources) -
 def test_what_a_group_is_names_no_group(resources: Resources) -> None:
     text = "The court jailed them for financing the Islamist group in Borno."
     assert found(resources, text, "organisation", "en") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("ويقول جارها أبو سامر الحنبلي صاحب محل عطارة", "أبو سامر الحنبلي"),
+        ("وقال الحاج وأبو خالد العتوم يقود الفرقة", "أبو خالد العتوم"),
+    ],
+)
+def test_a_kunya_before_a_name_is_the_names_first_word(
+    text: str, person: str, resources: Resources
+) -> None:
+    assert normalize_text(person) in found(resources, text, "person", "ar")

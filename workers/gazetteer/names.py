@@ -2841,7 +2841,21 @@ def _arabic_person(
             break
         else:
             break
-    return _unknown_person(rules, parts, start, last)
+    person = _unknown_person(rules, parts, start, last)
+    if person is not None and _kunya_before(text, start):
+        # "جارها أبو سامر الحنبلي": the father of Samer is the man named
+        return replace(person, name=f"{KUNYA} {person.name}", first=start - 1)
+    return person
+
+
+KUNYA = "ابو"
+KUNYA_FORMS = frozenset(clitic + KUNYA for clitic in ("", "و", "ف"))
+
+
+def _kunya_before(text: Tokens, start: int) -> bool:
+    """ "أبو" stands right before the name at token `start`, as the name's first word."""
+    previous = start - 1
+    return previous >= 0 and text.joined(previous) and text.words[previous] in KUNYA_FORMS
 
 
 FAMILY_TITLES = frozenset(("السيد", "القاضي", "الوزير"))

@@ -197,16 +197,18 @@ def _no_name_opens(rules: NameRules, word: str) -> bool:
     """An Arabic word no person's name opens with: a count ("أربع"), a preposition
     on a verbal noun of the forms تفعيل and تفعلة ("بتوزيع"; names open with such
     letters too, "بهي الدين", "كاسبار", so no other shape counts), or a verb in the
-    present."""
+    present or in the past of the plural ("قالوا لي إن ...")."""
     return word not in rules.given_arabic and (
         word in COUNTS
         or (word[0] in PLACE_PREPOSITIONS + LAM and no_family_name(rules, word[1:]))
         or (word[0] == VERBAL_NOUN_TA and no_family_name(rules, word))
         or (len(word) > MIN_PRESENT_VERB_LETTERS and word[0] == PRESENT_THIRD_PERSON)
+        or (len(word) > MIN_PRESENT_VERB_LETTERS and word.endswith(PLURAL_PAST_ENDING))
     )
 
 
 PRESENT_THIRD_PERSON = "ي"
+PLURAL_PAST_ENDING = "وا"
 MIN_PRESENT_VERB_LETTERS = 3
 """A word of four letters or more opening with "ي" that is no given name is a verb in
 the present ("وزير التربية يعلن نتيجة"), which opens no name; "ت" and "ن" open
