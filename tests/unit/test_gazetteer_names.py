@@ -2577,3 +2577,11 @@ def test_a_kunya_before_a_name_is_the_names_first_word(
     text: str, person: str, resources: Resources
 ) -> None:
     assert normalize_text(person) in found(resources, text, "person", "ar")
+
+
+def test_a_council_of_a_region_named_after_two_cities_takes_the_whole_name(
+    resources: Resources,
+) -> None:
+    text = "وقال مجلس جهة فاس مكناس إن السباق يجلب السياح"
+    bodies = found(resources, text, "organisation", "ar")
+    assert bodies == {normalize_text("مجلس جهة فاس مكناس")}, bodies

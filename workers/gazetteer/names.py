@@ -1996,17 +1996,17 @@ def _place_named_at(rules: NameRules, text: Tokens, index: int) -> int:
     الشيخ", "ذي قار"), else `index`."""
     words = text.words
     word = words[index]
+    if word in rules.place_openers:
+        # the longest name first: "مجلس جهة فاس مكناس" is the region's, not Fez's
+        for end in range(min(len(words), index + MAX_PLACE_WORDS), index + 1, -1):
+            if not all(text.joined(i) for i in range(index, end - 1)):
+                continue
+            name = " ".join(words[index:end])
+            if name in rules.place_keys or name in rules.arabic_regions:
+                return end
     if word in rules.place_keys:
         # "شركة صينية" (a Chinese company): a people's adjective, no place's name
         return index + 1 if is_arabic(word) and not feminine_adjective(rules, word) else index
-    if word not in rules.place_openers:
-        return index
-    for end in range(index + 2, min(len(words), index + MAX_PLACE_WORDS) + 1):
-        if not text.joined(end - 2):
-            break
-        name = " ".join(words[index:end])
-        if name in rules.place_keys or name in rules.arabic_regions:
-            return end
     return index
 
 
