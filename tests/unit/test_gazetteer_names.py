@@ -2585,3 +2585,22 @@ def test_a_council_of_a_region_named_after_two_cities_takes_the_whole_name(
     text = "وقال مجلس جهة فاس مكناس إن السباق يجلب السياح"
     bodies = found(resources, text, "organisation", "ar")
     assert bodies == {normalize_text("مجلس جهة فاس مكناس")}, bodies
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "وقال رئيس النقابة العامة للعاملين في الموانئ البحرية إن الإضراب مستمر",
+            "النقابة العامة للعاملين في الموانئ البحرية",
+        ),
+        (
+            "وأضربت نقابة العاملين في الوظيفة العمومية أمس",
+            "نقابة العاملين في الوظيفة العمومية",
+        ),
+    ],
+)
+def test_a_workers_union_is_named_with_the_trade_after_in(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert normalize_text(name) in found(resources, text, "organisation", "ar")

@@ -1623,6 +1623,8 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         last += _region_seat(rules, text, last)
     if bare in rules.arabic_local and last == seat and last < count and text.joined(last - 1):
         last += _local_seat(rules, text, last)
+    if last == seat and last < count and text.joined(last - 1):
+        last = _workers_trade(rules, text, last)
     kind: EntityType = "place" if facility else "organisation"
     return Name(
         kind,
@@ -1867,6 +1869,36 @@ def _local_seat(rules: NameRules, text: Tokens, index: int) -> int:
     if words[following] in rules.region_words and text.joined(following):
         following += 1
     return _local_name_end(rules, text, following) - index
+
+
+def _workers_trade(rules: NameRules, text: Tokens, index: int) -> int:
+    """The token after "في" and the trade a name ending with "العاملين" (the workers)
+    goes on to, at token `index` ("النقابة العامة للعاملين في الموانئ البحرية"), with
+    the trade's adjectives; else `index`."""
+    words, count = text.words, len(text.words)
+    trade = index + 1
+    if not (
+        words[index - 1] in WORKERS
+        and words[index] == IN_ARABIC
+        and trade < count
+        and text.joined(index)
+        and words[trade].startswith(ARTICLE)
+        and words[trade] not in rules.stopwords
+        and words[trade] not in rules.arabic_ends
+    ):
+        return index
+    end = trade + 1
+    while (
+        end < count
+        and text.joined(end - 1)
+        and words[end].startswith(ARTICLE)
+        and (_nisba(words[end]) or words[end] in rules.arabic_adjectives)
+    ):
+        end += 1
+    return end
+
+
+WORKERS = frozenset(("العاملين", "للعاملين"))
 
 
 def _local_name_end(rules: NameRules, text: Tokens, start: int) -> int:
