@@ -25,7 +25,9 @@ def bodies(resources: Resources, text: str, language: str) -> set[str]:
         ("ar", "الطقس\nالدوحة في 12 مايو /قنا/ توقعت إدارة الأرصاد أمطارا", "org:qna"),
         ("ar", "الموانئ\nمصراتة (ليبيا) - (وال) - وقعت المنطقة الحرة عقدا", "org:lana"),
         ("ar", "الطاقة\nأبوظبي في 3 مارس /وام/ أعلنت الشركة أرباحها", "org:wam"),
-        ("ar", "الصحة\nدير البلح (قطاع غزة) - (وفا) - انطلقت حملة التطعيم", "candidate:وفا"),
+        # the short name the gazetteer holds after "وكالة"
+        ("ar", "الصحة\nدير البلح (قطاع غزة) - (وفا) - انطلقت حملة التطعيم", "org:wafa"),
+        ("ar", "الأسرى\nبيت لحم - (معا) - أفرجت السلطات عن ثلاثة أسرى", "org:maan-news"),
     ],
 )
 def test_the_agency_a_dateline_credits_is_a_body_of_the_story(

@@ -484,6 +484,20 @@ def test_a_rivers_west_bank_is_no_west_bank(resources: Resources) -> None:
 
 
 @pytest.mark.parametrize(
+    ("language", "text", "country"),
+    [
+        ("ar", "وأرسلت المنظمة لقاحات الحصبة والحصبة الألمانية إلى المحافظتين", "Q183"),
+        ("ar", "وقال الوزير إن بلاده ملتزمة باتفاق باريس للمناخ", "Q90"),
+        ("en", "The campaign covers measles and German measles in both provinces", "Q183"),
+    ],
+)
+def test_a_phrase_that_holds_a_place_names_no_place_with_a_proclitic_too(
+    language: str, text: str, country: str, resources: Resources
+) -> None:
+    assert country not in tags(resources, text, language)
+
+
+@pytest.mark.parametrize(
     ("text", "town"),
     [
         ("وعاد الترجي بتعادل ثمين في دوري أبطال أفريقيا أمام البوركينابي", "geonames:2361082"),

@@ -650,6 +650,9 @@ NEWS_AGENCY_OF = normalize_text("وكالة الأنباء") + " "
 """A national agency credited by its country's adjective ("مسقط في 28 يناير
 /العمانية/") is the one named "وكالة الأنباء" and that adjective; the adjective
 alone is no key, being an adjective everywhere else."""
+AGENCY_WORD = normalize_text("وكالة") + " "
+"""An agency credited by the short name the gazetteer holds after "وكالة" ("(وفا)" for
+"وكالة وفا"): the short name alone is no key, a given name's spelling ("وفاء")."""
 AGENCY_SEPARATORS = re.compile(r"\s*[/,]\s*")
 DATELINE_TOKENS = 16
 """How far into the body a dateline's agency may stand."""
@@ -680,7 +683,7 @@ def _agencies(gazetteer: Gazetteer, tokens: Tokens, agency: str | None) -> list[
         size = len(name.split())
         entry = bodies.get(AGENCY_ALIASES.get(name, name), bodies.get(name.replace(" ", "")))
         if entry is None:
-            entry = bodies.get(NEWS_AGENCY_OF + name)
+            entry = bodies.get(NEWS_AGENCY_OF + name, bodies.get(AGENCY_WORD + name))
         if not name or name in GENERIC_AGENCIES or (entry is None and name in gazetteer.names.keys):
             continue  # "الموصل (العراق) -": a place in brackets, no agency
         for offset in range(len(words) - size + 1):
