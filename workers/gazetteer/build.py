@@ -361,8 +361,8 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
     for phrase in read_data(BLOCKLIST).get("phrases", []):
         normalized = normalize_text(phrase)
         # an Arabic phrase takes proclitics as a name does ("واتفاق باريس")
-        forms = [v for v, _ in arabic_variants(normalized)] if is_arabic(normalized) else []
-        for form in (normalized, *forms):
+        clitics = [v for v, _ in arabic_variants(normalized)] if is_arabic(normalized) else []
+        for form in (normalized, *clitics):
             keys.best[form] = ((9, 1, 1, 0.0), KeyInfo(IGNORED, Kind.NAME, Case.ANY))
 
     key_rows = [
