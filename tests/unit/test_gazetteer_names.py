@@ -2604,3 +2604,15 @@ def test_a_workers_union_is_named_with_the_trade_after_in(
     text: str, name: str, resources: Resources
 ) -> None:
     assert normalize_text(name) in found(resources, text, "organisation", "ar")
+
+
+def test_a_head_and_a_countrys_adjective_alone_describe_a_body(resources: Resources) -> None:
+    text = "وحول المتهم الأموال إلى حساب في بنك إسباني"
+    assert found(resources, text, "organisation", "ar") == set()
+
+
+def test_son_of_a_town_after_a_full_name_says_where_the_man_is_from(
+    resources: Resources,
+) -> None:
+    text = "وفاز العداء رشيد آيت الحاج ابن إملشيل بالسباق"
+    assert found(resources, text, "person", "ar") == {normalize_text("رشيد آيت الحاج")}

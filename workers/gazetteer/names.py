@@ -1612,6 +1612,13 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         and _another_head(rules, words[start + 1])
     ):
         return None  # "مجلس المفوضية", "رئيس الهيئة": a part or office of a body named before
+    if (
+        head == bare
+        and last - start == 2
+        and whose == 0
+        and ARTICLE + words[start + 1] in rules.arabic_demonyms
+    ):
+        return None  # "بنك إسباني": a Spanish bank, a description
     if _cut_short(rules, text, last):
         return None  # "الدائرة الجنائية المختصة بالنظر في ...": the rest is no name found
     seat = last
@@ -2819,6 +2826,10 @@ def _arabic_person(
         if following in rules.particles_arabic:
             if last + 1 >= count or not text.joined(last):
                 break
+            if following == NATIVE_OF and (
+                len(parts) >= FULL_NAME_WORDS or words[last + 1] in rules.arabic_local_places
+            ):
+                break  # "رشيد آيت الحاج ابن إملشيل": a son of the town, born there
             parts += [following, words[last + 1]]
             last += 2
             if following == ARTICLE:
@@ -2880,6 +2891,10 @@ def _arabic_person(
     return person
 
 
+NATIVE_OF = "ابن"
+FULL_NAME_WORDS = 3
+"""A given name and a family's of two words ("رشيد آيت الحاج"): "ابن" after them says
+where the man is from, his father named already or never."""
 KUNYA = "ابو"
 KUNYA_FORMS = frozenset(clitic + KUNYA for clitic in ("", "و", "ف"))
 
