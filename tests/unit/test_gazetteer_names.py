@@ -2616,3 +2616,17 @@ def test_son_of_a_town_after_a_full_name_says_where_the_man_is_from(
 ) -> None:
     text = "وفاز العداء رشيد آيت الحاج ابن إملشيل بالسباق"
     assert found(resources, text, "person", "ar") == {normalize_text("رشيد آيت الحاج")}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("وطالبت المحامية فاطمة منت أحمد باب بالإفراج عنه", "فاطمة منت أحمد باب"),
+        ("وقال الصياد أحمد ولد محمد فال إن الأسعار تراجعت", "أحمد ولد محمد فال"),
+        ("وقال المختار ولد اعل الشيخ إن المنجم توقف", "المختار ولد اعل الشيخ"),
+    ],
+)
+def test_a_mauritanian_fathers_name_goes_on_to_its_second_word(
+    text: str, person: str, resources: Resources
+) -> None:
+    assert normalize_text(person) in found(resources, text, "person", "ar")

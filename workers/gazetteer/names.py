@@ -252,6 +252,9 @@ class NameRules:
     compound_given: frozenset[str] = frozenset()
     """Arabic given names of two words whose second is an ordinary word elsewhere
     ("فاطمة الزهراء", "نور الهدى")."""
+    completions: frozenset[str] = frozenset()
+    """Words that complete a Mauritanian name after "ولد" or "منت" and a given name
+    ("ولد محمد فال", "منت أحمد باب"), ordinary words or titles elsewhere."""
 
 
 def given_name_words(given: dict[str, Any]) -> frozenset[str]:
@@ -413,6 +416,7 @@ def name_rules(
         person_keys=person_keys,
         place_words=place_words,
         compound_given=words(given["ar"], "compounds"),
+        completions=words(given["ar"], "completions"),
         place_word_forms=frozenset(
             clitic + word
             for word in place_words
@@ -2770,6 +2774,10 @@ def _arabic_person(
     definite = False
     while last < count and last - start < MAX_ARABIC_CHAIN and text.joined(last - 1):
         following = words[last]
+        if len(parts) > 1 and parts[-2] in MAURITANIAN_SONSHIP and following in rules.completions:
+            parts.append(following)  # "فاطمة منت أحمد باب": the father's name goes on
+            last += 1
+            break
         if not definite and _named_by_father(rules, text, last):
             parts.append(following)  # "محمد الأمين ولد ...": a name, not the title
             last += 1
