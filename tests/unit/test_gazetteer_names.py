@@ -2630,3 +2630,14 @@ def test_a_mauritanian_fathers_name_goes_on_to_its_second_word(
     text: str, person: str, resources: Resources
 ) -> None:
     assert normalize_text(person) in found(resources, text, "person", "ar")
+
+
+def test_a_mauritanian_named_again_by_his_fathers_name_is_no_other_person(
+    resources: Resources,
+) -> None:
+    text = (
+        "ومثل سيدي محمد ولد أحمد سالم أمام المحكمة. "
+        "وتتهم النيابة العامة ولد أحمد سالم بتحويل الأموال"
+    )
+    people = found(resources, text, "person", "ar")
+    assert people == {normalize_text("سيدي محمد ولد أحمد سالم")}, people

@@ -2767,6 +2767,8 @@ def _arabic_person(
         return None  # "إقليم سيدي بنور", "بمنجم سيدي شنان": a place named like a person
     if start > 0 and text.joined(start - 1) and words[start - 1] in MONTH_WORDS:
         return None  # "شهر رمضان المبارك": the month, which names people too
+    if _patronymic_alone(rules, text, start):
+        return None  # "وتتهم النيابة ولد أحمد سالم": a man named in full before
     parts = [first or rules.given_arabic.get(words[start]) or rules.openers_arabic[words[start]]]
     last = start + 1
     if parts[0].startswith(ARTICLE) and not _opens_with_article(rules, text, start):
@@ -2903,6 +2905,26 @@ NATIVE_OF = "ابن"
 FULL_NAME_WORDS = 3
 """A given name and a family's of two words ("رشيد آيت الحاج"): "ابن" after them says
 where the man is from, his father named already or never."""
+
+
+def _patronymic_alone(rules: NameRules, text: Tokens, start: int) -> bool:
+    """ "ولد" or "منت" stands right before token `start` with no given name before it:
+    the name after is a father's, by which Mauritanian copy names again a person
+    named in full before ("سيدي محمد ولد أحمد سالم" ... "ولد أحمد سالم")."""
+    particle, before = start - 1, start - 2
+    words = text.words
+    return (
+        particle >= 0
+        and text.joined(particle)
+        and words[particle] in MAURITANIAN_SONSHIP
+        and (
+            before < 0
+            or not text.joined(before)
+            or (words[before] not in rules.given_arabic and words[before] not in rules.completions)
+        )
+    )
+
+
 KUNYA = "ابو"
 KUNYA_FORMS = frozenset(clitic + KUNYA for clitic in ("", "و", "ف"))
 
