@@ -2641,3 +2641,26 @@ def test_a_mauritanian_named_again_by_his_fathers_name_is_no_other_person(
     )
     people = found(resources, text, "person", "ar")
     assert people == {normalize_text("سيدي محمد ولد أحمد سالم")}, people
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "استنادا إلى تقرير أعدته المفتشية العامة للدولة عن الصفقات",
+            "المفتشية العامة للدولة",
+        ),
+        (
+            "وتذهب النفقات إلى برامج المندوبية العامة للتضامن الوطني ومكافحة الإقصاء وإلى الطرق",
+            "المندوبية العامة للتضامن الوطني ومكافحة الإقصاء",
+        ),
+        (
+            "وقال الديوان الوطني للسقي وصرف المياه إن الآبار جفت",
+            "الديوان الوطني للسقي وصرف المياه",
+        ),
+    ],
+)
+def test_an_inspectorate_or_a_delegation_and_what_it_is_for_twice_name_a_body(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert normalize_text(name) in found(resources, text, "organisation", "ar")

@@ -1524,11 +1524,15 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
             continue
         if (
             last - start >= needed
-            and bare in rules.arabic_fields
+            and (
+                bare in rules.arabic_fields
+                or any(w.startswith(LAM_ARTICLE) for w in words[start + 1 : last])
+            )
             and not plain
             and _construct_conjunct(rules, text, last)
         ):
-            # "وزارة النقل والاتصالات وتقنية المعلومات", "... وموارد المياه"
+            # "وزارة النقل والاتصالات وتقنية المعلومات", "... وموارد المياه"; what a
+            # body is for, twice: "المندوبية العامة للتضامن الوطني ومكافحة الإقصاء"
             adjectives_only = True
             last += 2
             continue
