@@ -54,6 +54,12 @@ def candidates(resources: Resources, text: str) -> set[str]:
             "Chantal Mbarga Mbock, une commerçante du marché, a perdu son stock.",
             "Chantal Mbarga Mbock",
         ),
+        # the present after a quote
+        (
+            "« Les prix ont doublé », explique Hery Rakotomanga, installé à Antalaha.",
+            "Hery Rakotomanga",
+        ),
+        ("« C'est dur », témoigne Florentine Agbodjan au marché Dantokpa.", "Florentine Agbodjan"),
     ],
 )
 def test_trigger_patterns_find_unknown_people(text: str, name: str, resources: Resources) -> None:
@@ -75,6 +81,9 @@ def test_trigger_patterns_find_unknown_people(text: str, name: str, resources: R
         "l'émir du Qatar, cheikh Tamim ben Hamad Al Thani, a reçu",
         "واعلن الملك محمد السادس الحداد الوطني ثلاثة ايام وعرضت دول المساعدة",
         "وقضت المحكمة بسجن رئيس حي سابق بالجيزة عشر سنوات",
+        # a place that ends a quote; a capitalised preposition opening the next sentence
+        "« Les familles sont parties vers Bordj Badji Mokhtar », a raconté un éleveur.",
+        "« Ils arrivent trop tard », regrette-t-elle. Aux Cliniques universitaires, rien.",
     ],
 )
 def test_no_candidate_without_a_name(text: str, resources: Resources) -> None:

@@ -85,6 +85,8 @@ class TriggerPerson:
 
 
 _BREAK = re.compile(r"[.,;:()\[\]\"«»!?]|\n")
+_QUOTE_CLOSES = re.compile(r"\s*[»”]")
+"""A quote closing right after a name: the name is the quote's last words."""
 
 
 def _with_acronym_word(surface: str) -> bool:
@@ -133,9 +135,12 @@ def _trimmed(
             )
         ):
             continue  # "وقدم الوزير ورقة عمل", "أربع نقابات", "بتوزيع خيام": no name
+        if _QUOTE_CLOSES.match(original, first_offset + len(surfaces[0])):
+            continue  # "... vers Bordj Badji Mokhtar », a raconté": the quote's, no speaker
         if (
             _BREAK.search(surfaces[0]) is None
             and not parts[0].startswith(CLITIC_ARTICLES)
+            and parts[0] not in rules.leading
             and not _adjective_before(rules, parts[0])
             and not surfaces[0][:1].islower()
         ):
@@ -149,6 +154,7 @@ def _trimmed(
         while words and (
             words[0].startswith(CLITIC_ARTICLES)
             or words[0].islower()
+            or normalize_text(words[0]) in rules.leading  # "Aux Cliniques universitaires"
             or _adjective_before(rules, normalize_text(words[0]))
         ):
             words = words[1:]
