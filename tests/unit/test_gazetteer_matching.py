@@ -484,6 +484,27 @@ def test_a_rivers_west_bank_is_no_west_bank(resources: Resources) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("وقال النائب إن الطبقة الوسطى تدفع ثمن الأزمة في بيروت", False),
+        ("وقال المسؤول إن الأمطار تدمر المحاصيل في مأرب كل عام", False),
+        ("وعاد مئات النازحين إلى الطبقة والرقة في شمال سوريا", True),
+    ],
+)
+def test_a_place_named_by_an_everyday_word_needs_its_country_or_a_place_word(
+    text: str, present: bool, resources: Resources
+) -> None:
+    found = tags(resources, text, "ar")
+    assert ("place:tabqa" in found or "place:palmyra" in found) is present, found
+
+
+def test_a_feminine_elative_is_no_countrys_adjective(resources: Resources) -> None:
+    text = "وسدد اللاعب بالقدم اليمنى في الشباك وأحرز الهدف الثاني"
+    assert "Q805" not in tags(resources, text, "ar")
+    assert "Q805" in tags(resources, "وقال المسؤول اليمني إن الهدنة صامدة", "ar")
+
+
+@pytest.mark.parametrize(
     ("language", "text", "country"),
     [
         ("ar", "وأرسلت المنظمة لقاحات الحصبة والحصبة الألمانية إلى المحافظتين", "Q183"),

@@ -39,6 +39,10 @@ class Entry:
     explicit: set[str] = field(default_factory=set)
     country: str | None = None
     """ISO 3166-1 alpha-2 code of a place's country (a country's own code)."""
+    ordinary: bool = False
+    """A place whose Arabic name is also an everyday word ("الطبقة", the layer; "تدمر",
+    destroys): read as a small packaged town is, in a story about its country or after
+    a place word."""
 
     def display_names(self) -> dict[str, str]:
         return {lang: forms[0] for lang, forms in self.names.items() if forms}
@@ -47,6 +51,7 @@ class Entry:
         """Add the other entry's names and adjectives after this one's, keeping order."""
         self.explicit |= other.explicit
         self.country = self.country or other.country
+        self.ordinary = self.ordinary or other.ordinary
         for target, source in ((self.names, other.names), (self.adjectives, other.adjectives)):
             for lang, forms in source.items():
                 mine = target.setdefault(lang, [])

@@ -72,6 +72,7 @@ def curated_entries(document: dict[str, Any]) -> Iterator[tuple[Entry, str | Non
             },
             confidence=float(raw.get("confidence", 1.0)),
             country=raw.get("country"),
+            ordinary=bool(raw.get("ordinary", False)),
         )
         geonames = raw.get("geonames")
         yield entry, raw.get("iso"), int(geonames) if geonames is not None else None

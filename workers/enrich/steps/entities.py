@@ -395,7 +395,7 @@ def find_entities(
     as written. `templates`: `tag_templates(gazetteer)`; `dateline`: the article's,
     whose town and agency are read where the body opens with them."""
     found = gazetteer.finder.find(analysis, language)
-    known: Known = found.known
+    known: Known = [f for f in found.known if f.named or not _feminine_elative(f)]
     people = [TriggerPerson(p.name, p.first_offset, p.count, p.surface_forms) for p in found.people]
     fields_of = templates.fields
     read_as = _namesakes_in_story(gazetteer, known)
@@ -941,6 +941,15 @@ CITY_POPULATION = 1_000_000
 """A city this large is news under its own name, wherever the story is."""
 
 
+def _feminine_elative(found: EntryMentions) -> bool:
+    """Every mention, all adjectives, written with a final "ى", which normalizes as a
+    nisba's "ي": a feminine elative ("القدم اليمنى", the right foot), no Yemeni."""
+    return all(form.endswith(ALEF_MAQSURA) for form in found.surface_forms)
+
+
+ALEF_MAQSURA = "ى"
+
+
 def _towns_of_the_story(
     gazetteer: Gazetteer,
     analysis: Analysis,
@@ -954,7 +963,8 @@ def _towns_of_the_story(
     country nothing else in the story names, met without a place word before them
     and not opening the body (the dateline's town). In Arabic copy their names are more often words
     ("معسكر" a camp, not Mascara; "الأبيض" white, not El Obeid; "العبور" the
-    crossing); in Latin-script copy (`latin`), which names towns as they are, only
+    crossing), and so are curated places named by an everyday word (`Entry.ordinary`,
+    Arabic copy only); in Latin-script copy (`latin`), which names towns as they are, only
     those written beside another capitalised word, a part of a longer name ("Ana
     Carolina Bezerra", "Queens Sports Club"). `vouched`: countries the story names
     otherwise (its dateline's, a cued one's)."""
@@ -965,9 +975,9 @@ def _towns_of_the_story(
     for found in known:
         entry = entries[read_as.get(found.entry, found.entry)]
         country = entry.country
+        town = entry.priority == TOWN_PRIORITY and entry.weight < CITY_POPULATION
         if (
-            entry.priority != TOWN_PRIORITY
-            or entry.weight >= CITY_POPULATION
+            not (town or (entry.ordinary and not latin))
             or country is None
             or country in vouched
             or weights[country] > found.count
