@@ -1829,6 +1829,9 @@ def test_an_english_trade_after_a_link_or_before_an_office_names_no_company(
         "وجاءت التعيينات وفق نتائج اختبارات الرخصة المهنية",
         # a verb in the past of the plural opens a quote
         "وتقول قالوا لي إن الفرن شغل رجال",
+        # people described by a plural nisba
+        "وأفاد مخلصون جمركيون بأن الشحنات تأخرت",
+        "وقال تجار أوروبيون إن العرض كان مرتفعا",
     ],
 )
 def test_a_count_or_a_phrase_after_a_trigger_is_no_persons_name(

@@ -128,6 +128,7 @@ def _trimmed(
             continue  # "le maire de Kani-Kéli, ...": one word as written, a town's
         if is_arabic(parts[0]) and (
             all(ordinary_word(rules, word) for word in parts[:2])
+            or any(_plural_nisba(word) for word in parts)
             or _no_name_opens(rules, parts[0])
             or (
                 _after_weak_trigger(original, first_offset)
@@ -214,6 +215,15 @@ def _no_name_opens(rules: NameRules, word: str) -> bool:
 
 
 PRESENT_THIRD_PERSON = "ي"
+PLURAL_NISBA_NOMINATIVE = "يون"
+
+
+def _plural_nisba(word: str) -> bool:
+    """The plural of a nisba adjective ("جمركيون", "أوروبيون"): a description of people
+    ("تجار أوروبيون"), never a name's word (the Korean "يون" is one)."""
+    return word.endswith(PLURAL_NISBA_NOMINATIVE) and len(word) > len(PLURAL_NISBA_NOMINATIVE) + 1
+
+
 PLURAL_PAST_ENDING = "وا"
 MIN_PRESENT_VERB_LETTERS = 3
 """A word of four letters or more opening with "ي" that is no given name is a verb in
