@@ -2609,8 +2609,16 @@ def test_a_workers_union_is_named_with_the_trade_after_in(
     assert normalize_text(name) in found(resources, text, "organisation", "ar")
 
 
-def test_a_head_and_a_countrys_adjective_alone_describe_a_body(resources: Resources) -> None:
-    text = "وحول المتهم الأموال إلى حساب في بنك إسباني"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وحول المتهم الأموال إلى حساب في بنك إسباني",
+        "وكشفت بعثة ألمانية عن معبد نبطي قرب الكرك",
+    ],
+)
+def test_a_head_and_a_countrys_adjective_alone_describe_a_body(
+    text: str, resources: Resources
+) -> None:
     assert found(resources, text, "organisation", "ar") == set()
 
 

@@ -1620,13 +1620,8 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         and _another_head(rules, words[start + 1])
     ):
         return None  # "مجلس المفوضية", "رئيس الهيئة": a part or office of a body named before
-    if (
-        head == bare
-        and last - start == 2
-        and whose == 0
-        and ARTICLE + words[start + 1] in rules.arabic_demonyms
-    ):
-        return None  # "بنك إسباني": a Spanish bank, a description
+    if head == bare and whose == 0 and _countrys_adjective(rules, words[start + 1]):
+        return None  # "بنك إسباني", "بعثة ألمانية": a Spanish bank, a German mission
     if _cut_short(rules, text, last):
         return None  # "الدائرة الجنائية المختصة بالنظر في ...": the rest is no name found
     seat = last
@@ -1647,6 +1642,14 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         start,
         last,
         seat=seat if last > seat else None,
+    )
+
+
+def _countrys_adjective(rules: NameRules, word: str) -> bool:
+    """An indefinite adjective of a country, masculine or feminine ("إسباني",
+    "ألمانية")."""
+    return ARTICLE + word in rules.arabic_demonyms or (
+        word.endswith(TEH_MARBUTA) and ARTICLE + word[: -len(TEH_MARBUTA)] in rules.arabic_demonyms
     )
 
 
