@@ -2675,3 +2675,38 @@ def test_an_inspectorate_or_a_delegation_and_what_it_is_for_twice_name_a_body(
     text: str, name: str, resources: Resources
 ) -> None:
     assert normalize_text(name) in found(resources, text, "organisation", "ar")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "وأحال المجلس البلدي القرار إلى وزارة الداخلية للمصادقة عليه قبل التنفيذ",
+            "وزارة الداخلية",
+        ),
+        (
+            "ورفعت المفوضية النتائج إلى الهيئة القضائية للانتخابات للمصادقة على النتائج",
+            "الهيئة القضائية للانتخابات",
+        ),
+    ],
+)
+def test_what_a_sentence_does_for_after_a_bodys_name_is_no_part_of_it(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert found(resources, text, "organisation", "ar") == {normalize_text(name)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وسلم المزارعون القمح في مركز أبو حمص بمحافظة البحيرة",
+        "وافتتح الوزير مدرسة في لواء الأغوار الشمالية أمس",
+    ],
+)
+def test_a_district_named_by_its_town_is_no_body(text: str, resources: Resources) -> None:
+    assert found(resources, text, "organisation", "ar") == set()
+
+
+def test_a_sudanese_compound_given_name_opens_a_name(resources: Resources) -> None:
+    text = "وقال المعدن عوض الكريم محمد الحسن إن الإنتاج تراجع"
+    assert found(resources, text, "person", "ar") == {normalize_text("عوض الكريم محمد الحسن")}

@@ -134,6 +134,9 @@ class NameRules:
     arabic_seated: frozenset[str]
     """Weak heads that with one word name the local body of the place after them
     ("مديرية الزراعة بالحسكة")."""
+    arabic_districts: frozenset[str]
+    """Heads that with a town's name alone name a district ("مركز أبو حمص" in Egypt,
+    "لواء المزار الجنوبي" in Jordan), no body."""
     arabic_regional: frozenset[str]
     """Heads of a government's bodies that a region has its own of ("وزارة الصحة
     بولاية كسلا")."""
@@ -375,6 +378,7 @@ def name_rules(
         arabic_courts=words(heads["ar"], "courts"),
         arabic_seated=words(heads["ar"], "seated"),
         arabic_regional=words(heads["ar"], "regional"),
+        arabic_districts=words(heads["ar"], "districts"),
         arabic_local=words(heads["ar"], "local"),
         arabic_professions=words(heads["ar"], "professions"),
         arabic_memorials=words(heads["ar"], "memorials"),
@@ -1555,6 +1559,12 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         if last - start >= needed and (end := _for_place_of_words(rules, text, last)) > last:
             last = end  # "الهيئة العامة للمنطقة الاقتصادية لقناة السويس"
             continue
+        if word.startswith(LAM_ARTICLE) and (
+            words[last - 1].startswith(LAM_ARTICLE) or _pronoun_object_after(text, last)
+        ):
+            # "الهيئة القضائية للانتخابات للمصادقة على النتائج", "وزارة الداخلية
+            # للمصادقة عليه": what the sentence's subject does it for, after the name
+            break
         if word in rules.arabic_ends or not (
             word.startswith((ARTICLE, LAM_ARTICLE))
             or (word in rules.place_keys and not feminine_adjective(rules, word))
@@ -1622,6 +1632,12 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         return None  # "مجلس المفوضية", "رئيس الهيئة": a part or office of a body named before
     if head == bare and whose == 0 and _countrys_adjective(rules, words[start + 1]):
         return None  # "بنك إسباني", "بعثة ألمانية": a Spanish bank, a German mission
+    if (
+        bare in rules.arabic_districts
+        and head == bare
+        and _place_named_at(rules, text, start + 1) == last
+    ):
+        return None  # "مركز أبو حمص", "لواء المزار الجنوبي": a district, named by its town
     if _cut_short(rules, text, last):
         return None  # "الدائرة الجنائية المختصة بالنظر في ...": the rest is no name found
     seat = last
@@ -1643,6 +1659,25 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         last,
         seat=seat if last > seat else None,
     )
+
+
+def _pronoun_object_after(text: Tokens, index: int) -> bool:
+    """Token `index` is followed by a preposition with a pronoun ("عليه", "منها"): a
+    verbal noun with its object, a sentence's, never a name's."""
+    following = index + 1
+    return (
+        following < len(text.words)
+        and text.joined(index)
+        and text.words[following] in PRONOUN_OBJECTS
+    )
+
+
+PRONOUN_OBJECTS = frozenset(
+    preposition + pronoun
+    for preposition in ("علي", "من", "في", "ل", "ب", "عن")
+    for pronoun in ("ه", "ها", "هم", "هما", "هن")
+)
+"""A preposition and a pronoun, normalized ("عليه", "منها", "لها")."""
 
 
 def _countrys_adjective(rules: NameRules, word: str) -> bool:
