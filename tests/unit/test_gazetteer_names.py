@@ -2710,3 +2710,22 @@ def test_a_district_named_by_its_town_is_no_body(text: str, resources: Resources
 def test_a_sudanese_compound_given_name_opens_a_name(resources: Resources) -> None:
     text = "وقال المعدن عوض الكريم محمد الحسن إن الإنتاج تراجع"
     assert found(resources, text, "person", "ar") == {normalize_text("عوض الكريم محمد الحسن")}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "تونس - وقال رئيس المجلس البلدي بسوسة إن النفايات تتراكم في تونس",
+            "المجلس البلدي بسوسة",
+        ),
+        (
+            "نواكشوط - ونقل المصابون إلى المستشفى الجهوي في نواذيبو صباح الأحد",
+            "المستشفى الجهوي في نواذيبو",
+        ),
+    ],
+)
+def test_a_towns_own_council_is_named_with_the_town(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert normalize_text(name) in found(resources, text, "organisation", "ar")

@@ -1615,11 +1615,14 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         adjectives_only = adjectives_only or adjective
         last += 1
     seated = (
-        bare in rules.arabic_seated
-        and last - start == needed - 1
+        last - start == needed - 1
         and last < count
         and text.joined(last - 1)
-        and _seated_at(rules, text, last)
+        and (
+            (bare in rules.arabic_seated and _seated_at(rules, text, last))
+            # "المجلس البلدي بسوسة", "المجلس البلدي أوباري": a town's own council
+            or (words[last - 1] in LOCAL_ADJECTIVES and _local_seat(rules, text, last, True) > 0)
+        )
     )
     if last - start + whose < needed and not seated:
         return None
@@ -1647,8 +1650,14 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         last += _seat(rules, text, last) or 2 * _seated_at(rules, text, last)
     if bare in rules.arabic_regional and last < count and text.joined(last - 1):
         last += _region_seat(rules, text, last)
-    if bare in rules.arabic_local and last == seat and last < count and text.joined(last - 1):
-        last += _local_seat(rules, text, last)
+    local = words[last - 1] in LOCAL_ADJECTIVES
+    if (
+        (bare in rules.arabic_local or local)
+        and last == seat
+        and last < count
+        and text.joined(last - 1)
+    ):
+        last += _local_seat(rules, text, last, bare_town=local)
     if last == seat and last < count and text.joined(last - 1):
         last = _workers_trade(rules, text, last)
     kind: EntityType = "place" if facility else "organisation"
@@ -1848,9 +1857,18 @@ def _for_place_of_words(rules: NameRules, text: Tokens, index: int) -> int:
     return _place_with(rules, text, index, LAM, 2)
 
 
-def _place_with(rules: NameRules, text: Tokens, index: int, proclitic: str, fewest: int = 1) -> int:
-    """The token after a known place's name of `fewest` words or more with
-    `proclitic` on its first word, opening at token `index`, else `index`."""
+def _place_with(
+    rules: NameRules,
+    text: Tokens,
+    index: int,
+    proclitic: str,
+    fewest: int = 1,
+    names: frozenset[str] | None = None,
+) -> int:
+    """The token after a known place's name (of `names`, else any) of `fewest` words
+    or more with `proclitic` on its first word, opening at token `index`, else
+    `index`."""
+    names = rules.place_keys if names is None else names
     words = text.words
     word = words[index]
     if not word.startswith(proclitic):
@@ -1858,7 +1876,7 @@ def _place_with(rules: NameRules, text: Tokens, index: int, proclitic: str, fewe
     for end in range(min(len(words), index + MAX_PLACE_WORDS), index + fewest - 1, -1):
         if not all(text.joined(i) for i in range(index, end - 1)):
             continue
-        if " ".join([word[len(proclitic) :], *words[index + 1 : end]]) in rules.place_keys:
+        if " ".join([word[len(proclitic) :], *words[index + 1 : end]]) in names:
             return end
     return index
 
@@ -1911,17 +1929,31 @@ def _region_seat(rules: NameRules, text: Tokens, index: int) -> int:
     return _local_name_end(rules, text, index + 1) - index
 
 
-def _local_seat(rules: NameRules, text: Tokens, index: int) -> int:
+def _local_seat(rules: NameRules, text: Tokens, index: int, bare_town: bool = False) -> int:
     """The tokens of "في", a region word or none, and a town's or region's name at
     token `index` ("مكتب الصحة العامة والسكان في تعز", "مديرية الموارد المائية في
-    محافظة البصرة"): a local office of that place; else 0. A country or a sea after
-    "في" says where a body is, no part of its name."""
+    محافظة البصرة"), or of "ب" and a town's name ("دائرة التنمية الزراعية بنزوى"),
+    or (`bare_town`) of the town's name alone ("المجلس البلدي أوباري"): a local
+    office of that place; else 0. A country or a sea after "في" says where a body
+    is, no part of its name."""
     words, following = text.words, index + 1
-    if words[index] != IN_ARABIC or following >= len(words) or not text.joined(index):
+    word = words[index]
+    if bare_town and (end := _local_name_end(rules, text, index)) > index:
+        return end - index
+    if word.startswith(BI) and word != BI:
+        return _place_with(rules, text, index, BI, names=rules.arabic_local_places) - index
+    if word != IN_ARABIC or following >= len(words) or not text.joined(index):
         return 0
     if words[following] in rules.region_words and text.joined(following):
         following += 1
     return _local_name_end(rules, text, following) - index
+
+
+LOCAL_ADJECTIVES = frozenset(
+    ("البلدي", "البلديه", "المحلي", "المحليه", "القروي", "الجهوي", "الجهويه")
+)
+"""Adjectives of a town's or a region's own body ("المجلس البلدي", "المجلس القروي"):
+the town named after them is the body's."""
 
 
 def _workers_trade(rules: NameRules, text: Tokens, index: int) -> int:
