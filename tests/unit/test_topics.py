@@ -248,6 +248,19 @@ def test_a_strike_the_headline_names_is_labours_whatever_trade_strikes(
             " وإن التضخم والأسعار والضرائب والاستثمار والصادرات ستتحسن.",
             "medtop:11000000",
         ),
+        # an exchange of prisoners is the war's, whatever the talks around it
+        (
+            "تبادل مئات الأسرى بين الحوثيين والحكومة عبر مطاري صنعاء ومأرب",
+            "وقالت اللجنة الدولية للصليب الأحمر إن الطائرات نقلت 400 محتجز، وجاءت الصفقة"
+            " بعد مفاوضات سياسية برعاية الأمم المتحدة بين الحكومة والحوثيين.",
+            "medtop:16000000",
+        ),
+        (
+            "Sudan's army and RSF carry out prisoner swap in Jeddah",
+            "The deal follows political talks, the parliament's debate and the elections "
+            "the government has promised; the ministers and parties welcomed the agreement.",
+            "medtop:16000000",
+        ),
     ],
 )
 def test_the_event_a_headline_names_decides_the_topic_over_the_bodys_vocabulary(
