@@ -54,6 +54,8 @@ def candidates(resources: Resources, text: str) -> set[str]:
             "Chantal Mbarga Mbock, une commerçante du marché, a perdu son stock.",
             "Chantal Mbarga Mbock",
         ),
+        # East African given names
+        ("In the village of Adaitu, Fatuma Hassan Ahmed carried her twins", "Fatuma Hassan Ahmed"),
         # the present after a quote
         (
             "« Les prix ont doublé », explique Hery Rakotomanga, installé à Antalaha.",
@@ -84,6 +86,8 @@ def test_trigger_patterns_find_unknown_people(text: str, name: str, resources: R
         # a place that ends a quote; a capitalised preposition opening the next sentence
         "« Les familles sont parties vers Bordj Badji Mokhtar », a raconté un éleveur.",
         "« Ils arrivent trop tard », regrette-t-elle. Aux Cliniques universitaires, rien.",
+        # a place after a preposition, after the trigger
+        "Measles spread for years, she said at the hospital in Kebri Dehar.",
     ],
 )
 def test_no_candidate_without_a_name(text: str, resources: Resources) -> None:

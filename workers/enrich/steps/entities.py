@@ -85,6 +85,20 @@ class TriggerPerson:
 
 
 _BREAK = re.compile(r"[.,;:()\[\]\"«»!?]|\n")
+LATIN_PLACE_PREPOSITIONS = frozenset(("in", "at", "from", "near", "dans", "vers", "au", "aux"))
+"""Prepositions before which a capitalised run after a trigger is a place ("said at the
+hospital in Kebri Dehar")."""
+PREPOSITION_REACH = 8
+"""Characters before a name that hold the word before it and the space between."""
+
+
+def _after_place_preposition(original: str, offset: int) -> bool:
+    """The word right before `offset` is a preposition of place ("in", "dans")."""
+    before = original[max(0, offset - PREPOSITION_REACH) : offset]
+    words = before.split()
+    return bool(words) and before.endswith(" ") and words[-1].lower() in LATIN_PLACE_PREPOSITIONS
+
+
 _QUOTE_CLOSES = re.compile(r"\s*[»”]")
 """A quote closing right after a name: the name is the quote's last words."""
 
@@ -136,6 +150,8 @@ def _trimmed(
             )
         ):
             continue  # "وقدم الوزير ورقة عمل", "أربع نقابات", "بتوزيع خيام": no name
+        if not is_arabic(parts[0]) and _after_place_preposition(original, first_offset):
+            continue  # "she said at the hospital in Kebri Dehar": where, not who
         if _QUOTE_CLOSES.match(original, first_offset + len(surfaces[0])):
             continue  # "... vers Bordj Badji Mokhtar », a raconté": the quote's, no speaker
         if (
@@ -152,13 +168,16 @@ def _trimmed(
             continue
         surface = max(_BREAK.split(surfaces[0]), key=lambda part: len(part.split()))
         words = surface.split()
+        dropped: str | None = None
         while words and (
             words[0].startswith(CLITIC_ARTICLES)
             or words[0].islower()
             or normalize_text(words[0]) in rules.leading  # "Aux Cliniques universitaires"
             or _adjective_before(rules, normalize_text(words[0]))
         ):
-            words = words[1:]
+            dropped, words = words[0], words[1:]
+        if dropped is not None and normalize_text(dropped) in LATIN_PLACE_PREPOSITIONS:
+            continue  # "she said at the hospital in Kebri Dehar": where, not who
         cut = " ".join(words)
         normalized = normalize_text(cut)
         parts = normalized.split(" ")
