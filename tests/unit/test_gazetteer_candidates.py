@@ -88,6 +88,7 @@ def test_trigger_patterns_find_unknown_people(text: str, name: str, resources: R
         "« Ils arrivent trop tard », regrette-t-elle. Aux Cliniques universitaires, rien.",
         # a place after a preposition, after the trigger
         "Measles spread for years, she said at the hospital in Kebri Dehar.",
+        "« Ils ont tout brûlé », a raconté un habitant à Fada N'Gourma.",
     ],
 )
 def test_no_candidate_without_a_name(text: str, resources: Resources) -> None:

@@ -85,7 +85,7 @@ class TriggerPerson:
 
 
 _BREAK = re.compile(r"[.,;:()\[\]\"«»!?]|\n")
-LATIN_PLACE_PREPOSITIONS = frozenset(("in", "at", "from", "near", "dans", "vers", "au", "aux"))
+LATIN_PLACE_PREPOSITIONS = frozenset(("in", "at", "from", "near", "à", "dans", "vers", "au", "aux"))
 """Prepositions before which a capitalised run after a trigger is a place ("said at the
 hospital in Kebri Dehar")."""
 PREPOSITION_REACH = 8
