@@ -183,6 +183,9 @@ def test_english_possessive_and_french_elision(resources: Resources) -> None:
         ("un accord a été signé", "Q1065", False),
         ("Turkey said", "Q43", True),
         ("a roast turkey", "Q43", False),
+        # a longer one-word name that is also a word
+        ("the floods hit riverside villages", "geonames:5387877", False),
+        ("the mayor of Riverside said", "geonames:5387877", True),
     ],
 )
 def test_latin_case_rules(text: str, entity: str, tagged: bool, resources: Resources) -> None:

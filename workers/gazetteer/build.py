@@ -112,12 +112,12 @@ def _adjective_shaped(name: str, population: float) -> bool:
     )
 
 
-_TITLE_CHECK_MAX_CHARS = 7
+_TITLE_CHECK_MAX_CHARS = 12
 
 
 def case_rule(form: str) -> Case:
     """Acronyms must be written in capitals ("US", not "us"); short one-word names
-    must be capitalised ("Chad", "Nice", "Turkey"); longer names are rarely
+    must be capitalised ("Chad", "Nice", "Turkey", "Riverside"); longer names are rarely
     ordinary words and match in any case, sparing the check."""
     if is_arabic(form):
         return Case.ANY
