@@ -54,6 +54,8 @@ def candidates(resources: Resources, text: str) -> set[str]:
             "Chantal Mbarga Mbock, une commerçante du marché, a perdu son stock.",
             "Chantal Mbarga Mbock",
         ),
+        # a Somali given name that is also a city's
+        ("Speaker Aden Mohamed Nur told reporters the law passed", "Aden Mohamed Nur"),
         # East African given names
         ("In the village of Adaitu, Fatuma Hassan Ahmed carried her twins", "Fatuma Hassan Ahmed"),
         # the present after a quote

@@ -546,3 +546,8 @@ def test_a_known_persons_arabic_article_is_read_written_either_way(
     found = tags(resources, f"CAIRO (Reuters) - President {name} said on Monday.", "en")
     people = {t for t in found if found[t].type == "person"}
     assert people == {"person:abdel-fattah-al-sisi"}
+
+
+def test_a_somali_given_name_is_no_city_and_the_city_stays_one(resources: Resources) -> None:
+    assert "place:aden" not in tags(resources, "Health Cabinet Secretary Aden Duale said", "en")
+    assert "place:aden" in tags(resources, "Houthi drones struck ships off Aden on Monday", "en")
