@@ -1665,6 +1665,10 @@ def test_the_region_a_body_serves_is_still_a_place_of_the_story(resources: Resou
             "مديرية الموارد المائية في محافظة البصرة",
         ),
         ("وقال مكتب التنسيق الإنساني في اليمن إن المساعدات تأخرت", "مكتب التنسيق الإنساني"),
+        (
+            "وقال مكتب الصحة العامة والسكان بتعز إن الحصبة تنتشر في اليمن",
+            "مكتب الصحة العامة والسكان بتعز",
+        ),
     ],
 )
 def test_a_local_office_is_named_with_its_town_and_no_country(
