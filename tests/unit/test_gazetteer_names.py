@@ -2733,3 +2733,11 @@ def test_a_towns_own_council_is_named_with_the_town(
     text: str, name: str, resources: Resources
 ) -> None:
     assert normalize_text(name) in found(resources, text, "organisation", "ar")
+
+
+def test_in_and_a_region_word_before_no_known_name_stay_out_of_a_body(
+    resources: Resources,
+) -> None:
+    text = "وقالت مديرية الموارد المائية في محافظة مجهولة إن المياه شحت"
+    bodies = found(resources, text, "organisation", "ar")
+    assert bodies == {normalize_text("مديرية الموارد المائية")}, bodies

@@ -141,7 +141,7 @@ class NameRules:
     """Heads of a government's bodies that a region has its own of ("وزارة الصحة
     بولاية كسلا")."""
     arabic_local: frozenset[str]
-    """Heads of local offices, named with "في" and their town or region ("مكتب
+    """Heads of local offices, named with "في" or "ب" and their town or region ("مكتب
     الصحة العامة والسكان في تعز")."""
     arabic_professions: frozenset[str]
     """Professions' plurals: a body of one is the order of its seat ("هيئة المحامين
@@ -1926,7 +1926,7 @@ def _region_seat(rules: NameRules, text: Tokens, index: int) -> int:
         index
     ):
         return 0
-    return _local_name_end(rules, text, index + 1) - index
+    return _named_after(rules, text, index, index + 1)
 
 
 def _local_seat(rules: NameRules, text: Tokens, index: int, bare_town: bool = False) -> int:
@@ -1938,15 +1938,22 @@ def _local_seat(rules: NameRules, text: Tokens, index: int, bare_town: bool = Fa
     is, no part of its name."""
     words, following = text.words, index + 1
     word = words[index]
-    if bare_town and (end := _local_name_end(rules, text, index)) > index:
-        return end - index
+    if bare_town and (size := _named_after(rules, text, index, index)):
+        return size
     if word.startswith(BI) and word != BI:
         return _place_with(rules, text, index, BI, names=rules.arabic_local_places) - index
     if word != IN_ARABIC or following >= len(words) or not text.joined(index):
         return 0
     if words[following] in rules.region_words and text.joined(following):
         following += 1
-    return _local_name_end(rules, text, following) - index
+    return _named_after(rules, text, index, following)
+
+
+def _named_after(rules: NameRules, text: Tokens, index: int, start: int) -> int:
+    """The tokens from `index` to the end of a region's or town's name opening at
+    token `start`, else 0."""
+    end = _local_name_end(rules, text, start)
+    return end - index if end > start else 0
 
 
 LOCAL_ADJECTIVES = frozenset(
@@ -1988,7 +1995,7 @@ WORKERS = frozenset(("العاملين", "للعاملين"))
 
 def _local_name_end(rules: NameRules, text: Tokens, start: int) -> int:
     """The token after a region's or a town's name of up to `MAX_PLACE_WORDS` words
-    opening at token `start`, else the token before `start` (no name, no tokens)."""
+    opening at token `start`, else `start`."""
     words = text.words
     for end in range(min(len(words), start + MAX_PLACE_WORDS), start, -1):
         if not all(text.joined(i) for i in range(start, end - 1)):
@@ -1996,7 +2003,7 @@ def _local_name_end(rules: NameRules, text: Tokens, start: int) -> int:
         name = " ".join(words[start:end])
         if name in rules.arabic_regions or name in rules.arabic_local_places:
             return end
-    return start - 1 if start > 0 else start
+    return start
 
 
 def _purpose(rules: NameRules, text: Tokens, index: int) -> int:
