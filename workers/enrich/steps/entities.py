@@ -23,6 +23,7 @@ from workers.gazetteer.clubs import find_clubs
 from workers.gazetteer.cued import find_cued
 from workers.gazetteer.features import find_features
 from workers.gazetteer.names import (
+    ALEF_MAQSURA,
     COUNTS,
     MAX_PLACE_WORDS,
     PLACE_PREPOSITIONS,
@@ -176,7 +177,7 @@ def _trimmed(
             or _adjective_before(rules, normalize_text(words[0]))
         ):
             dropped, words = words[0], words[1:]
-        if dropped is not None and normalize_text(dropped) in LATIN_PLACE_PREPOSITIONS:
+        if dropped is not None and dropped.lower() in LATIN_PLACE_PREPOSITIONS:
             continue  # "she said at the hospital in Kebri Dehar": where, not who
         cut = " ".join(words)
         normalized = normalize_text(cut)
@@ -974,9 +975,6 @@ def _feminine_elative(found: EntryMentions) -> bool:
     """Every mention, all adjectives, written with a final "ى", which normalizes as a
     nisba's "ي": a feminine elative ("القدم اليمنى", the right foot), no Yemeni."""
     return all(form.endswith(ALEF_MAQSURA) for form in found.surface_forms)
-
-
-ALEF_MAQSURA = "ى"
 
 
 def _towns_of_the_story(
