@@ -2605,6 +2605,10 @@ def test_a_council_of_a_region_named_after_two_cities_takes_the_whole_name(
             "وأضربت نقابة العاملين في الوظيفة العمومية أمس",
             "نقابة العاملين في الوظيفة العمومية",
         ),
+        (
+            "ودعا الاتحاد العام لنقابات العمال في العراق إلى الإضراب",
+            "الاتحاد العام لنقابات العمال في العراق",
+        ),
     ],
 )
 def test_a_workers_union_is_named_with_the_trade_after_in(

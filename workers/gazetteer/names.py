@@ -1964,9 +1964,10 @@ the town named after them is the body's."""
 
 
 def _workers_trade(rules: NameRules, text: Tokens, index: int) -> int:
-    """The token after "في" and the trade a name ending with "العاملين" (the workers)
-    goes on to, at token `index` ("النقابة العامة للعاملين في الموانئ البحرية"), with
-    the trade's adjectives; else `index`."""
+    """The token after "في" and the trade or the country a name ending with "العاملين"
+    or "العمال" (the workers) goes on to, at token `index` ("النقابة العامة للعاملين في
+    الموانئ البحرية", "الاتحاد العام لنقابات العمال في العراق"), with the trade's
+    adjectives; else `index`."""
     words, count = text.words, len(text.words)
     trade = index + 1
     if not (
@@ -1990,7 +1991,7 @@ def _workers_trade(rules: NameRules, text: Tokens, index: int) -> int:
     return end
 
 
-WORKERS = frozenset(("العاملين", "للعاملين"))
+WORKERS = frozenset(("العاملين", "للعاملين", "العمال", "للعمال"))
 
 
 def _local_name_end(rules: NameRules, text: Tokens, start: int) -> int:
