@@ -2745,3 +2745,8 @@ def test_in_and_a_region_word_before_no_known_name_stay_out_of_a_body(
     text = "وقالت مديرية الموارد المائية في محافظة مجهولة إن المياه شحت"
     bodies = found(resources, text, "organisation", "ar")
     assert bodies == {normalize_text("مديرية الموارد المائية")}, bodies
+
+
+def test_a_pilgrims_title_opens_a_levantine_familys_name(resources: Resources) -> None:
+    text = "وأوضح المدير العام للآثار والمتاحف أنس حاج زيدان أن أعمال الترميم انتهت"
+    assert found(resources, text, "person", "ar") == {normalize_text("أنس حاج زيدان")}

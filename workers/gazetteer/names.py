@@ -2911,6 +2911,16 @@ def _arabic_person(
             or _at_place(rules, following)
         ):
             break  # "و" and a word that is no given name ("وليد") opens the next phrase
+        if (
+            following == PILGRIM
+            and not definite
+            and last + 1 < count
+            and text.joined(last)
+            and _bare_name(rules, words[last + 1])
+        ):
+            parts += [following, words[last + 1]]  # "أنس حاج زيدان": a family's name
+            last += 2
+            break
         if following == TRIBE and last + 1 < count and text.joined(last):
             parts += [following, words[last + 1]]  # "فاطمة عبد الرحمن بني هاني"
             last += 2
@@ -2984,6 +2994,8 @@ def _arabic_person(
 
 
 NATIVE_OF = "ابن"
+PILGRIM = "حاج"
+"""The pilgrim's title that opens Levantine families' names ("حاج زيدان", "حاج حسين")."""
 FULL_NAME_WORDS = 3
 """A given name and a family's of two words ("رشيد آيت الحاج"): "ابن" after them says
 where the man is from, his father named already or never."""
