@@ -2750,3 +2750,9 @@ def test_in_and_a_region_word_before_no_known_name_stay_out_of_a_body(
 def test_a_pilgrims_title_opens_a_levantine_familys_name(resources: Resources) -> None:
     text = "وأوضح المدير العام للآثار والمتاحف أنس حاج زيدان أن أعمال الترميم انتهت"
     assert found(resources, text, "person", "ar") == {normalize_text("أنس حاج زيدان")}
+
+
+def test_a_body_goes_on_to_a_region_of_several_words_after_lam(resources: Resources) -> None:
+    text = "ما دفع وكالة الحوض المائي لسوس ماسة إلى وقف حصص الري"
+    bodies = found(resources, text, "organisation", "ar")
+    assert bodies == {normalize_text("وكالة الحوض المائي لسوس ماسة")}, bodies

@@ -1850,11 +1850,14 @@ def _another_head(rules: NameRules, word: str) -> bool:
 
 
 def _for_place_of_words(rules: NameRules, text: Tokens, index: int) -> int:
-    """The token after a known place's name of two words or more with "ل" on its
-    first ("لقناة السويس", "لموانئ دبي"), opening at token `index`, else `index`."""
+    """The token after a known place's or a region's name of two words or more with
+    "ل" on its first ("لقناة السويس", "لموانئ دبي", "لسوس ماسة"), opening at token
+    `index`, else `index`."""
     if text.words[index].startswith(LAM_ARTICLE):
         return index
-    return _place_with(rules, text, index, LAM, 2)
+    end = _place_with(rules, text, index, LAM, 2)
+    # a region's name of several words: "وكالة الحوض المائي لسوس ماسة"
+    return end if end > index else _place_with(rules, text, index, LAM, 2, rules.arabic_regions)
 
 
 def _place_with(
