@@ -1364,7 +1364,7 @@ def test_ali_written_with_ya_opens_the_name_and_the_preposition_does_not(
         ("وقعت الشركة قرضا مع بنك صحار لتوسعة مصنعها في صلالة", "بنك صحار"),
         (
             "قضت المحكمة الجزائية الابتدائية المتخصصة في عدن بإعدام ثلاثة",
-            "المحكمه الجزاءيه الابتداءيه المتخصصه",
+            "المحكمه الجزاءيه الابتداءيه المتخصصه في عدن",
         ),
         ("جمد المصرف الاعتمادات المخصصة لحكومة الإنقاذ الوطني في طرابلس", "حكومه الانقاذ الوطني"),
         (
@@ -2756,3 +2756,22 @@ def test_a_body_goes_on_to_a_region_of_several_words_after_lam(resources: Resour
     text = "ما دفع وكالة الحوض المائي لسوس ماسة إلى وقف حصص الري"
     bodies = found(resources, text, "organisation", "ar")
     assert bodies == {normalize_text("وكالة الحوض المائي لسوس ماسة")}, bodies
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "وقال المحامي إن موكليه سيستأنفون الحكم أمام محكمة الاستئناف في عدن",
+            "محكمة الاستئناف في عدن",
+        ),
+        (
+            "وصادقت المحكمة الاتحادية العليا في بغداد على النتائج",
+            "المحكمة الاتحادية العليا",
+        ),
+    ],
+)
+def test_a_towns_court_is_named_with_its_town_and_a_states_court_without(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert normalize_text(name) in found(resources, text, "organisation", "ar")

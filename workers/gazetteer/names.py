@@ -1652,7 +1652,7 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         last += _region_seat(rules, text, last)
     local = words[last - 1] in LOCAL_ADJECTIVES
     if (
-        (bare in rules.arabic_local or local)
+        (bare in rules.arabic_local or local or _local_court(rules, words, start, last))
         and last == seat
         and last < count
         and text.joined(last - 1)
@@ -1668,6 +1668,22 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         last,
         seat=seat if last > seat else None,
     )
+
+
+def _local_court(rules: NameRules, words: list[str], start: int, last: int) -> bool:
+    """A court of a town, named with its town after "في" ("محكمة الاستئناف في عدن"):
+    no court the gazetteer knows, none of the state's or the world's ("المحكمة
+    الاتحادية العليا في بغداد", "محكمة العدل الدولية في لاهاي")."""
+    head = words[start]
+    return (
+        rules.arabic_heads.get(head, "").removeprefix(ARTICLE) in rules.arabic_courts
+        and not any(word in NATIONAL_COURTS for word in words[start + 1 : last])
+        and " ".join(words[start:last]) not in rules.keys
+    )
+
+
+NATIONAL_COURTS = frozenset(("العليا", "الدستوريه", "الدوليه", "الاتحاديه"))
+"""Adjectives of a state's or the world's courts, whose seat is no part of their name."""
 
 
 def _pronoun_object_after(text: Tokens, index: int) -> bool:
