@@ -2775,3 +2775,26 @@ def test_a_towns_court_is_named_with_its_town_and_a_states_court_without(
     text: str, name: str, resources: Resources
 ) -> None:
     assert normalize_text(name) in found(resources, text, "organisation", "ar")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "الدمام - وأعلنت الإدارة العامة للتعليم بالمنطقة الشرقية تحويل الدراسة في السعودية",
+            "الإدارة العامة للتعليم بالمنطقة الشرقية",
+        ),
+        (
+            "صنعاء - وأقر مجلس النواب بصنعاء قانونا جديدا في اليمن",
+            "مجلس النواب",
+        ),
+        (
+            "مسقط - وحذر المركز الوطني للإنذار المبكر من الأمطار في سلطنة عمان",
+            "المركز الوطني للإنذار المبكر",
+        ),
+    ],
+)
+def test_a_body_goes_on_to_a_region_named_with_its_own_word_never_a_city(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert normalize_text(name) in found(resources, text, "organisation", "ar")

@@ -1941,10 +1941,14 @@ def _region_seat(rules: NameRules, text: Tokens, index: int) -> int:
     الصحة بولاية كسلا", "مكتب الصحة العامة والسكان بمحافظة الحديدة"): the body of
     that region, its name going on to it; else 0."""
     word = text.words[index]
-    if not (word.startswith(BI) and word[len(BI) :] in rules.region_words) or not text.joined(
-        index
-    ):
+    if not word.startswith(BI) or not text.joined(index):
         return 0
+    if word[len(BI) :] not in rules.region_words:
+        # a region named with its own word, no town's name: "الإدارة العامة للتعليم
+        # بالمنطقة الشرقية", "مديرية القوى العاملة بالشرقية"; "بصنعاء" is the city's
+        end = _place_with(rules, text, index, BI, names=rules.arabic_regions)
+        name = " ".join([word[len(BI) :], *text.words[index + 1 : end]])
+        return end - index if end > index and name not in rules.place_keys else 0
     return _named_after(rules, text, index, index + 1)
 
 
