@@ -2798,3 +2798,20 @@ def test_a_body_goes_on_to_a_region_named_with_its_own_word_never_a_city(
     text: str, name: str, resources: Resources
 ) -> None:
     assert normalize_text(name) in found(resources, text, "organisation", "ar")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وضبطت إدارة مكافحة المخدرات كميات من الحبوب", "إدارة مكافحة المخدرات"),
+        ("وقال مكتب مكافحة المخدرات المركزي إن الشحنة ضبطت", "مكتب مكافحة المخدرات المركزي"),
+        (
+            "وأحالت النيابة الملف إلى القطب القضائي الاقتصادي والمالي بتونس",
+            "القطب القضائي الاقتصادي والمالي",
+        ),
+    ],
+)
+def test_what_a_body_fights_or_a_judicial_pole_names_a_body(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert normalize_text(name) in found(resources, text, "organisation", "ar")

@@ -1488,7 +1488,7 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         if (
             bare not in rules.arabic_weak
             or placed
-            or (last < count and _members_construct(words[last]))
+            or (last < count and (_members_construct(words[last]) or words[last] in MISSIONS))
         ):
             last = end
         # "بلدية صفاقس الملاحقين": after the place, the sentence goes on
@@ -1775,6 +1775,9 @@ def _members_construct(word: str) -> bool:
 
 
 CONSTRUCT_PLURAL_END = "ي"
+MISSIONS = frozenset(("مكافحه",))
+"""Verbal nouns whose construct after a weak head names what a body fights ("إدارة
+مكافحة المخدرات", "وحدة مكافحة الإرهاب"): a body's name, no description."""
 MIN_MEMBERS_LETTERS = 5
 
 
