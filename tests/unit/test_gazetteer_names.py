@@ -2815,3 +2815,22 @@ def test_what_a_body_fights_or_a_judicial_pole_names_a_body(
     text: str, name: str, resources: Resources
 ) -> None:
     assert normalize_text(name) in found(resources, text, "organisation", "ar")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "ونقل المصابون إلى المستشفى الجامعي ابن باديس في قسنطينة",
+            "المستشفى الجامعي ابن باديس",
+        ),
+        (
+            "القيروان - استقبل المستشفى الجامعي الملك سلمان بن عبد العزيز أول مرضاه في تونس",
+            "المستشفى الجامعي الملك سلمان بن عبد العزيز",
+        ),
+    ],
+)
+def test_a_university_hospital_is_named_with_the_person_it_is_named_for(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert normalize_text(name) in found(resources, text, "organisation", "ar")

@@ -1477,6 +1477,15 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         and (end := _named_for(rules, text, last, bare in rules.arabic_memorials)) > last
     ):
         last, named = end, True
+    elif (
+        head != bare
+        and bare in rules.arabic_memorials
+        and last + 1 < count
+        and words[last] in MEMORIAL_ADJECTIVES
+        and text.joined(last)
+        and (end := _named_for(rules, text, last + 1, True)) > last + 1
+    ):
+        last, named = end, True  # "المستشفى الجامعي ابن باديس": named for a person
     elif head == bare:
         if facility and last < count and words[last] in rules.arabic_served:
             return None  # "ميناء الصيد", "مطار العاصمة": what it serves, where it is
@@ -1775,6 +1784,9 @@ def _members_construct(word: str) -> bool:
 
 
 CONSTRUCT_PLURAL_END = "ي"
+MEMORIAL_ADJECTIVES = frozenset(("الجامعي", "الجهوي", "الاقليمي", "العسكري"))
+"""Adjectives between a definite memorial head and the person it is named for
+("المستشفى الجامعي الطاهر صفر", "المستشفى العسكري ...")."""
 MISSIONS = frozenset(("مكافحه",))
 """Verbal nouns whose construct after a weak head names what a body fights ("إدارة
 مكافحة المخدرات", "وحدة مكافحة الإرهاب"): a body's name, no description."""
@@ -2314,6 +2326,8 @@ def _named_for(rules: NameRules, text: Tokens, index: int, memorial: bool = Fals
         ):
             fathered = fathered or words[last] in FATHER
             last += 2
+            if words[last - 1] == SERVANT and last < count and text.joined(last - 1):
+                last += 1  # "بن عبد العزيز": the father's compound name
         elif words[last] in rules.given_arabic and not fathered and last == first:
             last += 1  # one given name; after it, a particle or the name's end
         elif (
