@@ -2834,3 +2834,16 @@ def test_a_university_hospital_is_named_with_the_person_it_is_named_for(
     text: str, name: str, resources: Resources
 ) -> None:
     assert normalize_text(name) in found(resources, text, "organisation", "ar")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وقال رئيس مجلس قروي بورين إن المستوطنين هاجموا المزارعين", "مجلس قروي بورين"),
+        ("وقال مجلس قروي دير استيا إن الحصاد تأخر", "مجلس قروي دير استيا"),
+    ],
+)
+def test_a_village_council_is_named_with_its_village(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert normalize_text(name) in found(resources, text, "organisation", "ar")

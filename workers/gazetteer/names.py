@@ -1478,6 +1478,14 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
     ):
         last, named = end, True
     elif (
+        head == bare
+        and last + 1 < count
+        and words[last] in VILLAGE_ADJECTIVES
+        and text.joined(last)
+        and (end := _village_named_at(rules, text, last + 1)) > last + 1
+    ):
+        last, named = end, True  # "مجلس قروي بورين": a village's council
+    elif (
         head != bare
         and bare in rules.arabic_memorials
         and last + 1 < count
@@ -1693,6 +1701,29 @@ def _local_court(rules: NameRules, words: list[str], start: int, last: int) -> b
 
 NATIONAL_COURTS = frozenset(("العليا", "الدستوريه", "الدوليه", "الاتحاديه"))
 """Adjectives of a state's or the world's courts, whose seat is no part of their name."""
+
+
+def _village_named_at(rules: NameRules, text: Tokens, index: int) -> int:
+    """The token after a village's name at token `index`: a known town's, a bare name
+    ("بورين"), or a toponym's prefix and its word ("دير استيا"); else `index`."""
+    words = text.words
+    if (end := _place_named_at(rules, text, index)) > index:
+        return end
+    word = words[index]
+    if (
+        word in rules.toponym_prefixes
+        and index + 1 < len(words)
+        and text.joined(index)
+        and is_arabic(words[index + 1])
+    ):
+        return index + 2
+    if _bare_name(rules, word) and not not_a_name(word):
+        return index + 1
+    return index
+
+
+VILLAGE_ADJECTIVES = frozenset(("قروي",))
+"""The indefinite adjective of a village's own body ("مجلس قروي بورين")."""
 
 
 def _pronoun_object_after(text: Tokens, index: int) -> bool:
