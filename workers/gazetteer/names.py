@@ -1669,7 +1669,7 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         last += _region_seat(rules, text, last)
     local = words[last - 1] in LOCAL_ADJECTIVES
     if (
-        (bare in rules.arabic_local or local or _local_court(rules, words, start, last))
+        (bare in rules.arabic_local or local or _local_court(rules, bare, words[start:last]))
         and last == seat
         and last < count
         and text.joined(last - 1)
@@ -1687,15 +1687,15 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
     )
 
 
-def _local_court(rules: NameRules, words: list[str], start: int, last: int) -> bool:
-    """A court of a town, named with its town after "في" ("محكمة الاستئناف في عدن"):
-    no court the gazetteer knows, none of the state's or the world's ("المحكمة
-    الاتحادية العليا في بغداد", "محكمة العدل الدولية في لاهاي")."""
-    head = words[start]
+def _local_court(rules: NameRules, bare: str, name: list[str]) -> bool:
+    """A court (`bare`, its head without the article) of a town, named with its town
+    after "في" ("محكمة الاستئناف في عدن"): no court the gazetteer knows, none of the
+    state's or the world's ("المحكمة الاتحادية العليا في بغداد", "محكمة العدل الدولية
+    في لاهاي"). `name`: the court's words as written."""
     return (
-        rules.arabic_heads.get(head, "").removeprefix(ARTICLE) in rules.arabic_courts
-        and not any(word in NATIONAL_COURTS for word in words[start + 1 : last])
-        and " ".join(words[start:last]) not in rules.keys
+        bare in rules.arabic_courts
+        and not any(word in NATIONAL_COURTS for word in name[1:])
+        and " ".join(name) not in rules.keys
     )
 
 
@@ -1704,22 +1704,13 @@ NATIONAL_COURTS = frozenset(("العليا", "الدستوريه", "الدولي
 
 
 def _village_named_at(rules: NameRules, text: Tokens, index: int) -> int:
-    """The token after a village's name at token `index`: a known town's, a bare name
-    ("بورين"), or a toponym's prefix and its word ("دير استيا"); else `index`."""
-    words = text.words
+    """The token after a village's name at token `index`, after the word that says a
+    village is meant: a known town's, or one nobody knows read as after a place word
+    ("بورين", "دير استيا"); else `index`."""
     if (end := _place_named_at(rules, text, index)) > index:
         return end
-    word = words[index]
-    if (
-        word in rules.toponym_prefixes
-        and index + 1 < len(words)
-        and text.joined(index)
-        and is_arabic(words[index + 1])
-    ):
-        return index + 2
-    if _bare_name(rules, word) and not not_a_name(word):
-        return index + 1
-    return index
+    place = _arabic_place_after(rules, text, index - 1)
+    return place.last if place is not None else index
 
 
 VILLAGE_ADJECTIVES = frozenset(("قروي",))
