@@ -1908,9 +1908,8 @@ def _for_place_of_words(rules: NameRules, text: Tokens, index: int) -> int:
     `index`, else `index`."""
     if text.words[index].startswith(LAM_ARTICLE):
         return index
-    end = _place_with(rules, text, index, LAM, 2)
-    # a region's name of several words: "وكالة الحوض المائي لسوس ماسة"
-    return end if end > index else _place_with(rules, text, index, LAM, 2, rules.arabic_regions)
+    # a region's name of several words too: "وكالة الحوض المائي لسوس ماسة"
+    return _place_with(rules, text, index, LAM, 2, (rules.place_keys, rules.arabic_regions))
 
 
 def _place_with(
@@ -1919,12 +1918,12 @@ def _place_with(
     index: int,
     proclitic: str,
     fewest: int = 1,
-    names: frozenset[str] | None = None,
+    names: tuple[frozenset[str], ...] = (),
 ) -> int:
-    """The token after a known place's name (of `names`, else any) of `fewest` words
-    or more with `proclitic` on its first word, opening at token `index`, else
-    `index`."""
-    names = rules.place_keys if names is None else names
+    """The token after the longest place's name (of any of `names`, else the known
+    places') of `fewest` words or more with `proclitic` on its first word, opening at
+    token `index`, else `index`."""
+    names = names or (rules.place_keys,)
     words = text.words
     word = words[index]
     if not word.startswith(proclitic):
@@ -1932,7 +1931,8 @@ def _place_with(
     for end in range(min(len(words), index + MAX_PLACE_WORDS), index + fewest - 1, -1):
         if not all(text.joined(i) for i in range(index, end - 1)):
             continue
-        if " ".join([word[len(proclitic) :], *words[index + 1 : end]]) in names:
+        name = " ".join([word[len(proclitic) :], *words[index + 1 : end]])
+        if any(name in known for known in names):
             return end
     return index
 
@@ -1983,7 +1983,7 @@ def _region_seat(rules: NameRules, text: Tokens, index: int) -> int:
     if word[len(BI) :] not in rules.region_words:
         # a region named with its own word, no town's name: "الإدارة العامة للتعليم
         # بالمنطقة الشرقية", "مديرية القوى العاملة بالشرقية"; "بصنعاء" is the city's
-        end = _place_with(rules, text, index, BI, names=rules.arabic_regions)
+        end = _place_with(rules, text, index, BI, names=(rules.arabic_regions,))
         name = " ".join([word[len(BI) :], *text.words[index + 1 : end]])
         return end - index if end > index and name not in rules.place_keys else 0
     return _named_after(rules, text, index, index + 1)
@@ -2001,7 +2001,7 @@ def _local_seat(rules: NameRules, text: Tokens, index: int, bare_town: bool = Fa
     if bare_town and (size := _named_after(rules, text, index, index)):
         return size
     if word.startswith(BI) and word != BI:
-        return _place_with(rules, text, index, BI, names=rules.arabic_local_places) - index
+        return _place_with(rules, text, index, BI, names=(rules.arabic_local_places,)) - index
     if word != IN_ARABIC or following >= len(words) or not text.joined(index):
         return 0
     if words[following] in rules.region_words and text.joined(following):
@@ -2057,14 +2057,7 @@ WORKERS = frozenset(("العاملين", "للعاملين", "العمال", "ل
 def _local_name_end(rules: NameRules, text: Tokens, start: int) -> int:
     """The token after a region's or a town's name of up to `MAX_PLACE_WORDS` words
     opening at token `start`, else `start`."""
-    words = text.words
-    for end in range(min(len(words), start + MAX_PLACE_WORDS), start, -1):
-        if not all(text.joined(i) for i in range(start, end - 1)):
-            continue
-        name = " ".join(words[start:end])
-        if name in rules.arabic_regions or name in rules.arabic_local_places:
-            return end
-    return start
+    return _place_with(rules, text, start, "", 1, (rules.arabic_regions, rules.arabic_local_places))
 
 
 def _purpose(rules: NameRules, text: Tokens, index: int) -> int:
@@ -2181,14 +2174,12 @@ def _place_named_at(rules: NameRules, text: Tokens, index: int) -> int:
     الشيخ", "ذي قار"), else `index`."""
     words = text.words
     word = words[index]
-    if word in rules.place_openers:
+    if word in rules.place_openers and (
         # the longest name first: "مجلس جهة فاس مكناس" is the region's, not Fez's
-        for end in range(min(len(words), index + MAX_PLACE_WORDS), index + 1, -1):
-            if not all(text.joined(i) for i in range(index, end - 1)):
-                continue
-            name = " ".join(words[index:end])
-            if name in rules.place_keys or name in rules.arabic_regions:
-                return end
+        (end := _place_with(rules, text, index, "", 2, (rules.place_keys, rules.arabic_regions)))
+        > index
+    ):
+        return end
     if word in rules.place_keys:
         # "شركة صينية" (a Chinese company): a people's adjective, no place's name
         return index + 1 if is_arabic(word) and not feminine_adjective(rules, word) else index
