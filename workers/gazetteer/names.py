@@ -1462,6 +1462,8 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
             )
         ):
             last += 1  # "جامعة قاصدي مرباح", "شركة كامكو إنفست": a name of two words
+        if words[last - 1] == TRANSLITERATED_AND and last < count and text.joined(last - 1):
+            last += 1  # "شركة لارسن آند توبرو": a foreign name's "and" and what follows
     elif (
         facility
         and head == bare
@@ -1812,6 +1814,8 @@ MEMORIAL_ADJECTIVES = frozenset(("الجامعي", "الجهوي", "الاقلي
 MISSIONS = frozenset(("مكافحه",))
 """Verbal nouns whose construct after a weak head names what a body fights ("إدارة
 مكافحة المخدرات", "وحدة مكافحة الإرهاب"): a body's name, no description."""
+TRANSLITERATED_AND = "اند"
+"""English "and" written in Arabic letters ("آند"), only ever inside a foreign name."""
 MIN_MEMBERS_LETTERS = 5
 
 
