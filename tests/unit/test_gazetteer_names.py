@@ -2707,6 +2707,20 @@ def test_what_a_sentence_does_for_after_a_bodys_name_is_no_part_of_it(
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("ودعت النقابة إلى جلسة بحضور ممثلين عن وزارة المالية للنظر في الكلفة", "وزارة المالية"),
+        ("وأحالت البلدية الملف على وزارة الداخلية للمصادقة وحضر الجلسة ممثلون", "وزارة الداخلية"),
+        ("وقالت وزارة الدولة للشؤون الخارجية إن الوفد وصل", "وزارة الدولة للشؤون الخارجية"),
+    ],
+)
+def test_a_ministrys_name_is_its_fields_and_a_purpose_after_it_is_the_sentences(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert found(resources, text, "organisation", "ar") == {normalize_text(name)}
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "وسلم المزارعون القمح في مركز أبو حمص بمحافظة البحيرة",

@@ -120,6 +120,9 @@ class NameRules:
     مصراتة", "دائرة صحة ذي قار", "قيادة عمليات كربلاء"."""
     arabic_fields: frozenset[str]
     """Heads whose names list their fields ("وزارة النقل والاتصالات وتقنية المعلومات")."""
+    arabic_fields_alone: frozenset[str]
+    """Heads whose names hold their fields alone, never what the body is for: a
+    لل-word after one is the sentence's purpose ("وزارة المالية للنظر في")."""
     arabic_idioms: frozenset[tuple[str, str]]
     """A word and a head after it that make no body: ("تحت", "لواء")."""
     arabic_facilities: frozenset[str]
@@ -375,6 +378,7 @@ def name_rules(
         arabic_owned=words(heads["ar"], "owned"),
         arabic_states=words(heads["ar"], "states"),
         arabic_fields=words(heads["ar"], "fields"),
+        arabic_fields_alone=words(heads["ar"], "fields_alone"),
         arabic_courts=words(heads["ar"], "courts"),
         arabic_seated=words(heads["ar"], "seated"),
         arabic_regional=words(heads["ar"], "regional"),
@@ -1579,10 +1583,13 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
             last = end  # "الهيئة العامة للمنطقة الاقتصادية لقناة السويس"
             continue
         if word.startswith(LAM_ARTICLE) and (
-            words[last - 1].startswith(LAM_ARTICLE) or _pronoun_object_after(text, last)
+            words[last - 1].startswith(LAM_ARTICLE)
+            or _pronoun_object_after(text, last)
+            or (bare in rules.arabic_fields_alone and words[start + 1] != OF_STATE)
         ):
             # "الهيئة القضائية للانتخابات للمصادقة على النتائج", "وزارة الداخلية
-            # للمصادقة عليه": what the sentence's subject does it for, after the name
+            # للمصادقة عليه", "وزارة المالية للنظر في": what the sentence's subject
+            # does it for, after the name; but "وزارة الدولة للشؤون الخارجية"
             break
         if word in rules.arabic_ends or not (
             word.startswith((ARTICLE, LAM_ARTICLE))
@@ -1814,6 +1821,8 @@ MEMORIAL_ADJECTIVES = frozenset(("الجامعي", "الجهوي", "الاقلي
 MISSIONS = frozenset(("مكافحه",))
 """Verbal nouns whose construct after a weak head names what a body fights ("إدارة
 مكافحة المخدرات", "وحدة مكافحة الإرهاب"): a body's name, no description."""
+OF_STATE = "الدوله"
+"""A ministry of state's ("وزارة الدولة للشؤون الخارجية"), whose name says what for."""
 TRANSLITERATED_AND = "اند"
 """English "and" written in Arabic letters ("آند"), only ever inside a foreign name."""
 MIN_MEMBERS_LETTERS = 5
