@@ -2709,6 +2709,32 @@ def test_what_a_sentence_does_for_after_a_bodys_name_is_no_part_of_it(
 @pytest.mark.parametrize(
     ("text", "name"),
     [
+        (
+            "ووقعت شراكة مع جامعة محمد السادس متعددة التخصصات في بنكرير",
+            "جامعة محمد السادس متعددة التخصصات",
+        ),
+        (
+            "وتخرج المهندس من المدرسة الوطنية المتعددة التقنيات بالجزائر",
+            "المدرسة الوطنية المتعددة التقنيات",
+        ),
+    ],
+)
+def test_an_adjective_of_two_words_goes_on_with_a_bodys_name(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert normalize_text(name) in found(resources, text, "organisation", "ar")
+
+
+def test_an_adjective_of_two_words_right_after_a_head_names_no_body(
+    resources: Resources,
+) -> None:
+    text = "وقال عميد الكلية متعددة التخصصات بتازة إن الطلبة"
+    assert found(resources, text, "organisation", "ar") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
         ("ودعت النقابة إلى جلسة بحضور ممثلين عن وزارة المالية للنظر في الكلفة", "وزارة المالية"),
         ("وأحالت البلدية الملف على وزارة الداخلية للمصادقة وحضر الجلسة ممثلون", "وزارة الداخلية"),
         ("وقالت وزارة الدولة للشؤون الخارجية إن الوفد وصل", "وزارة الدولة للشؤون الخارجية"),

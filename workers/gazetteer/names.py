@@ -120,6 +120,10 @@ class NameRules:
     مصراتة", "دائرة صحة ذي قار", "قيادة عمليات كربلاء"."""
     arabic_fields: frozenset[str]
     """Heads whose names list their fields ("وزارة النقل والاتصالات وتقنية المعلومات")."""
+    arabic_compound_adjectives: frozenset[tuple[str, str]]
+    """Adjectives of two words, an indefinite one and the definite noun it is said
+    of, that go on with a body's name: "جامعة محمد السادس متعددة التخصصات", "القوة
+    المشتركة متعددة الجنسيات"."""
     arabic_fields_alone: frozenset[str]
     """Heads whose names hold their fields alone, never what the body is for: a
     لل-word after one is the sentence's purpose ("وزارة المالية للنظر في")."""
@@ -379,6 +383,12 @@ def name_rules(
         arabic_states=words(heads["ar"], "states"),
         arabic_fields=words(heads["ar"], "fields"),
         arabic_fields_alone=words(heads["ar"], "fields_alone"),
+        arabic_compound_adjectives=frozenset(
+            (first, second)
+            for first, second in (
+                w.split(" ", 1) for w in words(heads["ar"], "compound_adjectives")
+            )
+        ),
         arabic_courts=words(heads["ar"], "courts"),
         arabic_seated=words(heads["ar"], "seated"),
         arabic_regional=words(heads["ar"], "regional"),
@@ -1537,6 +1547,15 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
     )
     while last < count and last - start < MAX_NAME_WORDS and text.joined(last - 1):
         word = words[last]
+        if (
+            last > start + 1
+            and last + 1 < count
+            and text.joined(last)
+            and (word, words[last + 1]) in rules.arabic_compound_adjectives
+        ):  # not right after a head: "الكلية متعددة التخصصات" is any town's
+            adjectives_only = True
+            last += 2
+            continue
         if (
             last - start >= (2 if head == bare else needed)
             and _conjunct(rules, word, _closes_for(text, last))
