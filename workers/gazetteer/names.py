@@ -1476,8 +1476,7 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
             )
         ):
             last += 1  # "جامعة قاصدي مرباح", "شركة كامكو إنفست": a name of two words
-        if words[last - 1] == TRANSLITERATED_AND and last < count and text.joined(last - 1):
-            last += 1  # "شركة لارسن آند توبرو": a foreign name's "and" and what follows
+        last = _foreign_name_end(rules, text, last)
     elif (
         facility
         and head == bare
@@ -1842,8 +1841,14 @@ MISSIONS = frozenset(("مكافحه",))
 مكافحة المخدرات", "وحدة مكافحة الإرهاب"): a body's name, no description."""
 OF_STATE = "الدوله"
 """A ministry of state's ("وزارة الدولة للشؤون الخارجية"), whose name says what for."""
-TRANSLITERATED_AND = "اند"
-"""English "and" written in Arabic letters ("آند"), only ever inside a foreign name."""
+FOREIGN_LINKS = frozenset(("اند", "دي", "دو", "فان", "فون"))
+"""Links of foreign names written in Arabic letters ("آند", and; "دي", de; "فان", van),
+only ever inside a name: "لارسن آند توبرو", "جان دي نول"."""
+SPELLED_LETTERS = frozenset(
+    ("سي", "دي", "جي", "ايه", "بي", "تي", "كيه", "اكس", "اتش", "زد", "ام", "اس", "جيه", "كيو")
+)
+"""Latin letters spelled out in Arabic letters, as a foreign company's initials are
+written ("سي دي جي", "سي إم إيه سي جي إم"); not "أن" (that) or "أو" (or)."""
 MIN_MEMBERS_LETTERS = 5
 
 
@@ -2449,6 +2454,40 @@ def _facility_construct(rules: NameRules, text: Tokens, index: int) -> bool:
         and word not in rules.arabic_adjectives
         and not _nisba(word)
         and not _participle(word)
+    )
+
+
+def _foreign_name_end(rules: NameRules, text: Tokens, last: int) -> int:
+    """Where a foreign name written in Arabic letters, which ends before token `last`,
+    really ends: past more spelled letters after its letters ("سي دي جي") and then past
+    one bare word after a letter or a link ("سي دي جي كابيتال", "جان دي نول", "لارسن آند
+    توبرو")."""
+    words, count = text.words, len(text.words)
+    while (
+        last < count
+        and text.joined(last - 1)
+        and words[last] in SPELLED_LETTERS
+        and words[last - 1] in SPELLED_LETTERS
+    ):
+        last += 1
+    if last >= count or not text.joined(last - 1):
+        return last
+    word = words[last]
+    if (words[last - 1] in FOREIGN_LINKS and _foreign_word(rules, word)) or (
+        words[last - 1] in SPELLED_LETTERS and _bare_name(rules, word)
+    ):
+        last += 1
+    return last
+
+
+def _foreign_word(rules: NameRules, word: str) -> bool:
+    """A bare word after a foreign name's link, which may look like an Arabic verb in
+    the present ("توبرو")."""
+    return (
+        is_arabic(word)
+        and not word.startswith(ARTICLE_FORMS)
+        and word not in rules.common
+        and word not in rules.stopwords
     )
 
 
