@@ -2891,3 +2891,25 @@ def test_a_village_council_is_named_with_its_village(
     text: str, name: str, resources: Resources
 ) -> None:
     assert normalize_text(name) in found(resources, text, "organisation", "ar")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وفي مجمع ناصر الطبي اصطفت الأمهات", "مجمع ناصر الطبي"),
+        ("وقال مدير مجمع الشفاء الطبي إن", "مجمع الشفاء الطبي"),
+    ],
+)
+def test_a_complex_and_the_name_it_bears_name_a_body(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert found(resources, text, "organisation", "ar") == {normalize_text(name)}
+
+
+def test_a_complex_and_an_indefinite_adjective_name_no_body(resources: Resources) -> None:
+    assert found(resources, "وأقيم مجمع سكني جديد قرب المدينة", "organisation", "ar") == set()
+
+
+def test_a_bodys_term_after_its_name_is_no_part_of_it(resources: Resources) -> None:
+    text = "وكثف المرشحون لانتخابات مجلس النواب العشرين جولاتهم"
+    assert found(resources, text, "organisation", "ar") == {normalize_text("مجلس النواب")}
