@@ -2913,3 +2913,10 @@ def test_a_complex_and_an_indefinite_adjective_name_no_body(resources: Resources
 def test_a_bodys_term_after_its_name_is_no_part_of_it(resources: Resources) -> None:
     text = "وكثف المرشحون لانتخابات مجلس النواب العشرين جولاتهم"
     assert found(resources, text, "organisation", "ar") == {normalize_text("مجلس النواب")}
+
+
+def test_a_name_opening_with_a_known_places_later_word_is_no_person(
+    resources: Resources,
+) -> None:
+    text = "وفي المستشفى بخان يونس اصطفت عشرات الأمهات منذ الصباح"
+    assert found(resources, text, "person", "ar") == set()

@@ -485,6 +485,14 @@ def find_entities(
     if walked and (longer := forms or _known_forms(known, PERSON_INSIDE_WORDS)):
         free = _not_within(tokens, longer, walked)
         built = [n for n in built if n.type != "person" or n in free]
+    # nor is one that opens with a known name's later word ("يونس اصطفت" of "بخان
+    # يونس اصطفت")
+    if walked and (written := forms or _known_forms(known, 2)):
+        built = [
+            n
+            for n in built
+            if n.type != "person" or not _opens_inside_known(tokens.words, written, n.first)
+        ]
     if language is not None and (
         unknown := _unknown_places(
             gazetteer, tokens, known, forms, built, clubs, found_small, language
@@ -1190,6 +1198,21 @@ def _inside_known(
             if tuple(words[start:end]) != form:
                 continue
             if overlapping or (start <= first and last <= end and size > last - first):
+                return True
+    return False
+
+
+def _opens_inside_known(words: list[str], forms_with: KnownForms, first: int) -> bool:
+    """Whether token `first` is a later word of a known name written there."""
+    word = words[first]
+    for form in forms_with.get(word, ()):
+        for offset in range(1, len(form)):
+            start = first - offset
+            if (
+                form[offset] == word
+                and start >= 0
+                and tuple(words[start : start + len(form)]) == form
+            ):
                 return True
     return False
 
