@@ -2920,3 +2920,22 @@ def test_a_name_opening_with_a_known_places_later_word_is_no_person(
 ) -> None:
     text = "وفي المستشفى بخان يونس اصطفت عشرات الأمهات منذ الصباح"
     assert found(resources, text, "person", "ar") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "وقررت الأكاديمية الجهوية للتربية والتكوين لجهة الرباط سلا القنيطرة نقله",
+            "الأكاديمية الجهوية للتربية والتكوين لجهة الرباط سلا القنيطرة",
+        ),
+        (
+            "وقالت المديرية الجهوية للفلاحة لجهة سوس ماسة إن المحصول تراجع",
+            "المديرية الجهوية للفلاحة لجهة سوس ماسة",
+        ),
+    ],
+)
+def test_a_regional_bodys_name_goes_on_to_its_region_after_lam_and_the_region_word(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert found(resources, text, "organisation", "ar") == {normalize_text(name)}

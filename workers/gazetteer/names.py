@@ -1694,6 +1694,13 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         last += _seat(rules, text, last) or 2 * _seated_at(rules, text, last)
     if bare in rules.arabic_regional and last < count and text.joined(last - 1):
         last += _region_seat(rules, text, last)
+    if (
+        last == seat
+        and last < count
+        and text.joined(last - 1)
+        and any(w in REGIONAL_ADJECTIVES for w in words[start + 1 : last])
+    ):
+        last += _region_seat(rules, text, last, LAM)
     local = words[last - 1] in LOCAL_ADJECTIVES
     if (
         (bare in rules.arabic_local or local or _local_court(rules, bare, words[start:last]))
@@ -2010,13 +2017,17 @@ def _seat(rules: NameRules, text: Tokens, index: int) -> int:
     return _place_with(rules, text, index, BI) - index
 
 
-def _region_seat(rules: NameRules, text: Tokens, index: int) -> int:
+def _region_seat(rules: NameRules, text: Tokens, index: int, clitic: str = "ب") -> int:
     """The tokens of "ب", a region word and a region's name at token `index` ("وزارة
     الصحة بولاية كسلا", "مكتب الصحة العامة والسكان بمحافظة الحديدة"): the body of
-    that region, its name going on to it; else 0."""
+    that region, its name going on to it; else 0. A regional body's may be named with
+    "ل" (`clitic`) and the region word: "الأكاديمية الجهوية للتربية والتكوين لجهة
+    الرباط سلا القنيطرة"."""
     word = text.words[index]
-    if not word.startswith(BI) or not text.joined(index):
+    if not word.startswith(clitic) or not text.joined(index):
         return 0
+    if clitic != BI:
+        return _named_after(rules, text, index, index + 1) if word[1:] in rules.region_words else 0
     if word[len(BI) :] not in rules.region_words:
         # a region named with its own word, no town's name: "الإدارة العامة للتعليم
         # بالمنطقة الشرقية", "مديرية القوى العاملة بالشرقية"; "بصنعاء" is the city's
@@ -2053,6 +2064,9 @@ def _named_after(rules: NameRules, text: Tokens, index: int, start: int) -> int:
     return end - index if end > start else 0
 
 
+REGIONAL_ADJECTIVES = frozenset(("الجهوي", "الجهويه", "الاقليمي", "الاقليميه"))
+"""Adjectives of a region's own body ("الأكاديمية الجهوية", "المديرية الإقليمية"): "ل"
+and the region word after its name name the region ("... لجهة سوس ماسة")."""
 LOCAL_ADJECTIVES = frozenset(
     ("البلدي", "البلديه", "المحلي", "المحليه", "القروي", "الجهوي", "الجهويه")
 )
