@@ -2939,3 +2939,10 @@ def test_a_regional_bodys_name_goes_on_to_its_region_after_lam_and_the_region_wo
     text: str, name: str, resources: Resources
 ) -> None:
     assert found(resources, text, "organisation", "ar") == {normalize_text(name)}
+
+
+def test_the_fine_arts_adjective_goes_on_with_a_bodys_name(resources: Resources) -> None:
+    text = "وعرض طلبة المعهد الوطني للفنون الجميلة أعمالهم"
+    assert found(resources, text, "organisation", "ar") == {
+        normalize_text("المعهد الوطني للفنون الجميلة")
+    }
