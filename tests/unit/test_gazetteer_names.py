@@ -2946,3 +2946,16 @@ def test_the_fine_arts_adjective_goes_on_with_a_bodys_name(resources: Resources)
     assert found(resources, text, "organisation", "ar") == {
         normalize_text("المعهد الوطني للفنون الجميلة")
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["وقال صاحب شركة لتعليب الزيت إن المصدرين", "وأسس رجل الأعمال شركة لإنتاج الأسمدة"],
+)
+def test_a_head_and_what_it_does_are_a_description(text: str, resources: Resources) -> None:
+    assert found(resources, text, "organisation", "ar") == set()
+
+
+def test_a_companys_name_may_open_with_lam(resources: Resources) -> None:
+    text = "وقالت شركة ليوني الألمانية إن مصنعها"
+    assert found(resources, text, "organisation", "ar") == {normalize_text("شركة ليوني")}

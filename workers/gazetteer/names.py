@@ -1432,9 +1432,13 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         and len(words[start + 1]) >= len(ARTICLE) + MIN_SOUND_PLURAL_LETTERS
     ):
         return None  # "وتجمع المحتجون": a verb and its subject, no construct
-    if start + 1 < count and words[start + 1].startswith(LAM_ARTICLE):
-        # "وكيل الجامعة للشؤون التعليمية": an office's field; "شركة للتصدير": a
-        # description; a body's name comes between its head and what it is for
+    if start + 1 < count and (
+        words[start + 1].startswith(LAM_ARTICLE)
+        or (words[start + 1].startswith(LAM) and _verbal_noun(words[start + 1][len(LAM) :]))
+    ):
+        # "وكيل الجامعة للشؤون التعليمية": an office's field; "شركة للتصدير", "شركة
+        # لتعليب الزيت": a description; a body's name comes between its head and what
+        # it is for
         return None
     last = start + 1
     named = False
