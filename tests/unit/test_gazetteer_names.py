@@ -2959,3 +2959,8 @@ def test_a_head_and_what_it_does_are_a_description(text: str, resources: Resourc
 def test_a_companys_name_may_open_with_lam(resources: Resources) -> None:
     text = "وقالت شركة ليوني الألمانية إن مصنعها"
     assert found(resources, text, "organisation", "ar") == {normalize_text("شركة ليوني")}
+
+
+def test_a_preposition_written_with_lam_ends_a_bodys_name(resources: Resources) -> None:
+    text = "خط تمويل عبر البنك الوطني الفلاحي لفائدة المعاصر وصغار المصدرين"
+    assert found(resources, text, "organisation", "ar") == {normalize_text("البنك الوطني الفلاحي")}

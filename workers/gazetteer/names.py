@@ -2126,6 +2126,7 @@ def _purpose(rules: NameRules, text: Tokens, index: int) -> int:
         and not word.startswith(LAM_ARTICLE)
         and len(word) > MIN_PURPOSE_LETTERS
         and word not in rules.stopwords
+        and word not in rules.arabic_function
         and is_arabic(word)
     ):
         return index
