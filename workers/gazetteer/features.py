@@ -47,6 +47,8 @@ SIDES = frozenset(
 """Adjectives of side that end an Arabic feature's name: "جبال الحجر الغربي"."""
 MAX_STADIUM_NAME_WORDS = 3
 """The most words of the person's name an Arabic stadium bears ("ملعب حسين آيت أحمد")."""
+STADIUM_ADJECTIVES = frozenset(("الدولي", "الاولمبي", "البلدي"))
+"""Adjectives that end a stadium's name after the person it is named for."""
 YEAR_DIGITS = 4
 
 
@@ -182,6 +184,8 @@ def _arabic_stadium(found: Features, rules: NameRules, text: Tokens, hit: int) -
             end += 1
         if end - start < 2:
             return None
+        if end < count and text.joined(end - 1) and words[end] in STADIUM_ADJECTIVES:
+            end += 1  # "ملعب فيصل الحسيني الدولي"
     else:
         return None
     return Name("place", " ".join([found.stadiums[words[hit]], *words[start:end]]), hit, end)
