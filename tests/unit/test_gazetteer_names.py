@@ -2964,3 +2964,21 @@ def test_a_companys_name_may_open_with_lam(resources: Resources) -> None:
 def test_a_preposition_written_with_lam_ends_a_bodys_name(resources: Resources) -> None:
     text = "خط تمويل عبر البنك الوطني الفلاحي لفائدة المعاصر وصغار المصدرين"
     assert found(resources, text, "organisation", "ar") == {normalize_text("البنك الوطني الفلاحي")}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وأعلن جهاز مكافحة الهجرة غير الشرعية أنه", "جهاز مكافحة الهجرة غير الشرعية"),
+        ("وقالت المنظمة الوطنية غير الحكومية إن", "المنظمة الوطنية غير الحكومية"),
+    ],
+)
+def test_a_negated_adjective_goes_on_with_a_bodys_name(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert found(resources, text, "organisation", "ar") == {normalize_text(name)}
+
+
+def test_a_competitions_group_is_no_body(resources: Resources) -> None:
+    text = "في الجولة الخامسة من المجموعة الثانية للتصفيات المؤهلة إلى النهائيات"
+    assert found(resources, text, "organisation", "ar") == set()

@@ -1551,6 +1551,17 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
     while last < count and last - start < MAX_NAME_WORDS and text.joined(last - 1):
         word = words[last]
         if (
+            word == NOT_ARABIC
+            and last > start + 1
+            and last + 1 < count
+            and text.joined(last)
+            and words[last + 1].startswith(ARTICLE)
+            and _nisba(words[last + 1])
+        ):
+            adjectives_only = True  # "جهاز مكافحة الهجرة غير الشرعية"
+            last += 2
+            continue
+        if (
             last > start + 1
             and last + 1 < count
             and text.joined(last)
@@ -1852,6 +1863,8 @@ MISSIONS = frozenset(("مكافحه",))
 مكافحة المخدرات", "وحدة مكافحة الإرهاب"): a body's name, no description."""
 OF_STATE = "الدوله"
 """A ministry of state's ("وزارة الدولة للشؤون الخارجية"), whose name says what for."""
+NOT_ARABIC = "غير"
+"""The negation of an adjective inside a name: "الهجرة غير الشرعية", "غير الحكومية"."""
 FOREIGN_LINKS = frozenset(("اند", "دي", "دو", "فان", "فون"))
 """Links of foreign names written in Arabic letters ("آند", and; "دي", de; "فان", van),
 only ever inside a name: "لارسن آند توبرو", "جان دي نول"."""
