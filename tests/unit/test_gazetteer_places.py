@@ -746,3 +746,21 @@ def test_a_word_before_a_town_named_with_son_of_is_no_given_name(resources: Reso
     found = tags(resources, text, "ar", dateline=True)
     assert "geonames:2472431" in found
     assert not any(t.startswith("candidate:") for t in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ils ne parlent pas tous l'arabe ni le français, mais il faut les accueillir.",
+        "Les cours de physique sont donnés en anglais depuis la rentrée.",
+    ],
+)
+def test_a_french_demonym_after_an_article_alone_is_the_language_no_country(
+    text: str, resources: Resources
+) -> None:
+    assert not [t for t in tags(resources, text, "fr").values() if t.type == "place"]
+
+
+def test_a_french_demonym_before_a_name_is_its_country(resources: Resources) -> None:
+    text = "Parmi les acheteurs figure le suisse Givaudan, selon les exportateurs."
+    assert "Q39" in {t.id for t in tags(resources, text, "fr").values()}

@@ -425,7 +425,12 @@ def find_entities(
     as written. `templates`: `tag_templates(gazetteer)`; `dateline`: the article's,
     whose town and agency are read where the body opens with them."""
     found = gazetteer.finder.find(analysis, language)
-    known: Known = [f for f in found.known if f.named or not _feminine_elative(f)]
+    known: Known = [
+        f
+        for f in found.known
+        if f.named
+        or not (_feminine_elative(f) or (language == "fr" and _french_language(analysis, f)))
+    ]
     people = [TriggerPerson(p.name, p.first_offset, p.count, p.surface_forms) for p in found.people]
     fields_of = templates.fields
     read_as = _namesakes_in_story(gazetteer, known)
@@ -977,6 +982,29 @@ def _country_mentions(
 
 CITY_POPULATION = 1_000_000
 """A city this large is news under its own name, wherever the story is."""
+
+
+FRENCH_LANGUAGE_ARTICLES = frozenset(("le", "l", "en", "du"))
+"""Words before a demonym in lower case that make it the language ("le français", "l'arabe
+tchadien", "en anglais"), no country."""
+FRENCH_LANGUAGE_BEFORE = re.compile(r"\b(\w+)['’ ]\s*$")
+
+
+def _french_language(analysis: Analysis, found: EntryMentions) -> bool:
+    """One mention, an adjective in lower case after "le", "l'", "en" or "du" and
+    before no name: the language, no country ("ni le français", "cours en anglais"),
+    where "le suisse Givaudan" is a company of that country."""
+    surface = found.surface_forms[0]
+    if found.count != 1 or not surface.islower():
+        return False
+    original, offset = analysis.original, found.first_offset
+    before = FRENCH_LANGUAGE_BEFORE.search(original, 0, offset)
+    after = original[offset + len(surface) :].lstrip()
+    return (
+        before is not None
+        and before.group(1).lower() in FRENCH_LANGUAGE_ARTICLES
+        and not after[:1].isupper()
+    )
 
 
 def _feminine_elative(found: EntryMentions) -> bool:
