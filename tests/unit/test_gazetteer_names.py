@@ -2310,6 +2310,12 @@ def test_an_opener_before_a_word_ending_in_alef_maqsura_is_the_preposition(
             "La Commission électorale nationale autonome a publié les résultats.",
             "Commission électorale nationale autonome",
         ),
+        (
+            "Les pêcheurs demandent au ministère des Pêches et de l'Économie maritime de "
+            "réduire les licences.",
+            "ministère des Pêches et de l'Économie maritime",
+        ),
+        ("La Caisse nationale agricole a prêté aux planteurs.", "Caisse nationale agricole"),
     ],
 )
 def test_a_french_body_keeps_the_adjectives_no_ending_tells(

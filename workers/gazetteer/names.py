@@ -1240,6 +1240,15 @@ def _french_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
                 break  # "le ministère des Finances pour apurer ...": the sentence's purpose
             if (
                 word in FRENCH_OF
+                and after == last + 1
+                and not text.caps[last - 1]
+                and _french_infinitive(text, after)
+                and len(brought) >= MIN_FRENCH_VERB_LETTERS
+                and not brought.endswith(FRENCH_NOUN_ENDINGS)
+            ):
+                break  # "demande au ministère ... maritime de réduire": what it is asked
+            if (
+                word in FRENCH_OF
                 and text.caps[after]
                 and brought in rules.given_latin
                 and after + 1 < count
@@ -1291,6 +1300,11 @@ def _french_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
 
 FRENCH_FOR = "pour"
 FRENCH_INFINITIVE_ENDINGS = ("er", "ir", "re", "oir")
+
+
+MIN_FRENCH_VERB_LETTERS = 6
+FRENCH_NOUN_ENDINGS = ("ier", "iere", "ture", "oire", "aire")
+"""Endings of nouns shaped like an infinitive ("quartier", "culture", "histoire")."""
 
 
 def _french_infinitive(text: Tokens, index: int) -> bool:
@@ -1385,9 +1399,12 @@ MAX_COUNTRY_WORDS = 4
 MAX_LISTED = 3
 """The most items of a list a comma adds to a French name before its "et"."""
 FRENCH_IN = frozenset({"au", "en", "aux"})
-FRENCH_ADJECTIVES = frozenset({"supreme", "supremes", "autonome", "autonomes"})
+FRENCH_ADJECTIVES = frozenset(
+    {"supreme", "supremes", "autonome", "autonomes", "maritime", "maritimes", "agricole",
+     "agricoles", "etranger", "etrangers", "etrangere", "etrangeres"}
+)  # fmt: skip
 """Adjectives of bodies' names no ending tells ("Cour suprême", "Commission électorale
-nationale autonome")."""
+nationale autonome", "ministère des Pêches et de l'Économie maritime")."""
 FRENCH_NOT_ADJECTIVES = frozenset(
     {"avant", "devant", "pendant", "durant", "suivant", "maintenant", "cependant", "pourtant",
      "autant", "tant", "quant", "notamment", "selon"}
