@@ -2988,3 +2988,30 @@ def test_a_negated_adjective_goes_on_with_a_bodys_name(
 def test_a_competitions_group_is_no_body(resources: Resources) -> None:
     text = "في الجولة الخامسة من المجموعة الثانية للتصفيات المؤهلة إلى النهائيات"
     assert found(resources, text, "organisation", "ar") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وقال المسؤول في مديرية زراعة ديالى إن الفرق أحصت", "مديرية زراعة ديالى"),
+        ("وقال مدير دائرة صحة نينوى إن المستشفيات", "دائرة صحة نينوى"),
+        ("وأرجأت جامعة الزاوية الامتحانات بسبب الاشتباكات", "جامعة الزاوية"),
+    ],
+)
+def test_a_regions_name_of_one_word_ends_a_bodys_construct(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert found(resources, text, "organisation", "ar") == {normalize_text(name)}
+
+
+def test_the_town_ending_a_bodys_construct_stays_a_place_of_the_story(
+    resources: Resources,
+) -> None:
+    text = "عمان (بترا) - قالت مديرية مياه الكرك إن الضخ توقف وإن الأردن يعاني الجفاف"
+    assert "iso3166-2:JO-KA" in tags(resources, text, "ar")
+
+
+def test_a_district_head_before_a_region_word_and_its_region_is_no_body(
+    resources: Resources,
+) -> None:
+    assert found(resources, "وانهار مبنى في مركز محافظة نينوى أمس", "organisation", "ar") == set()

@@ -1464,6 +1464,8 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
     whose = 0
     only_adjectives = False
     placed = False
+    place_at: int | None = None
+    after_place = -1
     if (
         head == bare
         and (bare in rules.arabic_named or facility)
@@ -1533,7 +1535,8 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
     elif head == bare:
         if facility and last < count and words[last] in rules.arabic_served:
             return None  # "ميناء الصيد", "مطار العاصمة": what it serves, where it is
-        end, placed = _construct_chain(rules, text, last, bare in rules.arabic_placed)
+        end, place_at = _construct_chain(rules, text, last, bare in rules.arabic_placed)
+        placed = place_at is not None
         if bare in rules.arabic_placed and not placed:
             return None  # "دائرة الضوء"; but "دائرة صحة ذي قار", "بلدية مصراتة"
         # a weak head ("مجموعة", "سوق") is a body's before a place: "مجموعة موانئ أبوظبي",
@@ -1546,6 +1549,7 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
             last = end
         # "بلدية صفاقس الملاحقين": after the place, the sentence goes on
         only_adjectives = placed and bare in rules.arabic_placed
+        after_place = end if placed else -1
     # A definite head is followed by its adjectives ("المجلس الأعلى للقضاء"); an
     # indefinite one by a definite noun and its adjectives ("وزارة الصحة السعودية").
     # After an adjective only adjectives and a لل-complement ("للشغل") go on: a noun
@@ -1641,6 +1645,8 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
             # للمصادقة عليه", "وزارة المالية للنظر في": what the sentence's subject
             # does it for, after the name; but "وزارة الدولة للشؤون الخارجية"
             break
+        if last == after_place and word.startswith(ARTICLE) and word.endswith(FEMININE_PLURAL):
+            break  # "أرجأت جامعة الزاوية الامتحانات": a plural after the place is no adjective
         if word in rules.arabic_ends or not (
             word.startswith((ARTICLE, LAM_ARTICLE))
             or (word in rules.place_keys and not feminine_adjective(rules, word))
@@ -1714,9 +1720,12 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
     if (
         bare in rules.arabic_districts
         and head == bare
-        and _place_named_at(rules, text, start + 1) == last
+        and _place_named_at(rules, text, start + 1 + (words[start + 1] in rules.region_words))
+        == last
     ):
-        return None  # "مركز أبو حمص", "لواء المزار الجنوبي": a district, named by its town
+        # "مركز أبو حمص", "لواء المزار الجنوبي": a district, named by its town; "مركز
+        # محافظة نينوى": a region's chief town
+        return None
     if _cut_short(rules, text, last):
         return None  # "الدائرة الجنائية المختصة بالنظر في ...": the rest is no name found
     seat = last
@@ -1749,7 +1758,7 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         " ".join([head, *words[start + 1 : last]]),
         start,
         last,
-        seat=seat if last > seat else None,
+        seat=seat if last > seat else place_at,
     )
 
 
@@ -2219,23 +2228,23 @@ CONSTRUCT_NOUNS = 2
 
 def _construct_chain(
     rules: NameRules, text: Tokens, start: int, nesting: bool = False
-) -> tuple[int, bool]:
+) -> tuple[int, int | None]:
     """The token of the definite noun that ends a construct of indefinite nouns after
-    the head ("محكمة أمن الدولة", "شركة نفط الشمال"), else `start`; and whether a
-    place's name ends it. With `nesting`, a head noun may be one of the nouns
-    ("قيادة شرطة ذي قار")."""
+    the head ("محكمة أمن الدولة", "شركة نفط الشمال"), else `start`; and the token
+    where a place's name that ends it opens, else None. With `nesting`, a head noun
+    may be one of the nouns ("قيادة شرطة ذي قار")."""
     words, index = text.words, start
     while index < len(words) and index - start <= CONSTRUCT_NOUNS and text.joined(index - 1):
         word = words[index]
         if _on_place(rules, word) or (
             word[0] in PLACE_PREPOSITIONS and word[1:] in rules.place_words
         ):
-            return start, False  # "بلدية أوجفت بولاية أدرار": where it is, after the name
+            return start, None  # "بلدية أوجفت بولاية أدرار": where it is, after the name
         if (end := _place_named_at(rules, text, index)) > index:
-            return end, True  # a place ends it as a definite noun does: "موانئ أبوظبي"
+            return end, index  # a place ends it as a definite noun does: "موانئ أبوظبي"
         if word.startswith(ARTICLE):
             definite = word not in rules.arabic_ends and word not in rules.stopwords
-            return (index if definite and index > start else start), False
+            return (index if definite and index > start else start), None
         if (
             not is_arabic(word)
             or word.startswith((AND, *ARTICLE_FORMS))
@@ -2244,11 +2253,14 @@ def _construct_chain(
             or (word in rules.arabic_heads and not nesting)
             or word in rules.given_arabic
         ):
-            return start, False
+            return start, None
         index += 1
-    return start, False
+    return start, None
 
 
+FEMININE_PLURAL = "ات"
+"""The sound feminine plural's ending: never an adjective of a body, whose adjectives
+are singular."""
 SOUND_PLURAL = "ون"
 """The nominative of a sound plural, which a construct's second noun never takes."""
 MIN_SOUND_PLURAL_LETTERS = 5
@@ -2266,8 +2278,9 @@ def _place_named_at(rules: NameRules, text: Tokens, index: int) -> int:
         > index
     ):
         return end
-    if word in rules.place_keys:
-        # "شركة صينية" (a Chinese company): a people's adjective, no place's name
+    if word in rules.place_keys or word in rules.arabic_regions:
+        # "شركة صينية" (a Chinese company): a people's adjective, no place's name; a
+        # region's name of one word: "مديرية زراعة ديالى"
         return index + 1 if is_arabic(word) and not feminine_adjective(rules, word) else index
     return index
 
