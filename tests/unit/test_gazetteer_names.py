@@ -3015,3 +3015,16 @@ def test_a_district_head_before_a_region_word_and_its_region_is_no_body(
     resources: Resources,
 ) -> None:
     assert found(resources, "وانهار مبنى في مركز محافظة نينوى أمس", "organisation", "ar") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وقال الاتحاد الجهوي للشغل بصفاقس إن الإضراب ناجح", "الاتحاد الجهوي للشغل بصفاقس"),
+        ("وأعلنت الشركة الجهوية للنقل بصفاقس أن الحافلات", "الشركة الجهوية للنقل بصفاقس"),
+    ],
+)
+def test_a_regional_bodys_name_goes_on_to_its_town_after_bi(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert found(resources, text, "organisation", "ar") == {normalize_text(name)}

@@ -1735,16 +1735,17 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         last += _seat(rules, text, last) or 2 * _seated_at(rules, text, last)
     if bare in rules.arabic_regional and last < count and text.joined(last - 1):
         last += _region_seat(rules, text, last)
-    if (
-        last == seat
-        and last < count
-        and text.joined(last - 1)
-        and any(w in REGIONAL_ADJECTIVES for w in words[start + 1 : last])
-    ):
+    regional = any(w in REGIONAL_ADJECTIVES for w in words[start + 1 : last])
+    if regional and last == seat and last < count and text.joined(last - 1):
         last += _region_seat(rules, text, last, LAM)
     local = words[last - 1] in LOCAL_ADJECTIVES
     if (
-        (bare in rules.arabic_local or local or _local_court(rules, bare, words[start:last]))
+        (
+            bare in rules.arabic_local
+            or local
+            or regional
+            or _local_court(rules, bare, words[start:last])
+        )
         and last == seat
         and last < count
         and text.joined(last - 1)
