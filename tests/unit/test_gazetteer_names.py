@@ -3028,3 +3028,8 @@ def test_a_regional_bodys_name_goes_on_to_its_town_after_bi(
     text: str, name: str, resources: Resources
 ) -> None:
     assert found(resources, text, "organisation", "ar") == {normalize_text(name)}
+
+
+def test_a_towns_first_word_after_fi_opens_no_person(resources: Resources) -> None:
+    text = "وفي سيدي يحيى الغرب حيث يدرس الأستاذ منذ تسع سنوات"
+    assert found(resources, text, "person", "ar") == set()

@@ -508,6 +508,8 @@ def find_names(rules: NameRules, text: Tokens, language: str | None) -> list[Nam
                 name = _after_arabic_demonym(rules, text, index)
             elif word in rules.arabic_heads:
                 name = _arabic_organisation(rules, text, index) or _person(rules, text, index)
+            elif _town_after_in(rules, text, index):
+                continue
             else:
                 name = _person(rules, text, index)
         elif (
@@ -543,6 +545,17 @@ def find_names(rules: NameRules, text: Tokens, language: str | None) -> list[Nam
     if acronyms:  # "the miner SNIM" after "... (SNIM)": the same body
         found = [n for n in found if n.acronym is not None or n.name not in acronyms]
     return found
+
+
+def _town_after_in(rules: NameRules, text: Tokens, index: int) -> bool:
+    """Token `index` opens a town's name after "في": a word many towns' names open
+    with, as a person's may ("في سيدي يحيى الغرب", "Sidi" of a saint's town)."""
+    return (
+        index > 0
+        and text.words[index] in rules.toponym_prefixes
+        and text.words[index - 1].removeprefix(AND) == IN_ARABIC
+        and text.joined(index - 1)
+    )
 
 
 EXTENSION_WORDS = 3
