@@ -3033,3 +3033,8 @@ def test_a_regional_bodys_name_goes_on_to_its_town_after_bi(
 def test_a_towns_first_word_after_fi_opens_no_person(resources: Resources) -> None:
     text = "وفي سيدي يحيى الغرب حيث يدرس الأستاذ منذ تسع سنوات"
     assert found(resources, text, "person", "ar") == set()
+
+
+def test_a_governments_name_takes_no_purpose_after_its_adjective(resources: Resources) -> None:
+    text = "وسعت الحكومة الانتقالية لإعادة تفعيل الوحدات الإدارية في المحافظة"
+    assert not {n for n in found(resources, text, "organisation", "ar") if "لاعاده" in n}

@@ -1706,7 +1706,7 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
             # a body is meant
             whose = 1
             break
-        plain = purpose = plain and adjective
+        plain = purpose = plain and adjective and bare not in rules.arabic_fields_alone
         adjectives_only = adjectives_only or adjective
         last += 1
     seated = (
