@@ -3038,3 +3038,8 @@ def test_a_towns_first_word_after_fi_opens_no_person(resources: Resources) -> No
 def test_a_governments_name_takes_no_purpose_after_its_adjective(resources: Resources) -> None:
     text = "وسعت الحكومة الانتقالية لإعادة تفعيل الوحدات الإدارية في المحافظة"
     assert not {n for n in found(resources, text, "organisation", "ar") if "لاعاده" in n}
+
+
+def test_a_region_after_a_title_and_no_given_name_is_no_person(resources: Resources) -> None:
+    text = "أزمة الكهرباء تشعل احتجاجات ومحافظ حضرموت يعلن اتفاقا مع الشركة"
+    assert found(resources, text, "person", "ar") == set()

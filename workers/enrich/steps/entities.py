@@ -145,6 +145,7 @@ def _trimmed(
             all(ordinary_word(rules, word) for word in parts[:2])
             or any(_plural_nisba(word) for word in parts)
             or _no_name_opens(rules, parts[0])
+            or _place_not_name(rules, parts)
             or (
                 _after_weak_trigger(original, first_offset)
                 and not any(_name_word(rules, word) for word in parts)
@@ -218,6 +219,16 @@ def _name_word(rules: NameRules, word: str) -> bool:
     """An Arabic word only a name holds: a given name, a particle that joins a name's
     parts ("بن", "أبو", "عبد") or a family's definite nisba ("العبيدي")."""
     return word in rules.given_arabic or word in NAME_PARTICLES or nisba_adjective(word)
+
+
+def _place_not_name(rules: NameRules, parts: list[str]) -> bool:
+    """A known place's name and no given name after it: the complement of the title
+    that announced it, no person ("ومحافظ حضرموت يعلن اتفاقا")."""
+    return (
+        (parts[0] in rules.place_keys or parts[0] in rules.arabic_regions)
+        and parts[0] not in rules.given_arabic
+        and (len(parts) < 2 or parts[1] not in rules.given_arabic)
+    )
 
 
 def _no_name_opens(rules: NameRules, word: str) -> bool:
