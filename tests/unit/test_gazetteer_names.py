@@ -3043,3 +3043,15 @@ def test_a_governments_name_takes_no_purpose_after_its_adjective(resources: Reso
 def test_a_region_after_a_title_and_no_given_name_is_no_person(resources: Resources) -> None:
     text = "أزمة الكهرباء تشعل احتجاجات ومحافظ حضرموت يعلن اتفاقا مع الشركة"
     assert found(resources, text, "person", "ar") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وطلبت المحامية استدعاء رئيس قطاع جمارك الإسكندرية للشهادة",
+        "وقال رئيس شعبة مصدري الصمغ العربي إن الصادرات تراجعت",
+        "وأعلن فريق بحثي بكلية الزراعة نتائج التجارب",
+    ],
+)
+def test_a_part_of_a_body_after_a_title_is_no_person(text: str, resources: Resources) -> None:
+    assert found(resources, text, "person", "ar") == set()
