@@ -261,6 +261,13 @@ def test_a_strike_the_headline_names_is_labours_whatever_trade_strikes(
             "the government has promised; the ministers and parties welcomed the agreement.",
             "medtop:16000000",
         ),
+        # a fire that destroys a market is the disaster's, whatever trade it stops
+        (
+            "Fire guts hundreds of stalls at a city market",
+            "Traders counted their losses as the market's business, prices, sales, supply, "
+            "trade, customers, credit and revenue stopped; shops and wholesale suffered.",
+            "medtop:03000000",
+        ),
     ],
 )
 def test_the_event_a_headline_names_decides_the_topic_over_the_bodys_vocabulary(
