@@ -3055,3 +3055,10 @@ def test_a_region_after_a_title_and_no_given_name_is_no_person(resources: Resour
 )
 def test_a_part_of_a_body_after_a_title_is_no_person(text: str, resources: Resources) -> None:
     assert found(resources, text, "person", "ar") == set()
+
+
+def test_a_directorates_name_ends_with_its_wilaya_after_lam(resources: Resources) -> None:
+    text = "وقررت مديرية التربية لولاية خنشلة تعليق الدراسة يومين"
+    assert found(resources, text, "organisation", "ar") == {
+        normalize_text("مديرية التربية لولاية خنشلة")
+    }

@@ -1749,8 +1749,13 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
     if bare in rules.arabic_regional and last < count and text.joined(last - 1):
         last += _region_seat(rules, text, last)
     regional = any(w in REGIONAL_ADJECTIVES for w in words[start + 1 : last])
-    if regional and last == seat and last < count and text.joined(last - 1):
-        last += _region_seat(rules, text, last, LAM)
+    if (
+        (regional or bare in rules.arabic_regional)
+        and last == seat
+        and last < count
+        and text.joined(last - 1)
+    ):
+        last += _region_seat(rules, text, last, LAM)  # "مديرية التربية لولاية خنشلة"
     local = words[last - 1] in LOCAL_ADJECTIVES
     if (
         (
@@ -2227,6 +2232,8 @@ def _purpose_construct_noun(rules: NameRules, word: str) -> bool:
         and word not in rules.arabic_function
         and word not in rules.stopwords
         and word not in rules.given_arabic
+        and word not in rules.place_keys
+        and word not in rules.arabic_regions
         and not feminine_adjective(rules, word)
         and not not_a_name(word)
     )
