@@ -3062,3 +3062,29 @@ def test_a_directorates_name_ends_with_its_wilaya_after_lam(resources: Resources
     assert found(resources, text, "organisation", "ar") == {
         normalize_text("مديرية التربية لولاية خنشلة")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "وفي قرية الجورة قالت حسنية سليمان الرميلات إن المياه دخلت المنازل",
+            "حسنية سليمان الرميلات",
+        ),
+        (
+            "وحصل الفيلم الإسباني على جائزة الجمهور للمخرج ألبرتو رويث نابارو على المسرح",
+            "ألبرتو رويث نابارو",
+        ),
+    ],
+)
+def test_two_overlapping_readings_of_a_name_are_one_person(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert found(resources, text, "person", "ar") == {normalize_text(name)}
+
+
+def test_a_name_after_a_bodys_name_is_not_joined_to_the_bodys_words(
+    resources: Resources,
+) -> None:
+    text = "وقال رئيس اللجنة الوطنية لشؤون الأسرى عبد القادر المرتضى في تصريح للصحفيين"
+    assert found(resources, text, "person", "ar") == {normalize_text("عبد القادر المرتضى")}

@@ -637,6 +637,7 @@ def find_entities(
     if people:
         people = _not_named_after(gazetteer.names, analysis.original, people)
         people = _not_after_a_link(gazetteer.names, analysis.original, people)
+    built, people = _joined_people(built, people, tokens)
     built, people = _outer_people(built, people), _unless_inside(people, built, tokens)
     for person in people:
         name, first_offset, count = person.name, person.first_offset, person.count
@@ -1395,6 +1396,49 @@ def _unless_inside(
         if not any(_words(p.name) in name for name in longer)
         and not any(span.start < p.first_offset < span.end for span in bodies)
     ]
+
+
+def _joined_people(
+    built: list[Name], people: list[TriggerPerson], tokens: Tokens
+) -> tuple[list[Name], list[TriggerPerson]]:
+    """A person found from the structure of the name and one a trigger found that
+    overlap, neither holding the other ("حسنية سليمان" and "سليمان الرميلات" of "قالت
+    حسنية سليمان الرميلات"): one person, from the first's first word to the last's
+    last."""
+    if not people:
+        return built, people
+    analysis = tokens.analysis
+    walked = [(n, analysis.span(n.first, n.last)) for n in built if n.type == "person"]
+    if not walked:
+        return built, people
+    bodies = [analysis.span(n.first, n.last) for n in built if n.type == "organisation"]
+    joined: list[TriggerPerson] = []
+    dropped: set[int] = set()
+    for person in people:
+        start = person.first_offset
+        end = start + len(person.surface_forms[0])
+        if any(body.start < start < body.end for body in bodies):
+            joined.append(person)  # no name: it opens inside a body's (`_unless_inside`)
+            continue
+        for index, (name, span) in enumerate(walked):
+            if not (span.start < start < span.end < end or start < span.start < end < span.end):
+                continue
+            last = name.last
+            while last < len(tokens.words) and analysis.span(last - 1, last).end < end:
+                last += 1
+            first = name.first
+            while first > 0 and analysis.span(first, first + 1).start > start:
+                first -= 1
+            if analysis.span(first, last).start != min(start, span.start):
+                continue
+            surface = analysis.surface(first, last)
+            name_words = " ".join(tokens.words[first:last])
+            person = TriggerPerson(name_words, analysis.span(first, last).start, 1, [surface])
+            dropped.add(index)
+            break
+        joined.append(person)
+    kept = [n for n in built if not any(n is walked[i][0] for i in dropped)]
+    return kept, joined
 
 
 def _outer_people(built: list[Name], people: list[TriggerPerson]) -> list[Name]:
