@@ -3088,3 +3088,15 @@ def test_a_name_after_a_bodys_name_is_not_joined_to_the_bodys_words(
 ) -> None:
     text = "وقال رئيس اللجنة الوطنية لشؤون الأسرى عبد القادر المرتضى في تصريح للصحفيين"
     assert found(resources, text, "person", "ar") == {normalize_text("عبد القادر المرتضى")}
+
+
+def test_a_bodys_part_named_for_a_body_named_before_is_no_body(resources: Resources) -> None:
+    text = "وقال إن موكله نفذ تعليمات شفهية من الإدارة العامة للبنك ولم يستفد"
+    assert found(resources, text, "organisation", "ar") == set()
+
+
+def test_a_bodys_part_with_its_seat_is_a_body(resources: Resources) -> None:
+    text = "وقالت المديرية الإقليمية للوزارة بتارودانت إن الدراسة تستأنف"
+    assert found(resources, text, "organisation", "ar") == {
+        normalize_text("المديرية الإقليمية للوزارة بتارودانت")
+    }

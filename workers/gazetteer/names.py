@@ -124,6 +124,9 @@ class NameRules:
     """Adjectives of two words, an indefinite one and the definite noun it is said
     of, that go on with a body's name: "جامعة محمد السادس متعددة التخصصات", "القوة
     المشتركة متعددة الجنسيات"."""
+    arabic_anaphoric: frozenset[str]
+    """Heads with the article that after "لل" at a name's end refer back to a body named
+    before: "الإدارة العامة للشركة" is that company's management, no body of its own."""
     arabic_fields_alone: frozenset[str]
     """Heads whose names hold their fields alone, never what the body is for: a
     لل-word after one is the sentence's purpose ("وزارة المالية للنظر في")."""
@@ -383,6 +386,7 @@ def name_rules(
         arabic_states=words(heads["ar"], "states"),
         arabic_fields=words(heads["ar"], "fields"),
         arabic_fields_alone=words(heads["ar"], "fields_alone"),
+        arabic_anaphoric=words(heads["ar"], "anaphoric"),
         arabic_compound_adjectives=frozenset(
             (first, second)
             for first, second in (
@@ -545,6 +549,15 @@ def find_names(rules: NameRules, text: Tokens, language: str | None) -> list[Nam
     if acronyms:  # "the miner SNIM" after "... (SNIM)": the same body
         found = [n for n in found if n.acronym is not None or n.name not in acronyms]
     return found
+
+
+def _seat_follows(text: Tokens, index: int) -> bool:
+    """Token `index` is "في" or a word with "ب" on it, joined to the one before: where a
+    body sits may follow ("المديرية الإقليمية للوزارة بتارودانت")."""
+    if index >= len(text.words) or not text.joined(index - 1):
+        return False
+    word = text.words[index]
+    return word == IN_ARABIC or (word.startswith(BI) and len(word) > 1)
 
 
 def _town_after_in(rules: NameRules, text: Tokens, index: int) -> bool:
@@ -1649,6 +1662,12 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         if last - start >= needed and (end := _for_place_of_words(rules, text, last)) > last:
             last = end  # "الهيئة العامة للمنطقة الاقتصادية لقناة السويس"
             continue
+        if (
+            word.startswith(LAM_ARTICLE)
+            and ARTICLE + word[len(LAM_ARTICLE) :] in rules.arabic_anaphoric
+            and not _seat_follows(text, last + 1)
+        ):
+            return None  # "الإدارة العامة للشركة": the management of a company named before
         if word.startswith(LAM_ARTICLE) and (
             words[last - 1].startswith(LAM_ARTICLE)
             or _pronoun_object_after(text, last)
