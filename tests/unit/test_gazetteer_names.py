@@ -3100,3 +3100,10 @@ def test_a_bodys_part_with_its_seat_is_a_body(resources: Resources) -> None:
     assert found(resources, text, "organisation", "ar") == {
         normalize_text("المديرية الإقليمية للوزارة بتارودانت")
     }
+
+
+def test_another_countrys_body_read_as_this_storys_loses_its_proclitic(
+    resources: Resources,
+) -> None:
+    text = "العريش (أ ش أ) - غمرت السيول منازل في مصر والحماية المدنية تدفع بمعدات الشفط"
+    assert normalize_text("الحماية المدنية") in found(resources, text, "organisation", "ar")

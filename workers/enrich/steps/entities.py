@@ -55,6 +55,7 @@ from workers.models import Dateline, EnrichedArticle, EntityTag, EntityType, ass
 from workers.text.arabic import (
     AND,
     ARTICLE,
+    BEFORE_ARTICLE,
     CLITIC_ARTICLES,
     COMPOUND_NAME_ENDINGS,
     CONJUNCTIONS,
@@ -631,7 +632,7 @@ def find_entities(
             if fields["id"] not in present:
                 tags.append(_known_tag(fields, surfaces, count, first_offset, named_confidence))
     for first_offset, count, surfaces in namesakes:
-        name = normalize_text(surfaces[0])
+        name = _without_proclitic(normalize_text(surfaces[0]))
         tags.append(_candidate("organisation", name, first_offset, count, surfaces, language))
     people = _trimmed(gazetteer, people, analysis.original)
     if people:
@@ -1017,6 +1018,18 @@ def _french_language(analysis: Analysis, found: EntryMentions) -> bool:
         and before.group(1).lower() in FRENCH_LANGUAGE_ARTICLES
         and not after[:1].isupper()
     )
+
+
+def _without_proclitic(name: str) -> str:
+    """A known body's normalized name as written less the proclitics on its first word
+    ("والحمايه المدنيه" -> "الحمايه المدنيه"), which the gazetteer's keys never hold."""
+    if not is_arabic(name):
+        return name
+    first, _, rest = name.partition(" ")
+    for prefix in sorted(BEFORE_ARTICLE, key=len, reverse=True):
+        if prefix and first.startswith(prefix + ARTICLE) and len(first) > len(prefix) + 3:
+            return " ".join(filter(None, (first[len(prefix) :], rest)))
+    return name
 
 
 def _feminine_elative(found: EntryMentions) -> bool:
