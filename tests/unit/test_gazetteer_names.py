@@ -3107,3 +3107,18 @@ def test_another_countrys_body_read_as_this_storys_loses_its_proclitic(
 ) -> None:
     text = "العريش (أ ش أ) - غمرت السيول منازل في مصر والحماية المدنية تدفع بمعدات الشفط"
     assert normalize_text("الحماية المدنية") in found(resources, text, "organisation", "ar")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "absent"),
+    [
+        ("وقال أستاذ هندسة الاتصالات في الجامعة إن القمر", "person", "أستاذ هندسة"),
+        ("وقال اختصاصي طب الأطفال الدكتور إن الحالات", "person", "اختصاصي طب"),
+        ("وبرأت المحكمة سيدي ولد أبو بكر لعدم كفاية الأدلة", "person", "لعدم"),
+        ("سجلت إصابات في مدارس بالزرقاء والرصيفة والوضع تحت السيطرة", "place", "الوضع"),
+    ],
+)
+def test_a_trade_a_phrase_or_a_common_noun_is_no_part_of_a_name(
+    text: str, kind: str, absent: str, resources: Resources
+) -> None:
+    assert not [n for n in found(resources, text, kind, "ar") if normalize_text(absent) in n]
