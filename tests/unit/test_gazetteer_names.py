@@ -2632,6 +2632,7 @@ def test_a_workers_union_is_named_with_the_trade_after_in(
     [
         "وحول المتهم الأموال إلى حساب في بنك إسباني",
         "وكشفت بعثة ألمانية عن معبد نبطي قرب الكرك",
+        "بمساندة خبراء من شركة مقاولات تركية مشيرا إلى أن الأعمال",
     ],
 )
 def test_a_head_and_a_countrys_adjective_alone_describe_a_body(

@@ -1747,8 +1747,12 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         and _another_head(rules, words[start + 1])
     ):
         return None  # "مجلس المفوضية", "رئيس الهيئة": a part or office of a body named before
-    if head == bare and whose == 0 and _countrys_adjective(rules, words[start + 1]):
-        return None  # "بنك إسباني", "بعثة ألمانية": a Spanish bank, a German mission
+    if head == bare and any(
+        _countrys_adjective(rules, w) for w in words[start + 1 : min(count, last + 1)]
+    ):
+        # "بنك إسباني", "بعثة ألمانية", "شركة مقاولات تركية": a Spanish bank, a German
+        # mission, a Turkish contractor
+        return None
     if (
         bare in rules.arabic_districts
         and head == bare
