@@ -3123,3 +3123,21 @@ def test_a_trade_a_phrase_or_a_common_noun_is_no_part_of_a_name(
     text: str, kind: str, absent: str, resources: Resources
 ) -> None:
     assert not [n for n in found(resources, text, kind, "ar") if normalize_text(absent) in n]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وشارك في معرض جدة للكتاب ناشرون عرب، وقالت دار الساقي إن الإقبال كبير", "دار الساقي"),
+        ("وعرضت دار توبقال روايات جديدة في معرض الرباط للكتاب", "دار توبقال"),
+        ("وشاركت دار ذات السلاسل في المعرض مع 400 ناشر", "دار ذات السلاسل"),
+    ],
+)
+def test_a_house_and_its_name_are_a_publisher_in_a_story_about_publishing(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert normalize_text(name) in found(resources, text, "organisation", "ar")
+
+
+def test_a_house_and_a_name_are_no_publisher_elsewhere(resources: Resources) -> None:
+    assert found(resources, "وقالت دار الساقي إن الإقبال كبير", "organisation", "ar") == set()

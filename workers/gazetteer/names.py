@@ -165,6 +165,10 @@ class NameRules:
     arabic_purposed: dict[str, frozenset[str]]
     """Heads that name a body only with what it does after the name -> those
     purposes ("دار" -> "للنشر")."""
+    arabic_purposed_in: dict[str, frozenset[str]]
+    """Of those heads, the words of a story about what the body does in which the head
+    and one name word name it without the purpose ("دار الساقي" in a story about a book
+    fair: "الناشرين", "للكتاب")."""
     arabic_adjectives: frozenset[str]
     """Definite adjectives of names that are not shaped like a nisba ("العام", "الأعلى")."""
     arabic_ends: frozenset[str]
@@ -404,6 +408,10 @@ def name_rules(
         arabic_purposed={
             normalize_text(head): words(heads["ar"]["purposed"], head)
             for head in heads["ar"].get("purposed", {})
+        },
+        arabic_purposed_in={
+            normalize_text(head): words(heads["ar"]["purposed_in"], head)
+            for head in heads["ar"].get("purposed_in", {})
         },
         arabic_facilities=words(heads["ar"], "facilities"),
         arabic_served=words(heads["ar"], "served"),
@@ -1965,9 +1973,39 @@ def _purposed(rules: NameRules, text: Tokens, start: int, head: str) -> Name | N
                 last += 1
             return Name("organisation", " ".join([head, *words[start + 1 : last]]), start, last)
         if not is_arabic(word) or word in rules.stopwords or word in rules.arabic_function:
-            return None
+            break
         last += 1
-    return None
+    return _named_in_its_trade(rules, text, start, head)
+
+
+POSSESSORS = frozenset(("ذات", "ذو", "ذي"))
+"""Nouns that name with the word after them ("ذات السلاسل", the one of the chains)."""
+
+
+def _named_in_its_trade(rules: NameRules, text: Tokens, start: int, head: str) -> Name | None:
+    """A head that names a body only with its purpose, and one name word, in a story
+    about that trade (`NameRules.arabic_purposed_in`): "دار الساقي" among publishers."""
+    words, name_at = text.words, start + 1
+    cues = rules.arabic_purposed_in.get(head.removeprefix(ARTICLE))
+    if not cues or name_at >= len(words) or not text.joined(start):
+        return None
+    word = words[name_at]
+    if not (
+        is_arabic(word)
+        and not word.startswith(CLITIC_ARTICLES)
+        and word not in rules.stopwords
+        and word not in rules.arabic_function
+        and word not in rules.arabic_ends
+        and word not in rules.arabic_heads
+        and not ordinary_word(rules, word)
+        and word not in cues
+        and any(w in cues for w in words)
+    ):
+        return None
+    last = name_at + 1
+    if word in POSSESSORS and last < len(words) and text.joined(name_at):
+        last += 1  # "دار ذات السلاسل"
+    return Name("organisation", " ".join([head, *words[name_at:last]]), start, last)
 
 
 PARTICIPLE_PREFIXES = (ARTICLE + "مت", ARTICLE + "مست")
