@@ -764,3 +764,25 @@ def test_a_french_demonym_after_an_article_alone_is_the_language_no_country(
 def test_a_french_demonym_before_a_name_is_its_country(resources: Resources) -> None:
     text = "Parmi les acheteurs figure le suisse Givaudan, selon les exportateurs."
     assert "Q39" in {t.id for t in tags(resources, text, "fr").values()}
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "other"),
+    [
+        (
+            "وقال مشجع قادم من وجدة إن المباراة كانت قوية في المغرب",
+            "geonames:2540483",
+            "place:jeddah",
+        ),
+        (
+            "وافتتحت الشركة فروعا في الرياض وجدة والدمام بالسعودية",
+            "place:jeddah",
+            "geonames:2540483",
+        ),
+    ],
+)
+def test_a_places_own_name_beats_anothers_with_a_proclitic_in_its_country(
+    text: str, place: str, other: str, resources: Resources
+) -> None:
+    found = tags(resources, text, "ar")
+    assert place in found and other not in found

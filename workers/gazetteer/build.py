@@ -145,7 +145,7 @@ class _Keys:
         packaged town ("سالم" is Salem in India, "كلمة" Kalameh in Iran, only in
         their GeoNames alternate names; "Hope" is a town in Arkansas)."""
         self.best: dict[str, tuple[tuple[int, int, int, float], KeyInfo]] = {}
-        self.places: dict[str, dict[str, tuple[tuple[int, int, int, float], int]]] = {}
+        self.places: dict[str, dict[str, tuple[tuple[int, int, int, float], int, bool]]] = {}
         """Per key, the strongest place of each country named by it."""
 
     def add_entry(self, index: int, entry: Entry) -> None:
@@ -201,7 +201,7 @@ class _Keys:
         )
         if is_arabic(normalized):
             packaged = entry.priority < CURATED_PRIORITY
-            for variant, _ in arabic_variants(normalized, common_clitics_only=packaged):
+            for variant, clitic in arabic_variants(normalized, common_clitics_only=packaged):
                 # "ك" + "بيرا" (Beira) is "كبيرا", "و" + "رقة" (Raqqa) "ورقة": a variant
                 # may be an ordinary word too; a curated name itself is kept
                 if (packaged or variant != normalized) and (
@@ -209,7 +209,7 @@ class _Keys:
                     or (entry.priority == TOWN_PRIORITY and variant in self.not_towns)
                 ):
                     continue
-                self._claim(variant, rank, KeyInfo(index, kind, case), country)
+                self._claim(variant, rank, KeyInfo(index, kind, case), country, clitic == 0)
         else:
             for variant in _latin_article_variants(normalized, entry):
                 self._claim(variant, rank, KeyInfo(index, kind, case), country)
@@ -223,19 +223,29 @@ class _Keys:
             if len(by_country) < 2:
                 continue
             (priority, *_), info = self.best[text]
-            for country, ((other_priority, *_), index) in by_country.items():
-                if index != info.entry and other_priority >= priority:
+            as_written = any(i == info.entry and e for _, i, e in by_country.values())
+            for country, ((other_priority, *_), index, exact) in by_country.items():
+                # a place's own name beats another's with a proclitic on it: "وجدة" is
+                # Oujda in a Moroccan story, "and Jeddah" elsewhere
+                if index != info.entry and (
+                    other_priority >= priority or (exact and not as_written)
+                ):
                     found.setdefault(info.entry, {}).setdefault(country, index)
         return found
 
     def _claim(
-        self, text: str, rank: tuple[int, int, int, float], info: KeyInfo, country: str | None
+        self,
+        text: str,
+        rank: tuple[int, int, int, float],
+        info: KeyInfo,
+        country: str | None,
+        exact: bool = True,
     ) -> None:
         if country is not None and info.kind == Kind.NAME:
             by_country = self.places.setdefault(text, {})
             held = by_country.get(country)
             if held is None or rank > held[0]:
-                by_country[country] = (rank, info.entry)
+                by_country[country] = (rank, info.entry, exact)
         current = self.best.get(text)
         if current is None or rank > current[0]:
             self.best[text] = (rank, info)
