@@ -3141,3 +3141,16 @@ def test_a_house_and_its_name_are_a_publisher_in_a_story_about_publishing(
 
 def test_a_house_and_a_name_are_no_publisher_elsewhere(resources: Resources) -> None:
     assert found(resources, "وقالت دار الساقي إن الإقبال كبير", "organisation", "ar") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وأشارت إلى قرارات هيئة تنظيم المياه والكهرباء الأخيرة", "هيئة تنظيم المياه والكهرباء"),
+        ("وأعلنت هيئة تنظيم الاتصالات أن الترددات", "هيئة تنظيم الاتصالات"),
+    ],
+)
+def test_a_head_that_is_a_verbal_noun_goes_on_in_a_bodys_construct(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert found(resources, text, "organisation", "ar") == {normalize_text(name)}

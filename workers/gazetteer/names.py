@@ -2332,7 +2332,8 @@ def _construct_chain(
             or word.startswith((AND, *ARTICLE_FORMS))
             or (len(word) > 3 and word[0] in "ين")  # a verb in the present: "شركة يملكها"
             or word in rules.arabic_function
-            or (word in rules.arabic_heads and not nesting)
+            # a head that is a verbal noun is the body's task: "هيئة تنظيم المياه"
+            or (word in rules.arabic_heads and not nesting and not _verbal_noun(word))
             or word in rules.given_arabic
         ):
             return start, None
