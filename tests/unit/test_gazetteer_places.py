@@ -786,3 +786,20 @@ def test_a_places_own_name_beats_anothers_with_a_proclitic_in_its_country(
 ) -> None:
     found = tags(resources, text, "ar")
     assert place in found and other not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وشارك الناقد في ندوة عن الترجمة بين العربية والفرنسية في المعرض",
+        "وصدرت الرواية باللغة الإنجليزية عن دار صغيرة",
+    ],
+)
+def test_an_arabic_demonym_after_a_language_is_the_language_no_country(
+    text: str, resources: Resources
+) -> None:
+    assert not [t for t in tags(resources, text, "ar").values() if t.type == "place"]
+
+
+def test_an_arabic_demonym_after_arab_without_and_is_its_country(resources: Resources) -> None:
+    assert "Q148" in tags(resources, "وانعقدت القمة العربية الصينية في الرياض", "ar")

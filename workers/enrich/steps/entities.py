@@ -441,7 +441,11 @@ def find_entities(
         f
         for f in found.known
         if f.named
-        or not (_feminine_elative(f) or (language == "fr" and _french_language(analysis, f)))
+        or not (
+            _feminine_elative(f)
+            or (language == "fr" and _french_language(analysis, f))
+            or (language == "ar" and _arabic_language(analysis, f))
+        )
     ]
     people = [TriggerPerson(p.name, p.first_offset, p.count, p.surface_forms) for p in found.people]
     fields_of = templates.fields
@@ -1001,6 +1005,34 @@ FRENCH_LANGUAGE_ARTICLES = frozenset(("le", "l", "en", "du"))
 """Words before a demonym in lower case that make it the language ("le français", "l'arabe
 tchadien", "en anglais"), no country."""
 FRENCH_LANGUAGE_BEFORE = re.compile(r"\b(\w+)['’ ]\s*$")
+
+
+LANGUAGE_WORDS = frozenset(
+    normalize_text(word) for word in ("اللغة", "باللغة", "اللغتين", "باللغتين")
+)
+"""Words before a demonym that make it a language ("باللغة الفرنسية"), no country."""
+LANGUAGES_AR = frozenset(normalize_text(word) for word in ("العربية", "الإنجليزية", "الإنكليزية"))
+"""Languages before "و" and a demonym that make it one too ("بين العربية والفرنسية")."""
+
+
+def _arabic_language(analysis: Analysis, found: EntryMentions) -> bool:
+    """One mention, an adjective after "اللغة", or after another language with "و" on
+    it: the language, no country ("الترجمة بين العربية والفرنسية"); "القمة العربية
+    الصينية" names China."""
+    if found.count != 1:
+        return False
+    before = analysis.original[max(0, found.first_offset - LANGUAGE_REACH) : found.first_offset]
+    words = before.split()
+    if not words:
+        return False
+    word = normalize_text(words[-1])
+    return word in LANGUAGE_WORDS or (
+        word in LANGUAGES_AR and found.surface_forms[0].startswith(AND)
+    )
+
+
+LANGUAGE_REACH = 16
+"""Characters before a demonym that hold the word before it."""
 
 
 def _french_language(analysis: Analysis, found: EntryMentions) -> bool:
