@@ -2316,6 +2316,11 @@ def test_an_opener_before_a_word_ending_in_alef_maqsura_is_the_preposition(
             "ministère des Pêches et de l'Économie maritime",
         ),
         ("La Caisse nationale agricole a prêté aux planteurs.", "Caisse nationale agricole"),
+        (
+            "Le ministère de l'Environnement, du Développement durable et du Bassin du Congo"
+            " a ouvert une enquête.",
+            "ministère de l'Environnement, du Développement durable et du Bassin du Congo",
+        ),
     ],
 )
 def test_a_french_body_keeps_the_adjectives_no_ending_tells(

@@ -1359,6 +1359,8 @@ def _without_place_at_end(rules: NameRules, text: Tokens, start: int, last: int)
         if place not in rules.keys or place in rules.body_keys:
             continue
         link = end - 1 if words[end - 1] in FRENCH_ARTICLES else end
+        if words[link - 2] in COORDINATORS:
+            return last  # "... et du Bassin du Congo": the last field a list names
         if link - start > 2 and words[link - 1] in FRENCH_OF:
             return link - 1
     return last
@@ -1401,6 +1403,11 @@ def _listed_item(rules: NameRules, text: Tokens, index: int, capitalised: bool) 
     if bool(text.caps[after]) != capitalised:
         return 0
     end = after + 1
+    for size in range(MAX_COUNTRY_WORDS, 1, -1):  # "et du Bassin du Congo": a known name
+        if all(text.joined(i) for i in range(after, min(count, after + size) - 1)) and (
+            " ".join(words[after : after + size]) in rules.keys
+        ):
+            return after + size
     if (
         end < count
         and text.joined(after)
