@@ -2316,11 +2316,6 @@ def test_an_opener_before_a_word_ending_in_alef_maqsura_is_the_preposition(
             "ministère des Pêches et de l'Économie maritime",
         ),
         ("La Caisse nationale agricole a prêté aux planteurs.", "Caisse nationale agricole"),
-        (
-            "Le ministère de l'Environnement, du Développement durable et du Bassin du Congo"
-            " a ouvert une enquête.",
-            "ministère de l'Environnement, du Développement durable et du Bassin du Congo",
-        ),
     ],
 )
 def test_a_french_body_keeps_the_adjectives_no_ending_tells(
@@ -3159,3 +3154,15 @@ def test_a_head_that_is_a_verbal_noun_goes_on_in_a_bodys_construct(
     text: str, name: str, resources: Resources
 ) -> None:
     assert found(resources, text, "organisation", "ar") == {normalize_text(name)}
+
+
+def test_a_french_bodys_last_listed_field_may_be_a_known_place(resources: Resources) -> None:
+    text = (
+        "Le ministère de l'Environnement, du Développement durable et du Bassin du Congo"
+        " a ouvert une enquête."
+    )
+    assert found(resources, text, "organisation", "fr") == {
+        normalize_text(
+            "ministère de l'Environnement, du Développement durable et du Bassin du Congo"
+        )
+    }
