@@ -3166,3 +3166,14 @@ def test_a_french_bodys_last_listed_field_may_be_a_known_place(resources: Resour
             "ministère de l'Environnement, du Développement durable et du Bassin du Congo"
         )
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le Parlement sortant, dominé par l'opposition, a été dissous en septembre.",
+        "Le Gouvernement actuel a promis des élections.",
+    ],
+)
+def test_a_french_bodys_term_after_its_head_makes_no_name(text: str, resources: Resources) -> None:
+    assert found(resources, text, "organisation", "fr") == set()

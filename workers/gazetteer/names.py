@@ -1448,9 +1448,13 @@ FRENCH_ADJECTIVES = frozenset(
 nationale autonome", "ministère des Pêches et de l'Économie maritime")."""
 FRENCH_NOT_ADJECTIVES = frozenset(
     {"avant", "devant", "pendant", "durant", "suivant", "maintenant", "cependant", "pourtant",
-     "autant", "tant", "quant", "notamment", "selon"}
+     "autant", "tant", "quant", "notamment", "selon",
+     "sortant", "sortante", "sortants", "sortantes", "actuel", "actuelle", "actuels",
+     "actuelles"}
 )  # fmt: skip
-"""Words shaped like an adjective ("-ant") that go on with the sentence."""
+"""Words shaped like an adjective ("-ant") that go on with the sentence, and adjectives
+of a body's term ("le Parlement sortant", "le gouvernement actuel"), no part of its
+name."""
 FRENCH_BEFORE_NOUNS = frozenset(
     {"premiere", "premier", "grande", "grand", "haute", "haut", "petite", "petit", "seconde",
      "second", "deuxieme", "nouvelle", "nouveau", "moyenne", "moyen"}
