@@ -261,6 +261,19 @@ def test_a_strike_the_headline_names_is_labours_whatever_trade_strikes(
             "the government has promised; the ministers and parties welcomed the agreement.",
             "medtop:16000000",
         ),
+        # an outbreak of a disease is health's, wherever it breaks out
+        (
+            "الصحة: 63 إصابة بالتهاب الكبد الوبائي في مدارس بالزرقاء",
+            "وقالت مديرة المدرسة إن الطلاب والمعلمين والصفوف والامتحانات والمناهج والتعليم"
+            " والدراسة تأثرت، وإن وزارة التربية والتعليم علقت الدوام في المدارس.",
+            "medtop:07000000",
+        ),
+        (
+            "Congo : des nappes de pétrole souillent les plages de Pointe-Noire",
+            "Les pêcheurs évaluent leurs pertes : le marché, les prix, les ventes, le commerce"
+            " et les exportations de poisson sont à l'arrêt, selon les entreprises du port.",
+            "medtop:06000000",
+        ),
         # a fire that destroys a market is the disaster's, whatever trade it stops
         (
             "Fire guts hundreds of stalls at a city market",
