@@ -1043,7 +1043,7 @@ def _french_language(analysis: Analysis, found: EntryMentions) -> bool:
     if found.count != 1 or not surface.islower():
         return False
     original, offset = analysis.original, found.first_offset
-    before = FRENCH_LANGUAGE_BEFORE.search(original, 0, offset)
+    before = FRENCH_LANGUAGE_BEFORE.search(original, max(0, offset - LANGUAGE_REACH), offset)
     after = original[offset + len(surface) :].lstrip()
     return (
         before is not None
