@@ -749,21 +749,31 @@ def test_a_word_before_a_town_named_with_son_of_is_no_given_name(resources: Reso
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("language", "text"),
     [
-        "Ils ne parlent pas tous l'arabe ni le français, mais il faut les accueillir.",
-        "Les cours de physique sont donnés en anglais depuis la rentrée.",
+        ("fr", "Ils ne parlent pas tous l'arabe ni le français, mais il faut les accueillir."),
+        ("fr", "Les cours de physique sont donnés en anglais depuis la rentrée."),
+        ("ar", "وشارك الناقد في ندوة عن الترجمة بين العربية والفرنسية في المعرض"),
+        ("ar", "وصدرت الرواية باللغة الإنجليزية عن دار صغيرة"),
     ],
 )
-def test_a_french_demonym_after_an_article_alone_is_the_language_no_country(
-    text: str, resources: Resources
+def test_a_demonym_that_names_a_language_names_no_country(
+    language: str, text: str, resources: Resources
 ) -> None:
-    assert not [t for t in tags(resources, text, "fr").values() if t.type == "place"]
+    assert not [t for t in tags(resources, text, language).values() if t.type == "place"]
 
 
-def test_a_french_demonym_before_a_name_is_its_country(resources: Resources) -> None:
-    text = "Parmi les acheteurs figure le suisse Givaudan, selon les exportateurs."
-    assert "Q39" in {t.id for t in tags(resources, text, "fr").values()}
+@pytest.mark.parametrize(
+    ("language", "text", "country"),
+    [
+        ("fr", "Parmi les acheteurs figure le suisse Givaudan, selon les exportateurs.", "Q39"),
+        ("ar", "وانعقدت القمة العربية الصينية في الرياض", "Q148"),
+    ],
+)
+def test_a_demonym_before_a_name_or_after_arab_without_and_is_its_country(
+    language: str, text: str, country: str, resources: Resources
+) -> None:
+    assert country in tags(resources, text, language)
 
 
 @pytest.mark.parametrize(
@@ -786,20 +796,3 @@ def test_a_places_own_name_beats_anothers_with_a_proclitic_in_its_country(
 ) -> None:
     found = tags(resources, text, "ar")
     assert place in found and other not in found
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "وشارك الناقد في ندوة عن الترجمة بين العربية والفرنسية في المعرض",
-        "وصدرت الرواية باللغة الإنجليزية عن دار صغيرة",
-    ],
-)
-def test_an_arabic_demonym_after_a_language_is_the_language_no_country(
-    text: str, resources: Resources
-) -> None:
-    assert not [t for t in tags(resources, text, "ar").values() if t.type == "place"]
-
-
-def test_an_arabic_demonym_after_arab_without_and_is_its_country(resources: Resources) -> None:
-    assert "Q148" in tags(resources, "وانعقدت القمة العربية الصينية في الرياض", "ar")

@@ -2637,8 +2637,8 @@ def _foreign_name_end(rules: NameRules, text: Tokens, last: int) -> int:
 
 
 def _foreign_word(rules: NameRules, word: str) -> bool:
-    """A bare word after a foreign name's link, which may look like an Arabic verb in
-    the present ("توبرو")."""
+    """An Arabic word without the article, no ordinary or stop word: after a foreign
+    name's link one of the name, though shaped like a verb in the present ("توبرو")."""
     return (
         is_arabic(word)
         and not word.startswith(ARTICLE_FORMS)
@@ -2652,16 +2652,10 @@ def _bare_name(rules: NameRules, word: str) -> bool:
     Arabic, no ordinary word, not shaped like a verb in the present ("تتعامل") unless
     shaped as a Maghreb family name ("تيطراوي"), no preposition or conjunction with
     the article ("بالرباط")."""
-    return (
-        is_arabic(word)
-        and not word.startswith(ARTICLE_FORMS)
-        and word not in rules.common
-        and word not in rules.stopwords
-        and (
-            word in rules.place_keys
-            or not (len(word) > 3 and word[0] in "يتن")
-            or (len(word) >= MIN_AWI_LETTERS and word.endswith(AWI))
-        )
+    return _foreign_word(rules, word) and (
+        word in rules.place_keys
+        or not (len(word) > 3 and word[0] in "يتن")
+        or (len(word) >= MIN_AWI_LETTERS and word.endswith(AWI))
     )
 
 

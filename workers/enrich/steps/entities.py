@@ -1004,35 +1004,34 @@ CITY_POPULATION = 1_000_000
 FRENCH_LANGUAGE_ARTICLES = frozenset(("le", "l", "en", "du"))
 """Words before a demonym in lower case that make it the language ("le français", "l'arabe
 tchadien", "en anglais"), no country."""
-FRENCH_LANGUAGE_BEFORE = re.compile(r"\b(\w+)['’ ]\s*$")
-
-
 LANGUAGE_WORDS = frozenset(
     normalize_text(word) for word in ("اللغة", "باللغة", "اللغتين", "باللغتين")
 )
 """Words before a demonym that make it a language ("باللغة الفرنسية"), no country."""
 LANGUAGES_AR = frozenset(normalize_text(word) for word in ("العربية", "الإنجليزية", "الإنكليزية"))
 """Languages before "و" and a demonym that make it one too ("بين العربية والفرنسية")."""
+LANGUAGE_REACH = 16
+"""Characters before a demonym that hold the word before it."""
+_WORD = re.compile(r"\w+")
+
+
+def _word_before(analysis: Analysis, found: EntryMentions) -> str | None:
+    """The word written just before a found entry's one mention, normalized."""
+    if found.count != 1:
+        return None
+    offset = found.first_offset
+    words = _WORD.findall(analysis.original, max(0, offset - LANGUAGE_REACH), offset)
+    return normalize_text(words[-1]) if words else None
 
 
 def _arabic_language(analysis: Analysis, found: EntryMentions) -> bool:
     """One mention, an adjective after "اللغة", or after another language with "و" on
     it: the language, no country ("الترجمة بين العربية والفرنسية"); "القمة العربية
     الصينية" names China."""
-    if found.count != 1:
-        return False
-    before = analysis.original[max(0, found.first_offset - LANGUAGE_REACH) : found.first_offset]
-    words = before.split()
-    if not words:
-        return False
-    word = normalize_text(words[-1])
+    word = _word_before(analysis, found)
     return word in LANGUAGE_WORDS or (
         word in LANGUAGES_AR and found.surface_forms[0].startswith(AND)
     )
-
-
-LANGUAGE_REACH = 16
-"""Characters before a demonym that hold the word before it."""
 
 
 def _french_language(analysis: Analysis, found: EntryMentions) -> bool:
@@ -1040,16 +1039,13 @@ def _french_language(analysis: Analysis, found: EntryMentions) -> bool:
     before no name: the language, no country ("ni le français", "cours en anglais"),
     where "le suisse Givaudan" is a company of that country."""
     surface = found.surface_forms[0]
-    if found.count != 1 or not surface.islower():
+    if not surface.islower() or _word_before(analysis, found) not in FRENCH_LANGUAGE_ARTICLES:
         return False
-    original, offset = analysis.original, found.first_offset
-    before = FRENCH_LANGUAGE_BEFORE.search(original, max(0, offset - LANGUAGE_REACH), offset)
-    after = original[offset + len(surface) :].lstrip()
-    return (
-        before is not None
-        and before.group(1).lower() in FRENCH_LANGUAGE_ARTICLES
-        and not after[:1].isupper()
-    )
+    after = analysis.original[found.first_offset + len(surface) :].lstrip()
+    return not after[:1].isupper()
+
+
+_LONGEST_FIRST = sorted(filter(None, BEFORE_ARTICLE), key=len, reverse=True)
 
 
 def _without_proclitic(name: str) -> str:
@@ -1058,8 +1054,8 @@ def _without_proclitic(name: str) -> str:
     if not is_arabic(name):
         return name
     first, _, rest = name.partition(" ")
-    for prefix in sorted(BEFORE_ARTICLE, key=len, reverse=True):
-        if prefix and first.startswith(prefix + ARTICLE) and len(first) > len(prefix) + 3:
+    for prefix in _LONGEST_FIRST:
+        if first.startswith(prefix + ARTICLE) and len(first) > len(prefix) + 3:
             return " ".join(filter(None, (first[len(prefix) :], rest)))
     return name
 
