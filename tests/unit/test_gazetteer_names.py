@@ -3177,3 +3177,10 @@ def test_a_french_bodys_last_listed_field_may_be_a_known_place(resources: Resour
 )
 def test_a_french_bodys_term_after_its_head_makes_no_name(text: str, resources: Resources) -> None:
     assert found(resources, text, "organisation", "fr") == set()
+
+
+def test_a_courts_name_goes_on_to_the_region_it_sits_in(resources: Resources) -> None:
+    text = "وقضت المحكمة الجنائية بولاية نواكشوط الغربية مساء الثلاثاء بسجن المدير"
+    assert found(resources, text, "organisation", "ar") == {
+        normalize_text("المحكمة الجنائية بولاية نواكشوط الغربية")
+    }

@@ -1785,7 +1785,8 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         return None  # "الدائرة الجنائية المختصة بالنظر في ...": the rest is no name found
     seat = last
     if (bare in rules.arabic_courts or seated) and last < count and text.joined(last - 1):
-        last += _seat(rules, text, last)
+        # a town, or a region with its word: "المحكمة الجنائية بولاية نواكشوط الغربية"
+        last += _seat(rules, text, last) or _region_seat(rules, text, last)
     elif _order_of(rules, words[last - 1]) and last < count and text.joined(last - 1):
         last += _seat(rules, text, last) or 2 * _seated_at(rules, text, last)
     if bare in rules.arabic_regional and last < count and text.joined(last - 1):
