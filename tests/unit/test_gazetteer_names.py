@@ -3185,3 +3185,13 @@ def test_a_courts_name_goes_on_to_the_region_it_sits_in(resources: Resources) ->
     assert found(resources, text, "organisation", "ar") == {
         normalize_text("المحكمة الجنائية بولاية نواكشوط الغربية")
     }
+
+
+def test_a_persons_family_name_read_as_a_body_is_the_person_named_again(
+    resources: Resources,
+) -> None:
+    text = (
+        "Kenya's Bett holds off Ethiopian challenge to win Eldoret marathon\n"
+        "Felix Kiprono Bett outkicked Tesfaye Gudeta in the final two kilometres."
+    )
+    assert found(resources, text, "organisation", "en") == set()

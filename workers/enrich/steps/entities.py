@@ -644,6 +644,7 @@ def find_entities(
         people = _not_after_a_link(gazetteer.names, analysis.original, people)
     built, people = _joined_people(built, people, tokens)
     built, people = _outer_people(built, people), _unless_inside(people, built, tokens)
+    built = _not_surnames(built, people)
     for person in people:
         name, first_offset, count = person.name, person.first_offset, person.count
         surfaces = person.surface_forms
@@ -1480,6 +1481,15 @@ def _joined_people(
         joined.append(person)
     kept = [n for n in built if not any(n is walked[i][0] for i in dropped)]
     return kept, joined
+
+
+def _not_surnames(built: list[Name], people: list[TriggerPerson]) -> list[Name]:
+    """Names found from their structure less the bodies of one word that is the family
+    name of a person the story names ("Kenya's Bett holds off ..." after "Felix Kiprono
+    Bett"): the person named again."""
+    names = [n.name for n in built if n.type == "person"] + [p.name for p in people]
+    surnames = {name.rsplit(" ", 1)[1] for name in names if " " in name}
+    return [n for n in built if n.type != "organisation" or " " in n.name or n.name not in surnames]
 
 
 def _outer_people(built: list[Name], people: list[TriggerPerson]) -> list[Name]:
