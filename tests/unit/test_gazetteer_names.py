@@ -3195,3 +3195,15 @@ def test_a_persons_family_name_read_as_a_body_is_the_person_named_again(
         "Felix Kiprono Bett outkicked Tesfaye Gudeta in the final two kilometres."
     )
     assert found(resources, text, "organisation", "en") == set()
+
+
+def test_a_french_bodys_name_may_run_past_ten_words(resources: Resources) -> None:
+    text = (
+        "Le Syndicat national des agents contractuels et fonctionnaires de l'éducation "
+        "de base a lancé une grève."
+    )
+    assert found(resources, text, "organisation", "fr") == {
+        normalize_text(
+            "Syndicat national des agents contractuels et fonctionnaires de l'éducation de base"
+        )
+    }

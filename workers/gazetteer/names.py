@@ -54,6 +54,9 @@ from workers.text.tokens import Tokens
 ORGANISATION_HEADS = "organisation_heads.toml"
 GIVEN_NAMES = "given_names.toml"
 MAX_NAME_WORDS = 10
+MAX_FRENCH_NAME_WORDS = 16
+"""French names run longer, their links written out: "Centre international pour le
+règlement des différends relatifs aux investissements"."""
 MAX_PERSON_WORDS = 5
 MAX_ARABIC_CHAIN = 9
 """Arabic names run longer with their particles: "المياسة بنت حمد بن خليفة آل ثاني"."""
@@ -1238,7 +1241,7 @@ def _french_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
     tunisienne du travail")."""
     words, count = text.words, len(text.words)
     last = start + 1
-    while last < count and last - start < MAX_NAME_WORDS and text.joined(last - 1):
+    while last < count and last - start < MAX_FRENCH_NAME_WORDS and text.joined(last - 1):
         word = words[last]
         if word in rules.links:
             # "de paix et de sécurité": the links, then the word they bring in
