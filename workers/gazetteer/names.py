@@ -562,13 +562,14 @@ def find_names(rules: NameRules, text: Tokens, language: str | None) -> list[Nam
     return found
 
 
-def _seat_follows(text: Tokens, index: int) -> bool:
-    """Token `index` is "في" or a word with "ب" on it, joined to the one before: where a
-    body sits may follow ("المديرية الإقليمية للوزارة بتارودانت")."""
+def _seat_follows(text: Tokens, index: int, shortest: int = 2) -> bool:
+    """Token `index` is "في" or a word of `shortest` letters or more with "ب" on it,
+    joined to the one before: where a body sits may follow ("المديرية الإقليمية للوزارة
+    بتارودانت")."""
     if index >= len(text.words) or not text.joined(index - 1):
         return False
     word = text.words[index]
-    return word == IN_ARABIC or (word.startswith(BI) and len(word) > 1)
+    return word == IN_ARABIC or (word.startswith(BI) and len(word) >= shortest)
 
 
 def _town_after_in(rules: NameRules, text: Tokens, index: int) -> bool:
@@ -1923,12 +1924,11 @@ def _cut_short(rules: NameRules, text: Tokens, last: int) -> bool:
     """A body's name ending with a participle that takes a complement ("المختصة",
     "المكلفة") before "في" or "ب" and a word: the name goes on with what the body
     deals with, which the walk does not read, so none is found."""
-    following = last + 1
-    if following >= len(text.words) or not text.joined(last - 1) or not text.joined(last):
-        return False
-    word = text.words[last]
-    return text.words[last - 1] in rules.arabic_complemented and (
-        word == IN_ARABIC or (word.startswith(BI) and len(word) > len(BI) + 2)
+    return (
+        last + 1 < len(text.words)
+        and text.joined(last)
+        and text.words[last - 1] in rules.arabic_complemented
+        and _seat_follows(text, last, len(BI) + 3)
     )
 
 
