@@ -2624,12 +2624,26 @@ def test_a_council_of_a_region_named_after_two_cities_takes_the_whole_name(
             "ودعا الاتحاد العام لنقابات العمال في العراق إلى الإضراب",
             "الاتحاد العام لنقابات العمال في العراق",
         ),
+        (
+            "وقال إن النقابة العامة للعاملين بالغزل والنسيج رفعت مطالب العمال",
+            "النقابة العامة للعاملين بالغزل والنسيج",
+        ),
+        (
+            "وهددت النقابة العامة للعاملين بقطاع النفط في ليبيا بوقف التصدير",
+            "النقابة العامة للعاملين بقطاع النفط",
+        ),
     ],
 )
-def test_a_workers_union_is_named_with_the_trade_after_in(
+def test_a_workers_union_is_named_with_the_trade_after_in_or_bi(
     text: str, name: str, resources: Resources
 ) -> None:
     assert normalize_text(name) in found(resources, text, "organisation", "ar")
+
+
+def test_the_workers_of_a_body_named_before_are_no_trade(resources: Resources) -> None:
+    text = "وقالت النقابة العامة للعاملين بالشركة إن الرواتب تأخرت"
+    bodies = found(resources, text, "organisation", "ar")
+    assert not any("بالشركه" in body for body in bodies), bodies
 
 
 @pytest.mark.parametrize(

@@ -2213,20 +2213,28 @@ the town named after them is the body's."""
 
 
 def _workers_trade(rules: NameRules, text: Tokens, index: int) -> int:
-    """The token after "في" and the trade or the country a name ending with "العاملين"
-    or "العمال" (the workers) goes on to, at token `index` ("النقابة العامة للعاملين في
-    الموانئ البحرية", "الاتحاد العام لنقابات العمال في العراق"), with the trade's
-    adjectives; else `index`."""
+    """The token after the trade or the country a name ending with "العاملين" or
+    "العمال" (the workers) goes on to at token `index`, after "في" ("النقابة العامة
+    للعاملين في الموانئ البحرية", "الاتحاد العام لنقابات العمال في العراق") or "ب"
+    ("النقابة العامة للعاملين بالغزل والنسيج", "... بقطاع النفط"), with the trade's
+    adjectives or a second trade after "و"; else `index`. The workers of a body named
+    before ("للعاملين بالشركة") are no trade."""
     words, count = text.words, len(text.words)
-    trade = index + 1
+    if words[index - 1] not in WORKERS or not text.joined(index - 1):
+        return index
+    word = words[index]
+    if word == IN_ARABIC or word == BI + SECTOR:
+        trade = index + 1
+        named = words[trade] if trade < count and text.joined(index) else ""
+    elif word.startswith(BI + ARTICLE):
+        trade, named = index, word[len(BI) :]
+    else:
+        return index
     if not (
-        words[index - 1] in WORKERS
-        and words[index] == IN_ARABIC
-        and trade < count
-        and text.joined(index)
-        and words[trade].startswith(ARTICLE)
-        and words[trade] not in rules.stopwords
-        and words[trade] not in rules.arabic_ends
+        named.startswith(ARTICLE)
+        and named not in rules.stopwords
+        and named not in rules.arabic_ends
+        and named not in rules.arabic_anaphoric
     ):
         return index
     end = trade + 1
@@ -2237,7 +2245,20 @@ def _workers_trade(rules: NameRules, text: Tokens, index: int) -> int:
         and (_nisba(words[end]) or words[end] in rules.arabic_adjectives)
     ):
         end += 1
+    second = words[end][len(AND) :] if end < count else ""
+    if (
+        second.startswith(ARTICLE)
+        and words[end].startswith(AND)
+        and text.joined(end - 1)
+        and second not in rules.stopwords
+        and second not in rules.arabic_ends
+        and second[len(ARTICLE) :] not in rules.arabic_heads
+    ):
+        end += 1
     return end
+
+
+SECTOR = "قطاع"
 
 
 WORKERS = frozenset(("العاملين", "للعاملين", "العمال", "للعمال"))
