@@ -3226,3 +3226,31 @@ def test_a_french_bodys_name_may_run_past_ten_words(resources: Resources) -> Non
             "Syndicat national des agents contractuels et fonctionnaires de l'éducation de base"
         )
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "وقالت الجمعية اللبنانية من أجل ديمقراطية الانتخابات إن المخالفات كثيرة",
+            "الجمعية اللبنانية من أجل ديمقراطية الانتخابات",
+        ),
+        (
+            "وفاز حزب التحالف من أجل العدالة والديمقراطية بمقعدين",
+            "حزب التحالف من أجل العدالة والديمقراطية",
+        ),
+        (
+            "وقال المركز الوطني للإنذار المبكر من المخاطر المتعددة إن الأمطار تتواصل",
+            "المركز الوطني للإنذار المبكر من المخاطر المتعددة",
+        ),
+    ],
+)
+def test_a_body_goes_on_to_its_cause_after_min_ajl_and_to_what_it_warns_of(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert normalize_text(name) in found(resources, text, "organisation", "ar")
+
+
+def test_from_after_a_body_that_warns_of_nothing_ends_its_name(resources: Resources) -> None:
+    text = "وقال المركز الجهوي للأرصاد من جهته إن الأمطار تتواصل"
+    assert found(resources, text, "organisation", "ar") == {normalize_text("المركز الجهوي للأرصاد")}

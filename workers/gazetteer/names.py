@@ -1640,6 +1640,13 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
             adjectives_only = True
             last += 2
             continue
+        if last > start + 1 and (end := _from_complement(rules, text, start, last)) > last:
+            # "الجمعية اللبنانية من أجل ديمقراطية الانتخابات", "المركز الوطني للإنذار
+            # المبكر من المخاطر المتعددة"
+            adjectives_only = words[end - 1].startswith(ARTICLE)
+            plain = purpose = False
+            last = end
+            continue
         if (
             last - start >= (2 if head == bare else needed)
             and _conjunct(rules, word, _closes_for(text, last))
@@ -1949,6 +1956,46 @@ CONSTRUCT_PLURAL_END = "ي"
 MEMORIAL_ADJECTIVES = frozenset(("الجامعي", "الجهوي", "الاقليمي", "العسكري"))
 """Adjectives between a definite memorial head and the person it is named for
 ("المستشفى الجامعي الطاهر صفر", "المستشفى العسكري ...")."""
+
+
+def _from_complement(rules: NameRules, text: Tokens, start: int, index: int) -> int:
+    """The token after "من أجل" (for) and the noun of a body's cause at token `index`
+    ("الجمعية اللبنانية من أجل ديمقراطية الانتخابات", "حزب التحالف من أجل العدالة
+    ..."), or after "من" and the definite noun a body's warning or protection is
+    from ("المركز الوطني للإنذار المبكر من المخاطر المتعددة"); else `index`."""
+    words, count = text.words, len(text.words)
+    if words[index] != FROM_ARABIC or index + 1 >= count or not text.joined(index):
+        return index
+    noun = index + 1
+    if words[noun] == FOR_SAKE:
+        noun += 1
+        if noun >= count or not text.joined(noun - 1):
+            return index
+    elif not any(w in FROM_NOUNS for w in words[start + 1 : index]):
+        return index
+    word = words[noun]
+    if word in rules.stopwords or word in rules.arabic_ends or not is_arabic(word):
+        return index
+    if word.startswith(ARTICLE):
+        return noun + 1
+    following = noun + 1  # an indefinite noun and the definite one it is construct with
+    if (
+        following < count
+        and text.joined(noun)
+        and words[following].startswith(ARTICLE)
+        and words[following] not in rules.arabic_ends
+    ):
+        return following + 1
+    return index
+
+
+FROM_ARABIC = "من"
+FOR_SAKE = "اجل"
+FROM_NOUNS = frozenset(("للانذار", "للوقايه", "للحمايه", "للتحذير"))
+"""The verbal nouns of what a body is for ("ل" and the article) whose object follows
+"من": warning, prevention and protection from something."""
+
+
 MISSIONS = frozenset(("مكافحه",))
 """Verbal nouns whose construct after a weak head names what a body fights ("إدارة
 مكافحة المخدرات", "وحدة مكافحة الإرهاب"): a body's name, no description."""
