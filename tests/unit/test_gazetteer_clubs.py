@@ -204,3 +204,35 @@ def test_the_leader_of_the_table_is_no_club_of_its_own(resources: Resources) -> 
     text = REPORT + " وبقي الأمل في المركز الثالث خلف المتصدر الشعاع والوصيف الإرادة."
     found = clubs(resources, text)
     assert not {normalize_text(n) for n in ("المتصدر", "الوصيف")} & set(found), found
+
+
+KUWAITI_REPORT = (
+    "الكويت - كونا - انتزع فريق كاظمة صدارة الدوري الكويتي لكرة اليد بفوزه على القادسية "
+    "29-27، وسجل الجناح تسعة أهداف في الشوط الثاني من المباراة. ويستضيف القادسية فريق "
+    "العربي في الجولة المقبلة، فيما يلتقي كاظمة مع الجهراء."
+)
+
+
+def test_a_name_clubs_of_several_countries_bear_is_the_club_of_the_storys_country(
+    resources: Resources,
+) -> None:
+    found = tags(resources, KUWAITI_REPORT, "ar")
+    assert {"org:al-qadsia", "org:al-arabi-kuwait"} <= set(found), found
+    assert not {"org:al-qadsiah", "org:al-arabi-qatar"} & set(found), found
+
+
+def test_a_bare_word_the_gazetteer_names_a_club_after_club_is_that_club_in_a_team_slot(
+    resources: Resources,
+) -> None:
+    assert tags(resources, KUWAITI_REPORT, "ar")["org:kazma-sc"].count == 2
+
+
+def test_a_shared_club_name_stays_a_candidate_where_the_story_has_no_country_of_its_own(
+    resources: Resources,
+) -> None:
+    text = (
+        "تغلب القادسية على ضيفه الخلود 2-0 في مباراة الدوري، وسجل المهاجم هدفين في "
+        "الشوط الثاني وقال مدرب القادسية إن الفوز مستحق."
+    )
+    found = tags(resources, text, "ar")
+    assert "candidate:" + normalize_text("القادسية") in found, found

@@ -504,12 +504,12 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
         where(lambda text, info, entry: entry.type == "place"),
         bodies,
         where(lambda text, info, entry: entry.type == "place" and bool(entry.adjectives)),
-        frozenset(
-            ARTICLE + normalize_text(form)
+        {
+            ARTICLE + normalize_text(form): entry.country
             for entry in entries
-            if entry.type == "place"
+            if entry.type == "place" and entry.country is not None
             for form in entry.adjectives.get("ar", [])
-        ),
+        },
         _sports_bodies(entries),
     )
     return Gazetteer(

@@ -12,7 +12,9 @@ is from ("نهضة بركان"), and a list of such names that goes on with "و"
 club's. Only a story with enough words of match reports is read this way. A name
 the gazetteer knows as a country (its national side), a body or a player is left
 to it; a town's name in a team's place is the club's, and a club the gazetteer
-names with its country's adjective ("الخليج السعودي") is linked by its bare name."""
+names with its country's adjective ("الخليج السعودي") is linked by its bare name, and
+of the clubs of several countries that bear one ("القادسية" of Kuwait and of Saudi
+Arabia) the story's country's is."""
 
 from __future__ import annotations
 
@@ -76,6 +78,9 @@ class ClubRules:
     triggers: frozenset[str]
     """Every word that may put a team after it: verbs, "against", owners, the
     table's "behind", "scored"."""
+    known_in: dict[str, dict[str, int]] = field(default_factory=dict)
+    """A bare name that clubs of several countries bear ("القادسية" of Kuwait and of
+    Saudi Arabia) -> country code -> the club: the story's country tells which."""
     heads: dict[str, str] = field(default_factory=dict)
     """(Arabic) a word that opens a club's name before its town, as written ("لمولودية")
     -> the word ("مولودية")."""
@@ -97,19 +102,25 @@ def club_rules(
     places: frozenset[str],
     keys: dict[str, int],
     countries: frozenset[str] = frozenset(),
-    demonyms: frozenset[str] = frozenset(),
+    demonyms: dict[str, str] | None = None,
     sports: frozenset[int] = frozenset(),
 ) -> dict[str, ClubRules]:
     """Per language of `document`; `keys`: the gazetteer's organisation keys -> entries;
     `countries`: the keys of the countries; `demonyms`: their Arabic adjectives with
-    the article ("السعودي"); `sports`: the entries that are clubs."""
+    the article ("السعودي") -> the country's code; `sports`: the entries that are clubs."""
     prefix = CLUB_WORD + " "
     known = {key[len(prefix) :]: entry for key, entry in keys.items() if key.startswith(prefix)}
     clubs = {key: entry for key, entry in keys.items() if entry in sports}
+    with_country = _named_with_country(clubs, demonyms or {})
     known |= {
-        name: entry
-        for name, entry in _named_with_country(clubs, demonyms).items()
-        if name not in known
+        name: next(iter(entries.values()))
+        for name, entries in with_country.items()
+        if name not in known and len(entries) == 1
+    }
+    known_in = {
+        name: entries
+        for name, entries in with_country.items()
+        if name not in known and len(entries) > 1
     }
     rules: dict[str, ClubRules] = {}
     for language, section in document.items():
@@ -136,6 +147,7 @@ def club_rules(
             places=places,
             countries=countries,
             known=known,
+            known_in=known_in,
             triggers=verbs | against | owners | behind | scored | before | after,
             latin=bool(before or after),
             before=before,
@@ -147,16 +159,31 @@ def club_rules(
     return rules
 
 
-def _named_with_country(keys: dict[str, int], demonyms: frozenset[str]) -> dict[str, int]:
-    """A club's bare name -> the club (of `keys`) named by it and its country's
-    adjective ("الخليج السعودي"), where no other club's name is that name and an
-    adjective ("النصر" of Saudi Arabia, the Emirates, Kuwait, Oman)."""
-    found: dict[str, set[int]] = {}
+def _named_with_country(
+    keys: dict[str, int], demonyms: dict[str, str]
+) -> dict[str, dict[str, int]]:
+    """A club's bare name -> country code -> the club (of `keys`) named by the name and
+    that country's adjective ("الخليج السعودي"); a name several countries' clubs bear
+    ("النصر" of Saudi Arabia, the Emirates, Kuwait, Oman) has one for each."""
+    found: dict[str, dict[str, set[int]]] = {}
     for key, entry in keys.items():
         name, _, adjective = key.rpartition(" ")
         if adjective in demonyms and name.startswith(ARTICLE) and " " not in name:
-            found.setdefault(name, set()).add(entry)
-    return {name: entries.pop() for name, entries in found.items() if len(entries) == 1}
+            found.setdefault(name, {}).setdefault(demonyms[adjective], set()).add(entry)
+    return {
+        name: {country: entries.pop() for country, entries in by_country.items()}
+        for name, by_country in found.items()
+        if all(len(entries) == 1 for entries in by_country.values())
+    }
+
+
+def club_entry(rules: ClubRules, name: str, country: str | None) -> int | None:
+    """The gazetteer's club of a name found in a match report: the one that bears it,
+    or of those of several countries that bear it the one of the story's `country`
+    (its dateline's, else the one it names most)."""
+    if name in rules.known:
+        return rules.known[name]
+    return rules.known_in.get(name, {}).get(country or "")
 
 
 def find_clubs(
@@ -271,6 +298,8 @@ def _club_at(
     else:
         word = words[index]
         town = index + 1
+        if word in rules.known:
+            return (word,)  # "فريق كاظمة": a club the gazetteer names "نادي كاظمة"
         if (
             not is_arabic(word)
             or word.startswith(ARTICLE_FORMS)

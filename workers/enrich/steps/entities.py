@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, TypeVar
 from newswire_text import Analysis, EntryMentions
 
 from workers.gazetteer import Entry, Gazetteer
-from workers.gazetteer.clubs import find_clubs
+from workers.gazetteer.clubs import club_entry, find_clubs
 from workers.gazetteer.cued import find_cued
 from workers.gazetteer.features import find_features
 from workers.gazetteer.names import (
@@ -588,12 +588,11 @@ def find_entities(
     known_named += [(entry, token, token + 1) for entry, token in cued]
     if clubs:
         assert club_rules is not None
-        known_named += [
-            (club_rules.known[n.name], n.first, n.last) for n in clubs if n.name in club_rules.known
-        ]
+        home = town.country if town is not None else _most_named(weights)
+        linked = [(n, club_entry(club_rules, n.name, home)) for n in clubs]
+        known_named += [(entry, n.first, n.last) for n, entry in linked if entry is not None]
         built = sorted(
-            [*built, *(n for n in clubs if n.name not in club_rules.known)],
-            key=lambda n: n.first,
+            [*built, *(n for n, entry in linked if entry is None)], key=lambda n: n.first
         )
     if spans:
         known = _outside(gazetteer, tokens, known, spans)
@@ -996,6 +995,12 @@ def _country_mentions(
         if entry.type == "place" and entry.country is not None:
             counts[entry.country] += found.count
     return counts
+
+
+def _most_named(weights: Counter[str]) -> str | None:
+    """The country the story names most, where one does."""
+    top = weights.most_common(2)
+    return top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
 
 
 CITY_POPULATION = 1_000_000
