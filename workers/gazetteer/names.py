@@ -1971,8 +1971,10 @@ def _from_complement(rules: NameRules, text: Tokens, start: int, index: int) -> 
         noun += 1
         if noun >= count or not text.joined(noun - 1):
             return index
-    elif not any(w in FROM_NOUNS for w in words[start + 1 : index]):
-        return index
+    elif not any(w in FROM_NOUNS for w in words[start + 1 : index]) or (
+        start > 0 and text.joined(start - 1) and words[start - 1] in WARNS
+    ):
+        return index  # "وحذر المركز الوطني للإنذار المبكر من الأمطار": the verb's "من"
     word = words[noun]
     if word in rules.stopwords or word in rules.arabic_ends or not is_arabic(word):
         return index
@@ -1989,6 +1991,10 @@ def _from_complement(rules: NameRules, text: Tokens, start: int, index: int) -> 
     return index
 
 
+WARNS = frozenset(
+    clitic + verb for verb in ("حذر", "يحذر", "حذرت", "تحذر") for clitic in ("", *CONJUNCTIONS)
+)
+"""Verbs of warning, whose object follows "من" after their subject."""
 FROM_ARABIC = "من"
 FOR_SAKE = "اجل"
 FROM_NOUNS = frozenset(("للانذار", "للوقايه", "للحمايه", "للتحذير"))
