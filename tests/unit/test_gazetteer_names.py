@@ -1286,6 +1286,13 @@ def test_a_word_before_son_of_and_a_name_is_a_given_name_the_lists_may_lack(
     assert found(resources, "وفي مدينة بن قردان جنوب البلاد", "person", "ar") == set()
 
 
+def test_a_peoples_adjective_without_the_article_before_son_of_is_a_given_name(
+    resources: Resources,
+) -> None:
+    text = "وأوضح المهندس تركي بن فهد الشمري من أكوا باور أن المرحلة التالية تبدأ"
+    assert found(resources, text, "person", "ar") == {normalize_text("تركي بن فهد الشمري")}
+
+
 def test_a_title_right_after_a_given_name_alone_is_its_family_name(
     resources: Resources,
 ) -> None:

@@ -3155,7 +3155,8 @@ def _named_before_father(rules: NameRules, text: Tokens, index: int, floor: int)
     definite = words[index] in MAURITANIAN_SONSHIP and word.startswith(ARTICLE)
     if (
         word in rules.given_arabic
-        or word in rules.place_keys
+        # "تركي بن فهد": a people's adjective without the article names a man
+        or (word in rules.place_keys and not word.endswith(NISBA_LETTER))
         or word in rules.arabic_heads
         or (word in rules.stopwords and not (definite and word in rules.arabic_namesakes))
         or word in rules.place_words
