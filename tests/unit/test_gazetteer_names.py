@@ -3261,3 +3261,13 @@ def test_a_body_goes_on_to_its_cause_after_min_ajl_and_to_what_it_warns_of(
 def test_from_after_a_body_that_warns_of_nothing_ends_its_name(resources: Resources) -> None:
     text = "وقال المركز الجهوي للأرصاد من جهته إن الأمطار تتواصل"
     assert found(resources, text, "organisation", "ar") == {normalize_text("المركز الجهوي للأرصاد")}
+
+
+def test_a_preposition_an_ordinary_noun_and_his_end_a_name(resources: Resources) -> None:
+    text = "ويتنافس على الجائزة المخرج المغربي ياسين بنعبد الله بفيلمه آخر القوافل"
+    assert found(resources, text, "person", "ar") == {normalize_text("ياسين بنعبد الله")}
+
+
+def test_a_feminine_noun_after_a_preposition_is_no_noun_with_his(resources: Resources) -> None:
+    text = "وأوضح الرئيس التنفيذي للمجموعة أميت جين أن الأعمال الدولية أسهمت في النمو"
+    assert normalize_text("أميت جين") in found(resources, text, "person", "ar")

@@ -3656,8 +3656,9 @@ def no_family_name(rules: NameRules, word: str) -> bool:
     """A word after a name that opens the rest of the sentence: an indefinite
     feminine adjective ("محلية"), a verbal noun of the forms تفعيل and تفعلة
     ("تعطيل", "توسعة") that is no given name ("توفيق" is one), or any derived form's
-    verbal noun with the article ("التسجيل", "الانتخاب"); the bare shape إفعال is
-    left to names ("أمغار")."""
+    verbal noun with the article ("التسجيل", "الانتخاب"), an ordinary noun after a
+    preposition with its pronoun ("بفيلمه"); the bare shape إفعال is left to names
+    ("أمغار")."""
     return (
         feminine_adjective(rules, word)
         or (
@@ -3666,6 +3667,14 @@ def no_family_name(rules: NameRules, word: str) -> bool:
             and word not in rules.given_arabic
         )
         or (word.startswith(ARTICLE) and _verbal_noun(word[len(ARTICLE) :]))
+        # "بفيلمه": a preposition, an ordinary noun and "his" ("ه" is also "ة": "لمجموعه"
+        # is "لمجموعة")
+        or (
+            word.startswith((BI, LAM))
+            and word.endswith(TEH_MARBUTA)
+            and ordinary_word(rules, word[1:-1])
+            and word[1:] not in rules.common
+        )
     )
 
 
