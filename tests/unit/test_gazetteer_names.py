@@ -3271,3 +3271,12 @@ def test_a_preposition_an_ordinary_noun_and_his_end_a_name(resources: Resources)
 def test_a_feminine_noun_after_a_preposition_is_no_noun_with_his(resources: Resources) -> None:
     text = "وأوضح الرئيس التنفيذي للمجموعة أميت جين أن الأعمال الدولية أسهمت في النمو"
     assert normalize_text("أميت جين") in found(resources, text, "person", "ar")
+
+
+@pytest.mark.parametrize("name", ["مركز الدوحة للمعارض والمؤتمرات", "مركز عمان للمؤتمرات والمعارض"])
+def test_a_centre_for_exhibitions_or_conferences_is_a_venue(
+    name: str, resources: Resources
+) -> None:
+    text = f"وتقام الفعاليات في {name} حتى نهاية الأسبوع"
+    assert normalize_text(name) in found(resources, text, "place", "ar")
+    assert normalize_text(name) not in found(resources, text, "organisation", "ar")

@@ -1826,7 +1826,9 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         last += _local_seat(rules, text, last, bare_town=local)
     if last == seat and last < count and text.joined(last - 1):
         last = _workers_trade(rules, text, last)
-    kind: EntityType = "place" if facility else "organisation"
+    # "مركز الدوحة للمعارض والمؤتمرات": a venue
+    venue = any(w.removeprefix(AND) in VENUE_PURPOSES for w in words[start + 1 : last])
+    kind: EntityType = "place" if facility or venue else "organisation"
     return Name(
         kind,
         " ".join([head, *words[start + 1 : last]]),
@@ -2316,6 +2318,8 @@ SECTOR = "قطاع"
 
 
 WORKERS = frozenset(("العاملين", "للعاملين", "العمال", "للعمال"))
+VENUE_PURPOSES = frozenset(("للمعارض", "للمءتمرات", "المعارض", "المءتمرات"))
+"""What a place is for that makes a body's name a venue's: exhibitions, conferences."""
 
 
 def _local_name_end(rules: NameRules, text: Tokens, start: int) -> int:
