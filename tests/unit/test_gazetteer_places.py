@@ -770,6 +770,7 @@ def test_a_word_before_a_town_named_with_son_of_is_no_given_name(resources: Reso
         ("fr", "Les cours de physique sont donnés en anglais depuis la rentrée."),
         ("ar", "وشارك الناقد في ندوة عن الترجمة بين العربية والفرنسية في المعرض"),
         ("ar", "وصدرت الرواية باللغة الإنجليزية عن دار صغيرة"),
+        ("ar", "وأوضحت رئيسة اللجنة أن الأسئلة وضعت بالفرنسية قبل ساعة من الامتحان"),
     ],
 )
 def test_a_demonym_that_names_a_language_names_no_country(
@@ -783,6 +784,7 @@ def test_a_demonym_that_names_a_language_names_no_country(
     [
         ("fr", "Parmi les acheteurs figure le suisse Givaudan, selon les exportateurs.", "Q39"),
         ("ar", "وانعقدت القمة العربية الصينية في الرياض", "Q148"),
+        ("ar", "وتعمل الشركة بالسعودية منذ عشر سنوات", "Q851"),
     ],
 )
 def test_a_demonym_before_a_name_or_after_arab_without_and_is_its_country(

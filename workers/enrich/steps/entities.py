@@ -1039,6 +1039,8 @@ LANGUAGE_WORDS = frozenset(
 """Words before a demonym that make it a language ("باللغة الفرنسية"), no country."""
 LANGUAGES_AR = frozenset(normalize_text(word) for word in ("العربية", "الإنجليزية", "الإنكليزية"))
 """Languages before "و" and a demonym that make it one too ("بين العربية والفرنسية")."""
+IN_LANGUAGE = "بال"
+"""A people's adjective written with it is the language something is written in."""
 LANGUAGE_REACH = 16
 """Characters before a demonym that hold the word before it."""
 _WORD = re.compile(r"\w+")
@@ -1055,11 +1057,13 @@ def _word_before(analysis: Analysis, found: EntryMentions) -> str | None:
 
 def _arabic_language(analysis: Analysis, found: EntryMentions) -> bool:
     """One mention, an adjective after "اللغة", or after another language with "و" on
-    it: the language, no country ("الترجمة بين العربية والفرنسية"); "القمة العربية
-    الصينية" names China."""
+    it, or written with "ب" (in): the language, no country ("الترجمة بين العربية
+    والفرنسية", "وضعت الأسئلة بالفرنسية"); "القمة العربية الصينية" names China."""
     word = _word_before(analysis, found)
-    return word in LANGUAGE_WORDS or (
-        word in LANGUAGES_AR and found.surface_forms[0].startswith(AND)
+    return (
+        word in LANGUAGE_WORDS
+        or (word in LANGUAGES_AR and found.surface_forms[0].startswith(AND))
+        or (found.count == 1 and found.surface_forms[0].startswith(IN_LANGUAGE))
     )
 
 
