@@ -274,6 +274,13 @@ def test_a_strike_the_headline_names_is_labours_whatever_trade_strikes(
             " et les exportations de poisson sont à l'arrêt, selon les entreprises du port.",
             "medtop:06000000",
         ),
+        # a plague of locusts is the environment's, whatever weather or harvest it follows
+        (
+            "أسراب الجراد الصحراوي تجتاح مزارع في كسلا",
+            "وقالت الهيئة العامة للأرصاد الجوية إن الرياح والأمطار والحرارة ساعدت على التكاثر"
+            " وإن الطقس سيبقى رطبا، فيما توقع مزارعون تراجع المحصول.",
+            "medtop:06000000",
+        ),
         # a fire that destroys a market is the disaster's, whatever trade it stops
         (
             "Fire guts hundreds of stalls at a city market",
