@@ -414,3 +414,14 @@ def test_every_known_body_is_an_organisation_of_the_gazetteer() -> None:
     listed = [body for ids in bodies.values() for body in ids]
     assert len(listed) == len(set(listed))
     assert set(listed) <= organisations
+
+
+def test_restoring_a_historic_building_is_culture_whatever_the_building_is_for(
+    resources: Resources,
+) -> None:
+    headline = "حرفيون يعيدون بناء منارة الجامع الكبير"
+    body = (
+        "وقال الحرفيون إن أعمال الترميم في الجامع والمسجد ومنبره ومحرابه تتواصل، وإن"
+        " ترميم المباني التاريخية يعيد للمدينة القديمة وجهها."
+    )
+    assert primary_topic(resources, headline, body) == "medtop:01000000"
