@@ -274,6 +274,13 @@ def test_a_strike_the_headline_names_is_labours_whatever_trade_strikes(
             " et les exportations de poisson sont à l'arrêt, selon les entreprises du port.",
             "medtop:06000000",
         ),
+        # a kidnapping is crime's, whoever the gunmen fight
+        (
+            "Gunmen abduct more than 60 villagers in northwest Nigeria",
+            "The army and troops have fought armed groups and militants in the region;"
+            " soldiers, military operations, insurgents and fighters were deployed.",
+            "medtop:02000000",
+        ),
         # a plague of locusts is the environment's, whatever weather or harvest it follows
         (
             "أسراب الجراد الصحراوي تجتاح مزارع في كسلا",
