@@ -3280,3 +3280,17 @@ def test_a_centre_for_exhibitions_or_conferences_is_a_venue(
     text = f"وتقام الفعاليات في {name} حتى نهاية الأسبوع"
     assert normalize_text(name) in found(resources, text, "place", "ar")
     assert normalize_text(name) not in found(resources, text, "organisation", "ar")
+
+
+def test_a_womans_name_of_the_gulf_or_yemen_opens_a_name(resources: Resources) -> None:
+    text = "وفي إب قالت الطبيبة أروى العديني في مستشفى ناصر العام إن الحالات تضاعفت"
+    assert normalize_text("أروى العديني") in found(resources, text, "person", "ar")
+
+
+def test_a_given_name_that_is_an_ordinary_word_opens_a_name_before_a_family_nisba(
+    resources: Resources,
+) -> None:
+    assert normalize_text("جهاد أبو زيتون") in found(
+        resources, "وقال جهاد أبو زيتون إن المخبز يعمل منذ الفجر", "person", "ar"
+    )
+    assert found(resources, "وأعلن الجهاد ضد الاحتلال في البلاد", "person", "ar") == set()
