@@ -2276,6 +2276,10 @@ def test_a_coptic_given_name_opens_a_person_though_a_holy_site_bears_it(
             {"lycee askia mohamed", "lycee ba aminata diallo"},
         ),
         ("Les cours ont repris à l'école de Toukra et au lycée d'Azazga.", set()),
+        (
+            "Les candidats du lycée pilote de Sfax et du lycée classique de Bafoussam ont composé.",
+            {"lycee pilote de sfax", "lycee classique de bafoussam"},
+        ),
     ],
 )
 def test_a_french_school_is_a_body_before_a_name_and_a_description_before_a_place(

@@ -692,13 +692,11 @@ def _organisation(rules: NameRules, text: Tokens, index: int, language: str | No
     if language == "fr" and not text.caps[index] and word in rules.french_courts:
         return _french_court(rules, text, index)
     if language == "fr" and not text.caps[index] and word in rules.french_lower:
-        if word in rules.french_lower_named and not (
-            index + 1 < len(text.words) and text.caps[index + 1] and text.joined(index)
-        ):
-            return None
-        return (
-            _french_organisation(rules, text, index) if _capital_next(rules, text, index) else None
-        )
+        if word in rules.french_lower_named:
+            named = _school_named(rules, text, index)
+        else:
+            named = _capital_next(rules, text, index)
+        return _french_organisation(rules, text, index) if named else None
     if not text.caps[index] or (word not in heads["en"] and word not in heads["fr"]):
         return None
     if language == "fr" and word in heads["fr"] and not _inside_run(rules, text, index):
@@ -987,6 +985,32 @@ def _written(text: Tokens, index: int) -> str:
 def _between(text: Tokens, index: int) -> str:
     """What stands between token `index` and the next one, spaces left out."""
     return _glued(text, index).strip()
+
+
+def _school_named(rules: NameRules, text: Tokens, index: int) -> bool:
+    """The lower-case school word at token `index` ("lycée", "école") is followed by
+    a name: capitalised words ("lycée Djignabo Bassène"), or a kind of school, "de"
+    and its town ("lycée classique de Bafoussam", "lycée pilote de Sfax")."""
+    words, following = text.words, index + 1
+    if following >= len(words) or not text.joined(index):
+        return False
+    if text.caps[following]:
+        return True
+    # "l'école de Kousseri" is the town's school, no name of its own
+    return (
+        words[following] in SCHOOL_KINDS
+        and following + 1 < len(words)
+        and text.joined(following)
+        and words[following + 1] in SCHOOL_LINKS
+        and _capital_next(rules, text, following)
+    )
+
+
+SCHOOL_KINDS = frozenset(
+    ("classique", "pilote", "moderne", "technique", "professionnel", "bilingue", "agricole")
+)
+SCHOOL_LINKS = frozenset(("de", "d"))
+"""The words after a kind of school that bring in its town."""
 
 
 def _capital_next(rules: NameRules, text: Tokens, index: int) -> bool:
@@ -1308,6 +1332,7 @@ def _french_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
             text.caps[last]
             or (word.endswith(FRENCH_ADJECTIVE_ENDINGS) and word not in FRENCH_NOT_ADJECTIVES)
             or word in FRENCH_ADJECTIVES
+            or word in SCHOOL_KINDS  # "lycée classique de Bafoussam"
             or word in rules.demonyms  # "... des magistrats burkinabè", "guinéen"
         ):
             last += 1
@@ -1331,8 +1356,9 @@ def _french_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
     # "l'université Cadi Ayyad de Marrakech", "le ministère de la Santé du Mali": a
     # head in lower case is a description, and "de" and a known place at its end
     # say where the body is; a name written in full keeps its city ("Institut
-    # Pasteur de Tunis")
-    if not text.caps[start] and last - start > 3:
+    # Pasteur de Tunis"), and so does a school of a kind named by it ("lycée pilote de
+    # Sfax")
+    if not text.caps[start] and last - start > 3 and words[start + 1] not in SCHOOL_KINDS:
         last = _without_place_at_end(rules, text, start, last)
     return _latin_organisation(text, start, last)
 
