@@ -807,3 +807,12 @@ def test_a_town_spelled_in_latin_letters_is_one_of_the_storys_own_country(
     found = tags(resources, text, "ar")
     assert "geonames:2469088" not in found
     assert "candidate:" + normalize_text("ماطر") in found
+
+
+def test_qatari_after_an_office_of_an_international_body_is_its_country_level(
+    resources: Resources,
+) -> None:
+    office = "بورتسودان - وقال المدير القطري للبرنامج في السودان لوران بوكيرا إن الأسعار ارتفعت"
+    assert "Q846" not in tags(resources, office, "ar")
+    coach = "الخرطوم - ووصل المدرب القطري إلى المدينة أمس"
+    assert "Q846" in tags(resources, coach, "ar")

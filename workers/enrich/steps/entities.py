@@ -445,7 +445,7 @@ def find_entities(
         or not (
             _feminine_elative(f)
             or (language == "fr" and _french_language(analysis, f))
-            or (language == "ar" and _arabic_language(analysis, f))
+            or (language == "ar" and (_arabic_language(analysis, f) or _country_level(analysis, f)))
         )
     ]
     people = [TriggerPerson(p.name, p.first_offset, p.count, p.surface_forms) for p in found.people]
@@ -1065,6 +1065,26 @@ def _arabic_language(analysis: Analysis, found: EntryMentions) -> bool:
         or (word in LANGUAGES_AR and found.surface_forms[0].startswith(AND))
         or (found.count == 1 and found.surface_forms[0].startswith(IN_LANGUAGE))
     )
+
+
+def _country_level(analysis: Analysis, found: EntryMentions) -> bool:
+    """One mention of "القطري" after an office of an international body: its country
+    director or office ("المدير القطري للبرنامج في السودان"), no Qatari."""
+    return (
+        normalize_text(found.surface_forms[0]) in COUNTRY_LEVEL
+        and _word_before(analysis, found) in COUNTRY_OFFICES
+    )
+
+
+COUNTRY_LEVEL = frozenset(normalize_text(word) for word in ("القطري", "القطرية"))
+COUNTRY_OFFICES = frozenset(
+    normalize_text(word)
+    for word in (
+        "المدير", "المديرة", "الممثل", "الممثلة", "المكتب", "المنسق", "المنسقة", "مدير",
+        "مديرة", "ممثل", "ممثلة", "مكتب", "منسق", "منسقة", "مكتبها", "مكتبه",
+    )
+)  # fmt: skip
+"""Offices that "القطري" after them makes a body's in one country."""
 
 
 def _french_language(analysis: Analysis, found: EntryMentions) -> bool:
