@@ -816,3 +816,20 @@ def test_qatari_after_an_office_of_an_international_body_is_its_country_level(
     assert "Q846" not in tags(resources, office, "ar")
     coach = "الخرطوم - ووصل المدرب القطري إلى المدينة أمس"
     assert "Q846" in tags(resources, coach, "ar")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "place"),
+    [
+        ("ar", "وقال متحدث باسم شركة النيل للبترول إن ناقلة ستفرغ حمولتها", "place:nile"),
+        (
+            "fr",
+            "La Société de transport du Sahel a suspendu ses lignes à Sousse, selon le syndicat.",
+            "place:sahel",
+        ),
+    ],
+)
+def test_a_river_or_part_of_the_world_inside_a_bodys_name_is_no_place_of_the_story(
+    language: str, text: str, place: str, resources: Resources
+) -> None:
+    assert place not in tags(resources, text, language)

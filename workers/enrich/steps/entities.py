@@ -567,6 +567,11 @@ def find_entities(
         n for n in built if language == "en" and n.type == "organisation" and n.last - n.first > 1
     ]
     spans += [(n.first, n.last, "place") for n in english]
+    # nor, in Arabic and French, the river, sea or part of the world a body's name
+    # holds ("شركة النيل للبترول")
+    spans += [
+        (n.first, n.last, FEATURE) for n in built if n.type == "organisation" and language != "en"
+    ]
     spans += [
         (n.last - 1, n.last, "organisation") for n in english if tokens.words[n.last - 1] in heads
     ]
@@ -1375,29 +1380,35 @@ def _outside(
         ranges.setdefault(kind, []).append((span.start, span.end))
     joined: dict[str, str] = {}
     entries = gazetteer.entries
-    kept: Known = []
-    for found in known:
-        index, offset, count = found.entry, found.first_offset, found.count
-        surfaces = found.surface_forms
-        kind = entries[index].type
+
+    def inside(found: EntryMentions, kind: str) -> bool:
         around = ranges.get(kind)
         if around is None:
-            kept.append(found)
-            continue
-        if count == 1:
+            return False
+        offset, surfaces = found.first_offset, found.surface_forms
+        if found.count == 1:
             end = offset + len(surfaces[0])
-            inside = any(low <= offset and end <= high for low, high in around)
-        else:
-            if kind not in joined:
-                joined[kind] = "".join(
-                    _words(" ".join(tokens.words[first:last]))
-                    for first, last, other in spans
-                    if other == kind
-                )
-            inside = sum(joined[kind].count(_padded(s)) for s in surfaces) >= count
-        if not inside:
-            kept.append(found)
-    return kept
+            return any(low <= offset and end <= high for low, high in around)
+        if kind not in joined:
+            joined[kind] = "".join(
+                _words(" ".join(tokens.words[first:last]))
+                for first, last, other in spans
+                if other == kind
+            )
+        return sum(joined[kind].count(_padded(s)) for s in surfaces) >= found.count
+
+    return [
+        found
+        for found in known
+        if not inside(found, (entry := entries[found.entry]).type)
+        and not (entry.type == "place" and entry.country is None and inside(found, FEATURE))
+    ]
+
+
+FEATURE = "feature"
+"""The kind of `_outside`'s spans whose known places of no country (rivers, seas,
+parts of the world) are none of the story: bodies' names ("شركة النيل للبترول",
+"Tea Brokers East Africa")."""
 
 
 K = TypeVar("K", bound=Hashable)
