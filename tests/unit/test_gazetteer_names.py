@@ -3298,3 +3298,13 @@ def test_a_given_name_that_is_an_ordinary_word_opens_a_name_before_a_family_nisb
         resources, "وقال جهاد أبو زيتون إن المخبز يعمل منذ الفجر", "person", "ar"
     )
     assert found(resources, "وأعلن الجهاد ضد الاحتلال في البلاد", "person", "ar") == set()
+
+
+def test_a_french_name_goes_on_past_aux(resources: Resources) -> None:
+    text = (
+        "Woodside conteste le redressement devant le Centre international pour le règlement "
+        "des différends relatifs aux investissements, à Washington."
+    )
+    assert found(resources, text, "organisation", "fr") == {
+        "centre international pour le reglement des differends relatifs aux investissements"
+    }
