@@ -3308,3 +3308,21 @@ def test_a_french_name_goes_on_past_aux(resources: Resources) -> None:
     assert found(resources, text, "organisation", "fr") == {
         "centre international pour le reglement des differends relatifs aux investissements"
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وتوقعت دائرة الأرصاد الجوية ارتفاع الحرارة", "دائرة الأرصاد الجوية"),
+        ("وقالت دائرة الآثار العامة إن البعثة كشفت معبدا", "دائرة الآثار العامة"),
+        ("وراجع المواطنون دائرة الأحوال المدنية والجوازات", "دائرة الأحوال المدنية والجوازات"),
+    ],
+)
+def test_a_department_is_a_body_where_its_field_takes_an_adjective_or_a_second_field(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert normalize_text(name) in found(resources, text, "organisation", "ar")
+
+
+def test_a_circle_of_one_noun_is_no_department(resources: Resources) -> None:
+    assert found(resources, "ودخلت البلاد في دائرة العنف منذ سنوات", "organisation", "ar") == set()

@@ -987,6 +987,26 @@ def _between(text: Tokens, index: int) -> str:
     return _glued(text, index).strip()
 
 
+def _field_described(rules: NameRules, text: Tokens, index: int) -> bool:
+    """At token `index`, a definite noun and a definite adjective or a second noun
+    after "و": the field a department of government is for ("دائرة الأرصاد الجوية",
+    "دائرة الأحوال المدنية والجوازات"), where one noun alone is as often a circle
+    ("دائرة الضوء", "دائرة العنف")."""
+    words, following = text.words, index + 1
+    if following >= len(words) or not (text.joined(index - 1) and text.joined(index)):
+        return False
+    noun, after = words[index], words[following]
+    return (
+        noun.startswith(ARTICLE)
+        and noun not in rules.arabic_ends
+        and noun not in rules.stopwords
+        and (
+            (after.startswith(ARTICLE) and (_nisba(after) or after in rules.arabic_adjectives))
+            or (after.startswith(AND + ARTICLE) and after[len(AND) :] not in rules.arabic_ends)
+        )
+    )
+
+
 def _school_named(rules: NameRules, text: Tokens, index: int) -> bool:
     """The lower-case school word at token `index` ("lycée", "école") is followed by
     a name: capitalised words ("lycée Djignabo Bassène"), or a kind of school, "de"
@@ -1613,8 +1633,9 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
             return None  # "ميناء الصيد", "مطار العاصمة": what it serves, where it is
         end, place_at = _construct_chain(rules, text, last, bare in rules.arabic_placed)
         placed = place_at is not None
-        if bare in rules.arabic_placed and not placed:
-            return None  # "دائرة الضوء"; but "دائرة صحة ذي قار", "بلدية مصراتة"
+        if bare in rules.arabic_placed and not placed and not _field_described(rules, text, last):
+            # "دائرة الضوء"; but "دائرة صحة ذي قار", "بلدية مصراتة", "دائرة الأرصاد الجوية"
+            return None
         # a weak head ("مجموعة", "سوق") is a body's before a place: "مجموعة موانئ أبوظبي",
         # or before the people it gathers: "رابطة موظفي الإدارة العامة"
         if (
