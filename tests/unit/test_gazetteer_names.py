@@ -3326,3 +3326,10 @@ def test_a_department_is_a_body_where_its_field_takes_an_adjective_or_a_second_f
 
 def test_a_circle_of_one_noun_is_no_department(resources: Resources) -> None:
     assert found(resources, "ودخلت البلاد في دائرة العنف منذ سنوات", "organisation", "ar") == set()
+
+
+def test_a_foreign_given_name_arabic_copy_transliterates_opens_a_name(
+    resources: Resources,
+) -> None:
+    text = "وأضاف ثيو هيرنانديز الهدف الثاني قبل نهاية الشوط الأول"
+    assert normalize_text("ثيو هيرنانديز") in found(resources, text, "person", "ar")
