@@ -833,3 +833,10 @@ def test_a_river_or_part_of_the_world_inside_a_bodys_name_is_no_place_of_the_sto
     language: str, text: str, place: str, resources: Resources
 ) -> None:
     assert place not in tags(resources, text, language)
+
+
+def test_a_country_is_named_by_each_spelling_of_its_arabic_adjective(
+    resources: Resources,
+) -> None:
+    text = "وتورد شركة توبسو الدنماركية وحدات التحليل الكهربائي للمصنع"
+    assert "Q35" in tags(resources, text, "ar")
