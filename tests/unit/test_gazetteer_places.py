@@ -840,3 +840,4 @@ def test_a_country_is_named_by_each_spelling_of_its_arabic_adjective(
 ) -> None:
     text = "وتورد شركة توبسو الدنماركية وحدات التحليل الكهربائي للمصنع"
     assert "Q35" in tags(resources, text, "ar")
+    assert "Q40" in tags(resources, "وأعلنت شركة أو إم في النمساوية استئناف الإنتاج", "ar")
