@@ -841,3 +841,17 @@ def test_a_country_is_named_by_each_spelling_of_its_arabic_adjective(
     text = "وتورد شركة توبسو الدنماركية وحدات التحليل الكهربائي للمصنع"
     assert "Q35" in tags(resources, text, "ar")
     assert "Q40" in tags(resources, "وأعلنت شركة أو إم في النمساوية استئناف الإنتاج", "ar")
+
+
+def test_a_word_after_a_preposition_before_a_listed_known_place_is_a_place(
+    resources: Resources,
+) -> None:
+    text = "مسقط - العمانية - يمتد المسار الساحلي إلى محوت وهيماء وقال المسؤول إن"
+    assert "candidate:" + normalize_text("محوت") in tags(resources, text, "ar")
+
+
+def test_a_plural_before_a_place_whose_name_opens_with_and_is_a_construct(
+    resources: Resources,
+) -> None:
+    text = "نواكشوط - وعرضت مخطوطات نادرة من مكتبات ولاتة العائلية في المهرجان"
+    assert "candidate:" + normalize_text("مكتبات") not in tags(resources, text, "ar")

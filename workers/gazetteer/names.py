@@ -4125,7 +4125,11 @@ def places_in_lists(
     if not queue:
         return []
     blocked = {i for first, last in taken for i in range(first, last)}
-    found: list[Name] = []
+    found = [
+        Name("place", words[first - 1], first - 1, first)
+        for first, _ in sorted(set(places))
+        if first - 1 not in blocked and _place_before_listed(rules, text, first)
+    ]
     for index in queue:  # grows as each place found goes on with the list
         word = words[index]
         if index in blocked or not text.joined(index - 1):
@@ -4138,6 +4142,31 @@ def places_in_lists(
             if end < count and words[end][:1] == AND:
                 queue.append(end)
     return found
+
+
+def _place_before_listed(rules: NameRules, text: Tokens, first: int) -> bool:
+    """The word before a known place the story lists on its "و" (token `first`) is a
+    place too, after a preposition of place: "في الدقم وصحار", "بين مرباط وصلالة"."""
+    words, item = text.words, first - 1
+    return (
+        item > 0
+        and words[first][:1] == AND
+        and text.joined(item - 1)
+        and text.joined(item)
+        and words[item - 1] in PLACE_LIST_PREPOSITIONS
+        and _place_name_word(rules, words[item])
+        and words[item] not in rules.arabic_heads
+        and (
+            words[item].startswith(ARTICLE)
+            # "من مكتبات ولاتة": a plural in construct with a place whose name opens
+            # with "و"
+            or (_bare_name(rules, words[item]) and not words[item].endswith(FEMININE_PLURAL))
+        )
+    )
+
+
+PLACE_LIST_PREPOSITIONS = frozenset(("في", "وفي", "من", "ومن", "الي", "والي", "بين", "حتي"))
+"""Prepositions after which a word and a known place on "و" are two places."""
 
 
 def _listed_place(rules: NameRules, text: Tokens, index: int) -> int | None:
