@@ -3333,3 +3333,31 @@ def test_a_foreign_given_name_arabic_copy_transliterates_opens_a_name(
 ) -> None:
     text = "وأضاف ثيو هيرنانديز الهدف الثاني قبل نهاية الشوط الأول"
     assert normalize_text("ثيو هيرنانديز") in found(resources, text, "person", "ar")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وأيدت محكمة الاستئناف العقوبة بحق المتهمين", "محكمة الاستئناف"),
+        ("وأعلنت شركة الاتصالات توسيع شبكة الجيل الخامس", None),
+    ],
+)
+def test_a_definite_noun_takes_no_second_definite_noun_in_a_bodys_name(
+    text: str, name: str | None, resources: Resources
+) -> None:
+    bodies = found(resources, text, "organisation", "ar")
+    if name is not None:
+        assert normalize_text(name) in bodies, bodies
+    assert not any(b.endswith(normalize_text("العقوبة")) for b in bodies), bodies
+    assert normalize_text("شبكة الجيل الخامس") not in bodies, bodies
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["جامعة آل البيت", "مستشفى الأمير الحسين", "تجمع العسكريين المتقاعدين"],
+)
+def test_a_rank_a_family_or_a_plural_adjective_goes_on_after_a_definite_noun(
+    name: str, resources: Resources
+) -> None:
+    text = f"وقال بيان صادر عن {name} إن العمل مستمر"
+    assert normalize_text(name) in found(resources, text, "organisation", "ar")

@@ -1803,6 +1803,25 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
             # a body is meant
             whose = 1
             break
+        if (
+            head == bare
+            and not adjective
+            and last > start + 1
+            and word.startswith(ARTICLE)
+            and words[last - 1].startswith(ARTICLE)
+            and words[last - 1] not in RANKS
+            and words[last - 1] not in rules.place_keys
+            and word not in rules.place_keys
+            and word not in rules.given_arabic
+            and not _nisba(words[last - 1])
+            # participles and plural or colour adjectives the lists lack ("المتقاعدين",
+            # "المصدرة", "الخضراء"), and "آل" of a family's name
+            and not word.startswith(PARTICIPLE_ARTICLE)
+            and not word.endswith(NOUN_PHRASE_ADJECTIVE_ENDINGS)
+            and len(word) > len(ARTICLE)
+            and len(words[last - 1]) > len(ARTICLE)
+        ):
+            break  # "أيدت محكمة الاستئناف العقوبة": a definite noun takes no second one
         plain = purpose = plain and adjective and bare not in rules.arabic_fields_alone
         adjectives_only = adjectives_only or adjective
         last += 1
@@ -2365,6 +2384,12 @@ SECTOR = "قطاع"
 
 
 WORKERS = frozenset(("العاملين", "للعاملين", "العمال", "للعمال"))
+NOUN_PHRASE_ADJECTIVE_ENDINGS = ("ين", "ون", "اء", "ات")
+RANKS = frozenset(
+    ("الملك", "الملكه", "الامير", "الاميره", "الشيخ", "الشيخه", "السلطان", "الامام", "الشهيد")
+)
+"""Titles a body's name carries before the name of the person it is named for
+("مستشفى الأمير الحسين"), where a definite noun after a definite one ends a name."""
 VENUE_PURPOSES = frozenset(("للمعارض", "للمءتمرات", "المعارض", "المءتمرات"))
 """What a place is for that makes a body's name a venue's: exhibitions, conferences."""
 
