@@ -3361,3 +3361,10 @@ def test_a_rank_a_family_or_a_plural_adjective_goes_on_after_a_definite_noun(
 ) -> None:
     text = f"وقال بيان صادر عن {name} إن العمل مستمر"
     assert normalize_text(name) in found(resources, text, "organisation", "ar")
+
+
+def test_a_head_with_his_before_a_masculine_adjective_is_no_body(resources: Resources) -> None:
+    text = "وقال مكتبه الإعلامي في بيان إن الوزير زار المستشفى"
+    assert found(resources, text, "organisation", "ar") == set()
+    library = "وافتتحت مكتبة الإسكندرية معرضا جديدا"
+    assert normalize_text("مكتبة الإسكندرية") in found(resources, library, "organisation", "ar")

@@ -1529,6 +1529,15 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         return None
     if start + 1 < count and words[start + 1] in rules.arabic_descriptions.get(bare, ()):
         return None  # "مسرح الجريمة": the crime scene, no theatre
+    if (
+        words[start].endswith(TEH_MARBUTA)
+        and words[start][:-1] in rules.arabic_heads
+        and start + 1 < count
+        and text.joined(start)
+        and words[start + 1].startswith(ARTICLE)
+        and words[start + 1].endswith(NISBA_LETTER)
+    ):
+        return None  # "مكتبه الإعلامي": his office, a masculine adjective; no library
     before = (
         rules.arabic_heads.get(words[start - 1]) if start > 0 and text.joined(start - 1) else None
     )
