@@ -236,3 +236,13 @@ def test_a_shared_club_name_stays_a_candidate_where_the_story_has_no_country_of_
     )
     found = tags(resources, text, "ar")
     assert "candidate:" + normalize_text("القادسية") in found, found
+
+
+def test_a_teams_place_in_the_table_after_its_name_is_no_part_of_it(
+    resources: Resources,
+) -> None:
+    text = (
+        "وتعادل الجيش الملكي المتصدر مع الوداد في مباراة الدوري، وسجل المهاجم هدفين في "
+        "الشوط الثاني وقال مدرب الوداد إن فريقه لعب جيدا."
+    )
+    assert "org:as-far" in tags(resources, text, "ar")
