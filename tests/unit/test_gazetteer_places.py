@@ -855,3 +855,9 @@ def test_a_plural_before_a_place_whose_name_opens_with_and_is_a_construct(
 ) -> None:
     text = "نواكشوط - وعرضت مخطوطات نادرة من مكتبات ولاتة العائلية في المهرجان"
     assert "candidate:" + normalize_text("مكتبات") not in tags(resources, text, "ar")
+
+
+def test_a_place_after_its_word_ends_before_lam_and_a_verbal_noun(resources: Resources) -> None:
+    text = "نواكشوط - وفتحت المكاتب أبوابها في بلدة بولنوار لاستقبال الناخبين"
+    found = tags(resources, text, "ar")
+    assert not any("لاستقبال" in tag for tag in found), found

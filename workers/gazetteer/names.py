@@ -4290,6 +4290,8 @@ def _unknown_arabic_place_word(rules: NameRules, word: str) -> bool:
         and word not in rules.arabic_heads
         and not word.endswith(NISBA_ADJECTIVE_ENDINGS)
         and not not_a_name(word)
+        # "بلدة بولنوار لاستقبال الناخبين": "ل" and a verbal noun, the sentence's purpose
+        and not (word.startswith(LAM) and _verbal_noun(word[len(LAM) :]))
     )
 
 
