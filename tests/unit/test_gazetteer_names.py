@@ -3254,6 +3254,10 @@ def test_a_french_bodys_name_may_run_past_ten_words(resources: Resources) -> Non
             "وقال المركز الوطني للإنذار المبكر من المخاطر المتعددة إن الأمطار تتواصل",
             "المركز الوطني للإنذار المبكر من المخاطر المتعددة",
         ),
+        (
+            "وقالت جمعية المحافظة على البيئة إن الشعاب المرجانية تضررت",
+            "جمعية المحافظة على البيئة",
+        ),
     ],
 )
 def test_a_body_goes_on_to_its_cause_after_min_ajl_and_to_what_it_warns_of(

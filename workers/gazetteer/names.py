@@ -2039,13 +2039,20 @@ MEMORIAL_ADJECTIVES = frozenset(("الجامعي", "الجهوي", "الاقلي
 def _from_complement(rules: NameRules, text: Tokens, start: int, index: int) -> int:
     """The token after "من أجل" (for) and the noun of a body's cause at token `index`
     ("الجمعية اللبنانية من أجل ديمقراطية الانتخابات", "حزب التحالف من أجل العدالة
-    ..."), or after "من" and the definite noun a body's warning or protection is
-    from ("المركز الوطني للإنذار المبكر من المخاطر المتعددة"); else `index`."""
+    ..."), after "من" and the definite noun a body's warning or protection is from
+    ("المركز الوطني للإنذار المبكر من المخاطر المتعددة"), or after "على" and what it
+    preserves ("جمعية المحافظة على البيئة"); else `index`."""
     words, count = text.words, len(text.words)
-    if words[index] != FROM_ARABIC or index + 1 >= count or not text.joined(index):
+    if index + 1 >= count or not text.joined(index):
         return index
     noun = index + 1
-    if words[noun] == FOR_SAKE:
+    if words[index] == ON_ARABIC:
+        # "جمعية المحافظة على البيئة": what a body preserves or oversees, after "على"
+        if words[index - 1] not in ON_NOUNS or not words[noun].startswith(ARTICLE):
+            return index
+    elif words[index] != FROM_ARABIC:
+        return index
+    elif words[noun] == FOR_SAKE:
         noun += 1
         if noun >= count or not text.joined(noun - 1):
             return index
@@ -2073,6 +2080,10 @@ WARNS = frozenset(
     clitic + verb for verb in ("حذر", "يحذر", "حذرت", "تحذر") for clitic in ("", *CONJUNCTIONS)
 )
 """Verbs of warning, whose object follows "من" after their subject."""
+ON_ARABIC = "علي"
+ON_NOUNS = frozenset(("المحافظه", "الحفاظ", "القضاء", "الرقابه"))
+"""Verbal nouns of what a body is for whose object follows "على": preserving,
+eradicating, overseeing."""
 FROM_ARABIC = "من"
 FOR_SAKE = "اجل"
 FROM_NOUNS = frozenset(("للانذار", "للوقايه", "للحمايه", "للتحذير"))
