@@ -3372,3 +3372,10 @@ def test_a_head_with_his_before_a_masculine_adjective_is_no_body(resources: Reso
     assert found(resources, text, "organisation", "ar") == set()
     library = "وافتتحت مكتبة الإسكندرية معرضا جديدا"
     assert normalize_text("مكتبة الإسكندرية") in found(resources, library, "organisation", "ar")
+
+
+def test_a_maghreb_womans_name_opens_a_name_with_its_amazigh_particle(
+    resources: Resources,
+) -> None:
+    text = "وحصلت التلميذة ليندة آيت مهدي على أعلى معدل في الولاية"
+    assert found(resources, text, "person", "ar") == {normalize_text("ليندة آيت مهدي")}
