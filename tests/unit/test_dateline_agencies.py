@@ -28,6 +28,11 @@ def bodies(resources: Resources, text: str, language: str) -> set[str]:
         # the short name the gazetteer holds after "وكالة"
         ("ar", "الصحة\nدير البلح (قطاع غزة) - (وفا) - انطلقت حملة التطعيم", "org:wafa"),
         ("ar", "الأسرى\nبيت لحم - (معا) - أفرجت السلطات عن ثلاثة أسرى", "org:maan-news"),
+        (
+            "fr",
+            "Culture\nABIDJAN, 18 avril (AIP) - Le festival s'est ouvert.",
+            "org:aip-cote-divoire",
+        ),
     ],
 )
 def test_the_agency_a_dateline_credits_is_a_body_of_the_story(
