@@ -3379,3 +3379,10 @@ def test_a_maghreb_womans_name_opens_a_name_with_its_amazigh_particle(
 ) -> None:
     text = "وحصلت التلميذة ليندة آيت مهدي على أعلى معدل في الولاية"
     assert found(resources, text, "person", "ar") == {normalize_text("ليندة آيت مهدي")}
+
+
+def test_a_french_name_joins_two_plural_nouns_with_et(resources: Resources) -> None:
+    text = "L'Association des producteurs et exportateurs de fruits et légumes a protesté."
+    assert found(resources, text, "organisation", "fr") == {
+        "association des producteurs et exportateurs de fruits et legumes"
+    }

@@ -1310,6 +1310,7 @@ def _french_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
                 and after == last + 1
                 and not text.caps[after]
                 and not brought.endswith(FRENCH_ADJECTIVE_ENDINGS)
+                and not _plural_pair(text, last - 1, after)
             ):
                 break  # "la Ligue et promis ...": "et" and a verb go on with the sentence
             if (
@@ -1397,6 +1398,23 @@ def _french_infinitive(text: Tokens, index: int) -> bool:
     "pour" brings into a sentence and, in a body's name, an article and a noun do
     ("Association pour la défense")."""
     return not text.caps[index] and text.words[index].endswith(FRENCH_INFINITIVE_ENDINGS)
+
+
+def _plural_pair(text: Tokens, before: int, after: int) -> bool:
+    """Tokens `before` and `after` are two lower-case plural nouns a name joins with
+    "et" ("Association des producteurs et exportateurs de fruits")."""
+    first, second = text.words[before], text.words[after]
+    return (
+        not text.caps[before]
+        and len(first) >= MIN_PLURAL_PAIR_LETTERS
+        and len(second) >= MIN_PLURAL_PAIR_LETTERS
+        and first.endswith(FRENCH_PLURAL_ENDINGS)
+        and second.endswith(FRENCH_PLURAL_ENDINGS)
+    )
+
+
+MIN_PLURAL_PAIR_LETTERS = 5
+FRENCH_PLURAL_ENDINGS = ("s", "x")
 
 
 def _without_place_at_end(rules: NameRules, text: Tokens, start: int, last: int) -> int:
