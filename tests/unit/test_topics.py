@@ -295,7 +295,13 @@ def test_a_strike_the_headline_names_is_labours_whatever_trade_strikes(
             " وإن الطقس سيبقى رطبا، فيما توقع مزارعون تراجع المحصول.",
             "medtop:06000000",
         ),
-        # a fire that destroys a market is the disaster's, whatever trade it stops
+        # a fire is the disaster's, whatever trade it stops or whoever it sends to hospital
+        (
+            "حريق في مستشفى ببغداد يودي بحياة ثلاثة مرضى",
+            "وقالت وزارة الصحة إن الأطباء والممرضين نقلوا المرضى إلى مستشفيات أخرى وإن"
+            " العلاج والأدوية والرعاية الصحية استؤنفت في الأقسام.",
+            "medtop:03000000",
+        ),
         (
             "Fire guts hundreds of stalls at a city market",
             "Traders counted their losses as the market's business, prices, sales, supply, "
