@@ -274,13 +274,6 @@ def test_a_strike_the_headline_names_is_labours_whatever_trade_strikes(
             " et les exportations de poisson sont à l'arrêt, selon les entreprises du port.",
             "medtop:06000000",
         ),
-        # desalinating water is the environment's, whatever it costs
-        (
-            "Jordan signs financing for Aqaba desalination and conveyance project",
-            "The lenders, the bank, investors and the finance ministry agreed loans, bonds"
-            " and a budget for the contract, the company and its shareholders said.",
-            "medtop:06000000",
-        ),
         # a kidnapping is crime's, whoever the gunmen fight
         (
             "Gunmen abduct more than 60 villagers in northwest Nigeria",
