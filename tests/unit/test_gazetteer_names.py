@@ -3386,3 +3386,9 @@ def test_a_french_name_joins_two_plural_nouns_with_et(resources: Resources) -> N
     assert found(resources, text, "organisation", "fr") == {
         "association des producteurs et exportateurs de fruits et legumes"
     }
+
+
+def test_coming_from_after_a_bodys_name_is_no_part_of_it(resources: Resources) -> None:
+    text = "وقدمت فرقة مسرح أنفاس القادمة من الأردن عرضها الأول"
+    bodies = found(resources, text, "organisation", "ar")
+    assert not any(b.endswith(normalize_text("القادمة")) for b in bodies), bodies
