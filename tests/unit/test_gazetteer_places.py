@@ -861,3 +861,15 @@ def test_a_place_after_its_word_ends_before_lam_and_a_verbal_noun(resources: Res
     text = "نواكشوط - وفتحت المكاتب أبوابها في بلدة بولنوار لاستقبال الناخبين"
     found = tags(resources, text, "ar")
     assert not any("لاستقبال" in tag for tag in found), found
+
+
+def test_a_demonym_that_is_the_family_name_of_a_person_named_is_no_country(
+    resources: Resources,
+) -> None:
+    text = (
+        "حريق في مستشفى والسوداني يأمر بالتحقيق\n"
+        "بغداد - أمر رئيس الوزراء محمد شياع السوداني بتشكيل لجنة تحقيق"
+    )
+    assert "Q1049" not in tags(resources, text, "ar")
+    delegation = "القاهرة - ووصل الوفد السوداني إلى العاصمة المصرية أمس"
+    assert "Q1049" in tags(resources, delegation, "ar")

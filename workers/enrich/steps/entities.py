@@ -653,6 +653,8 @@ def find_entities(
     built, people = _joined_people(built, people, tokens)
     built, people = _outer_people(built, people), _unless_inside(people, built, tokens)
     built = _not_surnames(built, people)
+    if language == "ar":
+        tags = _no_surname_demonyms(tags, built, people)
     for person in people:
         name, first_offset, count = person.name, person.first_offset, person.count
         surfaces = person.surface_forms
@@ -1553,6 +1555,35 @@ def _not_surnames(built: list[Name], people: list[TriggerPerson]) -> list[Name]:
     names = [n.name for n in built if n.type == "person"] + [p.name for p in people]
     surnames = {name.rsplit(" ", 1)[1] for name in names if " " in name}
     return [n for n in built if n.type != "organisation" or " " in n.name or n.name not in surnames]
+
+
+def _no_surname_demonyms(
+    tags: list[EntityTag], built: list[Name], people: list[TriggerPerson]
+) -> list[EntityTag]:
+    """Known places less those the story names only by a word that is the family name
+    of a person it names ("السوداني يأمر بالتحقيق" after "محمد شياع السوداني"): the
+    person again, no country."""
+    names = [n.name for n in built if n.type == "person"] + [p.name for p in people]
+    names += [normalize_text(s) for tag in tags if tag.type == "person" for s in tag.surface_forms]
+    surnames = {
+        last
+        for name in names
+        if " " in name and (last := name.rsplit(" ", 1)[1]).startswith(ARTICLE)
+    }
+    if not surnames:
+        return tags
+    return [
+        tag
+        for tag in tags
+        if tag.type != "place"
+        or tag.candidate
+        or not all(_without_and(normalize_text(s)) in surnames for s in tag.surface_forms)
+    ]
+
+
+def _without_and(word: str) -> str:
+    """A word less "و" or "ف" before its article ("والسوداني")."""
+    return word[1:] if word[:1] in CONJUNCTIONS and word[1:].startswith(ARTICLE) else word
 
 
 def _outer_people(built: list[Name], people: list[TriggerPerson]) -> list[Name]:
