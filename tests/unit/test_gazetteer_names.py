@@ -1143,6 +1143,7 @@ def test_sheikh_inside_a_name_is_a_name_word(resources: Resources) -> None:
         ("en", "The final was played at the Karim Wadi Sports City in Jeddah."),
         ("en", "The Sheikh Rashid Youth Prize will announce its longlist in May."),
         ("en", "Crowds filled the Mohamed Bakri Memorial Stadium on Friday."),
+        ("en", "The managing director of exporter Tsehay Coffee Export said prices rose."),
         ("fr", "La finale s'est jouée au Karim Wadi Stade olympique de Jeddah."),
     ],
 )
