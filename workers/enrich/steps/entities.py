@@ -1577,13 +1577,8 @@ def _no_surname_demonyms(
         for tag in tags
         if tag.type != "place"
         or tag.candidate
-        or not all(_without_and(normalize_text(s)) in surnames for s in tag.surface_forms)
+        or not all(_without_proclitic(normalize_text(s)) in surnames for s in tag.surface_forms)
     ]
-
-
-def _without_and(word: str) -> str:
-    """A word less "و" or "ف" before its article ("والسوداني")."""
-    return word[1:] if word[:1] in CONJUNCTIONS and word[1:].startswith(ARTICLE) else word
 
 
 def _outer_people(built: list[Name], people: list[TriggerPerson]) -> list[Name]:
