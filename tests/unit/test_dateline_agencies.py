@@ -33,6 +33,8 @@ def bodies(resources: Resources, text: str, language: str) -> set[str]:
             "Culture\nABIDJAN, 18 avril (AIP) - Le festival s'est ouvert.",
             "org:aip-cote-divoire",
         ),
+        ("ar", "الاتصالات\nالمنامة - بنا - أعلنت الشركة أرباحها", "org:bna-bahrain"),
+        ("ar", "حريق\nبغداد - واع - لقي ثمانية أشخاص حتفهم", "org:ina-iraq"),
     ],
 )
 def test_the_agency_a_dateline_credits_is_a_body_of_the_story(
