@@ -873,3 +873,9 @@ def test_a_demonym_that_is_the_family_name_of_a_person_named_is_no_country(
     assert "Q1049" not in tags(resources, text, "ar")
     delegation = "القاهرة - ووصل الوفد السوداني إلى العاصمة المصرية أمس"
     assert "Q1049" in tags(resources, delegation, "ar")
+
+
+def test_a_place_word_after_a_number_counts_places_and_names_none(resources: Resources) -> None:
+    text = "عمان - بترا - وقال إن مخيمات المحمية البالغ عددها نحو 300 مخيم باتت تشغل الشبان"
+    found = tags(resources, text, "ar")
+    assert "candidate:" + normalize_text("باتت") not in found, found

@@ -4101,6 +4101,8 @@ def _arabic_place_after(rules: NameRules, text: Tokens, hit: int) -> Name | None
     start = hit + 1
     if start >= count or not text.joined(hit):
         return None
+    if hit > 0 and text.joined(hit - 1) and words[hit - 1].isdigit():
+        return None  # "نحو 300 مخيم باتت تشغل": a count of camps, no camp's name
     prefix = words[start] in rules.toponym_prefixes
     if not prefix and not _unknown_arabic_place_word(rules, words[start]):
         # a name with the article, alone before the phrase goes on: "مخيم الجفينة"
