@@ -2422,7 +2422,6 @@ SECTOR = "قطاع"
 
 
 WORKERS = frozenset(("العاملين", "للعاملين", "العمال", "للعمال"))
-NOUN_PHRASE_ADJECTIVE_ENDINGS = ("ين", "ون", "اء", "ات")
 RANKS = frozenset(
     ("الملك", "الملكه", "الامير", "الاميره", "الشيخ", "الشيخه", "السلطان", "الامام", "الشهيد")
 )
@@ -4168,6 +4167,9 @@ def _place_name_word(rules: NameRules, word: str) -> bool:
 
 
 PEOPLES_PLURALS = ("ين", SOUND_PLURAL)
+NOUN_PHRASE_ADJECTIVE_ENDINGS = (*PEOPLES_PLURALS, "اء", FEMININE_PLURAL)
+"""Endings of the plural and colour adjectives a body's definite noun may take that
+the lists lack ("المتقاعدين", "الخضراء")."""
 
 
 def places_in_lists(

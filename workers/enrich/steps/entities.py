@@ -1552,9 +1552,17 @@ def _not_surnames(built: list[Name], people: list[TriggerPerson]) -> list[Name]:
     """Names found from their structure less the bodies of one word that is the family
     name of a person the story names ("Kenya's Bett holds off ..." after "Felix Kiprono
     Bett"): the person named again."""
-    names = [n.name for n in built if n.type == "person"] + [p.name for p in people]
-    surnames = {name.rsplit(" ", 1)[1] for name in names if " " in name}
+    surnames = _family_names(built, people)
     return [n for n in built if n.type != "organisation" or " " in n.name or n.name not in surnames]
+
+
+def _family_names(
+    built: list[Name], people: list[TriggerPerson], more: Iterable[str] = ()
+) -> set[str]:
+    """The last words of the people's names the story gives, found from their structure,
+    by a trigger or otherwise (`more`)."""
+    names = [n.name for n in built if n.type == "person"] + [p.name for p in people]
+    return {name.rsplit(" ", 1)[1] for name in (*names, *more) if " " in name}
 
 
 def _no_surname_demonyms(
@@ -1563,13 +1571,8 @@ def _no_surname_demonyms(
     """Known places less those the story names only by a word that is the family name
     of a person it names ("السوداني يأمر بالتحقيق" after "محمد شياع السوداني"): the
     person again, no country."""
-    names = [n.name for n in built if n.type == "person"] + [p.name for p in people]
-    names += [normalize_text(s) for tag in tags if tag.type == "person" for s in tag.surface_forms]
-    surnames = {
-        last
-        for name in names
-        if " " in name and (last := name.rsplit(" ", 1)[1]).startswith(ARTICLE)
-    }
+    known = (normalize_text(s) for tag in tags if tag.type == "person" for s in tag.surface_forms)
+    surnames = {name for name in _family_names(built, people, known) if name.startswith(ARTICLE)}
     if not surnames:
         return tags
     return [
