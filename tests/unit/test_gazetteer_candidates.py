@@ -31,6 +31,10 @@ def candidates(resources: Resources, text: str) -> set[str]:
         ("فيما اعترض مدرب منتخب المغرب وليد الزياني على القرار", "وليد الزياني"),
         ("وقال مديرها سامر عبد الغني إن الانتهاكات وثقت", "سامر عبد الغني"),
         ("بينما نال الممثل الإيراني بيمان معادي جائزة أفضل أداء", "بيمان معادي"),
+        # the trigger's words past the name's structure are the sentence's object
+        ("وافتتح المهاجم يوسف الحمداوي حصة التسجيل لفائدة الفريق", "يوسف الحمداوي"),
+        ("وتفقد رئيس الجامعة البروفسور بسام بدران قاعات الامتحان", "بسام بدران"),
+        ("واوضح المتحدث باسم المنظمة فلافيو دي جاكومو ان الناجين", "فلافيو دي جاكومو"),
         ("John Smith, a spokesman for the group, said", "John Smith"),
         ("said Hichem Abu Chkiouat, a minister", "Hichem Abu Chkiouat"),
         ("Mayor Vitali Klitschko said on Telegram", "Vitali Klitschko"),

@@ -650,6 +650,7 @@ def find_entities(
     if people:
         people = _not_named_after(gazetteer.names, analysis.original, people)
         people = _not_after_a_link(gazetteer.names, analysis.original, people)
+    people = _as_built(gazetteer.names, built, people, tokens)
     built, people = _joined_people(built, people, tokens)
     built, people = _outer_people(built, people), _unless_inside(people, built, tokens)
     built = _not_surnames(built, people)
@@ -1546,6 +1547,55 @@ def _joined_people(
         joined.append(person)
     kept = [n for n in built if not any(n is walked[i][0] for i in dropped)]
     return kept, joined
+
+
+def _as_built(
+    rules: NameRules, built: list[Name], people: list[TriggerPerson], tokens: Tokens
+) -> list[TriggerPerson]:
+    """Trigger-found people cut to the Arabic name found from its structure at the same place,
+    where that holds two words or more and ends on no particle, and the trigger's goes
+    on past it into a phrase with the article ("وافتتح المهاجم يوسف الحمداوي حصة
+    التسجيل", "البروفسور بسام بدران قاعات الامتحان"): the words the name's structure
+    left out are the sentence's object."""
+    analysis, words = tokens.analysis, tokens.words
+    starts = {
+        analysis.span(n.first, n.last).start: n
+        for n in built
+        if n.type == "person"
+        and n.last - n.first >= MIN_BUILT_WORDS
+        and words[n.last - 1] not in NAME_PARTICLES
+        and _phrase_with_article(rules, tokens, n.last)
+    }
+    cut: list[TriggerPerson] = []
+    for person in people:
+        name = starts.get(person.first_offset)
+        if (
+            name is None
+            or not is_arabic(name.name)
+            or name.name == person.name
+            or not person.name.startswith(name.name + " ")
+        ):
+            cut.append(person)
+            continue
+        surface = analysis.surface(name.first, name.last)
+        cut.append(TriggerPerson(name.name, person.first_offset, person.count, [surface]))
+    return cut
+
+
+def _phrase_with_article(rules: NameRules, tokens: Tokens, index: int) -> bool:
+    """Token `index` or the one after it, in the same stretch, takes the article and
+    is no function word."""
+    words = tokens.words
+    return any(
+        at < len(words)
+        and tokens.joined(at - 1)
+        and words[at].startswith(ARTICLE)
+        and words[at] not in rules.stopwords
+        for at in (index, index + 1)
+    ) and tokens.joined(index - 1)
+
+
+MIN_BUILT_WORDS = 2
 
 
 def _not_surnames(built: list[Name], people: list[TriggerPerson]) -> list[Name]:
