@@ -464,6 +464,8 @@ def test_the_word_for_aged_is_no_family_name(resources: Resources) -> None:
         ("وقال فرحان الفرطوسي، وهو عامل في الميناء، إن", "فرحان الفرطوسي"),
         ("وقال النائب عن الكتلة مثنى أمين إن كتلته لم تطلع", "مثنى أمين"),
         ("فيما عين سركوت حمه أمين وزيرا للكهرباء", "سركوت حمه أمين"),
+        # the feminine of an ordinary participle is her role, after her name
+        ("متقدما على رشيد حمادي وسعاد بن قويدر مرشحة التجمع الوطني", "سعاد بن قويدر"),
     ],
 )
 def test_an_arabic_person_is_the_whole_name_and_nothing_of_the_phrase_before_it(
@@ -679,6 +681,12 @@ def test_a_purpose_after_a_bodys_noun_is_the_sentences_not_the_name(
 ) -> None:
     text = "وقالت وزارة الصحة المصرية لمواجهة الوباء إنها أرسلت فرقا"
     assert normalize_text("وزارة الصحة المصرية") in found(resources, text, "organisation", "ar")
+
+
+def test_a_word_whose_lam_is_the_roots_is_no_purpose_of_a_body(resources: Resources) -> None:
+    text = "وتلا ممثل النيابة العامة لائحة الاتهام التي تفيد"
+    bodies = found(resources, text, "organisation", "ar")
+    assert not any(normalize_text("لائحة") in body for body in bodies), bodies
 
 
 @pytest.mark.parametrize(

@@ -2445,7 +2445,7 @@ def _purpose(rules: NameRules, text: Tokens, index: int) -> int:
     word = words[index]
     if not (
         word.startswith(LAM)
-        and not word.startswith(LAM_ARTICLE)
+        and not word.startswith((LAM_ARTICLE, LAM_OF_THE_ROOT))
         and len(word) > MIN_PURPOSE_LETTERS
         and word not in rules.stopwords
         and word not in rules.arabic_function
@@ -2504,6 +2504,9 @@ def _purpose_construct_noun(rules: NameRules, word: str) -> bool:
 
 
 MIN_PURPOSE_LETTERS = 3
+LAM_OF_THE_ROOT = "لاء"
+"""Normalized "لائـ", whose "ل" is the root's, no preposition: "لائحة الاتهام" (the
+charge sheet) after "النيابة العامة" is the sentence's object."""
 """"ل" and a noun of three letters at least: "لنقل"."""
 
 
@@ -3761,8 +3764,21 @@ def feminine_adjective(rules: NameRules, word: str) -> bool:
 
 
 def ordinary_word(rules: NameRules, word: str) -> bool:
-    """An ordinary word that is no given name as well: never a word of a name."""
-    return word in rules.common and word not in rules.given_arabic
+    """An ordinary word that is no given name as well, or the feminine of an ordinary
+    participle ("مرشحة" of "مرشح"): never a word of a name."""
+    return (
+        word in rules.common
+        or (
+            word.startswith(PARTICIPLE_MIM)
+            and word.endswith(TEH_MARBUTA)
+            and word[: -len(TEH_MARBUTA)] in rules.common
+        )
+    ) and word not in rules.given_arabic
+
+
+PARTICIPLE_MIM = "م"
+"""The prefix of participles ("مرشح", "مدير", "مسؤول"), whose feminine names a woman's
+role after her name."""
 
 
 def no_family_name(rules: NameRules, word: str) -> bool:
