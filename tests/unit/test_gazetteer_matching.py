@@ -551,3 +551,26 @@ def test_a_known_persons_arabic_article_is_read_written_either_way(
 def test_a_somali_given_name_is_no_city_and_the_city_stays_one(resources: Resources) -> None:
     assert "place:aden" not in tags(resources, "Health Cabinet Secretary Aden Duale said", "en")
     assert "place:aden" in tags(resources, "Houthi drones struck ships off Aden on Monday", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "capital", "country"),
+    [
+        ("الجزائر - واج - أعلنت السلطة المستقلة النتائج", "place:algiers", "Q262"),
+        ("تونس (وات) - أعلنت وزارة الصحة التونسية", "place:tunis", "Q948"),
+        ("الكويت - كونا - أعلنت وزارة الصحة الكويتية", "geonames:285787", "Q817"),
+    ],
+)
+def test_a_dateline_naming_its_country_names_the_capital_too(
+    text: str, capital: str, country: str, resources: Resources
+) -> None:
+    found = tags(resources, "\n" + text, "ar", dateline=True)
+    assert capital in found, list(found)
+    assert country in found, list(found)
+
+
+def test_a_dateline_naming_a_city_the_gazetteer_holds_names_no_other_town(
+    resources: Resources,
+) -> None:
+    found = tags(resources, "\nبيروت - أعلنت وزارة الصحة العامة", "ar", dateline=True)
+    assert [i for i in found if i.startswith(("place:", "geonames:", "Q"))] == ["Q3820"]

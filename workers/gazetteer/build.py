@@ -94,7 +94,16 @@ class Gazetteer:
         return len(self.finder)
 
 
+def _held_capital(keys: _Keys, entries: list[Entry], name: str, town: str) -> str:
+    """The entry of the capital named as its country (`name`) that the gazetteer holds
+    by "العاصمة" after the name ("تونس العاصمة"), else the packaged `town`."""
+    held = keys.best.get(f"{name} {CAPITAL}")
+    return town if held is None or held[1].entry == IGNORED else entries[held[1].entry].id
+
+
 CURATED_PRIORITY = 3
+CAPITAL = normalize_text("العاصمة")
+"""The word that tells a capital named as its country from it ("الجزائر العاصمة")."""
 NAMESAKE_MIN_POPULATION = 100_000
 """A packaged town this populous may be the place a name means in a story about
 its country, where a better-known namesake elsewhere wins the name otherwise."""
@@ -454,6 +463,17 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
     # a curated given name is a person's far more often than a village's ("Donald",
     # "Benjamin"); the world's given names are too many and too rare to say so
     given = given_name_words(given_names) | frozenset(names.given_arabic)
+    curated_countries = country_ids(read_data(CURATED))
+    countries = frozenset(curated_countries.values())
+    country_names = {
+        text: code
+        for text, (_, info) in keys.best.items()
+        if info.entry != IGNORED
+        and info.kind == Kind.NAME
+        and is_arabic(text)
+        and (entry := entries[info.entry]).id in countries
+        and (code := entry.country) is not None
+    }
     places = small_places(
         place_words,
         read_data(REGIONS),
@@ -462,10 +482,16 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
         where(lambda text, info, entry: entry.priority == TOWN_PRIORITY),
         digest,
         stopwords,
+        country_names,
+    )
+    places = replace(
+        places,
+        capitals={
+            name: (_held_capital(keys, entries, name, town), code)
+            for name, (town, code) in places.capitals.items()
+        },
     )
     arabic_regions = frozenset(n for n in places.regions if is_arabic(n))
-    curated_countries = country_ids(read_data(CURATED))
-    countries = frozenset(curated_countries.values())
     local = frozenset(
         where(
             lambda text, info, entry: (

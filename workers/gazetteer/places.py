@@ -139,6 +139,11 @@ class SmallPlaces:
     the geonameid of the town of that country with that skeleton, `SEVERAL_TOWNS`
     where several have it (`workers.text.skeletons`)."""
 
+    capitals: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """A country's Arabic name -> the id of its capital, the most populous town that
+    bears the name too, and the country's code: a dateline's "الجزائر" is Algiers
+    (`capital_dateline`)."""
+
     def names(self, name: str) -> bool:
         """Whether some town or region bears the name (normalized)."""
         return name in self.rows or name in self.regions
@@ -189,11 +194,14 @@ def small_places(
     towns_taken: frozenset[str],
     digest: str,
     function_words: frozenset[str] = frozenset(),
+    country_names: Mapping[str, str] | None = None,
 ) -> SmallPlaces:
     """The index over GeoNames and regions, less names that are gazetteer keys
     (`taken`) or ordinary words (`never`); a region named as a packaged city that is
     a key (`towns_taken`) stays, to be tagged beside a region word. `digest` names
-    what these are derived from (`cache.source_digest`)."""
+    what these are derived from (`cache.source_digest`). `country_names`: the
+    countries' Arabic keys and codes, whose capitals may bear them."""
+    country_names = country_names or {}
 
     def normalized(name: str) -> frozenset[str]:
         words = {
@@ -241,6 +249,13 @@ def small_places(
         )
         | frozenset(short)
     )
+    # a country's Arabic name that its capital bears too ("الجزائر", "الكويت", "تونس")
+    capitals = {
+        name: (best[0], code)
+        for name, code in country_names.items()
+        if (row := rows.get(name)) is not None
+        and (best := max(towns.records(row), key=lambda r: r[2]))[1] == code
+    }
     for name in (*taken, *never):
         rows.pop(name, None)
         if name not in region_only:
@@ -281,6 +296,7 @@ def small_places(
         function_words=function_words,
         features=features(words_document),
         spellings=spellings,
+        capitals=capitals,
     )
 
 
@@ -354,12 +370,30 @@ def dateline_town(
     return DatelineTown(first, last, _first_best(in_story or records)[1]) if records else None
 
 
+def capital_dateline(places: SmallPlaces, text: Tokens, place: str | None) -> DatelineTown | None:
+    """The capital the dateline names by its country's name, where it opens the body
+    ("الجزائر - واج -": Algiers, "الكويت - كونا -": Kuwait City): a dateline names a
+    town; the country is no less the story's."""
+    if not place:
+        return None
+    words = normalize_text(place).split()
+    first = text.body
+    last = first + len(words)
+    if not words or text.words[first:last] != words:
+        return None
+    capital = places.capitals.get(" ".join(words))
+    return DatelineTown(first, last, capital[1], capital[0]) if capital is not None else None
+
+
 @dataclass(frozen=True, slots=True)
 class DatelineTown:
     first: int
     last: int
     """Tokens `[first, last)` of the dateline's place."""
     country: str
+    capital: str | None = None
+    """The id of the capital the dateline names by its country's name, which the
+    country's mention there is too (`capital_dateline`)."""
 
 
 def find_small_places(

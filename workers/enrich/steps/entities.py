@@ -47,6 +47,7 @@ from workers.gazetteer.places import (
     DatelineTown,
     SmallPlace,
     SmallPlaces,
+    capital_dateline,
     competition_spans,
     dateline_town,
     find_small_places,
@@ -457,6 +458,8 @@ def find_entities(
     cued = find_cued(gazetteer.cued, gazetteer.names, tokens)
     countries |= {c for entry, _ in cued if (c := gazetteer.entries[entry].country) is not None}
     town = dateline_town(gazetteer.places, tokens, dateline.place if dateline else None, countries)
+    if town is None and dateline is not None:
+        town = capital_dateline(gazetteer.places, tokens, dateline.place)
     if town is not None:
         countries.add(town.country)
     if language is not None:
@@ -605,6 +608,8 @@ def find_entities(
         )
     if spans:
         known = _outside(gazetteer, tokens, known, spans)
+    if town is not None and town.capital is not None:
+        found_small = [SmallPlace(town.capital, town.first, town.last), *found_small]
     small = _grouped(analysis, ((p.id, p.first, p.last) for p in found_small))
     tags: list[EntityTag] = []
     namesakes: list[tuple[int, int, list[str]]] = []
