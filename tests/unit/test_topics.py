@@ -339,6 +339,17 @@ def test_an_air_strike_or_a_quake_that_strikes_names_no_labour_event(
     assert primary_topic(resources, headline, body) != "medtop:09000000"
 
 
+def test_an_event_a_headline_warns_of_is_no_event_of_the_story(resources: Resources) -> None:
+    body = (
+        "وقال المركز الوطني للأرصاد إن الأمطار الغزيرة والرياح ستستمر حتى الثلاثاء وإن"
+        " درجات الحرارة ستنخفض، فيما أجليت عائلات وتضررت منازل."
+    )
+    warned = "أمطار غزيرة على جدة مع تحذيرات من جريان السيول"
+    struck = "أمطار غزيرة على جدة والسيول تجرف السيارات"
+    assert primary_topic(resources, warned, body) == "medtop:17000000"
+    assert primary_topic(resources, struck, body) == "medtop:03000000"
+
+
 def test_a_known_body_points_to_its_topic_whatever_its_name_says(resources: Resources) -> None:
     lexicon = resources.lexicon
     assert [

@@ -97,6 +97,11 @@ class TopicLexicon:
     """Words of organisation names that alone say the topic where they stand."""
     events: PhraseMatcher
     """Words that, in a headline, name the story's event as a topic's ("strike")."""
+    event_topics: list[tuple[int, ...]] = field(default_factory=list)
+    """Per phrase of `events`, its topics."""
+    warnings: frozenset[str] = frozenset()
+    """Words of a warning: an event a headline names right after one is feared, not
+    the story's ("تحذيرات من جريان السيول", "flood warning")."""
     bodies: dict[str, int] = field(default_factory=dict)
     """Gazetteer id of a known body -> its topic (index into `codes`)."""
     _pointed: dict[str, tuple[int, ...]] = field(default_factory=dict)
@@ -166,10 +171,13 @@ def build_lexicon(
     events: dict[str, dict[int, float]] = {}
     cues: dict[str, dict[int, float]] = {}
     deciding: dict[str, dict[int, float]] = {}
+    warnings: set[str] = set()
     for document in documents.values():
         for phrase in document.get(NEUTRAL, {}).get("phrases", []):
             for key in _surface_keys(phrase):
                 collected.setdefault(key, {})
+        for word in document.get(NEUTRAL, {}).get("warnings", []):
+            warnings.update(_surface_keys(word))
         for number, table in document.items():
             if number == NEUTRAL:
                 continue
@@ -194,8 +202,31 @@ def build_lexicon(
         _phrase_matcher(cues),
         _phrase_matcher(deciding),
         _phrase_matcher(events),
-        known,
+        bodies=known,
+        event_topics=[tuple(found) for found in events.values()],
+        warnings=frozenset(warnings),
     )
+
+
+def _events(lexicon: TopicLexicon, headline: Analysis) -> list[int]:
+    """The topics of the events the headline names, less those a warning word stands
+    before ("تحذيرات من جريان السيول")."""
+    words = headline.words()
+    return sorted(
+        {
+            topic
+            for hit in lexicon.events.resolve(headline)
+            if not any(
+                words[at] in lexicon.warnings
+                for at in range(max(0, hit.first - WARNING_REACH), hit.first)
+            )
+            for topic in lexicon.event_topics[hit.phrase]
+        }
+    )
+
+
+WARNING_REACH = 3
+"""Tokens before an event's word a warning may stand at ("تحذيرات من جريان")."""
 
 
 def packaged_lexicons() -> dict[str, dict[str, Any]]:
@@ -230,7 +261,7 @@ def score_topics(
     if headline is not None:
         for i, weight in enumerate(lexicon.weights(headline)):
             totals[i] += HEADLINE_WEIGHT * weight
-        events = [i for i, weight in enumerate(lexicon.events.weigh(headline)) if weight]
+        events = _events(lexicon, headline)
     for organisation in organisations:
         for i in lexicon.pointed_to(organisation):
             totals[i] += ENTITY_WEIGHT
