@@ -504,6 +504,7 @@ def test_a_given_name_of_the_world_list_opens_a_person_named_without_a_title(
         ("fr", "la liste de Lardja Lamboni a été élue sans concurrence", "Lardja Lamboni"),
         ("ar", "وأكد ريبين حسن أن الرواتب تأخرت", "ريبين حسن"),
         ("ar", "وقال مينا عادل جرجس، وهو مهندس من أسيوط، إن الأجواء هادئة", "مينا عادل جرجس"),
+        ("ar", "وخطف البديل المالي سيدو كوناتي هدف الفوز", "سيدو كوناتي"),
         # a given name that is also a word opens a name before another given name
         (
             "ar",
