@@ -574,3 +574,18 @@ def test_a_dateline_naming_a_city_the_gazetteer_holds_names_no_other_town(
 ) -> None:
     found = tags(resources, "\nبيروت - أعلنت وزارة الصحة العامة", "ar", dateline=True)
     assert [i for i in found if i.startswith(("place:", "geonames:", "Q"))] == ["Q3820"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mali"),
+    [
+        ("وخطف البديل المالي سيدو كوناتي هدف الفوز", True),
+        ("وقال المدير المالي أحمد سالم إن الأرباح ارتفعت", False),
+        ("وقال وزير المالية آوات شيخ جناب إن الرواتب صرفت", False),
+        ("وارتفع العجز المالي إلى ثلاثة مليارات", False),
+    ],
+)
+def test_malis_adjective_before_a_persons_name_is_the_country_unless_an_office_takes_it(
+    text: str, mali: bool, resources: Resources
+) -> None:
+    assert ("Q912" in tags(resources, text, "ar")) is mali

@@ -3825,9 +3825,22 @@ def not_a_name(word: str) -> bool:
         or (
             len(word) >= ACCUSATIVE_MIN_LETTERS
             and word.endswith(ACCUSATIVE_ENDING)
-            and (word.startswith(PARTICIPLE_PREFIX) or (word[0] == "ا" and word[-3] == "ا"))
+            and (
+                (word.startswith(PARTICIPLE_PREFIX) and not _foreign_ma(word))
+                or (word[0] == "ا" and word[-3] == "ا")
+            )
         )
     )
+
+
+def _foreign_ma(word: str) -> bool:
+    """A word of six letters or more opening with "ما" and ending with "ا": no
+    participle in the accusative, which takes no alef second ("مؤكدا", "مقاتلا"), but
+    a foreign name ("ماريغا", "مانديلا")."""
+    return len(word) >= FOREIGN_MA_LETTERS and word[1] == "ا"
+
+
+FOREIGN_MA_LETTERS = 6
 
 
 def _named_by_father(rules: NameRules, text: Tokens, index: int) -> bool:

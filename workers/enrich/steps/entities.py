@@ -20,7 +20,7 @@ from newswire_text import Analysis, EntryMentions
 
 from workers.gazetteer import Entry, Gazetteer
 from workers.gazetteer.clubs import club_entry, find_clubs
-from workers.gazetteer.cued import find_cued
+from workers.gazetteer.cued import cued_before_people, find_cued
 from workers.gazetteer.features import find_features
 from workers.gazetteer.names import (
     ALEF_MAQSURA,
@@ -598,6 +598,12 @@ def find_entities(
         if c.entry is not None
     ]
     known_named += [(entry, token, token + 1) for entry, token in cued]
+    known_named += [
+        (entry, token, token + 1)
+        for entry, token in cued_before_people(
+            gazetteer.cued, tokens, [n.first for n in built if n.type == "person"]
+        )
+    ]
     if clubs:
         assert club_rules is not None
         home = _home(town, weights)
