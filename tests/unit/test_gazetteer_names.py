@@ -3316,14 +3316,27 @@ def test_a_given_name_that_is_an_ordinary_word_opens_a_name_before_a_family_nisb
     assert found(resources, "وأعلن الجهاد ضد الاحتلال في البلاد", "person", "ar") == set()
 
 
-def test_a_french_name_goes_on_past_aux(resources: Resources) -> None:
-    text = (
-        "Woodside conteste le redressement devant le Centre international pour le règlement "
-        "des différends relatifs aux investissements, à Washington."
-    )
-    assert found(resources, text, "organisation", "fr") == {
-        "centre international pour le reglement des differends relatifs aux investissements"
-    }
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Woodside conteste le redressement devant le Centre international pour le "
+            "règlement des différends relatifs aux investissements, à Washington.",
+            "Centre international pour le règlement des différends relatifs aux investissements",
+        ),
+        (
+            "Les planteurs formés par l'Agence nationale d'appui au développement rural ont"
+            " doublé leurs rendements.",
+            "Agence nationale d'appui au développement rural",
+        ),
+        (
+            "L'Association des déposants au Liban et du collectif Cri des déposants a manifesté.",
+            "Association des déposants au Liban",
+        ),
+    ],
+)
+def test_a_french_name_goes_on_past_aux_and_au(text: str, name: str, resources: Resources) -> None:
+    assert normalize_text(name) in found(resources, text, "organisation", "fr")
 
 
 @pytest.mark.parametrize(

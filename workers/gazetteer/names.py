@@ -1298,6 +1298,8 @@ def _french_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
                 break
             french_heads = rules.latin_heads["fr"]
             brought = words[after]
+            if word in FRENCH_IN and text.caps[after]:
+                break  # "au Liban": a country the name may end with, read after it
             if (
                 word in COORDINATORS
                 and brought in french_heads
