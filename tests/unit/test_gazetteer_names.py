@@ -3417,3 +3417,12 @@ def test_coming_from_after_a_bodys_name_is_no_part_of_it(resources: Resources) -
     text = "وقدمت فرقة مسرح أنفاس القادمة من الأردن عرضها الأول"
     bodies = found(resources, text, "organisation", "ar")
     assert not any(b.endswith(normalize_text("القادمة")) for b in bodies), bodies
+
+
+def test_an_english_name_takes_a_known_place_whole_across_its_lower_case_words(
+    resources: Resources,
+) -> None:
+    text = "said Amani Mushi, an engineer at the University of Dar es Salaam, on Monday."
+    assert normalize_text("University of Dar es Salaam") in found(
+        resources, text, "organisation", "en"
+    )

@@ -1084,6 +1084,7 @@ def _english_organisation(rules: NameRules, text: Tokens, head: int) -> Name | N
             last = _country_at(rules, text, last + 1) or last
         else:
             last = _english_listed_after_comma(rules, text, last)
+        last = _place_across(rules, text, last)
     while first < last and text.words[first] in rules.leading:
         first += 1
     if (
@@ -1094,6 +1095,19 @@ def _english_organisation(rules: NameRules, text: Tokens, head: int) -> Name | N
     ):
         first += 1  # "Rivals First Abu Dhabi Bank ...": a sentence opens with a noun
     return _latin_organisation(text, first, last)
+
+
+def _place_across(rules: NameRules, text: Tokens, last: int) -> int:
+    """One past a known place whose name the capitalised run ending before token `last`
+    cuts at a lower-case word ("University of Dar es Salaam"), else `last`."""
+    words = text.words
+    for first in range(last - 1, max(-1, last - MAX_PLACE_WORDS), -1):
+        for end in range(min(len(words), first + MAX_PLACE_WORDS), last, -1):
+            if all(text.joined(i) for i in range(first, end - 1)) and (
+                " ".join(words[first:end]) in rules.place_keys
+            ):
+                return end
+    return last
 
 
 FORCE = "force"
