@@ -3426,3 +3426,16 @@ def test_an_english_name_takes_a_known_place_whole_across_its_lower_case_words(
     assert normalize_text("University of Dar es Salaam") in found(
         resources, text, "organisation", "en"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("students of St Patrick's High School sang on Friday.", "St Patrick's High School"),
+        ("He studied at St Mary's College in Kampala.", "St Mary's College"),
+    ],
+)
+def test_a_saints_possessive_is_part_of_the_name_of_what_is_named_for_the_saint(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert normalize_text(name) in found(resources, text, "organisation", "en")

@@ -911,6 +911,7 @@ PARTICIPLE_ENDING = "ed"
 
 
 POSSESSIVES_IN_NAMES = frozenset(("people", "women", "children", "men"))
+SAINTS = frozenset(("st", "saint"))
 """Words whose possessive stands inside bodies' names ("Uganda People's Congress",
 "Women's Rights Association"), where a country's or a person's opens the phrase
 ("Nigeria's People's Democratic Party")."""
@@ -923,7 +924,11 @@ def _possessive_in_name(text: Tokens, index: int) -> bool:
     return (
         before >= 0
         and text.words[index] == POSSESSIVE
-        and text.words[before] in POSSESSIVES_IN_NAMES
+        and (
+            text.words[before] in POSSESSIVES_IN_NAMES
+            # "St Patrick's High School": a saint's, whom the school is named for
+            or (before > 0 and text.words[before - 1] in SAINTS and text.joined(before - 1))
+        )
         and bool(text.caps[before])
         and text.joined(before)
         and _between(text, before) in APOSTROPHES
