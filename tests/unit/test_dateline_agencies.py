@@ -35,6 +35,7 @@ def bodies(resources: Resources, text: str, language: str) -> set[str]:
         ),
         ("ar", "الاتصالات\nالمنامة - بنا - أعلنت الشركة أرباحها", "org:bna-bahrain"),
         ("ar", "حريق\nبغداد - واع - لقي ثمانية أشخاص حتفهم", "org:ina-iraq"),
+        ("fr", "Musique\nBRAZZAVILLE, 20 juillet (ACI) - Le festival a ouvert.", "org:aci-congo"),
     ],
 )
 def test_the_agency_a_dateline_credits_is_a_body_of_the_story(

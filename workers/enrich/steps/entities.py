@@ -729,12 +729,14 @@ AGENCY_ALIASES = {
         ("وال", "وكالة الأنباء الليبية"),
         ("واع", "وكالة الأنباء العراقية"),
         ("وام", "وكالة أنباء الإمارات"),
+        ("ACI", "Agence congolaise d'information"),
     )
 }
-"""Agencies Arabic datelines credit by a short name the gazetteer cannot hold as a
-key, the word being a town's elsewhere (Qena), a word's start with "و" and the
-article ("وال", LANA) or "و" and a word ("وأم", and a mother, normalizes as WAM
-does): read so in a dateline, and where the text encloses it as it credits one."""
+"""Agencies datelines credit by a short name the gazetteer cannot hold as a key, the
+word being a town's elsewhere (Qena), a word's start with "و" and the article ("وال",
+LANA), "و" and a word ("وأم", and a mother, normalizes as WAM does) or an acronym
+other bodies bear ("ACI", the Airports Council International too): read so in a
+dateline, and where the text encloses it as it credits one."""
 NEWS_AGENCY_OF = normalize_text("وكالة الأنباء") + " "
 """A national agency credited by its country's adjective ("مسقط في 28 يناير
 /العمانية/") is the one named "وكالة الأنباء" and that adjective; the adjective
