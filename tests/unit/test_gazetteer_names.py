@@ -3439,3 +3439,40 @@ def test_a_saints_possessive_is_part_of_the_name_of_what_is_named_for_the_saint(
     text: str, name: str, resources: Resources
 ) -> None:
     assert normalize_text(name) in found(resources, text, "organisation", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("ودعت الوكالة الوطنية للتصرف في النفايات إلى جمعها", "الوكالة الوطنية للتصرف في النفايات"),
+        ("وقال عمال المؤسسة الوطنية للأشغال في الآبار إن", "المؤسسة الوطنية للأشغال في الآبار"),
+        (
+            "وأحالت الفرقة الوطنية للأبحاث في جرائم الفساد المالي الملف",
+            "الفرقة الوطنية للأبحاث في جرائم الفساد المالي",
+        ),
+    ],
+)
+def test_an_arabic_body_goes_on_with_what_its_work_is_in(
+    text: str, body: str, resources: Resources
+) -> None:
+    assert normalize_text(body) in found(resources, text, "organisation", "ar")
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("وافتتح كريم بنزيمة التسجيل للاتحاد في الدقيقة 18", None),
+        (
+            "وقالت الهيئة المصرية العامة للمساحة في تحديث الخرائط إن",
+            "الهيئة المصرية العامة للمساحة",
+        ),
+        ("وتجمعوا أمام المؤسسة العامة للكهرباء في حي الشرج", "المؤسسة العامة للكهرباء"),
+    ],
+)
+def test_no_time_purpose_nor_quarter_after_fi_goes_on_with_a_body(
+    text: str, body: str | None, resources: Resources
+) -> None:
+    bodies = found(resources, text, "organisation", "ar")
+    assert not any(normalize_text("في") in b.split() for b in bodies), bodies
+    if body is not None:
+        assert normalize_text(body) in bodies

@@ -1794,6 +1794,18 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
             and not _seat_follows(text, last + 1)
         ):
             return None  # "الإدارة العامة للشركة": the management of a company named before
+        if (
+            word == IN_ARABIC
+            and last - 1 > start
+            and words[last - 1].startswith(LAM_ARTICLE)
+            and " ".join([head, *words[start + 1 : last]]) not in rules.keys
+            and (end := _object_in(rules, text, last)) > last
+        ):
+            # "الوكالة الوطنية للتصرف في النفايات", "المؤسسة الوطنية للأشغال في الآبار":
+            # what the body's work is in, no place
+            adjectives_only = True
+            last = end
+            continue
         if word.startswith(LAM_ARTICLE) and (
             words[last - 1].startswith(LAM_ARTICLE)
             or _pronoun_object_after(text, last)
@@ -2325,6 +2337,33 @@ def _seated_at(rules: NameRules, text: Tokens, index: int) -> bool:
         and text.joined(index)
         and words[following] in rules.place_keys
     )
+
+
+def _object_in(rules: NameRules, text: Tokens, index: int) -> int:
+    """One past the definite noun after "في" at token `index`, an indefinite noun of a
+    construct before it allowed ("في جرائم الفساد"), where neither is a place nor a
+    function word; else `index`."""
+    words, count = text.words, len(text.words)
+    at = index + 1
+    if (
+        at < count
+        and text.joined(index)
+        and _purpose_construct_noun(rules, words[at])
+        and not _verbal_noun(words[at])  # "في تحديث الخرائط": what it is for, now
+        and words[at] not in rules.place_word_forms  # "في حي الشرج": where it stands
+    ):
+        at += 1
+    if (
+        at < count
+        and text.joined(at - 1)
+        and words[at].startswith(ARTICLE)
+        and words[at] not in rules.stopwords
+        and words[at] not in rules.place_keys
+        and words[at] not in rules.arabic_regions
+        and not _nisba(words[at])
+    ):
+        return at + 1
+    return index
 
 
 IN_ARABIC = "في"
