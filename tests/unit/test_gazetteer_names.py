@@ -3476,3 +3476,8 @@ def test_no_time_purpose_nor_quarter_after_fi_goes_on_with_a_body(
     assert not any(normalize_text("في") in b.split() for b in bodies), bodies
     if body is not None:
         assert normalize_text(body) in bodies
+
+
+def test_a_head_after_lam_is_definite_where_its_adjective_is(resources: Resources) -> None:
+    text = "خلال اجتماع للجنة الجهوية للماء ترأسه والي الجهة"
+    assert found(resources, text, "organisation", "ar") == {normalize_text("اللجنة الجهوية للماء")}

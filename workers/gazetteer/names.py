@@ -1564,6 +1564,15 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
     words, count = text.words, len(text.words)
     head = rules.arabic_heads[words[start]]
     bare = head.removeprefix(ARTICLE)
+    if (
+        head == bare
+        and words[start].startswith(LAM_ARTICLE)
+        and bare.startswith(LAM)
+        and start + 1 < count
+        and text.joined(start)
+        and _nisba(words[start + 1])
+    ):
+        head = ARTICLE + bare  # "للجنة الجهوية": "ل" and "اللجنة", which its adjective says
     if start > 0 and text.joined(start - 1) and (words[start - 1], bare) in rules.arabic_idioms:
         return None
     if start + 1 < count and words[start + 1] in rules.arabic_descriptions.get(bare, ()):
