@@ -3481,3 +3481,20 @@ def test_no_time_purpose_nor_quarter_after_fi_goes_on_with_a_body(
 def test_a_head_after_lam_is_definite_where_its_adjective_is(resources: Resources) -> None:
     text = "خلال اجتماع للجنة الجهوية للماء ترأسه والي الجهة"
     assert found(resources, text, "organisation", "ar") == {normalize_text("اللجنة الجهوية للماء")}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وتفقدت الشيخة بدور بنت سلطان القاسمي أجنحة دور النشر", "بدور بنت سلطان القاسمي"),
+        ("فيما اعتبرت نزهة العلمي أن الأسر تتحمل التكاليف", "نزهة العلمي"),
+        ("وقال جمعة أبو زيد الذي يعمل في الصيد منذ 30 عاما", "جمعة أبو زيد"),
+        ("فيما فازت منية الحمروني الناشطة في المجتمع المدني بمقعد", "منية الحمروني"),
+        ("وأدى الممثل بدور كبير في الفيلم يوم الجمعة الماضي", None),
+    ],
+)
+def test_a_womans_or_mans_name_that_is_also_a_word_opens_a_name_as_openers_do(
+    text: str, name: str | None, resources: Resources
+) -> None:
+    people = found(resources, text, "person", "ar")
+    assert people == ({normalize_text(name)} if name else set())
