@@ -589,3 +589,24 @@ def test_malis_adjective_before_a_persons_name_is_the_country_unless_an_office_t
     text: str, mali: bool, resources: Resources
 ) -> None:
     assert ("Q912" in tags(resources, text, "ar")) is mali
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "عمان - أغلقت المديرية العامة للدفاع المدني الطرق المؤدية إلى عجلون في الأردن",
+            "org:jordan-civil-defence",
+        ),
+        (
+            "جدة - رفعت المديرية العامة للدفاع المدني جاهزيتها في السعودية",
+            "org:saudi-civil-defence",
+        ),
+    ],
+)
+def test_the_general_directorate_of_civil_defence_is_the_storys_countrys(
+    text: str, body: str, resources: Resources
+) -> None:
+    found = tags(resources, "\n" + text, "ar", dateline=True)
+    assert body in found, list(found)
+    assert len([i for i in found if "civil-defence" in i]) == 1
