@@ -3498,3 +3498,19 @@ def test_a_womans_or_mans_name_that_is_also_a_word_opens_a_name_as_openers_do(
 ) -> None:
     people = found(resources, text, "person", "ar")
     assert people == ({normalize_text(name)} if name else set())
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وتفقد الوزير عز الدين الميداوي سير الامتحانات بكلية الطب", "عز الدين الميداوي"),
+        ("وقال خير الدين المصراتي إن الامتحانات جرت", "خير الدين المصراتي"),
+        ("وأكد عز الدين بن الشيخ أن الصادرات ارتفعت", "عز الدين بن الشيخ"),
+        ("وقال إن خير مثال على ذلك هو شرف المهنة", None),
+    ],
+)
+def test_a_word_that_opens_a_given_name_ending_in_al_din_opens_the_name(
+    text: str, name: str | None, resources: Resources
+) -> None:
+    people = found(resources, text, "person", "ar")
+    assert people == ({normalize_text(name)} if name else set())

@@ -3475,8 +3475,13 @@ def _arabic_person(
             last += 2
             if following == ARTICLE:
                 break  # "آل ثاني": the family's name ends it
-        elif following in COMPOUND_ENDS and not definite and parts[-1] in rules.given_arabic:
-            parts.append(following)  # "حسام الدين فتحي": one given name, more may follow
+        elif (
+            following in COMPOUND_ENDS
+            and not definite
+            and (parts[-1] in rules.given_arabic or parts[-1] in rules.openers_arabic)
+        ):
+            # "حسام الدين فتحي", "عز الدين الميداوي": one given name, more may follow
+            parts.append(following)
             last += 1
         elif ordinary_word(rules, following):
             break
