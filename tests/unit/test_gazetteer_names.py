@@ -2766,7 +2766,7 @@ def test_what_a_sentence_does_for_after_a_bodys_name_is_no_part_of_it(
             "جامعة محمد السادس متعددة التخصصات",
         ),
         (
-            "وتخرج المهندس من المدرسة الوطنية المتعددة التقنيات بالجزائر",
+            "وتخرج المهندس من المدرسة الوطنية المتعددة التقنيات عام 2010",
             "المدرسة الوطنية المتعددة التقنيات",
         ),
     ],
@@ -3514,3 +3514,23 @@ def test_a_word_that_opens_a_given_name_ending_in_al_din_opens_the_name(
 ) -> None:
     people = found(resources, text, "person", "ar")
     assert people == ({normalize_text(name)} if name else set())
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("وقال عميد كلية الطب بسوسة إن الطلبة", "كلية الطب بسوسة"),
+        (
+            "واجتاز طلبة المدرسة العليا للفنون البصرية بمراكش الاختبار",
+            "المدرسة العليا للفنون البصرية بمراكش",
+        ),
+        (
+            "وأجرى مترشحو المدرسة الوطنية للعلوم التطبيقية بوجدة الاختبارات",
+            "المدرسة الوطنية للعلوم التطبيقية بوجدة",
+        ),
+    ],
+)
+def test_a_schools_town_with_bi_ends_the_name_that_describes_it(
+    text: str, body: str, resources: Resources
+) -> None:
+    assert normalize_text(body) in found(resources, text, "organisation", "ar")

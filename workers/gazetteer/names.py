@@ -148,6 +148,9 @@ class NameRules:
     arabic_seated: frozenset[str]
     """Weak heads that with one word name the local body of the place after them
     ("مديرية الزراعة بالحسكة")."""
+    arabic_schools: frozenset[str]
+    """Heads of schools whose town, with "ب", ends a name that describes them ("كلية
+    الطب بسوسة"); none named for a person or a place."""
     arabic_districts: frozenset[str]
     """Heads that with a town's name alone name a district ("مركز أبو حمص" in Egypt,
     "لواء المزار الجنوبي" in Jordan), no body."""
@@ -403,6 +406,7 @@ def name_rules(
         ),
         arabic_courts=words(heads["ar"], "courts"),
         arabic_seated=words(heads["ar"], "seated"),
+        arabic_schools=words(heads["ar"], "schools"),
         arabic_regional=words(heads["ar"], "regional"),
         arabic_districts=words(heads["ar"], "districts"),
         arabic_local=words(heads["ar"], "local"),
@@ -1931,7 +1935,11 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
     if _cut_short(rules, text, last):
         return None  # "الدائرة الجنائية المختصة بالنظر في ...": the rest is no name found
     seat = last
-    if (bare in rules.arabic_courts or seated) and last < count and text.joined(last - 1):
+    if (
+        (bare in rules.arabic_courts or seated or (bare in rules.arabic_schools and not named))
+        and last < count
+        and text.joined(last - 1)
+    ):
         # a town, or a region with its word: "المحكمة الجنائية بولاية نواكشوط الغربية"
         last += _seat(rules, text, last) or _region_seat(rules, text, last)
     elif _order_of(rules, words[last - 1]) and last < count and text.joined(last - 1):
