@@ -3293,7 +3293,9 @@ def test_a_feminine_noun_after_a_preposition_is_no_noun_with_his(resources: Reso
     assert normalize_text("أميت جين") in found(resources, text, "person", "ar")
 
 
-@pytest.mark.parametrize("name", ["مركز الدوحة للمعارض والمؤتمرات", "مركز عمان للمؤتمرات والمعارض"])
+@pytest.mark.parametrize(
+    "name", ["مركز الدوحة للمعارض والمؤتمرات", "مركز عمان للمؤتمرات والمعارض", "مركز إكسبو الشارقة"]
+)
 def test_a_centre_for_exhibitions_or_conferences_is_a_venue(
     name: str, resources: Resources
 ) -> None:

@@ -2504,8 +2504,9 @@ RANKS = frozenset(
 )
 """Titles a body's name carries before the name of the person it is named for
 ("مستشفى الأمير الحسين"), where a definite noun after a definite one ends a name."""
-VENUE_PURPOSES = frozenset(("للمعارض", "للمءتمرات", "المعارض", "المءتمرات"))
-"""What a place is for that makes a body's name a venue's: exhibitions, conferences."""
+VENUE_PURPOSES = frozenset(("للمعارض", "للمءتمرات", "المعارض", "المءتمرات", "اكسبو"))
+"""What a place is for that makes a body's name a venue's: exhibitions, conferences
+("مركز إكسبو الشارقة", the Expo Centre)."""
 
 
 def _local_name_end(rules: NameRules, text: Tokens, start: int) -> int:
