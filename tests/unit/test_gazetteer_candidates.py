@@ -36,6 +36,8 @@ def candidates(resources: Resources, text: str) -> set[str]:
         ("وتفقد رئيس الجامعة البروفسور بسام بدران قاعات الامتحان", "بسام بدران"),
         ("واوضح المتحدث باسم المنظمة فلافيو دي جاكومو ان الناجين", "فلافيو دي جاكومو"),
         ("John Smith, a spokesman for the group, said", "John Smith"),
+        ("Safaricom Chief Financial Officer Dilip Pal said on Thursday.", "Dilip Pal"),
+        ("Chief Executive Officer Peter Ndegwa told reporters.", "Peter Ndegwa"),
         ("said Hichem Abu Chkiouat, a minister", "Hichem Abu Chkiouat"),
         ("Mayor Vitali Klitschko said on Telegram", "Vitali Klitschko"),
         ("a déclaré le prévisionniste François Gourand", "François Gourand"),
