@@ -1809,6 +1809,10 @@ def test_a_professions_order_holds_its_seat_in_its_name(
             "The Kenya Women's Rights Association said on Monday.",
             "Kenya Women's Rights Association",
         ),
+        (
+            "Rebels of the Lord's Resistance Army once roamed the region.",
+            "Lord's Resistance Army",
+        ),
     ],
 )
 def test_an_english_name_goes_on_over_a_possessive_inside_it(

@@ -914,11 +914,11 @@ PARTICIPLE_ENDING = "ed"
 "London-based"), no part of it."""
 
 
-POSSESSIVES_IN_NAMES = frozenset(("people", "women", "children", "men"))
-SAINTS = frozenset(("st", "saint"))
+POSSESSIVES_IN_NAMES = frozenset(("people", "women", "children", "men", "lord"))
 """Words whose possessive stands inside bodies' names ("Uganda People's Congress",
-"Women's Rights Association"), where a country's or a person's opens the phrase
-("Nigeria's People's Democratic Party")."""
+"Women's Rights Association", "Lord's Resistance Army"), where a country's or a
+person's opens the phrase ("Nigeria's People's Democratic Party")."""
+SAINTS = frozenset(("st", "saint"))
 
 
 def _possessive_in_name(text: Tokens, index: int) -> bool:
