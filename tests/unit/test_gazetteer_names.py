@@ -3540,3 +3540,10 @@ def test_a_schools_town_with_bi_ends_the_name_that_describes_it(
     text: str, body: str, resources: Resources
 ) -> None:
     assert normalize_text(body) in found(resources, text, "organisation", "ar")
+
+
+def test_a_french_name_takes_its_adjectives_in_estre(resources: Resources) -> None:
+    text = "Le ministère des Infrastructures et des Transports terrestres et aériens a convoqué."
+    assert found(resources, text, "organisation", "fr") == {
+        normalize_text("ministère des Infrastructures et des Transports terrestres et aériens")
+    }

@@ -67,7 +67,7 @@ FRENCH_ADJECTIVE_ENDINGS = (
     "oise", "oises", "ain", "aine", "ains", "aines", "eur", "eure", "eures", "ee", "ees",
     "nel", "nelle", "ier", "iere", "iers", "ieres", "ies", "ue", "ues", "ante", "antes",
     "iste", "istes", "il", "ile", "ils", "iles", "able", "ables", "ible", "ibles", "ant", "ants",
-    "ic", "ics",
+    "ic", "ics", "estre", "estres",
 )  # fmt: skip
 """How the lower-case adjectives of a French name end ("nationale", "constitutionnel")."""
 ACRONYM_LETTERS = range(2, 9)
