@@ -502,6 +502,8 @@ def test_a_given_name_of_the_world_list_opens_a_person_named_without_a_title(
         ),
         ("fr", "explique Issouf Sanou, qui cultive huit hectares près de Houndé", "Issouf Sanou"),
         ("fr", "la liste de Lardja Lamboni a été élue sans concurrence", "Lardja Lamboni"),
+        ("fr", "la jeune rappeuse Fanta Sacko venue de Bamako chantera", "Fanta Sacko"),
+        ("fr", "le joueur de ngoni Bassekou Kouyaté a pris le relais", "Bassekou Kouyaté"),
         ("ar", "وأكد ريبين حسن أن الرواتب تأخرت", "ريبين حسن"),
         ("ar", "وقال مينا عادل جرجس، وهو مهندس من أسيوط، إن الأجواء هادئة", "مينا عادل جرجس"),
         ("ar", "وخطف البديل المالي سيدو كوناتي هدف الفوز", "سيدو كوناتي"),
