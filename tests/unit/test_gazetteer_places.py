@@ -879,3 +879,22 @@ def test_a_place_word_after_a_number_counts_places_and_names_none(resources: Res
     text = "عمان - بترا - وقال إن مخيمات المحمية البالغ عددها نحو 300 مخيم باتت تشغل الشبان"
     found = tags(resources, text, "ar")
     assert "candidate:" + normalize_text("باتت") not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "abroad"),
+    [
+        (
+            "عدن - أوقفت الشرطة المتهمين في بلدة الحصن التابعة لمديرية خنفر بمحافظة أبين اليمنية",
+            "geonames:250675",
+        ),
+        (
+            "سيئون - غرق شاب في منطقة الغرفة غربي سيئون بمحافظة حضرموت اليمنية",
+            "geonames:2522001",
+        ),
+    ],
+)
+def test_a_village_the_story_names_in_its_own_country_is_no_namesake_abroad(
+    text: str, abroad: str, resources: Resources
+) -> None:
+    assert abroad not in places(resources, text, "ar", dateline=True)

@@ -458,6 +458,8 @@ def find_small_places(
             continue  # "the village of Adan Yabaal": a longer name nobody knows
         if not records:
             continue
+        if not in_story and story and is_arabic(words[first]) and cue != REGION_CUED:
+            continue  # "بلدة الحصن" in a Yemeni story: a village of its own, no namesake abroad
         home = _nearest(in_story, listed_country if in_list else None, weights)
         best = _first_best(home or in_story or records)
         found.append(SmallPlace(best[0], first, last))
