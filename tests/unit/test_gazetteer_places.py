@@ -898,3 +898,19 @@ def test_a_village_the_story_names_in_its_own_country_is_no_namesake_abroad(
     text: str, abroad: str, resources: Resources
 ) -> None:
     assert abroad not in places(resources, text, "ar", dateline=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("وقالت إن المنحة تفتح بابا لم يكن متاحا لعائلتي", "geonames:2353151"),
+        ("ترأس البابا تواضروس الثاني بابا الإسكندرية القداس", "geonames:2353151"),
+        ("قطفنا هذه الأرض في نابلس منذ أيام جدي واليوم نحتاج إذنا لندخلها", "geonames:283621"),
+        ("ويقول صاحب محل عطارة في سوق البصل بنابلس إن الرائحة تملأ المكان", "geonames:284563"),
+        ("وضمت قائمة الأوائل طلابا من محافظات الصعيد", "geonames:77862"),
+    ],
+)
+def test_an_ordinary_word_a_town_also_bears_names_no_town(
+    text: str, town: str, resources: Resources
+) -> None:
+    assert town not in places(resources, text, "ar")
