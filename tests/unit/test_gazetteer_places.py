@@ -800,6 +800,27 @@ def test_a_town_geonames_names_in_latin_letters_only_is_found_by_its_consonants(
     assert "geonames:2469088" in tags(resources, text, "ar")  # Mateur
 
 
+@pytest.mark.parametrize(
+    ("text", "town", "found_as"),
+    [
+        (
+            "جدة - توقع المركز أن تمتد الحالة المطرية إلى رابغ وخليص والليث والقنفذة",
+            "geonames:109253",  # Al Lith: two consonants
+            True,
+        ),
+        (
+            "طوباس - امتدت العملية العسكرية إلى مخيم الفارعة في الضفة الغربية",
+            "geonames:282489",  # Ofra: "ع" is a consonant Latin letters drop
+            False,
+        ),
+    ],
+)
+def test_a_town_of_two_consonants_is_found_by_them_unless_its_name_has_a_silent_one(
+    text: str, town: str, found_as: bool, resources: Resources
+) -> None:
+    assert (town in tags(resources, text, "ar")) is found_as
+
+
 def test_a_town_spelled_in_latin_letters_is_one_of_the_storys_own_country(
     resources: Resources,
 ) -> None:

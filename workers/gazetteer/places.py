@@ -152,10 +152,11 @@ class SmallPlaces:
         """The one town of `country` whose Latin-script name has the consonants an
         Arabic `name` has ("ماطر" in a Tunisian story: Mateur), for a town GeoNames
         gives no Arabic name; else None."""
+        fewest = MIN_SKELETON + any(letter in SILENT_IN_LATIN for letter in name)
         found = {
             town
             for skeleton in arabic_skeletons(name)
-            if len(skeleton) >= MIN_SKELETON
+            if len(skeleton) >= fewest
             and (town := self.spellings.get(country + skeleton)) is not None
         }
         if len(found) != 1 or SEVERAL_TOWNS in found:
@@ -303,9 +304,13 @@ def small_places(
 SPELLINGS_FORMAT = 1
 """Bumped whenever `workers.text.skeletons` reads names otherwise, so that no cache
 file of an older reading is used."""
-MIN_SKELETON = 3
-"""Consonants a name's skeleton needs to be matched at all: two are shared by too
-many towns' names ("اللبوة" and Aleppo)."""
+MIN_SKELETON = 2
+"""Consonants a name's skeleton needs to be matched at all ("الليث": Al Lith, "ضبا":
+Duba); a skeleton several towns of the country share matches none."""
+SILENT_IN_LATIN = frozenset("عغء")
+"""Letters Latin-script names drop or write as an apostrophe: a name holding one has
+a consonant its skeleton lacks, and needs one more to be matched ("الفارعة" is no
+Ofra, "الثعلة" no At Tall)."""
 
 
 def _spellings_of() -> dict[str, int]:
