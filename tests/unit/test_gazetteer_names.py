@@ -3549,3 +3549,17 @@ def test_a_french_name_takes_its_adjectives_in_estre(resources: Resources) -> No
     assert found(resources, text, "organisation", "fr") == {
         normalize_text("ministère des Infrastructures et des Transports terrestres et aériens")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وأوضح الناطق باسم الهيئة محمد خير الرواشدة أن الهيئة رصدت", "محمد خير الرواشدة"),
+        ("وأكد نقيبها عمر فلاح الخوالدة أن النقابة تتابع", "عمر فلاح الخوالدة"),
+        ("وقال المزارع عبد الفتاح السيد الشناوي إن المحصول", "عبد الفتاح السيد الشناوي"),
+    ],
+)
+def test_a_fathers_name_that_is_a_word_goes_on_to_a_plain_family_name(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert normalize_text(name) in found(resources, text, "person", "ar")

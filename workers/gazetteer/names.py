@@ -3127,6 +3127,24 @@ def _family_nisba(rules: NameRules, word: str) -> bool:
     )
 
 
+def _plain_family_name(rules: NameRules, word: str) -> bool:
+    """A word that is a family's name and nothing else: a singular nisba no ordinary
+    word ("الشناوي"), or a tribe's name of the shape الفعاللة ("الخوالدة",
+    "الرواشدة") that is no ordinary plural."""
+    stem = word[len(ARTICLE) :]
+    return _family_nisba(rules, word) or (
+        word.startswith(ARTICLE)
+        and len(stem) == TRIBE_PLURAL_LETTERS
+        and stem[2] == "ا"
+        and stem.endswith(TEH_MARBUTA)
+        and word not in rules.common
+        and word not in rules.place_keys
+    )
+
+
+TRIBE_PLURAL_LETTERS = 6
+
+
 def _alef_maqsura(text: Tokens, index: int) -> bool:
     """Token `index` is written with a final "ى", which normalizes as a nisba's "ي"
     does: "باسم المنتدى" is "on behalf of the forum", no "باسم العوادي"."""
@@ -3429,6 +3447,9 @@ def _arabic_person(
             last += 1
             if len(parts) > 2 and _given_name_after(rules, text, last - 1):
                 continue  # "عبد الحميد السيد منصور": a father's name, as it is in Egypt
+            if last < count and text.joined(last - 1) and _plain_family_name(rules, words[last]):
+                parts.append(words[last])  # "عبد الفتاح السيد الشناوي": the family's after
+                last += 1
             break
         if (
             not definite
@@ -3493,6 +3514,16 @@ def _arabic_person(
             parts.append(following)
             last += 1
         elif ordinary_word(rules, following):
+            if (
+                not definite
+                and last + 1 < count
+                and text.joined(last)
+                and _plain_family_name(rules, words[last + 1])
+            ):
+                # "محمد خير الرواشدة", "عمر فلاح الخوالدة": a father's name that is also
+                # a word, before the family's
+                parts += [following, words[last + 1]]
+                last += 2
             break
         elif following in rules.given_arabic and not definite:
             parts.append(following)
@@ -3500,7 +3531,7 @@ def _arabic_person(
         elif (
             following.startswith(ARTICLE)
             and _family_name(parts, following, _written(text, last).endswith(HEH))
-            and not no_family_name(rules, following)
+            and (not no_family_name(rules, following) or _plain_family_name(rules, following))
             and not _demonym_before_name(rules, text, last)
         ):
             definite = True
@@ -3669,6 +3700,8 @@ def _definite_family_after_father(rules: NameRules, text: Tokens, index: int) ->
     if index >= len(words) or not text.joined(index - 1):
         return False
     word = words[index]
+    if _plain_family_name(rules, word) and not _alef_maqsura(text, index):
+        return True  # "محمد خير الرواشدة", "عمر فلاح الخوالدة": a family's name only
     return (
         _family_word_after_compound(rules, word)
         and not word.endswith(FEMININE_NISBA_ENDING)
