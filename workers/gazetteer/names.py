@@ -3505,6 +3505,14 @@ def _arabic_person(
             last += 2
             if following == ARTICLE:
                 break  # "آل ثاني": the family's name ends it
+            if (
+                parts[-1] == SERVANT
+                and last < count
+                and text.joined(last - 1)
+                and words[last].startswith(ARTICLE)
+            ):
+                parts.append(words[last])  # "يوسف بن عبد السلام": the servant of a name
+                last += 1
         elif (
             following in COMPOUND_ENDS
             and not definite
