@@ -3276,6 +3276,10 @@ def test_a_french_bodys_name_may_run_past_ten_words(resources: Resources) -> Non
             "وقالت جمعية المحافظة على البيئة إن الشعاب المرجانية تضررت",
             "جمعية المحافظة على البيئة",
         ),
+        (
+            "وقدم مستندات صادرة عن الهيئة العامة للرقابة على الصادرات والواردات تفيد",
+            "الهيئة العامة للرقابة على الصادرات والواردات",
+        ),
     ],
 )
 def test_a_body_goes_on_to_its_cause_after_min_ajl_and_to_what_it_warns_of(

@@ -2116,7 +2116,10 @@ def _from_complement(rules: NameRules, text: Tokens, start: int, index: int) -> 
     noun = index + 1
     if words[index] == ON_ARABIC:
         # "جمعية المحافظة على البيئة": what a body preserves or oversees, after "على"
-        if words[index - 1] not in ON_NOUNS or not words[noun].startswith(ARTICLE):
+        before = words[index - 1]
+        if before.startswith(LAM_ARTICLE):
+            before = ARTICLE + before[len(LAM_ARTICLE) :]  # "للرقابة على الصادرات"
+        if before not in ON_NOUNS or not words[noun].startswith(ARTICLE):
             return index
     elif words[index] != FROM_ARABIC:
         return index
