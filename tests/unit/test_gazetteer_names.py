@@ -3568,3 +3568,9 @@ def test_a_fathers_name_that_is_a_word_goes_on_to_a_plain_family_name(
     text: str, name: str, resources: Resources
 ) -> None:
     assert normalize_text(name) in found(resources, text, "person", "ar")
+
+
+def test_liquefied_goes_on_with_the_name_of_a_body_of_natural_gas(resources: Resources) -> None:
+    text = "وقالت الشركة العمانية للغاز الطبيعي المسال إن صادراتها ارتفعت"
+    bodies = found(resources, text, "organisation", "ar")
+    assert normalize_text("الشركة العمانية للغاز الطبيعي") not in bodies
