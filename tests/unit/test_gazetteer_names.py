@@ -3574,3 +3574,8 @@ def test_liquefied_goes_on_with_the_name_of_a_body_of_natural_gas(resources: Res
     text = "وقالت الشركة العمانية للغاز الطبيعي المسال إن صادراتها ارتفعت"
     bodies = found(resources, text, "organisation", "ar")
     assert normalize_text("الشركة العمانية للغاز الطبيعي") not in bodies
+
+
+def test_a_university_named_by_its_place_takes_no_purpose(resources: Resources) -> None:
+    text = "وأرسلت جامعة بني سويف للتدريب عشرة مهندسين إلى الصين"
+    assert found(resources, text, "organisation", "ar") == {normalize_text("جامعة بني سويف")}

@@ -1823,6 +1823,8 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
             words[last - 1].startswith(LAM_ARTICLE)
             or _pronoun_object_after(text, last)
             or (bare in rules.arabic_fields_alone and words[start + 1] != OF_STATE)
+            # "جامعة بني سويف للتدريب": a university named by its place takes no purpose
+            or (placed and bare in rules.arabic_states and last == after_place)
         ):
             # "الهيئة القضائية للانتخابات للمصادقة على النتائج", "وزارة الداخلية
             # للمصادقة عليه", "وزارة المالية للنظر في": what the sentence's subject
