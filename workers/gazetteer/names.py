@@ -3499,7 +3499,14 @@ def _arabic_person(
             parts += [following, words[last + 1]]  # "فاطمة عبد الرحمن بني هاني"
             last += 2
             break
-        if following in rules.particles_arabic:
+        if following in rules.particles_arabic or (
+            following in PERSON_LINKS
+            and last + 1 < count
+            and text.joined(last)
+            and words[last + 1] not in rules.stopwords
+            and not ordinary_word(rules, words[last + 1])
+        ):
+            # "ستيفان دي وولف", "فلافيو دي جاكومو": a foreign name's link binds too
             if last + 1 >= count or not text.joined(last):
                 break
             if following == NATIVE_OF and (
@@ -3590,6 +3597,8 @@ def _arabic_person(
     return person
 
 
+PERSON_LINKS = frozenset(("دي", "دا", "دو", "فان", "فون"))
+"""Links of foreign people's names written in Arabic letters (de, da, van, von)."""
 NATIVE_OF = "ابن"
 PILGRIM = "حاج"
 """The pilgrim's title that opens Levantine families' names ("حاج زيدان", "حاج حسين")."""
