@@ -3565,7 +3565,7 @@ def test_a_french_name_takes_its_adjectives_in_estre(resources: Resources) -> No
         ("وقال ستيفان دي وولف، أستاذ علوم المواد، إن", "ستيفان دي وولف"),
     ],
 )
-def test_a_fathers_name_that_is_a_word_goes_on_to_a_plain_family_name(
+def test_a_name_goes_on_over_a_fathers_word_name_and_the_links_that_bind(
     text: str, name: str, resources: Resources
 ) -> None:
     assert normalize_text(name) in found(resources, text, "person", "ar")
