@@ -142,7 +142,7 @@ class SmallPlaces:
     capitals: dict[str, tuple[str, str]] = field(default_factory=dict)
     """A country's Arabic name -> the id of its capital, the most populous town that
     bears the name too, and the country's code: a dateline's "الجزائر" is Algiers
-    (`capital_dateline`)."""
+    (`dateline_town`)."""
 
     def names(self, name: str) -> bool:
         """Whether some town or region bears the name (normalized)."""
@@ -361,7 +361,9 @@ def dateline_town(
     when it opens the body and some town or region bears its name: the story is
     told from there, so its country is one the story is about ("LAUSANNE, 29 mars
     (ATS) -"). Of namesakes, one in the story's `countries` ("SION" in a story
-    about Valais)."""
+    about Valais). A country's name is its capital's there ("الجزائر - واج -":
+    Algiers, "الكويت - كونا -": Kuwait City): a dateline names a town, and the country
+    is no less the story's."""
     if not place:
         return None
     words = normalize_text(place).split()
@@ -369,24 +371,13 @@ def dateline_town(
     last = first + len(words)
     if not words or text.words[first:last] != words:
         return None
-    records = places.get(" ".join(words), PLACE_CUED)
-    story = frozenset(countries)
-    in_story = [r for r in records if r[1] in story]
-    return DatelineTown(first, last, _first_best(in_story or records)[1]) if records else None
-
-
-def capital_dateline(places: SmallPlaces, text: Tokens, place: str | None) -> DatelineTown | None:
-    """The capital the dateline names by its country's name, where it opens the body
-    ("الجزائر - واج -": Algiers, "الكويت - كونا -": Kuwait City): a dateline names a
-    town; the country is no less the story's."""
-    if not place:
-        return None
-    words = normalize_text(place).split()
-    first = text.body
-    last = first + len(words)
-    if not words or text.words[first:last] != words:
-        return None
-    capital = places.capitals.get(" ".join(words))
+    name = " ".join(words)
+    records = places.get(name, PLACE_CUED)
+    if records:
+        story = frozenset(countries)
+        in_story = [r for r in records if r[1] in story]
+        return DatelineTown(first, last, _first_best(in_story or records)[1])
+    capital = places.capitals.get(name)
     return DatelineTown(first, last, capital[1], capital[0]) if capital is not None else None
 
 
@@ -398,7 +389,7 @@ class DatelineTown:
     country: str
     capital: str | None = None
     """The id of the capital the dateline names by its country's name, which the
-    country's mention there is too (`capital_dateline`)."""
+    country's mention there is too."""
 
 
 def find_small_places(

@@ -47,7 +47,6 @@ from workers.gazetteer.places import (
     DatelineTown,
     SmallPlace,
     SmallPlaces,
-    capital_dateline,
     competition_spans,
     dateline_town,
     find_small_places,
@@ -458,8 +457,6 @@ def find_entities(
     cued = find_cued(gazetteer.cued, gazetteer.names, tokens)
     countries |= {c for entry, _ in cued if (c := gazetteer.entries[entry].country) is not None}
     town = dateline_town(gazetteer.places, tokens, dateline.place if dateline else None, countries)
-    if town is None and dateline is not None:
-        town = capital_dateline(gazetteer.places, tokens, dateline.place)
     if town is not None:
         countries.add(town.country)
     if language is not None:
