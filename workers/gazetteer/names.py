@@ -1803,7 +1803,7 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
             continue
         if (
             word.startswith(LAM_ARTICLE)
-            and ARTICLE + word[len(LAM_ARTICLE) :] in rules.arabic_anaphoric
+            and _without_lam(word) in rules.arabic_anaphoric
             and not _seat_follows(text, last + 1)
         ):
             return None  # "الإدارة العامة للشركة": the management of a company named before
@@ -1837,7 +1837,7 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
             or (word in rules.place_keys and not feminine_adjective(rules, word))
         ):
             break
-        if word.startswith(LAM_ARTICLE) and ARTICLE + word[len(LAM_ARTICLE) :] in rules.arabic_ends:
+        if word.startswith(LAM_ARTICLE) and _without_lam(word) in rules.arabic_ends:
             break  # "لليوم": a time, after the name
         if last + 1 < count and text.joined(last) and words[last + 1] in TIME_AFTER:
             break  # "... العليا العام الماضي": "last year", after the name
@@ -2118,10 +2118,8 @@ def _from_complement(rules: NameRules, text: Tokens, start: int, index: int) -> 
     noun = index + 1
     if words[index] == ON_ARABIC:
         # "جمعية المحافظة على البيئة": what a body preserves or oversees, after "على"
-        before = words[index - 1]
-        if before.startswith(LAM_ARTICLE):
-            before = ARTICLE + before[len(LAM_ARTICLE) :]  # "للرقابة على الصادرات"
-        if before not in ON_NOUNS or not words[noun].startswith(ARTICLE):
+        # "للرقابة على الصادرات" too
+        if _without_lam(words[index - 1]) not in ON_NOUNS or not words[noun].startswith(ARTICLE):
             return index
     elif words[index] != FROM_ARABIC:
         return index
@@ -2267,7 +2265,7 @@ FORM_VIII_TA = "ت"
 def _for_place(rules: NameRules, word: str) -> bool:
     """ "ل" on a known place's name ("للجبيل", "لسوس"): the place a body is for."""
     if word.startswith(LAM_ARTICLE):
-        return ARTICLE + word[len(LAM_ARTICLE) :] in rules.place_keys
+        return _without_lam(word) in rules.place_keys
     return word.startswith(LAM) and word[len(LAM) :] in rules.place_keys
 
 
@@ -2334,11 +2332,17 @@ def _place_with(
     return index
 
 
+def _without_lam(word: str) -> str:
+    """A word written with "ل" and the article ("للرقابة") as the article alone writes
+    it ("الرقابة"); any other word as it is."""
+    if word.startswith(LAM_ARTICLE):
+        return ARTICLE + word[len(LAM_ARTICLE) :]
+    return word
+
+
 def _order_of(rules: NameRules, word: str) -> bool:
     """A profession's plural, alone or after "ل" ("المحامين", "للمحامين")."""
-    if word.startswith(LAM_ARTICLE):
-        word = ARTICLE + word[len(LAM_ARTICLE) :]
-    return word in rules.arabic_professions
+    return _without_lam(word) in rules.arabic_professions
 
 
 def _bare_place(rules: NameRules, word: str) -> bool:
