@@ -19,10 +19,20 @@ from workers.settings import MetricsPorts, Settings, TopicSettings
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 
+_HANDED_OUT: set[int] = set()
+
+
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+    """A port free now and never handed out before in this run: the kernel may give
+    a released port again, and two servers of one test told the same port collide
+    (a producer's push listener answering the enrich worker's /metrics)."""
+    while True:
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = int(sock.getsockname()[1])
+        if port not in _HANDED_OUT:
+            _HANDED_OUT.add(port)
+            return port
 
 
 @pytest.fixture(scope="session")
