@@ -935,3 +935,15 @@ def test_an_ordinary_word_a_town_also_bears_names_no_town(
     text: str, town: str, resources: Resources
 ) -> None:
     assert town not in places(resources, text, "ar")
+
+
+def test_a_town_a_publishing_houses_name_spells_is_no_place_of_the_story(
+    resources: Resources,
+) -> None:
+    text = (
+        "الشارقة - وام - وتشارك في المعرض دور النشر العربية، بينها دار الشروق المصرية "
+        "ودار الساقي اللبنانية، وقال ناشرون إن الإقبال كبير"
+    )
+    found = tags(resources, text, "ar")
+    assert "geonames:7799998" not in found
+    assert "Q79" in found

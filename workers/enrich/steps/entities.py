@@ -572,6 +572,13 @@ def find_entities(
     spans += [
         (n.first, n.last, FEATURE) for n in built if n.type == "organisation" and language != "en"
     ]
+    # a house's name is its own, whatever town it spells ("دار الشروق", a publisher)
+    houses = gazetteer.names.arabic_purposed
+    spans += [
+        (n.first, n.last, "place")
+        for n in built
+        if n.type == "organisation" and n.name.split(" ", 1)[0] in houses
+    ]
     spans += [
         (n.last - 1, n.last, "organisation") for n in english if tokens.words[n.last - 1] in heads
     ]
