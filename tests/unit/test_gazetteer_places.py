@@ -947,3 +947,30 @@ def test_a_town_a_publishing_houses_name_spells_is_no_place_of_the_story(
     found = tags(resources, text, "ar")
     assert "geonames:7799998" not in found
     assert "Q79" in found
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "region", "wrong"),
+    [
+        (
+            "ar",
+            "وتسعى الشركة إلى زيادة حصتها في أسواق جنوب شرق آسيا",
+            "place:southeast-asia",
+            "place:asia",
+        ),
+        ("ar", "وتوسعت المجموعة في أفريقيا وآسيا الوسطى", "place:central-asia", "place:asia"),
+        (
+            "fr",
+            "Les exportations vers l'Asie du Sud-Est ont augmenté.",
+            "place:southeast-asia",
+            "place:south-asia",
+        ),
+        ("en", "Exports to Central Asia rose sharply.", "place:central-asia", "place:asia"),
+    ],
+)
+def test_a_part_of_a_continent_is_that_region_not_the_continent(
+    language: str, text: str, region: str, wrong: str, resources: Resources
+) -> None:
+    found = tags(resources, text, language)
+    assert region in found
+    assert wrong not in found
