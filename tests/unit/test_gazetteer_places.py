@@ -974,3 +974,38 @@ def test_a_part_of_a_continent_is_that_region_not_the_continent(
     found = tags(resources, text, language)
     assert region in found
     assert wrong not in found
+
+
+def test_a_district_only_towns_abroad_are_named_like_is_the_storys_own(
+    resources: Resources,
+) -> None:
+    text = (
+        "صلالة - العمانية - قررت وزارة التربية والتعليم تعليق الدراسة في مدارس ولاية "
+        "مرباط في محافظة ظفار بسلطنة عمان"
+    )
+    found = tags(resources, text, "ar")
+    assert "candidate:" + normalize_text("مرباط") in found
+    assert "geonames:78112" not in found
+
+
+def test_places_listed_after_a_plural_place_word_are_each_a_place(
+    resources: Resources,
+) -> None:
+    text = (
+        "صلالة - العمانية - علقت الوزارة الدراسة في مدارس ولايات مرباط وسدح وضلكوت، "
+        "وارتفع الموج على سواحل ولايات الدقم والجازر في سلطنة عمان"
+    )
+    found = tags(resources, text, "ar")
+    for town in ("مرباط", "سدح", "ضلكوت", "الدقم", "الجازر"):
+        assert "candidate:" + normalize_text(town) in found
+    assert "candidate:" + normalize_text("مرباط وسدح") not in found
+
+
+def test_a_lone_definite_word_after_a_plural_place_word_is_a_place_only_in_a_list(
+    resources: Resources,
+) -> None:
+    text = (
+        "نواكشوط - انتقد نائب ضعف المخصصات الموجهة إلى المستشفيات في ولايات الضفة "
+        "وطالب الحكومة بزيادتها في موريتانيا"
+    )
+    assert "candidate:" + normalize_text("الضفة") not in tags(resources, text, "ar")

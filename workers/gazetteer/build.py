@@ -459,6 +459,7 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
             for lang, section in document.items()
         },
         _normalized_words(place_words, "links"),
+        _normalized_words(place_words, "several"),
     )
     # a curated given name is a person's far more often than a village's ("Donald",
     # "Benjamin"); the world's given names are too many and too rare to say so

@@ -265,6 +265,9 @@ class NameRules:
     with the article: no person's name follows one."""
     list_ends: frozenset[str] = frozenset()
     """(Arabic) The words before which a list of places may end (`places_in_lists`)."""
+    several_places: frozenset[str] = frozenset()
+    """(Arabic) Place words that name more than one place ("ولايات"), with their
+    proclitics."""
     local_places: WordSet = field(default_factory=lambda: WordSet([]))
     """The Arabic keys of one word of known places within a country (towns, regions,
     sites; no country, continent or sea), with their proclitics: a list of places may
@@ -312,6 +315,7 @@ def name_rules(
     world_given: frozenset[str] = frozenset(),
     appositions: dict[str, frozenset[str]] | None = None,
     place_links: frozenset[str] = frozenset(),
+    several_places: frozenset[str] = frozenset(),
 ) -> NameRules:
     """The rules from the two data documents, every word normalized. `world_given`:
     given names beyond the curated ones, kept unless the gazetteer has them as a key
@@ -463,6 +467,9 @@ def name_rules(
         ),
         toponym_prefixes=toponym_prefixes,
         place_links=place_links,
+        several_places=frozenset(
+            clitic + word for word in several_places for clitic in CUE_PROCLITICS
+        ),
         appositions=appositions,
         roles=frozenset().union(*appositions.values()),
         starts=WordSet(
@@ -4280,6 +4287,7 @@ def _arabic_place_after(rules: NameRules, text: Tokens, hit: int) -> Name | None
             words[hit] not in rules.arabic_heads  # "مديرية الحراج", "دائرة المحاسبات"
             and _definite_place_word(rules, words[start])
             and _list_item_ends(rules, text, start + 1)
+            and (words[hit] not in rules.several_places or _next_listed(rules, text, start + 1))
         ):
             return Name("place", words[start], start, start + 1)
         return None
@@ -4287,7 +4295,8 @@ def _arabic_place_after(rules: NameRules, text: Tokens, hit: int) -> Name | None
     if end < count and text.joined(start):
         following = words[end]
         if (
-            _unknown_arabic_place_word(rules, following)
+            # "ولايتي مرباط وطاقة": "و" opens the list's next place
+            (_unknown_arabic_place_word(rules, following) and not following.startswith(AND))
             or (prefix and _after_toponym_prefix(rules, following))
             or (
                 following.startswith(ARTICLE)
@@ -4302,6 +4311,17 @@ def _arabic_place_after(rules: NameRules, text: Tokens, hit: int) -> Name | None
         return None
     name = " ".join(words[start:end])
     return None if name in rules.keys else Name("place", name, start, end)
+
+
+def _next_listed(rules: NameRules, text: Tokens, index: int) -> bool:
+    """Token `index` is a list's next place: "و" and a place's name ("والجازر")."""
+    if index >= len(text.words) or not text.joined(index - 1):
+        return False
+    word = text.words[index]
+    if not word.startswith(AND):
+        return False
+    bare = word.removeprefix(AND)
+    return bare in rules.place_keys or _place_name_word(rules, bare)
 
 
 def _definite_place_word(rules: NameRules, word: str) -> bool:

@@ -21,7 +21,7 @@ import hashlib
 import marshal
 import re
 from array import array
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -147,6 +147,14 @@ class SmallPlaces:
     def names(self, name: str) -> bool:
         """Whether some town or region bears the name (normalized)."""
         return name in self.rows or name in self.regions
+
+    def only_abroad(self, name: str, countries: Set[str]) -> bool:
+        """Whether only small towns outside `countries`, the story's, bear the name
+        (normalized): no region, no town of the story's, none that copy names abroad."""
+        return name not in self.regions and all(
+            country not in countries and population < ABROAD_UNCUED_POPULATION
+            for _, country, population in self.get(name, PLACE_CUED)
+        )
 
     def spelled_like(self, name: str, country: str) -> str | None:
         """The one town of `country` whose Latin-script name has the consonants an
@@ -454,8 +462,15 @@ def find_small_places(
             continue  # "the village of Adan Yabaal": a longer name nobody knows
         if not records:
             continue
-        if not in_story and story and is_arabic(words[first]) and cue != REGION_CUED:
-            continue  # "بلدة الحصن" in a Yemeni story: a village of its own, no namesake abroad
+        if (
+            not in_story
+            and story
+            and is_arabic(words[first])
+            and (cue != REGION_CUED or all(r[0].startswith(TOWN_PREFIX) for r in records))
+        ):
+            # "بلدة الحصن" in a Yemeni story: a village of its own, no namesake abroad;
+            # "ولاية مرباط" in an Omani one: its own district, no town abroad
+            continue
         home = _nearest(in_story, listed_country if in_list else None, weights)
         best = _first_best(home or in_story or records)
         found.append(SmallPlace(best[0], first, last))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Set
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, TypeVar
@@ -517,7 +517,7 @@ def find_entities(
         ]
     if language is not None and (
         unknown := _unknown_places(
-            gazetteer, tokens, known, forms, built, clubs, found_small, language
+            gazetteer, tokens, known, forms, built, clubs, found_small, language, countries
         )
     ):
         if language == "ar" and (home := _home(town, weights)) is not None:
@@ -941,6 +941,7 @@ def _unknown_places(
     clubs: list[Name],
     small: list[SmallPlace],
     language: str,
+    countries: Set[str],
 ) -> list[Name]:
     """Places nobody knows, named after a place word (`places_by_their_word`), in
     Arabic listed after a place (`places_in_lists`), in Latin script before an
@@ -977,7 +978,14 @@ def _unknown_places(
                 *((p.first, p.last) for p in small),
             ),
         )
-    found = [n for n in found if not places.names(n.name)]
+    # a name only towns abroad bear is, after its place word, the story's own village
+    # ("بلدة الحصن" in a Yemeni story, "ولاية مرباط" in an Omani one)
+    found = [
+        n
+        for n in found
+        if not places.names(n.name)
+        or (language == "ar" and countries and places.only_abroad(n.name, countries))
+    ]
     if not found:
         return []
     forms = _known_forms(known) if forms is None else forms
