@@ -3580,3 +3580,23 @@ def test_liquefied_goes_on_with_the_name_of_a_body_of_natural_gas(resources: Res
 def test_a_university_named_by_its_place_takes_no_purpose(resources: Resources) -> None:
     text = "وأرسلت جامعة بني سويف للتدريب عشرة مهندسين إلى الصين"
     assert found(resources, text, "organisation", "ar") == {normalize_text("جامعة بني سويف")}
+
+
+def test_the_pilgrims_title_with_a_given_name_after_a_full_name_is_the_familys(
+    resources: Resources,
+) -> None:
+    text = "فيما تولى كامل عبد الله الحاج حسن تخزين المحروقات في مستودعات"
+    assert found(resources, text, "person", "ar") == {normalize_text("كامل عبد الله الحاج حسن")}
+
+
+def test_a_form_v_verbal_noun_and_its_preposition_after_a_body_are_its_purpose(
+    resources: Resources,
+) -> None:
+    text = "ومن المنتظر أن يحال النص إلى المجلس الدستوري للتأكد من مطابقته للدستور"
+    assert normalize_text("المجلس الدستوري للتأكد") not in found(
+        resources, text, "organisation", "ar"
+    )
+    kept = "وقالت الوكالة الوطنية للتصرف في النفايات إن الشاحنات عادت"
+    assert normalize_text("الوكالة الوطنية للتصرف في النفايات") in found(
+        resources, kept, "organisation", "ar"
+    )

@@ -1009,3 +1009,16 @@ def test_a_lone_definite_word_after_a_plural_place_word_is_a_place_only_in_a_lis
         "وطالب الحكومة بزيادتها في موريتانيا"
     )
     assert "candidate:" + normalize_text("الضفة") not in tags(resources, text, "ar")
+
+
+def test_an_agreeing_participle_and_the_word_alone_end_a_place_nobody_knows(
+    resources: Resources,
+) -> None:
+    text = (
+        "بسكرة - واج - قدرت المصالح الفلاحية الإنتاج بمليوني قنطار في بسكرة وحدها، وقال "
+        "فلاح يملك نخيلا بين طولقة وقرية فوغالة المجاورة إن حبة هذا العام أكبر في الجزائر"
+    )
+    found = tags(resources, text, "ar")
+    assert "candidate:" + normalize_text("فوغالة") in found
+    assert "candidate:" + normalize_text("فوغالة المجاورة") not in found
+    assert "candidate:" + normalize_text("حدها") not in found

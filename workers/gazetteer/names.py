@@ -1829,6 +1829,7 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         if word.startswith(LAM_ARTICLE) and (
             words[last - 1].startswith(LAM_ARTICLE)
             or _pronoun_object_after(text, last)
+            or _form_v_purpose(text, last)
             or (bare in rules.arabic_fields_alone and words[start + 1] != OF_STATE)
             # "جامعة بني سويف للتدريب": a university named by its place takes no purpose
             or (placed and bare in rules.arabic_states and last == after_place)
@@ -2267,6 +2268,27 @@ def _participle(word: str) -> bool:
 
 FORM_VIII_TA = "ت"
 """The infixed ta of a form VIII participle: "المحترفة" (م ح ت ر ف)."""
+
+
+def _form_v_purpose(text: Tokens, index: int) -> bool:
+    """Token `index` is "لل" on a verbal noun of form V (تفعّل) and a preposition
+    follows it ("المجلس الدستوري للتأكد من مطابقته", "للتحقق من"): what the body is
+    to do, after its name."""
+    stem = text.words[index][len(LAM_ARTICLE) :]
+    following = index + 1
+    return (
+        len(stem) == FORM_V_LETTERS
+        and stem[0] == VERBAL_NOUN_TA
+        and following < len(text.words)
+        and text.joined(index)
+        and text.words[following] in PURPOSE_PREPOSITIONS
+    )
+
+
+FORM_V_LETTERS = 4
+PURPOSE_PREPOSITIONS = frozenset(("من", "عن", "بين"))
+"""Prepositions a form V verb takes that no body's field goes on with ("للتصرف في
+النفايات" is one)."""
 
 
 def _for_place(rules: NameRules, word: str) -> bool:
@@ -3497,13 +3519,14 @@ def _arabic_person(
         ):
             break  # "و" and a word that is no given name ("وليد") opens the next phrase
         if (
-            following == PILGRIM
+            following in PILGRIMS
             and not definite
             and last + 1 < count
             and text.joined(last)
-            and _bare_name(rules, words[last + 1])
+            and (_bare_name(rules, words[last + 1]) or words[last + 1] in rules.given_arabic)
         ):
-            parts += [following, words[last + 1]]  # "أنس حاج زيدان": a family's name
+            # "أنس حاج زيدان", "كامل عبد الله الحاج حسن": a family's name
+            parts += [following, words[last + 1]]
             last += 2
             break
         if following == TRIBE and last + 1 < count and text.joined(last):
@@ -3612,7 +3635,8 @@ PERSON_LINKS = frozenset(("دي", "دا", "دو", "فان", "فون"))
 """Links of foreign people's names written in Arabic letters (de, da, van, von)."""
 NATIVE_OF = "ابن"
 PILGRIM = "حاج"
-"""The pilgrim's title that opens Levantine families' names ("حاج زيدان", "حاج حسين")."""
+PILGRIMS = frozenset((PILGRIM, ARTICLE + PILGRIM))
+"""The pilgrim's title that opens Levantine families' names ("حاج زيدان", "الحاج حسن")."""
 FULL_NAME_WORDS = 3
 """A given name and a family's of two words ("رشيد آيت الحاج"): "ابن" after them says
 where the man is from, his father named already or never."""
@@ -4301,6 +4325,7 @@ def _arabic_place_after(rules: NameRules, text: Tokens, hit: int) -> Name | None
             or (
                 following.startswith(ARTICLE)
                 and not _nisba(following)
+                and not _agreeing_participle(following)  # "قرية فوغالة المجاورة"
                 and following not in rules.keys
                 and following not in rules.stopwords
                 and following not in rules.arabic_ends
@@ -4318,7 +4343,7 @@ def _next_listed(rules: NameRules, text: Tokens, index: int) -> bool:
     if index >= len(text.words) or not text.joined(index - 1):
         return False
     word = text.words[index]
-    if not word.startswith(AND):
+    if not word.startswith(AND) or word in ALONE:
         return False
     bare = word.removeprefix(AND)
     return bare in rules.place_keys or _place_name_word(rules, bare)
@@ -4432,7 +4457,7 @@ def _listed_place(rules: NameRules, text: Tokens, index: int) -> int | None:
     or None where the item is no name nobody knows."""
     words = text.words
     item = words[index][len(AND) :]
-    if len(item) < MIN_LISTED_LETTERS or item in rules.keys:
+    if len(item) < MIN_LISTED_LETTERS or item in rules.keys or words[index] in ALONE:
         return None
     if item in rules.toponym_prefixes:
         following = index + 1
@@ -4463,6 +4488,8 @@ def _listed_place(rules: NameRules, text: Tokens, index: int) -> int | None:
 
 
 MIN_LISTED_LETTERS = 3
+ALONE = frozenset(("وحده", "وحدها", "وحدهم", "وحدهما", "وحدهن"))
+"""The word "alone", whose "و" is its root's: "في بسكرة وحدها" lists no second place."""
 PAST_VERB_LETTERS = 4
 PAST_SUFFIX = "ت"
 """A word of four letters ending in "ت" is a verb in the past ("بدأت", "قتلت") far
@@ -4484,12 +4511,14 @@ def _list_item_ends(rules: NameRules, text: Tokens, end: int) -> bool:
         or following in rules.list_ends
         or following in rules.place_word_forms
         or (following.endswith(ACCUSATIVE_ENDING) and not_a_name(following))
-        or (
-            following.startswith(PARTICIPLE_ARTICLE)
-            and following.endswith(TEH_MARBUTA)
-            and not _nisba(following)
-        )
+        or _agreeing_participle(following)
     )
+
+
+def _agreeing_participle(word: str) -> bool:
+    """A feminine participle with the article agreeing with the places before it
+    ("المجاورة"), no name of theirs."""
+    return word.startswith(PARTICIPLE_ARTICLE) and word.endswith(TEH_MARBUTA) and not _nisba(word)
 
 
 def _after_toponym_prefix(rules: NameRules, word: str) -> bool:
