@@ -1022,3 +1022,13 @@ def test_an_agreeing_participle_and_the_word_alone_end_a_place_nobody_knows(
     assert "candidate:" + normalize_text("فوغالة") in found
     assert "candidate:" + normalize_text("فوغالة المجاورة") not in found
     assert "candidate:" + normalize_text("حدها") not in found
+
+
+def test_congos_army_written_out_without_the_article_is_the_known_army(
+    resources: Resources,
+) -> None:
+    text = (
+        "GOMA, Congo (Reuters) - The Armed Forces of the Democratic Republic of Congo "
+        "(FARDC) said on Monday its troops held Sake."
+    )
+    assert "org:fardc" in tags(resources, text, "en")
