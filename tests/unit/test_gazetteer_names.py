@@ -3600,3 +3600,14 @@ def test_a_form_v_verbal_noun_and_its_preposition_after_a_body_are_its_purpose(
     assert normalize_text("الوكالة الوطنية للتصرف في النفايات") in found(
         resources, kept, "organisation", "ar"
     )
+
+
+def test_a_hospital_named_by_a_bare_word_is_one_before_an_adjective_of_its_kind(
+    resources: Resources,
+) -> None:
+    text = "فيما توفي شخصان لاحقا في مستشفى أوباري العام ونقل 11 مصابا إلى سبها"
+    assert normalize_text("مستشفى أوباري العام") in found(resources, text, "organisation", "ar")
+    sampled = "ونقلت الجثث إلى مستشفى صبراتة التعليمي لأخذ عينات الحمض النووي"
+    assert found(resources, sampled, "organisation", "ar") == {
+        normalize_text("مستشفى صبراتة التعليمي")
+    }

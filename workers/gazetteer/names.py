@@ -172,6 +172,9 @@ class NameRules:
     arabic_purposed: dict[str, frozenset[str]]
     """Heads that name a body only with what it does after the name -> those
     purposes ("دار" -> "للنشر")."""
+    arabic_designated: dict[str, frozenset[str]]
+    """Heads that name a body with one bare word only before an adjective of its kind
+    -> those adjectives ("مستشفى" -> "العام": "مستشفى سيئون العام")."""
     arabic_purposed_in: dict[str, frozenset[str]]
     """Of those heads, the words of a story about what the body does in which the head
     and one name word name it without the purpose ("دار الساقي" in a story about a book
@@ -420,6 +423,10 @@ def name_rules(
         arabic_purposed={
             normalize_text(head): words(heads["ar"]["purposed"], head)
             for head in heads["ar"].get("purposed", {})
+        },
+        arabic_designated={
+            normalize_text(head): words(heads["ar"]["designated"], head)
+            for head in heads["ar"].get("designated", {})
         },
         arabic_purposed_in={
             normalize_text(head): words(heads["ar"]["purposed_in"], head)
@@ -1626,7 +1633,7 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
     facility = bare in rules.arabic_facilities
     owned = head == bare and bare in rules.arabic_owned
     whose = 0
-    only_adjectives = False
+    only_adjectives = designated = False
     placed = False
     place_at: int | None = None
     after_place = -1
@@ -1674,6 +1681,18 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
         and (_bare_name(rules, words[last + 1]) or words[last + 1] not in rules.common)
     ):
         last, named = last + 2, True  # "ميناء أبو فلوس", "مطار أم الجرس"
+    elif (
+        head == bare
+        and bare in rules.arabic_designated
+        and last + 1 < count
+        and text.joined(start)
+        and text.joined(last)
+        and _bare_name(rules, words[last])
+        and words[last + 1] in rules.arabic_designated[bare]
+    ):
+        # "مستشفى أوباري العام": only adjectives go on, no purpose ("... التعليمي لأخذ
+        # عينات")
+        last, named, only_adjectives, designated = last + 2, True, True, True
     elif (
         head == bare
         and (end := _named_for(rules, text, last, bare in rules.arabic_memorials)) > last
@@ -1732,7 +1751,7 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
     # for a university's, after which it is the sentence's ("جامعة القاهرة لقضاء ...")
     plain, purpose = (
         last == start + 1 or named,
-        named or (placed and head == bare and bare not in rules.arabic_states),
+        (named and not designated) or (placed and head == bare and bare not in rules.arabic_states),
     )
     while last < count and last - start < MAX_NAME_WORDS and text.joined(last - 1):
         word = words[last]
