@@ -3611,3 +3611,18 @@ def test_a_hospital_named_by_a_bare_word_is_one_before_an_adjective_of_its_kind(
     assert found(resources, sampled, "organisation", "ar") == {
         normalize_text("مستشفى صبراتة التعليمي")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وقضت المحكمة بإعدام نوفل جاسم الدليمي بعد إدانته", "نوفل جاسم الدليمي"),
+        ("وقالت الحاجة نعمات عبد الحليم الدسوقي إنها تأتي كل عام", "نعمات عبد الحليم الدسوقي"),
+        ("ويشارك في الفيلم كرار ناصر حسين وعدد من الوجوه الجديدة", "كرار ناصر حسين"),
+        ("وقال هشام نصر الدين العضو في اللجنة النقابية إن العمال مستمرون", "هشام نصر الدين"),
+    ],
+)
+def test_given_names_of_the_region_open_a_name_and_a_member_ends_one(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert found(resources, text, "person", "ar") == {normalize_text(name)}

@@ -1032,3 +1032,16 @@ def test_congos_army_written_out_without_the_article_is_the_known_army(
         "(FARDC) said on Monday its troops held Sake."
     )
     assert "org:fardc" in tags(resources, text, "en")
+
+
+def test_neighbouring_villages_and_a_seat_listed_on_and_are_no_places(
+    resources: Resources,
+) -> None:
+    text = (
+        "مقديشو - (أ ف ب) - وفي بيدوا عاصمة إقليم باي ومقر ولاية جنوب الغرب قالت "
+        "العاملات إنهن يأتين من قرى مجاورة، وأعلنت سلطات الإقليم بدء الحملة في الصومال"
+    )
+    found = tags(resources, text, "ar")
+    for word in ("مقر", "لاية", "مجاورة"):
+        assert "candidate:" + normalize_text(word) not in found
+    assert "geonames:2537406" not in found

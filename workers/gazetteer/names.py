@@ -4476,7 +4476,12 @@ def _listed_place(rules: NameRules, text: Tokens, index: int) -> int | None:
     or None where the item is no name nobody knows."""
     words = text.words
     item = words[index][len(AND) :]
-    if len(item) < MIN_LISTED_LETTERS or item in rules.keys or words[index] in ALONE:
+    if (
+        len(item) < MIN_LISTED_LETTERS
+        or item in rules.keys
+        or words[index] in ALONE
+        or words[index] in rules.place_word_forms  # "ومقر ولاية جنوب الغرب": its "و" is its own
+    ):
         return None
     if item in rules.toponym_prefixes:
         following = index + 1
@@ -4562,9 +4567,24 @@ def _unknown_arabic_place_word(rules: NameRules, word: str) -> bool:
         and word not in rules.arabic_heads
         and not word.endswith(NISBA_ADJECTIVE_ENDINGS)
         and not not_a_name(word)
+        and not _form_iii_noun(word)  # "قرى مجاورة"
         # "بلدة بولنوار لاستقبال الناخبين": "ل" and a verbal noun, the sentence's purpose
         and not (word.startswith(LAM) and _verbal_noun(word[len(LAM) :]))
     )
+
+
+def _form_iii_noun(word: str) -> bool:
+    """The shape مفاعلة, a participle or verbal noun of form III ("مجاورة", "مواجهة",
+    "مطالبة"), which names no place."""
+    return (
+        len(word) == FORM_III_LETTERS
+        and word[0] == PARTICIPLE_MIM
+        and word[2] == "ا"
+        and word.endswith(TEH_MARBUTA)
+    )
+
+
+FORM_III_LETTERS = 6
 
 
 def _unknown_place(rules: NameRules, run: list[str]) -> bool:
