@@ -3626,3 +3626,16 @@ def test_given_names_of_the_region_open_a_name_and_a_member_ends_one(
     text: str, name: str, resources: Resources
 ) -> None:
     assert found(resources, text, "person", "ar") == {normalize_text(name)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("قبل أن يدرك البرازيلي ماركوس فيليبي دا سيلفا التعادل للضيوف", "ماركوس فيليبي دا سيلفا"),
+        ("وقالت وزيرة البيئة تمارا الزين خلال جولة على الشاطئ", "تمارا الزين"),
+    ],
+)
+def test_a_foreign_family_name_goes_on_over_its_link_and_foreign_given_names_open_one(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert found(resources, text, "person", "ar") == {normalize_text(name)}

@@ -3619,7 +3619,16 @@ def _arabic_person(
         ):
             parts.append(following)  # a family name without the article ends the name
             last += 1
-            if last < count and text.joined(last - 1) and words[last] in COMPOUND_ENDS:
+            if (
+                last + 1 < count
+                and words[last] in PERSON_LINKS
+                and text.joined(last - 1)
+                and text.joined(last)
+                and _bare_name(rules, words[last + 1])
+            ):
+                parts += words[last : last + 2]  # "ماركوس فيليبي دا سيلفا": a link, its name
+                last += 2
+            elif last < count and text.joined(last - 1) and words[last] in COMPOUND_ENDS:
                 parts.append(words[last])  # "بهي الدين", "جاب الله"
                 last += 1
             elif last < count and text.joined(last - 1) and _tribal_name(rules, words[last]):
