@@ -1045,3 +1045,11 @@ def test_neighbouring_villages_and_a_seat_listed_on_and_are_no_places(
     for word in ("مقر", "لاية", "مجاورة"):
         assert "candidate:" + normalize_text(word) not in found
     assert "geonames:2537406" not in found
+
+
+def test_an_amazigh_town_in_t_is_a_place_not_a_verb(resources: Resources) -> None:
+    text = (
+        "الحسيمة (و م ع) - حدد مركز الزلزال في عرض البحر قبالة بلدة تماسينت على عمق "
+        "نحو عشرة كيلومترات، وتضررت منازل في المغرب"
+    )
+    assert "geonames:2530814" in tags(resources, text, "ar")

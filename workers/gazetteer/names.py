@@ -2986,9 +2986,22 @@ def _bare_name(rules: NameRules, word: str) -> bool:
         word in rules.place_keys
         or not (len(word) > 3 and word[0] in "يتن")
         or (len(word) >= MIN_AWI_LETTERS and word.endswith(AWI))
+        or _amazigh_feminine(word)
     )
 
 
+def _amazigh_feminine(word: str) -> bool:
+    """The Amazigh feminine in "ت...ت" with a long vowel before its last consonant
+    ("تماسينت", "تفرسيت", "تارودانت"), a place's or a family's name; a verb with the
+    same letters at its ends has none there ("تضررت", "تراجعت")."""
+    return (
+        len(word) >= MIN_AMAZIGH_LETTERS and word[0] == AMAZIGH_T and word.endswith(AMAZIGH_ENDINGS)
+    )
+
+
+AMAZIGH_T = "ت"
+AMAZIGH_ENDINGS = ("يت", "ينت", "انت")
+MIN_AMAZIGH_LETTERS = 6
 AWI = "اوي"
 """The nisba ending of Maghreb family names ("تيطراوي", "يحياوي"), which a verb in
 the present has in "يساوي" alone."""
