@@ -367,6 +367,7 @@ def test_a_known_body_points_to_its_topic_whatever_its_name_says(resources: Reso
         ("candidate:cour d'appel de tunis", "medtop:02000000"),
         ("candidate:وزاره الصحه العراقيه", "medtop:07000000"),
         ("candidate:الاتحاد التونسي لكره القدم", "medtop:15000000"),
+        ("candidate:معهد الكويت للابحاث العلميه", "medtop:13000000"),
         ("candidate:syndicat national des enseignants du superieur", "medtop:09000000"),
         (
             "candidate:bureau national de gestion des risques et des catastrophes",
