@@ -1053,3 +1053,24 @@ def test_an_amazigh_town_in_t_is_a_place_not_a_verb(resources: Resources) -> Non
         "نحو عشرة كيلومترات، وتضررت منازل في المغرب"
     )
     assert "geonames:2530814" in tags(resources, text, "ar")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "order"),
+    [
+        (
+            "ar",
+            "وشاركت الطريقة الشاذلية والطريقة الرفاعية في مواكب المولد بطنطا",
+            "org:shadhiliyya",
+        ),
+        (
+            "fr",
+            "TOUBA (APS) - La confrérie des mourides a accueilli les pèlerins.",
+            "org:mouride-brotherhood",
+        ),
+    ],
+)
+def test_a_sufi_order_is_the_known_order(
+    language: str, text: str, order: str, resources: Resources
+) -> None:
+    assert order in tags(resources, text, language)
