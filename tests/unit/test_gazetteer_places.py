@@ -1074,3 +1074,15 @@ def test_a_sufi_order_is_the_known_order(
     language: str, text: str, order: str, resources: Resources
 ) -> None:
     assert order in tags(resources, text, language)
+
+
+def test_a_competitions_sponsor_is_no_body_of_the_story(resources: Resources) -> None:
+    text = (
+        "العين (وام) - فاز العين على الشارقة في دوري أدنوك للمحترفين ليقلص الفارق مع "
+        "شباب الأهلي المتصدر إلى نقطتين"
+    )
+    found = tags(resources, text, "ar")
+    assert "org:adnoc" not in found
+    assert "org:shabab-al-ahli" in found
+    league = "CAIRO (Reuters) - Egypt's foreign minister told the Arab League last week."
+    assert "Q7172" in tags(resources, league, "en")

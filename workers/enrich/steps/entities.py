@@ -582,11 +582,14 @@ def find_entities(
     spans += [
         (n.last - 1, n.last, "organisation") for n in english if tokens.words[n.last - 1] in heads
     ]
-    # a competition's place is not one the story is about ("Africa Cup of Nations"),
-    # a body named after a person is not the person ("King Abdullah University")
-    spans += _holding(
-        gazetteer, tokens, known, "place", competition_spans(gazetteer.places, tokens)
-    )
+    # a competition's place or sponsor is not one the story is about ("Africa Cup of
+    # Nations", "دوري أدنوك للمحترفين"), a body named after a person is not the person
+    # ("King Abdullah University")
+    competitions = competition_spans(gazetteer.places, tokens)
+    spans += _holding(gazetteer, tokens, known, "place", competitions)
+    # an Arabic competition's sponsor after its head; English names bodies so ("Arab League")
+    sponsored = [(a, b) for a, b in competitions if is_arabic(tokens.words[a])]
+    spans += _holding(gazetteer, tokens, known, "organisation", sponsored)
     spans += _holding(
         gazetteer,
         tokens,
