@@ -3639,3 +3639,13 @@ def test_a_foreign_family_name_goes_on_over_its_link_and_foreign_given_names_ope
     text: str, name: str, resources: Resources
 ) -> None:
     assert found(resources, text, "person", "ar") == {normalize_text(name)}
+
+
+def test_an_acronym_written_capitalised_only_spells_out_its_body(resources: Resources) -> None:
+    text = (
+        "DAKAR (APS) - Le trafiquant avait été interpellé par l'Office central de répression "
+        "du trafic illicite des stupéfiants (Ocrtis) à Mbour."
+    )
+    assert normalize_text(
+        "Office central de répression du trafic illicite des stupéfiants"
+    ) in found(resources, text, "organisation", "fr")

@@ -3061,13 +3061,24 @@ def _spelled_out(
     return sorted([*kept, *added], key=lambda n: n.first)
 
 
+def _acronym_cased(written: str) -> bool:
+    """Written as an acronym: in capitals ("OCRTIS"), or as French copy writes a long
+    one, capitalised only ("Ocrtis"); the initials it must spell tell it from a word."""
+    return written.isupper() or (
+        len(written) >= MIN_CAPITALISED_ACRONYM and written[0].isupper() and written[1:].islower()
+    )
+
+
+MIN_CAPITALISED_ACRONYM = 4
+
+
 def _spelled_before(rules: NameRules, text: Tokens, original: str, bracket: int) -> Name | None:
     """The organisation whose initials the acronym opening at character `bracket` of
     `original` (the analysis's text) spells, ending right before the bracket, if any."""
     analysis, words = text.analysis, text.words
     inside = original[bracket + 1 : bracket + 2 + ACRONYM_LETTERS.stop]
     closing = inside.find(")")
-    if closing < ACRONYM_LETTERS.start or not inside[:closing].isupper():
+    if closing < ACRONYM_LETTERS.start or not _acronym_cased(inside[:closing]):
         return None
     # the acronym's last letter is the initial of the word before the bracket
     before = original[max(0, bracket - 30) : bracket].split()
@@ -3107,7 +3118,7 @@ def _spelled_before(rules: NameRules, text: Tokens, original: str, bracket: int)
         or original[span.end : span.end + 1] != ")"
         or original[analysis.span(acronym - 1, acronym).end : bracket].strip()
         or len(letters) not in ACRONYM_LETTERS
-        or not (written.replace(HYPHEN, "").isalpha() and written.isupper())
+        or not (written.replace(HYPHEN, "").isalpha() and _acronym_cased(written))
         or "".join(words[acronym:end]) != letters
     ):
         return None
