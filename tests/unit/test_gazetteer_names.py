@@ -3649,3 +3649,24 @@ def test_an_acronym_written_capitalised_only_spells_out_its_body(resources: Reso
     assert normalize_text(
         "Office central de répression du trafic illicite des stupéfiants"
     ) in found(resources, text, "organisation", "fr")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "OUAGADOUGOU (AIB) - Au centre hospitalier universitaire Sourô Sanou (CHUSS), "
+            "deux enfants partagent un lit.",
+            "centre hospitalier universitaire Sourô Sanou",
+        ),
+        (
+            "OUAGADOUGOU (AIB) - Le paludisme reste la première cause de consultation, selon "
+            "le Programme national de lutte contre le paludisme (PNLP).",
+            "Programme national de lutte contre le paludisme",
+        ),
+    ],
+)
+def test_an_acronym_spells_out_a_body_whose_head_is_in_lower_case_or_against_something(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert normalize_text(name) in found(resources, text, "organisation", "fr")

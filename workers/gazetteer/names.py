@@ -3028,7 +3028,7 @@ def _with_acronym(text: Tokens, name: Name) -> Name:
     return name
 
 
-ACRONYM_SKIPPED = frozenset({"a", "au", "aux", "en", "in", "at", "sur"})
+ACRONYM_SKIPPED = frozenset({"a", "au", "aux", "en", "in", "at", "sur", "contre"})
 """Function words an acronym leaves out, besides the links of names ("Groupe de
 soutien à l'islam et aux musulmans (GSIM)")."""
 
@@ -3134,7 +3134,14 @@ def _spelled_before(rules: NameRules, text: Tokens, original: str, bracket: int)
         remaining -= 1
         index -= 1
     first = index + 1
-    if remaining or not text.caps[first] or acronym - first < 2 or is_arabic(words[first]):
+    if (
+        remaining
+        # French copy writes a head in lower case: "le centre hospitalier universitaire
+        # Sourô Sanou (CHUSS)"
+        or not (text.caps[first] or words[first] in rules.latin_head_words)
+        or acronym - first < 2
+        or is_arabic(words[first])
+    ):
         return None
     return Name("organisation", " ".join(words[first:acronym]), first, acronym, written)
 
