@@ -3670,3 +3670,12 @@ def test_an_acronym_spells_out_a_body_whose_head_is_in_lower_case_or_against_som
     text: str, name: str, resources: Resources
 ) -> None:
     assert normalize_text(name) in found(resources, text, "organisation", "fr")
+
+
+def test_a_french_ministry_named_with_its_countrys_adjective_is_a_body(
+    resources: Resources,
+) -> None:
+    text = "LIBREVILLE (AFP) - Selon le ministère gabonais des Mines, les expéditions ont baissé."
+    assert normalize_text("ministère gabonais des Mines") in found(
+        resources, text, "organisation", "fr"
+    )

@@ -1058,8 +1058,16 @@ SCHOOL_LINKS = frozenset(("de", "d"))
 
 def _capital_next(rules: NameRules, text: Tokens, index: int) -> bool:
     """The first word after token `index` and its links is capitalised: "ministère
-    de la Santé" names a ministry, "ministère de tutelle" does not."""
+    de la Santé" names a ministry, "ministère de tutelle" does not; a country's
+    adjective may come first ("ministère gabonais des Mines")."""
     following = index + 1
+    if (
+        following + 1 < len(text.words)
+        and text.joined(index)
+        and text.words[following] in rules.demonyms
+        and text.words[following + 1] in rules.links
+    ):
+        following += 1
     while following < len(text.words) and text.joined(following - 1):
         if text.words[following] not in rules.links:
             return bool(text.caps[following])
