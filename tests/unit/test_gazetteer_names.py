@@ -3679,3 +3679,8 @@ def test_a_french_ministry_named_with_its_countrys_adjective_is_a_body(
     assert normalize_text("ministère gabonais des Mines") in found(
         resources, text, "organisation", "fr"
     )
+
+
+def test_a_towns_council_ends_at_its_town_before_and(resources: Resources) -> None:
+    text = "وطالبت الناشطة بلدية صيدا والبلديات المجاورة بإغلاق المكبات العشوائية"
+    assert normalize_text("بلدية صيدا") in found(resources, text, "organisation", "ar")

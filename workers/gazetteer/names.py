@@ -1792,6 +1792,8 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
             continue
         if (
             last - start >= (2 if head == bare else needed)
+            # "بلدية صيدا والبلديات المجاورة": after a town's council, the next phrase
+            and not (bare in rules.arabic_placed and last == after_place)
             and _conjunct(rules, word, _closes_for(text, last))
             and " ".join([head, *words[start + 1 : last]]) not in rules.keys
         ):
