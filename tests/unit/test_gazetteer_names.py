@@ -3684,3 +3684,10 @@ def test_a_french_ministry_named_with_its_countrys_adjective_is_a_body(
 def test_a_towns_council_ends_at_its_town_before_and(resources: Resources) -> None:
     text = "وطالبت الناشطة بلدية صيدا والبلديات المجاورة بإغلاق المكبات العشوائية"
     assert normalize_text("بلدية صيدا") in found(resources, text, "organisation", "ar")
+
+
+def test_a_word_in_alef_maqsura_after_according_to_is_no_nisba_of_a_name(
+    resources: Resources,
+) -> None:
+    text = "بغداد (واع) - وبحسب أوراق الدعوى فإن المتهم الرئيسي سائق شاحنة"
+    assert found(resources, text, "person", "ar") == set()

@@ -150,7 +150,10 @@ def _trimmed(
             or _place_not_name(rules, parts)
             or (
                 _after_weak_trigger(original, first_offset)
-                and not any(_name_word(rules, word) for word in parts)
+                and not any(
+                    _name_word(rules, word) and not written.endswith(ALEF_MAQSURA)
+                    for word, written in zip(parts, surfaces[0].split(), strict=False)
+                )
             )
         ):
             continue  # "وقدم الوزير ورقة عمل", "أربع نقابات", "بتوزيع خيام": no name
