@@ -3691,3 +3691,22 @@ def test_a_word_in_alef_maqsura_after_according_to_is_no_nisba_of_a_name(
 ) -> None:
     text = "بغداد (واع) - وبحسب أوراق الدعوى فإن المتهم الرئيسي سائق شاحنة"
     assert found(resources, text, "person", "ar") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "وحصلت الطالبة على أعلى معدل في ثانوية العقيد عميروش بمدينة تيزي وزو",
+            "ثانوية العقيد عميروش",
+        ),
+        (
+            "وجاءت الطالبة من مدرسة الشهيد أحمد منسي الثانوية بمدينة ملوي",
+            "مدرسة الشهيد أحمد منسي الثانوية",
+        ),
+    ],
+)
+def test_a_school_named_for_a_martyr_or_a_veteran_holds_their_whole_name(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert normalize_text(name) in found(resources, text, "organisation", "ar")

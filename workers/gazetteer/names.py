@@ -172,6 +172,9 @@ class NameRules:
     arabic_purposed: dict[str, frozenset[str]]
     """Heads that name a body only with what it does after the name -> those
     purposes ("دار" -> "للنشر")."""
+    arabic_honoured: frozenset[str]
+    """Titles of the fallen and of veterans a body is named for with the person's
+    whole name ("مدرسة الشهيد أحمد منسي")."""
     arabic_designated: dict[str, frozenset[str]]
     """Heads that name a body with one bare word only before an adjective of its kind
     -> those adjectives ("مستشفى" -> "العام": "مستشفى سيئون العام")."""
@@ -424,6 +427,7 @@ def name_rules(
             normalize_text(head): words(heads["ar"]["purposed"], head)
             for head in heads["ar"].get("purposed", {})
         },
+        arabic_honoured=words(heads["ar"], "honoured"),
         arabic_designated={
             normalize_text(head): words(heads["ar"]["designated"], head)
             for head in heads["ar"].get("designated", {})
@@ -2845,6 +2849,13 @@ def _named_for(rules: NameRules, text: Tokens, index: int, memorial: bool = Fals
     words, count = text.words, len(text.words)
     if index + 1 >= count:
         return index
+    if words[index] in rules.arabic_honoured and text.joined(index):
+        bare = words[index + 1]
+        opens = bare in rules.given_arabic or bare in rules.openers_arabic
+        if opens and (person := _arabic_person(rules, text, index + 1)) is not None:
+            return person.last
+        named = _bare_name(rules, bare) and bare not in rules.place_keys and not not_a_name(bare)
+        return index + 2 if named else index
     if words[index] in rules.arabic_namesakes:
         # a title that opens places' names too is a person's before a given name only:
         # "جامعة سيدي محمد بن عبد الله", not "جماعة سيدي بيبي"
