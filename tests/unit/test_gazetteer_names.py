@@ -3710,3 +3710,26 @@ def test_a_school_named_for_a_martyr_or_a_veteran_holds_their_whole_name(
     text: str, name: str, resources: Resources
 ) -> None:
     assert normalize_text(name) in found(resources, text, "organisation", "ar")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("ويؤدي فيه نادر أبو شقرة دور مصور صحفي يوثق حياة جيرانه", "نادر أبو شقرة"),
+        (
+            "وفي مقهى السنترال قال صاحبه عبد الرؤوف الطراونة إن الطاولات محجوزة",
+            "عبد الرؤوف الطراونة",
+        ),
+    ],
+)
+def test_a_role_played_and_an_owner_are_no_part_of_a_name(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert found(resources, text, "person", "ar") == {normalize_text(name)}
+
+
+def test_a_village_named_like_a_role_is_still_a_place(resources: Resources) -> None:
+    text = "السويداء - اندلعت اشتباكات في قريتي الدور والثعلة بريف السويداء في سوريا"
+    assert normalize_text("الدور") in {
+        tag.id.removeprefix("candidate:") for tag in tags(resources, text, "ar").values()
+    }
