@@ -3733,3 +3733,22 @@ def test_a_village_named_like_a_role_is_still_a_place(resources: Resources) -> N
     assert normalize_text("الدور") in {
         tag.id.removeprefix("candidate:") for tag in tags(resources, text, "ar").values()
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "حسبما أفاد به وزير التربية الوطنية محمد الصغير سعداوي الذي أشرف على الإعلان",
+            {"محمد الصغير سعداوي"},
+        ),
+        ("فيما نال زميلها أمزيان أوسعيد من ثانوية عزازقة معدلا مرتفعا", {"أمزيان أوسعيد"}),
+        ("وقالت أستاذة الرياضيات التي درّست ليديا ثلاث سنوات إن السر في الانضباط", {"ليديا"}),
+    ],
+)
+def test_maghreb_compound_and_amazigh_given_names_open_a_name_a_count_ends_one(
+    text: str, names: set[str], resources: Resources
+) -> None:
+    people = found(resources, text, "person", "ar")
+    assert {normalize_text(n) for n in names if " " in n} <= people
+    assert not any(p.endswith(normalize_text("ثلاث")) for p in people)

@@ -3577,6 +3577,7 @@ def _arabic_person(
             not is_arabic(following)
             or following in rules.stopwords
             or following in rules.arabic_ends
+            or following in COUNTS  # "ليديا ثلاث ساعات": a count, after the name
             or following in rules.arabic_heads
             or _and_another(rules, following)
             or (
