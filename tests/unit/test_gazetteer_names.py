@@ -3752,3 +3752,15 @@ def test_maghreb_compound_and_amazigh_given_names_open_a_name_a_count_ends_one(
     people = found(resources, text, "person", "ar")
     assert {normalize_text(n) for n in names if " " in n} <= people
     assert not any(p.endswith(normalize_text("ثلاث")) for p in people)
+
+
+def test_a_french_court_named_for_its_seat_holds_the_commune_hyphenated_to_it(
+    resources: Resources,
+) -> None:
+    text = (
+        "ABIDJAN (AFP) - Le tribunal de première instance d'Abidjan-Plateau a condamné "
+        "lundi l'ancien directeur."
+    )
+    assert normalize_text("tribunal de première instance d'Abidjan-Plateau") in found(
+        resources, text, "organisation", "fr"
+    )

@@ -1304,6 +1304,9 @@ def _french_court(rules: NameRules, text: Tokens, start: int) -> Name | None:
         word = words[last]
         if text.caps[last]:
             seat = _place_key_at(rules, text, last) if words[last - 1] in FRENCH_OF else 0
+            # the commune of the town the court sits in: "d'Abidjan-Plateau"
+            while 0 < seat < count and text.caps[seat] and _glued(text, seat - 1) == HYPHEN:
+                seat += 1
             if seat:
                 return Name("organisation", " ".join(words[start:seat]), start, seat)
             return None
