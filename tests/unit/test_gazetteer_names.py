@@ -3664,6 +3664,11 @@ def test_an_acronym_written_capitalised_only_spells_out_its_body(resources: Reso
             "le Programme national de lutte contre le paludisme (PNLP).",
             "Programme national de lutte contre le paludisme",
         ),
+        (
+            "ABIDJAN (AFP) - Le procès s'est ouvert mardi devant le pôle pénal économique et "
+            "financier (PPEF) du tribunal.",
+            "pôle pénal économique et financier",
+        ),
     ],
 )
 def test_an_acronym_spells_out_a_body_whose_head_is_in_lower_case_or_against_something(
