@@ -3769,3 +3769,26 @@ def test_a_french_court_named_for_its_seat_holds_the_commune_hyphenated_to_it(
     assert normalize_text("tribunal de première instance d'Abidjan-Plateau") in found(
         resources, text, "organisation", "fr"
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        (
+            "en",
+            "NAIROBI (Reuters) - The party was represented by Kibet Cheruiyot, who argued "
+            "that the appeal raised no question.",
+            "Kibet Cheruiyot",
+        ),
+        (
+            "fr",
+            "COTONOU (AFP) - À Porto-Novo, sa tête de liste Félicité Adjovi Hounkpè a recueilli "
+            "plus de 52 % des voix.",
+            "Félicité Adjovi Hounkpè",
+        ),
+    ],
+)
+def test_kalenjin_and_word_given_names_open_a_name_in_latin_script(
+    language: str, text: str, name: str, resources: Resources
+) -> None:
+    assert normalize_text(name) in found(resources, text, "person", language)
