@@ -1086,3 +1086,14 @@ def test_a_competitions_sponsor_is_no_body_of_the_story(resources: Resources) ->
     assert "org:shabab-al-ahli" in found
     league = "CAIRO (Reuters) - Egypt's foreign minister told the Arab League last week."
     assert "Q7172" in tags(resources, league, "en")
+
+
+def test_a_camp_is_the_place_not_the_town_it_is_named_after(resources: Resources) -> None:
+    text = (
+        "نيالا - (رويترز) - وسجلت إصابات بالحصبة في مخيم الرياض قرب نيالا في السودان، "
+        "وعاد لاجئون من مخيم بعرسال إلى بلداتهم"
+    )
+    found = tags(resources, text, "ar")
+    assert "candidate:" + normalize_text("مخيم الرياض") in found
+    assert "Q3692" not in found
+    assert "candidate:" + normalize_text("مخيم بعرسال") not in found

@@ -26,6 +26,7 @@ from workers.gazetteer.names import (
     NameRules,
     names_after,
     not_a_name,
+    on_place,
 )
 from workers.text.arabic import AND, CLITIC_ARTICLES, CUE_PROCLITICS, is_arabic
 from workers.text.months import MONTHS
@@ -312,4 +313,5 @@ def _arabic_name_word(rules: NameRules, word: str) -> bool:
         and word not in rules.arabic_adjectives
         and word not in rules.place_words
         and not not_a_name(word)
+        and not on_place(rules, word)  # "مخيم بعرسال": a camp in Arsal
     )

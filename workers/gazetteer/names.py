@@ -1885,7 +1885,7 @@ def _arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | N
             break  # "لليوم": a time, after the name
         if last + 1 < count and text.joined(last) and words[last + 1] in TIME_AFTER:
             break  # "... العليا العام الماضي": "last year", after the name
-        if _on_place(rules, word):
+        if on_place(rules, word):
             break  # "جامعة قاصدي مرباح بورقلة": where the body is, not its name
         if _bare_place(rules, word) and _bare_place(rules, words[last - 1]):
             break  # "طالبت حكومة إقليم كردستان أنقرة": the object, after the name
@@ -2676,7 +2676,7 @@ def _construct_chain(
     words, index = text.words, start
     while index < len(words) and index - start <= CONSTRUCT_NOUNS and text.joined(index - 1):
         word = words[index]
-        if _on_place(rules, word) or (
+        if on_place(rules, word) or (
             word[0] in PLACE_PREPOSITIONS and word[1:] in rules.place_words
         ):
             return start, None  # "بلدية أوجفت بولاية أدرار": where it is, after the name
@@ -3899,13 +3899,12 @@ def _at_place(rules: NameRules, word: str) -> bool:
         not stem.startswith(AND)
         and word not in rules.given_arabic
         and (
-            _on_place(rules, word)
-            or (word[0] in PLACE_PREPOSITIONS and stem in rules.place_openers)
+            on_place(rules, word) or (word[0] in PLACE_PREPOSITIONS and stem in rules.place_openers)
         )
     )
 
 
-def _on_place(rules: NameRules, word: str) -> bool:
+def on_place(rules: NameRules, word: str) -> bool:
     """ "ب", "ف" or "ك" on a known place's name ("بورقلة"): where, not a name's word;
     "ك", rare on a place, not on a place's own name ("كسلا" is no "ك" on Salé)."""
     return (
@@ -4579,6 +4578,8 @@ def _listed_place(rules: NameRules, text: Tokens, index: int) -> int | None:
 MIN_LISTED_LETTERS = 3
 ALONE = frozenset(("وحده", "وحدها", "وحدهم", "وحدهما", "وحدهن"))
 """The word "alone", whose "و" is its root's: "في بسكرة وحدها" lists no second place."""
+
+
 PAST_VERB_LETTERS = 4
 PAST_SUFFIX = "ت"
 """A word of four letters ending in "ت" is a verb in the past ("بدأت", "قتلت") far
