@@ -3792,3 +3792,16 @@ def test_kalenjin_and_word_given_names_open_a_name_in_latin_script(
     language: str, text: str, name: str, resources: Resources
 ) -> None:
     assert normalize_text(name) in found(resources, text, "person", language)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("وقالت نادية سيطلب المدرب من اللاعبين التركيز", set()),
+        ("وقال عمر ذيب الشرع إن الأسئلة كانت في متناول الطلبة", {"عمر ذيب الشرع"}),
+    ],
+)
+def test_a_verb_in_the_future_ends_a_name_and_theeb_opens_one(
+    text: str, names: set[str], resources: Resources
+) -> None:
+    assert found(resources, text, "person", "ar") == {normalize_text(n) for n in names}

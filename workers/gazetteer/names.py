@@ -4073,9 +4073,11 @@ def not_a_name(word: str) -> bool:
     """An Arabic word shaped as no family name is: a verb in the past of the form
     استفعل ("استقبل"), a noun with an attached pronoun ("أراضيها"), an adverbial
     participle or verbal noun in the accusative ("مؤكدا", "اكتظاظا"), a noun in the
-    accusative on its hamza ("جزءا", "شيئا")."""
+    accusative on its hamza ("جزءا", "شيئا"), a sound verb in the future ("سيطلب",
+    "ستعقد")."""
     return (
         word.endswith(ACCUSATIVE_HAMZA)
+        or _future_verb(word)
         or (len(word) == len(PAST_VERB_PREFIX) + 3 and word.startswith(PAST_VERB_PREFIX))
         or (len(word) >= ATTACHED_PRONOUN_MIN_LETTERS and word.endswith(ATTACHED_PRONOUNS))
         or (
@@ -4087,6 +4089,23 @@ def not_a_name(word: str) -> bool:
             )
         )
     )
+
+
+def _future_verb(word: str) -> bool:
+    """ "س" and a sound verb of three letters in the present ("سيطلب", "ستعقد",
+    "سنعمل"); a name in "سي" has a long vowel in it ("سيمون", "سيلفا", "سيرين")."""
+    return (
+        len(word) == FUTURE_VERB_LETTERS
+        and word[0] == FUTURE
+        and word[1] in PRESENT_PREFIXES
+        and not any(letter in LONG_VOWELS for letter in word[2:])
+    )
+
+
+FUTURE = "س"
+FUTURE_VERB_LETTERS = 5
+PRESENT_PREFIXES = "يتن"
+LONG_VOWELS = "اوي"
 
 
 def _foreign_ma(word: str) -> bool:
