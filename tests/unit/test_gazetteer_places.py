@@ -1097,3 +1097,25 @@ def test_a_camp_is_the_place_not_the_town_it_is_named_after(resources: Resources
     assert "candidate:" + normalize_text("مخيم الرياض") in found
     assert "Q3692" not in found
     assert "candidate:" + normalize_text("مخيم بعرسال") not in found
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "body"),
+    [
+        (
+            "fr",
+            "ABIDJAN (AFP) - L'ASEC compte deux longueurs d'avance sur l'Africa Sports, "
+            "vainqueur samedi à Yamoussoukro.",
+            "org:africa-sports",
+        ),
+        (
+            "en",
+            "NAIROBI (Reuters) - Equity Group said on Tuesday its profit rose 14%.",
+            "org:equity-group",
+        ),
+    ],
+)
+def test_a_club_and_a_bank_by_their_short_names_are_the_known_bodies(
+    language: str, text: str, body: str, resources: Resources
+) -> None:
+    assert body in tags(resources, text, language)
