@@ -1119,3 +1119,15 @@ def test_a_club_and_a_bank_by_their_short_names_are_the_known_bodies(
     language: str, text: str, body: str, resources: Resources
 ) -> None:
     assert body in tags(resources, text, language)
+
+
+def test_a_countrys_full_name_stays_its_own_where_a_namesakes_town_is_named(
+    resources: Resources,
+) -> None:
+    text = (
+        "KAMPALA (Reuters) - Cases in 2019 were imported from neighbouring Democratic "
+        "Republic of Congo, the WHO's regional office in Brazzaville said."
+    )
+    found = tags(resources, text, "en")
+    assert "Q974" in found
+    assert "Q971" not in found
