@@ -3805,3 +3805,8 @@ def test_a_verb_in_the_future_ends_a_name_and_theeb_opens_one(
     text: str, names: set[str], resources: Resources
 ) -> None:
     assert found(resources, text, "person", "ar") == {normalize_text(n) for n in names}
+
+
+def test_a_body_of_arab_members_holds_its_adjective(resources: Resources) -> None:
+    text = "وطالب اتحاد الناشرين العرب بخفض رسوم المشاركة في المعرض"
+    assert found(resources, text, "organisation", "ar") == {normalize_text("اتحاد الناشرين العرب")}

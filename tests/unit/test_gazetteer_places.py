@@ -1131,3 +1131,8 @@ def test_a_countrys_full_name_stays_its_own_where_a_namesakes_town_is_named(
     found = tags(resources, text, "en")
     assert "Q974" in found
     assert "Q971" not in found
+
+
+def test_ain_shams_university_is_the_known_university(resources: Resources) -> None:
+    text = "القاهرة (أ ش أ) - وقال أستاذ في جامعة عين شمس إن النتائج مطمئنة"
+    assert "org:ain-shams-university" in tags(resources, text, "ar")
