@@ -1136,3 +1136,16 @@ def test_a_countrys_full_name_stays_its_own_where_a_namesakes_town_is_named(
 def test_ain_shams_university_is_the_known_university(resources: Resources) -> None:
     text = "القاهرة (أ ش أ) - وقال أستاذ في جامعة عين شمس إن النتائج مطمئنة"
     assert "org:ain-shams-university" in tags(resources, text, "ar")
+
+
+def test_a_hospital_named_for_a_queen_holds_her_name_and_surgery_is_no_town(
+    resources: Resources,
+) -> None:
+    text = (
+        "عمان (بترا) - ونقل الطفل إلى مستشفى الملكة رانيا العبدالله للأطفال، وقال إن "
+        "الفريق الجراحي بات يعتمد تقنية المنظار في الأردن"
+    )
+    found = tags(resources, text, "ar")
+    assert "candidate:" + normalize_text("مستشفى الملكة رانيا العبدالله للأطفال") in found
+    assert "person:queen-rania" not in found
+    assert "geonames:79284" not in found
