@@ -3810,3 +3810,15 @@ def test_a_verb_in_the_future_ends_a_name_and_theeb_opens_one(
 def test_a_body_of_arab_members_holds_its_adjective(resources: Resources) -> None:
     text = "وطالب اتحاد الناشرين العرب بخفض رسوم المشاركة في المعرض"
     assert found(resources, text, "organisation", "ar") == {normalize_text("اتحاد الناشرين العرب")}
+
+
+def test_an_acronym_spells_out_a_body_whatever_known_body_its_words_hold(
+    resources: Resources,
+) -> None:
+    text = (
+        "NAIROBI (Reuters) - The Seychelles built a court with support from the United "
+        "Nations Office on Drugs and Crime (UNODC)."
+    )
+    assert normalize_text("United Nations Office on Drugs and Crime") in found(
+        resources, text, "organisation", "en"
+    )

@@ -528,7 +528,7 @@ def find_names(rules: NameRules, text: Tokens, language: str | None) -> list[Nam
     (`_known`)."""
     hits = rules.starts.find(text.analysis)
     if not hits:
-        return _spelled_out(rules, text, language, [])
+        return _spelled_out(rules, text, [])
     skip = _title_case_headline(text) if _in_headline(text.analysis, hits[0]) else 0
     found: list[Name] = []
     covered = -1
@@ -578,7 +578,7 @@ def find_names(rules: NameRules, text: Tokens, language: str | None) -> list[Nam
                 found.append(_with_acronym(text, name))
     if arabic:
         found = [_with_ali(text, n) if n.type == "person" else n for n in found]
-    found = _spelled_out(rules, text, language, found)
+    found = _spelled_out(rules, text, found)
     acronyms = {normalize_text(n.acronym) for n in found if n.acronym is not None}
     if acronyms:  # "the miner SNIM" after "... (SNIM)": the same body
         found = [n for n in found if n.acronym is not None or n.name not in acronyms]
@@ -3057,9 +3057,7 @@ ACRONYM_SKIPPED = frozenset({"a", "au", "aux", "en", "in", "at", "sur", "contre"
 soutien à l'islam et aux musulmans (GSIM)")."""
 
 
-def _spelled_out(
-    rules: NameRules, text: Tokens, language: str | None, found: list[Name]
-) -> list[Name]:
+def _spelled_out(rules: NameRules, text: Tokens, found: list[Name]) -> list[Name]:
     """`found` with the organisations an acronym in brackets spells out: the words
     before "(SNIM)" whose initials, function words left out, are its letters
     ("Société nationale industrielle et minière (SNIM)"). Such a name replaces a
@@ -3075,7 +3073,9 @@ def _spelled_out(
         if (
             name is not None
             and not any(n.first <= name.first and n.last == name.last for n in found)
-            and not _known(rules, text, name, language)
+            # the letters it spells make it a body of its own, whatever known body its
+            # words hold ("United Nations Office on Drugs and Crime (UNODC)")
+            and name.name not in rules.keys
         ):
             added.append(name)
         bracket = original.find("(", bracket + 1)
