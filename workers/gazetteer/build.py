@@ -88,6 +88,9 @@ class Gazetteer:
     bodies: dict[str, int] = field(default_factory=dict)
     """Every key of a known organisation -> its entry: the agency a dateline credits
     ("قنا", "MAP") is read as the body it names, not as a town of that spelling."""
+    namesake_keys: dict[int, frozenset[str]] = field(default_factory=dict)
+    """Per entry of `namesakes`, the keys (proclitics on) it shares with them: "congo"
+    is both Congos', "democratic republic of congo" one's only."""
 
     @property
     def key_count(self) -> int:
@@ -223,11 +226,12 @@ class _Keys:
             for variant in _latin_article_variants(normalized, entry):
                 self._claim(variant, rank, KeyInfo(index, kind, case), country)
 
-    def namesakes(self) -> dict[int, dict[str, int]]:
+    def namesakes(self) -> tuple[dict[int, dict[str, int]], dict[int, set[str]]]:
         """Per place or national body that won a key, those of other countries named
-        by it as strongly: a curated place's namesake is curated too (London, Ontario
-        is never the London the gazetteer knows)."""
+        by it as strongly (a curated place's namesake is curated too: London, Ontario
+        is never the London the gazetteer knows), and the keys it shares with them."""
         found: dict[int, dict[str, int]] = {}
+        shared: dict[int, set[str]] = {}
         for text, by_country in self.places.items():
             if len(by_country) < 2:
                 continue
@@ -240,7 +244,8 @@ class _Keys:
                     other_priority >= priority or (exact and not as_written)
                 ):
                     found.setdefault(info.entry, {}).setdefault(country, index)
-        return found
+                    shared.setdefault(info.entry, set()).add(text)
+        return found, shared
 
     def _claim(
         self,
@@ -539,6 +544,12 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
         },
         _sports_bodies(entries),
     )
+    namesakes, shared = keys.namesakes()
+    kept = {
+        winner: others
+        for winner, others in namesakes.items()
+        if winner >= 0 and entries[winner].type != "person"
+    }
     return Gazetteer(
         entries,
         finder,
@@ -549,12 +560,9 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
         clubs,
         cued_countries(place_words, entries, curated_countries),
         _without_article(entries, frozenset(keys.best)),
-        {
-            winner: others
-            for winner, others in keys.namesakes().items()
-            if winner >= 0 and entries[winner].type != "person"
-        },
+        kept,
         bodies,
+        {winner: frozenset(shared[winner]) for winner in kept},
     )
 
 

@@ -3008,7 +3008,7 @@ def _bare_name(rules: NameRules, word: str) -> bool:
     the article ("بالرباط")."""
     return _foreign_word(rules, word) and (
         word in rules.place_keys
-        or not (len(word) > 3 and word[0] in "يتن")
+        or not (len(word) > 3 and word[0] in PRESENT_PREFIXES)
         or (len(word) >= MIN_AWI_LETTERS and word.endswith(AWI))
         or _amazigh_feminine(word)
     )
@@ -3023,6 +3023,8 @@ def _amazigh_feminine(word: str) -> bool:
     )
 
 
+PRESENT_PREFIXES = "يتن"
+"""The letters a verb in the present opens with ("يقول", "تشهد", "نعمل")."""
 AMAZIGH_T = "ت"
 AMAZIGH_ENDINGS = ("يت", "ينت", "انت")
 MIN_AMAZIGH_LETTERS = 6
@@ -4104,7 +4106,6 @@ def _future_verb(word: str) -> bool:
 
 FUTURE = "س"
 FUTURE_VERB_LETTERS = 5
-PRESENT_PREFIXES = "يتن"
 LONG_VOWELS = "اوي"
 
 

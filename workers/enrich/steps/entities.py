@@ -1262,32 +1262,10 @@ def _namesakes_in_story(gazetteer: Gazetteer, known: Known) -> dict[int, int]:
 
 
 def _named_alike(gazetteer: Gazetteer, entry: int, surfaces: list[str]) -> bool:
-    """A surface form of `entry`'s mentions is a name one of its namesakes bears too:
-    "Congo" is both countries', "Democratic Republic of Congo" only one's."""
-    entries = gazetteer.entries
-    written = {form for surface in surfaces for form in _bare_forms(normalize_text(surface))}
-    return any(
-        normalize_text(name) in written
-        for other in gazetteer.namesakes[entry].values()
-        for names in entries[other].names.values()
-        for name in names
-    )
-
-
-def _bare_forms(written: str) -> set[str]:
-    """A normalized surface form and, in Arabic, the forms without the proclitic it
-    may carry ("وعرفات", "للمديريه العامه" as "المديريه العامه")."""
-    forms = {written}
-    if is_arabic(written) and len(written) > MIN_PROCLITIC_STEM:
-        if written[0] in SURFACE_PROCLITICS:
-            forms.add(written[1:])
-        if written.startswith(LAM + LAM):
-            forms.add(ARTICLE + written[2:])
-    return forms
-
-
-SURFACE_PROCLITICS = "وبلفك"
-MIN_PROCLITIC_STEM = 3
+    """A surface form of `entry`'s mentions is a key its namesakes bear too: "Congo"
+    is both countries', "Democratic Republic of Congo" only one's."""
+    shared = gazetteer.namesake_keys.get(entry, frozenset())
+    return any(normalize_text(surface) in shared for surface in surfaces)
 
 
 def _other_countrys_body(entry: Entry, countries: set[str]) -> bool:
