@@ -2857,8 +2857,7 @@ def _named_for(rules: NameRules, text: Tokens, index: int, memorial: bool = Fals
         opens = bare in rules.given_arabic or bare in rules.openers_arabic
         if opens and (person := _arabic_person(rules, text, index + 1)) is not None:
             return person.last
-        named = _bare_name(rules, bare) and bare not in rules.place_keys and not not_a_name(bare)
-        return index + 2 if named else index
+        return index + 2 if _namesake_word(rules, bare) else index
     if words[index] in rules.arabic_namesakes:
         # a title that opens places' names too is a person's before a given name only:
         # "جامعة سيدي محمد بن عبد الله", not "جماعة سيدي بيبي"
@@ -2890,12 +2889,7 @@ def _named_for(rules: NameRules, text: Tokens, index: int, memorial: bool = Fals
                 last += 1  # "بن عبد العزيز": the father's compound name
         elif words[last] in rules.given_arabic and not fathered and last == first:
             last += 1  # one given name; after it, a particle or the name's end
-        elif (
-            last == bare_at
-            and _bare_name(rules, words[last])
-            and words[last] not in rules.place_keys
-            and not not_a_name(words[last])
-        ):
+        elif last == bare_at and _namesake_word(rules, words[last]):
             last += 1  # "مستشفى السلطان قابوس": a name the lists may lack
         elif last > first and words[last] in REGNAL_NUMBERS:
             last += 1  # "مدرسة الملك عبدالله الثاني": the ruler's number ends the name
@@ -2903,6 +2897,12 @@ def _named_for(rules: NameRules, text: Tokens, index: int, memorial: bool = Fals
         else:
             break
     return last if last > first else index
+
+
+def _namesake_word(rules: NameRules, word: str) -> bool:
+    """A bare word after a title that is the name of the person a body is named for,
+    though the lists may lack it ("السلطان قابوس", "العقيد عميروش"): no place's name."""
+    return _bare_name(rules, word) and word not in rules.place_keys and not not_a_name(word)
 
 
 def _with_purpose(text: Tokens, index: int, person: Name | None) -> bool:
