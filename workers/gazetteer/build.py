@@ -25,7 +25,7 @@ from workers.gazetteer.inflection import (
     possessed_forms,
 )
 from workers.gazetteer.model import Case, Entry, KeyInfo, Kind
-from workers.gazetteer.names import (
+from workers.gazetteer.names.rules import (
     GIVEN_NAMES,
     ORGANISATION_HEADS,
     NameRules,
@@ -66,7 +66,7 @@ class Gazetteer:
     finder: EntityFinder
     displays: list[dict[str, str]]  # display name per language, per entry
     names: NameRules
-    """How the names it does not know are built (`names.py`)."""
+    """How the names it does not know are built (`names/`)."""
     places: SmallPlaces
     """Towns, villages and regions tagged where the story's context says so (`places.py`)."""
     surnames: dict[int, frozenset[str]]

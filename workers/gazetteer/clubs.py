@@ -25,7 +25,9 @@ from typing import Any
 from newswire_text import WordSet
 
 from workers.gazetteer.inflection import arabic_variants
-from workers.gazetteer.names import Name, NameRules, begins_known_body, nisba_adjective
+from workers.gazetteer.names.finding import begins_known_body
+from workers.gazetteer.names.rules import Name, NameRules
+from workers.gazetteer.names.word_shapes import nisba_adjective
 from workers.text.arabic import (
     ARTICLE,
     ARTICLE_FORMS,

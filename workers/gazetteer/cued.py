@@ -13,7 +13,7 @@ from typing import Any
 from newswire_text import WordSet
 
 from workers.gazetteer.model import Entry
-from workers.gazetteer.names import NameRules
+from workers.gazetteer.names.rules import NameRules
 from workers.gazetteer.sources import COUNTRY_PREFIX
 from workers.text.arabic import AND, ARTICLE, CUE_PROCLITICS
 from workers.text.normalize import normalize_text

@@ -19,15 +19,9 @@ from typing import Any
 
 from newswire_text import WordSet
 
-from workers.gazetteer.names import (
-    COORDINATORS,
-    MAX_PLACE_LINKS,
-    Name,
-    NameRules,
-    names_after,
-    not_a_name,
-    on_place,
-)
+from workers.gazetteer.names.latin import COORDINATORS
+from workers.gazetteer.names.people import MAX_PLACE_LINKS, names_after, not_a_name, on_place
+from workers.gazetteer.names.rules import Name, NameRules
 from workers.text.arabic import AND, CLITIC_ARTICLES, CUE_PROCLITICS, is_arabic
 from workers.text.months import MONTHS
 from workers.text.normalize import normalize_text

@@ -1,6 +1,6 @@
 """Entity tagging step: places, organisations and people from the gazetteer, plus
 candidates it does not know: people found by trigger words, and organisations and
-people found from how their names are built (`workers/gazetteer/names.py`).
+people found from how their names are built (`workers/gazetteer/names/`).
 
 Offsets and surface forms refer to `article_text`, the headline and the
 body joined by one newline: `first_offset` is the character offset of the first
@@ -22,26 +22,26 @@ from workers.gazetteer import Entry, Gazetteer
 from workers.gazetteer.clubs import club_entry, find_clubs
 from workers.gazetteer.cued import cued_before_people, find_cued
 from workers.gazetteer.features import find_features
-from workers.gazetteer.names import (
+from workers.gazetteer.names.finding import find_names
+from workers.gazetteer.names.people import (
     ALEF_MAQSURA,
     COUNTS,
     MAX_PLACE_WORDS,
-    PLACE_PREPOSITIONS,
     VERBAL_NOUN_TA,
-    Name,
-    NameRules,
     defective_verb,
-    find_names,
     names_after,
-    nisba_adjective,
     no_family_name,
     not_a_name,
     opens_a_phrase,
     ordinary_word,
+)
+from workers.gazetteer.names.place_lists import (
     places_before_their_word,
     places_by_their_word,
     places_in_lists,
 )
+from workers.gazetteer.names.rules import Name, NameRules
+from workers.gazetteer.names.word_shapes import PLACE_PREPOSITIONS, nisba_adjective
 from workers.gazetteer.places import (
     REGION_PREFIX,
     DatelineTown,
