@@ -3822,3 +3822,11 @@ def test_an_acronym_spells_out_a_body_whatever_known_body_its_words_hold(
     assert normalize_text("United Nations Office on Drugs and Crime") in found(
         resources, text, "organisation", "en"
     )
+
+
+def test_a_foreign_name_in_lam_after_a_body_is_no_purpose_its_nisba_shape_no_construct(
+    resources: Resources,
+) -> None:
+    text = "وانتقد مدرب الجيش الفرنسي لوران مارتيني قرارات الحكم"
+    assert found(resources, text, "organisation", "ar") <= {normalize_text("الجيش")}
+    assert normalize_text("لوران مارتيني") in found(resources, text, "person", "ar")

@@ -917,7 +917,7 @@ def _object_in(rules: NameRules, text: Tokens, index: int) -> int:
     if (
         at < count
         and text.joined(index)
-        and _purpose_construct_noun(rules, words[at])
+        and _purpose_construct_noun(rules, text, at)
         and not verbal_noun(words[at])  # "في تحديث الخرائط": what it is for, now
         and words[at] not in rules.place_word_forms  # "في حي الشرج": where it stands
     ):
@@ -1096,7 +1096,7 @@ def _purpose(rules: NameRules, text: Tokens, index: int) -> int:
         end < count
         and end - following < CONSTRUCT_NOUNS
         and text.joined(end - 1)
-        and _purpose_construct_noun(rules, words[end])
+        and _purpose_construct_noun(rules, text, end)
     ):
         end += 1
     if end > following and end < count and text.joined(end - 1) and words[end].startswith(ARTICLE):
@@ -1116,11 +1116,15 @@ def _purpose(rules: NameRules, text: Tokens, index: int) -> int:
     return index
 
 
-def _purpose_construct_noun(rules: NameRules, word: str) -> bool:
-    """An indefinite noun inside the construct of a body's purpose ("شبكة", "نقل" of
-    "لتسيير شبكة نقل الكهرباء")."""
+def _purpose_construct_noun(rules: NameRules, text: Tokens, index: int) -> bool:
+    """Token `index` is an indefinite noun inside the construct of a body's purpose
+    ("شبكة", "نقل" of "لتسيير شبكة نقل الكهرباء"), no adjective: a word in "ي" is
+    one unless written with "ى" or a broken plural ("مباني"), and ends a construct
+    ("مدرب الجيش الفرنسي لوران مارتيني قرارات الحكم" holds no purpose)."""
+    word = text.words[index]
     return (
         is_arabic(word)
+        and not _indefinite_adjective(text, index)
         and not word.startswith((AND, *ARTICLE_FORMS))
         and word not in rules.arabic_function
         and word not in rules.stopwords
@@ -1129,6 +1133,19 @@ def _purpose_construct_noun(rules: NameRules, word: str) -> bool:
         and word not in rules.arabic_regions
         and not feminine_adjective(rules, word)
         and not not_a_name(word)
+    )
+
+
+def _indefinite_adjective(text: Tokens, index: int) -> bool:
+    """Token `index` has the shape of an indefinite adjective of relation ("دولي",
+    "مارتيني" read as one): ending in "ي" as written, no broken plural of the shapes
+    أفاعل and مفاعل ("مباني", "محامي")."""
+    word = text.words[index]
+    return (
+        len(word) >= PLURAL_IN_YA_LETTERS
+        and word.endswith(NISBA_LETTER)
+        and not _plural_stem_in_ya(word)
+        and not alef_maqsura(text, index)
     )
 
 
@@ -1265,7 +1282,10 @@ def _plural_in_ya(word: str) -> bool:
     """A definite broken plural of the shapes أفاعل and مفاعل ending with ي
     ("الأراضي", "المباني"), which a nisba's shape hides: after an indefinite noun it
     completes it ("واستصلاح الأراضي")."""
-    stem = word[len(ARTICLE) :]
+    return _plural_stem_in_ya(word[len(ARTICLE) :])
+
+
+def _plural_stem_in_ya(stem: str) -> bool:
     return len(stem) == PLURAL_IN_YA_LETTERS and stem[0] in "ام" and stem[2] == "ا"
 
 
