@@ -1149,3 +1149,10 @@ def test_a_hospital_named_for_a_queen_holds_her_name_and_surgery_is_no_town(
     assert "candidate:" + normalize_text("مستشفى الملكة رانيا العبدالله للأطفال") in found
     assert "person:queen-rania" not in found
     assert "geonames:79284" not in found
+
+
+def test_a_participle_after_a_place_word_used_as_an_adjective_is_no_place(
+    resources: Resources,
+) -> None:
+    text = "وأرجع نجاح الغرس إلى اختيار بذور محلية متكيفة مع ملوحة المياه."
+    assert not {p for p in places(resources, text, "ar") if p.startswith("candidate:")}

@@ -31,6 +31,7 @@ from workers.gazetteer.names.word_shapes import (
     BI,
     FEMININE_PLURAL,
     IN_ARABIC,
+    PARTICIPLE_STEMS,
     PLACE_PREPOSITIONS,
     SOUND_PLURAL,
     ali_written,
@@ -756,7 +757,7 @@ def _named_in_its_trade(rules: NameRules, text: Tokens, start: int, head: str) -
     return Name("organisation", " ".join([head, *words[name_at:last]]), start, last)
 
 
-PARTICIPLE_PREFIXES = (ARTICLE + "مت", ARTICLE + "مست")
+PARTICIPLE_PREFIXES = tuple(ARTICLE + stem for stem in PARTICIPLE_STEMS)
 
 MIN_PARTICIPLE_LETTERS = 7
 

@@ -22,6 +22,7 @@ from workers.gazetteer.names.rules import Name, NameRules
 from workers.gazetteer.names.word_shapes import (
     FEMININE_PLURAL,
     HYPHEN,
+    PARTICIPLE_STEMS,
     SOUND_PLURAL,
     bare_name,
     between,
@@ -436,6 +437,7 @@ def _unknown_arabic_place_word(rules: NameRules, word: str) -> bool:
         and not word.endswith(NISBA_ADJECTIVE_ENDINGS)
         and not not_a_name(word)
         and not _form_iii_noun(word)  # "قرى مجاورة"
+        and not _indefinite_participle(word)  # "بذور محلية متكيفة": "محلية" is local
         # "بلدة بولنوار لاستقبال الناخبين": "ل" and a verbal noun, the sentence's purpose
         and not (word.startswith(LAM) and verbal_noun(word[len(LAM) :]))
     )
@@ -453,6 +455,19 @@ def _form_iii_noun(word: str) -> bool:
 
 
 FORM_III_LETTERS = 6
+
+
+def _indefinite_participle(word: str) -> bool:
+    """A feminine participle of form V, VI or X without the article ("متكيفة",
+    "مستقلة"): an adjective, which names no place."""
+    return (
+        len(word) >= MIN_INDEFINITE_PARTICIPLE_LETTERS
+        and word.startswith(PARTICIPLE_STEMS)
+        and word.endswith(TEH_MARBUTA)
+    )
+
+
+MIN_INDEFINITE_PARTICIPLE_LETTERS = 6
 
 
 def _unknown_place(rules: NameRules, run: list[str]) -> bool:

@@ -177,6 +177,9 @@ def nisba(word: str) -> bool:
     )
 
 
+PARTICIPLE_STEMS = ("مت", "مست")
+"""How participles of forms V, VI and X open ("متخصصة", "مستقلة")."""
+
 BI = "ب"
 
 ALI = "علي"
