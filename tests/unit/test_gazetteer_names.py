@@ -3830,3 +3830,10 @@ def test_a_foreign_name_in_lam_after_a_body_is_no_purpose_its_nisba_shape_no_con
     text = "وانتقد مدرب الجيش الفرنسي لوران مارتيني قرارات الحكم"
     assert found(resources, text, "organisation", "ar") <= {normalize_text("الجيش")}
     assert normalize_text("لوران مارتيني") in found(resources, text, "person", "ar")
+
+
+def test_a_government_named_by_its_office_holder_is_no_body_of_its_own(
+    resources: Resources,
+) -> None:
+    text = "وكانت حكومة رئيس الوزراء محمد شياع السوداني قد أرسلت الجداول إلى البرلمان"
+    assert normalize_text("حكومة رئيس الوزراء") not in found(resources, text, "organisation", "ar")
