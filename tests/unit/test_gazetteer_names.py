@@ -3837,3 +3837,12 @@ def test_a_government_named_by_its_office_holder_is_no_body_of_its_own(
 ) -> None:
     text = "وكانت حكومة رئيس الوزراء محمد شياع السوداني قد أرسلت الجداول إلى البرلمان"
     assert normalize_text("حكومة رئيس الوزراء") not in found(resources, text, "organisation", "ar")
+
+
+def test_a_second_purpose_on_and_after_a_purpose_in_lam_goes_on_with_the_body(
+    resources: Resources,
+) -> None:
+    text = "وقال المركز الوطني لتنمية الغطاء النباتي ومكافحة التصحر إن الشتلات نمت"
+    assert normalize_text("المركز الوطني لتنمية الغطاء النباتي ومكافحة التصحر") in found(
+        resources, text, "organisation", "ar"
+    )

@@ -116,7 +116,7 @@ def arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | No
     owned = head == bare and bare in rules.arabic_owned
     whose = 0
     only_adjectives = designated = False
-    placed = False
+    placed = purposed = False
     place_at: int | None = None
     after_place = -1
     if (
@@ -282,13 +282,15 @@ def arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | No
             last - start >= needed
             and (
                 bare in rules.arabic_fields
+                or purposed
                 or any(w.startswith(LAM_ARTICLE) for w in words[start + 1 : last])
             )
             and not plain
             and _construct_conjunct(rules, text, last)
         ):
             # "وزارة النقل والاتصالات وتقنية المعلومات", "... وموارد المياه"; what a
-            # body is for, twice: "المندوبية العامة للتضامن الوطني ومكافحة الإقصاء"
+            # body is for, twice: "المندوبية العامة للتضامن الوطني ومكافحة الإقصاء",
+            # "المركز الوطني لتنمية الغطاء النباتي ومكافحة التصحر"
             adjectives_only = True
             last += 2
             continue
@@ -297,7 +299,7 @@ def arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | No
             and (end := _purpose(rules, text, last)) > last
             and " ".join([head, *words[start + 1 : last]]) not in rules.keys
         ):  # a known body's name ends before the sentence's purpose: "الجيش الإسرائيلي لتمكين"
-            adjectives_only = True
+            adjectives_only = purposed = True
             plain = purpose = False
             last = end
             continue
