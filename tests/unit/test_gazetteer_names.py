@@ -3846,3 +3846,19 @@ def test_a_second_purpose_on_and_after_a_purpose_in_lam_goes_on_with_the_body(
     assert normalize_text("المركز الوطني لتنمية الغطاء النباتي ومكافحة التصحر") in found(
         resources, text, "organisation", "ar"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وقال النائب عن الحزب شيروان دزيي أربيل ملتزمة بالاتفاق", "شيروان دزيي"),
+        (
+            "وقال المدير العام لوزارة الصحة بولاية البحر الأحمر أحمد الأمين أوهاج إن الأحياء",
+            "أحمد الأمين أوهاج",
+        ),
+    ],
+)
+def test_kurdish_given_names_and_the_compound_ahmed_al_amin_open_a_name(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert normalize_text(name) in found(resources, text, "person", "ar")
