@@ -3862,3 +3862,20 @@ def test_kurdish_given_names_and_the_compound_ahmed_al_amin_open_a_name(
     text: str, name: str, resources: Resources
 ) -> None:
     assert normalize_text(name) in found(resources, text, "person", "ar")
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("وأسس المتهمون شركة مقاولات وهمية لاستقدام العمال", None),
+        ("وطالب المحامون ببعثة دولية لتقصي الحقائق في الانفجار", None),
+        ("وأكد المدير أن شركة عائلية تدير المصنع", None),
+        ("وقالت شركة تنمية الثروة السمكية إن الصادرات ارتفعت", "شركة تنمية الثروة السمكية"),
+        ("وقالت هيئة الاتصالات وتقنية المعلومات إن", "هيئة الاتصالات وتقنية المعلومات"),
+    ],
+)
+def test_an_indefinite_feminine_nisba_after_a_head_is_a_kind_of_body_not_a_name(
+    text: str, body: str | None, resources: Resources
+) -> None:
+    expected = {normalize_text(body)} if body else set()
+    assert found(resources, text, "organisation", "ar") == expected

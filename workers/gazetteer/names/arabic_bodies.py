@@ -5,6 +5,7 @@ purpose, its seat, a place it serves, or a clause of the sentence."""
 from __future__ import annotations
 
 from workers.gazetteer.names.people import (
+    ALIF,
     FATHER,
     FEMININE_ADJECTIVE_MIN_LETTERS,
     MAX_PLACE_WORDS,
@@ -48,6 +49,7 @@ from workers.text.arabic import (
     ARTICLE_FORMS,
     CLITIC_ARTICLES,
     CONJUNCTIONS,
+    FEMININE_NISBA_ENDING,
     LAM,
     LAM_ARTICLE,
     NISBA_LETTER,
@@ -438,6 +440,14 @@ def arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | No
         # "بنك إسباني", "بعثة ألمانية", "شركة مقاولات تركية": a Spanish bank, a German
         # mission, a Turkish contractor
         return None
+    if head == bare and any(
+        _indefinite_feminine_nisba(rules, words[i])
+        # "و" opening a noun its definite complement follows is a conjunct: "هيئة
+        # الاتصالات وتقنية المعلومات"
+        and not (words[i].startswith(AND) and i + 1 < last and words[i + 1].startswith(ARTICLE))
+        for i in range(start + 1, min(last, start + 3))
+    ):
+        return None  # "بعثة دولية", "شركة مقاولات وهمية": a kind of body, no name
     if (
         bare in rules.arabic_districts
         and head == bare
@@ -551,6 +561,27 @@ def _countrys_adjective(rules: NameRules, word: str) -> bool:
     return ARTICLE + word in rules.arabic_demonyms or (
         word.endswith(TEH_MARBUTA) and ARTICLE + word[: -len(TEH_MARBUTA)] in rules.arabic_demonyms
     )
+
+
+def _indefinite_feminine_nisba(rules: NameRules, word: str) -> bool:
+    """An indefinite feminine adjective of relation ("دولية", "وهمية", "عائلية"), no
+    woman's name nor place's, nor a verbal noun of a weak root of the shapes تفعية and
+    فعاية ("تنمية", "رعاية"), which a body's name holds ("شركة تنمية الثروة السمكية")."""
+    return (
+        len(word) >= MIN_FEMININE_NISBA_LETTERS
+        and word.endswith(FEMININE_NISBA_ENDING)
+        and not (
+            len(word) == MIN_FEMININE_NISBA_LETTERS
+            and (word[0] == VERBAL_NOUN_TA or word[2] == ALIF)
+        )
+        and not word.startswith((*ARTICLE_FORMS, LAM))
+        and word not in rules.given_arabic
+        and word not in rules.place_keys
+        and word not in rules.keys
+    )
+
+
+MIN_FEMININE_NISBA_LETTERS = 5
 
 
 def _feminine_participle(rules: NameRules, text: Tokens, index: int) -> bool:
