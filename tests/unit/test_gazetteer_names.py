@@ -3879,3 +3879,10 @@ def test_an_indefinite_feminine_nisba_after_a_head_is_a_kind_of_body_not_a_name(
 ) -> None:
     expected = {normalize_text(body)} if body else set()
     assert found(resources, text, "organisation", "ar") == expected
+
+
+def test_a_family_name_follows_a_compound_given_name_ending_in_a_nisba(
+    resources: Resources,
+) -> None:
+    text = "وقال محمد العربي التمسماني إن الفرقة ستشارك في المهرجان"
+    assert found(resources, text, "person", "ar") == {normalize_text("محمد العربي التمسماني")}

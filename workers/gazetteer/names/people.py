@@ -545,7 +545,12 @@ def arabic_person(
             last += 1
         elif (
             following.startswith(ARTICLE)
-            and _family_name(parts, following, written_word(text, last).endswith(HEH))
+            and _family_name(
+                parts,
+                following,
+                written_word(text, last).endswith(HEH),
+                len(parts) == 2 and " ".join(parts) in rules.compound_given,
+            )
             and (not no_family_name(rules, following) or _plain_family_name(rules, following))
             and not _demonym_before_name(rules, text, last)
         ):
@@ -1057,11 +1062,12 @@ def _opens_with_article(rules: NameRules, text: Tokens, start: int) -> bool:
     return word in rules.particles_arabic or (len(word) > 2 and bare_name(rules, word))
 
 
-def _family_name(parts: list[str], word: str, heh: bool = False) -> bool:
+def _family_name(parts: list[str], word: str, heh: bool = False, compound: bool = False) -> bool:
     """A definite word that may carry on a person's name: never a feminine
     adjective ("الرياضية") but after بنت, nothing after a family name shaped as a
     nisba ("سالم الدوسري" ends there: "الهدف" is the next phrase), and only a nisba
-    after another definite family name."""
+    after another definite family name. `compound`: `parts` are one compound given
+    name, whose second word is no family's ("محمد العربي التمسماني")."""
     if word.endswith(FEMININE_NISBA_ENDING) and DAUGHTER not in parts and not heh:
         # "مريم بنت علي الجابرية": a woman's family name takes the feminine; a word
         # written with "ه" is no feminine ("أنيس الفقيه")
@@ -1069,7 +1075,12 @@ def _family_name(parts: list[str], word: str, heh: bool = False) -> bool:
     last = parts[-1]
     if not last.startswith(ARTICLE):
         return True
-    if len(parts) == 1 or last in COMPOUND_ENDS or (len(parts) > 1 and parts[-2] in NAME_PARTICLES):
+    if (
+        len(parts) == 1
+        or compound
+        or last in COMPOUND_ENDS
+        or (len(parts) > 1 and parts[-2] in NAME_PARTICLES)
+    ):
         return True  # "الهادي", "عبد الله", "نصر الدين": a given name, the family's may follow
     # after a definite family name only a nisba goes on ("... الحمدان العتيبي"):
     # "عبد الله الحمدان التسجيل" is the name and the object of its verb
