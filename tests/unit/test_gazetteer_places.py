@@ -1156,3 +1156,10 @@ def test_a_participle_after_a_place_word_used_as_an_adjective_is_no_place(
 ) -> None:
     text = "وأرجع نجاح الغرس إلى اختيار بذور محلية متكيفة مع ملوحة المياه."
     assert not {p for p in places(resources, text, "ar") if p.startswith("candidate:")}
+
+
+def test_a_feminine_verb_of_form_viii_listed_on_and_after_a_town_is_no_place(
+    resources: Resources,
+) -> None:
+    text = "اندلعت اشتباكات في مدينة الزاوية وامتدت إلى صرمان المجاورة"
+    assert "candidate:" + normalize_text("امتدت") not in tags(resources, text, "ar")

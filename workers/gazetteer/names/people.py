@@ -980,11 +980,12 @@ def not_a_name(word: str) -> bool:
     استفعل ("استقبل"), a noun with an attached pronoun ("أراضيها"), an adverbial
     participle or verbal noun in the accusative ("مؤكدا", "اكتظاظا"), a noun in the
     accusative on its hamza ("جزءا", "شيئا"), a sound verb in the future ("سيطلب",
-    "ستعقد")."""
+    "ستعقد"), a feminine verb in the past of form VIII ("امتدت")."""
     return (
         word.endswith(ACCUSATIVE_HAMZA)
         or _future_verb(word)
         or (len(word) == len(PAST_VERB_PREFIX) + 3 and word.startswith(PAST_VERB_PREFIX))
+        or _past_feminine_of_viii(word)
         or (len(word) >= ATTACHED_PRONOUN_MIN_LETTERS and word.endswith(ATTACHED_PRONOUNS))
         or (
             len(word) >= ACCUSATIVE_MIN_LETTERS
@@ -995,6 +996,22 @@ def not_a_name(word: str) -> bool:
             )
         )
     )
+
+
+def _past_feminine_of_viii(word: str) -> bool:
+    """A verb in the past of the form افتعلت (its ta assimilated: اضطرت, ازدهرت),
+    feminine: "امتدت", "انتهت"."""
+    return (
+        len(word) in FORM_VIII_PAST_LETTERS
+        and word[0] == ALIF
+        and word[2] in FORM_VIII_TA_FORMS
+        and word.endswith(FEMININE_PAST_TA)
+    )
+
+
+FORM_VIII_PAST_LETTERS = (5, 6)
+FORM_VIII_TA_FORMS = frozenset("تطد")
+FEMININE_PAST_TA = "ت"
 
 
 def _future_verb(word: str) -> bool:
