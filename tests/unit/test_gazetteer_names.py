@@ -3886,3 +3886,8 @@ def test_a_family_name_follows_a_compound_given_name_ending_in_a_nisba(
 ) -> None:
     text = "وقال محمد العربي التمسماني إن الفرقة ستشارك في المهرجان"
     assert found(resources, text, "person", "ar") == {normalize_text("محمد العربي التمسماني")}
+
+
+def test_accompanied_by_ends_a_name_after_a_title(resources: Resources) -> None:
+    text = "وافتتح السهرة المنشد السنغالي الشيخ إبراهيما ندياي رفقة مجموعة من المريدين"
+    assert found(resources, text, "person", "ar") == {normalize_text("إبراهيما ندياي")}
