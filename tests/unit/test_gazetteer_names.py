@@ -3891,3 +3891,15 @@ def test_a_family_name_follows_a_compound_given_name_ending_in_a_nisba(
 def test_accompanied_by_ends_a_name_after_a_title(resources: Resources) -> None:
     text = "وافتتح السهرة المنشد السنغالي الشيخ إبراهيما ندياي رفقة مجموعة من المريدين"
     assert found(resources, text, "person", "ar") == {normalize_text("إبراهيما ندياي")}
+
+
+def test_an_english_body_opens_with_a_place_holding_a_lower_case_word(
+    resources: Resources,
+) -> None:
+    text = (
+        "DAR ES SALAAM (Reuters) - Floods submerged a depot of the Dar es Salaam Rapid "
+        "Transit Agency (DART) on Monday."
+    )
+    assert normalize_text("Dar es Salaam Rapid Transit Agency") in found(
+        resources, text, "organisation", "en"
+    )

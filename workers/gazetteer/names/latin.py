@@ -149,6 +149,8 @@ def _run_start(rules: NameRules, text: Tokens, index: int) -> int:
             index = before
         elif possessive_in_name(text, before):
             index = before - 1  # "Uganda People's Congress"
+        elif _place_with_lower_word(rules, text, before):
+            index = before - 1  # "Dar es Salaam Rapid Transit Agency", "Ras al Khaimah Ports"
         elif (
             text.words[before] in rules.links
             and before > 0
@@ -161,6 +163,18 @@ def _run_start(rules: NameRules, text: Tokens, index: int) -> int:
         else:
             break
     return index
+
+
+def _place_with_lower_word(rules: NameRules, text: Tokens, index: int) -> bool:
+    """Token `index` is a lower-case word inside a place's name of three words, between
+    two capitalised ones ("es" of "Dar es Salaam")."""
+    return (
+        0 < index < len(text.words) - 1
+        and text.joined(index - 1)
+        and text.joined(index)
+        and text.caps[index - 1] != 0
+        and " ".join(text.words[index - 1 : index + 2]) in rules.place_keys
+    )
 
 
 def run_end(rules: NameRules, text: Tokens, index: int) -> int:
