@@ -1173,3 +1173,21 @@ def test_an_english_airport_is_the_place_its_capitalised_name_before_it_makes(
     assert "candidate:" + normalize_text("Kotoka International Airport") in places(
         resources, text, "en"
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "place"),
+    [
+        ("en", "He flew in from Bole airport on Monday.", "place:bole-airport"),
+        ("ar", "وهبطت الطائرة في مطار حمد بعد رحلة قصيرة", "place:hamad-international-airport"),
+        (
+            "fr",
+            "Les migrants sont partis de l'aéroport de Tunis-Carthage.",
+            "place:tunis-carthage-airport",
+        ),
+    ],
+)
+def test_a_known_international_airport_is_named_without_international(
+    language: str, text: str, place: str, resources: Resources
+) -> None:
+    assert place in places(resources, text, language)

@@ -325,6 +325,7 @@ def load_entries(extra: Path | None = None) -> list[Entry]:
             else:
                 entries[entry.id] = entry
     _add_possessive_forces(entries.values())
+    _add_short_airport_names(entries.values())
     return list(entries.values())
 
 
@@ -353,6 +354,32 @@ def _add_possessive_forces(entries: Iterable[Entry]) -> None:
             if country is not None and rest.lower() in FORCES:
                 derived = f"{country}'s {rest}"
                 if derived not in forms:
+                    forms.append(derived)
+                    entry.explicit.add(normalize_text(derived))
+
+
+INTERNATIONAL_AIRPORTS = {
+    "en": (" International Airport", " Airport"),
+    "fr": ("aéroport international ", "aéroport "),
+    "ar": (" الدولي", ""),
+}
+"""Per language, how an international airport's name says so, and what copy writes
+instead when it leaves that out ("Bole airport", "aéroport de Bole", "مطار بولي")."""
+
+
+def _add_short_airport_names(entries: Iterable[Entry]) -> None:
+    """Give an international airport the name copy also writes without "international"."""
+    for entry in entries:
+        if entry.type != "place":
+            continue
+        for language, (long, short) in INTERNATIONAL_AIRPORTS.items():
+            forms = entry.names.get(language, [])
+            for form in list(forms):
+                if language == "ar":
+                    derived = form.removesuffix(long) if form.startswith("مطار ") else form
+                else:
+                    derived = form.replace(long, short) if long in form else form
+                if derived != form and derived not in forms:
                     forms.append(derived)
                     entry.explicit.add(normalize_text(derived))
 
