@@ -4,6 +4,8 @@ purpose, its seat, a place it serves, or a clause of the sentence."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from workers.gazetteer.names.people import (
     ALIF,
     FATHER,
@@ -60,6 +62,34 @@ from workers.text.normalize import normalize_text
 from workers.text.tokens import Tokens
 
 
+@dataclass(slots=True)
+class _Construct:
+    """An Arabic body's name as it is read: its head at token `start` (`head` as the
+    name starts with it, `bare` without the article), its tokens up to `last`, and
+    what the reading found on the way."""
+
+    start: int
+    head: str
+    bare: str
+    last: int
+    facility: bool = False
+    owned: bool = False
+    named: bool = False
+    """Named by a bare word after its head ("شركة سنيم"), or for someone."""
+    designated: bool = False
+    only_adjectives: bool = False
+    placed: bool = False
+    """A place's name ends the construct ("بلدية مصراتة")."""
+    place_at: int | None = None
+    after_place: int = -1
+    purposed: bool = False
+    """What the body does was read after its name ("لتنمية الغطاء النباتي")."""
+    whose: int = 0
+    """1 where a word after the name says whose the body is ("... التركية")."""
+    needed: int = 2
+    """How many words the name needs, its head included."""
+
+
 def arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | None:
     """A head noun (a proclitic and the article allowed) and the definite words of
     its construct; a company or club may be named by one bare word."""
@@ -112,15 +142,28 @@ def arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | No
         # لتعليب الزيت": a description; a body's name comes between its head and what
         # it is for
         return None
-    last = start + 1
-    named = False
-    facility = bare in rules.arabic_facilities
-    owned = head == bare and bare in rules.arabic_owned
-    whose = 0
-    only_adjectives = designated = False
-    placed = purposed = False
-    place_at: int | None = None
-    after_place = -1
+    body = _Construct(
+        start,
+        head,
+        bare,
+        start + 1,
+        facility=bare in rules.arabic_facilities,
+        owned=head == bare and bare in rules.arabic_owned,
+    )
+    if not _opening(rules, text, body) or not _construct(rules, text, body):
+        return None
+    return _ending(rules, text, body)
+
+
+def _opening(rules: NameRules, text: Tokens, body: _Construct) -> bool:
+    """The words that open the name after its head (a bare name, the person or village
+    it is named for, the nouns of a construct a place ends) into `body`; False where
+    the head opens no body there."""
+    words, count = text.words, len(text.words)
+    start, head, bare = body.start, body.head, body.bare
+    last, named, facility = body.last, body.named, body.facility
+    designated, only_adjectives, placed = body.designated, body.only_adjectives, body.placed
+    place_at, after_place = body.place_at, body.after_place
     if (
         head == bare
         and (bare in rules.arabic_named or facility)
@@ -201,12 +244,12 @@ def arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | No
         last, named = end, True  # "المستشفى الجامعي ابن باديس": named for a person
     elif head == bare:
         if facility and last < count and words[last] in rules.arabic_served:
-            return None  # "ميناء الصيد", "مطار العاصمة": what it serves, where it is
+            return False  # "ميناء الصيد", "مطار العاصمة": what it serves, where it is
         end, place_at = _construct_chain(rules, text, last, bare in rules.arabic_placed)
         placed = place_at is not None
         if bare in rules.arabic_placed and not placed and not field_described(rules, text, last):
             # "دائرة الضوء"; but "دائرة صحة ذي قار", "بلدية مصراتة", "دائرة الأرصاد الجوية"
-            return None
+            return False
         # a weak head ("مجموعة", "سوق") is a body's before a place: "مجموعة موانئ أبوظبي",
         # or before the people it gathers: "رابطة موظفي الإدارة العامة"
         if (
@@ -218,6 +261,26 @@ def arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | No
         # "بلدية صفاقس الملاحقين": after the place, the sentence goes on
         only_adjectives = placed and bare in rules.arabic_placed
         after_place = end if placed else -1
+    body.last = last
+    body.named = named
+    body.designated = designated
+    body.only_adjectives = only_adjectives
+    body.placed = placed
+    body.place_at = place_at
+    body.after_place = after_place
+    return True
+
+
+def _construct(rules: NameRules, text: Tokens, body: _Construct) -> bool:
+    """The definite words of the head's construct after its opening, its adjectives,
+    purposes, fields and what it is for, into `body`; False where they say the head
+    names no body."""
+    words, count = text.words, len(text.words)
+    start, head, bare = body.start, body.head, body.bare
+    last, named, facility = body.last, body.named, body.facility
+    owned, designated, only_adjectives = body.owned, body.designated, body.only_adjectives
+    placed, after_place, purposed = body.placed, body.after_place, body.purposed
+    whose, needed = body.whose, body.needed
     # A definite head is followed by its adjectives ("المجلس الأعلى للقضاء"); an
     # indefinite one by a definite noun and its adjectives ("وزارة الصحة السعودية").
     # After an adjective only adjectives and a لل-complement ("للشغل") go on: a noun
@@ -320,7 +383,7 @@ def arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | No
             and _without_lam(word) in rules.arabic_anaphoric
             and not seat_follows(text, last + 1)
         ):
-            return None  # "الإدارة العامة للشركة": the management of a company named before
+            return False  # "الإدارة العامة للشركة": the management of a company named before
         if (
             word == IN_ARABIC
             and last - 1 > start
@@ -415,6 +478,20 @@ def arabic_organisation(rules: NameRules, text: Tokens, start: int) -> Name | No
         plain = purpose = plain and adjective and bare not in rules.arabic_fields_alone
         adjectives_only = adjectives_only or adjective
         last += 1
+    body.last = last
+    body.purposed = purposed
+    body.whose = whose
+    body.needed = needed
+    return True
+
+
+def _ending(rules: NameRules, text: Tokens, body: _Construct) -> Name | None:
+    """The body read, with its seat where one follows, unless what was read is too
+    short or a description after all."""
+    words, count = text.words, len(text.words)
+    start, head, bare = body.start, body.head, body.bare
+    last, named, facility = body.last, body.named, body.facility
+    place_at, whose, needed = body.place_at, body.whose, body.needed
     seated = (
         last - start == needed - 1
         and last < count
