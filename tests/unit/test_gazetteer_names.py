@@ -3903,3 +3903,16 @@ def test_an_english_body_opens_with_a_place_holding_a_lower_case_word(
     assert normalize_text("Dar es Salaam Rapid Transit Agency") in found(
         resources, text, "organisation", "en"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("DAKAR (AFP) - Le pays a signé avec le groupe russe Rosatom un accord.", "Rosatom"),
+        ("RABAT (MAP) - L'opérateur marocain Inwi a annoncé ses résultats.", "Inwi"),
+    ],
+)
+def test_a_french_body_named_after_its_kind_and_whose_it_is(
+    text: str, body: str, resources: Resources
+) -> None:
+    assert normalize_text(body) in found(resources, text, "organisation", "fr")

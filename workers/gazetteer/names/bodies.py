@@ -65,15 +65,21 @@ def after_kind(rules: NameRules, text: Tokens, index: int, language: str | None)
     gazetteer knows or that begins with a known name ("le groupe Etat islamique")."""
     word, words = text.words[index], text.words
     kinds = rules.kinds.get(language)
-    if (
-        kinds is None
-        or word not in kinds
-        or text.caps[index]
-        or index + 1 >= len(words)
-        or not text.caps[index + 1]
-    ):
+    if kinds is None or word not in kinds or text.caps[index]:
         return None
     start = index + 1
+    if (
+        language == "fr"
+        and start + 1 < len(words)
+        and not text.caps[start]
+        and words[start] in rules.demonyms
+        and text.joined(index)
+    ):
+        # "le groupe russe Rosatom", "l'opérateur marocain Inwi": French says whose
+        # the body is between its kind and its name
+        index, start = start, start + 1
+    if start >= len(words) or not text.caps[start]:
+        return None
     end = min(run_end(rules, text, start), start + MAX_KIND_NAME_WORDS)
     if not text.joined(index) and not (
         between(text, index) == "," and end < len(words) and between(text, end - 1) == ","
