@@ -3916,3 +3916,11 @@ def test_a_french_body_named_after_its_kind_and_whose_it_is(
     text: str, body: str, resources: Resources
 ) -> None:
     assert normalize_text(body) in found(resources, text, "organisation", "fr")
+
+
+def test_ngo_joins_a_cameroonian_name_as_a_particle(resources: Resources) -> None:
+    text = (
+        "YAOUNDÉ (AFP) - « On ne peut plus enseigner », explique Chantal Ngo Mbock, "
+        "professeure de mathématiques."
+    )
+    assert found(resources, text, "person", "fr") == {normalize_text("Chantal Ngo Mbock")}
