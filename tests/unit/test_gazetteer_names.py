@@ -3924,3 +3924,24 @@ def test_ngo_joins_a_cameroonian_name_as_a_particle(resources: Resources) -> Non
         "professeure de mathématiques."
     )
     assert found(resources, text, "person", "fr") == {normalize_text("Chantal Ngo Mbock")}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        (
+            "fr",
+            "OUAGADOUGOU (AFP) - « C'est notre école », sourit Rasmata Ouédraogo.",
+            "Rasmata Ouédraogo",
+        ),
+        (
+            "en",
+            "BERLIN (Reuters) - She pulled away from Ethiopian Aster Mekonnen Gebre late on.",
+            "Aster Mekonnen Gebre",
+        ),
+    ],
+)
+def test_burkinabe_and_ethiopian_given_names_open_a_name(
+    language: str, text: str, name: str, resources: Resources
+) -> None:
+    assert normalize_text(name) in found(resources, text, "person", language)
