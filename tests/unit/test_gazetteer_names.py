@@ -3945,3 +3945,8 @@ def test_burkinabe_and_ethiopian_given_names_open_a_name(
     language: str, text: str, name: str, resources: Resources
 ) -> None:
     assert normalize_text(name) in found(resources, text, "person", language)
+
+
+def test_yemeni_given_names_after_ali_open_a_name(resources: Resources) -> None:
+    text = "وروى علي مقبل الريمي وهو أب من قرية في مديرية العدين"
+    assert normalize_text("علي مقبل الريمي") in found(resources, text, "person", "ar")
