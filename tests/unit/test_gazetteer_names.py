@@ -3950,3 +3950,8 @@ def test_burkinabe_and_ethiopian_given_names_open_a_name(
 def test_yemeni_given_names_after_ali_open_a_name(resources: Resources) -> None:
     text = "وروى علي مقبل الريمي وهو أب من قرية في مديرية العدين"
     assert normalize_text("علي مقبل الريمي") in found(resources, text, "person", "ar")
+
+
+def test_a_name_after_a_well_is_a_towns_not_a_persons(resources: Resources) -> None:
+    text = "وشمل العمل عينات من أشجار معمرة في أرياف عقارب وبئر علي بن خليفة"
+    assert not found(resources, text, "person", "ar")

@@ -347,6 +347,10 @@ def latin_name_word(rules: NameRules, text: Tokens, index: int) -> bool:
 MONTH_WORDS = frozenset(form for form, _ in arabic_variants("شهر"))
 """The word "month" before a month's name that is a given name too ("رمضان", "رجب")."""
 
+WELLS = frozenset(("بءر", "بير", "حاسي"))
+"""A well ("بئر", "حاسي" in Algeria), normalized: a person's name after it is a town's
+("بئر علي بن خليفة", "حاسي مسعود")."""
+
 MIN_GIVEN_LETTERS = 3
 
 
@@ -413,6 +417,8 @@ def arabic_person(
         return None  # "إقليم سيدي بنور", "بمنجم سيدي شنان": a place named like a person
     if start > 0 and text.joined(start - 1) and words[start - 1] in MONTH_WORDS:
         return None  # "شهر رمضان المبارك": the month, which names people too
+    if start > 0 and text.joined(start - 1) and words[start - 1].removeprefix(AND) in WELLS:
+        return None  # "وبئر علي بن خليفة": a town named for a man's well
     if _patronymic_alone(rules, text, start):
         return None  # "وتتهم النيابة ولد أحمد سالم": a man named in full before
     parts = [first or rules.given_arabic.get(words[start]) or rules.openers_arabic[words[start]]]
