@@ -3955,3 +3955,12 @@ def test_yemeni_given_names_after_ali_open_a_name(resources: Resources) -> None:
 def test_a_name_after_a_well_is_a_towns_not_a_persons(resources: Resources) -> None:
     text = "وشمل العمل عينات من أشجار معمرة في أرياف عقارب وبئر علي بن خليفة"
     assert not found(resources, text, "person", "ar")
+
+
+def test_a_courts_seat_is_the_longest_place_a_region_of_two_words_included(
+    resources: Resources,
+) -> None:
+    text = "وقضت محكمة الجنايات بنواكشوط الغربية بسجن المتهمين"
+    assert normalize_text("محكمة الجنايات بنواكشوط الغربية") in found(
+        resources, text, "organisation", "ar"
+    )

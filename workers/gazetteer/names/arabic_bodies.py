@@ -543,7 +543,7 @@ def _ending(rules: NameRules, text: Tokens, body: _Construct) -> Name | None:
         and text.joined(last - 1)
     ):
         # a town, or a region with its word: "المحكمة الجنائية بولاية نواكشوط الغربية"
-        last += _seat(rules, text, last) or _region_seat(rules, text, last)
+        last += max(_seat(rules, text, last), _region_seat(rules, text, last))
     elif _order_of(rules, words[last - 1]) and last < count and text.joined(last - 1):
         last += _seat(rules, text, last) or 2 * _seated_at(rules, text, last)
     if bare in rules.arabic_regional and last < count and text.joined(last - 1):
