@@ -3964,3 +3964,10 @@ def test_a_courts_seat_is_the_longest_place_a_region_of_two_words_included(
     assert normalize_text("محكمة الجنايات بنواكشوط الغربية") in found(
         resources, text, "organisation", "ar"
     )
+
+
+def test_what_a_specialised_body_is_specialised_in_is_its_name(resources: Resources) -> None:
+    text = "وأحال الملف إلى القطب الجنائي المتخصص في مكافحة الفساد منذ عامين"
+    assert normalize_text("القطب الجنائي المتخصص في مكافحة الفساد") in found(
+        resources, text, "organisation", "ar"
+    )

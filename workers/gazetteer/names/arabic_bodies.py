@@ -387,12 +387,13 @@ def _construct(rules: NameRules, text: Tokens, body: _Construct) -> bool:
         if (
             word == IN_ARABIC
             and last - 1 > start
-            and words[last - 1].startswith(LAM_ARTICLE)
+            and (words[last - 1].startswith(LAM_ARTICLE) or words[last - 1] in SPECIALISED)
             and " ".join([head, *words[start + 1 : last]]) not in rules.keys
             and (end := _object_in(rules, text, last)) > last
         ):
-            # "الوكالة الوطنية للتصرف في النفايات", "المؤسسة الوطنية للأشغال في الآبار":
-            # what the body's work is in, no place
+            # "الوكالة الوطنية للتصرف في النفايات", "المؤسسة الوطنية للأشغال في الآبار",
+            # "القطب الجنائي المتخصص في مكافحة الفساد": what the body's work is in, no
+            # place
             adjectives_only = True
             last = end
             continue
@@ -483,6 +484,11 @@ def _construct(rules: NameRules, text: Tokens, body: _Construct) -> bool:
     body.whose = whose
     body.needed = needed
     return True
+
+
+SPECIALISED = frozenset(("المتخصص", "المتخصصه", "المختص", "المختصه"))
+"""A body's adjective "specialised", normalized: what it is specialised in, after
+"في", is its name's."""
 
 
 def _ending(rules: NameRules, text: Tokens, body: _Construct) -> Name | None:
