@@ -246,3 +246,22 @@ def test_a_teams_place_in_the_table_after_its_name_is_no_part_of_it(
         "الشوط الثاني وقال مدرب الوداد إن فريقه لعب جيدا."
     )
     assert "org:as-far" in tags(resources, text, "ar")
+
+
+def test_a_club_named_by_its_town_is_its_bare_names_in_its_towns_country(
+    resources: Resources,
+) -> None:
+    libyan = (
+        "طرابلس (رويترز) - قلب فريق الاتحاد تأخره بهدف إلى فوز مثير 2-1 على جاره أهلي "
+        "طرابلس في ديربي العاصمة ضمن الدوري الليبي، وسجل المهاجم هدفين للاتحاد في "
+        "الشوط الثاني وقال مدرب الأهلي إن فريقه لعب جيدا."
+    )
+    saudi = (
+        "الرياض (واس) - قلب الهلال تأخره بهدف إلى فوز 3-1 على ضيفه الاتحاد في الدوري "
+        "السعودي، وسجل المهاجم هدفين للهلال في الشوط الثاني وقال مدرب الاتحاد إن فريقه "
+        "لعب جيدا."
+    )
+    assert "org:al-ittihad-tripoli" in tags(resources, libyan, "ar")
+    found = tags(resources, saudi, "ar")
+    assert "org:al-ittihad-jeddah" in found
+    assert "org:al-ittihad-tripoli" not in found

@@ -570,6 +570,11 @@ def build_gazetteer(extra: Path | None = None) -> Gazetteer:
             for form in entry.adjectives.get("ar", [])
         },
         _sports_bodies(entries),
+        {
+            text: country
+            for text in where(lambda text, info, entry: entry.type == "place" and is_arabic(text))
+            if (country := entries[keys.best[text][1].entry].country) is not None
+        },
     )
     namesakes, shared = keys.namesakes()
     kept = {

@@ -106,10 +106,12 @@ def club_rules(
     countries: frozenset[str] = frozenset(),
     demonyms: dict[str, str] | None = None,
     sports: frozenset[int] = frozenset(),
+    towns: dict[str, str] | None = None,
 ) -> dict[str, ClubRules]:
     """Per language of `document`; `keys`: the gazetteer's organisation keys -> entries;
     `countries`: the keys of the countries; `demonyms`: their Arabic adjectives with
-    the article ("السعودي") -> the country's code; `sports`: the entries that are clubs."""
+    the article ("السعودي") -> the country's code; `sports`: the entries that are clubs;
+    `towns`: the keys of Arabic towns' names -> their country's code."""
     prefix = CLUB_WORD + " "
     known = {key[len(prefix) :]: entry for key, entry in keys.items() if key.startswith(prefix)}
     clubs = {key: entry for key, entry in keys.items() if entry in sports}
@@ -124,6 +126,10 @@ def club_rules(
         for name, entries in with_country.items()
         if name not in known and len(entries) > 1
     }
+    # a club named by its town is its bare name's only in its town's country
+    for name, entries in _named_with_town(clubs, towns or {}).items():
+        if name not in known:
+            known_in[name] = entries | known_in.get(name, {})
     rules: dict[str, ClubRules] = {}
     for language, section in document.items():
 
@@ -165,18 +171,48 @@ def _named_with_country(
     keys: dict[str, int], demonyms: dict[str, str]
 ) -> dict[str, dict[str, int]]:
     """A club's bare name -> country code -> the club (of `keys`) named by the name and
-    that country's adjective ("الخليج السعودي"); a name several countries' clubs bear
-    ("النصر" of Saudi Arabia, the Emirates, Kuwait, Oman) has one for each."""
+    that country's adjective ("الخليج السعودي", "نادي المدينة الليبي"); a name several
+    countries' clubs bear ("النصر" of Saudi Arabia, the Emirates, Kuwait, Oman) has one
+    for each, and none for a country with two."""
     found: dict[str, dict[str, set[int]]] = {}
     for key, entry in keys.items():
-        name, _, adjective = key.rpartition(" ")
+        name, _, adjective = key.removeprefix(CLUB_WORD + " ").rpartition(" ")
         if adjective in demonyms and name.startswith(ARTICLE) and " " not in name:
             found.setdefault(name, {}).setdefault(demonyms[adjective], set()).add(entry)
+    return _one_per_country(found)
+
+
+def _named_with_town(keys: dict[str, int], towns: dict[str, str]) -> dict[str, dict[str, int]]:
+    """A club's bare name -> country code -> the club (of `keys`) named by the name
+    without its article and its town ("اتحاد جدة", of `towns`), none for a country with
+    two ("أهلي طرابلس", "أهلي بنغازي")."""
+    found: dict[str, dict[str, set[int]]] = {}
+    for key, entry in keys.items():
+        name, _, town = key.rpartition(" ")
+        if (
+            town in towns
+            and " " not in name
+            and is_arabic(name)
+            and not name.startswith(ARTICLE)
+            and len(name) >= MIN_BARE_NAME
+        ):
+            found.setdefault(ARTICLE + name, {}).setdefault(towns[town], set()).add(entry)
+    return _one_per_country(found)
+
+
+def _one_per_country(found: dict[str, dict[str, set[int]]]) -> dict[str, dict[str, int]]:
     return {
-        name: {country: entries.pop() for country, entries in by_country.items()}
+        name: {
+            country: next(iter(entries))
+            for country, entries in by_country.items()
+            if len(entries) == 1
+        }
         for name, by_country in found.items()
-        if all(len(entries) == 1 for entries in by_country.values())
     }
+
+
+MIN_BARE_NAME = 3
+"""Letters of a club's name before its town at least ("هلال", "اتحاد")."""
 
 
 def club_entry(rules: ClubRules, name: str, country: str | None) -> int | None:
