@@ -3910,6 +3910,11 @@ def test_an_english_body_opens_with_a_place_holding_a_lower_case_word(
     [
         ("DAKAR (AFP) - Le pays a signé avec le groupe russe Rosatom un accord.", "Rosatom"),
         ("RABAT (MAP) - L'opérateur marocain Inwi a annoncé ses résultats.", "Inwi"),
+        (
+            "ABIDJAN (AFP) - La compagnie aérienne nationale Air Côte d'Ivoire a annoncé "
+            "jeudi un bénéfice.",
+            "Air Côte d'Ivoire",
+        ),
     ],
 )
 def test_a_french_body_named_after_its_kind_and_whose_it_is(

@@ -14,7 +14,13 @@ from workers.gazetteer.names.latin import (
 )
 from workers.gazetteer.names.people import latin_name_word
 from workers.gazetteer.names.place_lists import UPPER
-from workers.gazetteer.names.rules import APOSTROPHES, POSSESSIVE, Name, NameRules
+from workers.gazetteer.names.rules import (
+    APOSTROPHES,
+    FRENCH_ADJECTIVE_ENDINGS,
+    POSSESSIVE,
+    Name,
+    NameRules,
+)
 from workers.gazetteer.names.word_shapes import HYPHEN, SCHOOL_KINDS, between, glued, inside_run
 from workers.text.arabic import (
     is_arabic,
@@ -53,6 +59,7 @@ def organisation_at(
 
 
 MAX_KIND_NAME_WORDS = 4
+MAX_KIND_ADJECTIVES = 2
 
 COMPASS_POINTS = frozenset({"nord", "sud", "est", "ouest", "north", "south", "east", "west"})
 
@@ -68,16 +75,18 @@ def after_kind(rules: NameRules, text: Tokens, index: int, language: str | None)
     if kinds is None or word not in kinds or text.caps[index]:
         return None
     start = index + 1
-    if (
+    while (
         language == "fr"
         and start + 1 < len(words)
+        and start - index <= MAX_KIND_ADJECTIVES
         and not text.caps[start]
-        and words[start] in rules.demonyms
-        and text.joined(index)
+        and (words[start] in rules.demonyms or words[start].endswith(FRENCH_ADJECTIVE_ENDINGS))
+        and text.joined(start - 1)
     ):
-        # "le groupe russe Rosatom", "l'opérateur marocain Inwi": French says whose
-        # the body is between its kind and its name
-        index, start = start, start + 1
+        # "le groupe russe Rosatom", "la compagnie aérienne nationale Air Côte d'Ivoire":
+        # French says what and whose the body is between its kind and its name
+        start += 1
+    index = start - 1
     if start >= len(words) or not text.caps[start]:
         return None
     end = min(run_end(rules, text, start), start + MAX_KIND_NAME_WORDS)
@@ -91,8 +100,10 @@ def after_kind(rules: NameRules, text: Tokens, index: int, language: str | None)
         following = words[last]
         if following in heads_en or following in heads_fr:
             return None
-        if (last > start and following in rules.given_latin) or following in rules.stopwords:
-            break
+        if (last > start and following in rules.given_latin) or (
+            following in rules.stopwords and (last == start or glued(text, last) not in APOSTROPHES)
+        ):
+            break  # an elided link goes on with the name: "Air Côte d'Ivoire"
         last += 1
     while last > start and words[last - 1] in rules.links:
         last -= 1
