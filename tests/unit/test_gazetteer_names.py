@@ -3976,3 +3976,19 @@ def test_what_a_specialised_body_is_specialised_in_is_its_name(resources: Resour
     assert normalize_text("القطب الجنائي المتخصص في مكافحة الفساد") in found(
         resources, text, "organisation", "ar"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "OUAGADOUGOU (AFP) - Les malades affluent au CHU Yalgado Ouédraogo.",
+            "CHU Yalgado Ouédraogo",
+        ),
+        ("ABIDJAN (AFP) - Il a été transféré au CHU de Treichville lundi.", "CHU de Treichville"),
+    ],
+)
+def test_a_french_university_hospital_is_named_after_its_acronym(
+    text: str, body: str, resources: Resources
+) -> None:
+    assert normalize_text(body) in found(resources, text, "organisation", "fr")
