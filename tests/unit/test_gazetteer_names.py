@@ -3992,3 +3992,12 @@ def test_a_french_university_hospital_is_named_after_its_acronym(
     text: str, body: str, resources: Resources
 ) -> None:
     assert normalize_text(body) in found(resources, text, "organisation", "fr")
+
+
+def test_a_known_bodys_name_goes_on_with_a_second_field_of_what_it_is_for(
+    resources: Resources,
+) -> None:
+    text = "عدن (سبأ) - وحذر المركز الوطني للأرصاد والإنذار المبكر من استمرار هطول الأمطار"
+    assert normalize_text("المركز الوطني للأرصاد والإنذار المبكر") in found(
+        resources, text, "organisation", "ar"
+    )

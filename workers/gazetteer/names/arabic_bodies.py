@@ -334,7 +334,12 @@ def _construct(rules: NameRules, text: Tokens, body: _Construct) -> bool:
             # "بلدية صيدا والبلديات المجاورة": after a town's council, the next phrase
             and not (bare in rules.arabic_placed and last == after_place)
             and _conjunct(rules, word, _closes_for(text, last))
-            and " ".join([head, *words[start + 1 : last]]) not in rules.keys
+            # a known body's name ends before "و", but for what it is for: "المركز
+            # الوطني للأرصاد والإنذار المبكر" is another body than the one of "للأرصاد"
+            and (
+                " ".join([head, *words[start + 1 : last]]) not in rules.keys
+                or words[last - 1].startswith(LAM_ARTICLE)
+            )
         ):
             # "وزارة الصحة والسكان", "... والبحث العلمي", after an indefinite head's
             # first noun even where a weak head needs more ("لجنة المال والموازنة");
