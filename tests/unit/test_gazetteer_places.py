@@ -1165,7 +1165,6 @@ def test_a_feminine_verb_of_form_viii_listed_on_and_after_a_town_is_no_place(
     assert "candidate:" + normalize_text("امتدت") not in tags(resources, text, "ar")
 
 
-
 def test_an_english_airport_is_the_place_its_capitalised_name_before_it_makes(
     resources: Resources,
 ) -> None:
