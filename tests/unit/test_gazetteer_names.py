@@ -4001,3 +4001,8 @@ def test_a_known_bodys_name_goes_on_with_a_second_field_of_what_it_is_for(
     assert normalize_text("المركز الوطني للأرصاد والإنذار المبكر") in found(
         resources, text, "organisation", "ar"
     )
+
+
+def test_the_movement_of_buses_is_no_body(resources: Resources) -> None:
+    text = "وشل الإضراب حركة الحافلات والمترو في العاصمة منذ الصباح"
+    assert not found(resources, text, "organisation", "ar")
