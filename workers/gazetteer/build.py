@@ -368,18 +368,16 @@ instead when it leaves that out ("Bole airport", "aéroport de Bole", "مطار 
 
 
 def _add_short_airport_names(entries: Iterable[Entry]) -> None:
-    """Give an international airport the name copy also writes without "international"."""
+    """Give an international airport (an English name says so) the name copy also
+    writes without "international"."""
+    long_en = INTERNATIONAL_AIRPORTS["en"][0]
     for entry in entries:
-        if entry.type != "place":
+        if entry.type != "place" or not any(f.endswith(long_en) for f in entry.names.get("en", [])):
             continue
         for language, (long, short) in INTERNATIONAL_AIRPORTS.items():
             forms = entry.names.get(language, [])
-            for form in list(forms):
-                if language == "ar":
-                    derived = form.removesuffix(long) if form.startswith("مطار ") else form
-                else:
-                    derived = form.replace(long, short) if long in form else form
-                if derived != form and derived not in forms:
+            for derived in [form.replace(long, short) for form in forms if long in form]:
+                if derived not in forms:
                     forms.append(derived)
                     entry.explicit.add(normalize_text(derived))
 
