@@ -130,6 +130,40 @@ def test_an_arabic_keyword_counts_with_the_article_too() -> None:
     assert codes(lexicon, "بعد عامين على الزلزال وبالزلزال") == ["medtop:03000000"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["احتج المزارعون", "وقال مزارعان", "اجتمع بالمزارعين", "أصناف المزارعات"],
+)
+def test_an_arabic_keyword_counts_in_its_sound_plurals_and_duals(text: str) -> None:
+    lexicon = build_lexicon({"ar": {"06000000": {"strong": ["مزارع"]}}})
+    assert codes(lexicon, f"{text} {text}") == ["medtop:06000000"]
+
+
+def test_a_feminine_arabic_keyword_counts_in_its_plural_and_dual() -> None:
+    lexicon = build_lexicon({"ar": {"11000000": {"strong": ["حكومة"]}}})
+    for text in ("تشكيل الحكومات والحكومات", "بين حكومتين وحكومتين"):
+        assert codes(lexicon, text) == ["medtop:11000000"]
+
+
+def test_the_lead_paragraph_weighs_more_than_the_background_after_it(
+    resources: Resources,
+) -> None:
+    lead = "Troops and rebels clashed in the north, the army said."
+    background = "Exports of cocoa and coffee fell. Prices on the market rose.\n\nBanks cut rates."
+    tagged = run_steps([TOPICS], article(f"{lead}\n\n{background}", "Northern town"), resources)
+    assert tagged.subject[0].code == CONFLICT
+
+
+def test_a_body_of_one_paragraph_is_not_counted_twice_as_its_lead(
+    resources: Resources,
+) -> None:
+    body = "Troops clashed in the north. Exports of cocoa and coffee fell, prices rose."
+    tagged = run_steps([TOPICS], article(body, "Northern town"), resources)
+    text = analyze(f"Northern town\n{body}")
+    expected = score_topics(resources.lexicon, text, headline=analyze("Northern town"))
+    assert tagged.subject == expected
+
+
 def test_no_topic_without_evidence(resources: Resources) -> None:
     assert codes(resources.lexicon, "Bonjour à tous") == []
 

@@ -53,6 +53,33 @@ def possessed_forms(noun: str) -> list[str]:
     ]
 
 
+SOUND_ENDINGS = ("ون", "ين", "ان", "ات")
+"""Endings of a noun or adjective's sound masculine plurals and dual, and of the plural
+in "ات" nouns of things take ("مهرجانات")."""
+FEMININE_SOUND_ENDINGS = ("ات", "تين", "تان")
+"""Endings of a feminine noun's sound plural and dual, after its teh marbuta."""
+SOUND_STEM_MIN = 4
+"""Letters a word needs, without its article, to take a sound ending: a shorter stem
+with an ending spells too many other words."""
+
+
+def sound_forms(word: str) -> list[str]:
+    """A normalized single Arabic noun or adjective with the endings of its sound
+    plurals and duals, bare and with the article ("مزارع" -> "مزارعون", "المزارعين",
+    "مزارعان", ...; "حكومه" -> "حكومات", "الحكومتين", ...). Broken plurals have no rule
+    and are written out where they are wanted."""
+    stem = word.removeprefix(ARTICLE)
+    if len(stem) < SOUND_STEM_MIN:
+        stem = word
+    if len(stem) < SOUND_STEM_MIN or " " in stem:
+        return []
+    if stem.endswith("ه"):
+        inflected = [stem[:-1] + ending for ending in FEMININE_SOUND_ENDINGS]
+    else:
+        inflected = [stem + ending for ending in SOUND_ENDINGS]
+    return [article + form for form in inflected for article in ("", ARTICLE)]
+
+
 def nisba_forms(base: str) -> list[str]:
     """ "سوري" -> سوري, سوريه, سوريون, السوريين, ... (with and without the article).
     `base` is written without the article, so a leading "ال" is the word's own

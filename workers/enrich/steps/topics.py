@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 from newswire_text import Analysis, PhraseMatcher, analyze
 
-from workers.gazetteer.inflection import arabic_variants
+from workers.gazetteer.inflection import arabic_variants, sound_forms
 from workers.models import EnrichedArticle, EntityTag, Subject, assemble, evolve
 from workers.text.arabic import ARTICLE, is_arabic
 from workers.text.normalize import normalize_text
@@ -69,6 +69,11 @@ STRONG_WEIGHT = 2.0
 WEAK_WEIGHT = 1.0
 HEADLINE_WEIGHT = 1.0
 """Extra weight of a keyword in the headline, per mention, on top of its own."""
+LEAD_WEIGHT = 1.0
+"""Extra weight of a keyword in the lead, the body's first paragraph, per mention: wire
+copy says there what happened, and the background (the drought behind a dam's
+financing) comes after."""
+PARAGRAPH_BREAK = "\n\n"
 EVENT_WEIGHT = 10.0
 EVENT_SHARE = 0.3
 """A topic whose event the headline names gains, once, `EVENT_WEIGHT` and this share
@@ -142,13 +147,15 @@ def _surface_keys(word: str) -> list[str]:
     if not normalized:
         return []
     if is_arabic(normalized):
-        # a noun is met with the article as often as without ("زلزال", "الزلزال")
+        # a noun is met with the article as often as without ("زلزال", "الزلزال"),
+        # and in its plurals and duals ("المزارعين", "حكومات")
         definite = (
             [ARTICLE + normalized]
             if " " not in normalized and not normalized.startswith(ARTICLE)
             else []
         )
-        return [variant for form in (normalized, *definite) for variant, _ in arabic_variants(form)]
+        arabic = (normalized, *definite, *sound_forms(normalized))
+        return [variant for form in arabic for variant, _ in arabic_variants(form)]
     forms = [normalized]
     if " " not in normalized and not normalized.endswith(("s", "x")) and len(normalized) > 3:
         forms.append(normalized + "s")
@@ -253,14 +260,18 @@ def score_topics(
     analysis: Analysis,
     headline: Analysis | None = None,
     organisations: Iterable[EntityTag] = (),
+    lead: Analysis | None = None,
 ) -> list[Subject]:
-    """Topics of the text `analysis` holds, with `headline` (the headline alone) and
-    the `organisations` tagged in the text as further evidence."""
+    """Topics of the text `analysis` holds, with `headline` (the headline alone), `lead`
+    (the body's first paragraph alone) and the `organisations` tagged in the text as
+    further evidence."""
     totals = lexicon.weights(analysis)
     events: list[int] = []
+    for part, part_weight in ((headline, HEADLINE_WEIGHT), (lead, LEAD_WEIGHT)):
+        if part is not None:
+            for i, weight in enumerate(lexicon.weights(part)):
+                totals[i] += part_weight * weight
     if headline is not None:
-        for i, weight in enumerate(lexicon.weights(headline)):
-            totals[i] += HEADLINE_WEIGHT * weight
         events = _events(lexicon, headline)
     for organisation in organisations:
         for i in lexicon.pointed_to(organisation):
@@ -299,6 +310,15 @@ def tag_topics(
     """Add scored Media Topics to `subject`, keeping the subjects the source gave.
     Reads the organisations `tag_entities` found, when it ran before."""
     headline = analyze(article.headline) if article.headline.strip() else None
-    subjects = score_topics(resources.lexicon, analysis, headline, article.organisation)
+    subjects = score_topics(
+        resources.lexicon, analysis, headline, article.organisation, _lead(article.body_text)
+    )
     kept = [s for s in article.subject if s.origin != "enrichment"]
     return evolve(article, {"subject": kept + subjects})
+
+
+def _lead(body: str) -> Analysis | None:
+    """The body's first paragraph, analysed, when the body has more than one: a body of
+    one paragraph is all lead, and counting it twice would outweigh the headline."""
+    first, _, rest = body.strip().partition(PARAGRAPH_BREAK)
+    return analyze(first) if rest.strip() else None
