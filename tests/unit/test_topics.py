@@ -384,6 +384,15 @@ def test_an_event_a_headline_warns_of_is_no_event_of_the_story(resources: Resour
     assert primary_topic(resources, struck, body) == "medtop:03000000"
 
 
+def test_a_warning_reaches_over_the_list_of_what_it_fears(resources: Resources) -> None:
+    body = (
+        "Heavy rains are forecast for the coming week and temperatures will drop, the"
+        " weather agency said. Some homes were flooded last week."
+    )
+    warned = "Weather agency warns of heavy rains, floods, landslides"
+    assert primary_topic(resources, warned, body) == "medtop:17000000"
+
+
 def test_a_known_body_points_to_its_topic_whatever_its_name_says(resources: Resources) -> None:
     lexicon = resources.lexicon
     assert [

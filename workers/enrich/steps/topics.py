@@ -232,8 +232,9 @@ def _events(lexicon: TopicLexicon, headline: Analysis) -> list[int]:
     )
 
 
-WARNING_REACH = 3
-"""Tokens before an event's word a warning may stand at ("تحذيرات من جريان")."""
+WARNING_REACH = 5
+"""Tokens before an event's word a warning may stand at: its preposition and a list of
+what is feared ("تحذيرات من جريان", "warns of heavy rains, landslides")."""
 
 
 def packaged_lexicons() -> dict[str, dict[str, Any]]:
