@@ -2520,9 +2520,10 @@ def test_no_name_from_for_the_first_time_an_ordinal_or_affairs(
     [
         ("باحثون في معهد قطر لبحوث البيئة والطاقة يطورون طلاء", "معهد قطر لبحوث البيئة والطاقة"),
         ("وعاد طلاب جامعة القاهرة لقضاء إجازة العيد", "جامعة القاهرة"),
+        ("وشكلت لجنة برئاسة وزارة الداخلية لتحديد أسباب الحادث", "وزارة الداخلية"),
     ],
 )
-def test_what_a_body_named_by_a_place_is_for_stays_in_its_name_but_a_universitys(
+def test_what_a_body_named_by_a_place_is_for_stays_in_its_name_not_a_universitys_or_ministrys(
     text: str, body: str, resources: Resources
 ) -> None:
     assert found(resources, text, "organisation", "ar") == {normalize_text(body)}

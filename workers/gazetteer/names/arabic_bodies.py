@@ -295,10 +295,17 @@ def _construct(rules: NameRules, text: Tokens, body: _Construct) -> bool:
     # "الشركة السودانية لنقل الكهرباء", "شركة سرت لإنتاج وتصنيع النفط"; after a
     # noun it is more often the purpose of a sentence ("وزارة الصحة لمواجهة ...")
     # and after a place that ends the construct ("معهد قطر لبحوث البيئة والطاقة"), but
-    # for a university's, after which it is the sentence's ("جامعة القاهرة لقضاء ...")
+    # for a university's, after which it is the sentence's ("جامعة القاهرة لقضاء ..."),
+    # and a ministry's, whose field may spell a place ("وزارة الداخلية لتحديد ...")
     plain, purpose = (
         last == start + 1 or named,
-        (named and not designated) or (placed and head == bare and bare not in rules.arabic_states),
+        (named and not designated)
+        or (
+            placed
+            and head == bare
+            and bare not in rules.arabic_states
+            and bare not in rules.arabic_fields_alone
+        ),
     )
     while last < count and last - start < MAX_NAME_WORDS and text.joined(last - 1):
         word = words[last]
