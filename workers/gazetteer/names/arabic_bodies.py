@@ -421,8 +421,14 @@ def _construct(rules: NameRules, text: Tokens, body: _Construct) -> bool:
             # للمصادقة عليه", "وزارة المالية للنظر في": what the sentence's subject
             # does it for, after the name; but "وزارة الدولة للشؤون الخارجية"
             break
-        if last == after_place and word.startswith(ARTICLE) and word.endswith(FEMININE_PLURAL):
-            break  # "أرجأت جامعة الزاوية الامتحانات": a plural after the place is no adjective
+        if (
+            last == after_place
+            and word.startswith(ARTICLE)
+            and (word.endswith(FEMININE_PLURAL) or word in rules.arabic_heads)
+        ):
+            # "أرجأت جامعة الزاوية الامتحانات", "وطالبت غرفة تجارة بغداد الحكومة": a
+            # plural or a body's head after the place is no adjective, but the object
+            break
         if word in rules.arabic_ends or not (
             word.startswith((ARTICLE, LAM_ARTICLE))
             or (word in rules.place_keys and not feminine_adjective(rules, word))
