@@ -145,6 +145,18 @@ def test_a_feminine_arabic_keyword_counts_in_its_plural_and_dual() -> None:
         assert codes(lexicon, text) == ["medtop:11000000"]
 
 
+def test_a_short_keyword_with_the_article_takes_no_plural_ending() -> None:
+    lexicon = build_lexicon({"ar": {"09000000": {"strong": ["العمل"]}}})
+    assert codes(lexicon, "تراجع العملات والعملات الأجنبية") == []
+
+
+def test_the_preposition_spelled_as_an_imam_is_no_evidence_of_religion(
+    resources: Resources,
+) -> None:
+    text = "وقف المتهمون أمام المحكمة وأمام القاضي ومثلوا أمام النيابة"
+    assert "medtop:12000000" not in codes(resources.lexicon, text)
+
+
 def test_the_lead_paragraph_weighs_more_than_the_background_after_it(
     resources: Resources,
 ) -> None:

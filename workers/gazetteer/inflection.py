@@ -69,10 +69,8 @@ def sound_forms(word: str) -> list[str]:
     "مزارعان", ...; "حكومه" -> "حكومات", "الحكومتين", ...). Broken plurals have no rule
     and are written out where they are wanted."""
     stem = word.removeprefix(ARTICLE)
-    if len(stem) < SOUND_STEM_MIN:
-        stem = word
     if len(stem) < SOUND_STEM_MIN or " " in stem:
-        return []
+        return []  # "العمل" is no "العملات" (currencies)
     if stem.endswith("ه"):
         inflected = [stem[:-1] + ending for ending in FEMININE_SOUND_ENDINGS]
     else:
