@@ -75,7 +75,7 @@ copy says there what happened, and the background (the drought behind a dam's
 financing) comes after."""
 PARAGRAPH_BREAK = "\n\n"
 EVENT_WEIGHT = 10.0
-EVENT_SHARE = 0.3
+EVENT_SHARE = 0.4
 """A topic whose event the headline names gains, once, `EVENT_WEIGHT` and this share
 of the best topic's other evidence: a long story's background vocabulary grows with
 its length, and would otherwise outweigh what the headline says happened."""
