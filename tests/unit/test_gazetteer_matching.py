@@ -508,6 +508,21 @@ def test_a_feminine_elative_is_no_countrys_adjective(resources: Resources) -> No
 
 
 @pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("وارتفعت أسعار الذهب الأبيض في السودان هذا العام", False),
+        ("وتراجعت صادرات الذهب الأبيض من السودان", False),
+        ("وصلت القافلة إلى الأبيض عاصمة شمال كردفان في السودان", True),
+        ("وقال سكان مدينة الأبيض في السودان إن القصف توقف", True),
+    ],
+)
+def test_a_colour_after_a_definite_noun_is_its_adjective_no_town(
+    text: str, town: bool, resources: Resources
+) -> None:
+    assert ("geonames:379003" in tags(resources, text, "ar")) is town
+
+
+@pytest.mark.parametrize(
     ("language", "text", "country"),
     [
         ("ar", "وأرسلت المنظمة لقاحات الحصبة والحصبة الألمانية إلى المحافظتين", "Q183"),

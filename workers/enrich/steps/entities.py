@@ -56,6 +56,7 @@ from workers.models import Dateline, EnrichedArticle, EntityTag, EntityType, ass
 from workers.text.arabic import (
     AND,
     ARTICLE,
+    ARTICLE_FORMS,
     BEFORE_ARTICLE,
     CLITIC_ARTICLES,
     COMPOUND_NAME_ENDINGS,
@@ -451,6 +452,8 @@ def find_entities(
             or (language == "ar" and (_arabic_language(analysis, f) or _country_level(analysis, f)))
         )
     ]
+    if language == "ar":
+        known = [f for f in known if not _elative_after_definite(gazetteer, analysis, f)]
     people = [TriggerPerson(p.name, p.first_offset, p.count, p.surface_forms) for p in found.people]
     fields_of = templates.fields
     read_as = _namesakes_in_story(gazetteer, known)
@@ -1113,6 +1116,29 @@ def _country_level(analysis: Analysis, found: EntryMentions) -> bool:
         normalize_text(found.surface_forms[0]) in COUNTRY_LEVEL
         and _word_before(analysis, found) in COUNTRY_OFFICES
     )
+
+
+def _elative_after_definite(gazetteer: Gazetteer, analysis: Analysis, found: EntryMentions) -> bool:
+    """One mention of a packaged town named by one word of the shape of a colour or an
+    elative ("الأبيض", "الأزرق"), right after a definite word: that word's adjective
+    ("المرجان الأبيض", "الذهب الأبيض"), no town; a town so named follows a preposition
+    or an indefinite noun ("في الأبيض", "مدينة الأبيض")."""
+    if gazetteer.entries[found.entry].priority != TOWN_PRIORITY:
+        return False
+    name = normalize_text(found.surface_forms[0])
+    word = _word_before(analysis, found)
+    return (
+        word is not None
+        and len(name) == len(ARTICLE) + ELATIVE_LETTERS
+        and name.startswith(ARTICLE + ELATIVE_PREFIX)
+        and word.startswith(ARTICLE_FORMS)
+        and word not in gazetteer.names.stopwords  # "إلى الأبيض", "التي"
+    )
+
+
+ELATIVE_PREFIX = "ا"
+ELATIVE_LETTERS = 4
+"""An elative or a colour is "أ" and three letters: "أبيض", "أحمر", "أكبر"."""
 
 
 COUNTRY_LEVEL = frozenset(normalize_text(word) for word in ("القطري", "القطرية"))
