@@ -235,13 +235,14 @@ def _opening(rules: NameRules, text: Tokens, body: _Construct) -> bool:
         last, named = end, True  # "مجلس قروي بورين": a village's council
     elif (
         head != bare
-        and bare in rules.arabic_memorials
         and last + 1 < count
-        and words[last] in MEMORIAL_ADJECTIVES
-        and text.joined(last)
-        and (end := _named_for(rules, text, last + 1, True)) > last + 1
+        and (bare in rules.arabic_memorials or words[last] in HOSPITAL_ADJECTIVES)
+        and (adjectives := _memorial_adjectives(text, last)) > last
+        and (end := _named_for(rules, text, adjectives, True)) > adjectives
     ):
-        last, named = end, True  # "المستشفى الجامعي ابن باديس": named for a person
+        # "المستشفى الجامعي ابن باديس", "المركز الاستشفائي الجامعي محمد السادس": named
+        # for a person
+        last, named = end, True
     elif head == bare:
         if facility and last < count and words[last] in rules.arabic_served:
             return False  # "ميناء الصيد", "مطار العاصمة": what it serves, where it is
@@ -747,9 +748,25 @@ def _members_construct(word: str) -> bool:
 
 CONSTRUCT_PLURAL_END = "ي"
 
-MEMORIAL_ADJECTIVES = frozenset(("الجامعي", "الجهوي", "الاقليمي", "العسكري"))
+HOSPITAL_ADJECTIVES = frozenset((normalize_text("الاستشفائي"),))
+"""Adjectives that make any definite head a hospital's: "المركز الاستشفائي"."""
+MEMORIAL_ADJECTIVES = frozenset(("الجامعي", "الجهوي", "الاقليمي", "العسكري", *HOSPITAL_ADJECTIVES))
 """Adjectives between a definite memorial head and the person it is named for
 ("المستشفى الجامعي الطاهر صفر", "المستشفى العسكري ...")."""
+MAX_MEMORIAL_ADJECTIVES = 2
+
+
+def _memorial_adjectives(text: Tokens, index: int) -> int:
+    """The token after the memorial adjectives (at most two) that open at `index`."""
+    end = index
+    while (
+        end < len(text.words)
+        and end - index < MAX_MEMORIAL_ADJECTIVES
+        and text.words[end] in MEMORIAL_ADJECTIVES
+        and text.joined(end)
+    ):
+        end += 1
+    return end
 
 
 def _from_complement(rules: NameRules, text: Tokens, start: int, index: int) -> int:
