@@ -896,6 +896,25 @@ def test_a_demonym_that_is_the_family_name_of_a_person_named_is_no_country(
     assert "Q1049" in tags(resources, delegation, "ar")
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("واعتمد الفريق على سلالات محلية جمعت من سهل حوران", None),
+        ("وشهدت انتخابات بلدية جرت في الجنوب إقبالا", None),
+        ("وتواصل القصف في محلية تلودي بجنوب كردفان", "تلودي"),
+    ],
+)
+def test_a_place_word_that_is_an_adjective_too_describes_a_plural_before_it(
+    text: str, place: str | None, resources: Resources
+) -> None:
+    places = {i for i, t in tags(resources, text, "ar").items() if t.type == "place"}
+    candidates = {i for i in places if i.startswith("candidate:")}
+    if place is None:
+        assert not candidates, places
+    else:
+        assert places, text
+
+
 def test_a_place_word_after_a_number_counts_places_and_names_none(resources: Resources) -> None:
     text = "عمان - بترا - وقال إن مخيمات المحمية البالغ عددها نحو 300 مخيم باتت تشغل الشبان"
     found = tags(resources, text, "ar")

@@ -187,6 +187,8 @@ def arabic_place_after(rules: NameRules, text: Tokens, hit: int) -> Name | None:
         return None
     if hit > 0 and text.joined(hit - 1) and words[hit - 1].isdigit():
         return None  # "نحو 300 مخيم باتت تشغل": a count of camps, no camp's name
+    if hit > 0 and text.joined(hit - 1) and _plurals_adjective(words[hit - 1], words[hit]):
+        return None  # "سلالات محلية جمعت": the plural's adjective, no place word
     prefix = words[start] in rules.toponym_prefixes
     if not prefix and not _unknown_arabic_place_word(rules, words[start]):
         # a name with the article, alone before the phrase goes on: "مخيم الجفينة"
@@ -219,6 +221,23 @@ def arabic_place_after(rules: NameRules, text: Tokens, hit: int) -> Name | None:
         return None
     name = " ".join(words[start:end])
     return None if name in rules.keys else Name("place", name, start, end)
+
+
+ADJECTIVE_PLACE_WORDS = frozenset(("محليه", "بلديه"))
+"""Place words that are adjectives too: "محلية" a locality and local, "بلدية" a
+municipality and municipal."""
+
+
+def _plurals_adjective(before: str, place_word: str) -> bool:
+    """A place word that is an adjective too, after an indefinite plural of things
+    ("سلالات محلية", "انتخابات بلدية"): the adjective such a plural takes, no locality
+    or municipality."""
+    return (
+        place_word in ADJECTIVE_PLACE_WORDS
+        and before.endswith(FEMININE_PLURAL)
+        and not before.startswith(ARTICLE)
+        and is_arabic(before)
+    )
 
 
 def _next_listed(rules: NameRules, text: Tokens, index: int) -> bool:
