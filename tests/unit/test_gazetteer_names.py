@@ -3158,11 +3158,23 @@ def test_a_bodys_part_with_its_seat_is_a_body(resources: Resources) -> None:
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "العريش (أ ش أ) - غمرت السيول منازل في مصر والحماية المدنية تدفع بمعدات الشفط",
+            "الحماية المدنية",
+        ),
+        (
+            "تونس (وات) - وشمل الإضراب في تونس البنك الوطني الفلاحي وبنك الإسكان",
+            "بنك الإسكان",
+        ),
+    ],
+)
 def test_another_countrys_body_read_as_this_storys_loses_its_proclitic(
-    resources: Resources,
+    text: str, body: str, resources: Resources
 ) -> None:
-    text = "العريش (أ ش أ) - غمرت السيول منازل في مصر والحماية المدنية تدفع بمعدات الشفط"
-    assert normalize_text("الحماية المدنية") in found(resources, text, "organisation", "ar")
+    assert normalize_text(body) in found(resources, text, "organisation", "ar")
 
 
 @pytest.mark.parametrize(

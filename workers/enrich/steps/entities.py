@@ -58,6 +58,7 @@ from workers.text.arabic import (
     ARTICLE,
     ARTICLE_FORMS,
     BEFORE_ARTICLE,
+    BEFORE_BARE,
     CLITIC_ARTICLES,
     COMPOUND_NAME_ENDINGS,
     CONJUNCTIONS,
@@ -631,7 +632,7 @@ def find_entities(
         found_small = [SmallPlace(town.capital, town.first, town.last), *found_small]
     small = _grouped(analysis, ((p.id, p.first, p.last) for p in found_small))
     tags: list[EntityTag] = []
-    namesakes: list[tuple[int, int, list[str]]] = []
+    namesakes: list[tuple[int, int, int, list[str]]] = []
     # an acronym the story gives for a name it writes out is that body's, not the
     # known body of the same letters ("Alliance Fleuve Congo (AFC)")
     defined = {normalize_text(n.acronym) for n in built if n.acronym is not None}
@@ -648,7 +649,7 @@ def find_entities(
         if _other_countrys_body(gazetteer.entries[index], countries) and not _named_with_country(
             gazetteer, surfaces
         ):
-            namesakes.append((first_offset, count, surfaces))
+            namesakes.append((index, first_offset, count, surfaces))
             continue
         if index in mentioned:
             # a namesake read as an entry the story also names by its own name
@@ -667,8 +668,8 @@ def find_entities(
             fields, named_confidence, _ = fields_of[index]
             if fields["id"] not in present:
                 tags.append(_known_tag(fields, surfaces, count, first_offset, named_confidence))
-    for first_offset, count, surfaces in namesakes:
-        name = _without_proclitic(normalize_text(surfaces[0]))
+    for index, first_offset, count, surfaces in namesakes:
+        name = _as_named(gazetteer.entries[index], normalize_text(surfaces[0]))
         tags.append(_candidate("organisation", name, first_offset, count, surfaces, language))
     people = _trimmed(gazetteer, people, analysis.original)
     if people:
@@ -1176,6 +1177,23 @@ def _without_proclitic(name: str) -> str:
         if first.startswith(prefix + ARTICLE) and len(first) > len(prefix) + 3:
             return " ".join(filter(None, (first[len(prefix) :], rest)))
     return name
+
+
+def _as_named(entry: Entry, name: str) -> str:
+    """A known body's normalized name as written less the proclitics on its first word,
+    with the article ("والحمايه المدنيه" -> "الحمايه المدنيه") or before a name the
+    entry holds without it ("وبنك الاسكان" -> "بنك الاسكان")."""
+    bare = _without_proclitic(name)
+    if bare != name or not is_arabic(name):
+        return bare
+    names = {normalize_text(n) for n in entry.names.get("ar", [])}
+    for prefix in _PROCLITICS_LONGEST_FIRST:
+        if name.startswith(prefix) and name[len(prefix) :] in names:
+            return name[len(prefix) :]
+    return name
+
+
+_PROCLITICS_LONGEST_FIRST = sorted(filter(None, BEFORE_BARE), key=len, reverse=True)
 
 
 def _feminine_elative(found: EntryMentions) -> bool:
