@@ -400,7 +400,19 @@ def _construct(rules: NameRules, text: Tokens, body: _Construct) -> bool:
         if (
             word == IN_ARABIC
             and last - 1 > start
-            and (words[last - 1].startswith(LAM_ARTICLE) or words[last - 1] in SPECIALISED)
+            and (
+                words[last - 1].startswith(LAM_ARTICLE)
+                or words[last - 1] in SPECIALISED
+                # "المركز الدولي للبحوث الزراعية في المناطق الجافة"; but a body
+                # named by its place is where it is after "في" ("مركز مصر للمعارض
+                # الدولية في التجمع")
+                or (
+                    not placed
+                    and last - 2 > start
+                    and words[last - 2].startswith(LAM_ARTICLE)
+                    and nisba(words[last - 1])
+                )
+            )
             and " ".join([head, *words[start + 1 : last]]) not in rules.keys
             and (end := _object_in(rules, text, last)) > last
         ):
