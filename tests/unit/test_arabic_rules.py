@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from workers.gazetteer.inflection import nisba_forms, possessed_forms
+from workers.gazetteer.inflection import arabic_variants, nisba_forms, possessed_forms
 from workers.storage.tokens import index_text
 from workers.text import arabic
 from workers.text.normalize import fold_arabic, normalize_text
@@ -130,3 +130,15 @@ def test_a_nisba_of_two_words_agrees_in_both_and_a_noun_first_takes_only_the_art
     assert {"الكوريه الجنوبيه", "كوريون جنوبيون"} <= set(nisba_forms("كوري جنوبي"))
     assert {"الجنوب افريقي", "جنوب افريقيه"} <= set(nisba_forms("جنوب افريقي"))
     assert "الجنوب الافريقي" not in nisba_forms("جنوب افريقي")
+
+
+@pytest.mark.parametrize(
+    ("name", "with_lam"),
+    [("اللجنه الاولمبيه", "للجنه الاولمبيه"), ("اللواء 444", "للواء 444"), ("الرقه", "للرقه")],
+)
+def test_lam_and_the_article_before_a_word_opening_with_lam_write_two_lams(
+    name: str, with_lam: str
+) -> None:
+    forms = [form for form, _ in arabic_variants(name)]
+    assert with_lam in forms
+    assert "ل" + with_lam not in forms

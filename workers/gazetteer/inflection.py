@@ -13,6 +13,7 @@ from workers.text.arabic import (
     BEFORE_LAM_ARTICLE,
     BEFORE_SHORT,
     BEFORE_THREE_LETTERS,
+    LAM,
     LAM_ARTICLE,
     NISBA_INFLECTIONS,
     NISBA_LETTER,
@@ -26,7 +27,10 @@ def arabic_variants(name: str, common_clitics_only: bool = False) -> list[tuple[
     where each extra form is one more chance to spell an ordinary word)."""
     if name.startswith(ARTICLE) and len(name) > 3:
         out = [(p + name, len(p)) for p in BEFORE_ARTICLE]
-        lam = LAM_ARTICLE + name[len(ARTICLE) :]
+        # "ل" and the article before a word opening with "ل" write two lams, not three:
+        # "اللجنة" -> "للجنة", "اللواء" -> "للواء"
+        stem = name[len(ARTICLE) :]
+        lam = (LAM if stem.startswith(LAM) else LAM_ARTICLE) + stem
         out.extend((p + lam, len(p) + 1) for p in BEFORE_LAM_ARTICLE)
     else:
         first = len(name.split(" ", 1)[0])
