@@ -4029,3 +4029,16 @@ def test_a_known_bodys_name_goes_on_with_a_second_field_of_what_it_is_for(
 def test_the_movement_of_buses_is_no_body(resources: Resources) -> None:
     text = "وشل الإضراب حركة الحافلات والمترو في العاصمة منذ الصباح"
     assert not found(resources, text, "organisation", "ar")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وتتقاسم الفصائل النفوذ منذ سقوط معمر القذافي عام 2011", "معمر القذافي"),
+        ("ونقل حارث الدليمي إلى المستشفى", "حارث الدليمي"),
+    ],
+)
+def test_classical_given_names_open_a_name_without_a_trigger(
+    text: str, name: str, resources: Resources
+) -> None:
+    assert normalize_text(name) in found(resources, text, "person", "ar")
