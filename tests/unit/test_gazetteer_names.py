@@ -4042,3 +4042,15 @@ def test_classical_given_names_open_a_name_without_a_trigger(
     text: str, name: str, resources: Resources
 ) -> None:
     assert normalize_text(name) in found(resources, text, "person", "ar")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RABAT (AFP) - Les Lionnes ont pris le large grâce à Ghizlane Chebbak, auteure d'un but.",
+        "CASABLANCA (MAP) - Le club doit sa victoire à Othmane Bennani, entré en jeu.",
+    ],
+)
+def test_maghreb_given_names_in_latin_letters_open_a_name(text: str, resources: Resources) -> None:
+    names = found(resources, text, "person", "fr")
+    assert any(len(name.split()) == 2 for name in names), names
