@@ -4054,3 +4054,12 @@ def test_classical_given_names_open_a_name_without_a_trigger(
 def test_maghreb_given_names_in_latin_letters_open_a_name(text: str, resources: Resources) -> None:
     names = found(resources, text, "person", "fr")
     assert any(len(name.split()) == 2 for name in names), names
+
+
+def test_a_bodys_name_inside_a_longer_known_name_is_that_name(resources: Resources) -> None:
+    text = (
+        "La campagne est financée par le Fonds mondial de lutte contre le sida, la"
+        " tuberculose et le paludisme, et par l'Unicef."
+    )
+    assert found(resources, text, "organisation", "fr") == set()
+    assert "org:global-fund" in tags(resources, text, "fr")

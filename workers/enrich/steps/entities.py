@@ -507,13 +507,15 @@ def find_entities(
         found_small = _not_curated(gazetteer, tokens, known, found_small)
         built, found_small = _places_named_like_people(gazetteer.names, tokens, built, found_small)
     built = _yielding_to_places(gazetteer, built, found_small)
-    # a person's name inside a longer known name is that name's ("المجمع الرياضي
-    # الأمير مولاي عبد الله"); a name of two words or more lies inside one of three,
-    # which the small places' index holds too where it is made
+    # a person's or a body's name inside a longer known name is that name's ("المجمع
+    # الرياضي الأمير مولاي عبد الله", "Fonds mondial de lutte" of the Global Fund's
+    # whole name); a name of two words or more lies inside one of three, which the
+    # small places' index holds too where it is made
+    inside = [n for n in built if n.type in INSIDE_KNOWN_TYPES]
+    if inside and (longer := forms or _known_forms(known, PERSON_INSIDE_WORDS)):
+        free = _not_within(tokens, longer, inside)
+        built = [n for n in built if n.type not in INSIDE_KNOWN_TYPES or n in free]
     walked = [n for n in built if n.type == "person"]
-    if walked and (longer := forms or _known_forms(known, PERSON_INSIDE_WORDS)):
-        free = _not_within(tokens, longer, walked)
-        built = [n for n in built if n.type != "person" or n in free]
     # nor is one that opens with a known name's later word ("يونس اصطفت" of "بخان
     # يونس اصطفت")
     if walked and (written := forms or _known_forms(known, 2)):
@@ -1344,6 +1346,8 @@ KnownForms = dict[str, set[tuple[str, ...]]]
 """Word -> the surface forms of the gazetteer's finds that hold it, each as its words."""
 
 
+INSIDE_KNOWN_TYPES = ("person", "organisation")
+"""Kinds of built names that a longer known name holding them is instead."""
 PERSON_INSIDE_WORDS = 3
 """The fewest words of a known name a person's name of two words or more lies inside."""
 
