@@ -124,6 +124,7 @@ def find_features(
         return []
     names: list[Name] = []
     covered = 0
+    previous: Name | None = None
     for hit in hits:
         if hit < covered:
             continue
@@ -140,7 +141,13 @@ def find_features(
             names += pair
             covered = hit + 1 if pair else covered
         if name is not None:
+            if previous is not None and previous.last == name.first and text.caps[hit]:
+                # "Chyulu Hills National Park": a feature named by another one whole
+                if names and names[-1] is previous:
+                    names.pop()
+                name = Name("place", f"{previous.name} {name.name}", previous.first, name.last)
             covered = name.last  # a known one too: "basin" of "Lake Victoria basin"
+            previous = name
             if name.name not in rules.keys:
                 names.append(name)
     spans, named_after = list(taken), list(people)
