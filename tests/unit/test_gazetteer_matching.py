@@ -479,6 +479,12 @@ def test_the_other_spelling_of_abd_and_its_word(name: str, other: list[str]) -> 
     assert arabic_spellings(name) == other
 
 
+def test_americas_two_spellings_name_a_body_alike(resources: Resources) -> None:
+    assert arabic_spellings("وكاله الفضاء الاميركيه") == ["وكاله الفضاء الامريكيه"]
+    text = "وقالت وكالة الفضاء الأمريكية إن المسبار وصل"
+    assert "org:nasa" in tags(resources, text, "ar")
+
+
 def test_a_rivers_west_bank_is_no_west_bank(resources: Resources) -> None:
     text = "وتضم المدينة القديمة على الضفة الغربية لنهر دجلة آلاف المنازل التراثية"
     assert "place:west-bank" not in tags(resources, text, "ar")

@@ -179,11 +179,20 @@ _ABD_APART = re.compile(r"(^|\s)عبد\s(?=ال)")
 _ABD_JOINED = re.compile(r"(^|\s)عبد(?=ال)")
 
 
+_AMERICA = ("اميرك", "امريك")
+"""America's two spellings, both common: "الأميركية", "الأمريكية"."""
+
+
 def arabic_spellings(name: str) -> list[str]:
-    """The name with "عبد" and the word it binds written the other way: joined where
-    they stand apart, apart where they are joined ("عبد الله" and "عبدالله"); none
-    when it has no such pair. Arabic copy writes both."""
+    """The name's other spellings Arabic copy writes too: "عبد" and the word it binds
+    joined where they stand apart, apart where they are joined ("عبد الله" and
+    "عبدالله"), and America's other spelling ("الأميركي", "الأمريكي"); none when it
+    has neither."""
     other = _ABD_APART.sub(r"\1عبد", name)
     if other == name:
         other = _ABD_JOINED.sub(r"\1عبد ", name)
-    return [other] if other != name else []
+    forms = {name, other}
+    for one, two in (_AMERICA, _AMERICA[::-1]):
+        forms |= {form.replace(one, two) for form in forms if one in form}
+    forms.discard(name)
+    return sorted(forms)
