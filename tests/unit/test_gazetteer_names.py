@@ -2758,6 +2758,10 @@ def test_an_inspectorate_or_a_delegation_and_what_it_is_for_twice_name_a_body(
             "ورفعت المفوضية النتائج إلى الهيئة القضائية للانتخابات للمصادقة على النتائج",
             "الهيئة القضائية للانتخابات",
         ),
+        (
+            "وأوفدت المؤسسة العامة للغذاء والدواء للتحقيق في ملابسات الحادث فريقا",
+            "المؤسسة العامة للغذاء والدواء",
+        ),
     ],
 )
 def test_what_a_sentence_does_for_after_a_bodys_name_is_no_part_of_it(

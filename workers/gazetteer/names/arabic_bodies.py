@@ -422,13 +422,23 @@ def _construct(rules: NameRules, text: Tokens, body: _Construct) -> bool:
             adjectives_only = True
             last = end
             continue
-        if word.startswith(LAM_ARTICLE) and (
-            words[last - 1].startswith(LAM_ARTICLE)
-            or _pronoun_object_after(text, last)
-            or _form_v_purpose(text, last)
-            or (bare in rules.arabic_fields_alone and words[start + 1] != OF_STATE)
-            # "جامعة بني سويف للتدريب": a university named by its place takes no purpose
-            or (placed and bare in rules.arabic_states and last == after_place)
+        if (
+            word.startswith(LAM_ARTICLE)
+            and (
+                words[last - 1].startswith(LAM_ARTICLE)
+                # "المؤسسة العامة للغذاء والدواء للتحقيق": a verbal noun after a complement
+                # and its conjunct; "... للأبحاث والتفتيش للحرس الوطني" is whose it is
+                or (
+                    words[last - 1].startswith(AND)
+                    and verbal_noun(word[len(LAM_ARTICLE) :])
+                    and any(w.startswith(LAM_ARTICLE) for w in words[start + 1 : last - 1])
+                )
+                or _pronoun_object_after(text, last)
+                or _form_v_purpose(text, last)
+                or (bare in rules.arabic_fields_alone and words[start + 1] != OF_STATE)
+                # "جامعة بني سويف للتدريب": a university named by its place takes no purpose
+                or (placed and bare in rules.arabic_states and last == after_place)
+            )
         ):
             # "الهيئة القضائية للانتخابات للمصادقة على النتائج", "وزارة الداخلية
             # للمصادقة عليه", "وزارة المالية للنظر في": what the sentence's subject
