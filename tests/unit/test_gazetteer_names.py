@@ -2762,6 +2762,10 @@ def test_an_inspectorate_or_a_delegation_and_what_it_is_for_twice_name_a_body(
             "وأوفدت المؤسسة العامة للغذاء والدواء للتحقيق في ملابسات الحادث فريقا",
             "المؤسسة العامة للغذاء والدواء",
         ),
+        (
+            "ودعت وزارة الزراعة السورية والمجتمعات المحلية إلى الحذر",
+            "وزارة الزراعة السورية",
+        ),
     ],
 )
 def test_what_a_sentence_does_for_after_a_bodys_name_is_no_part_of_it(

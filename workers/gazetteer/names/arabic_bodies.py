@@ -341,6 +341,7 @@ def _construct(rules: NameRules, text: Tokens, body: _Construct) -> bool:
             last - start >= (2 if head == bare else needed)
             # "بلدية صيدا والبلديات المجاورة": after a town's council, the next phrase
             and not (bare in rules.arabic_placed and last == after_place)
+            and not _after_countrys_adjective(rules, words[last - 1])
             and _conjunct(rules, word, _closes_for(text, last))
             # a known body's name ends before "و", but for what it is for: "المركز
             # الوطني للأرصاد والإنذار المبكر" is another body than the one of "للأرصاد"
@@ -364,6 +365,7 @@ def _construct(rules: NameRules, text: Tokens, body: _Construct) -> bool:
                 or any(w.startswith(LAM_ARTICLE) for w in words[start + 1 : last])
             )
             and not plain
+            and not _after_countrys_adjective(rules, words[last - 1])
             and _construct_conjunct(rules, text, last)
         ):
             # "وزارة النقل والاتصالات وتقنية المعلومات", "... وموارد المياه"; what a
@@ -685,6 +687,12 @@ def _countrys_adjective(rules: NameRules, word: str) -> bool:
     return ARTICLE + word in rules.arabic_demonyms or (
         word.endswith(TEH_MARBUTA) and ARTICLE + word[: -len(TEH_MARBUTA)] in rules.arabic_demonyms
     )
+
+
+def _after_countrys_adjective(rules: NameRules, word: str) -> bool:
+    """A definite adjective of a country ("السورية"), which closes a body's name: "و"
+    after it opens the next phrase ("وزارة الزراعة السورية والمجتمعات المحلية")."""
+    return word.startswith(ARTICLE) and _countrys_adjective(rules, word[len(ARTICLE) :])
 
 
 def _indefinite_feminine_nisba(rules: NameRules, word: str) -> bool:
