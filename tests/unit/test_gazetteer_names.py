@@ -2762,10 +2762,6 @@ def test_an_inspectorate_or_a_delegation_and_what_it_is_for_twice_name_a_body(
             "وأوفدت المؤسسة العامة للغذاء والدواء للتحقيق في ملابسات الحادث فريقا",
             "المؤسسة العامة للغذاء والدواء",
         ),
-        (
-            "ودعت وزارة الزراعة السورية والمجتمعات المحلية إلى الحذر",
-            "وزارة الزراعة السورية",
-        ),
     ],
 )
 def test_what_a_sentence_does_for_after_a_bodys_name_is_no_part_of_it(
@@ -4071,3 +4067,8 @@ def test_a_bodys_name_inside_a_longer_known_name_is_that_name(resources: Resourc
     )
     assert found(resources, text, "organisation", "fr") == set()
     assert "org:global-fund" in tags(resources, text, "fr")
+
+
+def test_a_countrys_adjective_closes_a_bodys_name_before_and(resources: Resources) -> None:
+    text = "ودعت وزارة الزراعة السورية والمجتمعات المحلية إلى الحذر"
+    assert found(resources, text, "organisation", "ar") == {normalize_text("وزارة الزراعة السورية")}
