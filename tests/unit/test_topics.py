@@ -403,6 +403,14 @@ def test_a_warning_reaches_over_the_list_of_what_it_fears(resources: Resources) 
     )
     warned = "Weather agency warns of heavy rains, floods, landslides"
     assert primary_topic(resources, warned, body) == "medtop:17000000"
+    farther = "Tanzania weather agency warns of heavy El Nino rains, floods in north-east"
+    assert primary_topic(resources, farther, body) == "medtop:17000000"
+
+
+def test_an_event_before_a_warning_happened(resources: Resources) -> None:
+    body = "Rescue teams searched for survivors after the floods swept homes away."
+    headline = "Floods kill 10 as agency warns of more rain"
+    assert primary_topic(resources, headline, body) == "medtop:03000000"
 
 
 def test_a_known_body_points_to_its_topic_whatever_its_name_says(resources: Resources) -> None:

@@ -217,24 +217,19 @@ def build_lexicon(
 
 def _events(lexicon: TopicLexicon, headline: Analysis) -> list[int]:
     """The topics of the events the headline names, less those a warning word stands
-    before ("تحذيرات من جريان السيول")."""
+    before anywhere in it: what a warning is of, and the list it goes on with, is
+    feared ("تحذيرات من جريان السيول", "warns of heavy El Nino rains, floods in
+    north-east"); an event before the warning happened ("Floods kill 10 as agency
+    warns of more rain")."""
     words = headline.words()
     return sorted(
         {
             topic
             for hit in lexicon.events.resolve(headline)
-            if not any(
-                words[at] in lexicon.warnings
-                for at in range(max(0, hit.first - WARNING_REACH), hit.first)
-            )
+            if not any(word in lexicon.warnings for word in words[: hit.first])
             for topic in lexicon.event_topics[hit.phrase]
         }
     )
-
-
-WARNING_REACH = 5
-"""Tokens before an event's word a warning may stand at: its preposition and a list of
-what is feared ("تحذيرات من جريان", "warns of heavy rains, landslides")."""
 
 
 def packaged_lexicons() -> dict[str, dict[str, Any]]:
