@@ -907,12 +907,12 @@ def test_a_demonym_that_is_the_family_name_of_a_person_named_is_no_country(
 def test_a_place_word_that_is_an_adjective_too_describes_a_plural_before_it(
     text: str, place: str | None, resources: Resources
 ) -> None:
-    places = {i for i, t in tags(resources, text, "ar").items() if t.type == "place"}
-    candidates = {i for i in places if i.startswith("candidate:")}
+    found = places(resources, text, "ar")
+    candidates = {i for i in found if i.startswith("candidate:")}
     if place is None:
-        assert not candidates, places
+        assert not candidates, found
     else:
-        assert places, text
+        assert found, text
 
 
 def test_a_place_word_after_a_number_counts_places_and_names_none(resources: Resources) -> None:

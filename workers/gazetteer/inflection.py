@@ -18,6 +18,7 @@ from workers.text.arabic import (
     NISBA_INFLECTIONS,
     NISBA_LETTER,
     RARE_CLITICS,
+    TEH_MARBUTA,
 )
 
 
@@ -75,8 +76,8 @@ def sound_forms(word: str) -> list[str]:
     stem = word.removeprefix(ARTICLE)
     if len(stem) < SOUND_STEM_MIN or " " in stem:
         return []  # "العمل" is no "العملات" (currencies)
-    if stem.endswith("ه"):
-        inflected = [stem[:-1] + ending for ending in FEMININE_SOUND_ENDINGS]
+    if stem.endswith(TEH_MARBUTA):
+        inflected = [stem[: -len(TEH_MARBUTA)] + ending for ending in FEMININE_SOUND_ENDINGS]
     else:
         inflected = [stem + ending for ending in SOUND_ENDINGS]
     return [article + form for form in inflected for article in ("", ARTICLE)]

@@ -446,15 +446,19 @@ def find_entities(
     known: Known = [
         f
         for f in found.known
-        if f.named
-        or not (
-            _feminine_elative(f)
-            or (language == "fr" and _french_language(analysis, f))
-            or (language == "ar" and (_arabic_language(analysis, f) or _country_level(analysis, f)))
+        if (
+            f.named
+            or not (
+                _feminine_elative(f)
+                or (language == "fr" and _french_language(analysis, f))
+                or (
+                    language == "ar"
+                    and (_arabic_language(analysis, f) or _country_level(analysis, f))
+                )
+            )
         )
+        and not (language == "ar" and _elative_after_definite(gazetteer, analysis, f))
     ]
-    if language == "ar":
-        known = [f for f in known if not _elative_after_definite(gazetteer, analysis, f)]
     people = [TriggerPerson(p.name, p.first_offset, p.count, p.surface_forms) for p in found.people]
     fields_of = templates.fields
     read_as = _namesakes_in_story(gazetteer, known)

@@ -312,6 +312,16 @@ def name_rules(
     def words(section: dict[str, Any], name: str) -> frozenset[str]:
         return frozenset(normalize_text(w) for w in section.get(name, []))
 
+    def tables(section: dict[str, Any], name: str) -> dict[str, frozenset[str]]:
+        """A table of word lists, one per head: head -> its words, normalized."""
+        return {normalize_text(head): words(section[name], head) for head in section.get(name, {})}
+
+    def pairs(section: dict[str, Any], name: str) -> frozenset[tuple[str, str]]:
+        """Phrases of two parts, the first word apart from the rest."""
+        return frozenset(
+            (first, rest) for first, _, rest in (w.partition(" ") for w in words(section, name))
+        )
+
     latin = [heads["en"], heads["fr"]]
     arabic_heads: dict[str, str] = {}
     for head in words(heads["ar"], "heads") | words(heads["ar"], "facilities"):
@@ -389,12 +399,7 @@ def name_rules(
         arabic_fields=words(heads["ar"], "fields"),
         arabic_fields_alone=words(heads["ar"], "fields_alone"),
         arabic_anaphoric=words(heads["ar"], "anaphoric"),
-        arabic_compound_adjectives=frozenset(
-            (first, second)
-            for first, second in (
-                w.split(" ", 1) for w in words(heads["ar"], "compound_adjectives")
-            )
-        ),
+        arabic_compound_adjectives=pairs(heads["ar"], "compound_adjectives"),
         arabic_courts=words(heads["ar"], "courts"),
         arabic_seated=words(heads["ar"], "seated"),
         arabic_schools=words(heads["ar"], "schools"),
@@ -404,29 +409,14 @@ def name_rules(
         arabic_professions=words(heads["ar"], "professions"),
         arabic_memorials=words(heads["ar"], "memorials"),
         arabic_complemented=words(heads["ar"], "complemented"),
-        arabic_purposed={
-            normalize_text(head): words(heads["ar"]["purposed"], head)
-            for head in heads["ar"].get("purposed", {})
-        },
+        arabic_purposed=tables(heads["ar"], "purposed"),
         arabic_honoured=words(heads["ar"], "honoured"),
-        arabic_designated={
-            normalize_text(head): words(heads["ar"]["designated"], head)
-            for head in heads["ar"].get("designated", {})
-        },
-        arabic_purposed_in={
-            normalize_text(head): words(heads["ar"]["purposed_in"], head)
-            for head in heads["ar"].get("purposed_in", {})
-        },
+        arabic_designated=tables(heads["ar"], "designated"),
+        arabic_purposed_in=tables(heads["ar"], "purposed_in"),
         arabic_facilities=words(heads["ar"], "facilities"),
         arabic_served=words(heads["ar"], "served"),
-        arabic_descriptions={
-            normalize_text(head): words(heads["ar"]["descriptions"], head)
-            for head in heads["ar"].get("descriptions", {})
-        },
-        arabic_idioms=frozenset(
-            (before, head)
-            for before, head in (idiom.split(" ", 1) for idiom in words(heads["ar"], "idioms"))
-        ),
+        arabic_descriptions=tables(heads["ar"], "descriptions"),
+        arabic_idioms=pairs(heads["ar"], "idioms"),
         arabic_adjectives=words(heads["ar"], "adjectives"),
         arabic_ends=words(heads["ar"], "ends") | words(heads["ar"], "titles"),
         arabic_titles=words(heads["ar"], "titles"),
